@@ -1,0 +1,98 @@
+"""SQL models: one defined term per file under sql/, run by DuckDB in dependency order.
+
+Each file is one SELECT (named CTEs welcome). Its leading `--` comment lines are its description, and the
+`clause:` lines there name the clause ids it implements. The model becomes a table named after the file.
+Dependencies are read from the SQL itself: every `from`/`join` of another model or of a `raw_` table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from pipelines.layout import SQL_DIR
+
+LAYERS = ("staging", "intermediate", "marts")
+_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str
+    layer: str
+    path: Path
+    sql: str
+    description: str
+    clause_ids: tuple[str, ...]
+    depends_on: tuple[str, ...]
+
+
+def _header(sql: str) -> list[str]:
+    lines = []
+    for line in sql.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line)
+    return lines
+
+
+def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
+    """All models, in an order where each comes after everything it reads."""
+    paths = {p.stem: (layer, p) for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
+    models = {}
+    for name, (layer, path) in paths.items():
+        sql = path.read_text()
+        header = _header(sql)
+        refs = {r.lower() for r in _REFERENCE.findall(_strip_comments(sql))}
+        depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_"))))
+        models[name] = SqlModel(
+            name=name,
+            layer=layer,
+            path=path,
+            sql=sql,
+            description="\n".join(line.lstrip("-").strip() for line in header if not _CLAUSE.match(line)).strip(),
+            clause_ids=tuple(m.group(1) for line in header if (m := _CLAUSE.match(line))),
+            depends_on=depends,
+        )
+    return _topological(models)
+
+
+def _strip_comments(sql: str) -> str:
+    return re.sub(r"--[^\n]*", "", sql)
+
+
+def _topological(models: dict[str, SqlModel]) -> list[SqlModel]:
+    ordered: list[SqlModel] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str, chain: tuple[str, ...]) -> None:
+        if state.get(name) == "done":
+            return
+        if state.get(name) == "visiting":
+            raise ValueError(f"SQL models depend on each other in a cycle: {' -> '.join(chain + (name,))}")
+        state[name] = "visiting"
+        for dep in models[name].depends_on:
+            if dep in models:
+                visit(dep, chain + (name,))
+        state[name] = "done"
+        ordered.append(models[name])
+
+    for name in sorted(models):
+        visit(name, ())
+    return ordered
+
+
+def build(con: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    """(Re)create the model's table from its file."""
+    con.execute(f'create or replace table "{model.name}" as\n{model.sql}')
+
+
+def build_all(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[SqlModel]:
+    models = discover(sql_dir)
+    for model in models:
+        build(con, model)
+    return models
