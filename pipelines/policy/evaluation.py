@@ -1,0 +1,252 @@
+"""Evaluate covenant policies against the figures the SQL marts produced: one Result per clause and test date.
+
+Comparisons are exact: a ratio is compared as a fraction, never as a rounded decimal, so "greater than 2.0 to 1"
+fails at exactly 2.0. Missing or unattested input gives `indeterminate`, never `pass`.
+"""
+
+from __future__ import annotations
+
+import json
+import operator as op
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+import duckdb
+
+from pipelines.policy.loading import PolicyError, PolicySet
+from pipelines.policy.result import Result
+from pipelines.policy.schema import Covenant, Waiver
+
+COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
+RATIO_PLACES = Decimal("0.000001")  # display only; the comparison uses the exact fraction
+PCT_PLACES = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One mart row: the tested figure for one clause and test date."""
+
+    clause_id: str
+    test_date: date
+    test_kind: str
+    transaction_id: str | None
+    value: Fraction | None
+    threshold_reduction: Decimal
+    inputs: dict
+    missing_inputs: tuple[str, ...]
+    period: tuple[date | None, date | None]
+
+
+def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
+    relation = con.table(covenant.figure.mart)
+    columns = relation.columns
+    rows = [dict(zip(columns, row)) for row in relation.fetchall()]
+    return [_figures(row, covenant) for row in rows if row["clause_id"] == covenant.clause_id]
+
+
+def _figures(row: dict, covenant: Covenant) -> Figures:
+    if covenant.figure.form == "ratio":
+        numerator, denominator = row["numerator"], row["denominator"]
+        divisor = row.get("denominator_divisor") or 1
+        value = None if numerator is None or denominator is None or denominator <= 0 else Fraction(numerator) * divisor / Fraction(denominator)
+    else:
+        value = None if row["actual"] is None else Fraction(row["actual"])
+    return Figures(
+        clause_id=row["clause_id"],
+        test_date=row["test_date"],
+        test_kind=row["test_kind"],
+        transaction_id=row.get("transaction_id"),
+        value=value,
+        threshold_reduction=row.get("threshold_reduction") or Decimal("0"),
+        inputs=json.loads(row["inputs"]) if row.get("inputs") else {},
+        missing_inputs=tuple(json.loads(row["missing_inputs"])) if row.get("missing_inputs") else (),
+        period=(row.get("period_start"), row.get("period_end")),
+    )
+
+
+def threshold_on(covenant: Covenant, test_date: date) -> tuple[Decimal, str] | None:
+    """The threshold in force for a test date, with its source; None where the policy gives none."""
+    if covenant.threshold.by_test_date:
+        match = [v for v in covenant.threshold.by_test_date if v.test_date == test_date]
+        return (match[0].value, match[0].source) if match else None
+    dated = [v for v in covenant.threshold.by_effective_date if v.effective_from <= test_date]
+    if not dated:
+        return None
+    latest = max(dated, key=lambda v: v.effective_from)
+    return latest.value, latest.source
+
+
+def determination_date(covenant: Covenant, test_date: date, as_of: date | None) -> date:
+    """When the result for a test date is determined: the run's as-of date, or the certificate date the policy names."""
+    if as_of is not None:
+        return as_of
+    rule = covenant.determination
+    year_end = (test_date.month, test_date.day) == (12, 31)
+    return test_date + timedelta(days=rule.days_after_fiscal_year_end if year_end else rule.days_after_quarter_end)
+
+
+def _display(value: Fraction, form: str) -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(RATIO_PLACES, ROUND_HALF_EVEN) if form == "ratio" else exact
+
+
+def _headroom(actual: Fraction, threshold: Fraction, operator: str) -> Fraction:
+    return actual - threshold if operator in (">", ">=") else threshold - actual
+
+
+def evaluate_covenant(
+    con: duckdb.DuckDBPyConnection, covenant: Covenant, policies: PolicySet, as_of: date | None = None
+) -> list[Result]:
+    results = []
+    for figures in sorted(read_figures(con, covenant), key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
+        if as_of is not None and figures.test_date > as_of:
+            continue
+        result = _evaluate_one(covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
+        results.append(result)
+    return results
+
+
+def _base(covenant: Covenant, figures: Figures, decided_on: date) -> Result:
+    return Result(
+        clause_id=covenant.clause_id,
+        instrument=covenant.instrument,
+        test_date=figures.test_date,
+        test_kind=figures.test_kind,
+        status="indeterminate",
+        actual=None,
+        operator=covenant.operator,
+        threshold=None,
+        headroom=None,
+        headroom_pct=None,
+        inputs=figures.inputs,
+        citations=tuple(f"{covenant.clause_id} {c.reference}" for c in covenant.citations) + (covenant.figure.clause_id,),
+        transaction_id=figures.transaction_id,
+        figure=covenant.figure.name,
+        determination_date=decided_on,
+        amendments=covenant.amended_by,
+    )
+
+
+def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, decided_on: date) -> Result:
+    result = _base(covenant, figures, decided_on)
+    status_note = _instrument_status_note(policies, covenant.instrument, figures.test_date)
+    found = threshold_on(covenant, figures.test_date)
+    if found is None:
+        gap = next((p for p in covenant.periods_without_threshold if p.from_date <= figures.test_date <= p.until_date), None)
+        if gap is None:
+            return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {figures.test_date}.")
+        return replace(result, status=gap.status, explanation=gap.explanation)
+
+    base_threshold, threshold_source = found
+    threshold = base_threshold - figures.threshold_reduction
+    result = replace(result, threshold=threshold)
+    reduction_note = (
+        f" Threshold {base_threshold} ({threshold_source}) reduced by {figures.threshold_reduction} under "
+        + ", ".join(r.clause_id for r in covenant.threshold_reductions)
+        + "."
+        if figures.threshold_reduction
+        else f" Threshold {base_threshold} ({threshold_source})."
+    )
+    if figures.missing_inputs or figures.value is None:
+        missing = list(figures.missing_inputs) or [f"{covenant.figure.name} cannot be computed from the inputs"]
+        return replace(
+            result,
+            status="indeterminate",
+            explanation="Cannot be determined: " + "; ".join(missing) + "." + reduction_note + status_note,
+        )
+
+    actual = figures.value
+    headroom = _headroom(actual, Fraction(threshold), covenant.operator)
+    complies = COMPARE[covenant.operator](actual, Fraction(threshold))
+    result = replace(
+        result,
+        actual=_display(actual, covenant.figure.form),
+        headroom=_display(headroom, covenant.figure.form),
+        headroom_pct=(Decimal(headroom.numerator) / Decimal(headroom.denominator) / abs(threshold) * 100).quantize(PCT_PLACES, ROUND_HALF_EVEN)
+        if threshold
+        else None,
+    )
+    verdict = f"{covenant.figure.name} {result.actual} {covenant.operator} {threshold} is {'true' if complies else 'false'}."
+    if figures.test_kind == "information":
+        would = "would be permitted" if complies else "would not be permitted"
+        return replace(
+            result,
+            status="not_applicable",
+            explanation=f"Information only: no transaction on this date. {verdict} A transaction tested now {would} by this clause."
+            + reduction_note
+            + status_note,
+        )
+    if complies:
+        return replace(result, status="pass", explanation=verdict + reduction_note + status_note)
+    return _apply_waivers(replace(result, status="fail", explanation=verdict + reduction_note + status_note), policies)
+
+
+def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> str:
+    periods = [p for p in policies.instrument(instrument).status_timeline if p.from_date <= on]
+    if not periods:
+        return ""
+    latest = max(periods, key=lambda p: p.from_date)
+    return "" if latest.status == "outstanding" else f" Note: {latest.effect} ({latest.source})."
+
+
+def _scope(policies: PolicySet, waiver: Waiver, on: date) -> set[tuple[str, date]]:
+    scoped = {(s.clause_id, d) for s in waiver.scope for d in s.test_dates}
+    for extension in policies.extensions:
+        if extension.extends == waiver.waiver_id and extension.dated <= on:
+            scoped |= {(s.clause_id, d) for s in extension.adds_scope for d in s.test_dates}
+    return scoped
+
+
+def _effective_through(policies: PolicySet, waiver: Waiver, on: date) -> tuple[date | None, list[str]]:
+    through, applied = waiver.effective_through, []
+    for extension in sorted(policies.extensions, key=lambda e: e.dated):
+        if extension.extends == waiver.waiver_id and extension.dated <= on:
+            through, applied = extension.effective_through, applied + [extension.extension_id]
+    return through, applied
+
+
+def _apply_waivers(result: Result, policies: PolicySet) -> Result:
+    decided_on = result.determination_date
+    covering = [w for w in policies.waivers if (result.clause_id, result.test_date) in _scope(policies, w, decided_on)]
+    if not covering:
+        return result
+    if len(covering) > 1:
+        # Two waivers over one failure with no rule between them is an error in the policies, not a choice to make here.
+        raise PolicyError(
+            f"{result.clause_id} on {result.test_date}: waivers {', '.join(w.waiver_id for w in covering)} both apply"
+        )
+    waiver = covering[0]
+    through, extensions = _effective_through(policies, waiver, decided_on)
+    named = waiver.waiver_id + (f" (extended by {', '.join(extensions)})" if extensions else "")
+    if decided_on < waiver.dated:
+        return replace(result, explanation=result.explanation + f" {named} dated {waiver.dated} was not yet granted on {decided_on}.")
+    if through is not None and decided_on > through:
+        return replace(result, explanation=result.explanation + f" {named} lapsed on {through}; determined on {decided_on}.")
+    # No waiver condition is machine-checked yet, so a conditional waiver never turns a failure into `waived` on its own.
+    unchecked = [c.description for c in waiver.conditions]
+    if unchecked:
+        return replace(
+            result,
+            status="indeterminate",
+            status_before_waiver="fail",
+            waiver_id=waiver.waiver_id,
+            explanation=result.explanation + f" {named} covers this failure only if conditions hold that cannot be checked yet: " + "; ".join(unchecked) + ".",
+        )
+    term = f", effective through {through}" if through else ""
+    return replace(
+        result,
+        status="waived",
+        status_before_waiver="fail",
+        waiver_id=waiver.waiver_id,
+        citations=result.citations + (f"{waiver.waiver_id} {waiver.source}",) + tuple(extensions),
+        explanation=result.explanation + f" Noncompliance waived by {named}, dated {waiver.dated}{term}; determined on {decided_on}.",
+    )
+
+
+def evaluate_all(con: duckdb.DuckDBPyConnection, policies: PolicySet, as_of: date | None = None) -> list[Result]:
+    results = []
+    for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
+        results.extend(evaluate_covenant(con, covenant, policies, as_of))
+    return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))

@@ -1,0 +1,109 @@
+"""Load policies/ safely: YAML parsed with safe_load only, every file checked against its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pipelines.layout import POLICIES_DIR
+from pipelines.policy.schema import Covenant, Instrument, Parameter, Waiver, WaiverExtension
+
+FOLDERS: dict[str, type[BaseModel]] = {
+    "covenants": Covenant,
+    "waivers": Waiver,
+    "waiver-extensions": WaiverExtension,
+    "parameters": Parameter,
+}
+
+
+class PolicyError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    instruments: tuple[Instrument, ...]
+    covenants: tuple[Covenant, ...]
+    waivers: tuple[Waiver, ...]
+    extensions: tuple[WaiverExtension, ...]
+    parameters: tuple[Parameter, ...]
+    files: tuple[Path, ...]
+
+    def instrument(self, name: str) -> Instrument:
+        return next(i for i in self.instruments if i.instrument == name)
+
+
+def _parse(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = yaml.safe_load(path.read_text())
+        return model.model_validate(data)
+    except yaml.YAMLError as error:
+        raise PolicyError(f"{path}: not valid YAML: {error}") from error
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in error.errors())
+        raise PolicyError(f"{path}: {problems}") from error
+
+
+def load_policies(root: Path = POLICIES_DIR) -> PolicySet:
+    found: dict[str, list] = {name: [] for name in FOLDERS}
+    instruments, files = [], []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        instrument_file = folder / "instrument.yaml"
+        if not instrument_file.exists():
+            raise PolicyError(f"{folder}: every instrument folder needs an instrument.yaml")
+        instruments.append(_parse(instrument_file, Instrument))
+        files.append(instrument_file)
+        for path in sorted(folder.rglob("*.y*ml")):
+            if path == instrument_file:
+                continue
+            kind = path.relative_to(folder).parts[0]
+            if kind not in FOLDERS:
+                raise PolicyError(f"{path}: policy files live in one of {', '.join(FOLDERS)}")
+            item = _parse(path, FOLDERS[kind])
+            if getattr(item, "instrument", folder.name) != folder.name:
+                raise PolicyError(f"{path}: instrument {item.instrument!r} does not match its folder {folder.name!r}")
+            found[kind].append(item)
+            files.append(path)
+    policies = PolicySet(
+        instruments=tuple(instruments),
+        covenants=tuple(found["covenants"]),
+        waivers=tuple(found["waivers"]),
+        extensions=tuple(found["waiver-extensions"]),
+        parameters=tuple(found["parameters"]),
+        files=tuple(files),
+    )
+    _check_references(policies)
+    return policies
+
+
+def _check_references(policies: PolicySet) -> None:
+    clause_ids = [c.clause_id for c in policies.covenants]
+    duplicates = {c for c in clause_ids if clause_ids.count(c) > 1}
+    if duplicates:
+        raise PolicyError(f"two covenant files implement the same clause: {', '.join(sorted(duplicates))}")
+    waiver_ids = {w.waiver_id for w in policies.waivers}
+    for extension in policies.extensions:
+        if extension.extends not in waiver_ids:
+            raise PolicyError(f"{extension.extension_id} extends unknown waiver {extension.extends}")
+    names = [(p.instrument, p.name) for p in policies.parameters]
+    if len(set(names)) != len(names):
+        raise PolicyError("a parameter is defined in two files")
+
+
+def parameters_table(policies: PolicySet) -> pa.Table:
+    """The dated parameters as the `policy_parameters` table the SQL models read."""
+    rows = [(p.instrument, p.name, v.effective_from, str(v.value), v.source) for p in policies.parameters for v in p.values]
+    instrument, name, effective_from, value, source = zip(*rows) if rows else ((),) * 5
+    return pa.table(
+        {
+            "instrument": pa.array(instrument, pa.string()),
+            "name": pa.array(name, pa.string()),
+            "effective_from": pa.array(effective_from, pa.date32()),
+            "value": pa.array(value, pa.string()),
+            "source": pa.array(source, pa.string()),
+        }
+    )

@@ -1,0 +1,168 @@
+"""The shape of a policy file. Unknown keys, floats where an exact value belongs, and values without a source are errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+CLAUSE_ID = r"^(indenture-1996|ca-1994|ppca-2002)/\S+$"
+IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+
+
+def _exact(value: object) -> Decimal:
+    # YAML reads 2.0 as a binary float; a threshold must be written as a string so it stays exact.
+    if not isinstance(value, str):
+        raise ValueError(f"write exact values as quoted strings, e.g. \"2.0\", not {value!r}")
+    try:
+        return Decimal(value)
+    except InvalidOperation as error:
+        raise ValueError(f"{value!r} is not a decimal number") from error
+
+
+Exact = Annotated[Decimal, BeforeValidator(_exact)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(Strict):
+    reference: str = Field(min_length=3)  # e.g. "[IND L4482]"
+    quote: str = Field(min_length=3)
+
+
+class DatedValue(Strict):
+    effective_from: date
+    value: Exact
+    source: str = Field(min_length=3)
+
+
+class TestDateValue(Strict):
+    test_date: date
+    value: Exact
+    source: str = Field(min_length=3)
+
+
+class Threshold(Strict):
+    by_effective_date: tuple[DatedValue, ...] = ()
+    by_test_date: tuple[TestDateValue, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Threshold:
+        if bool(self.by_effective_date) == bool(self.by_test_date):
+            raise ValueError("give exactly one of by_effective_date or by_test_date")
+        return self
+
+
+class ThresholdReduction(Strict):
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    description: str
+
+
+class NoThresholdPeriod(Strict):
+    """Test dates with no threshold to apply, and the honest status for them."""
+
+    from_date: date
+    until_date: date
+    status: Literal["indeterminate", "not_applicable"]
+    explanation: str = Field(min_length=10)
+
+
+class Figure(Strict):
+    name: str
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    mart: str = Field(pattern=IDENTIFIER)
+    form: Literal["ratio", "amount"]
+
+
+class Determination(Strict):
+    """When a period's result is determined (the certificate date), which decides whether a waiver was in force."""
+
+    days_after_quarter_end: int = Field(ge=0)
+    days_after_fiscal_year_end: int = Field(ge=0)
+    source: str = Field(min_length=3)
+
+
+class Covenant(Strict):
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
+    title: str
+    kind: Literal["incurrence", "maintenance"]
+    clause_text: str = Field(min_length=20)
+    citations: tuple[Citation, ...] = Field(min_length=1)
+    amended_by: tuple[str, ...] = ()
+    figure: Figure
+    operator: Literal[">", ">=", "<", "<="]
+    threshold: Threshold
+    threshold_reductions: tuple[ThresholdReduction, ...] = ()
+    periods_without_threshold: tuple[NoThresholdPeriod, ...] = ()
+    determination: Determination
+    notes: str = ""
+
+
+class ScopedTestDates(Strict):
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    test_dates: tuple[date, ...] = Field(min_length=1)
+
+
+class Condition(Strict):
+    """A condition a waiver imposes. A condition the engine cannot check leaves the result indeterminate."""
+
+    description: str = Field(min_length=10)
+    source: str = Field(min_length=3)
+
+
+class Waiver(Strict):
+    waiver_id: str = Field(pattern=r"^(indenture-1996|ca-1994|ppca-2002)/waiver-\S+$")
+    instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
+    title: str
+    dated: date
+    source: str = Field(min_length=3)
+    text: str = Field(min_length=20)
+    scope: tuple[ScopedTestDates, ...] = Field(min_length=1)
+    effective_through: date | None = None
+    conditions: tuple[Condition, ...] = ()
+    consideration: str = ""
+
+
+class WaiverExtension(Strict):
+    """A later letter that extends a waiver's term or adds test dates to its scope; it never edits the waiver's file."""
+
+    extension_id: str = Field(pattern=r"^(indenture-1996|ca-1994|ppca-2002)/waiver-\S+$")
+    extends: str
+    dated: date
+    source: str = Field(min_length=3)
+    text: str = Field(min_length=20)
+    effective_through: date
+    adds_scope: tuple[ScopedTestDates, ...] = ()
+
+
+class Parameter(Strict):
+    """One dated quantity the SQL models read, OpenFisca style: values keyed by the date they take effect."""
+
+    instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
+    name: str = Field(pattern=IDENTIFIER)
+    description: str
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    values: tuple[DatedValue, ...] = Field(min_length=1)
+    ambiguity: str = ""
+
+
+class StatusPeriod(Strict):
+    from_date: date
+    status: Literal["outstanding", "in_bankruptcy", "terminated"]
+    effect: str
+    source: str = Field(min_length=3)
+
+
+class Instrument(Strict):
+    instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
+    title: str
+    dated: date
+    seed_file: str
+    parties: tuple[str, ...]
+    fiscal_year_end: str
+    status_timeline: tuple[StatusPeriod, ...] = ()
