@@ -1,0 +1,114 @@
+"""`covenants`: the command line for what a person does by hand.
+
+  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
+  covenants ui [--host 127.0.0.1] [--port 3000]
+
+Exit codes: 0 the run completed (whatever the covenant results), 2 the input was bad (nothing was issued),
+3 a policy file is invalid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from pipelines.extracts.ingest import BadExtracts
+from pipelines.extracts.reading import ExtractMissing
+from pipelines.policy.loading import PolicyError
+from pipelines.policy.result import STATUSES
+from pipelines.quarter_end import RunOutcome, quarter_end_run
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_POLICY = 3
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def summary(outcome: RunOutcome) -> str:
+    by_clause: dict[tuple[str, str], Counter] = {}
+    for result in outcome.results:
+        by_clause.setdefault((result.instrument, result.clause_id), Counter())[result.status] += 1
+    rows = [[instrument, clause, *(str(counts.get(s, 0)) for s in STATUSES)] for (instrument, clause), counts in sorted(by_clause.items())]
+    quarters = outcome.quarters
+    lines = [
+        f"Quarter-end run {outcome.manifest['run_id']}: {quarters[0]} to {quarters[-1]} ({len(quarters)} quarters), as of {outcome.manifest['as_of']}",
+        "",
+        _table(["instrument", "clause", *STATUSES], rows),
+    ]
+    notable = [r for r in outcome.results if r.status in ("fail", "waived", "indeterminate") and r.test_kind != "information"]
+    if notable:
+        lines += ["", "Results that need attention:"]
+        lines += [
+            _table(
+                ["test date", "clause", "status", "actual", "operator", "threshold", "waiver"],
+                [
+                    [str(r.test_date), r.clause_id, r.status, str(r.actual if r.actual is not None else "-"), r.operator, str(r.threshold if r.threshold is not None else "-"), r.waiver_id or ""]
+                    for r in notable
+                ],
+            )
+        ]
+    lines += ["", "Wrote:", *(f"  {path}" for path in outcome.written)]
+    return "\n".join(lines)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        outcome = quarter_end_run(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
+    except BadExtracts as bad:
+        print(f"covenants: the extracts in {args.extracts} were refused; no result or certificate was issued.", file=sys.stderr)
+        print(bad.summary(), file=sys.stderr)
+        quarantine = getattr(bad, "quarantine_file", None)
+        if quarantine:
+            print(f"Every refused row is listed in {quarantine}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ExtractMissing as missing:
+        print(f"covenants: {missing}; no result or certificate was issued.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PolicyError as error:
+        print(f"covenants: invalid policy: {error}", file=sys.stderr)
+        return EXIT_BAD_POLICY
+    except ValueError as error:
+        print(f"covenants: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(summary(outcome))
+    return 0
+
+
+def _ui(args: argparse.Namespace) -> int:
+    from pipelines.ui import serve
+
+    return serve(host=args.host, port=args.port)
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="covenants", description="Covenant compliance for the Kaiser debt instruments.")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="close quarters: results.json/csv, manifest.json and certificates")
+    run.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
+    run.add_argument("--out", required=True, help="output folder; replaced whole only when the run succeeds")
+    run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
+    run.add_argument("--as-of", type=date.fromisoformat, help="determination date for every result (default: each period's certificate date)")
+    run.set_defaults(handler=_run)
+
+    ui = commands.add_parser("ui", help="start the Dagster UI")
+    ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.set_defaults(handler=_ui)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

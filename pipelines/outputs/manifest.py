@@ -1,0 +1,53 @@
+"""The run manifest: hashes of every input and policy file, the code version and the as-of date.
+
+The run id is derived from that content, so the same inputs, policies, code and as-of date give the same run id and
+the same certificates, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from datetime import date
+from pathlib import Path
+
+from pipelines.layout import ROOT, SQL_DIR, TEMPLATES_DIR
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _code_version() -> dict:
+    sources = sorted([*(ROOT / "pipelines").rglob("*.py"), *SQL_DIR.rglob("*.sql"), *TEMPLATES_DIR.rglob("*.j2")])
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    return {"git_commit": commit, "source_sha256": digest.hexdigest()}
+
+
+def build_manifest(input_files: list[Path], policy_files: list[Path], as_of: date, periods: list[str]) -> dict:
+    body = {
+        "as_of": as_of.isoformat(),
+        "periods": periods,
+        "code": _code_version(),
+        "inputs": {p.name: sha256(p) for p in sorted(input_files)},
+        "policies": {str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p): sha256(p) for p in sorted(policy_files)},
+    }
+    canonical = json.dumps(body, sort_keys=True).encode()
+    return {"run_id": hashlib.sha256(canonical).hexdigest()[:16], **body}
+
+
+def manifest_hash(manifest: dict) -> str:
+    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+
+
+def write_manifest(manifest: dict, out_dir: Path) -> Path:
+    path = out_dir / "manifest.json"
+    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return path

@@ -1,0 +1,63 @@
+"""The public output: results.json and results.csv, one record per clause and test date, money as decimal strings."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pipelines.policy.result import Result
+
+FIELDS = (
+    "clause_id",
+    "instrument",
+    "test_date",
+    "test_kind",
+    "transaction_id",
+    "status",
+    "status_before_waiver",
+    "figure",
+    "actual",
+    "operator",
+    "threshold",
+    "headroom",
+    "headroom_pct",
+    "inputs",
+    "citations",
+    "amendments",
+    "waiver_id",
+    "determination_date",
+    "explanation",
+)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def record(result: Result) -> dict:
+    data = asdict(result)
+    return {name: _plain(data[name]) for name in FIELDS}
+
+
+def write_results(results: list[Result], out_dir: Path) -> list[Path]:
+    records = [record(r) for r in results]
+    json_path, csv_path = out_dir / "results.json", out_dir / "results.csv"
+    json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    with csv_path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in rec.items()})
+    return [json_path, csv_path]

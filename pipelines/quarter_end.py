@@ -1,0 +1,135 @@
+"""The quarter-end run as plain functions: the command line calls them in order, the Dagster assets one by one.
+
+extracts → DuckDB (typed, validated, quarantined) → SQL defined terms → policy evaluation → results, manifest and
+certificates. Outputs are written to a staging folder and swapped into place only when everything succeeded, so an
+earlier run's outputs are never half-overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from pipelines.certificates.annual_compliance import render_annual_statements
+from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.ingest import BadExtracts, ingest_all
+from pipelines.extracts.reading import Issue, locate
+from pipelines.fiscal import FiscalQuarter, quarters_between
+from pipelines.models.sql_models import build_all
+from pipelines.outputs.manifest import build_manifest, write_manifest
+from pipelines.outputs.results_files import write_results
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import PolicySet, load_policies, parameters_table
+from pipelines.policy.result import Result
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    out_dir: Path
+    results: list[Result]
+    manifest: dict
+    written: list[Path]
+    quarters: list[FiscalQuarter]
+
+
+def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
+    """Replace `policy_parameters` with the dated parameters of the policy files: the SQL models read nothing else."""
+    con.execute("drop table if exists policy_parameters")
+    con.from_arrow(parameters_table(policies)).create("policy_parameters")
+
+
+def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: PolicySet) -> None:
+    """Ingest and validate every extract, then build every defined term. Raises BadExtracts on any bad row."""
+    issues = ingest_all(con, extracts_dir)
+    if issues:
+        raise BadExtracts(issues)
+    load_parameters(con, policies)
+    build_all(con)
+
+
+def quarters_covered(con: duckdb.DuckDBPyConnection) -> list[FiscalQuarter]:
+    first, last = con.table("raw_trial_balances").aggregate("min(period_end), max(period_end)").fetchone()
+    return [q for q in quarters_between(first, last) if q.end <= last]
+
+
+def select_quarters(covered: list[FiscalQuarter], period: str | None) -> list[FiscalQuarter]:
+    if period is None:
+        return covered
+    wanted = FiscalQuarter.parse(period)
+    if wanted not in covered:
+        span = f"{covered[0]} to {covered[-1]}" if covered else "no quarter"
+        raise ValueError(f"period {period} is not covered by the extracts, which cover {span}")
+    return [wanted]
+
+
+def write_quarantine(issues: list[Issue], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "quarantine.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["file", "row", "column", "value", "reason", "check"])
+        for issue in issues:
+            writer.writerow([issue.file, issue.row, issue.column, issue.value, issue.reason, issue.check])
+    return path
+
+
+def input_files(extracts_dir: Path) -> list[Path]:
+    return [locate(extracts_dir, extract) for extract in EXTRACTS]
+
+
+def publish(results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date) -> tuple[dict, list[Path]]:
+    """Write results, manifest and certificates for the selected quarters into the staging folder."""
+    manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
+    written = write_results(results, staging) + [write_manifest(manifest, staging)]
+    written += render_annual_statements(results, quarters, manifest, staging)
+    return manifest, written
+
+
+def _swap_into_place(staging: Path, out_dir: Path) -> None:
+    previous = out_dir.with_name(f".{out_dir.name}.previous-{os.getpid()}")
+    if out_dir.exists():
+        out_dir.rename(previous)
+    staging.rename(out_dir)
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
+    out_dir = out_dir.resolve()
+    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    try:
+        policies = load_policies()
+        con = duckdb.connect(str(staging / "covenants.duckdb"))
+        try:
+            prepare(con, extracts_dir, policies)
+            quarters = select_quarters(quarters_covered(con), period)
+            results = [
+                r for r in evaluate_all(con, policies, as_of) if any(q.start <= r.test_date <= q.end for q in quarters)
+            ]
+        except BadExtracts as bad:
+            bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
+            raise
+        finally:
+            con.close()
+        run_as_of = as_of or quarters[-1].end
+        manifest, written = publish(results, quarters, policies, extracts_dir, staging, run_as_of)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_into_place(staging, out_dir)
+    return RunOutcome(
+        out_dir=out_dir,
+        results=results,
+        manifest=manifest,
+        written=[out_dir / p.relative_to(staging) for p in written],
+        quarters=quarters,
+    )

@@ -1,0 +1,31 @@
+"""Hand-made mart tables for the policy engine: literal figures, no SQL model involved."""
+
+from __future__ import annotations
+
+
+import duckdb
+import pytest
+
+from pipelines.policy.loading import load_policies
+
+RATIO_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transaction_id varchar,
+    period_start date, period_end date, forward_start date, forward_end date,
+    numerator decimal(38,2), denominator decimal(38,10), denominator_divisor integer,
+    inputs varchar, missing_inputs varchar"""
+AMOUNT_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transaction_id varchar,
+    period_start date, period_end date, actual decimal(38,2), threshold_reduction decimal(38,2),
+    inputs varchar, missing_inputs varchar"""
+
+
+@pytest.fixture(scope="session")
+def policies():
+    return load_policies()
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    connection.execute(f"create table fixed_charge_coverage_tests ({RATIO_COLUMNS})")
+    connection.execute(f"create table minimum_ebitda_tests ({AMOUNT_COLUMNS})")
+    yield connection
+    connection.close()

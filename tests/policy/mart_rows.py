@@ -1,0 +1,17 @@
+"""Literal rows for the hand-made mart tables of conftest.py."""
+
+import json
+
+
+def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=()):
+    con.execute(
+        "insert into fixed_charge_coverage_tests values (?, ?, ?, ?, null, null, null, null, ?, ?, 26280, ?, ?)",
+        [clause_id, test_date, kind, transaction_id, numerator, denominator_x26280, json.dumps({}), json.dumps(list(missing))],
+    )
+
+
+def add_ebitda(con, test_date, actual, reduction="0", missing=()):
+    con.execute(
+        "insert into minimum_ebitda_tests values ('ppca-2002/9.2.4(a)', ?, 'maintenance', null, null, null, ?, ?, ?, ?)",
+        [test_date, actual, reduction, json.dumps({"ebitda": {"value": actual, "clause_id": "ppca-2002/def/EBITDA"}}), json.dumps(list(missing))],
+    )
