@@ -1,0 +1,71 @@
+"""Policy files are data, checked against a schema: no unknown keys, no floats for exact values, no value without a
+source, and no YAML tag can run code."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.layout import POLICIES_DIR
+from pipelines.policy.loading import PolicyError, load_policies
+
+COVENANT = "indenture-1996/covenants/4.10-a.yaml"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    shutil.copytree(POLICIES_DIR, tmp_path / "policies")
+    return tmp_path / "policies"
+
+
+def edit(tree: Path, relative: str, old: str, new: str) -> None:
+    path = tree / relative
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_the_repository_policies_load():
+    policies = load_policies()
+    assert {c.clause_id for c in policies.covenants} >= {"indenture-1996/4.10(a)", "indenture-1996/4.09(a)(B)", "ppca-2002/9.2.4(a)"}
+    assert [w.waiver_id for w in policies.waivers] == ["ppca-2002/waiver-2004-03-29-minimum-ebitda"]
+
+
+def test_unknown_key_is_refused_with_the_file_named(tree):
+    edit(tree, COVENANT, "kind: incurrence", "kind: incurrence\nseverity: low")
+    with pytest.raises(PolicyError, match=r"4.10-a.yaml: severity: Extra inputs are not permitted"):
+        load_policies(tree)
+
+
+def test_unquoted_threshold_is_refused_because_yaml_reads_it_as_a_float(tree):
+    edit(tree, COVENANT, 'value: "2.0"', "value: 2.0")
+    with pytest.raises(PolicyError, match="write exact values as quoted strings"):
+        load_policies(tree)
+
+
+def test_a_value_without_a_source_is_refused(tree):
+    edit(tree, COVENANT, '      source: "[IND L4482] greater than 2.0 to 1 (strict: exactly 2.0 fails, AMB-I05)"\n', "")
+    with pytest.raises(PolicyError, match="source: Field required"):
+        load_policies(tree)
+
+
+def test_yaml_tags_cannot_construct_python_objects(tree):
+    edit(tree, COVENANT, "kind: incurrence", "kind: !!python/object/apply:os.system ['echo owned']")
+    with pytest.raises(PolicyError, match="not valid YAML"):
+        load_policies(tree)
+
+
+def test_two_files_for_one_clause_are_refused(tree):
+    shutil.copy(tree / COVENANT, tree / "indenture-1996/covenants/copy.yaml")
+    with pytest.raises(PolicyError, match="two covenant files implement the same clause"):
+        load_policies(tree)
+
+
+def test_a_waiver_extension_must_name_an_existing_waiver(tree):
+    (tree / "ppca-2002/waiver-extensions").mkdir()
+    (tree / "ppca-2002/waiver-extensions/x.yaml").write_text(
+        "extension_id: ppca-2002/waiver-x\nextends: ppca-2002/waiver-nope\ndated: 2004-07-29\n"
+        "source: N53 letter\ntext: the Waiver Termination Date shall be extended\neffective_through: 2004-09-30\n"
+    )
+    with pytest.raises(PolicyError, match="extends unknown waiver"):
+        load_policies(tree)
