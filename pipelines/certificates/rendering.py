@@ -1,0 +1,162 @@
+"""Jinja → HTML → PDF for every certificate and notice, with exact figures and reproducible output.
+
+One Environment over `templates/`: autoescape=True (the helper `select_autoescape` does not escape `*.html.j2`) and
+StrictUndefined, so a misspelt or missing variable stops the run instead of leaving a blank in a signed document.
+Amounts are formatted from their Decimal (or decimal string) digits and never pass through a float.
+HTML is a pure function of the template and the context. The PDF carries no timestamp WeasyPrint would invent: its
+creation date is whatever the HTML's `dcterms.created` meta says (the run's as-of date), its file identifier is
+derived from the HTML, and the embedded font subsets carry a fixed timestamp, so the same HTML renders to the same PDF
+bytes on the same fonts and library versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from pipelines.layout import TEMPLATES_DIR
+from pipelines.outputs.manifest import manifest_hash
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fixed names: the output must not depend on the machine's locale
+FONT_TIMESTAMP_EPOCH = "0"  # head.modified of embedded font subsets: a constant, never the time of rendering
+_RENDER_LOCK = threading.Lock()
+
+
+def _as_decimal(value: Decimal | str | int) -> Decimal:
+    if isinstance(value, bool) or isinstance(value, float):
+        raise TypeError(f"amount {value!r} must be a Decimal, a decimal string or an int, never a float")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a decimal number") from None
+    else:
+        raise TypeError(f"amount {value!r} of type {type(value).__name__} is not a Decimal or a decimal string")
+    if not number.is_finite():
+        raise ValueError(f"amount {value!r} is not a finite number")
+    return number
+
+
+def amount(value: Decimal | str | int | None, missing: str = "—", suffix: str = "") -> str:
+    """`1234567.89` → `1,234,567.89`; keeps every digit as given (`2.450000` stays `2.450000`); negatives in parentheses.
+
+    None (a figure that could not be computed) shows as `missing`; `suffix` goes inside the parentheses: `(7.50%)`.
+    """
+    if value is None:
+        return missing
+    number = _as_decimal(value)
+    text = format(abs(number), ",f") + suffix
+    return f"({text})" if number.is_signed() and number != 0 else text
+
+
+def figure(value: object, missing: str = "missing") -> str:
+    """An input value as the extracts gave it: formatted like `amount` when it is a decimal number, else as text."""
+    if value is None:
+        return missing
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return amount(value)
+    if isinstance(value, str):
+        try:
+            return amount(value)
+        except ValueError:
+            return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def long_date(value: date) -> str:
+    """`1997-04-30` → `April 30, 1997`."""
+    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
+
+
+def breakable(value: str) -> Markup:
+    """Escape `value` and allow a line break after each "/", so a clause id like indenture-1996/4.09(a)(B) wraps
+    between its parts in a narrow column (Unicode line breaking forbids a break between "/" and a digit)."""
+    return Markup("/<wbr>").join(escape(part) for part in str(value).split("/"))
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["amount"] = amount
+    env.filters["breakable"] = breakable
+    env.filters["figure"] = figure
+    env.filters["long_date"] = long_date
+    return env
+
+
+def render_html(template: str, context: dict) -> str:
+    """Render `templates/<template>` with `context`. Raises jinja2.UndefinedError on any missing variable."""
+    return environment().get_template(template).render(context)
+
+
+@contextmanager
+def _font_timestamps_fixed() -> Iterator[None]:
+    """Pin the `head.modified` timestamp of the embedded font subsets.
+
+    Without the system library harfbuzz-subset (not installed here), WeasyPrint subsets fonts with fontTools, which
+    stamps each subset with the current time unless SOURCE_DATE_EPOCH is set: two renders a second apart then differ
+    in those bytes. The variable is set for the render only and restored after; the lock keeps two renders of this
+    process from interleaving.
+    """
+    with _RENDER_LOCK:
+        previous = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = FONT_TIMESTAMP_EPOCH
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ["SOURCE_DATE_EPOCH"]
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Render `html` to a PDF at `path` with WeasyPrint; the PDF identifier is derived from the HTML."""
+    from weasyprint import HTML, URLFetcher  # imported here: loading Pango takes a moment and only rendering needs it
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    # Certificates are self-contained (the CSS is inlined from a template): no protocol is allowed and any attempt to
+    # fetch stops the render, so nothing outside the run's inputs can change a PDF.
+    no_fetching = URLFetcher(allowed_protocols=(), fail_on_errors=True)
+    with _font_timestamps_fixed():
+        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=no_fetching).write_pdf(path, pdf_identifier=identifier)
+    return path
+
+
+def run_footer(manifest: dict, generated_from: str) -> dict:
+    """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, commit."""
+    return {
+        "run_id": manifest["run_id"],
+        "manifest_hash": manifest_hash(manifest),
+        "as_of": date.fromisoformat(manifest["as_of"]),
+        "git_commit": manifest["code"]["git_commit"],
+        "source_sha256": manifest["code"]["source_sha256"],
+        "generated_from": generated_from,
+    }
