@@ -2,7 +2,8 @@
 
 Each file is one SELECT (named CTEs welcome). Its leading `--` comment lines are its description, and the
 `clause:` lines there name the clause ids it implements. The model becomes a table named after the file.
-Dependencies are read from the SQL itself: every `from`/`join` of another model or of a `raw_` table.
+Dependencies are read from the SQL itself: every `from`/`join` of another model, of a `raw_` table or of a table in
+SOURCES (tables loaded by the pipeline itself rather than built from a file here, such as `policy_parameters`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from pipelines.layout import SQL_DIR
 LAYERS = ("staging", "intermediate", "marts")
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
+# Tables the models may read that are neither models nor raw extracts: the dated parameters of the policy files,
+# loaded by pipelines.quarter_end.load_parameters.
+SOURCES = ("policy_parameters",)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
         sql = path.read_text()
         header = _header(sql)
         refs = {r.lower() for r in _REFERENCE.findall(_strip_comments(sql))}
-        depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_"))))
+        depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_") or r in SOURCES)))
         models[name] = SqlModel(
             name=name,
             layer=layer,

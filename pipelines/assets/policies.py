@@ -1,0 +1,41 @@
+"""The `policy_parameters` table: the dated parameters of the policy files under policies/, which SQL models read."""
+
+from dagster import AssetKey, MaterializeResult, MetadataValue, asset
+from dagster_duckdb import DuckDBResource
+
+from pipelines.layout import POLICIES_DIR, ROOT
+from pipelines.outputs.manifest import sha256
+from pipelines.policy.loading import load_policies
+from pipelines.quarter_end import load_parameters
+
+GROUP = "policies"
+POLICY_PARAMETERS_KEY = AssetKey("policy_parameters")
+
+
+def _description() -> str:
+    parameters = load_policies().parameters
+    listed = "\n".join(f"- {p.clause_id}: `{p.name}` ({p.instrument})" for p in sorted(parameters, key=lambda p: (p.clause_id, p.name)))
+    return (
+        "The dated parameters of the policy files under policies/ (one quantity per file, each value with its "
+        "effective date and source), schema-checked when loaded and written to the DuckDB table `policy_parameters`, "
+        "the only policy input the SQL models read.\n\n" + listed
+    )
+
+
+@asset(key=POLICY_PARAMETERS_KEY, group_name=GROUP, description=_description(), kinds={"duckdb", "yaml"})
+def policy_parameters(duckdb: DuckDBResource) -> MaterializeResult:
+    policies = load_policies()
+    with duckdb.get_connection() as con:
+        load_parameters(con, policies)
+        (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
+    return MaterializeResult(
+        metadata={
+            "folder": MetadataValue.path(str(POLICIES_DIR)),
+            "dagster/row_count": int(rows),
+            "parameters": MetadataValue.json(sorted(f"{p.instrument}/{p.name}" for p in policies.parameters)),
+            "policy_files": MetadataValue.json({str(p.relative_to(ROOT)): sha256(p) for p in policies.files}),
+        }
+    )
+
+
+assets = [policy_parameters]
