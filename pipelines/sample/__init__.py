@@ -1,0 +1,62 @@
+"""A deterministic sample of the Company's extracts: the Kaiser group, fiscal years 1996 to 2004, monthly.
+
+`generate(out_dir, scale)` writes one CSV per extract of pipelines.extracts.contract. Real public figures calibrate the
+story (docs/sample.md lists them with their sources); everything else is synthetic and labelled so in each module.
+`scale` grows the synthetic part: 3 fabricated-products plant subsidiaries at scale 1 and 18 more per further unit (so the
+trial balances grow about in proportion to the scale), capital expenditure rows with them, and each general letter of
+credit split into `scale` pieces. The group's totals, and so every calibrated figure, are the same at any scale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipelines.extracts import contract
+from pipelines.sample import (
+    attestations,
+    borrowing_base,
+    chart_of_accounts,
+    entities,
+    extract_files,
+    indebtedness,
+    letters_of_credit,
+    market_data,
+    transactions,
+    valco,
+)
+from pipelines.sample.ledger import Ledger, capital_expenditure_rows
+
+
+def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
+    ledger = Ledger(scale).run()
+    register = entities.register(scale)
+    us_entities = [e.entity_id for e in register if e.entity_id in ["KACC", "KBC", *entities.plant_ids(scale)]
+                   and not e.is_foreign]
+    return {
+        "entities": [e.__dict__.copy() for e in register],
+        "chart_of_accounts": [{"account_id": a.account_id, "account_name": a.account_name, "statement": a.statement,
+                               "line_item": a.line_item} for a in chart_of_accounts.ACCOUNTS],
+        "trial_balances": ledger.trial_balance_rows(),
+        "debt_instruments": indebtedness.rows(),
+        "debt_balances": indebtedness.balance_rows(ledger.swept, scale),
+        "asset_sales": transactions.asset_sale_rows(ledger.realized_gains),
+        "restricted_payments": transactions.restricted_payment_rows(),
+        "incurrences": transactions.incurrence_rows(),
+        "equity_issuances": transactions.equity_issuance_rows(),
+        "capital_expenditures": capital_expenditure_rows(ledger),
+        "letters_of_credit": letters_of_credit.rows(scale),
+        "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
+        "market_data": market_data.rows(),
+        "valco_ebitda": valco.rows(),
+        "attestations": attestations.rows(),
+    }
+
+
+def generate(out_dir: Path, scale: int = 1) -> dict[str, int]:
+    """Write every extract to `out_dir`/<name>.csv; return the number of data rows of each."""
+    if scale < 1:
+        raise ValueError("scale must be a positive integer")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rows = extract_rows(scale)
+    return {extract.name: extract_files.write(out_dir / f"{extract.name}.csv", extract, rows[extract.name])
+            for extract in contract.EXTRACTS}
