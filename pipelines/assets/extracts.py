@@ -32,7 +32,7 @@ from dagster_duckdb import DuckDBResource
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.ingest import load_extract, record_quarantine, validate_cross_extract, validate_extract
-from pipelines.extracts.reading import Issue, locate
+from pipelines.extracts.reading import ExtractMissing, Issue, locate
 from pipelines.outputs.manifest import sha256
 
 GROUP = "extracts"
@@ -117,20 +117,23 @@ def extract_asset(extract: Extract) -> tuple[AssetsDefinition, AssetChecksDefini
         metadata={"extract": extract.name, "table": table_name(extract), "key": list(extract.key), "dagster/column_schema": _schema(extract)},
     )
     def _load(context: AssetExecutionContext, duckdb: DuckDBResource, folders: CovenantFolders) -> MaterializeResult:
-        path = locate(folders.extracts, extract)
         with duckdb.get_connection() as con:
             issues = load_extract(con, folders.extracts, extract)
             record_quarantine(con, issues)
             rows = _row_count(con, table_name(extract))
+        metadata = {
+            "dagster/row_count": rows,
+            "refused_at_load": len(issues),
+            "load_issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
+        }
+        try:
+            path = locate(folders.extracts, extract)
+        except ExtractMissing:
+            # Recorded as an issue by load_extract: the blocking check fails on it.
+            return MaterializeResult(metadata={"file": "missing", **metadata})
         digest = sha256(path)
         return MaterializeResult(
-            metadata={
-                "file": MetadataValue.path(str(path)),
-                "sha256": digest,
-                "dagster/row_count": rows,
-                "refused_at_load": len(issues),
-                "load_issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
-            },
+            metadata={"file": MetadataValue.path(str(path)), "sha256": digest, **metadata},
             data_version=DataVersion(digest),
         )
 
