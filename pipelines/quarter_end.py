@@ -54,7 +54,7 @@ def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: Policy
 
 
 def quarters_covered(con: duckdb.DuckDBPyConnection) -> list[FiscalQuarter]:
-    first, last = con.table("raw_trial_balances").aggregate("min(period_end), max(period_end)").fetchone()
+    first, last = con.table("raw_trial_balances").aggregate("min(period_end), max(period_end)").fetchall()[0]
     return [q for q in quarters_between(first, last) if q.end <= last]
 
 
