@@ -88,22 +88,40 @@ def _xlsx_text(value: object) -> str | None:
     return str(value)
 
 
+def _read_xlsx(path: Path) -> pl.DataFrame:
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:  # a read-only workbook holds its file open until closed
+        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    header = rows[0] if rows else []
+    # Excel lists formatted but empty columns: keep a column only if it has a name or a value.
+    used = [i for i, name in enumerate(header) if name is not None or any(i < len(r) and r[i] is not None for r in rows[1:])]
+    names = [str(header[i]) if header[i] is not None else f"unnamed column {i + 1}" for i in used]
+    data = [[_xlsx_text(row[i]) if i < len(row) else None for i in used] for row in rows[1:]]
+    return pl.DataFrame(data, schema=names, orient="row", schema_overrides=dict.fromkeys(names, pl.String))
+
+
+def _without_trailing_empty_rows(frame: pl.DataFrame) -> pl.DataFrame:
+    """Drop empty rows at the end (a final blank line, Excel's formatted empty rows); row numbers are unchanged."""
+    if frame.width == 0:
+        return frame
+    filled = frame.select(~pl.all_horizontal(pl.all().str.strip_chars().fill_null("") == "")).to_series().arg_true()
+    return frame.head(int(filled[-1]) + 1 if len(filled) else 0)
+
+
 def _read_text(path: Path) -> tuple[pl.DataFrame, int]:
     """The file as text columns, and the row number of its first data row."""
     if path.suffix == ".csv":
-        frame = pl.read_csv(path, infer_schema=False, missing_utf8_is_empty_string=True)
-        return frame, 2
+        frame = pl.read_csv(path, infer_schema=False)  # every cell as text; empty cells become null
+        return _without_trailing_empty_rows(frame), 2
     if path.suffix == ".parquet":
         frame = pl.read_parquet(path)
         floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
         if floats:
             raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
         return frame.with_columns(pl.all().cast(pl.String)), 1
-    sheet = openpyxl.load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    header = [str(h) for h in rows[0]] if rows else []
-    data = [[_xlsx_text(v) for v in row] for row in rows[1:]]
-    return pl.DataFrame(data, schema=header, orient="row", schema_overrides=dict.fromkeys(header, pl.String)), 2
+    return _without_trailing_empty_rows(_read_xlsx(path)), 2
 
 
 def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue]]:

@@ -1,0 +1,161 @@
+"""Extracts into DuckDB: each file typed into `raw_<extract>`, validated, checked across extracts, issues quarantined.
+
+Plain functions, called by the command line (`ingest_all`) and one by one by the Dagster assets. Tables are made from
+Arrow (exact DECIMAL columns), never from SQL text built from data, and read back with `.pl()`, never `.df()`, which
+would turn money into floats.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.extracts.contract import EXTRACTS, Extract
+from pipelines.extracts.reading import ROW, ExtractMissing, Issue, locate, read_extract
+from pipelines.extracts.schemas import schema_issues
+from pipelines.extracts.validation import cross_extract_issues
+
+QUARANTINE = "quarantine"
+FILES = "extract_files"  # extract name → the file it was loaded from, so that later checks name the file
+ISSUE_FIELDS = ("file", "row", "column", "value", "reason", "check")
+
+
+class BadExtracts(Exception):
+    """The extracts were refused: at least one issue, and every issue blocks the run."""
+
+    def __init__(self, issues: list[Issue], quarantine_file: Path | str | None = None):
+        super().__init__(f"{len(issues)} issue(s) in the extracts")
+        self.issues = issues
+        self.quarantine_file = quarantine_file
+
+    def summary(self, limit: int = 20) -> str:
+        count = len(self.issues)
+        lines = [f"{count} issue{'' if count == 1 else 's'} in the extracts:"]
+        lines += [f"  {issue}" for issue in self.issues[:limit]]
+        if count > limit:
+            where = self.quarantine_file or f"the DuckDB table {QUARANTINE}"
+            lines.append(f"  ... and {count - limit} more; all are in {where}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+
+def table_name(extract: Extract) -> str:
+    return f"raw_{extract.name}"
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    # fetchall, not fetchone: DuckDB 2.0 refuses the next query while a result is unfinished
+    return {name for (name,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+
+
+def _file_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Extract name → the file it was last loaded from; the extract's own name where none was."""
+    known = dict(con.execute(f"select extract, file from {FILES}").fetchall()) if FILES in _tables(con) else {}
+    return {e.name: known.get(e.name, e.name) for e in EXTRACTS}
+
+
+def _remember_file(con: duckdb.DuckDBPyConnection, extract: Extract, file: str) -> None:
+    con.execute(f"create table if not exists {FILES} (extract varchar primary key, file varchar not null)")
+    con.execute(f"delete from {FILES} where extract = ?", [extract.name])
+    con.execute(f"insert into {FILES} values (?, ?)", [extract.name, file])
+
+
+def _in_memory() -> pl.Config:
+    # Extracts are small: Polars' default streaming engine takes longer to start each query than to run it.
+    return pl.Config(engine_affinity="in-memory")
+
+
+def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Extract) -> list[Issue]:
+    """Replace `raw_<extract>` with the file's typed good rows (and `_row`); the issues of the rows left out.
+
+    A missing or wholly refused file (unreadable, missing or unknown columns) leaves no table, so that no stale
+    table of an earlier load survives it.
+    """
+    table = table_name(extract)
+    con.execute(f"drop table if exists {table}")
+    try:
+        path = locate(Path(extracts_dir), extract)
+    except ExtractMissing as missing:
+        _remember_file(con, extract, extract.name)
+        return [Issue(extract.name, None, None, None, str(missing), "file_present")]
+    _remember_file(con, extract, path.name)
+    with _in_memory():
+        frame, issues = read_extract(path, extract)
+    if frame.width:
+        con.from_arrow(frame.to_arrow()).create(table)
+    return issues
+
+
+def loaded(con: duckdb.DuckDBPyConnection, extract: Extract) -> pl.DataFrame | None:
+    """The loaded table as typed Polars columns, or None when no table was made."""
+    table = table_name(extract)
+    return con.table(table).order(ROW).pl() if table in _tables(con) else None
+
+
+def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract) -> list[Issue]:
+    """The extract's Pandera model on its loaded table; nothing to validate (and no issue) when no table was made."""
+    frame = loaded(con, extract)
+    if frame is None:
+        return []
+    with _in_memory():
+        return schema_issues(extract, frame, _file_names(con)[extract.name])
+
+
+def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
+    """References between extracts, entity dates, the trial balance identity and the register's periods."""
+    tables = _tables(con)
+    frames = {e.name: con.table(table_name(e)).order(ROW).pl() for e in EXTRACTS if table_name(e) in tables}
+    with _in_memory():
+        return cross_extract_issues(frames, _file_names(con))
+
+
+def _create_quarantine(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        f'create table if not exists {QUARANTINE} (file varchar, "row" bigint, "column" varchar, value varchar, '
+        'reason varchar, "check" varchar, recorded_at timestamptz)'
+    )
+
+
+def record_quarantine(con: duckdb.DuckDBPyConnection, issues: list[Issue]) -> None:
+    """Append the issues to the `quarantine` table (made if missing), all with the same time of recording."""
+    _create_quarantine(con)
+    if not issues:
+        return
+    recorded_at = datetime.now(UTC)
+    frame = pl.DataFrame(
+        [(*(getattr(i, f) for f in ISSUE_FIELDS), recorded_at) for i in issues],
+        schema={
+            "file": pl.String,
+            "row": pl.Int64,
+            "column": pl.String,
+            "value": pl.String,
+            "reason": pl.String,
+            "check": pl.String,
+            "recorded_at": pl.Datetime("us", "UTC"),
+        },
+        orient="row",
+    )
+    con.from_arrow(frame.to_arrow()).insert_into(QUARANTINE)
+
+
+def quarantine_rows(con: duckdb.DuckDBPyConnection) -> list[Issue]:
+    """Every issue ever recorded, in the order recorded."""
+    _create_quarantine(con)
+    rows = con.sql(f'select file, "row", "column", value, reason, "check" from {QUARANTINE} order by rowid').fetchall()
+    return [Issue(*row) for row in rows]
+
+
+def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path) -> list[Issue]:
+    """Load and validate every extract, then check across them; record and return every issue (empty: clean)."""
+    issues: list[Issue] = []
+    for extract in EXTRACTS:
+        issues += load_extract(con, extracts_dir, extract)
+        issues += validate_extract(con, extract)
+    issues += validate_cross_extract(con)
+    record_quarantine(con, issues)
+    return issues

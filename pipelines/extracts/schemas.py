@@ -1,0 +1,212 @@
+"""Pandera models of the extracts: one factory builds every model from the contract plus the rules declared below.
+
+The contract gives types, required columns, allowed values and keys; the rules below add the domain checks a single
+extract can carry. Every failure is mapped back to the file's row number (`_row`) and column.
+"""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+import polars as pl
+from pandera.config import ValidationDepth, config_context
+
+from pipelines.extracts.contract import EXTRACTS, Column, Extract
+from pipelines.extracts.reading import ROW, Issue
+
+# Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
+DTYPES = {
+    "text": pl.String,
+    "money": pl.Decimal(18, 2),
+    "rate": pl.Decimal(12, 8),
+    "pct": pl.Decimal(9, 6),
+    "quantity": pl.Decimal(18, 6),
+    "date": pl.Date,
+    "bool": pl.Boolean,
+}
+
+# Amounts and rates that cannot be negative. Gains and losses, their tax, trial balances, VALCO EBITDA, spreads and
+# Revolving Commitment Availability (which an overadvance makes negative) keep their sign.
+NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
+    "debt_instruments": ("fixed_rate", "letter_of_credit_fee_rate", "commitment"),
+    "debt_balances": ("principal_outstanding", "letters_of_credit_outstanding", "interest_rate"),
+    "asset_sales": (
+        "gross_proceeds",
+        "cash_consideration",
+        "notes_converted_within_30_days",
+        "assumed_liabilities",
+        "other_non_cash_consideration",
+        "selling_expenses",
+        "taxes_paid_or_payable",
+        "debt_repaid_from_proceeds",
+        "reserves_established",
+    ),
+    "restricted_payments": ("amount",),  # the direction is in payment_kind (return_of_investment)
+    "incurrences": ("amount", "proceeds_applied_amount"),
+    "equity_issuances": ("net_proceeds",),
+    "capital_expenditures": ("amount",),
+    "letters_of_credit": ("stated_amount",),
+    "borrowing_base": (
+        "eligible_inventory",
+        "olv_in_place_value",
+        "eligible_accounts",
+        "revolving_credit_outstandings",
+        "letters_of_credit_outstandings",
+    ),
+    "market_data": ("value",),
+}
+
+# Shares that are fractions from 0 to 1 inclusive.
+FRACTIONS: dict[str, tuple[str, ...]] = {
+    "entities": ("ownership_pct",),
+    "borrowing_base": ("inventory_net_recovery_pct",),
+}
+
+# Dates that must be the last day of a calendar month.
+MONTH_ENDS: dict[str, tuple[str, ...]] = {
+    "trial_balances": ("period_end",),
+    "debt_balances": ("period_end",),
+    "capital_expenditures": ("period_end",),
+    "valco_ebitda": ("period_end",),
+}
+
+# (later, earlier): the later date may not fall before the earlier one on the same row.
+NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
+    "entities": (("valid_to", "valid_from"),),
+    "debt_instruments": (("maturity_date", "issue_date"),),
+    "letters_of_credit": (("expiry_date", "issue_date"),),
+    "market_data": (("period_end", "period_start"),),
+}
+
+# (column, when column, when value): the column is required on rows where `when column` holds `when value`.
+REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "debt_instruments": (
+        ("fixed_rate", "rate_kind", "fixed"),
+        ("floating_index", "rate_kind", "floating"),
+        ("spread", "rate_kind", "floating"),
+    ),
+}
+
+# (column, by column, {by value: the only value allowed}): a series is quoted in one unit.
+IMPLIED: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
+    "market_data": (("unit", "series", {"natural_gas_price_paid": "usd_per_mmbtu", "libor_3m": "rate", "prime_rate": "rate"}),),
+}
+
+SHOWN_ALLOWED = 12  # longer lists of allowed values are named by count, not spelled out in every issue
+
+
+def _row_check(expression: pl.Expr, name: str, reason: str) -> pa.Check:
+    """A check over whole rows (so it can read other columns); nulls are handled by the expression itself."""
+    return pa.Check(lambda data: data.lazyframe.select(expression.fill_null(True)), name=name, error=reason, ignore_na=False)
+
+
+def _allowed_reason(allowed: tuple[str, ...]) -> str:
+    if len(allowed) <= SHOWN_ALLOWED:
+        return "not one of the allowed values: " + ", ".join(allowed)
+    return f"not one of the {len(allowed)} allowed values listed in the extract contract"
+
+
+def column_checks(extract: Extract, column: Column) -> list[pa.Check]:
+    name = column.name
+    value = pl.col(name)
+    checks = []
+    if column.allowed:
+        checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=_allowed_reason(column.allowed)))
+    if name in NOT_NEGATIVE.get(extract.name, ()):
+        checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative"))
+    if name in FRACTIONS.get(extract.name, ()):
+        checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1"))
+    if name in MONTH_ENDS.get(extract.name, ()):
+        checks.append(_row_check(value == value.dt.month_end(), "month_end", "must be the last day of a month"))
+    for later, earlier in NOT_BEFORE.get(extract.name, ()):
+        if name == later:
+            checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))
+    for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
+        if name == target:
+            reason = f"required when {when} is {when_value}"
+            checks.append(_row_check((pl.col(when) != when_value) | value.is_not_null(), "required_when", reason))
+    for target, by, mapping in IMPLIED.get(extract.name, ()):
+        if name == target:
+            expected = pl.col(by).replace_strict(mapping, default=None, return_dtype=pl.String)
+            reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
+            checks.append(_row_check(expected.is_null() | (value == expected), "matches_" + by, reason))
+    return checks
+
+
+def extract_schema(extract: Extract) -> pa.DataFrameSchema:
+    """The Pandera model of one extract, as loaded in DuckDB: its contract columns plus `_row`."""
+    columns = {ROW: pa.Column(pl.Int64, nullable=False, unique=True)}
+    for column in extract.columns:
+        columns[column.name] = pa.Column(DTYPES[column.kind], checks=column_checks(extract, column), nullable=not column.required)
+    return pa.DataFrameSchema(columns, unique=list(extract.key), strict=True, name=extract.name)
+
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {e.name: extract_schema(e) for e in EXTRACTS}
+
+
+def _shown(value: object) -> str | None:
+    """A cell as the file would spell it: exact decimals, ISO dates, true/false."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)  # str() of a Decimal keeps its scale; of a date, ISO form
+
+
+def _key_issues(frame: pl.DataFrame, indices: list[int], extract: Extract, file: str) -> list[Issue]:
+    """One issue per row whose key another row repeats, naming every row that shares it."""
+    key = list(extract.key)
+    shared = frame.select(pl.all().gather(sorted(set(indices)))).group_by(key, maintain_order=True).agg(pl.col(ROW).sort())
+    issues = []
+    for group in shared.iter_rows(named=True):
+        rows = group[ROW]
+        value = ", ".join(_shown(group[c]) or "(empty)" for c in key)
+        reason = f"duplicate key ({', '.join(key)}): rows {', '.join(map(str, rows))} have the same values"
+        issues += [Issue(file, row, ", ".join(key), value, reason, "unique_key") for row in rows]
+    return issues
+
+
+_PANDERA_CHECKS = {
+    "not_nullable": ("not_null", "required value is empty"),
+    "column_in_dataframe": ("columns", "required column is missing"),
+    "column_in_schema": ("columns", "column is not in the extract contract"),
+}
+
+
+def schema_issues(extract: Extract, frame: pl.DataFrame, file: str) -> list[Issue]:
+    """Validate one loaded extract (typed, with `_row`) against its model; every failure as an Issue."""
+    schema = SCHEMAS[extract.name]
+    with config_context(validation_enabled=True, validation_depth=ValidationDepth.SCHEMA_AND_DATA):
+        try:
+            schema.validate(frame, lazy=True)
+            return []
+        except pa.errors.SchemaErrors as errors:
+            failures = errors.failure_cases
+    rows = frame[ROW] if ROW in frame.columns else None
+    issues: list[Issue] = []
+    duplicated: list[int] = []
+    for failure in failures.iter_rows(named=True):
+        index, column, check = failure["index"], failure["column"], failure["check"]
+        row = int(rows[index]) if index is not None and rows is not None else None
+        value = _shown(frame[column][index]) if index is not None and column in frame.columns else failure["failure_case"]
+        if failure["check_number"] is not None:
+            checks = schema.columns[column].checks if failure["schema_context"] == "Column" else schema.checks
+            declared = checks[failure["check_number"]]
+            issues.append(Issue(file, row, column, value, declared.error, declared.name))
+        elif check == "multiple_fields_uniqueness" or (check == "field_uniqueness" and (column,) == extract.key):
+            duplicated.append(index)
+        elif check == "field_uniqueness":
+            issues.append(Issue(file, row, column, value, "repeats another row's value", "unique"))
+        elif check in _PANDERA_CHECKS:
+            name, reason = _PANDERA_CHECKS[check]
+            if name == "columns":  # Pandera names the schema as the column and the column as the failure case
+                issues.append(Issue(file, None, failure["failure_case"], None, reason, name))
+            else:
+                issues.append(Issue(file, row, column, value, reason, name))
+        elif check.startswith("dtype"):
+            expected = schema.columns[column].dtype
+            issues.append(Issue(file, None, column, None, f"has type {failure['failure_case']}, expected {expected}", "dtype"))
+        else:
+            issues.append(Issue(file, row, column, value, f"fails Pandera check {check}", check))
+    if duplicated:
+        issues += _key_issues(frame, duplicated, extract, file)
+    return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))

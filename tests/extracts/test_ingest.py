@@ -1,0 +1,254 @@
+"""Ingestion into DuckDB: exact types, and each bad input refused with exactly the issue a person can act on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import openpyxl
+from openpyxl.styles import Font
+import polars as pl
+import pytest
+
+from pipelines.extracts.contract import BY_NAME
+from pipelines.extracts.ingest import BadExtracts, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
+from pipelines.extracts.reading import Issue
+
+MONEY = "not an amount in dollars with at most two decimal places"
+
+
+def test_clean_set_loads_with_no_issue_and_exact_decimals(clean_con, clean_texts):
+    # clean_con is the clean set after ingest_all, which recorded every issue it returned: none
+    assert quarantine_rows(clean_con) == []
+    for name, text in clean_texts.items():
+        assert clean_con.sql(f"select count(*) from raw_{name}").fetchall() == [(text.count("\n") - 1,)], name
+    balance = clean_con.sql("select balance from raw_trial_balances where _row = 2").fetchall()[0][0]
+    assert type(balance) is Decimal
+    assert balance == Decimal("12.34")
+    rate = clean_con.sql("select fixed_rate from raw_debt_instruments where _row = 2").fetchall()[0][0]
+    assert (type(rate), rate) == (Decimal, Decimal("0.10875000"))
+    types = dict(clean_con.sql("select column_name, data_type from duckdb_columns() where table_name = 'raw_trial_balances'").fetchall())
+    assert types == {"_row": "BIGINT", "entity_id": "VARCHAR", "period_end": "DATE", "account_id": "VARCHAR",
+                     "counterparty_entity_id": "VARCHAR", "balance": "DECIMAL(18,2)"}
+    assert clean_con.sql("select _row from raw_entities order by _row").fetchall() == [(2,), (3,), (4,), (5,)]
+
+
+BAD_INPUTS = {
+    "money with three decimals": (
+        "capital_expenditures", ",2500000.00,", ",2500000.125,",
+        [Issue("capital_expenditures.csv", 2, "amount", "2500000.125", MONEY, "type_money")],
+    ),
+    "money with a thousands separator": (
+        "capital_expenditures", ",2500000.00,", ',"1,000.00",',
+        [Issue("capital_expenditures.csv", 2, "amount", "1,000.00", MONEY, "type_money")],
+    ),
+    "money written like a float": (
+        "capital_expenditures", ",2500000.00,", ",1e3,",
+        [Issue("capital_expenditures.csv", 2, "amount", "1e3", MONEY, "type_money")],
+    ),
+    "impossible date": (
+        "restricted_payments", "1997-06-30", "2003-02-30",
+        [Issue("restricted_payments.csv", 2, "payment_date", "2003-02-30", "not a real calendar date", "type_date")],
+    ),
+    "value outside the allowed list": (
+        "equity_issuances", ",kac,", ",bank,",
+        [Issue("equity_issuances.csv", 2, "purchaser_kind", "bank", "not one of the allowed values: kac, public, subsidiary, other", "allowed_values")],
+    ),
+    "duplicate key": (
+        "debt_balances", "0.10875000\n", "0.10875000\nNOTES-10875-2006,1997-03-31,1.00,0.00,0.10875000\n",
+        [
+            Issue("debt_balances.csv", row, "instrument_id, period_end", "NOTES-10875-2006, 1997-03-31",
+                  "duplicate key (instrument_id, period_end): rows 2, 3 have the same values", "unique_key")
+            for row in (2, 3)
+        ],
+    ),
+    "unknown entity": (
+        "asset_sales", ",KACC,", ",KXYZ,",
+        [Issue("asset_sales.csv", 2, "seller_entity_id", "KXYZ", "not found in entities (entity_id)", "reference")],
+    ),
+    "trial balance that does not net to zero": (
+        "trial_balances", "87.66", "87.67",
+        [Issue("trial_balances.csv", None, "balance", "0.01",
+               "entity KACC, month ending 1997-03-31: balances net to 0.01, not zero (3 rows, rows 2 to 4)", "trial_balance_nets_to_zero")],
+    ),
+    "missing required column": (
+        "capital_expenditures",
+        "period_end,project,amount,financed_by_obligors\nKACC,1997-03-31,Trentwood maintenance,",
+        "period_end,amount,financed_by_obligors\nKACC,1997-03-31,",
+        [Issue("capital_expenditures.csv", None, "project", None, "required column is missing", "columns")],
+    ),
+    "unknown extra column": (
+        "valco_ebitda", "primary_aluminum_produced\n2003-09-30,-2500000.00,1000000.00,true",
+        "primary_aluminum_produced,notes\n2003-09-30,-2500000.00,1000000.00,true,x",
+        [Issue("valco_ebitda.csv", None, "notes", None, "column is not in the extract contract", "columns")],
+    ),
+    "period_end that is not a month end": (
+        "debt_balances", "1997-03-31", "1997-03-30",
+        [Issue("debt_balances.csv", 2, "period_end", "1997-03-30", "must be the last day of a month", "month_end")],
+    ),
+    "empty required value": (
+        "letters_of_credit", ",Venezuela Aluminum Partners,", ",,",
+        [Issue("letters_of_credit.csv", 2, "beneficiary", None, "required value is empty", "not_null")],
+    ),
+    "ownership above 100%": (
+        "entities", ",1.000000,full", ",1.500000,full",
+        [Issue("entities.csv", 3, "ownership_pct", "1.500000", "must be a fraction from 0 to 1", "fraction")],
+    ),
+    "validity ending before it starts": (
+        "entities", "1996-01-01,1999-06-30", "1996-01-01,1995-06-30",
+        [Issue("entities.csv", 4, "valid_to", "1995-06-30", "must not be before valid_from", "date_order")],
+    ),
+    "maturity before issue": (
+        "debt_instruments", "1996-12-23,2006-10-15", "1996-12-23,1996-10-15",
+        [Issue("debt_instruments.csv", 2, "maturity_date", "1996-10-15", "must not be before issue_date", "date_order")],
+    ),
+    "negative amount that cannot be negative": (
+        "letters_of_credit", ",75000000.00,", ",-75000000.00,",
+        [Issue("letters_of_credit.csv", 2, "stated_amount", "-75000000.00", "must not be negative", "not_negative")],
+    ),
+    "fixed-rate instrument without a rate": (
+        "debt_instruments", "fixed,0.10875000,", "fixed,,",
+        [Issue("debt_instruments.csv", 2, "fixed_rate", None, "required when rate_kind is fixed", "required_when")],
+    ),
+    "floating-rate index that is not a market data series": (
+        "debt_instruments", ",libor_3m,", ",libor_6m,",
+        [Issue("debt_instruments.csv", 3, "floating_index", "libor_6m", "not found in market_data (series)", "reference")],
+    ),
+    "market data in the wrong unit": (
+        "market_data", "0.055,rate", "0.055,usd_per_mmbtu",
+        [Issue("market_data.csv", 3, "unit", "usd_per_mmbtu",
+               "does not match series (natural_gas_price_paid: usd_per_mmbtu, libor_3m: rate, prime_rate: rate)", "matches_series")],
+    ),
+    "overlapping entity periods": (
+        "entities", "1999-07-01,,KACC", "1999-06-01,,KACC",
+        [Issue("entities.csv", 5, "valid_from", "1999-06-01",
+               "entity KMH: the period from 1999-06-01 overlaps row 4 (1996-01-01 to 1999-06-30)", "entity_periods_overlap")],
+    ),
+    "entity not in the register on the row's date": (
+        "capital_expenditures", "KACC,1997-03-31", "KACC,1995-12-31",
+        [Issue("capital_expenditures.csv", 2, "entity_id", "KACC",
+               "entity KACC is not in the entity register on 1995-12-31 (period_end)", "entity_on_date")],
+    ),
+    "trial balance account not in the chart of accounts": (
+        "chart_of_accounts", "1000,Cash,balance_sheet,cash\n", "",
+        [Issue("trial_balances.csv", 2, "account_id", "1000", "not found in chart_of_accounts (account_id)", "reference")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_each_bad_input_gives_exactly_its_issue(case, clean_con, edit, reingest):
+    name, old, new, expected = BAD_INPUTS[case]
+    edit(name, old, new)
+    assert reingest(name) == expected
+    assert quarantine_rows(clean_con) == expected
+
+
+def test_ingest_all_gives_the_same_issues_as_one_extract_reingested(con, extracts_dir, edit):
+    name, old, new, expected = BAD_INPUTS["unknown entity"]
+    edit(name, old, new)
+    assert ingest_all(con, extracts_dir) == expected
+    assert quarantine_rows(con) == expected
+
+
+def test_missing_file(extracts_dir, reingest):
+    (extracts_dir / "attestations.csv").unlink()
+    expected = (
+        f"{extracts_dir}: extract 'attestations' is missing; "
+        "expected exactly one of attestations.csv or attestations.parquet or attestations.xlsx"
+    )
+    assert reingest("attestations") == [Issue("attestations", None, None, None, expected, "file_present")]
+
+
+def test_a_refused_file_leaves_no_stale_table(clean_con, extracts_dir):
+    extract = BY_NAME["attestations"]
+    (extracts_dir / "attestations.csv").unlink()
+    assert load_extract(clean_con, extracts_dir, extract)[0].check == "file_present"
+    assert validate_extract(clean_con, extract) == []
+    assert clean_con.sql("select count(*) from duckdb_tables() where table_name = 'raw_attestations'").fetchall() == [(0,)]
+
+
+def test_blank_lines_at_the_end_of_a_csv_are_not_rows(extracts_dir, reingest, clean_texts):
+    (extracts_dir / "valco_ebitda.csv").write_text(clean_texts["valco_ebitda"] + "\n \n")
+    assert reingest("valco_ebitda") == []
+
+
+def test_a_blank_line_inside_a_csv_is_a_refused_row(extracts_dir, reingest, clean_texts):
+    (extracts_dir / "valco_ebitda.csv").write_text(clean_texts["valco_ebitda"].replace("\n", "\n\n", 1))
+    required = ("period_end", "actual_valco_ebitda", "forecast_valco_ebitda", "primary_aluminum_produced")
+    assert reingest("valco_ebitda") == [Issue("valco_ebitda.csv", 2, c, None, "required value is empty", "not_null") for c in required]
+
+
+def test_parquet_float_money_is_refused(clean_con, extracts_dir, reingest):
+    (extracts_dir / "capital_expenditures.csv").unlink()
+    pl.DataFrame(
+        {"entity_id": ["KACC"], "period_end": [date(1997, 3, 31)], "project": ["Trentwood"], "amount": [2500000.0], "financed_by_obligors": [False]}
+    ).write_parquet(extracts_dir / "capital_expenditures.parquet")
+    reason = "cannot be read: capital_expenditures.parquet: columns amount are binary floats; money must be DECIMAL or text"
+    assert reingest("capital_expenditures") == [Issue("capital_expenditures.parquet", None, None, None, reason, "readable")]
+
+
+def test_parquet_decimal_money_is_exact(clean_con, extracts_dir, reingest):
+    (extracts_dir / "capital_expenditures.csv").unlink()
+    pl.DataFrame(
+        {"entity_id": ["KACC"], "period_end": [date(1997, 3, 31)], "project": ["Trentwood"], "amount": [Decimal("2500000.10")], "financed_by_obligors": [False]},
+        schema_overrides={"amount": pl.Decimal(18, 2)},
+    ).write_parquet(extracts_dir / "capital_expenditures.parquet")
+    assert reingest("capital_expenditures") == []
+    assert clean_con.sql("select _row, amount from raw_capital_expenditures").fetchall() == [(1, Decimal("2500000.10"))]
+
+
+def test_xlsx_number_cells_become_exact_decimals(clean_con, extracts_dir, reingest):
+    (extracts_dir / "capital_expenditures.csv").unlink()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["entity_id", "period_end", "project", "amount", "financed_by_obligors"])
+    sheet.append(["KACC", datetime(1997, 3, 31), "Trentwood maintenance", 1234.56, False])
+    sheet.append(["KACC", datetime(1997, 3, 31), "Spokane roof", 1234.565, True])
+    sheet.cell(row=6, column=1).font = Font(bold=True)  # formatted but empty: Excel lists such rows and columns
+    sheet.cell(row=1, column=7).font = Font(bold=True)
+    book.save(extracts_dir / "capital_expenditures.xlsx")
+    assert reingest("capital_expenditures") == [Issue("capital_expenditures.xlsx", 3, "amount", "1234.565", MONEY, "type_money")]
+    rows = clean_con.sql("select _row, period_end, amount, financed_by_obligors from raw_capital_expenditures").fetchall()
+    assert rows == [(2, date(1997, 3, 31), Decimal("1234.56"), False)]
+    assert type(rows[0][2]) is Decimal
+
+
+def test_the_model_refuses_a_table_not_typed_as_the_contract_says(clean_con):
+    # e.g. a table made by DuckDB's read_csv, which guesses amounts as DOUBLE
+    clean_con.execute(
+        "create or replace table raw_valco_ebitda as "
+        "select _row, period_end, actual_valco_ebitda::double as actual_valco_ebitda, forecast_valco_ebitda, "
+        "primary_aluminum_produced, 'x' as note from raw_valco_ebitda"
+    )
+    assert validate_extract(clean_con, BY_NAME["valco_ebitda"]) == [
+        Issue("valco_ebitda.csv", None, "actual_valco_ebitda", None, "has type Float64, expected Decimal(precision=18, scale=2)", "dtype"),
+        Issue("valco_ebitda.csv", None, "note", None, "column is not in the extract contract", "columns"),
+    ]
+
+
+def test_summary_lists_the_first_issues_then_points_to_the_quarantine(edit, reingest):
+    edit("trial_balances", "12.34", "12.345")
+    issues = reingest("trial_balances")
+    assert len(issues) == 2  # the refused row also leaves its entity-month out of balance
+    bad = BadExtracts(issues, quarantine_file="out-quarantine/quarantine.csv")
+    assert bad.summary(limit=1) == (
+        "2 issues in the extracts:\n"
+        "  trial_balances.csv, row 2, column balance: not an amount in dollars with at most two decimal places (value '12.345')\n"
+        "  ... and 1 more; all are in out-quarantine/quarantine.csv"
+    )
+    assert bad.summary().splitlines()[2] == (
+        "  trial_balances.csv, column balance: entity KACC, month ending 1997-03-31: balances net to -12.34, not zero "
+        "(2 rows, rows 3 to 4) (value '-12.34')"
+    )
+
+
+def test_quarantine_is_appended_with_the_time_recorded(con):
+    first = [Issue("a.csv", 2, "x", "1", "why", "check")]
+    second = [Issue("b.csv", None, None, None, "file missing", "file_present")]
+    record_quarantine(con, first)
+    record_quarantine(con, [])
+    record_quarantine(con, second)
+    assert quarantine_rows(con) == first + second
+    (recorded,) = con.sql("select count(distinct recorded_at) from quarantine where recorded_at is not null").fetchall()[0]
+    assert recorded == 2
