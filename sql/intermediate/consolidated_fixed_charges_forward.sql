@@ -1,0 +1,205 @@
+-- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
+-- clause: indenture-1996/def/ConsolidatedFixedCharges
+-- clause: indenture-1996/4.10(a)
+-- For each coverage test: Consolidated Fixed Charges "to be accrued" over FQ(TD) and the next three quarters "based upon
+-- the pro forma amount of Indebtedness to be outstanding on the Transaction Date" [IND L1380-1395]. Division is not
+-- exact in SQL, so every amount is carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal x rate x 26280
+-- (360/360 of a year); actual/360 principal x rate x days x 73; actual/365 principal x rate x days x 72, where days runs
+-- from the first day of FQ(TD) to the last day of FQ(TD)+3. Debt incurred during FQ(TD) counts from its first day
+-- ("as if ... incurred on the first day of the fiscal quarter", [IND L1391]), and all TD debt for the whole year.
+-- Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount amortization to be
+-- accrued are the attested projected_other_fixed_charges for the test (AMB-I02).
+-- 4.10(a) only: the full 4.10(b)(ii) amount is deemed Incurred [IND L4476-4482] (M2): headroom = permitted amount -
+-- (b)(ii) principal outstanding on TD (floor 0), at the principal-weighted average of the (b)(ii) instruments' forward
+-- cost: headroom x sum(interest_x26280 of (b)(ii)) / sum(principal of (b)(ii)). That quotient is kept exactly as
+-- deemed_draw_interest_numerator / deemed_draw_interest_divisor; deemed_draw_interest_x26280 is it rounded UP at the
+-- tenth decimal (exact whenever the division is, e.g. one (b)(ii) instrument or equal rates), so a rounded ratio can
+-- only be lower, never a false pass of "greater than 2.0". Nothing outstanding under (b)(ii): the attested
+-- credit_agreement_fallback_rate (AMB-I04) for a full year (the test's own attestation, else the latest before TD).
+with tests as (
+    select * from coverage_ratio_tests
+),
+
+debt as (
+    select
+        t.clause_id,
+        t.test_kind,
+        t.transaction_id,
+        t.test_date,
+        d.instrument_id,
+        d.indenture_basket,
+        d.principal,
+        d.missing_inputs,
+        case d.day_count
+            when '30/360' then d.principal * d.rate * 26280
+            when 'actual/360' then d.principal * d.rate * t.forward_days * 73
+            when 'actual/365' then d.principal * d.rate * t.forward_days * 72
+        end as interest_x26280,
+        case d.day_count
+            when '30/360' then d.letters_of_credit_outstanding * coalesce(d.letter_of_credit_fee_rate, 0) * 26280
+            when 'actual/360' then d.letters_of_credit_outstanding * coalesce(d.letter_of_credit_fee_rate, 0) * t.forward_days * 73
+            when 'actual/365' then d.letters_of_credit_outstanding * coalesce(d.letter_of_credit_fee_rate, 0) * t.forward_days * 72
+        end as letter_of_credit_fees_x26280
+    from tests as t
+    join pro_forma_indebtedness as d on d.transaction_date = t.transaction_date
+),
+
+debt_totals as (
+    select
+        clause_id,
+        test_kind,
+        transaction_id,
+        test_date,
+        sum(coalesce(interest_x26280, 0)) as interest_x26280,
+        sum(coalesce(letter_of_credit_fees_x26280, 0)) as letter_of_credit_fees_x26280,
+        sum(principal) filter (where indenture_basket = '4.10(b)(ii)') as credit_agreement_principal,
+        sum(interest_x26280) filter (where indenture_basket = '4.10(b)(ii)' and principal > 0) as credit_agreement_interest_x26280,
+        sum(principal) filter (where indenture_basket = '4.10(b)(ii)' and principal > 0) as credit_agreement_weighting_principal,
+        flatten(list(missing_inputs) filter (where missing_inputs is not null)) as missing_inputs
+    from debt
+    group by clause_id, test_kind, transaction_id, test_date
+),
+
+projections as (
+    select reference_id, period_end, value_amount, attestation_id
+    from current_attestations
+    where subject = 'projected_other_fixed_charges'
+),
+
+fallback_rates as (
+    select reference_id, period_end, value_rate, attestation_id, attested_on
+    from current_attestations
+    where subject = 'credit_agreement_fallback_rate' and value_rate is not null
+),
+
+assembled as (
+    select
+        t.*,
+        coalesce(dt.interest_x26280, 0) as interest_x26280,
+        coalesce(dt.letter_of_credit_fees_x26280, 0) as letter_of_credit_fees_x26280,
+        coalesce(dt.credit_agreement_principal, 0) as credit_agreement_principal,
+        dt.credit_agreement_interest_x26280,
+        dt.credit_agreement_weighting_principal,
+        dt.missing_inputs as debt_missing_inputs,
+        (
+            select p.value_amount from projections as p
+            where p.reference_id = t.projection_reference_id
+                and (t.test_kind = 'transaction' or p.period_end = t.test_date)
+            order by p.period_end desc
+            limit 1
+        ) as projected_other_fixed_charges,
+        case when t.clause_id = 'indenture-1996/4.10(a)' then (
+            select cast(p.value as decimal(38, 2))
+            from policy_parameters as p
+            where p.instrument = 'indenture-1996'
+                and p.name = 'permitted_credit_agreement_amount'
+                and p.effective_from <= t.transaction_date
+            order by p.effective_from desc
+            limit 1
+        ) end as permitted_credit_agreement_amount,
+        -- the rate attested for this transaction, else the latest attested on or before the Transaction Date
+        (
+            select f.value_rate from fallback_rates as f
+            where f.period_end <= t.transaction_date
+            order by (f.reference_id is not distinct from t.transaction_id) desc, f.period_end desc, f.attested_on desc
+            limit 1
+        ) as credit_agreement_fallback_rate
+    from tests as t
+    left join debt_totals as dt
+        on dt.clause_id = t.clause_id
+        and dt.test_kind = t.test_kind
+        and dt.transaction_id is not distinct from t.transaction_id
+        and dt.test_date = t.test_date
+),
+
+deemed as (
+    select
+        *,
+        case when clause_id = 'indenture-1996/4.10(a)'
+            then greatest(0, coalesce(permitted_credit_agreement_amount, 0) - credit_agreement_principal)
+        end as deemed_draw_principal
+    from assembled
+),
+
+deemed_rational as (
+    select
+        *,
+        case
+            when deemed_draw_principal is null or deemed_draw_principal = 0 then 0
+            when credit_agreement_weighting_principal > 0
+                then cast(deemed_draw_principal * 100 as hugeint) * cast(credit_agreement_interest_x26280 * 10000000000 as hugeint)
+            else cast(deemed_draw_principal * coalesce(credit_agreement_fallback_rate, 0) * 26280 * 10000000000 as hugeint) * 100
+        end as deemed_numerator_units,  -- in units of 1e-12 (x26280 dollars)
+        case
+            when credit_agreement_weighting_principal > 0 and coalesce(deemed_draw_principal, 0) > 0
+                then cast(credit_agreement_weighting_principal * 100 as hugeint)
+            else cast(100 as hugeint)
+        end as deemed_divisor_units  -- in cents
+    from deemed
+),
+
+deemed_interest as (
+    select
+        *,
+        -- ceiling of numerator / divisor, in units of 1e-10 (hugeint // truncates toward zero; the amounts are >= 0)
+        deemed_numerator_units // deemed_divisor_units
+            + case when deemed_numerator_units % deemed_divisor_units > 0 then 1 else 0 end as deemed_quotient_units
+    from deemed_rational
+),
+
+totals as (
+    select
+        *,
+        cast(cast(deemed_quotient_units as decimal(38, 0)) * 0.0000000001 as decimal(38, 10)) as deemed_draw_interest_x26280,
+        cast(coalesce(projected_other_fixed_charges, 0) * 26280 as decimal(38, 10)) as projected_other_fixed_charges_x26280
+    from deemed_interest
+)
+
+select
+    clause_id,
+    test_kind,
+    transaction_id,
+    test_date,
+    transaction_date,
+    forward_start,
+    forward_end,
+    forward_days,
+    cast(interest_x26280 as decimal(38, 10)) as interest_x26280,
+    cast(letter_of_credit_fees_x26280 as decimal(38, 10)) as letter_of_credit_fees_x26280,
+    projected_other_fixed_charges,
+    projected_other_fixed_charges_x26280,
+    permitted_credit_agreement_amount,
+    cast(credit_agreement_principal as decimal(38, 2)) as credit_agreement_principal,
+    cast(deemed_draw_principal as decimal(38, 2)) as deemed_draw_principal,
+    case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
+        then credit_agreement_fallback_rate end as credit_agreement_fallback_rate,
+    -- the exact deemed-draw interest x 26280 is deemed_draw_interest_numerator / deemed_draw_interest_divisor
+    cast(cast(deemed_numerator_units as decimal(38, 0)) * 0.000000000001 as decimal(38, 12)) as deemed_draw_interest_numerator,
+    cast(cast(deemed_divisor_units as decimal(38, 0)) * 0.01 as decimal(38, 2)) as deemed_draw_interest_divisor,
+    deemed_draw_interest_x26280,
+    deemed_numerator_units % deemed_divisor_units = 0 as deemed_draw_interest_exact,
+    cast(interest_x26280 + letter_of_credit_fees_x26280 + projected_other_fixed_charges_x26280 + deemed_draw_interest_x26280
+        as decimal(38, 10)) as consolidated_fixed_charges_forward_x26280,
+    26280 as divisor,
+    -- to the cent, for reading only (exact: the x26280 amount / 26280): integer arithmetic, half away from zero
+    cast(cast(sign(cast(interest_x26280 * 10000000000 as hugeint))
+        * ((abs(cast(interest_x26280 * 10000000000 as hugeint)) + 1314000000000) // 2628000000000) as decimal(38, 0)) * 0.01
+        as decimal(38, 2)) as interest_to_the_cent,
+    cast(cast(sign(cast(letter_of_credit_fees_x26280 * 10000000000 as hugeint))
+        * ((abs(cast(letter_of_credit_fees_x26280 * 10000000000 as hugeint)) + 1314000000000) // 2628000000000) as decimal(38, 0)) * 0.01
+        as decimal(38, 2)) as letter_of_credit_fees_to_the_cent,
+    cast(cast(sign(cast(deemed_draw_interest_x26280 * 10000000000 as hugeint))
+        * ((abs(cast(deemed_draw_interest_x26280 * 10000000000 as hugeint)) + 1314000000000) // 2628000000000) as decimal(38, 0)) * 0.01
+        as decimal(38, 2)) as deemed_draw_interest_to_the_cent,
+    list_sort(list_distinct(list_concat(
+        missing_inputs,
+        debt_missing_inputs,
+        case when projected_other_fixed_charges is null then
+            ['projected_other_fixed_charges (AMB-I02) for ' || case when test_kind = 'transaction' then transaction_id else 'quarter-end ' || test_date end] end,
+        case when clause_id = 'indenture-1996/4.10(a)' and permitted_credit_agreement_amount is null
+            then ['parameter permitted_credit_agreement_amount on ' || transaction_date] end,
+        case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
+                and credit_agreement_fallback_rate is null
+            then ['credit_agreement_fallback_rate (AMB-I04) on ' || transaction_date] end
+    ))) as missing_inputs
+from totals

@@ -1,0 +1,91 @@
+-- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
+-- clause: indenture-1996/4.10(a)
+-- clause: indenture-1996/4.09(a)(B)
+-- Every Consolidated Fixed Charge Coverage Ratio test and its periods. Transaction tests: each incurrence under 4.10(a)
+-- and each Restricted Payment under 4.09(a), Transaction Date = its date. Information tests: each fiscal quarter end Q,
+-- priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers "the four fiscal
+-- quarters immediately prior to the Transaction Date for which financial information ... is available" [IND L1377]: the
+-- four latest quarters with quarter_end + lag < TD (AMB-I02, parameter financial_information_available_lag_days); the
+-- denominator covers "the fiscal quarter in which the Transaction Date occurs and the three ... subsequent" [IND L1380].
+with transactions as (
+    select
+        'indenture-1996/4.10(a)' as clause_id,
+        'transaction' as test_kind,
+        transaction_id,
+        incurrence_date as test_date,
+        incurrence_date as transaction_date,
+        transaction_id as projection_reference_id
+    from stg_incurrences
+    where basket = '4.10(a)'
+    union all
+    select
+        'indenture-1996/4.09(a)(B)',
+        'transaction',
+        transaction_id,
+        payment_date,
+        payment_date,
+        transaction_id
+    from stg_restricted_payments
+    where basket = '4.09(a)'
+),
+
+information as (
+    select
+        c.clause_id,
+        'information' as test_kind,
+        cast(null as varchar) as transaction_id,
+        q.quarter_end as test_date,
+        q.quarter_end + 1 as transaction_date,
+        'quarter-end' as projection_reference_id
+    from fiscal_quarters as q
+    cross join (values ('indenture-1996/4.10(a)'), ('indenture-1996/4.09(a)(B)')) as c(clause_id)
+),
+
+tests as (
+    select * from transactions
+    union all
+    select * from information
+),
+
+lagged as (
+    select
+        t.*,
+        (
+            select cast(p.value as integer)
+            from policy_parameters as p
+            where p.instrument = 'indenture-1996'
+                and p.name = 'financial_information_available_lag_days'
+                and p.effective_from <= t.transaction_date
+            order by p.effective_from desc
+            limit 1
+        ) as lag_days
+    from tests as t
+),
+
+periods as (
+    select
+        *,
+        case
+            when test_kind = 'information' then test_date
+            -- the latest quarter end E with E + lag < TD, i.e. E <= TD - lag - 1: the day before the quarter containing TD - lag
+            else cast(date_trunc('quarter', transaction_date - lag_days) as date) - 1
+        end as period_end,
+        cast(date_trunc('quarter', transaction_date) as date) as forward_start
+    from lagged
+)
+
+select
+    clause_id,
+    test_kind,
+    transaction_id,
+    test_date,
+    transaction_date,
+    projection_reference_id,
+    lag_days,
+    cast(period_end - interval 12 month as date) + 1 as period_start,
+    period_end,
+    forward_start,
+    cast(forward_start + interval 12 month as date) - 1 as forward_end,
+    (cast(forward_start + interval 12 month as date) - 1) - forward_start + 1 as forward_days,
+    case when lag_days is null then ['parameter financial_information_available_lag_days on ' || transaction_date] else []::varchar[] end as missing_inputs
+from periods

@@ -1,0 +1,88 @@
+-- clause: ppca-2002/9.2.4(d)
+-- Natural gas price reduction of the minimum EBITDA (quarterly test) [A6 c25596]. f(P) = 0 if P <= $3.50 ("No reduction
+-- will be made if the average price is equal to or less than the Forecast Price"); $10,000,000 if P >= $5.50 ("equal to
+-- or higher than $5.50/mmbtu"); else "$10,000,000 times a fraction" (P - 3.50) / (5.50 - 3.50), computed in integer
+-- cents (exact: with these parameters it is 5,000,000 x (P - 3.50)). R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if
+-- P3 < 5.50 and P4 > 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2;
+-- otherwise 0. P3, P4: market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31.
+with parameters as (
+    select
+        (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_forecast_price'
+         order by effective_from desc limit 1) as forecast_price,
+        (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_ceiling_price'
+         order by effective_from desc limit 1) as ceiling_price,
+        (select cast(value as decimal(38, 2)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_maximum_reduction'
+         order by effective_from desc limit 1) as maximum_reduction
+),
+
+prices as (
+    select
+        (select value from stg_market_data where series = 'natural_gas_price_paid' and period_end = date '2003-09-30') as p3,
+        (select value from stg_market_data where series = 'natural_gas_price_paid' and period_end = date '2003-12-31') as p4
+),
+
+interpolated as (
+    select
+        pr.p3,
+        pr.p4,
+        pa.forecast_price,
+        pa.ceiling_price,
+        pa.maximum_reduction,
+        -- f(P) in cents: maximum (cents) x (P - forecast) / (ceiling - forecast), both in millionths, rounded half up
+        case
+            when pr.p3 <= pa.forecast_price then cast(0 as hugeint)
+            when pr.p3 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
+            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p3 - pa.forecast_price) * 1000000 as hugeint)
+                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
+                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
+        end as f_p3_cents,
+        case
+            when pr.p4 <= pa.forecast_price then cast(0 as hugeint)
+            when pr.p4 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
+            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p4 - pa.forecast_price) * 1000000 as hugeint)
+                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
+                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
+        end as f_p4_cents
+    from prices as pr, parameters as pa
+),
+
+reductions as (
+    select
+        *,
+        cast(cast(f_p3_cents as decimal(38, 0)) * 0.01 as decimal(38, 2)) as r1,
+        case
+            -- "is less than $5.50/mmbtu ... and if the average price so paid ... ending on December 31, 2003 exceeds the
+            -- Forecast Price, ... further reduced ... by an amount up to the difference between $10,000,000 and the
+            -- amount previously so applied"
+            when p3 < ceiling_price and p4 > forecast_price
+                then least(maximum_reduction - cast(cast(f_p3_cents as decimal(38, 0)) * 0.01 as decimal(38, 2)),
+                           cast(cast(f_p4_cents as decimal(38, 0)) * 0.01 as decimal(38, 2)))
+            when p3 is null or p4 is null then null
+            else 0
+        end as r2
+    from interpolated
+)
+
+select
+    q.quarter_end,
+    r.p3,
+    r.p4,
+    r.r1,
+    r.r2,
+    cast(case
+        when q.quarter_end = date '2003-09-30' then coalesce(r.r1, 0)
+        when q.quarter_end in (date '2003-12-31', date '2004-03-31', date '2004-06-30') then coalesce(r.r1, 0) + coalesce(r.r2, 0)
+        when q.quarter_end = date '2004-09-30' then coalesce(r.r2, 0)
+        else 0
+    end as decimal(38, 2)) as natural_gas_reduction,
+    coalesce(list_concat(
+        case when q.quarter_end between date '2003-09-30' and date '2004-09-30' and r.p3 is null
+            then ['market_data natural_gas_price_paid for the Fiscal Quarter ending 2003-09-30 (P3)'] end,
+        case when q.quarter_end between date '2003-12-31' and date '2004-09-30' and r.p4 is null
+            then ['market_data natural_gas_price_paid for the Fiscal Quarter ending 2003-12-31 (P4)'] end,
+        case when q.quarter_end between date '2003-09-30' and date '2004-09-30'
+                and (r.forecast_price is null or r.ceiling_price is null or r.maximum_reduction is null)
+            then ['parameters natural_gas_forecast_price, natural_gas_ceiling_price, natural_gas_maximum_reduction'] end
+    ), []::varchar[]) as missing_inputs
+from fiscal_quarters as q
+cross join reductions as r

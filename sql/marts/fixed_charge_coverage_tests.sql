@@ -1,0 +1,169 @@
+-- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
+-- clause: indenture-1996/4.10(a)
+-- clause: indenture-1996/4.09(a)(B)
+-- clause: indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges
+-- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
+-- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, AMB-I05). Transaction rows:
+-- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date. Information rows (test_kind 'information',
+-- test_date = quarter end Q): the ratio the Company would have if it transacted on Q + 1 day, with Q's own figures
+-- treated as available, so the four quarters end on Q and the forward year starts with the next quarter.
+-- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
+-- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4).
+with tests as (
+    select * from coverage_ratio_tests
+),
+
+quarters as (
+    select
+        t.clause_id,
+        t.test_kind,
+        t.transaction_id,
+        t.test_date,
+        count(c.quarter_end) as quarters_found,
+        sum(c.consolidated_cash_flow_available_for_fixed_charges) as consolidated_cash_flow_available_for_fixed_charges,
+        sum(c.consolidated_net_income) as consolidated_net_income,
+        sum(c.consolidated_fixed_charges) as consolidated_fixed_charges,
+        sum(c.consolidated_income_tax_expense) as consolidated_income_tax_expense,
+        sum(c.tax_on_items_not_in_consolidated_net_income) as tax_on_items_not_in_consolidated_net_income,
+        sum(c.consolidated_depreciation_expense) as consolidated_depreciation_expense,
+        sum(c.consolidated_amortization_expense) as consolidated_amortization_expense,
+        sum(c.other_non_cash_charges) as other_non_cash_charges,
+        sum(c.non_cash_pension_expense) as non_cash_pension_expense,
+        sum(c.other_non_cash_credits) as other_non_cash_credits,
+        flatten(list(c.missing_inputs) filter (where c.missing_inputs is not null)) as missing_inputs
+    from tests as t
+    left join consolidated_cash_flow_available_for_fixed_charges as c
+        on c.quarter_end between t.period_start and t.period_end
+    group by t.clause_id, t.test_kind, t.transaction_id, t.test_date
+),
+
+-- an attestation for the sale and this four-quarter period first; otherwise the sale's latest attestation
+asset_sale_attestations as (
+    select
+        t.clause_id,
+        t.test_kind,
+        t.transaction_id,
+        t.test_date,
+        s.transaction_id as sale_id,
+        s.sale_date,
+        a.value_amount,
+        a.attestation_id
+    from tests as t
+    join asset_sales as s
+        on coalesce(s.is_asset_sale, true)
+        and s.seller_is_restricted
+        and s.sale_date between t.period_start and t.period_end
+    left join current_attestations as a
+        on a.subject = 'ccfafc_attributable_to_asset_sale'
+        and a.reference_id = s.transaction_id
+        and a.value_amount is not null
+    qualify row_number() over (
+        partition by t.clause_id, t.test_kind, t.transaction_id, t.test_date, s.transaction_id
+        order by (a.period_end = t.period_end) desc nulls last, a.period_end desc nulls last, a.attested_on desc nulls last
+    ) = 1
+),
+
+asset_sale_adjustments as (
+    select
+        clause_id,
+        test_kind,
+        transaction_id,
+        test_date,
+        sum(coalesce(value_amount, 0)) as attributable,
+        list(sale_id order by sale_id) as sale_ids,
+        list('ccfafc_attributable_to_asset_sale (AMB-I03) for ' || sale_id || ' sold ' || sale_date order by sale_id)
+            filter (where value_amount is null) as missing_inputs
+    from asset_sale_attestations
+    group by clause_id, test_kind, transaction_id, test_date
+),
+
+assembled as (
+    select
+        t.*,
+        q.quarters_found,
+        q.consolidated_cash_flow_available_for_fixed_charges,
+        q.consolidated_net_income,
+        q.consolidated_fixed_charges,
+        q.consolidated_income_tax_expense,
+        q.tax_on_items_not_in_consolidated_net_income,
+        q.consolidated_depreciation_expense,
+        q.consolidated_amortization_expense,
+        q.other_non_cash_charges,
+        q.non_cash_pension_expense,
+        q.other_non_cash_credits,
+        coalesce(s.attributable, 0) as asset_sale_attributable,
+        f.interest_x26280,
+        f.interest_to_the_cent,
+        f.letter_of_credit_fees_x26280,
+        f.letter_of_credit_fees_to_the_cent,
+        f.projected_other_fixed_charges,
+        f.deemed_draw_principal,
+        f.deemed_draw_interest_x26280,
+        f.deemed_draw_interest_to_the_cent,
+        f.deemed_draw_interest_numerator,
+        f.deemed_draw_interest_divisor,
+        f.credit_agreement_fallback_rate,
+        f.consolidated_fixed_charges_forward_x26280,
+        list_concat(
+            t.missing_inputs,
+            q.missing_inputs,
+            case when q.quarters_found < 4 or t.period_end is null then
+                ['financial information for the four fiscal quarters ' || coalesce(t.period_start || ' to ' || t.period_end, 'before ' || t.transaction_date)
+                 || ' (' || q.quarters_found || ' of 4 quarters in the trial balances)'] end,
+            s.missing_inputs,
+            f.missing_inputs
+        ) as all_missing
+    from tests as t
+    join quarters as q
+        on q.clause_id = t.clause_id and q.test_kind = t.test_kind
+        and q.transaction_id is not distinct from t.transaction_id and q.test_date = t.test_date
+    left join asset_sale_adjustments as s
+        on s.clause_id = t.clause_id and s.test_kind = t.test_kind
+        and s.transaction_id is not distinct from t.transaction_id and s.test_date = t.test_date
+    join consolidated_fixed_charges_forward as f
+        on f.clause_id = t.clause_id and f.test_kind = t.test_kind
+        and f.transaction_id is not distinct from t.transaction_id and f.test_date = t.test_date
+)
+
+select
+    clause_id,
+    test_date,
+    test_kind,
+    transaction_id,
+    period_start,
+    period_end,
+    forward_start,
+    forward_end,
+    -- (x): "reduced by ... (if positive) ... or increased by ... (if negative)": subtract the signed amount (M4)
+    cast(consolidated_cash_flow_available_for_fixed_charges - asset_sale_attributable as decimal(38, 2)) as numerator,
+    cast(consolidated_fixed_charges_forward_x26280 as decimal(38, 10)) as denominator,
+    cast(26280 as integer) as denominator_divisor,
+    cast(json_merge_patch(
+        json_object(
+            'consolidated_net_income', json_object('value', consolidated_net_income::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedNetIncome'),
+            'consolidated_fixed_charges', json_object('value', consolidated_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedCharges'),
+            'consolidated_income_tax_expense', json_object('value', consolidated_income_tax_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedIncomeTaxExpense'),
+            'tax_on_items_not_in_consolidated_net_income', json_object('value', tax_on_items_not_in_consolidated_net_income::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'consolidated_depreciation_expense', json_object('value', consolidated_depreciation_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedDepreciationExpense'),
+            'consolidated_amortization_expense', json_object('value', consolidated_amortization_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedAmortizationExpense'),
+            'other_non_cash_charges', json_object('value', other_non_cash_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'non_cash_pension_expense', json_object('value', non_cash_pension_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'other_non_cash_credits', json_object('value', other_non_cash_credits::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'consolidated_cash_flow_available_for_fixed_charges', json_object('value', consolidated_cash_flow_available_for_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'asset_sale_adjustment', json_object('value', asset_sale_attributable::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'forward_interest', json_object('value', interest_to_the_cent::varchar, 'exact', interest_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
+            'forward_letter_of_credit_fees', json_object('value', letter_of_credit_fees_to_the_cent::varchar, 'exact', letter_of_credit_fees_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
+            'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
+            'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
+        ),
+        case when clause_id = 'indenture-1996/4.10(a)' then json_object(
+            'deemed_4_10_b_ii_draw_principal', json_object('value', deemed_draw_principal::varchar, 'clause_id', 'indenture-1996/4.10(a)'),
+            'deemed_4_10_b_ii_draw_interest', json_object(
+                'value', deemed_draw_interest_to_the_cent::varchar,
+                'exact', deemed_draw_interest_numerator::varchar || ' / (' || deemed_draw_interest_divisor::varchar || ' x 26280)',
+                'clause_id', 'indenture-1996/4.10(a)'),
+            'credit_agreement_fallback_rate', json_object('value', credit_agreement_fallback_rate::varchar, 'clause_id', 'indenture-1996/4.10(a)')
+        ) else '{}'::json end
+    ) as varchar) as inputs,
+    cast(to_json(coalesce(list_sort(list_distinct(all_missing)), []::varchar[])) as varchar) as missing_inputs
+from assembled

@@ -1,0 +1,212 @@
+"""Hand-made raw tables for the SQL model tests: the extract contract's exact DuckDB types, literal rows, no pandas.
+
+`create_raw_tables` makes every `raw_<extract>` table empty (plus `_row`) and a chart of accounts with one account per
+line item (account id = line item), `policy_parameters` with the policy files' values, and the Company (KACC).
+`add` inserts one literal row, filling the columns a test does not care about with neutral defaults.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import duckdb
+
+from pipelines.extracts.contract import BY_NAME, EXTRACTS, LINE_ITEMS
+from pipelines.models.sql_models import SqlModel, discover
+from pipelines.models.sql_models import build as build_model
+
+FIRST_BALANCE_SHEET_ITEM = LINE_ITEMS.index("cash")
+
+DEFAULTS = {
+    "entities": {
+        "entity_name": "entity",
+        "valid_from": "1990-01-01",
+        "valid_to": None,
+        "parent_entity_id": None,
+        "role": "subsidiary",
+        "is_subsidiary": "true",
+        "is_unrestricted_subsidiary": "false",
+        "is_subsidiary_guarantor": "false",
+        "is_bank_guarantor": "false",
+        "is_specified_party": "false",
+        "is_foreign": "false",
+        "is_joint_venture": "false",
+        "ownership_pct": "1.000000",
+        "consolidation_method": "full",
+    },
+    "trial_balances": {"counterparty_entity_id": None},
+    "debt_instruments": {
+        "instrument_name": "instrument",
+        "obligor_entity_id": "KACC",
+        "instrument_kind": "other",
+        "indenture_basket": "pre-existing",
+        "rate_kind": "fixed",
+        "fixed_rate": None,
+        "floating_index": None,
+        "spread": None,
+        "day_count": "30/360",
+        "letter_of_credit_fee_rate": None,
+        "commitment": None,
+        "issue_date": "1990-01-01",
+        "maturity_date": "2010-12-31",
+        "is_subordinated": "false",
+        "is_secured": "false",
+    },
+    "debt_balances": {"letters_of_credit_outstanding": "0.00", "interest_rate": "0.00000000"},
+    "asset_sales": {
+        "seller_entity_id": "KACC",
+        "asset_description": "assets",
+        "buyer_kind": "third_party",
+        "cash_consideration": "0.00",
+        "notes_converted_within_30_days": "0.00",
+        "assumed_liabilities": "0.00",
+        "other_non_cash_consideration": "0.00",
+        "selling_expenses": "0.00",
+        "taxes_paid_or_payable": "0.00",
+        "debt_repaid_from_proceeds": "0.00",
+        "reserves_established": "0.00",
+        "tax_on_gain_loss": "0.00",
+        "asset_sale_exclusion": None,
+    },
+    "restricted_payments": {
+        "payer_entity_id": "KACC",
+        "payment_kind": "dividend",
+        "recipient_kind": "kac",
+        "amount": "1000000.00",
+        "basket": "4.09(a)",
+        "declared_on": None,
+        "description": "payment",
+    },
+    "incurrences": {
+        "basket": "4.10(a)",
+        "proceeds_applied_to_instrument_id": None,
+        "proceeds_applied_amount": "0.00",
+        "description": "incurrence",
+    },
+    "market_data": {"unit": "rate"},
+    "valco_ebitda": {"primary_aluminum_produced": "true"},
+    "attestations": {
+        "reference_id": None,
+        "attested_by": "J. Doe",
+        "role": "Chief Financial Officer",
+        "attested_on": "2005-01-01",
+        "document": "certificate",
+    },
+}
+
+# The values of the policy files' parameters (policies/*/parameters/*.yaml).
+PARAMETERS = (
+    ("indenture-1996", "financial_information_available_lag_days", "1996-12-23", "45"),
+    ("indenture-1996", "permitted_credit_agreement_amount", "1996-12-23", "400000000.00"),
+    ("indenture-1996", "asset_sale_de_minimis_gross_proceeds", "1996-12-23", "10000000.00"),
+    ("ppca-2002", "valco_shortfall_cap_per_quarter", "2003-08-01", "20000000.00"),
+    ("ppca-2002", "valco_shortfall_cap_aggregate", "2003-08-01", "60000000.00"),
+    ("ppca-2002", "natural_gas_forecast_price", "2003-08-01", "3.50"),
+    ("ppca-2002", "natural_gas_ceiling_price", "2003-08-01", "5.50"),
+    ("ppca-2002", "natural_gas_maximum_reduction", "2003-08-01", "10000000.00"),
+    ("ppca-2002", "non_cash_pension_exclusion_cap", "2002-01-01", "0.00"),
+    ("ppca-2002", "non_cash_pension_exclusion_cap", "2003-01-01", "48000000.00"),
+    ("ppca-2002", "non_cash_pension_exclusion_cap", "2004-01-01", "68000000.00"),
+)
+
+# the last row number used in each raw table of a connection (row 1 of a file is its header line)
+_last_row: dict[tuple[int, str], int] = {}
+
+
+def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for extract in EXTRACTS:
+        columns = ", ".join(f"{c.name} {c.sql_type}" for c in extract.columns)
+        con.execute(f"create table raw_{extract.name} ({columns}, _row bigint)")
+        _last_row[(id(con), extract.name)] = 1
+    chart = ", ".join(
+        f"('{item}', '{item}', '{'income_statement' if number < FIRST_BALANCE_SHEET_ITEM else 'balance_sheet'}', '{item}', {number + 2})"
+        for number, item in enumerate(LINE_ITEMS)
+    )
+    con.execute(f"insert into raw_chart_of_accounts values {chart}")
+    _last_row[(id(con), "chart_of_accounts")] = len(LINE_ITEMS) + 1
+    con.execute(
+        "create table policy_parameters (instrument varchar, name varchar, effective_from date, value varchar, source varchar)"
+    )
+    for instrument, name, effective_from, value in PARAMETERS:
+        con.execute("insert into policy_parameters values (?, ?, cast(? as date), ?, 'test')", [instrument, name, effective_from, value])
+    add(con, "entities", entity_id="KACC", entity_name="Kaiser Aluminum & Chemical Corporation", role="company", is_subsidiary="false")
+
+
+def add(con: duckdb.DuckDBPyConnection, extract_name: str, **values: object) -> None:
+    """Insert one row; every value is given as text (or None) and cast to the contract type by DuckDB."""
+    extract = BY_NAME[extract_name]
+    row = {**DEFAULTS.get(extract_name, {}), **values}
+    unknown = set(row) - {c.name for c in extract.columns}
+    if unknown:
+        raise KeyError(f"{extract_name} has no column {sorted(unknown)}")
+    missing = [c.name for c in extract.columns if c.name not in row]
+    if missing:
+        raise KeyError(f"{extract_name} row needs {missing}")
+    number = _last_row[(id(con), extract_name)] = _last_row[(id(con), extract_name)] + 1
+    names = [c.name for c in extract.columns]
+    casts = ", ".join(f"cast(? as {c.sql_type})" for c in extract.columns)
+    con.execute(
+        f"insert into raw_{extract_name} ({', '.join(names)}, _row) values ({casts}, ?)",
+        [None if row[n] is None else str(row[n]) for n in names] + [number],
+    )
+
+
+def tb(con: duckdb.DuckDBPyConnection, period_end: str, line_item: str, balance: str, entity: str = "KACC", counterparty: str | None = None) -> None:
+    """One trial-balance row; the test chart has one account per line item, named after it."""
+    add(con, "trial_balances", entity_id=entity, period_end=period_end, account_id=line_item, counterparty_entity_id=counterparty, balance=balance)
+
+
+def attest(con: duckdb.DuckDBPyConnection, subject: str, period_end: str, value: str, reference_id: str | None = None, attestation_id: str | None = None, attested_on: str = "2005-01-01") -> None:
+    add(
+        con,
+        "attestations",
+        attestation_id=attestation_id or f"ATT-{subject}-{reference_id or ''}-{period_end}",
+        subject=subject,
+        reference_id=reference_id,
+        period_end=period_end,
+        value=value,
+        attested_on=attested_on,
+    )
+
+
+def attest_cni_quarters(con: duckdb.DuckDBPyConnection, *quarter_ends: str) -> None:
+    """The two attestations CNI needs every quarter, both zero."""
+    for quarter_end in quarter_ends:
+        attest(con, "frozen_gaap_net_income_adjustment", quarter_end, "0.00")
+        attest(con, "restricted_subsidiary_income", quarter_end, "0.00")
+
+
+@cache
+def _models() -> tuple[SqlModel, ...]:
+    return tuple(discover())
+
+
+def build(con: duckdb.DuckDBPyConnection, *targets: str) -> None:
+    """Build the named models and everything they read (all models when none is named), in dependency order."""
+    models = _models()
+    if not targets:
+        for model in models:
+            build_model(con, model)
+        return
+    by_name = {m.name: m for m in models}
+    needed, pending = set(), list(targets)
+    while pending:
+        name = pending.pop()
+        if name in by_name and name not in needed:
+            needed.add(name)
+            pending.extend(by_name[name].depends_on)
+    for model in models:
+        if model.name in needed:
+            build_model(con, model)
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    relation = con.execute(sql, params or [])
+    columns = [d[0] for d in relation.description]
+    return [dict(zip(columns, r)) for r in relation.fetchall()]
+
+
+def one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> dict:
+    found = rows(con, sql, params)
+    assert len(found) == 1, f"expected one row, got {len(found)}: {found}"
+    return found[0]

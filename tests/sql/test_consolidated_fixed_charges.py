@@ -1,0 +1,81 @@
+"""indenture-1996/def/ConsolidatedFixedCharges (i)-(iv), ConsolidatedIncomeTaxExpense, ConsolidatedDepreciationExpense,
+ConsolidatedAmortizationExpense and ConsolidatedCashFlowAvailableForFixedCharges on one quarter (Q1 1997)."""
+
+from decimal import Decimal
+
+from raw_tables import add, attest_cni_quarters, build, one, tb
+
+Q = "1997-03-31"
+
+
+def setup_group(con):
+    add(con, "entities", entity_id="UNR", role="subsidiary", is_unrestricted_subsidiary="true")
+    tb(con, "1996-12-31", "preferred_dividends", "1000000.00")
+    tb(con, "1996-12-31", "cash", "0.00", entity="UNR")
+    attest_cni_quarters(con, "1996-12-31", Q)
+
+
+def test_fixed_charges_each_clause_and_the_joint_venture_carve_out(con):
+    setup_group(con)
+    # the ledger books the joint-venture partners' share of interest on its own line item
+    tb(con, Q, "interest_expense", "2600000.00")
+    tb(con, Q, "interest_expense_borne_by_jv_partners", "400000.00")
+    tb(con, Q, "letter_of_credit_fees", "150000.00")
+    tb(con, Q, "interest_hedging_net_cost", "50000.00")
+    tb(con, Q, "preferred_dividends", "1200000.00")
+    tb(con, Q, "debt_discount_amortization", "75000.00")
+    tb(con, Q, "deferred_financing_writeoff_credit_agreement", "60000.00")
+    tb(con, Q, "interest_expense", "500000.00", entity="UNR")
+    build(con, "consolidated_fixed_charges")
+    row = one(con, "select * from consolidated_fixed_charges where quarter_end = ?", [Q])
+    assert row["interest_expense"] == Decimal("2600000.00")  # UNR's 500,000 is not a Subsidiary's
+    assert row["consolidated_interest_expense"] == Decimal("3000000.00")  # GAAP: 2,600,000 + 400,000 partners' share
+    assert row["interest_expense_borne_by_jv_partners"] == Decimal("400000.00")
+    assert row["preferred_dividends_paid"] == Decimal("200000.00")  # (iii) movement 1,200,000 - 1,000,000
+    assert row["credit_agreement_financing_costs_in_debt_discount"] == Decimal("0.00")
+    # (i) 3,000,000 consolidated interest expense - 400,000 minority partners' share + (ii) 150,000 LC fees + 50,000 hedging + (iii) 200,000 preferred
+    # dividends + (iv) 75,000 debt discount = 3,075,000; the 60,000 Credit Agreement write-off is not debt discount
+    assert row["consolidated_fixed_charges"] == Decimal("3075000.00")
+
+
+def test_tax_depreciation_and_amortization(con):
+    setup_group(con)
+    tb(con, Q, "income_tax_expense", "1400000.00")
+    tb(con, Q, "income_tax_expense", "100000.00", entity="UNR")
+    tb(con, Q, "depreciation_and_depletion", "800000.00")
+    tb(con, Q, "capital_lease_amortization", "40000.00")
+    tb(con, Q, "amortization", "30000.00")
+    tb(con, Q, "debt_discount_amortization", "5000.00")
+    build(con, "consolidated_income_tax_expense", "consolidated_depreciation_expense", "consolidated_amortization_expense")
+    tax = one(con, "select * from consolidated_income_tax_expense where quarter_end = ?", [Q])
+    dep = one(con, "select * from consolidated_depreciation_expense where quarter_end = ?", [Q])
+    amo = one(con, "select * from consolidated_amortization_expense where quarter_end = ?", [Q])
+    assert tax["consolidated_income_tax_expense"] == Decimal("1400000.00")  # UNR's 100,000 left out
+    assert dep["consolidated_depreciation_expense"] == Decimal("840000.00")  # 800,000 + 40,000 capital lease amortization
+    assert amo["consolidated_amortization_expense"] == Decimal("30000.00")  # debt discount is a fixed charge, not here
+
+
+def test_cash_flow_available_for_fixed_charges(con):
+    setup_group(con)
+    tb(con, Q, "net_sales", "-10000000.00")
+    tb(con, Q, "cost_of_products_sold", "4000000.00")
+    tb(con, Q, "interest_expense", "1000000.00")
+    tb(con, Q, "income_tax_expense", "1500000.00")
+    tb(con, Q, "depreciation_and_depletion", "700000.00")
+    tb(con, Q, "amortization", "100000.00")
+    tb(con, Q, "other_non_cash_charges", "50000.00")
+    tb(con, Q, "non_cash_pension_expense", "80000.00")
+    tb(con, Q, "other_non_cash_credits", "-30000.00")
+    tb(con, Q, "asset_sale_gain_loss", "-3000000.00")
+    tb(con, Q, "preferred_dividends", "1000000.00")  # no movement
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-03-10", gross_proceeds="20000000.00", pretax_gain_loss="3000000.00", tax_on_gain_loss="1050000.00")
+    build(con, "consolidated_cash_flow_available_for_fixed_charges")
+    row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
+    # net income 10,000,000 - 4,000,000 - 1,000,000 - 1,500,000 - 700,000 - 100,000 - 50,000 - 80,000 + 30,000
+    # + 3,000,000 = 5,600,000; CNI (v) excludes 3,000,000 - 1,050,000 = 1,950,000 -> 3,650,000
+    assert row["consolidated_net_income"] == Decimal("3650000.00")
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("1050000.00")
+    # CCFAFC = 3,650,000 CNI + 1,000,000 CFC + (1,500,000 - 1,050,000 tax on the excluded gain) + 700,000 + 100,000
+    #          + 50,000 + 80,000 non-cash charges - 30,000 non-cash credit = 6,000,000
+    assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
+    assert row["missing_inputs"] == []

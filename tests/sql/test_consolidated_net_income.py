@@ -1,0 +1,154 @@
+"""indenture-1996/def/ConsolidatedNetIncome: each exclusion (i)-(vii), both provisos and the frozen-GAAP adjustment,
+on a one-quarter ledger (Q1 1997, March year-to-date balances; December 1996 reported so balance-sheet movements are known)."""
+
+import json
+from decimal import Decimal
+
+from raw_tables import add, attest, attest_cni_quarters, build, one, tb
+
+MODEL = "consolidated_net_income"
+
+Q = "1997-03-31"
+
+
+def group(con):
+    add(con, "entities", entity_id="SUB", role="subsidiary")
+    add(con, "entities", entity_id="UNR", role="subsidiary", is_unrestricted_subsidiary="true")
+    add(con, "entities", entity_id="QAL", role="investee", consolidation_method="equity", is_specified_party="true", is_subsidiary="false")
+    add(con, "entities", entity_id="INV2", role="investee", consolidation_method="equity", is_subsidiary="false")
+    for entity in ("KACC", "SUB", "UNR"):
+        tb(con, "1996-12-31", "cash", "0.00", entity=entity)
+
+
+def full_quarter(con):
+    group(con)
+    tb(con, Q, "net_sales", "-10000000.00")
+    tb(con, Q, "cost_of_products_sold", "6000000.00")
+    tb(con, Q, "extraordinary_gain", "-200000.00")
+    tb(con, Q, "extraordinary_loss", "50000.00")
+    tb(con, Q, "debt_extinguishment_gain", "-300000.00")
+    tb(con, Q, "equity_method_income", "-400000.00", counterparty="INV2")
+    tb(con, Q, "investee_distributions_received", "-150000.00", counterparty="INV2")
+    tb(con, Q, "equity_method_income", "-100000.00", counterparty="QAL")
+    tb(con, Q, "investee_distributions_received", "-80000.00", counterparty="QAL")
+    tb(con, Q, "existing_intercompany_note_interest", "-500000.00", counterparty="KAC")
+    tb(con, Q, "notes_1425_redemption_premium", "90000.00")
+    tb(con, Q, "deferred_financing_writeoff_credit_agreement", "60000.00")
+    tb(con, Q, "asset_sale_gain_loss", "-5500000.00")
+    tb(con, Q, "income_tax_expense", "1400000.00")
+    tb(con, Q, "pre_acquisition_income", "-120000.00", entity="SUB")
+    tb(con, Q, "net_sales", "-700000.00", entity="UNR")
+    tb(con, Q, "cost_of_products_sold", "200000.00", entity="UNR")
+    tb(con, Q, "extraordinary_gain", "-10000.00", entity="UNR")
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-02-15", gross_proceeds="25000000.00", pretax_gain_loss="4000000.00", tax_on_gain_loss="1400000.00")
+    # exactly the de minimis $10,000,000: "do not exceed" is <=, so not an Asset Sale (N9)
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-03-01", gross_proceeds="10000000.00", pretax_gain_loss="1000000.00")
+    add(con, "asset_sales", transaction_id="AS3", sale_date="1997-03-05", gross_proceeds="50000000.00", pretax_gain_loss="500000.00", asset_sale_exclusion="C")
+    attest(con, "frozen_gaap_net_income_adjustment", Q, "25000.00")
+    attest(con, "restricted_subsidiary_income", Q, "40000.00")
+    attest(con, "existing_intercompany_note_interest_received", Q, "350000.00")
+    attest(con, "specified_party_cash_management_consistent", Q, "true", reference_id="QAL")
+
+
+def cni(con, quarter=Q):
+    return one(con, "select * from consolidated_net_income where quarter_end = ?", [quarter])
+
+
+def test_every_exclusion_and_proviso(con):
+    full_quarter(con)
+    build(con, MODEL)
+    row = cni(con)
+    # KACC: 10,000,000 sales - 6,000,000 cost + 200,000 extraordinary gain - 50,000 extraordinary loss + 300,000 debt
+    # extinguishment gain + 400,000 + 100,000 equity income + 500,000 note interest - 90,000 premium - 60,000 write-off
+    # + 5,500,000 asset sale gains - 1,400,000 tax = 9,400,000; SUB 120,000; UNR 700,000 - 200,000 + 10,000 = 510,000
+    assert row["group_net_income"] == Decimal("10030000.00")
+    assert row["extraordinary_gain"] == Decimal("200000.00")  # (i) KACC's gain only; UNR's 10,000 is inside (vii)
+    assert row["debt_extinguishment_gain"] == Decimal("300000.00")  # (i)
+    assert row["equity_method_income"] == Decimal("400000.00")  # (ii) INV2; QAL kept under proviso (2)
+    assert row["investee_distributions_received"] == Decimal("150000.00")  # (ii) INV2's credit movement of 150,000
+    assert row["specified_party_equity_income_kept"] == Decimal("100000.00")  # proviso (2): QAL, attested consistent
+    assert row["pre_acquisition_income"] == Decimal("120000.00")  # (iii)
+    assert row["restricted_subsidiary_income"] == Decimal("40000.00")  # (iv) attested
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("2600000.00")  # (v) AS1 only: 4,000,000 - 1,400,000 tax
+    assert row["tax_on_excluded_asset_sale_gain"] == Decimal("1400000.00")
+    assert row["existing_intercompany_note_interest_not_received"] == Decimal("150000.00")  # (vi) 500,000 - 350,000 cash
+    assert row["unrestricted_subsidiary_net_income"] == Decimal("510000.00")  # (vii)
+    assert row["notes_1425_redemption_premium"] == Decimal("90000.00")  # proviso (1)(a)
+    assert row["deferred_financing_writeoff_credit_agreement"] == Decimal("60000.00")  # proviso (1)(b)
+    assert row["frozen_gaap_net_income_adjustment"] == Decimal("25000.00")
+    # CNI = 10,030,000 - 200,000 - 300,000 - 400,000 + 150,000 - 120,000 - 40,000 - 2,600,000 - 150,000 - 510,000
+    #       + 90,000 + 60,000 + 25,000 = 6,035,000
+    assert row["consolidated_net_income"] == Decimal("6035000.00")
+    assert row["missing_inputs"] == []
+
+
+def test_specified_party_without_consistent_cash_management_is_limited_by_clause_ii(con):
+    full_quarter(con)
+    attest(con, "specified_party_cash_management_consistent", Q, "false", reference_id="QAL", attestation_id="LATER", attested_on="2005-06-01")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["equity_method_income"] == Decimal("500000.00")  # INV2 400,000 + QAL 100,000 both excluded
+    assert row["investee_distributions_received"] == Decimal("230000.00")  # INV2 150,000 + QAL 80,000 added
+    # 6,035,000 - 100,000 QAL income + 80,000 QAL distributions = 6,015,000
+    assert row["consolidated_net_income"] == Decimal("6015000.00")
+    assert row["missing_inputs"] == []
+
+
+def test_missing_attestations_are_named_and_the_figure_still_computed(con):
+    group(con)
+    tb(con, Q, "net_sales", "-1000000.00")
+    tb(con, Q, "equity_method_income", "-100000.00", counterparty="QAL")
+    tb(con, Q, "existing_intercompany_note_interest", "-500000.00", counterparty="KAC")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["missing_inputs"] == [
+        "existing_intercompany_note_interest_received for the fiscal quarter ending 1997-03-31",
+        "frozen_gaap_net_income_adjustment (AMB-I01) for the fiscal quarter ending 1997-03-31",
+        "restricted_subsidiary_income for the fiscal quarter ending 1997-03-31",
+        "specified_party_cash_management_consistent (QAL) for the fiscal quarter ending 1997-03-31",
+    ]
+    # 1,000,000 + 100,000 + 500,000 group net income - 100,000 QAL (limitation applies until attested) - 500,000 note
+    # interest (nothing attested as received) = 1,000,000
+    assert row["consolidated_net_income"] == Decimal("1000000.00")
+
+
+def test_net_after_tax_loss_from_asset_sales_stays_in(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    tb(con, Q, "asset_sale_gain_loss", "1000000.00")
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-01-10", gross_proceeds="20000000.00", pretax_gain_loss="2000000.00", tax_on_gain_loss="700000.00")
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="-1050000.00")
+    build(con, MODEL)
+    row = cni(con)
+    # (v) net after tax = (2,000,000 - 700,000) + (-3,000,000 + 1,050,000) = -650,000: a net loss, not excluded
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")
+    assert row["consolidated_net_income"] == Decimal("-1000000.00")  # the ledger's 1,000,000 net loss on sales
+
+
+def test_intercompany_note_cash_beyond_the_accrual_does_not_create_income(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    tb(con, Q, "existing_intercompany_note_interest", "-200000.00", counterparty="KAC")
+    attest(con, "existing_intercompany_note_interest_received", Q, "300000.00")
+    build(con, MODEL)
+    row = cni(con)
+    # (vi) accrued 200,000, received 300,000 (some for an earlier quarter): nothing excluded, CNI = 200,000
+    assert row["existing_intercompany_note_interest_not_received"] == Decimal("0.00")
+    assert row["consolidated_net_income"] == Decimal("200000.00")
+
+
+def test_dealings_with_an_unrestricted_subsidiary_are_not_eliminated(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    # KACC lends to UNR: 100,000 interest income at KACC, 100,000 interest expense at UNR
+    tb(con, Q, "other_income_expense", "-100000.00", counterparty="UNR")
+    tb(con, Q, "interest_expense", "100000.00", entity="UNR", counterparty="KACC")
+    # KACC and SUB: 40,000 management fee, eliminated on consolidation
+    tb(con, Q, "other_income_expense", "-40000.00", counterparty="SUB")
+    tb(con, Q, "selling_administrative_research", "40000.00", entity="SUB", counterparty="KACC")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["group_net_income"] == Decimal("0.00")  # GAAP consolidated: both pairs cancel
+    assert row["unrestricted_subsidiary_net_income"] == Decimal("-100000.00")  # (vii) UNR's own loss
+    assert row["consolidated_net_income"] == Decimal("100000.00")  # 0 - (-100,000): KACC's interest from UNR stays in
+    assert json.loads(json.dumps(row["missing_inputs"])) == []

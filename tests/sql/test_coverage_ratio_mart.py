@@ -1,0 +1,123 @@
+"""fixed_charge_coverage_tests: the four-quarter window on each side of the availability lag, the CCFAFC (x) Asset Sale
+adjustment, information rows, the deemed draw on 4.10(a) rows only, and a ratio of exactly 2.0."""
+
+import json
+from decimal import Decimal
+
+from raw_tables import add, attest, attest_cni_quarters, build, one, rows, tb
+
+MODEL = "fixed_charge_coverage_tests"
+
+QUARTERS_1997 = ("1997-03-31", "1997-06-30", "1997-09-30", "1997-12-31")
+
+
+def five_quarters(con):
+    """Net sales of 1,000,000, 2,000,000, 3,000,000, 4,000,000 and 5,000,000 in Q1 1997 .. Q1 1998 (YTD balances)."""
+    for quarter_end, ytd in zip(QUARTERS_1997 + ("1998-03-31",), ("-1000000.00", "-3000000.00", "-6000000.00", "-10000000.00", "-5000000.00")):
+        tb(con, quarter_end, "net_sales", ytd)
+    attest_cni_quarters(con, *QUARTERS_1997, "1998-03-31")
+    add(con, "debt_instruments", instrument_id="NOTES", fixed_rate="0.10000000", day_count="30/360")
+    add(con, "debt_balances", instrument_id="NOTES", period_end="1997-12-31", principal_outstanding="10000000.00")
+
+
+def ratio_row(con, transaction_id, clause="indenture-1996/4.09(a)(B)"):
+    return one(con, "select * from fixed_charge_coverage_tests where clause_id = ? and transaction_id = ?", [clause, transaction_id])
+
+
+def test_four_quarter_window_on_each_side_of_the_availability_lag(con):
+    five_quarters(con)
+    # Q1 1998 ends 1998-03-31; + 45 days = 1998-05-15: its figures count only for a Transaction Date after that
+    for transaction_id, day in (("RP-0514", "1998-05-14"), ("RP-0515", "1998-05-15"), ("RP-0516", "1998-05-16")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day)
+        attest(con, "projected_other_fixed_charges", day, "0.00", reference_id=transaction_id)
+    build(con, MODEL)
+    before, on, after = ratio_row(con, "RP-0514"), ratio_row(con, "RP-0515"), ratio_row(con, "RP-0516")
+    assert (before["period_start"].isoformat(), before["period_end"].isoformat()) == ("1997-01-01", "1997-12-31")
+    assert (on["period_start"].isoformat(), on["period_end"].isoformat()) == ("1997-01-01", "1997-12-31")  # 03-31 + 45 is not < TD
+    assert (after["period_start"].isoformat(), after["period_end"].isoformat()) == ("1997-04-01", "1998-03-31")
+    assert before["numerator"] == Decimal("10000000.00")  # 1 + 2 + 3 + 4 million
+    assert after["numerator"] == Decimal("14000000.00")  # 2 + 3 + 4 + 5 million
+    assert (after["forward_start"].isoformat(), after["forward_end"].isoformat()) == ("1998-04-01", "1999-03-31")
+    # 10,000,000 x 0.10 x 26,280 (30/360, a full year)
+    assert after["denominator"] == Decimal("26280000000.0000000000")
+    assert after["denominator_divisor"] == 26280
+    assert json.loads(after["missing_inputs"]) == []
+
+
+def test_information_rows_use_the_quarter_just_ended_and_only_4_10_a_has_the_deemed_draw(con):
+    five_quarters(con)
+    attest(con, "projected_other_fixed_charges", "1998-03-31", "0.00", reference_id="quarter-end")
+    build(con, MODEL)
+    found = rows(con, "select * from fixed_charge_coverage_tests where test_kind = 'information' and test_date = '1998-03-31' order by clause_id")
+    assert [r["clause_id"] for r in found] == ["indenture-1996/4.09(a)(B)", "indenture-1996/4.10(a)"]
+    restricted_payment, incurrence = found
+    for row in found:
+        assert (row["period_start"].isoformat(), row["period_end"].isoformat()) == ("1997-04-01", "1998-03-31")
+        assert (row["forward_start"].isoformat(), row["forward_end"].isoformat()) == ("1998-04-01", "1999-03-31")
+        assert row["transaction_id"] is None
+        assert row["numerator"] == Decimal("14000000.00")  # 2 + 3 + 4 + 5 million
+    assert "deemed_4_10_b_ii_draw_principal" not in json.loads(restricted_payment["inputs"])
+    assert json.loads(restricted_payment["missing_inputs"]) == []
+    # nothing outstanding under (b)(ii): the fallback rate is needed for the 400,000,000 deemed draw
+    assert json.loads(incurrence["missing_inputs"]) == ["credit_agreement_fallback_rate (AMB-I04) on 1998-04-01"]
+    assert json.loads(incurrence["inputs"])["deemed_4_10_b_ii_draw_principal"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(a)"}
+
+
+def test_asset_sale_adjustment_with_and_without_attestation(con):
+    five_quarters(con)
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-08-15", gross_proceeds="30000000.00", pretax_gain_loss="0.00")
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-09-15", gross_proceeds="30000000.00", pretax_gain_loss="0.00")
+    for transaction_id, day in (("RP-A", "1998-02-20"), ("RP-B", "1998-05-20")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day)
+        attest(con, "projected_other_fixed_charges", day, "0.00", reference_id=transaction_id)
+    attest(con, "ccfafc_attributable_to_asset_sale", "1997-12-31", "1200000.00", reference_id="AS1")
+    # the sold assets lost cash: 'increased by' the negative amount's size (M4: subtract the signed amount)
+    attest(con, "ccfafc_attributable_to_asset_sale", "1998-03-31", "-300000.00", reference_id="AS1", attestation_id="AS1-Q1-98")
+    build(con, MODEL)
+    a, b = ratio_row(con, "RP-A"), ratio_row(con, "RP-B")
+    # RP-A (1998-02-20): four quarters of 1997, 10,000,000; AS1 attested 1,200,000 for the period ending 1997-12-31;
+    # AS2 not attested: named, and counted as 0
+    assert a["numerator"] == Decimal("8800000.00")  # 10,000,000 - 1,200,000
+    assert json.loads(a["missing_inputs"]) == ["ccfafc_attributable_to_asset_sale (AMB-I03) for AS2 sold 1997-09-15"]
+    assert json.loads(a["inputs"])["asset_sale_adjustment"]["value"] == "1200000.00"
+    # RP-B (1998-05-20): Q2 1997 .. Q1 1998, 14,000,000; AS1's attestation for that period is -300,000
+    assert b["numerator"] == Decimal("14300000.00")  # 14,000,000 - (-300,000)
+
+
+def test_ratio_of_exactly_two(con):
+    for quarter_end in QUARTERS_1997[:3]:
+        tb(con, quarter_end, "cash", "0.00")
+    tb(con, "1997-12-31", "net_sales", "-10000000.00")  # all of 1997's income falls in Q4
+    attest_cni_quarters(con, *QUARTERS_1997)
+    add(con, "debt_instruments", instrument_id="NOTES", fixed_rate="0.10000000", day_count="30/360")
+    add(con, "debt_balances", instrument_id="NOTES", period_end="1997-12-31", principal_outstanding="50000000.00")
+    add(con, "restricted_payments", transaction_id="RP-2", payment_date="1998-02-20")
+    attest(con, "projected_other_fixed_charges", "1998-02-20", "0.00", reference_id="RP-2")
+    build(con, MODEL)
+    row = ratio_row(con, "RP-2")
+    # numerator: CCFAFC of 1997 = 10,000,000; denominator: 50,000,000 x 0.10 x 26,280 = 131,400,000,000 (5,000,000 a year)
+    # ratio = 10,000,000 x 26,280 / 131,400,000,000 = 2 exactly: "greater than 2.0 to 1" fails downstream
+    assert row["numerator"] == Decimal("10000000.00")
+    assert row["denominator"] == Decimal("131400000000.0000000000")
+    assert row["denominator_divisor"] == 26280
+    assert row["numerator"] * row["denominator_divisor"] == 2 * row["denominator"]
+    assert json.loads(row["missing_inputs"]) == []
+    inputs = json.loads(row["inputs"])
+    assert inputs["consolidated_net_income"] == {"value": "10000000.00", "clause_id": "indenture-1996/def/ConsolidatedNetIncome"}
+    assert inputs["forward_interest"] == {
+        "value": "5000000.00",
+        "exact": "131400000000.0000000000 / 26280",
+        "clause_id": "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio",
+    }
+
+
+def test_fewer_than_four_quarters_of_figures_is_missing(con):
+    tb(con, "1997-09-30", "net_sales", "-1000000.00")
+    attest_cni_quarters(con, "1997-09-30")
+    add(con, "restricted_payments", transaction_id="RP-3", payment_date="1997-12-01")
+    attest(con, "projected_other_fixed_charges", "1997-12-01", "0.00", reference_id="RP-3")
+    build(con, MODEL)
+    row = ratio_row(con, "RP-3")
+    assert json.loads(row["missing_inputs"]) == [
+        "financial information for the four fiscal quarters 1996-10-01 to 1997-09-30 (1 of 4 quarters in the trial balances)"
+    ]

@@ -1,0 +1,135 @@
+"""consolidated_fixed_charges_forward: Consolidated Fixed Charges to be accrued over FQ(TD) and the next three quarters on
+the pro forma Indebtedness of the Transaction Date, carried x 26280 = lcm(360, 365), and the 4.10(a) deemed full draw
+of 4.10(b)(ii) (M2, AMB-I04)."""
+
+from decimal import Decimal
+
+from raw_tables import add, attest, build, one, rows
+
+MODEL = "consolidated_fixed_charges_forward"
+
+TD = "1998-05-20"  # in Q2 1998: the forward year is 1998-04-01 .. 1999-03-31, 365 days
+
+
+def forward(con, clause="indenture-1996/4.10(a)", transaction_id="INC1"):
+    return one(
+        con,
+        "select * from consolidated_fixed_charges_forward where clause_id = ? and transaction_id = ?",
+        [clause, transaction_id],
+    )
+
+
+def notes_and_revolver(con):
+    add(con, "debt_instruments", instrument_id="NOTES", indenture_basket="4.10(b)(i)", rate_kind="fixed", fixed_rate="0.10875000", day_count="30/360")
+    add(
+        con, "debt_instruments", instrument_id="REV", indenture_basket="4.10(b)(ii)", rate_kind="floating",
+        floating_index="libor_3m", spread="0.01500000", day_count="actual/360", letter_of_credit_fee_rate="0.01250000",
+    )
+    add(con, "debt_balances", instrument_id="NOTES", period_end="1998-03-31", principal_outstanding="45000000.00")
+    add(con, "debt_balances", instrument_id="NOTES", period_end="1998-04-30", principal_outstanding="50000000.00")
+    add(con, "debt_balances", instrument_id="REV", period_end="1998-04-30", principal_outstanding="100000000.00", letters_of_credit_outstanding="20000000.00")
+    add(con, "market_data", series="libor_3m", period_start="1998-04-01", period_end="1998-06-30", value="0.055000")
+    add(con, "market_data", series="libor_3m", period_start="1998-07-01", period_end="1998-09-30", value="0.060000")
+    # already in the April balance: not added again
+    add(con, "incurrences", transaction_id="INC0", incurrence_date="1998-04-15", instrument_id="NOTES", amount="7000000.00", basket="4.10(b)(vi)")
+    add(
+        con, "incurrences", transaction_id="INC1", incurrence_date=TD, instrument_id="NOTES", amount="10000000.00",
+        basket="4.10(a)", proceeds_applied_to_instrument_id="REV", proceeds_applied_amount="5000000.00",
+    )
+    add(con, "restricted_payments", transaction_id="RP1", payment_date=TD)
+
+
+def test_pro_forma_principal_and_rate_on_the_transaction_date(con):
+    notes_and_revolver(con)
+    build(con, MODEL)
+    found = {r["instrument_id"]: r for r in rows(con, "select * from pro_forma_indebtedness where transaction_date = ?", [TD])}
+    assert found["NOTES"]["principal"] == Decimal("60000000.00")  # April balance 50,000,000 + INC1 10,000,000
+    assert found["REV"]["principal"] == Decimal("95000000.00")  # 100,000,000 - 5,000,000 repaid from INC1's proceeds
+    assert found["REV"]["rate"] == Decimal("0.07000000")  # LIBOR 5.5% in effect on TD + 1.5% spread
+
+
+def test_forward_charges_30_360_actual_360_letters_of_credit_and_deemed_draw(con):
+    notes_and_revolver(con)
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="INC1")
+    build(con, MODEL)
+    row = forward(con)
+    assert (row["forward_start"].isoformat(), row["forward_end"].isoformat(), row["forward_days"]) == ("1998-04-01", "1999-03-31", 365)
+    # NOTES 30/360: 60,000,000 x 0.10875 x 26,280 = 6,525,000 x 26,280 = 171,477,000,000
+    # REV actual/360: 95,000,000 x 0.07 x 365 x 73 = 6,650,000 x 26,645 = 177,189,250,000
+    assert row["interest_x26280"] == Decimal("348666250000.0000000000")  # 171,477,000,000 + 177,189,250,000
+    assert row["interest_to_the_cent"] == Decimal("13267361.11")  # 6,525,000 + 6,650,000 x 365/360 = 6,742,361.11
+    # LCs: 20,000,000 x 0.0125 x 365 x 73 = 250,000 x 26,645
+    assert row["letter_of_credit_fees_x26280"] == Decimal("6661250000.0000000000")
+    assert row["projected_other_fixed_charges_x26280"] == Decimal("13140000000.0000000000")  # 500,000 x 26,280
+    # deemed draw: 400,000,000 - 95,000,000 (b)(ii) principal = 305,000,000 at REV's rate and day count:
+    # 305,000,000 x 177,189,250,000 / 95,000,000 = 305,000,000 x 0.07 x 26,645 = 21,350,000 x 26,645
+    assert row["deemed_draw_principal"] == Decimal("305000000.00")
+    assert row["deemed_draw_interest_x26280"] == Decimal("568870750000.0000000000")
+    assert row["deemed_draw_interest_exact"] is True
+    assert row["deemed_draw_interest_to_the_cent"] == Decimal("21646527.78")  # 21,350,000 x 365/360
+    # 348,666,250,000 + 6,661,250,000 + 13,140,000,000 + 568,870,750,000
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("937338250000.0000000000")
+    assert row["divisor"] == 26280
+    assert row["missing_inputs"] == []
+
+
+def test_restricted_payment_test_has_no_deemed_draw(con):
+    notes_and_revolver(con)
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="RP1")
+    build(con, MODEL)
+    row = forward(con, "indenture-1996/4.09(a)(B)", "RP1")
+    assert row["deemed_draw_principal"] is None
+    # 348,666,250,000 interest + 6,661,250,000 LC fees + 13,140,000,000 projected (INC1 on the same day is outstanding)
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("368467500000.0000000000")
+
+
+def test_weighted_average_rate_of_two_credit_agreement_instruments_rounds_up(con):
+    add(con, "debt_instruments", instrument_id="REVA", indenture_basket="4.10(b)(ii)", fixed_rate="0.07000000", day_count="actual/360")
+    add(con, "debt_instruments", instrument_id="REVB", indenture_basket="4.10(b)(ii)", fixed_rate="0.08000000", day_count="actual/360")
+    add(con, "debt_instruments", instrument_id="CAPL", indenture_basket="pre-existing", fixed_rate="0.10000000", day_count="actual/365")
+    add(con, "debt_instruments", instrument_id="BOND", indenture_basket="4.10(a)", fixed_rate="0.09000000", day_count="30/360")
+    add(con, "debt_balances", instrument_id="REVA", period_end="1998-04-30", principal_outstanding="100000000.00")
+    add(con, "debt_balances", instrument_id="REVB", period_end="1998-04-30", principal_outstanding="200000000.00")
+    add(con, "debt_balances", instrument_id="CAPL", period_end="1998-04-30", principal_outstanding="1000000.00")
+    add(con, "incurrences", transaction_id="INC2", incurrence_date=TD, instrument_id="BOND", amount="20000000.00")
+    attest(con, "projected_other_fixed_charges", TD, "0.00", reference_id="INC2")
+    build(con, MODEL)
+    row = forward(con, transaction_id="INC2")
+    # (b)(ii): (100,000,000 x 0.07 + 200,000,000 x 0.08) x 365 x 73 = 23,000,000 x 26,645 = 612,835,000,000
+    # BOND 30/360: 20,000,000 x 0.09 x 26,280 = 47,304,000,000; CAPL actual/365: 1,000,000 x 0.10 x 365 x 72 = 2,628,000,000
+    assert row["interest_x26280"] == Decimal("662767000000.0000000000")  # 612,835,000,000 + 47,304,000,000 + 2,628,000,000
+    # deemed: 100,000,000 headroom x 612,835,000,000 / 300,000,000 = 204,278,333,333.333... (not exact): rounded up
+    assert row["deemed_draw_interest_numerator"] == Decimal("61283500000000000000.000000000000")
+    assert row["deemed_draw_interest_divisor"] == Decimal("300000000.00")
+    assert row["deemed_draw_interest_exact"] is False
+    assert row["deemed_draw_interest_x26280"] == Decimal("204278333333.3333333334")
+    # 662,767,000,000 + 204,278,333,333.3333333334
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("867045333333.3333333334")
+
+
+def test_missing_index_projection_and_fallback_rate_are_named(con):
+    add(con, "debt_instruments", instrument_id="TERM", rate_kind="floating", floating_index="prime_rate", spread="0.01000000", day_count="actual/360")
+    add(con, "debt_balances", instrument_id="TERM", period_end="1998-04-30", principal_outstanding="10000000.00")
+    add(con, "incurrences", transaction_id="INC1", incurrence_date=TD, instrument_id="TERM", amount="1000000.00")
+    build(con, MODEL)
+    row = forward(con)
+    assert row["missing_inputs"] == [
+        "credit_agreement_fallback_rate (AMB-I04) on 1998-05-20",  # nothing outstanding under (b)(ii), 400,000,000 headroom
+        "market_data prime_rate in effect on 1998-05-20 for TERM",
+        "projected_other_fixed_charges (AMB-I02) for INC1",
+    ]
+
+
+def test_fallback_rate_prices_the_deemed_draw_for_a_full_year(con):
+    add(con, "debt_instruments", instrument_id="TERM", fixed_rate="0.08000000", day_count="actual/360")
+    add(con, "incurrences", transaction_id="INC1", incurrence_date=TD, instrument_id="TERM", amount="1000000.00")
+    attest(con, "projected_other_fixed_charges", TD, "0.00", reference_id="INC1")
+    attest(con, "credit_agreement_fallback_rate", "1998-01-01", "0.06000000")
+    build(con, MODEL)
+    row = forward(con)
+    assert row["credit_agreement_fallback_rate"] == Decimal("0.06000000")
+    # 400,000,000 x 0.06 x 26,280 = 24,000,000 x 26,280
+    assert row["deemed_draw_interest_x26280"] == Decimal("630720000000.0000000000")
+    # TERM: 1,000,000 x 0.08 x 365 x 73 = 80,000 x 26,645 = 2,131,600,000
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("632851600000.0000000000")
+    assert row["missing_inputs"] == []
