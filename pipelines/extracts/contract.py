@@ -36,6 +36,17 @@ LINE_ITEMS = (
     "capital_lease_amortization",
     "amortization",
     "non_cash_pension_expense",
+    # non-cash charges that ppca-2002 Adjusted Net Earnings from Operations excludes, each within its own cap
+    "lifo_inventory_charges",  # (k)
+    "kaiser_center_disposition_charges",  # (l)
+    "pension_special_charges",  # (n)
+    "impairment_charges",  # (o) fixed assets or Investments
+    "foreign_inventory_writedowns",  # (p)
+    "prepetition_bpa_rejection_accruals",  # (q)(i)
+    "prepetition_labor_claims_accruals",  # (q)(ii)
+    "prepetition_pbgc_accruals",  # (q)(iii)
+    "asbestos_claims_accruals",  # (q)(iv)
+    "other_prepetition_accruals",  # (q)(v)
     "other_non_cash_charges",
     "other_non_cash_credits",
     "other_income_expense",
@@ -127,6 +138,9 @@ ATTESTATION_SUBJECTS = (
     "valco_primary_aluminum_production",
     # ppca-2002 EBITDA definition (AMB-P02): the base agreement's EBITDA as applied in the Company's certificates
     "ppca_ebitda_definition",
+    # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (AMB-P24): the part of the quarter's impairment charges that
+    # reduced an Eligible Fixed Asset's book value below its OLV In-Place Value, which (o) does not exclude
+    "impairment_below_olv_in_place_value",
 )
 
 
@@ -259,7 +273,9 @@ DEBT_INSTRUMENTS = Extract(
         Column("indenture_basket", "text", "indenture-1996 clause it relies on", allowed=INDENTURE_DEBT_BASKETS, example="4.10(b)(i)"),
         Column("rate_kind", "text", "Fixed or floating", allowed=("fixed", "floating"), example="fixed"),
         Column("fixed_rate", "rate", "Coupon for fixed-rate debt", required=False, example="0.10875000"),
-        Column("floating_index", "text", "market_data series for floating debt", required=False, example=""),
+        Column(
+            "floating_index", "text", "market_data series for floating debt", required=False, references="market_data.series", example=""
+        ),
         Column("spread", "rate", "Margin over the index for floating debt", required=False, example=""),
         Column("day_count", "text", "Accrual convention", allowed=("30/360", "actual/360", "actual/365"), example="30/360"),
         Column("letter_of_credit_fee_rate", "rate", "Annual fee on letters of credit issued under it", required=False, example=""),

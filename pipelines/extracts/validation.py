@@ -17,9 +17,6 @@ from pipelines.extracts.reading import ROW, Issue
 Frames = dict[str, pl.DataFrame]
 Files = dict[str, str]
 
-# References the contract does not declare with `references`: a floating-rate instrument's index is a market_data series.
-EXTRA_REFERENCES: dict[tuple[str, str], str] = {("debt_instruments", "floating_index"): "market_data.series"}
-
 # Entity references that must also be in the register on a date of the same row (the date's column).
 DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
     ("entities", "parent_entity_id"): "valid_from",
@@ -33,9 +30,8 @@ DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
 
 
 def declared_references() -> dict[tuple[str, str], str]:
-    """(extract, column) → "extract.column" it must be found in: the contract's references and the extra ones."""
-    declared = {(e.name, c.name): c.references for e in EXTRACTS for c in e.columns if c.references}
-    return declared | EXTRA_REFERENCES
+    """(extract, column) → "extract.column" it must be found in, as the contract declares."""
+    return {(e.name, c.name): c.references for e in EXTRACTS for c in e.columns if c.references}
 
 
 def references_resolve(frames: Frames, files: Files) -> list[Issue]:
