@@ -1,0 +1,105 @@
+"""Write docs/extracts.md from the contract, so the documentation cannot drift from what ingestion enforces.
+
+    python -m pipelines.extracts.document > docs/extracts.md
+"""
+
+from __future__ import annotations
+
+from pipelines.extracts.contract import EXTRACTS, KINDS, Extract
+from pipelines.extracts.schemas import FRACTIONS, IMPLIED, MONTH_ENDS, NOT_BEFORE, NOT_NEGATIVE, REQUIRED_WHEN
+
+UNITS = {
+    "text": "text",
+    "money": "US dollars, two decimals",
+    "rate": "annual rate as a fraction (0.10875 = 10 7/8%)",
+    "pct": "fraction (0.65 = 65%)",
+    "quantity": "decimal in the row's unit",
+    "date": "YYYY-MM-DD",
+    "bool": "true / false",
+}
+
+INTRODUCTION = """# The extract contract
+
+The Company delivers one file per extract in a folder (`covenants run --extracts DIR`). Each extract may be CSV
+(UTF-8, comma-separated, header row), Parquet or XLSX (first sheet, header row); exactly one file per extract name must
+be present, e.g. `trial_balances.csv`. This page is generated from `pipelines/extracts/contract.py`
+(`python -m pipelines.extracts.document > docs/extracts.md`); a test fails if the two disagree.
+
+## Types
+
+| kind | stored as | written as |
+|---|---|---|
+{kinds}
+
+Money is read as text and cast to DECIMAL: `1234.5` and `1234.50` are accepted; `1,234.50`, `1e3`, `12.345` and
+`$12` are refused. It never passes through a binary float: a Parquet column of floats is refused, and a numeric XLSX
+cell is read through its shortest exact decimal spelling (a cell showing 1234.56 is 1234.56), then checked like text.
+
+## What happens to a bad row
+
+Every check runs before any figure is computed. A cell that does not fit its type, an empty required value, a value
+outside its allowed list, a duplicate key, a reference to an unknown entity, account or instrument (or to an entity not
+in the register on the row's date), an entity-month whose trial balance does not net to zero, a missing or unknown
+column, a missing file: each becomes a quarantine row with the file, the row number as a person counts it (the CSV
+header is row 1), the column, the value and the reason. Any quarantine row stops the run before any result or
+certificate is issued: `covenants run` exits with code 2, prints the first issues, and writes every one to
+`<out>-quarantine/quarantine.csv`; the previous outputs in `<out>` are left untouched. In Dagster the same checks are
+blocking asset checks, and the rows go to the DuckDB table `quarantine`. Nothing is dropped silently.
+
+## Sign and balance conventions
+
+Trial balances are in US dollars, debits positive and credits negative, per entity, month and account. Balance sheet
+accounts carry closing balances; income statement accounts carry fiscal-year-to-date balances (the fiscal year is the
+calendar year), so a month's activity is the difference from the previous month within the year. Each entity's
+balances net to zero in every month. Entities consolidated proportionally (Alpart, QAL) are booked at the Company's
+share. Figures the agreements require on a frozen basis (the indenture's December 31, 1992 GAAP) come with the
+attested adjustment in `attestations`.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def section(extract: Extract) -> str:
+    lines = [f"## `{extract.name}`", "", extract.description, "", f"Key: {', '.join(f'`{k}`' for k in extract.key)}.", ""]
+    lines += ["| column | type | unit | required | allowed values / reference | description |", "|---|---|---|---|---|---|"]
+    for column in extract.columns:
+        allowed = ", ".join(f"`{a}`" for a in column.allowed) if column.allowed else ""
+        if column.references:
+            allowed = (allowed + "; " if allowed else "") + f"must exist in `{column.references}`"
+        required = "yes" if column.required else "no"
+        lines.append(
+            f"| `{column.name}` | {column.sql_type} | {UNITS[column.kind]} | {required} | {_cell(allowed)} | {_cell(column.description)} |"
+        )
+    checks = rules(extract.name)
+    lines += (["", "Rules beyond the types:", "", *(f"- {rule}" for rule in checks)] if checks else [])
+    header = ",".join(c.name for c in extract.columns)
+    example = ",".join(f'"{c.example}"' if "," in c.example else c.example for c in extract.columns)
+    lines += ["", "Example:", "", "```csv", header, example, "```", ""]
+    return "\n".join(lines)
+
+
+def rules(name: str) -> list[str]:
+    """The domain rules the Pandera model adds to the column types, in words."""
+    found = []
+    if NOT_NEGATIVE.get(name):
+        found.append("Not negative: " + ", ".join(f"`{c}`" for c in NOT_NEGATIVE[name]) + ".")
+    if FRACTIONS.get(name):
+        found.append("Between 0 and 1: " + ", ".join(f"`{c}`" for c in FRACTIONS[name]) + ".")
+    if MONTH_ENDS.get(name):
+        found.append("The last day of a month: " + ", ".join(f"`{c}`" for c in MONTH_ENDS[name]) + ".")
+    found += [f"`{later}` is not before `{earlier}`." for later, earlier in NOT_BEFORE.get(name, ())]
+    found += [f"`{column}` is required where `{when}` is `{value}`." for column, when, value in REQUIRED_WHEN.get(name, ())]
+    for column, by, mapping in IMPLIED.get(name, ()):
+        found += [f"`{column}` is `{only}` where `{by}` is `{value}`." for value, only in mapping.items()]
+    return found
+
+
+def render() -> str:
+    kinds = "\n".join(f"| {kind} | {sql} | {UNITS[kind]} |" for kind, sql in KINDS.items())
+    return INTRODUCTION.format(kinds=kinds) + "\n" + "\n".join(section(e) for e in EXTRACTS)
+
+
+if __name__ == "__main__":
+    print(render(), end="")
