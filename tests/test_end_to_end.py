@@ -1,0 +1,145 @@
+"""The whole product on the embedded Kaiser sample, through the command line: extracts → DuckDB → Pandera → SQL →
+policies → results → certificates. Expected figures are those docs/sample.md documents for the sample."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.cli import EXIT_BAD_INPUT, main
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
+
+WAIVER = "ppca-2002/waiver-2004-03-29-minimum-ebitda"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("run") / "out"
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def results(run) -> list[dict]:
+    return json.loads((run / "results.json").read_text())
+
+
+def find(results, clause_id, test_date, transaction_id=None, test_kind=None):
+    matches = [
+        r
+        for r in results
+        if r["clause_id"] == clause_id
+        and r["test_date"] == test_date
+        and (transaction_id is None or r["transaction_id"] == transaction_id)
+        and (test_kind is None or r["test_kind"] == test_kind)
+    ]
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+def test_december_2003_minimum_ebitda_failure_is_waived_with_its_figures_visible(results):
+    row = find(results, "ppca-2002/9.2.4(a)", "2003-12-31")
+    assert (row["status"], row["status_before_waiver"], row["waiver_id"]) == ("waived", "fail", WAIVER)
+    assert row["determination_date"] == "2004-03-30"  # 90 days after the fiscal year end, after the March 29, 2004 letter
+    assert isinstance(row["actual"], str) and isinstance(row["threshold"], str)
+    assert row["headroom"].startswith("-")
+    assert "ebitda" in json.dumps(row["inputs"]).lower()
+
+
+def test_march_2004_failure_is_waived_too(results):
+    row = find(results, "ppca-2002/9.2.4(a)", "2004-03-31")
+    assert (row["status"], row["waiver_id"]) == ("waived", WAIVER)
+
+
+def test_minimum_ebitda_before_the_sixth_amendment_table_is_indeterminate_not_pass(results):
+    for test_date in ("2002-03-31", "2002-06-30", "2002-09-30", "2002-12-31", "2003-03-31"):
+        row = find(results, "ppca-2002/9.2.4(a)", test_date)
+        assert row["status"] == "indeterminate", row
+        assert "not in the seeds" in row["explanation"]
+
+
+def test_ratio_tests_run_on_each_transaction_date(results):
+    transactions = {r["transaction_id"]: r for r in results if r["clause_id"] == "indenture-1996/4.10(a)" and r["test_kind"] == "transaction"}
+    # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches.
+    assert {t: r["status"] for t, r in transactions.items()} == {
+        "INC-1997-11-TL": "pass",
+        "INC-1998-04-TL": "pass",
+        "INC-1999-10-TL": "fail",
+        "INC-2001-05-TL": "pass",
+    }
+    assert all(r["operator"] == ">" and r["threshold"] == "2.0" for r in transactions.values())
+
+
+def test_quarter_end_ratios_are_information_only(results):
+    rows = [r for r in results if r["test_kind"] == "information"]
+    assert rows and {r["status"] for r in rows} <= {"not_applicable", "indeterminate"}
+
+
+def test_money_is_never_a_json_number(results):
+    for row in results:
+        for field in ("actual", "threshold", "headroom", "headroom_pct"):
+            assert row[field] is None or isinstance(row[field], str)
+        for value in row["inputs"].values():
+            assert isinstance(value, dict) and not isinstance(value.get("value"), float)
+
+
+def test_csv_has_the_same_records(run, results):
+    with (run / "results.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(results)
+    assert [r["clause_id"] for r in rows] == [r["clause_id"] for r in results]
+
+
+def test_manifest_hashes_every_input_and_policy_file(run):
+    manifest = json.loads((run / "manifest.json").read_text())
+    for name, digest in manifest["inputs"].items():
+        assert hashlib.sha256((SAMPLE_EXTRACTS_DIR / name).read_bytes()).hexdigest() == digest
+    assert any(p.endswith("2004-03-29-minimum-ebitda.yaml") for p in manifest["policies"])
+    assert len(manifest["periods"]) == 36 and manifest["periods"][0] == "1996Q1"
+
+
+def test_one_annual_statement_per_fiscal_year_in_html_and_pdf(run):
+    certificates = sorted(p.name for p in (run / "certificates").iterdir())
+    assert certificates == [f"indenture-1996-4.06b-FY{year}.{ext}" for year in range(1996, 2005) for ext in ("html", "pdf")]
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["run_id"] in (run / "certificates" / "indenture-1996-4.06b-FY1999.html").read_text()
+
+
+def test_bad_input_stops_the_run_and_leaves_earlier_outputs_untouched(tmp_path, run, capsys):
+    extracts = tmp_path / "extracts"
+    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
+    lines = (extracts / "trial_balances.csv").read_text().splitlines(keepends=True)
+    fields = lines[4].rstrip("\n").split(",")
+    fields[-1] = fields[-1] + "5"  # a third decimal place on the balance of data row 4 (file row 5)
+    lines[4] = ",".join(fields) + "\n"
+    (extracts / "trial_balances.csv").write_text("".join(lines))
+    out = tmp_path / "out"
+    shutil.copytree(run, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    assert main(["run", "--extracts", str(extracts), "--out", str(out)]) == EXIT_BAD_INPUT
+
+    message = capsys.readouterr().err
+    assert "trial_balances.csv, row 5, column balance: not an amount in dollars with at most two decimal places" in message
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    quarantine = list(csv.DictReader((tmp_path / "out-quarantine" / "quarantine.csv").open()))
+    assert {"file": "trial_balances.csv", "row": "5", "column": "balance"}.items() <= quarantine[0].items()
+
+
+def test_one_period(tmp_path):
+    out = tmp_path / "q"
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2003Q4"]) == 0
+    results = json.loads((out / "results.json").read_text())
+    assert {r["test_date"][:7] for r in results} <= {"2003-10", "2003-11", "2003-12"}
+    assert sorted(p.name for p in (out / "certificates").iterdir()) == ["indenture-1996-4.06b-FY2003.html", "indenture-1996-4.06b-FY2003.pdf"]
+
+
+def test_a_period_outside_the_extracts_is_refused(tmp_path, capsys):
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(tmp_path / "x"), "--period", "2010Q1"]) == EXIT_BAD_INPUT
+    assert "not covered by the extracts" in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
