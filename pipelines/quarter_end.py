@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -91,22 +93,27 @@ def publish(results: list[Result], quarters: list[FiscalQuarter], policies: Poli
     return manifest, written
 
 
-def _swap_into_place(staging: Path, out_dir: Path) -> None:
+@contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A fresh folder beside out_dir that replaces it whole if the block succeeds, and vanishes if it fails."""
+    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     previous = out_dir.with_name(f".{out_dir.name}.previous-{os.getpid()}")
     if out_dir.exists():
         out_dir.rename(previous)
     staging.rename(out_dir)
-    if previous.exists():
-        shutil.rmtree(previous)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
     out_dir = out_dir.resolve()
-    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    try:
+    with staged(out_dir) as staging:
         policies = load_policies()
         con = duckdb.connect(str(staging / "covenants.duckdb"))
         try:
@@ -120,12 +127,7 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             raise
         finally:
             con.close()
-        run_as_of = as_of or quarters[-1].end
-        manifest, written = publish(results, quarters, policies, extracts_dir, staging, run_as_of)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_into_place(staging, out_dir)
+        manifest, written = publish(results, quarters, policies, extracts_dir, staging, as_of or quarters[-1].end)
     return RunOutcome(
         out_dir=out_dir,
         results=results,

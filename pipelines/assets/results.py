@@ -9,9 +9,7 @@
   into place only once complete. Other quarters render nothing.
 """
 
-import os
 import re
-import shutil
 import warnings
 from collections import Counter
 
@@ -44,7 +42,7 @@ from pipelines.policy.evaluation import evaluate_all, evaluate_covenant
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import STATUSES, Result
 from pipelines.policy.schema import Covenant
-from pipelines.quarter_end import _swap_into_place, publish, quarters_covered
+from pipelines.quarter_end import publish, quarters_covered, staged
 
 GROUP = "covenants"
 COVENANT_RESULTS_KEY = AssetKey("covenant_results")
@@ -213,15 +211,8 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
-    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
+    with staged(out_dir) as staging:
         manifest, written = publish(results, year, policies, folders.extracts, staging, quarter.end)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_into_place(staging, out_dir)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={
