@@ -22,6 +22,7 @@ from pipelines.policy.schema import Covenant, Waiver
 COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
 RATIO_PLACES = Decimal("0.000001")  # display only; the comparison uses the exact fraction
 PCT_PLACES = Decimal("0.01")
+CENTS = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,10 @@ def determination_date(covenant: Covenant, test_date: date, as_of: date | None) 
 
 def _display(value: Fraction, form: str) -> Decimal:
     exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return exact.quantize(RATIO_PLACES, ROUND_HALF_EVEN) if form == "ratio" else exact
+    if form == "ratio":
+        return exact.quantize(RATIO_PLACES, ROUND_HALF_EVEN)
+    cents = exact.quantize(CENTS)
+    return cents if cents == exact else exact  # money is shown in cents, and never rounded to get there
 
 
 def _headroom(actual: Fraction, threshold: Fraction, operator: str) -> Fraction:
