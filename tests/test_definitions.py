@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 from datetime import datetime
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
