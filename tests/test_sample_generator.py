@@ -19,10 +19,27 @@ from pipelines.extracts.reading import read_extract
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.sample import generate
 
+# ppca-2002 EBITDA, read literally (docs/sample.md): ANEO + interest + income tax + depreciation and depletion + capital
+# lease amortization + amortization. Reorganization items and other non-cash charges stay in.
 ADDBACKS = (
     "interest_expense", "interest_expense_borne_by_jv_partners", "income_tax_expense", "depreciation_and_depletion",
-    "amortization", "capital_lease_amortization", "reorganization_items", "asset_sale_gain_loss", "other_non_cash_charges",
+    "capital_lease_amortization", "amortization",
 )
+# ANEO (k)-(q): line item -> (cap, True if the cap is per Fiscal Year from FY2003 (n)); None: no cap. Cumulative from
+# the agreement's inception, 2002-02-12 (AMB-P05 default).
+ANEO_CAPS = {
+    "lifo_inventory_charges": (Decimal("20000000.00"), False),
+    "kaiser_center_disposition_charges": (Decimal("25000000.00"), False),
+    "pension_special_charges": (Decimal("25000000.00"), True),
+    "impairment_charges": (Decimal("300000000.00"), False),
+    "foreign_inventory_writedowns": (Decimal("50000000.00"), False),
+    "prepetition_bpa_rejection_accruals": (Decimal("80000000.00"), False),
+    "prepetition_labor_claims_accruals": (Decimal("250000000.00"), False),
+    "prepetition_pbgc_accruals": (Decimal("200000000.00"), False),
+    "asbestos_claims_accruals": (None, False),
+    "other_prepetition_accruals": (Decimal("50000000.00"), False),
+}
+PENSION_CAPS = {2003: Decimal("48000000.00"), 2004: Decimal("68000000.00")}  # ANEO (m), $0 in other years
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +76,7 @@ def _group_activity(folder: Path) -> dict[tuple[int, int, str], Decimal]:
         if account["statement"] == "income_statement" and row["entity_id"] in group:
             ytd[(row["period_end"], account["line_item"])] += Decimal(row["balance"])
     lines = {line for _, line in ytd}
-    activity = {}
+    activity: dict[tuple[int, int, str], Decimal] = defaultdict(Decimal)  # a line item with no balance: nil activity
     for year in range(1996, 2005):
         for month in range(1, 13):
             for line in lines:
@@ -147,16 +164,76 @@ def test_kac_figures_used_for_the_group(group_activity):
     assert _net_sales(group_activity, 2004, _quarter(4)) == Decimal("257700000.00")  # Q4 2004, DERIVED [N64]
 
 
-def _quarterly_ebitda(activity, year: int, quarter: int) -> Decimal:
-    room = {2003: Decimal("48000000.00"), 2004: Decimal("68000000.00")}.get(year, Decimal(0))
-    excluded = Decimal(0)
+def _excluded_aneo_charges(activity, below_olv: dict[str, Decimal]) -> dict[tuple[int, int], Decimal]:
+    """ANEO (k)-(q) excluded per month, each line within its cap, in date order from February 2002 (the month of the
+    agreement's inception); (o) less the attested part below OLV In-Place Value of the quarter."""
+    excluded: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for line, (cap, per_year) in ANEO_CAPS.items():
+        used: dict[int | None, Decimal] = defaultdict(Decimal)
+        for year in (2002, 2003, 2004):
+            for month in range(2 if year == 2002 else 1, 13):
+                charge = activity[(year, month, line)]
+                if line == "impairment_charges" and month % 3 == 0:
+                    charge -= below_olv.get(_month_end(year, month), Decimal(0))
+                if per_year and year < 2003:
+                    continue
+                key = year if per_year else None
+                taken = charge if cap is None else min(charge, cap - used[key])
+                used[key] += taken
+                excluded[(year, month)] += taken
+    return excluded
+
+
+def _quarterly_ebitda(activity, sales, excluded, year: int, quarter: int) -> Decimal:
+    """EBITDA of one Fiscal Quarter before ANEO (d), which applies per test period."""
+    room = PENSION_CAPS.get(year, Decimal(0))
+    pension = Decimal(0)
     for month in range(1, 3 * quarter + 1):
         taken = min(activity[(year, month, "non_cash_pension_expense")], room)
         room -= taken
         if month in _quarter(quarter):
-            excluded += taken
+            pension += taken
     addbacks = sum((activity[(year, m, line)] for m in _quarter(quarter) for line in ADDBACKS), Decimal(0))
-    return _net_income(activity, year, _quarter(quarter)) + addbacks + excluded
+    aneo_k_to_q = sum((excluded[(year, m)] for m in _quarter(quarter)), Decimal(0))
+    # (a) gains and losses over $150,000 on sales of capital assets
+    first, last = _month_end(year, 3 * quarter - 2)[:8] + "01", _month_end(year, 3 * quarter)
+    capital_asset_sales = sum((Decimal(r["pretax_gain_loss"]) for r in sales if first <= r["sale_date"] <= last
+                               and abs(Decimal(r["pretax_gain_loss"])) > Decimal("150000.00")), Decimal(0))
+    # (f) debt extinguishment gains and (g) extraordinary gains (credits)
+    gains = sum((min(Decimal(0), activity[(year, m, line)]) for m in _quarter(quarter)
+                 for line in ("debt_extinguishment_gain", "extraordinary_gain")), Decimal(0))
+    net_income = _net_income(activity, year, _quarter(quarter))
+    return net_income - capital_asset_sales + gains + aneo_k_to_q + pension + addbacks
+
+
+def _previous_quarters(year: int, quarter: int, count: int) -> list[tuple[int, int]]:
+    quarters, y, q = [], year, quarter
+    for _ in range(count):
+        quarters.append((y, q))
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    return quarters
+
+
+@pytest.fixture(scope="module")
+def ebitda_inputs(sample, group_activity):
+    below_olv = {r["period_end"]: Decimal(r["value"]) for r in _rows(sample, "attestations")
+                 if r["subject"] == "impairment_below_olv_in_place_value"}
+    sales = _rows(sample, "asset_sales")
+    return sales, _excluded_aneo_charges(group_activity, below_olv)
+
+
+# Intended quarterly EBITDA, 2002-2004 (docs/sample.md; synthetic)
+QUARTERLY_EBITDA = {
+    (2002, 1): "5000000.00", (2002, 2): "10000000.00", (2002, 3): "-20000000.00", (2002, 4): "-33000000.00",
+    (2003, 1): "-30000000.00", (2003, 2): "-42000000.00", (2003, 3): "-15000000.00", (2003, 4): "-48000000.00",
+    (2004, 1): "10000000.00", (2004, 2): "64000000.00", (2004, 3): "32000000.00", (2004, 4): "5000000.00",
+}
+
+
+@pytest.mark.parametrize(("year", "quarter"), sorted(QUARTERLY_EBITDA))
+def test_quarterly_ebitda_is_the_intended_figure(group_activity, ebitda_inputs, year, quarter):
+    sales, excluded = ebitda_inputs
+    assert _quarterly_ebitda(group_activity, sales, excluded, year, quarter) == Decimal(QUARTERLY_EBITDA[(year, quarter)])
 
 
 # Intended EBITDA for the four fiscal quarters ending on each date (docs/sample.md; synthetic)
@@ -167,13 +244,80 @@ FOUR_QUARTER_EBITDA = {
 
 
 @pytest.mark.parametrize(("year", "quarter"), sorted(FOUR_QUARTER_EBITDA))
-def test_four_quarter_ebitda_is_the_intended_figure(group_activity, year, quarter):
-    quarters, y, q = [], year, quarter
-    for _ in range(4):
-        quarters.append((y, q))
-        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
-    total = sum((_quarterly_ebitda(group_activity, yy, qq) for yy, qq in quarters), Decimal(0))
+def test_four_quarter_ebitda_is_the_intended_figure(sample, group_activity, ebitda_inputs, year, quarter):
+    sales, excluded = ebitda_inputs
+    quarters = _previous_quarters(year, quarter, 4)
+    total = sum((_quarterly_ebitda(group_activity, sales, excluded, y, q) for y, q in quarters), Decimal(0))
+    # (d) equity-investee earnings above the cash received plus $3,000,000, over the test period: nil in the sample
+    equity_income = -sum((group_activity[(y, m, "equity_method_income")] for y, q in quarters for m in _quarter(q)),
+                         Decimal(0))
+    distributions = {r["period_end"]: -Decimal(r["balance"]) for r in _rows(sample, "trial_balances")
+                     if r["entity_id"] == "KACC" and r["account_id"] == "1650"}
+    start_year, start_quarter = quarters[-1]
+    opening = _month_end(start_year, 3 * start_quarter - 2)[:8] + "01"
+    opening = max(d for d in distributions if d < opening)
+    received = distributions[_month_end(year, 3 * quarter)] - distributions[opening]
+    assert equity_income - received - Decimal("3000000.00") < 0
     assert total == Decimal(FOUR_QUARTER_EBITDA[(year, quarter)])
+
+
+# ANEO (k)-(q) charges of 2002-2004 in the sample, per line item (all within their caps, so excluded in full, but
+# $3,200,000 of the December 2003 Mead impairment that took it below its OLV In-Place Value)
+ANEO_CHARGES = {
+    "lifo_inventory_charges": "16500000.00",
+    "kaiser_center_disposition_charges": "21000000.00",
+    "pension_special_charges": "48000000.00",
+    "impairment_charges": "198000000.00",
+    "foreign_inventory_writedowns": "2500000.00",
+    "prepetition_bpa_rejection_accruals": "75000000.00",
+    "prepetition_labor_claims_accruals": "236000000.00",
+    "prepetition_pbgc_accruals": "190000000.00",
+    "other_prepetition_accruals": "47000000.00",
+}
+
+
+def test_aneo_charges_are_within_their_caps_and_the_olv_attestations(sample, group_activity):
+    for line, expected in ANEO_CHARGES.items():
+        total = sum((group_activity[(y, m, line)] for y in (2002, 2003, 2004) for m in range(1, 13)), Decimal(0))
+        assert total == Decimal(expected), line
+        cap, per_year = ANEO_CAPS[line]
+        if per_year:
+            assert all(sum((group_activity[(y, m, line)] for m in range(1, 13)), Decimal(0)) <= cap for y in (2003, 2004))
+            assert sum((group_activity[(2002, m, line)] for m in range(1, 13)), Decimal(0)) == 0
+        else:
+            assert total <= cap, line
+    for line in ANEO_CAPS:  # nothing before the agreement's inception
+        assert all(group_activity[(y, m, line)] == 0 for y in range(1996, 2002) for m in range(1, 13)), line
+        assert group_activity[(2002, 1, line)] == 0, line
+    olv = {r["period_end"]: r["value"] for r in _rows(sample, "attestations")
+           if r["subject"] == "impairment_below_olv_in_place_value"}
+    assert olv == {"2002-12-31": "0.00", "2003-06-30": "0.00", "2003-09-30": "0.00", "2003-12-31": "3200000.00",
+                   "2004-12-31": "0.00"}
+    with_impairments = {_month_end(y, 3 * q) for y in (2002, 2003, 2004) for q in (1, 2, 3, 4)
+                        if any(group_activity[(y, m, "impairment_charges")] for m in _quarter(q))}
+    assert set(olv) == with_impairments
+
+
+def test_reorganization_items_and_other_non_cash_charges_stay_in_ebitda(group_activity):
+    reorganization = {y: sum((group_activity[(y, m, "reorganization_items")] for m in range(1, 13)), Decimal(0))
+                      for y in (2002, 2003, 2004)}
+    assert reorganization == {2002: Decimal("25000000.00"), 2003: Decimal("30000000.00"), 2004: Decimal("33000000.00")}
+    assert all(group_activity[(y, m, "other_non_cash_charges")] == 0 for y in (2002, 2003, 2004) for m in range(1, 13))
+
+
+def test_the_ebitda_definition_applies_from_the_agreement_date(sample):
+    definitions = [r for r in _rows(sample, "attestations") if r["subject"] == "ppca_ebitda_definition"]
+    assert [(r["period_end"], r["attested_on"]) for r in definitions] == [("2002-02-12", "2003-08-01")]
+    assert "Reorganization items and other non-cash charges are not excluded" in definitions[0]["value"]
+
+
+def test_index_rates_run_to_march_2005(sample):
+    rows = _rows(sample, "market_data")
+    for series in ("libor_3m", "prime_rate"):
+        ends = [r["period_end"] for r in rows if r["series"] == series]
+        assert ends[0] == "1996-01-31" and ends[-1] == "2005-03-31" and len(ends) == 111, series
+    used = {r["floating_index"] for r in _rows(sample, "debt_instruments") if r["floating_index"]}
+    assert used == {"libor_3m", "prime_rate"}
 
 
 def test_a_trigger_event_occurs_in_november_2003_only(sample):

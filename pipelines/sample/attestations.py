@@ -5,7 +5,9 @@ interest received in cash, cash management with Specified Parties, projected oth
 absence of a Default. Per 4.10(a) Incurrence and 4.09(a) Restricted Payment: projected other fixed charges at the
 Transaction Date (and the fallback rate for the deemed 4.10(b)(ii) draw); per Restricted Payment relying on 4.09(a),
 (b)(VII) or (b)(VIII): no Default. Per Asset Sale: its attributable cash flow. For 2003: the natural gas price methodology;
-for 2002-2004: VALCO's production; and the EBITDA definition applied in the Compliance Certificates (2003-08-01).
+for 2002-2004: VALCO's production; for every quarter end with impairment charges: the part of them below an Eligible
+Fixed Asset's OLV In-Place Value (ANEO (o)); and the EBITDA definition applied in the Compliance Certificates, in force
+since the agreement's inception (period_end 2002-02-12, signed 2003-08-01).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from pipelines.sample import indebtedness as debt
-from pipelines.sample import market_data, transactions, valco
+from pipelines.sample import market_data, storyline, transactions, valco
 from pipelines.sample.fiscal_periods import add_months, month_end, quarter_end_of, quarter_ends, quarter_label
 
 CFO = ("Margaret A. Hollis", "Chief Financial Officer")
@@ -27,11 +29,17 @@ PREFERRED_DIVIDENDS_LAST = date(2001, 12, 31)
 HEDGE_MONTHS = (date(1998, 1, 1), date(1999, 12, 31))
 
 EBITDA_DEFINITION = (
-    "EBITDA for any period = the Company's consolidated net income after provision for income taxes as reported, plus "
-    "interest expense (including interest borne by joint-venture partners), income tax expense, depreciation and "
-    "depletion, amortization and amortization of capitalized leases, each to the extent deducted; excluding non-cash "
-    "pension expense up to $48,000,000 in Fiscal Year 2003 and $68,000,000 in Fiscal Year 2004 (ANEO (m)), reorganization "
-    "items, gains and losses on asset sales and other non-cash charges (impairments and accrued pre-petition claims)."
+    "EBITDA for any period = Adjusted Net Earnings from Operations plus, to the extent deducted in computing it, interest "
+    "expense (including interest borne by joint-venture partners), income tax expense, depreciation and depletion, "
+    "amortization of capitalized leases and other amortization. Adjusted Net Earnings from Operations = the Company's "
+    "consolidated net income after provision for income taxes as reported, excluding (a) gains and losses over $150,000 "
+    "on sales of capital assets, (c) pre-acquisition earnings, (d) earnings of non-Subsidiary investees above cash "
+    "received plus $3,000,000, (f) gains on the acquisition or extinguishment of debt, (g) extraordinary gains, "
+    "(k)-(q) the non-cash charges for LIFO, Kaiser Center, special pension, impairments (except the part below OLV "
+    "In-Place Value), non-U.S. inventory write-downs and pre-petition BPA, labor, PBGC, asbestos and other accruals, each "
+    "within its cap from February 12, 2002, and (m) non-cash pension expense up to $48,000,000 in Fiscal Year 2003 and "
+    "$68,000,000 in Fiscal Year 2004. Reorganization items and other non-cash charges are not excluded. Applied "
+    "since the Agreement's date."
 )
 
 
@@ -90,7 +98,7 @@ def rows() -> list[dict[str, object]]:
         add(f"ATT-{ref}-POFC", "projected_other_fixed_charges", ref, td, _money(projected_other_fixed_charges(td)), CFO,
             signed, f"Fixed-charge projection schedule for {ref}")
         revolver = debt.BY_ID["CA1994-REVOLVER"]
-        rate = market_data.prime_rate(td) + (revolver.spread or Decimal(0))
+        rate = market_data.index_rate(revolver.floating_index or "prime_rate", td) + (revolver.spread or Decimal(0))
         add(f"ATT-{ref}-RATE", "credit_agreement_fallback_rate", ref, td, f"{rate:.8f}", TREASURER, signed,
             f"Credit Agreement base rate certificate for {ref}")
     for payment in transactions.RESTRICTED_PAYMENTS:
@@ -120,6 +128,13 @@ def rows() -> list[dict[str, object]]:
         produced = any(valco.produced(m) for m in months)
         add(f"ATT-{label}-VALCO", "valco_primary_aluminum_production", "VALCO", end, "true" if produced else "false",
             CONTROLLER, end + timedelta(days=30), f"VALCO production report {label}")
-    add("ATT-2003-08-01-EBITDA", "ppca_ebitda_definition", "ppca-2002", date(2003, 8, 1), EBITDA_DEFINITION, CFO,
-        date(2003, 8, 1), "Sixth Amendment closing certificate: EBITDA as applied in Compliance Certificates")
+    for end in quarter_ends(2002, 2004):
+        if any(item.line_item == "impairment_charges" and quarter_end_of(item.month) == end for item in storyline.ITEMS):
+            label = quarter_label(end)
+            add(f"ATT-{label}-OLV", "impairment_below_olv_in_place_value", None, end,
+                _money(storyline.IMPAIRMENT_BELOW_OLV.get(end, Decimal(0))), CONTROLLER, end + timedelta(days=40),
+                f"Schedule of impairment charges against OLV In-Place Values of Eligible Fixed Assets {label}")
+    add("ATT-2002-02-12-EBITDA", "ppca_ebitda_definition", "ppca-2002", debt.PETITION_DATE, EBITDA_DEFINITION, CFO,
+        date(2003, 8, 1), "Sixth Amendment closing certificate: EBITDA as applied in Compliance Certificates since "
+        "the Post-Petition Credit Agreement of February 12, 2002")
     return out

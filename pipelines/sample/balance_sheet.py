@@ -13,7 +13,8 @@ from pipelines.sample import indebtedness as debt
 from pipelines.sample import letters_of_credit as lcs
 from pipelines.sample import operating_profiles as ops
 from pipelines.sample import storyline, transactions
-from pipelines.sample.fiscal_periods import quarter_of, same_month
+from pipelines.sample.ebitda import EXCLUDED_LINES
+from pipelines.sample.fiscal_periods import same_month
 from pipelines.sample.money import ZERO, cents, split_evenly
 
 D = Decimal
@@ -21,7 +22,7 @@ KAC_CASH_OPENING = D("15000000.00")
 KAC_OPENING_INVESTMENT = D("600000000.00")
 ANGLESEY_OPENING = D("120000000.00")
 OPEB_SHARE_SUBJECT_TO_COMPROMISE = D("0.60")  # of the opening long-term liabilities, moved to LSTC at the petition
-IMPAIRMENT_SHARE_OF_PLUG = D("0.50")  # the rest of the post-petition plug is accrued pre-petition claims (LSTC)
+NON_CASH_CHARGE_LINES = ("other_non_cash_charges", *EXCLUDED_LINES)  # booked against the item's offset account
 
 # Income statement lines that name a counterparty: the investee, or the Existing Intercompany Note's obligor.
 INCOME_COUNTERPARTY = {("KACC", "equity_method_income"): "ANG", ("KACC", "existing_intercompany_note_interest"): "KAC"}
@@ -59,8 +60,8 @@ class EntityState:
 
 
 class BalanceSheet:
-    """Mixed into Ledger: needs its entities, group, months, activity, balances, swept, fixed, state, _profiles, _items,
-    ebitda_plug and scale."""
+    """Mixed into Ledger: needs its entities, group, months, activity, balances, swept, fixed, state, _profiles, _items
+    and scale."""
 
     # ----------------------------------------------------------------------------------------------- balance sheets
     def _open(self) -> None:
@@ -98,18 +99,20 @@ class BalanceSheet:
             s.ppe += amount
         s.accumulated -= act["depreciation_and_depletion"]
         for item in self._items.get((entity, month), []):
-            if item.line_item == "other_non_cash_charges":
-                if item.offset == "other_assets":
-                    s.other_assets -= item.amount
-                elif item.offset == "other_liabilities":
-                    s.other_liabilities -= item.amount
-                else:
-                    s.accumulated -= item.amount
-        plug = self.ebitda_plug.get(quarter_of(month)) if entity == "KACC" and month.month % 3 == 0 else None
-        if plug is not None:
-            impairment = cents(plug * IMPAIRMENT_SHARE_OF_PLUG)
-            s.accumulated -= impairment
-            s.compromise_accruals -= plug - impairment
+            if item.line_item not in NON_CASH_CHARGE_LINES:
+                continue
+            if item.offset == "other_assets":
+                s.other_assets -= item.amount
+            elif item.offset == "other_liabilities":
+                s.other_liabilities -= item.amount
+            elif item.offset == "inventories":
+                s.inventory_adjustment -= item.amount
+            elif item.offset == "liabilities_subject_to_compromise":
+                s.compromise_accruals -= item.amount
+            elif item.offset == "accumulated_depreciation":
+                s.accumulated -= item.amount
+            else:
+                raise ValueError(f"{item}: no rule for offset {item.offset}")
         for sale in transactions.ASSET_SALES:
             if sale.seller_entity_id != entity or not same_month(sale.sale_date, month):
                 continue

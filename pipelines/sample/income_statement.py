@@ -1,6 +1,6 @@
 """The income statement side of the ledger: each entity's monthly activity, debt interest, and the two plugs that land
-the Company group on the storyline (KACC's impairment charge for EBITDA from 2002, KACC's cost of products sold for net
-income). Amounts are debit positive; see ledger.py for the whole method."""
+the Company group on the storyline (from 2002 KACC's asbestos claims accrual, an ANEO (q)(iv) exclusion, for EBITDA;
+KACC's cost of products sold for net income). Amounts are debit positive; see ledger.py for the whole method."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pipelines.sample import letters_of_credit as lcs
 from pipelines.sample import operating_profiles as ops
 from pipelines.sample import storyline, transactions, valco
 from pipelines.sample.chart_of_accounts import INCOME_STATEMENT
-from pipelines.sample.ebitda import ADDBACKS, excludable_pension
+from pipelines.sample.ebitda import ADDBACKS, ASSET_SALE_THRESHOLD, EXCLUDED_LINES, excludable_pension
 from pipelines.sample.fiscal_periods import month_ends, months_of_quarter, quarter_of, same_month
 from pipelines.sample.money import ZERO, cents, split, split_evenly
 
@@ -181,15 +181,16 @@ class IncomeStatement:
         else:
             for act in kacc:
                 act["income_tax_expense"] = storyline.POST_PETITION_KACC_TAX
-        # EBITDA plan: KACC's impairment charge in the quarter's last month
+        # EBITDA plan: KACC's balancing ANEO charge (storyline.BALANCING) in the quarter's last month
         if (year, quarter) in storyline.EBITDA:
-            addbacks = sum((self._group_total(m, line) for m in months for line in ADDBACKS), ZERO)
-            addbacks += sum(self._excluded_pension(m) for m in months)
-            plug = storyline.EBITDA[(year, quarter)] - plan.net_income - addbacks
+            plug = storyline.EBITDA[(year, quarter)] - plan.net_income - self._ebitda_before_net_income(months)
             if plug < 0:
                 raise ValueError(f"{year}Q{quarter}: EBITDA plan needs a negative non-cash charge ({plug})")
+            entity, line, note, offset = storyline.BALANCING
+            assert entity == "KACC"
             self.ebitda_plug[(year, quarter)] = plug
-            kacc[2]["other_non_cash_charges"] += plug
+            kacc[2][line] += plug
+            self._items[(entity, months[2])].append(storyline.Item(months[2], entity, line, plug, note, offset))
         # net income plan: KACC's cost of products sold, in proportion to its monthly net sales
         rest = sum((self._group_total(m, line) for m in months for line in INCOME_STATEMENT
                     if line != "cost_of_products_sold"), ZERO)
@@ -198,6 +199,21 @@ class IncomeStatement:
         kacc_cogs = -plan.net_income - rest
         for act, part in zip(kacc, split(kacc_cogs, [-a["net_sales"] for a in kacc])):
             act["cost_of_products_sold"] = part
+
+    def _ebitda_before_net_income(self, months: list[date]) -> Decimal:
+        """EBITDA less net income for the quarter as booked so far (ebitda.py): the add-backs, the ANEO exclusions of
+        (m) and (k)-(q) (all within their caps; (o) less the part below OLV In-Place Value), less (a) capital-asset sale
+        gains over $150,000, (f) debt extinguishment gains and (g) extraordinary gains. (c) and (d) are nil in 2002-2004."""
+        total = sum((self._group_total(m, line) for m in months for line in ADDBACKS), ZERO)
+        total += sum(self._excluded_pension(m) for m in months)
+        total += sum((self._group_total(m, line) for m in months for line in EXCLUDED_LINES), ZERO)
+        total -= storyline.IMPAIRMENT_BELOW_OLV.get(months[2], ZERO)
+        for sale in transactions.ASSET_SALES:
+            if months[0].replace(day=1) <= sale.sale_date <= months[2] and abs(self._gain(sale)) > ASSET_SALE_THRESHOLD:
+                total -= self._gain(sale)
+        for line in ("debt_extinguishment_gain", "extraordinary_gain"):
+            total += min(ZERO, sum((self._group_total(m, line) for m in months), ZERO))
+        return total
 
     def _group_total(self, month: date, line: str) -> Decimal:
         return sum((self.activity[(e, month)][line] for e in self.group), ZERO)

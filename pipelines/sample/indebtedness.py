@@ -74,7 +74,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                "fixed", _d("0.0725"), None, None, "30/360", None, None, date(1992, 12, 1), date(2012, 12, 1), False, True,
                ((6, 1), (12, 1)), True, opening_principal=_d("32200000.00")),
     Instrument("CA1994-REVOLVER", "Credit Agreement of February 15, 1994, revolving credit facility", "KACC",
-               "revolving_credit", "4.10(b)(ii)", "floating", None, "prime_rate", _d("0.0050"), "actual/360", _d("0.0200"),
+               "revolving_credit", "4.10(b)(ii)", "floating", None, "libor_3m", _d("0.0150"), "actual/360", _d("0.0125"),
                _d("325000000.00"), date(1994, 2, 15), date(2002, 8, 15), False, True, (), True, True,
                opening_principal=_d("60000000.00")),
     Instrument("TL-1997", "Senior Term Loan of 1997", "KACC", "term_loan", "4.10(a)", "floating", None, "libor_3m",

@@ -3,8 +3,9 @@
 How the trial balances are built (all amounts exact decimals in cents):
 * The Company group's quarterly net sales and net income are the storyline's (storyline.py); from 2002 the quarterly EBITDA
   is too (ebitda.py). Every entity other than KACC books its own operations (operating_profiles.py), its debt's interest
-  (indebtedness.py) and the dated items; KACC books its own items, takes the rest of the group's net sales, its impairment
-  charge is set so that the group's EBITDA lands on the plan, and its cost of products sold so that net income does.
+  (indebtedness.py) and the dated items; KACC books its own items, takes the rest of the group's net sales, its asbestos
+  claims accrual (ANEO (q)(iv), uncapped) is set so that the group's EBITDA lands on the plan, and its cost of products
+  sold so that net income does. Every other ANEO (k)-(q) charge is dated in storyline.py and must stay within its cap.
 * Balance sheet accounts follow rules (balance_sheet.py): working capital in months of the last three months' average net
   sales, fixed assets by capital expenditure, depreciation, impairments and sales, debt from the debt schedules, and so
   on. One account per entity balances its trial balance to zero: cash for KACC, KCP and KAC, intercompany with KACC for
@@ -28,6 +29,7 @@ from pipelines.sample import operating_profiles as ops
 from pipelines.sample import storyline
 from pipelines.sample.balance_sheet import BalanceSheet, EntityState
 from pipelines.sample.chart_of_accounts import BY_LINE_ITEM
+from pipelines.sample.ebitda import EXCLUDED_LINES, over_cap
 from pipelines.sample.entities import company_group, ledger_entities, plant_ids
 from pipelines.sample.fiscal_periods import month_ends, months_of_quarter
 from pipelines.sample.income_statement import IncomeStatement
@@ -104,7 +106,15 @@ class Ledger(IncomeStatement, BalanceSheet):
                     self._open()
                 for month in months_of_quarter(year, quarter):
                     self._book_month(month)
+        problems = over_cap(self.aneo_charges(), storyline.IMPAIRMENT_BELOW_OLV)
+        if problems:
+            raise ValueError("ANEO charges the sample means to exclude in full exceed a cap: " + "; ".join(problems))
         return self
+
+    def aneo_charges(self) -> list[tuple[date, str, Decimal]]:
+        """(month, line item, group amount) of every ANEO (k)-(q) charge booked."""
+        return [(m, line, amount) for m in self.months for line in EXCLUDED_LINES
+                if (amount := self._group_total(m, line))]
 
     def trial_balance_rows(self) -> list[dict[str, object]]:
         """Every nonzero balance, by month, entity (register order), account and counterparty."""

@@ -3,7 +3,7 @@
 All values are SYNTHETIC. The prime-rate path is patterned on the published U.S. prime rate of 1996-2004 (8.25% to 9.50% to
 4.00%) but was not checked against a source; 3-month LIBOR is set at the prime rate less a synthetic spread. The natural gas
 prices are synthetic: the quarters ending 2003-09-30 ($4.85) and 2003-12-31 ($4.60) are above the $3.50/mmbtu Forecast Price
-of ppca-2002 9.2.4(d). Monthly rate rows give the rate in effect on the last day of the month.
+of ppca-2002 9.2.4(d). Monthly rate rows give the rate in effect on the last day of the month; they run to 2005-03-31.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pipelines.sample.fiscal_periods import month_end, month_ends, month_start, quarter_ends
+from pipelines.sample.fiscal_periods import FIRST_YEAR, LAST_YEAR, month_end, month_ends, month_start, quarter_ends
 
 # (first day in effect, prime rate) - synthetic path
 PRIME_CHANGES: tuple[tuple[date, str], ...] = (
@@ -45,11 +45,17 @@ PRIME_CHANGES: tuple[tuple[date, str], ...] = (
     (date(2004, 9, 22), "0.0475"),
     (date(2004, 11, 11), "0.0500"),
     (date(2004, 12, 15), "0.0525"),
+    (date(2005, 2, 2), "0.0550"),
+    (date(2005, 3, 22), "0.0575"),
 )
 
 # Synthetic spread of the prime rate over 3-month LIBOR, by year.
 PRIME_OVER_LIBOR = {1996: "0.0275", 1997: "0.0275", 1998: "0.0285", 1999: "0.0260", 2000: "0.0280", 2001: "0.0290",
-                    2002: "0.0290", 2003: "0.0290", 2004: "0.0285"}
+                    2002: "0.0290", 2003: "0.0290", 2004: "0.0285", 2005: "0.0265"}
+
+# The rate series run three months past the sample's last month end, so that the rates "in effect on" the day after the
+# last quarter end (2005-01-01, the 2004-12-31 quarter-end information tests) and through 2005-03-31 are known.
+RATE_MONTHS = month_ends(FIRST_YEAR, LAST_YEAR) + [month_end(LAST_YEAR + 1, m) for m in (1, 2, 3)]
 
 # Average price actually paid by the Debtors for natural gas, US$/mmbtu, per fiscal quarter (synthetic).
 NATURAL_GAS_PRICE_PAID = {
@@ -82,7 +88,7 @@ def index_rate(series: str, day: date) -> Decimal:
 def rows() -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for series in ("libor_3m", "prime_rate"):
-        for end in month_ends():
+        for end in RATE_MONTHS:
             out.append({"series": series, "period_start": month_start(end), "period_end": end,
                         "value": index_rate(series, end), "unit": "rate"})
     for end in quarter_ends(2002, 2004):
