@@ -3,6 +3,14 @@
 -- than tax on items of Net Income not in CNI) + depreciation + amortization + non-cash charges - non-cash credits.
 -- The Asset Sale adjustment (x) depends on the four-quarter period tested, so fixed_charge_coverage_tests applies it;
 -- (y), material acquisitions pro forma, has no extract yet and is not applied.
+-- Non-cash items: other_non_cash_charges, non_cash_pension_expense and the line items for the charges the ppca-2002 ANEO
+-- excludes within caps (LIFO, Kaiser Center disposition, special pension, impairment, non-U.S. inventory write-down
+-- charges and the pre-petition accruals for BPA rejection, labor claims, PBGC, asbestos and other liabilities) are all
+-- "non-cash items reducing Consolidated Net Income" and are added back in full: the indenture has no caps, and the
+-- ANEO caps and the (o) OLV exception do not apply here. The impairment and (q) accrual line items are non-cash by the
+-- contract's definition of them (an impairment writes down book value; an accrual of a pre-petition liability records
+-- a liability, and any later payment is a balance-sheet movement, not a charge to CNI); a credit on any of these lines
+-- (a reversal) reduces the add-back, as it increased CNI without cash.
 with quarters as (
     select quarter_end from fiscal_quarters
 ),
@@ -13,10 +21,24 @@ non_cash as (
         quarter_end,
         sum(activity) filter (where line_item = 'other_non_cash_charges') as other_non_cash_charges,
         sum(activity) filter (where line_item = 'non_cash_pension_expense') as non_cash_pension_expense,
+        sum(activity) filter (where line_item = 'lifo_inventory_charges') as lifo_inventory_charges,
+        sum(activity) filter (where line_item = 'kaiser_center_disposition_charges') as kaiser_center_disposition_charges,
+        sum(activity) filter (where line_item = 'pension_special_charges') as pension_special_charges,
+        sum(activity) filter (where line_item = 'impairment_charges') as impairment_charges,
+        sum(activity) filter (where line_item = 'foreign_inventory_writedowns') as foreign_inventory_writedowns,
+        sum(activity) filter (where line_item = 'prepetition_bpa_rejection_accruals') as prepetition_bpa_rejection_accruals,
+        sum(activity) filter (where line_item = 'prepetition_labor_claims_accruals') as prepetition_labor_claims_accruals,
+        sum(activity) filter (where line_item = 'prepetition_pbgc_accruals') as prepetition_pbgc_accruals,
+        sum(activity) filter (where line_item = 'asbestos_claims_accruals') as asbestos_claims_accruals,
+        sum(activity) filter (where line_item = 'other_prepetition_accruals') as other_prepetition_accruals,
         -sum(activity) filter (where line_item = 'other_non_cash_credits') as other_non_cash_credits
     from consolidated_ledger
     where not is_unrestricted_subsidiary
-        and line_item in ('other_non_cash_charges', 'non_cash_pension_expense', 'other_non_cash_credits')
+        and line_item in ('other_non_cash_charges', 'non_cash_pension_expense', 'other_non_cash_credits',
+                          'lifo_inventory_charges', 'kaiser_center_disposition_charges', 'pension_special_charges',
+                          'impairment_charges', 'foreign_inventory_writedowns', 'prepetition_bpa_rejection_accruals',
+                          'prepetition_labor_claims_accruals', 'prepetition_pbgc_accruals', 'asbestos_claims_accruals',
+                          'other_prepetition_accruals')
     group by quarter_end
 ),
 
@@ -33,6 +55,27 @@ assembled as (
         amo.consolidated_amortization_expense,
         coalesce(n.other_non_cash_charges, 0) as other_non_cash_charges,
         coalesce(n.non_cash_pension_expense, 0) as non_cash_pension_expense,
+        coalesce(n.lifo_inventory_charges, 0) as lifo_inventory_charges,
+        coalesce(n.kaiser_center_disposition_charges, 0) as kaiser_center_disposition_charges,
+        coalesce(n.pension_special_charges, 0) as pension_special_charges,
+        coalesce(n.impairment_charges, 0) as impairment_charges,
+        coalesce(n.foreign_inventory_writedowns, 0) as foreign_inventory_writedowns,
+        coalesce(n.prepetition_bpa_rejection_accruals, 0) as prepetition_bpa_rejection_accruals,
+        coalesce(n.prepetition_labor_claims_accruals, 0) as prepetition_labor_claims_accruals,
+        coalesce(n.prepetition_pbgc_accruals, 0) as prepetition_pbgc_accruals,
+        coalesce(n.asbestos_claims_accruals, 0) as asbestos_claims_accruals,
+        coalesce(n.other_prepetition_accruals, 0) as other_prepetition_accruals,
+        -- the non-cash charges booked on their own line items (the ones ppca-2002 ANEO (k)-(q) names)
+        coalesce(n.lifo_inventory_charges, 0)
+            + coalesce(n.kaiser_center_disposition_charges, 0)
+            + coalesce(n.pension_special_charges, 0)
+            + coalesce(n.impairment_charges, 0)
+            + coalesce(n.foreign_inventory_writedowns, 0)
+            + coalesce(n.prepetition_bpa_rejection_accruals, 0)
+            + coalesce(n.prepetition_labor_claims_accruals, 0)
+            + coalesce(n.prepetition_pbgc_accruals, 0)
+            + coalesce(n.asbestos_claims_accruals, 0)
+            + coalesce(n.other_prepetition_accruals, 0) as specific_non_cash_charges,
         coalesce(n.other_non_cash_credits, 0) as other_non_cash_credits,
         list_concat(cni.missing_inputs, cfc.missing_inputs, tax.missing_inputs, dep.missing_inputs, amo.missing_inputs) as missing_inputs
     from quarters as q
@@ -54,6 +97,7 @@ select
         + consolidated_amortization_expense
         + other_non_cash_charges
         + non_cash_pension_expense
+        + specific_non_cash_charges
         - other_non_cash_credits
         as decimal(38, 2)
     ) as consolidated_cash_flow_available_for_fixed_charges,
@@ -65,6 +109,17 @@ select
     consolidated_amortization_expense,
     cast(other_non_cash_charges as decimal(38, 2)) as other_non_cash_charges,
     cast(non_cash_pension_expense as decimal(38, 2)) as non_cash_pension_expense,
+    cast(specific_non_cash_charges as decimal(38, 2)) as specific_non_cash_charges,
+    cast(lifo_inventory_charges as decimal(38, 2)) as lifo_inventory_charges,
+    cast(kaiser_center_disposition_charges as decimal(38, 2)) as kaiser_center_disposition_charges,
+    cast(pension_special_charges as decimal(38, 2)) as pension_special_charges,
+    cast(impairment_charges as decimal(38, 2)) as impairment_charges,
+    cast(foreign_inventory_writedowns as decimal(38, 2)) as foreign_inventory_writedowns,
+    cast(prepetition_bpa_rejection_accruals as decimal(38, 2)) as prepetition_bpa_rejection_accruals,
+    cast(prepetition_labor_claims_accruals as decimal(38, 2)) as prepetition_labor_claims_accruals,
+    cast(prepetition_pbgc_accruals as decimal(38, 2)) as prepetition_pbgc_accruals,
+    cast(asbestos_claims_accruals as decimal(38, 2)) as asbestos_claims_accruals,
+    cast(other_prepetition_accruals as decimal(38, 2)) as other_prepetition_accruals,
     cast(other_non_cash_credits as decimal(38, 2)) as other_non_cash_credits,
     list_sort(list_distinct(missing_inputs)) as missing_inputs
 from assembled

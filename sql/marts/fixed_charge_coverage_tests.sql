@@ -29,6 +29,7 @@ quarters as (
         sum(c.consolidated_amortization_expense) as consolidated_amortization_expense,
         sum(c.other_non_cash_charges) as other_non_cash_charges,
         sum(c.non_cash_pension_expense) as non_cash_pension_expense,
+        sum(c.specific_non_cash_charges) as specific_non_cash_charges,
         sum(c.other_non_cash_credits) as other_non_cash_credits,
         flatten(list(c.missing_inputs) filter (where c.missing_inputs is not null)) as missing_inputs
     from tests as t
@@ -90,6 +91,7 @@ assembled as (
         q.consolidated_amortization_expense,
         q.other_non_cash_charges,
         q.non_cash_pension_expense,
+        q.specific_non_cash_charges,
         q.other_non_cash_credits,
         coalesce(s.attributable, 0) as asset_sale_attributable,
         f.interest_x26280,
@@ -148,6 +150,7 @@ select
             'consolidated_amortization_expense', json_object('value', consolidated_amortization_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedAmortizationExpense'),
             'other_non_cash_charges', json_object('value', other_non_cash_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'non_cash_pension_expense', json_object('value', non_cash_pension_expense::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'specific_non_cash_charges', json_object('value', specific_non_cash_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'other_non_cash_credits', json_object('value', other_non_cash_credits::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'consolidated_cash_flow_available_for_fixed_charges', json_object('value', consolidated_cash_flow_available_for_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'asset_sale_adjustment', json_object('value', asset_sale_attributable::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),

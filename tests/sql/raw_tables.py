@@ -1,7 +1,7 @@
 """Hand-made raw tables for the SQL model tests: the extract contract's exact DuckDB types, literal rows, no pandas.
 
 `create_raw_tables` makes every `raw_<extract>` table empty (plus `_row`) and a chart of accounts with one account per
-line item (account id = line item), `policy_parameters` with the policy files' values, and the Company (KACC).
+line item (account id = line item), `policy_parameters` from the policy files, and the Company (KACC).
 `add` inserts one literal row, filling the columns a test does not care about with neutral defaults.
 """
 
@@ -14,6 +14,8 @@ import duckdb
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, LINE_ITEMS
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.models.sql_models import build as build_model
+from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.quarter_end import load_parameters
 
 FIRST_BALANCE_SHEET_ITEM = LINE_ITEMS.index("cash")
 
@@ -94,20 +96,12 @@ DEFAULTS = {
     },
 }
 
-# The values of the policy files' parameters (policies/*/parameters/*.yaml).
-PARAMETERS = (
-    ("indenture-1996", "financial_information_available_lag_days", "1996-12-23", "45"),
-    ("indenture-1996", "permitted_credit_agreement_amount", "1996-12-23", "400000000.00"),
-    ("indenture-1996", "asset_sale_de_minimis_gross_proceeds", "1996-12-23", "10000000.00"),
-    ("ppca-2002", "valco_shortfall_cap_per_quarter", "2003-08-01", "20000000.00"),
-    ("ppca-2002", "valco_shortfall_cap_aggregate", "2003-08-01", "60000000.00"),
-    ("ppca-2002", "natural_gas_forecast_price", "2003-08-01", "3.50"),
-    ("ppca-2002", "natural_gas_ceiling_price", "2003-08-01", "5.50"),
-    ("ppca-2002", "natural_gas_maximum_reduction", "2003-08-01", "10000000.00"),
-    ("ppca-2002", "non_cash_pension_exclusion_cap", "2002-01-01", "0.00"),
-    ("ppca-2002", "non_cash_pension_exclusion_cap", "2003-01-01", "48000000.00"),
-    ("ppca-2002", "non_cash_pension_exclusion_cap", "2004-01-01", "68000000.00"),
-)
+# The policy files' dated parameters (policies/*/parameters/*.yaml), loaded as the pipeline loads them, so the tests
+# check the SQL against the values the files really hold; a test that needs another value inserts or deletes rows.
+@cache
+def _policies() -> PolicySet:
+    return load_policies()
+
 
 # the last row number used in each raw table of a connection (row 1 of a file is its header line)
 _last_row: dict[tuple[int, str], int] = {}
@@ -124,11 +118,7 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(f"insert into raw_chart_of_accounts values {chart}")
     _last_row[(id(con), "chart_of_accounts")] = len(LINE_ITEMS) + 1
-    con.execute(
-        "create table policy_parameters (instrument varchar, name varchar, effective_from date, value varchar, source varchar)"
-    )
-    for instrument, name, effective_from, value in PARAMETERS:
-        con.execute("insert into policy_parameters values (?, ?, cast(? as date), ?, 'test')", [instrument, name, effective_from, value])
+    load_parameters(con, _policies())
     add(con, "entities", entity_id="KACC", entity_name="Kaiser Aluminum & Chemical Corporation", role="company", is_subsidiary="false")
 
 

@@ -79,3 +79,38 @@ def test_cash_flow_available_for_fixed_charges(con):
     #          + 50,000 + 80,000 non-cash charges - 30,000 non-cash credit = 6,000,000
     assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
     assert row["missing_inputs"] == []
+
+
+def test_cash_flow_adds_back_the_non_cash_charges_on_their_own_line_items(con):
+    # the line items for the charges ppca-2002 ANEO (k)-(q) excludes are non-cash items reducing CNI: the indenture adds
+    # them back in full, with no cap and no OLV exception
+    setup_group(con)
+    tb(con, Q, "preferred_dividends", "1000000.00")  # no movement
+    tb(con, Q, "net_sales", "-10000000.00")
+    tb(con, Q, "cost_of_products_sold", "4000000.00")
+    charges = {
+        "lifo_inventory_charges": "100000.00",
+        "kaiser_center_disposition_charges": "200000.00",
+        "pension_special_charges": "300000.00",
+        "impairment_charges": "400000.00",
+        "foreign_inventory_writedowns": "500000.00",
+        "prepetition_bpa_rejection_accruals": "600000.00",
+        "prepetition_labor_claims_accruals": "700000.00",
+        "prepetition_pbgc_accruals": "800000.00",
+        "asbestos_claims_accruals": "900000.00",
+        "other_prepetition_accruals": "1000000.00",
+    }
+    for line_item, amount in charges.items():
+        tb(con, Q, line_item, amount)
+    tb(con, Q, "impairment_charges", "250000.00", entity="UNR")  # an Unrestricted Subsidiary's: outside CNI
+    build(con, "consolidated_cash_flow_available_for_fixed_charges")
+    row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
+    # net income 10,000,000 - 4,000,000 - (100,000 + 200,000 + ... + 1,000,000 = 5,500,000) - 250,000 UNR = 250,000;
+    # CNI (vii) leaves out UNR's -250,000 -> 500,000
+    assert row["consolidated_net_income"] == Decimal("500000.00")
+    assert row["specific_non_cash_charges"] == Decimal("5500000.00")  # KACC's ten lines; UNR's impairment not added back
+    assert row["impairment_charges"] == Decimal("400000.00")
+    assert row["asbestos_claims_accruals"] == Decimal("900000.00")
+    # CCFAFC = 500,000 CNI + 0 CFC + 0 tax + 0 depreciation + 0 amortization + 5,500,000 non-cash charges = 6,000,000
+    assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
+    assert row["missing_inputs"] == []

@@ -121,3 +121,27 @@ def test_fewer_than_four_quarters_of_figures_is_missing(con):
     assert json.loads(row["missing_inputs"]) == [
         "financial information for the four fiscal quarters 1996-10-01 to 1997-09-30 (1 of 4 quarters in the trial balances)"
     ]
+
+
+def test_impairment_and_pre_petition_accruals_are_added_back_in_the_numerator(con):
+    for quarter_end in QUARTERS_1997[:3]:
+        tb(con, quarter_end, "cash", "0.00")
+    tb(con, "1997-12-31", "net_sales", "-10000000.00")
+    tb(con, "1997-12-31", "impairment_charges", "1500000.00")
+    tb(con, "1997-12-31", "prepetition_labor_claims_accruals", "500000.00")
+    attest_cni_quarters(con, *QUARTERS_1997)
+    add(con, "debt_instruments", instrument_id="NOTES", fixed_rate="0.10000000", day_count="30/360")
+    add(con, "debt_balances", instrument_id="NOTES", period_end="1997-12-31", principal_outstanding="50000000.00")
+    add(con, "restricted_payments", transaction_id="RP-2", payment_date="1998-02-20")
+    attest(con, "projected_other_fixed_charges", "1998-02-20", "0.00", reference_id="RP-2")
+    build(con, MODEL)
+    row = ratio_row(con, "RP-2")
+    inputs = json.loads(row["inputs"])
+    # CNI = 10,000,000 - 1,500,000 - 500,000 = 8,000,000; both charges are non-cash items reducing CNI, added back:
+    # numerator = 8,000,000 + 2,000,000 = 10,000,000 (the same exact 2.0 as with no charges)
+    assert inputs["consolidated_net_income"]["value"] == "8000000.00"
+    assert inputs["specific_non_cash_charges"] == {
+        "value": "2000000.00", "clause_id": "indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges"
+    }
+    assert row["numerator"] == Decimal("10000000.00")
+    assert json.loads(row["missing_inputs"]) == []

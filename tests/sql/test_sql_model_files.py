@@ -30,6 +30,8 @@ def test_discover_orders_dependencies():
     assert position["stg_trial_balance_activity"] < position["consolidated_ledger"] < position["consolidated_net_income"]
     assert position["consolidated_fixed_charges_forward"] < position["fixed_charge_coverage_tests"]
     assert position["ppca_ebitda"] < position["minimum_ebitda_tests"]
+    assert position["ppca_aneo_non_cash_charge_exclusions"] < position["ppca_adjusted_net_earnings_from_operations"] < position["ppca_ebitda"]
+    assert "policy_parameters" in by_name["ppca_aneo_non_cash_charge_exclusions"].depends_on
     assert {m.layer for m in models if m.name in ("fixed_charge_coverage_tests", "minimum_ebitda_tests")} == {"marts"}
     assert by_name["consolidated_net_income"].clause_ids[0] == "indenture-1996/def/ConsolidatedNetIncome"
 
