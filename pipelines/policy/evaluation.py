@@ -35,6 +35,7 @@ class Figures:
     transaction_id: str | None
     value: Fraction | None
     threshold_reduction: Decimal
+    computed_threshold: Decimal | None
     inputs: dict
     missing_inputs: tuple[str, ...]
     period: tuple[date | None, date | None]
@@ -61,14 +62,21 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         transaction_id=row.get("transaction_id"),
         value=value,
         threshold_reduction=row.get("threshold_reduction") or Decimal("0"),
+        computed_threshold=row.get("threshold"),
         inputs=json.loads(row["inputs"]) if row.get("inputs") else {},
         missing_inputs=tuple(json.loads(row["missing_inputs"])) if row.get("missing_inputs") else (),
         period=(row.get("period_start"), row.get("period_end")),
     )
 
 
-def threshold_on(covenant: Covenant, test_date: date) -> tuple[Decimal, str] | None:
-    """The threshold in force for a test date, with its source; None where the policy gives none."""
+def threshold_on(covenant: Covenant, test_date: date, computed: Decimal | None = None) -> tuple[Decimal, str] | None:
+    """The threshold in force for a test date, with its source; None where the policy gives none.
+
+    A computed threshold comes from the mart row (`computed`); None there means the mart could not compute it.
+    """
+    if covenant.threshold.computed is not None:
+        rule = covenant.threshold.computed
+        return None if computed is None else (computed, f"{rule.clause_id}: {rule.description}")
     if covenant.threshold.by_test_date:
         match = [v for v in covenant.threshold.by_test_date if v.test_date == test_date]
         return (match[0].value, match[0].source) if match else None
@@ -136,7 +144,10 @@ def _base(covenant: Covenant, figures: Figures, decided_on: date) -> Result:
 def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, decided_on: date) -> Result:
     result = _base(covenant, figures, decided_on)
     status_note = _instrument_status_note(policies, covenant.instrument, figures.test_date)
-    found = threshold_on(covenant, figures.test_date)
+    found = threshold_on(covenant, figures.test_date, figures.computed_threshold)
+    if found is None and covenant.threshold.computed is not None:
+        missing = "; ".join(figures.missing_inputs) or f"the threshold ({covenant.threshold.computed.description}) cannot be computed from the inputs"
+        return replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note)
     if found is None:
         gap = next((p for p in covenant.periods_without_threshold if p.from_date <= figures.test_date <= p.until_date), None)
         if gap is None:

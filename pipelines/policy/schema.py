@@ -46,14 +46,22 @@ class TestDateValue(Strict):
     source: str = Field(min_length=3)
 
 
+class ComputedThreshold(Strict):
+    """A threshold the mart computes on each row (a basket's capacity, a cap that moves with ownership or net worth)."""
+
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    description: str = Field(min_length=10)
+
+
 class Threshold(Strict):
     by_effective_date: tuple[DatedValue, ...] = ()
     by_test_date: tuple[TestDateValue, ...] = ()
+    computed: ComputedThreshold | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> Threshold:
-        if bool(self.by_effective_date) == bool(self.by_test_date):
-            raise ValueError("give exactly one of by_effective_date or by_test_date")
+        if sum((bool(self.by_effective_date), bool(self.by_test_date), self.computed is not None)) != 1:
+            raise ValueError("give exactly one of by_effective_date, by_test_date or computed")
         return self
 
 

@@ -14,7 +14,7 @@ RATIO_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transac
     inputs varchar, missing_inputs varchar"""
 AMOUNT_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transaction_id varchar,
     period_start date, period_end date, actual decimal(38,2), threshold_reduction decimal(38,2),
-    inputs varchar, missing_inputs varchar"""
+    inputs varchar, missing_inputs varchar, threshold decimal(38,2)"""
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +23,10 @@ def policies():
 
 
 @pytest.fixture
-def con():
+def con(policies):
+    """One empty mart table per mart the policies read, in the shape of its figure's form."""
     connection = duckdb.connect()
-    connection.execute(f"create table fixed_charge_coverage_tests ({RATIO_COLUMNS})")
-    connection.execute(f"create table minimum_ebitda_tests ({AMOUNT_COLUMNS})")
+    for mart, form in sorted({(c.figure.mart, c.figure.form) for c in policies.covenants}):
+        connection.execute(f"create table if not exists {mart} ({RATIO_COLUMNS if form == 'ratio' else AMOUNT_COLUMNS})")
     yield connection
     connection.close()

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mart_rows import add_ebitda, add_ratio
+from mart_rows import add_amount, add_ebitda, add_ratio
 
 from pipelines.policy.evaluation import evaluate_all
 
 CASES = [
     (path.stem, case)
     for path in sorted((Path(__file__).parent / "cases").glob("*.yaml"))
-    for case in (lambda doc: [dict(c, clause_id=doc["clause_id"]) for c in doc["cases"]])(yaml.safe_load(path.read_text()))
+    for case in (lambda doc: [dict(c, clause_id=doc["clause_id"], **({"mart": doc["mart"]} if "mart" in doc else {})) for c in doc["cases"]])(
+        yaml.safe_load(path.read_text())
+    )
 ]
 
 
@@ -28,6 +30,8 @@ def test_case(file, case, con, policies):
     missing = case.get("missing_inputs", ())
     if "numerator" in case:
         add_ratio(con, case["clause_id"], case["test_date"], case["numerator"], case["denominator"], missing=missing)
+    elif "mart" in case:
+        add_amount(con, case["mart"], case["clause_id"], case["test_date"], case.get("actual"), case.get("threshold"), kind=case.get("test_kind", "transaction"), missing=missing)
     else:
         add_ebitda(con, case["test_date"], case["actual"], reduction=case.get("threshold_reduction", "0"), missing=missing)
     [result] = [r for r in evaluate_all(con, policies, case.get("as_of")) if r.clause_id == case["clause_id"]]
