@@ -24,6 +24,7 @@ from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
+from pipelines.outputs.basket_ledger import basket_ledger, write_basket_ledger
 from pipelines.outputs.manifest import build_manifest, write_manifest
 from pipelines.outputs.results_files import write_results
 from pipelines.policy.evaluation import evaluate_all
@@ -85,10 +86,12 @@ def input_files(extracts_dir: Path) -> list[Path]:
     return [locate(extracts_dir, extract) for extract in EXTRACTS]
 
 
-def publish(results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date) -> tuple[dict, list[Path]]:
-    """Write results, manifest and certificates for the selected quarters into the staging folder."""
+def publish(
+    results: list[Result], ledger: list[dict], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date
+) -> tuple[dict, list[Path]]:
+    """Write results, the basket ledger, manifest and certificates for the selected quarters into the staging folder."""
     manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
-    written = write_results(results, staging) + [write_manifest(manifest, staging)]
+    written = write_results(results, staging) + write_basket_ledger(ledger, staging) + [write_manifest(manifest, staging)]
     written += render_annual_statements(results, quarters, manifest, staging)
     return manifest, written
 
@@ -122,12 +125,14 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             results = [
                 r for r in evaluate_all(con, policies, as_of) if any(q.start <= r.test_date <= q.end for q in quarters)
             ]
+            until = as_of or quarters[-1].end
+            ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, quarters, policies, extracts_dir, staging, as_of or quarters[-1].end)
+        manifest, written = publish(results, ledger, quarters, policies, extracts_dir, staging, until)
     return RunOutcome(
         out_dir=out_dir,
         results=results,

@@ -34,21 +34,21 @@ FIELDS = (
 )
 
 
-def _plain(value: object) -> object:
+def plain(value: object) -> object:
     if isinstance(value, Decimal):
         return format(value, "f")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     return value
 
 
 def record(result: Result) -> dict:
     data = asdict(result)
-    return {name: _plain(data[name]) for name in FIELDS}
+    return {name: plain(data[name]) for name in FIELDS}
 
 
 def write_results(results: list[Result], out_dir: Path) -> list[Path]:
