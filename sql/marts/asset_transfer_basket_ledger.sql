@@ -45,8 +45,11 @@ select
     description,
     cast(amount as decimal(38, 2)) as amount,
     cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) as decimal(38, 2)) as capacity,
-    cast(greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) - usage_after as decimal(38, 2)) as remaining,
+    -- greatest() skips nulls, so an unattested CNW is kept null explicitly
+    cast(case when pro_forma_consolidated_net_worth is not null
+        then greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) end as decimal(38, 2)) as capacity,
+    cast(case when pro_forma_consolidated_net_worth is not null
+        then greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) - usage_after end as decimal(38, 2)) as remaining,
     json_object(
         'is_return', is_return,
         'pro_forma_consolidated_net_worth', cast(pro_forma_consolidated_net_worth as varchar)
