@@ -141,6 +141,12 @@ ATTESTATION_SUBJECTS = (
     # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (AMB-P24): the part of the quarter's impairment charges that
     # reduced an Eligible Fixed Asset's book value below its OLV In-Place Value, which (o) does not exclude
     "impairment_below_olv_in_place_value",
+    # indenture-1996/4.10(b)(iii)(B) (AMB-I26): the Company's then percentage ownership interest in Alpart, direct and
+    # indirect through KJC and AJI (effective economic ownership), as a fraction, as of a date
+    "alpart_ownership_interest",
+    # indenture-1996/4.12(b)(J) (AMB-I27): Consolidated Net Worth "calculated after giving effect to such transfers and
+    # returns", per asset transfer
+    "pro_forma_consolidated_net_worth",
 )
 
 
@@ -284,6 +290,17 @@ DEBT_INSTRUMENTS = Extract(
         Column("maturity_date", "date", "Stated maturity", example="2006-10-15"),
         _flag("is_subordinated", "Contractually subordinated to the Notes"),
         _flag("is_secured", "Secured by a Lien"),
+        Column(
+            "indebtedness_exclusion",
+            "text",
+            "Exclusion (A)-(E) of the indenture's Indebtedness definition it falls under, if any: A-ordinary-course "
+            "(supply and take-or-pay), A-nrmc (funding or guarantee of National Refractories & Minerals, excluded within "
+            "$7,500,000 at any one time outstanding), B (overdraft), C (endorsement), D (cash-collateralised letters of "
+            "credit), E (KAAC Liens securing QAL Indebtedness)",
+            required=False,
+            allowed=("A-ordinary-course", "A-nrmc", "B", "C", "D", "E"),
+            example="",
+        ),
     ),
     ("instrument_id",),
 )
@@ -394,6 +411,23 @@ INCURRENCES = Extract(
         ),
         Column("proceeds_applied_amount", "money", "Principal repaid with the proceeds", example="0.00"),
         Column("description", "text", "What and why", example="Issue of Senior Notes"),
+        Column(
+            "basket_detail",
+            "text",
+            "Sub-clause of 4.10(b)(viii) relied on: A-I bauxite mines, A-II alumina refineries, A-III aluminum smelters, "
+            "A-IV fabrication plants (Facilities), B refinancing of (viii) debt, C working capital for Facilities",
+            required=False,
+            allowed=("A-I", "A-II", "A-III", "A-IV", "B", "C"),
+            example="",
+        ),
+        Column(
+            "premium_and_fees",
+            "money",
+            "For a 4.10(b)(vi) or (viii)(B) refinancing: premium required or reasonable customary premium, and "
+            "reasonable fees and expenses",
+            required=False,
+            example="",
+        ),
     ),
     ("transaction_id",),
 )
@@ -512,6 +546,30 @@ ATTESTATIONS = Extract(
     ("attestation_id",),
 )
 
+ASSET_TRANSFERS = Extract(
+    "asset_transfers",
+    "Transfers of property or assets by the Company or a Subsidiary Guarantor to a Subsidiary or a Non-Affiliate Joint "
+    "Venture, and returns of such assets (indenture-1996 4.12), with the 4.12(b) exemption claimed.",
+    (
+        Column("transfer_id", "text", "Stable id", example="AT-1999-KMH"),
+        Column("transfer_date", "date", "Date transferred", example="1999-03-31"),
+        Column("transferor_entity_id", "text", "Transferor", references="entities.entity_id", example="KACC"),
+        Column("transferee_entity_id", "text", "Transferee", references="entities.entity_id", example="KMH"),
+        Column("fair_market_value", "money", "Amount of cash, or Fair Market Value of non-cash assets at transfer", example="5000000.00"),
+        Column(
+            "exemption_clause",
+            "text",
+            "4.12(b) clause claimed; empty if none",
+            required=False,
+            allowed=("A", "B", "C", "D", "E", "F", "G", "H", "I", "J"),
+            example="J",
+        ),
+        _flag("is_return", "A return of assets to the Company or a Subsidiary Guarantor (credits the 4.12(b)(J) basket)"),
+        Column("description", "text", "What and why", example="Equipment contributed to a plant subsidiary"),
+    ),
+    ("transfer_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -528,6 +586,7 @@ EXTRACTS: tuple[Extract, ...] = (
     MARKET_DATA,
     VALCO_EBITDA,
     ATTESTATIONS,
+    ASSET_TRANSFERS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

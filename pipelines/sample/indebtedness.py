@@ -86,6 +86,13 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                opening_principal=_d("15000000.00")),
     Instrument("KBC-EQUIPMENT", "Kaiser Bellwood equipment loan", "KBC", "term_loan", "4.10(b)(xiii)", "fixed", _d("0.0825"),
                None, None, "actual/365", None, None, date(1998, 9, 30), date(2001, 9, 30), False, True),
+    # SYNTHETIC (issue 3): a QAL borrowing by KAAC under 4.10(b)(iv) and a fabrication-plant Facilities loan under
+    # 4.10(b)(viii)(A)(IV)
+    Instrument("KAAC-QAL-LOAN", "KAAC loan for QAL capital expenditures", "KAAC", "term_loan", "4.10(b)(iv)", "floating", None,
+               "libor_3m", _d("0.0250"), "actual/360", None, None, date(1999, 6, 15), date(2001, 6, 15), False, False),
+    Instrument("FAB-FACILITY-2000", "Trentwood fabrication plant Facilities loan", "KACC", "term_loan", "4.10(b)(viii)",
+               "fixed", _d("0.0900"), None, None, "30/360", None, None, date(2000, 4, 14), date(2007, 4, 14), False, True,
+               ((4, 14), (10, 14)), True),
     Instrument("DIP-2002", "Post-Petition Credit Agreement of February 12, 2002, revolving facility", "KACC",
                "revolving_credit", "4.10(b)(ii)", "floating", None, "prime_rate", _d("0.0075"), "actual/360", _d("0.0250"),
                _d("300000000.00"), PETITION_DATE, date(2005, 2, 13), False, True, (), False, True),
@@ -117,6 +124,11 @@ PRINCIPAL_EVENTS: list[tuple[date, str, Decimal]] = sorted(
         (date(2000, 3, 15), "VALCO-LOAN", _d("6000000.00")),
         (date(2001, 5, 15), "TL-1997", _d("20000000.00")),
         (date(2001, 8, 15), "NOTES-0975-2002", _d("-51000000.00")),
+        (date(1999, 6, 15), "KAAC-QAL-LOAN", _d("20000000.00")),
+        (date(2001, 6, 15), "KAAC-QAL-LOAN", _d("-20000000.00")),
+        (date(2000, 4, 14), "FAB-FACILITY-2000", _d("40000000.00")),
+        (date(2001, 7, 16), "VALCO-LOAN", _d("16000000.00")),
+        (date(2002, 1, 15), "VALCO-LOAN", _d("-16000000.00")),
         (date(2001, 12, 14), "TL-1997", _d("-25000000.00")),
         (date(2004, 6, 30), "VALCO-LOAN", _d("-4500000.00")),
     ]

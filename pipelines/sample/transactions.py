@@ -131,6 +131,7 @@ class Incurrence:
     proceeds_applied_to_instrument_id: str | None
     proceeds_applied_amount: Decimal
     description: str
+    basket_detail: str | None = None  # 4.10(b)(viii) sub-clause
 
 
 DIP_DRAW_DATE = date(2003, 11, 17)  # SYNTHETIC borrowing for three Business Days (17-19 November 2003): a Trigger Event
@@ -161,6 +162,14 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "VALCO borrowing for potline relining"),
     Incurrence("INC-2001-05-TL", date(2001, 5, 15), "TL-1997", D("20000000.00"), "4.10(a)", None, Z,
                "Senior Term Loan add-on for general corporate purposes"),
+    # SYNTHETIC (issue 3): a QAL loan under (iv), a Facilities loan under (viii)(A)(IV) and a VALCO borrowing that takes
+    # VALCO's debt to $26,000,000, over the (v) basket of $25,000,000 (a true failure)
+    Incurrence("INC-1999-06-QAL", date(1999, 6, 15), "KAAC-QAL-LOAN", D("20000000.00"), "4.10(b)(iv)", None, Z,
+               "KAAC borrowing for QAL capital expenditures"),
+    Incurrence("INC-2000-04-FAB", date(2000, 4, 14), "FAB-FACILITY-2000", D("40000000.00"), "4.10(b)(viii)", None, Z,
+               "Loan to retrofit the Trentwood fabrication plant", "A-IV"),
+    Incurrence("INC-2001-07-VALCO", date(2001, 7, 16), "VALCO-LOAN", D("16000000.00"), "4.10(b)(v)", None, Z,
+               "VALCO borrowing for working capital after the 2001 curtailment (repaid 2002-01-15)"),
     Incurrence("INC-2003-11-DIP", DIP_DRAW_DATE, "DIP-2002", DIP_DRAW, "4.10(b)(ii)", None, Z,
                "Borrowing under the Post-Petition Credit Agreement (repaid 2003-11-20)"),
 )

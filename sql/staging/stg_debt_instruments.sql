@@ -18,5 +18,6 @@ select
     maturity_date,
     is_subordinated,
     is_secured,
+    indebtedness_exclusion,
     _row
 from raw_debt_instruments

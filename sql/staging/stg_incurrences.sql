@@ -1,5 +1,6 @@
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
+-- clause: indenture-1996/4.10(b)
 -- Each Incurrence of Indebtedness with the basket relied on and the debt repaid from its proceeds. Renamed and typed only.
 select
     transaction_id,
@@ -10,5 +11,7 @@ select
     proceeds_applied_to_instrument_id,
     cast(proceeds_applied_amount as decimal(38, 2)) as proceeds_applied_amount,
     description,
+    basket_detail,
+    cast(premium_and_fees as decimal(38, 2)) as premium_and_fees,
     _row
 from raw_incurrences

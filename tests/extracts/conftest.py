@@ -1,4 +1,4 @@
-"""A minimal, valid, mutually consistent set of the 15 extracts, written as CSV text into a temporary folder.
+"""A minimal, valid, mutually consistent set of the 16 extracts, written as CSV text into a temporary folder.
 
 Row numbers are counted as a person counts them: the header is row 1, the first data row is row 2.
 """
@@ -35,9 +35,9 @@ KACC,1997-03-31,4000,,-100.00
 KACC,1997-03-31,5000,,87.66
 """,
     "debt_instruments": """\
-instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured
-NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false
-CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true
+instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion
+NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,
+CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,
 """,
     "debt_balances": """\
 instrument_id,period_end,principal_outstanding,letters_of_credit_outstanding,interest_rate
@@ -52,8 +52,8 @@ transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,b
 RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC
 """,
     "incurrences": """\
-transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description
-INC-1996-NOTES,1996-12-23,NOTES-10875-2006,225000000.00,4.10(a),CA1994-REVOLVER,0.00,Issue of Senior Notes
+transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees
+INC-1996-NOTES,1996-12-23,NOTES-10875-2006,225000000.00,4.10(a),CA1994-REVOLVER,0.00,Issue of Senior Notes,,
 """,
     "equity_issuances": """\
 transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proceeds,is_redeemable
@@ -83,6 +83,10 @@ period_end,actual_valco_ebitda,forecast_valco_ebitda,primary_aluminum_produced
     "attestations": """\
 attestation_id,subject,reference_id,period_end,value,attested_by,role,attested_on,document
 ATT-2003Q4-GAAP,frozen_gaap_net_income_adjustment,,2003-12-31,0.00,J. Doe,Chief Financial Officer,2004-02-15,CFO certificate 2003-Q4-07
+""",
+    "asset_transfers": """\
+transfer_id,transfer_date,transferor_entity_id,transferee_entity_id,fair_market_value,exemption_clause,is_return,description
+AT-1999-KMH,1999-08-31,KACC,KMH,5000000.00,J,false,Equipment contributed to Kaiser Micromill Holdings
 """,
 }
 

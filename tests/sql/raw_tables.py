@@ -53,6 +53,7 @@ DEFAULTS = {
         "maturity_date": "2010-12-31",
         "is_subordinated": "false",
         "is_secured": "false",
+        "indebtedness_exclusion": None,
     },
     "debt_balances": {"letters_of_credit_outstanding": "0.00", "interest_rate": "0.00000000"},
     "asset_sales": {
@@ -84,6 +85,14 @@ DEFAULTS = {
         "proceeds_applied_to_instrument_id": None,
         "proceeds_applied_amount": "0.00",
         "description": "incurrence",
+        "basket_detail": None,
+        "premium_and_fees": None,
+    },
+    "asset_transfers": {
+        "transferor_entity_id": "KACC",
+        "exemption_clause": None,
+        "is_return": "false",
+        "description": "transfer",
     },
     "market_data": {"unit": "rate"},
     "valco_ebitda": {"primary_aluminum_produced": "true"},

@@ -1,0 +1,135 @@
+-- clause: indenture-1996/4.10(b)
+-- clause: indenture-1996/4.10(d)
+-- Every change in the Indebtedness each 4.10 basket carries, dated. 4.10(d): "Indebtedness permitted ... under more
+-- than one clause ... need be included under only one such clause and shall not use up any other clause" [IND L4718], so
+-- an Incurrence counts under the one clause the incurrences extract names, and nowhere else. Kinds:
+--   incurrence      each Incurrence, on its date, under its basket;
+--   proceeds_repaid principal repaid from an Incurrence's proceeds, under the repaid instrument's basket, the same day;
+--   balance_change  the rest of each month's movement in an instrument's month-end principal (scheduled repayments,
+--                   revolving borrowings and repayments not recorded as Incurrences), at the month end, under the
+--                   instrument's basket; an instrument's first month end carries its opening balance;
+--   letter_of_credit_issued / letter_of_credit_expired  letters of credit not collateralised by cash (Indebtedness
+--                   exclusion (D)) under their facility's basket, the day issued and the day after expiry.
+with instruments as (
+    select * from stg_debt_instruments
+),
+
+months as (
+    select distinct period_end from stg_debt_balances
+),
+
+-- each instrument from its first reported month end to the last month end of the extracts; no row = zero principal
+grid as (
+    select i.instrument_id, m.period_end
+    from instruments as i
+    join (select instrument_id, min(period_end) as first_month from stg_debt_balances group by instrument_id) as f
+        on f.instrument_id = i.instrument_id
+    join months as m on m.period_end >= f.first_month
+),
+
+balances as (
+    select
+        g.instrument_id,
+        g.period_end,
+        coalesce(b.principal_outstanding, 0) as principal,
+        lag(g.period_end) over (partition by g.instrument_id order by g.period_end) as previous_end,
+        coalesce(lag(coalesce(b.principal_outstanding, 0)) over (partition by g.instrument_id order by g.period_end), 0) as previous_principal
+    from grid as g
+    left join stg_debt_balances as b on b.instrument_id = g.instrument_id and b.period_end = g.period_end
+),
+
+explained as (
+    select
+        b.instrument_id,
+        b.period_end,
+        b.principal - b.previous_principal
+            - coalesce((select sum(n.amount) from stg_incurrences as n
+                where n.instrument_id = b.instrument_id
+                    and n.incurrence_date <= b.period_end
+                    and (b.previous_end is null or n.incurrence_date > b.previous_end)), 0)
+            + coalesce((select sum(n.proceeds_applied_amount) from stg_incurrences as n
+                where n.proceeds_applied_to_instrument_id = b.instrument_id
+                    and n.incurrence_date <= b.period_end
+                    and (b.previous_end is null or n.incurrence_date > b.previous_end)), 0) as amount,
+        b.previous_end is null as is_opening
+    from balances as b
+),
+
+movements as (
+    select
+        n.incurrence_date as entry_date,
+        1 as entry_order,
+        n.transaction_id,
+        n.instrument_id,
+        n.basket,
+        n.basket_detail,
+        'incurrence' as entry_kind,
+        n.amount,
+        n.description
+    from stg_incurrences as n
+
+    union all
+
+    select
+        n.incurrence_date,
+        2,
+        n.transaction_id || '/repaid',
+        n.proceeds_applied_to_instrument_id,
+        i.indenture_basket,
+        null,
+        'proceeds_repaid',
+        -n.proceeds_applied_amount,
+        'Principal of ' || n.proceeds_applied_to_instrument_id || ' repaid from the proceeds of ' || n.transaction_id
+    from stg_incurrences as n
+    join instruments as i on i.instrument_id = n.proceeds_applied_to_instrument_id
+    where n.proceeds_applied_amount <> 0
+
+    union all
+
+    select
+        e.period_end,
+        3,
+        e.instrument_id || '/' || strftime(e.period_end, '%Y-%m'),
+        e.instrument_id,
+        i.indenture_basket,
+        null,
+        'balance_change',
+        e.amount,
+        case when e.is_opening then 'Opening principal of ' else 'Month-end principal movement of ' end || e.instrument_id
+            || ' not recorded as an Incurrence'
+    from explained as e
+    join instruments as i on i.instrument_id = e.instrument_id
+    where e.amount <> 0
+
+    union all
+
+    select l.issue_date, 0, l.lc_id, l.facility_instrument_id, i.indenture_basket, null, 'letter_of_credit_issued',
+        cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' issued for ' || l.beneficiary
+    from raw_letters_of_credit as l
+    join instruments as i on i.instrument_id = l.facility_instrument_id
+    where not l.cash_collateralized
+
+    union all
+
+    select l.expiry_date + 1, 0, l.lc_id || '/expired', l.facility_instrument_id, i.indenture_basket, null,
+        'letter_of_credit_expired', -cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' expired'
+    from raw_letters_of_credit as l
+    join instruments as i on i.instrument_id = l.facility_instrument_id
+    where not l.cash_collateralized
+)
+
+select
+    m.entry_date,
+    m.entry_order,
+    m.transaction_id,
+    m.instrument_id,
+    i.obligor_entity_id,
+    i.instrument_kind,
+    m.basket,
+    m.basket_detail,
+    m.entry_kind,
+    cast(m.amount as decimal(38, 2)) as amount,
+    m.description,
+    year(m.entry_date) as fiscal_year
+from movements as m
+join instruments as i on i.instrument_id = m.instrument_id

@@ -1,0 +1,220 @@
+-- clause: indenture-1996/4.10(b)
+-- clause: indenture-1996/4.10(a)
+-- clause: indenture-1996/4.10(d)
+-- The 4.10 baskets as ledgers: one row per movement in a basket's usage, with the running usage after it, the capacity
+-- on that date and what is left. "at any one time outstanding" baskets carry outstanding principal (and letters of
+-- credit): every Incurrence, repayment and month-end balance movement of the debt classified in them. (viii) is "in any
+-- fiscal year (without cumulation of unused amounts to successive years)" [IND L4615]: Incurrences summed per fiscal
+-- year (the calendar year, 4.06(b)); repayments free nothing, except on the lines of credit of rule (y) [IND L4638-4647],
+-- where the fiscal year's amount is deemed not to exceed net borrowings (borrowings less repayments in the year, never
+-- below zero), on Subsidiaries' lines (and the Company's if company_revolver_net_borrowings = 1, AMB-I25). (viii)(B)
+-- refinancings count only if facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, AMB-I25).
+-- Caps: (i) the Notes, $50,000,000 (2.01); (ii) $400,000,000 as reduced by Board Resolution (parameter
+-- permitted_credit_agreement_amount, AMB-I04); (iii)(A) $150,000,000; (iii)(B) $150,000,000 x "the Company's then
+-- percentage ownership interest in Alpart" [IND L4506-4508] (attested alpart_ownership_interest, else the register's
+-- ownership_pct of ALPART, AMB-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B)
+-- $150,000,000; (iv) $75,000,000; (v) $25,000,000; (vii) $50,000,000; (xiii) $75,000,000, of which Subsidiaries other
+-- than Subsidiary Guarantors $50,000,000 (no Permitted Entity flag in the register: every Subsidiary Guarantor is read as
+-- not a Permitted Entity); 4.10(a)'s Alpart proviso $150,000,000 [IND L4483-4486]. The "reasonable fees and expenses"
+-- allowances are not added to the caps (no extract records them).
+with movements as (
+    select * from indebtedness_basket_movements
+),
+
+parameter_values as (
+    select name, value, effective_from from policy_parameters where instrument = 'indenture-1996'
+),
+
+switches as (
+    select
+        coalesce((select cast(value as integer) from parameter_values where name = 'facility_refinancings_count_against_fiscal_year_caps'
+            order by effective_from desc limit 1), 0) as count_refinancings,
+        coalesce((select cast(value as integer) from parameter_values where name = 'company_revolver_net_borrowings'
+            order by effective_from desc limit 1), 0) as net_company_revolvers
+),
+
+obligor_status as (
+    select
+        m.transaction_id,
+        m.entry_date,
+        bool_or(e.role = 'company') as is_company,
+        bool_or(e.is_subsidiary_guarantor) as is_subsidiary_guarantor
+    from movements as m
+    left join stg_entities as e
+        on e.entity_id = m.obligor_entity_id and e.valid_from <= m.entry_date and (e.valid_to is null or m.entry_date <= e.valid_to)
+    group by m.transaction_id, m.entry_date
+),
+
+at_any_one_time as (
+    select c.clause_id, c.basket, m.*
+    from movements as m
+    join obligor_status as s on s.transaction_id = m.transaction_id and s.entry_date = m.entry_date
+    join (values
+        ('indenture-1996/4.10(b)(i)', 'The Notes (2.01)', '4.10(b)(i)'),
+        ('indenture-1996/4.10(b)(ii)', 'Credit Agreement', '4.10(b)(ii)'),
+        ('indenture-1996/4.10(b)(iii)(A)', 'Alpart', '4.10(b)(iii)(A)'),
+        ('indenture-1996/4.10(b)(iii)(B)', 'Company, KJC and AJI for Alpart', '4.10(b)(iii)(B)'),
+        ('indenture-1996/4.10(b)(iii)', 'Alpart (A) and (B) combined', '4.10(b)(iii)(A)'),
+        ('indenture-1996/4.10(b)(iii)', 'Alpart (A) and (B) combined', '4.10(b)(iii)(B)'),
+        ('indenture-1996/4.10(b)(iv)', 'QAL (Company and KAAC)', '4.10(b)(iv)'),
+        ('indenture-1996/4.10(b)(v)', 'VALCO', '4.10(b)(v)'),
+        ('indenture-1996/4.10(b)(vii)', 'Center for Technology Capitalized Lease Obligations', '4.10(b)(vii)'),
+        ('indenture-1996/4.10(b)(xiii)', 'General', '4.10(b)(xiii)'),
+        ('indenture-1996/4.10(b)(xiii)-subsidiaries', 'General: Subsidiaries other than Subsidiary Guarantors', '4.10(b)(xiii)'),
+        ('indenture-1996/4.10(a)-alpart', 'Alpart ratio debt', '4.10(a)')
+    ) as c(clause_id, basket, member_basket) on c.member_basket = m.basket
+    where (c.clause_id <> 'indenture-1996/4.10(b)(xiii)-subsidiaries'
+            or not (coalesce(s.is_company, false) or coalesce(s.is_subsidiary_guarantor, false)))
+        and (c.clause_id <> 'indenture-1996/4.10(a)-alpart' or m.obligor_entity_id = 'ALPART')
+),
+
+aot_ledger as (
+    select
+        clause_id,
+        basket,
+        'at_any_one_time_outstanding' as measure,
+        entry_date,
+        entry_order,
+        transaction_id,
+        description,
+        amount,
+        amount as counted,
+        sum(amount) over (partition by clause_id order by entry_date, entry_order, transaction_id rows unbounded preceding) as usage_after,
+        obligor_entity_id,
+        basket_detail,
+        entry_kind
+    from at_any_one_time
+),
+
+-- (viii): the lines whose fiscal-year amount rule (y) nets
+facility_entries as (
+    select
+        m.*,
+        m.instrument_kind = 'revolving_credit' and (not coalesce(s.is_company, false) or w.net_company_revolvers = 1) as is_netted_line,
+        coalesce(m.basket_detail, (
+            select n.basket_detail from stg_incurrences as n
+            where n.instrument_id = m.instrument_id and n.basket = '4.10(b)(viii)' and n.incurrence_date <= m.entry_date
+            order by n.incurrence_date desc limit 1
+        )) as detail
+    from movements as m
+    cross join switches as w
+    join obligor_status as s on s.transaction_id = m.transaction_id and s.entry_date = m.entry_date
+    where m.basket = '4.10(b)(viii)'
+),
+
+facility_counted as (
+    select
+        f.*,
+        sum(f.amount) over (
+            partition by f.fiscal_year, f.instrument_id order by f.entry_date, f.entry_order, f.transaction_id rows unbounded preceding
+        ) as line_net_after
+    from facility_entries as f
+    cross join switches as w
+    where (f.is_netted_line or f.entry_kind = 'incurrence')
+        and (f.detail is distinct from 'B' or w.count_refinancings = 1)
+),
+
+per_fiscal_year as (
+    select c.clause_id, c.basket, f.*,
+        case when f.is_netted_line then greatest(f.line_net_after, 0) - greatest(f.line_net_after - f.amount, 0) else f.amount end as counted
+    from facility_counted as f
+    join (values
+        ('indenture-1996/4.10(b)(viii)(A)', 'Facilities construction, acquisition and retrofit', ['A-I', 'A-II', 'A-III', 'A-IV', 'B']),
+        ('indenture-1996/4.10(b)(viii)(A)(IV)', 'Fabrication plants', ['A-IV']),
+        ('indenture-1996/4.10(b)(viii)(C)', 'Facilities working capital', ['C']),
+        ('indenture-1996/4.10(b)(viii)', 'Facilities (A) and (C) combined', ['A-I', 'A-II', 'A-III', 'A-IV', 'B', 'C'])
+    ) as c(clause_id, basket, details) on list_contains(c.details, coalesce(f.detail, 'untagged'))
+        or (f.detail is null and c.clause_id = 'indenture-1996/4.10(b)(viii)')
+),
+
+pfy_ledger as (
+    select
+        clause_id,
+        basket,
+        'per_fiscal_year' as measure,
+        entry_date,
+        entry_order,
+        transaction_id,
+        description,
+        amount,
+        counted,
+        sum(counted) over (
+            partition by clause_id, fiscal_year order by entry_date, entry_order, transaction_id rows unbounded preceding
+        ) as usage_after,
+        obligor_entity_id,
+        detail as basket_detail,
+        entry_kind
+    from per_fiscal_year
+),
+
+entries as (
+    select * from aot_ledger
+    union all
+    select * from pfy_ledger
+),
+
+ownership as (
+    select
+        e.clause_id,
+        e.transaction_id,
+        e.entry_date,
+        coalesce(
+            (select a.value_rate from current_attestations as a
+                where a.subject = 'alpart_ownership_interest' and a.period_end <= e.entry_date and a.value_rate is not null
+                order by a.period_end desc, a.attested_on desc limit 1),
+            (select cast(r.ownership_pct as decimal(38, 8)) from stg_entities as r
+                where r.entity_id = 'ALPART' and r.valid_from <= e.entry_date and (r.valid_to is null or e.entry_date <= r.valid_to)
+                limit 1)
+        ) as alpart_ownership
+    from entries as e
+    where e.clause_id = 'indenture-1996/4.10(b)(iii)(B)'
+),
+
+capacities as (
+    select
+        e.*,
+        o.alpart_ownership,
+        case e.clause_id
+            when 'indenture-1996/4.10(b)(i)' then 50000000.00
+            when 'indenture-1996/4.10(b)(ii)' then (
+                select cast(p.value as decimal(38, 2)) from parameter_values as p
+                where p.name = 'permitted_credit_agreement_amount' and p.effective_from <= e.entry_date
+                order by p.effective_from desc limit 1)
+            when 'indenture-1996/4.10(b)(iii)(A)' then 150000000.00
+            when 'indenture-1996/4.10(b)(iii)(B)' then 150000000.00 * o.alpart_ownership
+            when 'indenture-1996/4.10(b)(iii)' then 150000000.00
+            when 'indenture-1996/4.10(b)(iv)' then 75000000.00
+            when 'indenture-1996/4.10(b)(v)' then 25000000.00
+            when 'indenture-1996/4.10(b)(vii)' then 50000000.00
+            when 'indenture-1996/4.10(b)(xiii)' then 75000000.00
+            when 'indenture-1996/4.10(b)(xiii)-subsidiaries' then 50000000.00
+            when 'indenture-1996/4.10(a)-alpart' then 150000000.00
+            when 'indenture-1996/4.10(b)(viii)(A)' then 150000000.00
+            when 'indenture-1996/4.10(b)(viii)(A)(IV)' then 75000000.00
+            when 'indenture-1996/4.10(b)(viii)(C)' then 40000000.00
+            when 'indenture-1996/4.10(b)(viii)' then 150000000.00
+        end as cap
+    from entries as e
+    left join ownership as o on o.clause_id = e.clause_id and o.transaction_id = e.transaction_id and o.entry_date = e.entry_date
+)
+
+select
+    clause_id,
+    basket,
+    measure,
+    entry_date,
+    transaction_id,
+    description,
+    cast(counted as decimal(38, 2)) as amount,
+    cast(usage_after as decimal(38, 2)) as usage_after,
+    cast(cap as decimal(38, 2)) as capacity,
+    cast(cap - usage_after as decimal(38, 2)) as remaining,
+    json_object(
+        'entry_kind', entry_kind,
+        'obligor_entity_id', obligor_entity_id,
+        'basket_detail', basket_detail,
+        'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
+        'alpart_ownership_interest', cast(alpart_ownership as varchar)
+    )::varchar as inputs
+from capacities
+order by clause_id, entry_date, entry_order, transaction_id

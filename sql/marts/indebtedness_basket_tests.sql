@@ -1,0 +1,73 @@
+-- clause: indenture-1996/4.10(b)
+-- clause: indenture-1996/4.10(b)(vi)
+-- clause: indenture-1996/4.10(d)
+-- One row per Incurrence and per limit of the clause it is classified in (4.10(d): that clause only), as the policy
+-- engine reads an amount with a computed threshold: actual = the basket's usage right after the Incurrence (from
+-- indebtedness_basket_ledger), threshold = its capacity that day. A (viii) Incurrence is tested under (A), (A)(IV), (C)
+-- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi) [IND L4547]: the Refinancing
+-- Indebtedness may not exceed the Refinanced Indebtedness repaid from its proceeds plus the premium and reasonable fees
+-- and expenses (incurrences.premium_and_fees). Incurrences before the Indenture (December 23, 1996) are not tested.
+with incurrences as (
+    select * from stg_incurrences where incurrence_date >= date '1996-12-23'
+),
+
+basket_rows as (
+    select
+        l.clause_id,
+        n.incurrence_date as test_date,
+        n.transaction_id,
+        l.usage_after as actual,
+        l.capacity as threshold,
+        json_object(
+            'amount_incurred', json_object('value', cast(n.amount as varchar), 'clause_id', l.clause_id),
+            'usage_before', json_object('value', cast(l.usage_after - l.amount as varchar), 'clause_id', l.clause_id),
+            'capacity', json_object('value', cast(l.capacity as varchar), 'clause_id', l.clause_id),
+            'measure', json_object('value', l.measure, 'clause_id', l.clause_id)
+        )::varchar as inputs,
+        list_concat(
+            case when l.capacity is null then ['capacity of ' || l.clause_id || ' on ' || n.incurrence_date
+                || case when l.clause_id = 'indenture-1996/4.10(b)(iii)(B)' then ' (the Company''s ownership interest in Alpart, AMB-I26)' else '' end] end,
+            case when n.basket = '4.10(b)(viii)' and n.basket_detail is null
+                then ['4.10(b)(viii) sub-clause (A)(I)-(IV), (B) or (C) of ' || n.transaction_id || ' (AMB-I25)'] end
+        ) as missing_inputs
+    from incurrences as n
+    join indebtedness_basket_ledger as l on l.transaction_id = n.transaction_id
+),
+
+refinancing_rows as (
+    select
+        'indenture-1996/4.10(b)(vi)' as clause_id,
+        n.incurrence_date as test_date,
+        n.transaction_id,
+        n.amount as actual,
+        n.proceeds_applied_amount + coalesce(n.premium_and_fees, 0) as threshold,
+        json_object(
+            'refinancing_indebtedness', json_object('value', cast(n.amount as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)'),
+            'refinanced_indebtedness', json_object('value', cast(n.proceeds_applied_amount as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)'),
+            'premium_and_fees', json_object('value', cast(coalesce(n.premium_and_fees, 0) as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)')
+        )::varchar as inputs,
+        case when n.proceeds_applied_to_instrument_id is null
+            then ['Refinanced Indebtedness of ' || n.transaction_id || ' (proceeds_applied_to_instrument_id)'] end as missing_inputs
+    from incurrences as n
+    where n.basket = '4.10(b)(vi)'
+),
+
+all_rows as (
+    select * from basket_rows
+    union all
+    select * from refinancing_rows
+)
+
+select
+    clause_id,
+    test_date,
+    'transaction' as test_kind,
+    transaction_id,
+    test_date as period_start,
+    test_date as period_end,
+    cast(actual as decimal(38, 2)) as actual,
+    cast(0 as decimal(38, 2)) as threshold_reduction,
+    inputs,
+    to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs,
+    cast(threshold as decimal(38, 2)) as threshold
+from all_rows

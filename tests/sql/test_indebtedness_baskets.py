@@ -1,0 +1,121 @@
+"""indebtedness, indebtedness_basket_ledger, indebtedness_basket_tests: Indebtedness with its exclusions (D) and the
+NRMC limb of (A) (AMB-I13), the 4.10(b)(iii) caps with Alpart owned 65% (E18), and 4.10(b)(viii)'s fiscal-year reset and
+net-borrowings rule (y). Expected figures are derived by hand beside each assertion."""
+
+from decimal import Decimal
+
+from raw_tables import add, build, rows
+
+M = Decimal
+
+
+def ledger(con, clause_id):
+    return rows(con, "select * from indebtedness_basket_ledger where clause_id = ? order by entry_date, transaction_id", [clause_id])
+
+
+def basket_tests(con, clause_id):
+    return {r["transaction_id"]: r for r in rows(con, "select * from indebtedness_basket_tests where clause_id = ?", [clause_id])}
+
+
+def test_letters_of_credit_collateralised_by_cash_and_the_nrmc_limb_within_7_500_000_are_excluded(con):
+    add(con, "debt_instruments", instrument_id="REV", instrument_kind="revolving_credit", indenture_basket="4.10(b)(ii)")
+    add(con, "debt_instruments", instrument_id="NRMC1", instrument_kind="other", indenture_basket="4.10(b)(xiii)", indebtedness_exclusion="A-nrmc")
+    add(con, "debt_instruments", instrument_id="NRMC2", instrument_kind="other", indenture_basket="4.10(b)(xiii)", indebtedness_exclusion="A-nrmc")
+    add(con, "debt_instruments", instrument_id="LEASE", instrument_kind="capital_lease", indenture_basket="4.10(b)(vii)")
+    for instrument, principal in (("REV", "100000000.00"), ("NRMC1", "5000000.00"), ("NRMC2", "4000000.00"), ("LEASE", "8000000.00")):
+        add(con, "debt_balances", instrument_id=instrument, period_end="2000-12-31", principal_outstanding=principal)
+    add(con, "letters_of_credit", lc_id="LC-CASH", facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date="2000-01-01", expiry_date="2001-12-31", stated_amount="3000000.00", cash_collateralized="true")
+    add(con, "letters_of_credit", lc_id="LC-OPEN", facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date="2000-01-01", expiry_date="2001-12-31", stated_amount="2000000.00", cash_collateralized="false")
+    build(con, "indebtedness")
+    found = {r["instrument_id"]: r for r in rows(con, "select * from indebtedness where period_end = date '2000-12-31'")}
+    assert found["REV"]["indebtedness"] == M("100000000.00")  # clause (a), no exclusion
+    assert (found["LC-CASH"]["excluded_amount"], found["LC-CASH"]["indebtedness"]) == (M("3000000.00"), M("0.00"))  # (D)
+    assert found["LC-OPEN"]["indebtedness"] == M("2000000.00")  # reimbursement obligation at its maximum liability
+    # NRMC limb: 5,000,000 + 4,000,000 = 9,000,000 against the 7,500,000 cap; NRMC1 (first by id) excluded whole,
+    # NRMC2 excluded 7,500,000 - 5,000,000 = 2,500,000, so 4,000,000 - 2,500,000 = 1,500,000 is Indebtedness
+    assert found["NRMC1"]["indebtedness"] == M("0.00")
+    assert (found["NRMC2"]["excluded_amount"], found["NRMC2"]["indebtedness"]) == (M("2500000.00"), M("1500000.00"))
+    assert (found["LEASE"]["indebtedness_clause"], found["LEASE"]["indebtedness"]) == ("c", M("8000000.00"))
+
+
+def test_alpart_combined_cap_with_the_company_owning_65_percent(con):
+    add(con, "entities", entity_id="ALPART", role="joint_venture", is_subsidiary="true", ownership_pct="0.650000", consolidation_method="proportional")
+    add(con, "debt_instruments", instrument_id="AL", obligor_entity_id="ALPART", indenture_basket="4.10(b)(iii)(A)")
+    add(con, "debt_instruments", instrument_id="CO", obligor_entity_id="KACC", indenture_basket="4.10(b)(iii)(B)")
+    add(con, "incurrences", transaction_id="A1", incurrence_date="1998-03-02", instrument_id="AL", amount="60000000.00", basket="4.10(b)(iii)(A)")
+    add(con, "incurrences", transaction_id="B1", incurrence_date="1998-03-09", instrument_id="CO", amount="90000000.00", basket="4.10(b)(iii)(B)")
+    add(con, "incurrences", transaction_id="B2", incurrence_date="1998-03-16", instrument_id="CO", amount="7500000.00", basket="4.10(b)(iii)(B)")
+    build(con, "indebtedness_basket_tests")
+    b = basket_tests(con, "indenture-1996/4.10(b)(iii)(B)")
+    # (B) cap = 150,000,000 x 0.65 = 97,500,000; B1 90,000,000, B2 takes it to exactly 97,500,000
+    assert (b["B1"]["actual"], b["B1"]["threshold"]) == (M("90000000.00"), M("97500000.00"))
+    assert (b["B2"]["actual"], b["B2"]["threshold"]) == (M("97500000.00"), M("97500000.00"))
+    combined = basket_tests(con, "indenture-1996/4.10(b)(iii)")
+    # (A) + (B): 60,000,000 + 90,000,000 = 150,000,000 (at the cap), + 7,500,000 = 157,500,000 > 150,000,000
+    assert combined["B1"]["actual"] == M("150000000.00")
+    assert (combined["B2"]["actual"], combined["B2"]["threshold"]) == (M("157500000.00"), M("150000000.00"))
+
+
+def test_facilities_caps_reset_each_fiscal_year_and_repayments_free_nothing(con):
+    add(con, "debt_instruments", instrument_id="FAB", indenture_basket="4.10(b)(viii)", instrument_kind="term_loan")
+    add(con, "incurrences", transaction_id="F1", incurrence_date="2000-04-14", instrument_id="FAB", amount="60000000.00", basket="4.10(b)(viii)", basket_detail="A-IV")
+    add(con, "incurrences", transaction_id="F2", incurrence_date="2000-09-15", instrument_id="FAB", amount="20000000.00", basket="4.10(b)(viii)", basket_detail="A-IV")
+    add(con, "incurrences", transaction_id="F3", incurrence_date="2001-01-15", instrument_id="FAB", amount="20000000.00", basket="4.10(b)(viii)", basket_detail="A-IV")
+    add(con, "incurrences", transaction_id="F4", incurrence_date="2001-02-15", instrument_id="FAB", amount="5000000.00", basket="4.10(b)(viii)")
+    # 60,000,000 repaid in August 2000: a fiscal-year basket counts Incurrences, so nothing is freed
+    add(con, "debt_balances", instrument_id="FAB", period_end="2000-04-30", principal_outstanding="60000000.00")
+    add(con, "debt_balances", instrument_id="FAB", period_end="2000-08-31", principal_outstanding="0.00")
+    build(con, "indebtedness_basket_tests")
+    fab = basket_tests(con, "indenture-1996/4.10(b)(viii)(A)(IV)")
+    assert (fab["F2"]["actual"], fab["F2"]["threshold"]) == (M("80000000.00"), M("75000000.00"))  # 60 + 20 > 75 in FY2000
+    assert fab["F3"]["actual"] == M("20000000.00")  # FY2001 starts again from zero, no carry-over
+    combined = basket_tests(con, "indenture-1996/4.10(b)(viii)")
+    assert combined["F4"]["missing_inputs"] != "[]"  # no sub-clause: indeterminate
+    assert combined["F4"]["actual"] == M("25000000.00")  # 20,000,000 + 5,000,000 in FY2001
+
+
+def test_a_subsidiary_revolving_line_counts_net_borrowings_in_the_fiscal_year(con):
+    add(con, "entities", entity_id="SUB", role="subsidiary")
+    add(con, "debt_instruments", instrument_id="LINE", obligor_entity_id="SUB", instrument_kind="revolving_credit", indenture_basket="4.10(b)(viii)")
+    add(con, "incurrences", transaction_id="R1", incurrence_date="2002-02-01", instrument_id="LINE", amount="30000000.00", basket="4.10(b)(viii)", basket_detail="C")
+    add(con, "debt_balances", instrument_id="LINE", period_end="2002-02-28", principal_outstanding="30000000.00")
+    add(con, "debt_balances", instrument_id="LINE", period_end="2002-03-31", principal_outstanding="10000000.00")  # 20,000,000 repaid
+    add(con, "incurrences", transaction_id="R2", incurrence_date="2002-04-10", instrument_id="LINE", amount="25000000.00", basket="4.10(b)(viii)", basket_detail="C")
+    add(con, "incurrences", transaction_id="R3", incurrence_date="2003-01-10", instrument_id="LINE", amount="5000000.00", basket="4.10(b)(viii)", basket_detail="C")
+    build(con, "indebtedness_basket_tests")
+    c = basket_tests(con, "indenture-1996/4.10(b)(viii)(C)")
+    assert c["R1"]["actual"] == M("30000000.00")
+    # gross borrowings 30,000,000 + 25,000,000 = 55,000,000 > 40,000,000, but net = 55,000,000 - 20,000,000 = 35,000,000
+    assert (c["R2"]["actual"], c["R2"]["threshold"]) == (M("35000000.00"), M("40000000.00"))
+    assert c["R3"]["actual"] == M("5000000.00")  # FY2003: only the year's own borrowings
+    repayment = [r for r in ledger(con, "indenture-1996/4.10(b)(viii)(C)") if r["entry_date"].isoformat() == "2002-03-31"]
+    assert [r["amount"] for r in repayment] == [M("-20000000.00")]
+
+
+def test_at_any_one_time_baskets_are_freed_by_repayments(con):
+    add(con, "debt_instruments", instrument_id="QAL", obligor_entity_id="KACC", indenture_basket="4.10(b)(iv)")
+    add(con, "incurrences", transaction_id="Q1", incurrence_date="1999-06-15", instrument_id="QAL", amount="70000000.00", basket="4.10(b)(iv)")
+    add(con, "debt_balances", instrument_id="QAL", period_end="1999-06-30", principal_outstanding="70000000.00")
+    add(con, "debt_balances", instrument_id="QAL", period_end="1999-07-31", principal_outstanding="50000000.00")
+    add(con, "incurrences", transaction_id="Q2", incurrence_date="1999-08-16", instrument_id="QAL", amount="25000000.00", basket="4.10(b)(iv)")
+    build(con, "indebtedness_basket_tests")
+    q = basket_tests(con, "indenture-1996/4.10(b)(iv)")
+    assert q["Q2"]["actual"] == M("75000000.00")  # 70,000,000 - 20,000,000 repaid + 25,000,000 = exactly the cap
+    entries = ledger(con, "indenture-1996/4.10(b)(iv)")
+    assert [(r["amount"], r["usage_after"], r["remaining"]) for r in entries] == [
+        (M("70000000.00"), M("70000000.00"), M("5000000.00")),
+        (M("-20000000.00"), M("50000000.00"), M("25000000.00")),
+        (M("25000000.00"), M("75000000.00"), M("0.00")),
+    ]
+
+
+def test_refinancing_limited_to_the_refinanced_amount_plus_premium_and_fees(con):
+    add(con, "debt_instruments", instrument_id="OLD")
+    add(con, "debt_instruments", instrument_id="NEW")
+    add(con, "incurrences", transaction_id="RF", incurrence_date="2001-08-15", instrument_id="NEW", amount="51600000.00", basket="4.10(b)(vi)",
+        proceeds_applied_to_instrument_id="OLD", proceeds_applied_amount="50000000.00", premium_and_fees="1500000.00")
+    build(con, "indebtedness_basket_tests")
+    row = basket_tests(con, "indenture-1996/4.10(b)(vi)")["RF"]
+    assert (row["actual"], row["threshold"]) == (M("51600000.00"), M("51500000.00"))  # 50,000,000 + 1,500,000 < 51,600,000
