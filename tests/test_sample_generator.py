@@ -346,8 +346,10 @@ def test_ratio_debt_and_general_basket_payments_are_in_the_sample(sample):
     assert ratio_debt == [("1997-11-14", "50000000.00"), ("1998-04-15", "25000000.00"), ("1999-10-15", "30000000.00"),
                           ("2001-05-15", "20000000.00")]
     general = [(r["payment_date"], r["amount"]) for r in _rows(sample, "restricted_payments") if r["basket"] == "4.09(a)"]
-    assert general == [("1997-06-30", "5000000.00"), ("1997-12-15", "10000000.00"), ("1998-01-01", "6000000.00"),
-                       ("1998-02-27", "7500000.00"), ("1998-06-30", "8000000.00")]
+    # issue 3 adds a 1997-09-15 dividend, a 1999-03-31 return from Kaiser Center Properties and the refused 1999-12-15 dividend
+    assert general == [("1997-06-30", "5000000.00"), ("1997-09-15", "3000000.00"), ("1997-12-15", "10000000.00"),
+                       ("1998-01-01", "6000000.00"), ("1998-02-27", "7500000.00"), ("1998-06-30", "8000000.00"),
+                       ("1999-03-31", "1500000.00"), ("1999-12-15", "40000000.00")]
     attested = {(r["subject"], r["reference_id"]) for r in _rows(sample, "attestations")}
     for reference in ["INC-1997-11-TL", "INC-1998-04-TL", "INC-1999-10-TL", "INC-2001-05-TL", "RP-1997-06-DIV",
                       "RP-1997-12-DIV", "RP-1998-01-KCP", "RP-1998-02-ANG", "RP-1998-06-DIV"]:

@@ -147,6 +147,24 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/4.12(b)(J) (AMB-I27): Consolidated Net Worth "calculated after giving effect to such transfers and
     # returns", per asset transfer
     "pro_forma_consolidated_net_worth",
+    # indenture-1996/4.09(a)(C) (AMB-I06): opening balances at a cut-over date (period_end), rolled forward from the
+    # ledger after it: (I) Consolidated Net Income cumulative from January 1, 1993; (x) Restricted Payments after
+    # December 31, 1992; (y) Restricted Investments after February 17, 1994 net of returns; (II) net equity proceeds after
+    # December 31, 1992 (less those used under 4.09(b)(II), (V) and (IV) conversions)
+    "cumulative_consolidated_net_income_opening",
+    "restricted_payments_opening",
+    "restricted_investments_opening",
+    "equity_proceeds_opening",
+    # indenture-1996/4.09(b)(VIII) (AMB-I06, AMB-I23): usage from February 1, 1993, in all and to or in MAXXAM and its
+    # Affiliates (net of KAC pass-throughs), at the cut-over
+    "basket_4_09_b_viii_opening",
+    "basket_4_09_b_viii_maxxam_opening",
+    # indenture-1996/4.09(b)(IV) (AMB-I06): subordinated-debt retirements and subordinated-debt proceeds since February
+    # 17, 1994, at the cut-over
+    "subordinated_debt_retirements_opening",
+    "subordinated_debt_proceeds_opening",
+    # indenture-1996/4.09(a) proviso 2 (AMB-I24, M11): pro forma senior debt rating Baa3/BBB or better, per transaction
+    "senior_debt_rating_investment_grade",
 )
 
 
@@ -388,6 +406,27 @@ RESTRICTED_PAYMENTS = Extract(
         Column("basket", "text", "indenture-1996 clause relied on", allowed=RESTRICTED_PAYMENT_BASKETS, example="4.09(a)"),
         Column("declared_on", "date", "Declaration or redemption-notice date, for 4.09(b)(I)", required=False, example=""),
         Column("description", "text", "What and why", example="Dividend to KAC"),
+        # indenture-1996/def/UnrestrictedSubsidiaryInvestmentsOutstanding: USIO is kept per Unrestricted Subsidiary
+        Column(
+            "unrestricted_subsidiary_id",
+            "text",
+            "Unrestricted Subsidiary invested in, or returning cash (an unrestricted_subsidiary_investment or its return)",
+            required=False,
+            references="entities.entity_id",
+            example="",
+        ),
+        # indenture-1996/4.09(a)(C)(y) and USIO: a return reduces the investment it returns, under that investment's basket
+        Column(
+            "returns_transaction_id",
+            "text",
+            "For a return_of_investment: the transaction_id of the investment returned (payer_entity_id then receives it)",
+            required=False,
+            example="",
+        ),
+        # indenture-1996/4.09(a) proviso and 4.09(b)(VIII) proviso (AMB-I23): KAC's distribution of the payment to its
+        # holders of Common Stock other than MAXXAM and its Affiliates, counted if within thirty days
+        Column("kac_pass_through_date", "date", "Date KAC paid it on to non-MAXXAM holders of its Common Stock", required=False, example=""),
+        Column("kac_pass_through_amount", "money", "Amount KAC paid on to non-MAXXAM holders of its Common Stock", required=False, example=""),
     ),
     ("transaction_id",),
 )
@@ -449,6 +488,15 @@ EQUITY_ISSUANCES = Extract(
         Column("purchaser_kind", "text", "Who paid", allowed=("kac", "public", "subsidiary", "other"), example="kac"),
         Column("net_proceeds", "money", "Net cash proceeds, or Fair Market Value of property", example="10000000.00"),
         _flag("is_redeemable", "Redeemable Stock under the indenture"),
+        # indenture-1996/4.09(b)(IV) proviso: stock issued on converting subordinated debt whose proceeds were used for a
+        # 4.09(b)(IV) retirement is not counted in 4.09(a)(C)(II)
+        Column(
+            "excluded_from_4_09_a_ii",
+            "money",
+            "Part of net_proceeds not counted in 4.09(a)(C)(II) (conversion of debt whose proceeds 4.09(b)(IV) used)",
+            required=False,
+            example="",
+        ),
     ),
     ("transaction_id",),
 )

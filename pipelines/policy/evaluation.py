@@ -145,11 +145,14 @@ def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, dec
     result = _base(covenant, figures, decided_on)
     status_note = _instrument_status_note(policies, covenant.instrument, figures.test_date)
     found = threshold_on(covenant, figures.test_date, figures.computed_threshold)
+    gap = next((p for p in covenant.periods_without_threshold if p.from_date <= figures.test_date <= p.until_date), None)
+    if covenant.threshold.computed is not None and gap is not None:
+        # a computed threshold has no effective date of its own; the policy names the dates it does not govern
+        return replace(result, status=gap.status, explanation=gap.explanation)
     if found is None and covenant.threshold.computed is not None:
         missing = "; ".join(figures.missing_inputs) or f"the threshold ({covenant.threshold.computed.description}) cannot be computed from the inputs"
         return replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note)
     if found is None:
-        gap = next((p for p in covenant.periods_without_threshold if p.from_date <= figures.test_date <= p.until_date), None)
         if gap is None:
             return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {figures.test_date}.")
         return replace(result, status=gap.status, explanation=gap.explanation)

@@ -24,6 +24,19 @@ CONTROLLER = ("Daniel R. Ortega", "Vice President and Controller")
 TREASURER = ("Karen L. Whitfield", "Vice President and Treasurer")
 
 FROZEN_GAAP_ADJUSTMENT = {date(1998, 12, 31): Decimal("1250000.00")}  # added to ledger net income (SFAS 121 timing)
+# indenture-1996/4.09 opening balances at the cut-over (AMB-I06). SYNTHETIC: the ledgers from 1993 to 1995 are not in
+# the sample; Consolidated Net Income 1993-1995 is taken as a small surplus after the 1993-1994 losses.
+RESTRICTED_PAYMENT_CUT_OVER = date(1995, 12, 31)
+RESTRICTED_PAYMENT_OPENINGS = {
+    "cumulative_consolidated_net_income_opening": Decimal("12000000.00"),
+    "restricted_payments_opening": Decimal("2000000.00"),
+    "restricted_investments_opening": Decimal("0.00"),
+    "equity_proceeds_opening": Decimal("0.00"),
+    "basket_4_09_b_viii_opening": Decimal("5000000.00"),
+    "basket_4_09_b_viii_maxxam_opening": Decimal("0.00"),
+    "subordinated_debt_retirements_opening": Decimal("0.00"),
+    "subordinated_debt_proceeds_opening": Decimal("0.00"),
+}
 RESTRICTED_SUBSIDIARY_INCOME = {date(2001, 9, 30): Decimal("1200000.00")}  # VALCO, foreign exchange restrictions
 PREFERRED_DIVIDENDS_LAST = date(2001, 12, 31)
 HEDGE_MONTHS = (date(1998, 1, 1), date(1999, 12, 31))
@@ -89,6 +102,9 @@ def rows() -> list[dict[str, object]]:
             certificate)
     add("ATT-2002-01-31-NODEF", "no_default", None, date(2002, 1, 31), "false", CFO, date(2002, 2, 1),
         "Officers' notice of Default: interest on the 12 3/4% Senior Subordinated Notes due February 1, 2002 will not be paid")
+    for subject, value in RESTRICTED_PAYMENT_OPENINGS.items():
+        add(f"ATT-CUTOVER-{subject}", subject, None, RESTRICTED_PAYMENT_CUT_OVER, _money(value), CFO, date(1996, 12, 20),
+            "Schedule of 4.09 ledgers from 1993 to the cut-over (AMB-I06)")
 
     for incurrence in transactions.INCURRENCES:
         if incurrence.basket != "4.10(a)":

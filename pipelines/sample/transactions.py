@@ -84,6 +84,10 @@ class RestrictedPayment:
     basket: str
     declared_on: date | None
     description: str
+    unrestricted_subsidiary_id: str | None = None
+    returns_transaction_id: str | None = None
+    kac_pass_through_date: date | None = None
+    kac_pass_through_amount: Decimal | None = None
 
 
 PREFERRED_DIVIDEND = D("7218.75")  # $700,000 of $100 Preferred Stock at 4 1/8% a year, paid quarterly (SYNTHETIC)
@@ -95,6 +99,28 @@ def _preferred_dividends() -> list[RestrictedPayment]:
             for q in quarter_ends(1996, 2001)]
 
 
+# SYNTHETIC (issue 3): a payment under each 4.09 basket. 1997: dividends to KAC well inside 4.09(a)(C), one of them
+# passed on by KAC to its public holders within thirty days (4.09(a) proviso 1); KAC expenses under (VII) up to exactly
+# $300,000 in 1998; (VIII) investments, one in a MAXXAM affiliate; a cash return from Kaiser Center Properties. After
+# the Gramercy explosion (July 5, 1999) the Company declares a $40,000,000 dividend to KAC under 4.09(a) in December
+# 1999 that the coverage ratio and the basket refuse (a true failure).
+RESTRICTED_PAYMENT_STORY: tuple[RestrictedPayment, ...] = (
+    RestrictedPayment("RP-1997-09-DIV", date(1997, 9, 15), "KACC", "dividend", "kac", D("3000000.00"), "4.09(a)", None,
+                      "Cash dividend on common stock to KAC, paid on by KAC to its public holders",
+                      kac_pass_through_date=date(1997, 10, 10), kac_pass_through_amount=D("1200000.00")),
+    RestrictedPayment("RP-1998-03-KAC", date(1998, 3, 31), "KACC", "dividend", "kac", D("200000.00"), "4.09(b)(VII)",
+                      None, "Payment to KAC for its reasonable out-of-pocket expenses of fiscal year 1998 (first half)"),
+    RestrictedPayment("RP-1998-11-KAC", date(1998, 11, 30), "KACC", "dividend", "kac", D("100000.00"), "4.09(b)(VII)",
+                      None, "Payment to KAC for its reasonable out-of-pocket expenses of fiscal year 1998 (to $300,000)"),
+    RestrictedPayment("RP-1998-10-MXM", date(1998, 10, 15), "KACC", "restricted_investment", "maxxam_affiliate",
+                      D("2500000.00"), "4.09(b)(VIII)", None, "Loan to a MAXXAM affiliate (real estate venture)"),
+    RestrictedPayment("RP-1999-03-KCPR", date(1999, 3, 31), "KACC", "return_of_investment", "unrestricted_subsidiary",
+                      D("1500000.00"), "4.09(a)", None, "Cash distribution from Kaiser Center Properties",
+                      unrestricted_subsidiary_id="KCP", returns_transaction_id="RP-1998-01-KCP"),
+    RestrictedPayment("RP-1999-12-DIV", date(1999, 12, 15), "KACC", "dividend", "kac", D("40000000.00"), "4.09(a)", None,
+                      "Cash dividend on common stock to KAC declared after the Gramercy explosion (refused)"),
+)
+
 RESTRICTED_PAYMENTS: tuple[RestrictedPayment, ...] = tuple(sorted(
     [
         RestrictedPayment("RP-1997-06-DIV", date(1997, 6, 30), "KACC", "dividend", "kac", D("5000000.00"), "4.09(a)", None,
@@ -104,7 +130,7 @@ RESTRICTED_PAYMENTS: tuple[RestrictedPayment, ...] = tuple(sorted(
         RestrictedPayment("RP-1998-01-KCP", date(1998, 1, 1), "KACC", "unrestricted_subsidiary_investment",
                           "unrestricted_subsidiary", D("6000000.00"), "4.09(a)", None,
                           "Investment deemed made on designating Kaiser Center Properties an Unrestricted Subsidiary "
-                          "(greater of net book value and Fair Market Value)"),
+                          "(greater of net book value and Fair Market Value)", unrestricted_subsidiary_id="KCP"),
         RestrictedPayment("RP-1998-02-ANG", date(1998, 2, 27), "KACC", "restricted_investment", "non_affiliate_joint_venture",
                           D("7500000.00"), "4.09(a)", None,
                           "Capital contribution to Anglesey Aluminium Limited (49%) for a potline upgrade"),
@@ -116,6 +142,7 @@ RESTRICTED_PAYMENTS: tuple[RestrictedPayment, ...] = tuple(sorted(
         RestrictedPayment("RP-1999-06-KAC", date(1999, 6, 30), "KACC", "dividend", "kac", D("250000.00"), "4.09(b)(VII)",
                           None, "Payment to KAC for its reasonable out-of-pocket expenses of fiscal year 1999"),
     ]
+    + list(RESTRICTED_PAYMENT_STORY)
     + _preferred_dividends(),
     key=lambda p: (p.payment_date, p.transaction_id),
 ))
@@ -184,6 +211,7 @@ class EquityIssuance:
     purchaser_kind: str
     net_proceeds: Decimal
     is_redeemable: bool
+    excluded_from_4_09_a_ii: Decimal | None = None
 
 
 EQUITY_ISSUANCES: tuple[EquityIssuance, ...] = (

@@ -11,5 +11,9 @@ select
     basket,
     declared_on,
     description,
+    nullif(trim(unrestricted_subsidiary_id), '') as unrestricted_subsidiary_id,
+    nullif(trim(returns_transaction_id), '') as returns_transaction_id,
+    kac_pass_through_date,
+    cast(kac_pass_through_amount as decimal(38, 2)) as kac_pass_through_amount,
     _row
 from raw_restricted_payments

@@ -48,16 +48,16 @@ transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_pro
 AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,
 """,
     "restricted_payments": """\
-transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description
-RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC
+transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount
+RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,
 """,
     "incurrences": """\
 transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees
 INC-1996-NOTES,1996-12-23,NOTES-10875-2006,225000000.00,4.10(a),CA1994-REVOLVER,0.00,Issue of Senior Notes,,
 """,
     "equity_issuances": """\
-transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proceeds,is_redeemable
-EQ-1997-01,1997-03-31,KACC,capital_contribution,kac,10000000.00,false
+transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proceeds,is_redeemable,excluded_from_4_09_a_ii
+EQ-1997-01,1997-03-31,KACC,capital_contribution,kac,10000000.00,false,
 """,
     "capital_expenditures": """\
 entity_id,period_end,project,amount,financed_by_obligors

@@ -79,6 +79,10 @@ DEFAULTS = {
         "basket": "4.09(a)",
         "declared_on": None,
         "description": "payment",
+        "unrestricted_subsidiary_id": None,
+        "returns_transaction_id": None,
+        "kac_pass_through_date": None,
+        "kac_pass_through_amount": None,
     },
     "incurrences": {
         "basket": "4.10(a)",

@@ -1,0 +1,104 @@
+-- clause: indenture-1996/4.09(a)
+-- clause: indenture-1996/def/RestrictedInvestment
+-- clause: indenture-1996/def/UnrestrictedSubsidiaryInvestment
+-- Each row of the restricted-payments extract classified as 4.09 counts it: a Restricted Payment ((i) dividends, (ii)
+-- stock repurchases, (iii) voluntary subordinated-debt retirements [IND L4128-4147]), a Restricted Investment, an
+-- Unrestricted Subsidiary Investment, or a return of one of these. A return names the investment it returns and counts
+-- under that investment's basket. "the amount of ... such Restricted Investments returned in cash" [IND L4172]: a
+-- Restricted Investment's returns reduce it at most to zero (the cumulative return is capped at the amount invested).
+-- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [IND L4232] include those to KAC (MAXXAM controls KAC); the
+-- KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter" [IND L4249]
+-- (days 0 to 30 after the payment, AMB-I23).
+with payments as (
+    select * from stg_restricted_payments
+),
+
+returns_matched as (
+    select
+        r.transaction_id,
+        i.transaction_id as investment_id,
+        i.payment_kind as investment_kind,
+        i.basket as investment_basket,
+        i.recipient_kind as investment_recipient_kind,
+        i.amount as investment_amount,
+        coalesce(r.unrestricted_subsidiary_id, i.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
+        sum(r.amount) over (
+            partition by i.transaction_id order by r.payment_date, r.transaction_id
+            rows between unbounded preceding and current row
+        ) as returned_to_date,
+        r.amount
+    from payments as r
+    join payments as i on i.transaction_id = r.returns_transaction_id
+    where r.payment_kind = 'return_of_investment'
+),
+
+returns_reducing as (
+    select
+        *,
+        -- a Restricted Investment is reduced at most to zero; an Unrestricted Subsidiary's returns go to USIO, which
+        -- has its own floor and the 4.09(a)(C)(III) excess
+        case
+            when investment_kind = 'restricted_investment'
+                then least(returned_to_date, investment_amount) - least(returned_to_date - amount, investment_amount)
+            else amount
+        end as reduction
+    from returns_matched
+),
+
+receivers as (
+    select
+        p.transaction_id,
+        -- USIO and 4.09(a)(C)(III) count cash "received ... by the Company or a Subsidiary ... that is a Subsidiary
+        -- Guarantor" [IND L2640, L4219]
+        coalesce(bool_or(e.role = 'company' or e.is_subsidiary_guarantor), false) as received_by_company_or_guarantor
+    from payments as p
+    left join stg_entities as e
+        on e.entity_id = p.payer_entity_id
+        and e.valid_from <= p.payment_date
+        and (e.valid_to is null or p.payment_date <= e.valid_to)
+    group by p.transaction_id
+)
+
+select
+    p.transaction_id,
+    p.payment_date,
+    p.payer_entity_id,
+    p.payment_kind,
+    case
+        when p.payment_kind in ('dividend', 'stock_repurchase', 'subordinated_debt_retirement') then 'restricted_payment'
+        when p.payment_kind = 'restricted_investment' then 'restricted_investment'
+        when p.payment_kind = 'unrestricted_subsidiary_investment' then 'unrestricted_subsidiary_investment'
+        when rr.investment_kind = 'restricted_investment' then 'restricted_investment_return'
+        when rr.investment_kind = 'unrestricted_subsidiary_investment' then 'unrestricted_subsidiary_return'
+        else 'unmatched_return'
+    end as item_kind,
+    coalesce(rr.investment_recipient_kind, p.recipient_kind) as recipient_kind,
+    coalesce(rr.investment_recipient_kind, p.recipient_kind) in ('kac', 'maxxam', 'maxxam_affiliate') as is_maxxam_related,
+    p.amount,
+    case when p.payment_kind = 'return_of_investment' then -coalesce(rr.reduction, 0) else p.amount end as signed_amount,
+    p.basket as named_basket,
+    coalesce(rr.investment_basket, p.basket) as basket,
+    coalesce(rr.investment_basket, p.basket) in ('4.09(a)', '4.09(b)(I)', '4.09(b)(VIII)') as reduces_4_09_a,
+    p.declared_on,
+    coalesce(rr.unrestricted_subsidiary_id, p.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
+    rr.investment_id as returns_transaction_id,
+    rc.received_by_company_or_guarantor,
+    cast(
+        case
+            when p.recipient_kind = 'kac' and p.payment_kind <> 'return_of_investment'
+                and p.kac_pass_through_date between p.payment_date and p.payment_date + 30
+                then least(p.amount, coalesce(p.kac_pass_through_amount, 0))
+            else 0
+        end as decimal(38, 2)
+    ) as kac_pass_through_counted,
+    p.description,
+    case
+        when p.payment_kind = 'return_of_investment' and rr.investment_id is null
+            then ['the investment returned by ' || p.transaction_id || ' (returns_transaction_id names no investment)']
+        when p.payment_kind = 'unrestricted_subsidiary_investment' and p.unrestricted_subsidiary_id is null
+            then ['the Unrestricted Subsidiary of ' || p.transaction_id || ' (unrestricted_subsidiary_id)']
+        else []::varchar[]
+    end as missing_inputs
+from payments as p
+left join returns_reducing as rr on rr.transaction_id = p.transaction_id
+left join receivers as rc on rc.transaction_id = p.transaction_id

@@ -1,0 +1,133 @@
+"""indenture-1996/4.09: USIO, cumulative Consolidated Net Income from a cut-over and the 4.09(a)(C) builder basket,
+on literal raw rows. Each expected figure is derived by hand in the comment beside it."""
+
+from decimal import Decimal
+
+from raw_tables import add, attest, attest_cni_quarters, build, one, rows, tb
+
+CUT_OVER = "1996-12-31"
+
+
+def usio(con):
+    return rows(con, "select * from unrestricted_subsidiary_investments_outstanding order by entry_date, transaction_id")
+
+
+def test_usio_is_investments_less_cash_returns_floored_at_zero(con):
+    add(con, "entities", entity_id="UNR", role="subsidiary", is_subsidiary="false", is_unrestricted_subsidiary="true")
+    # on the indenture's date: not "after the date hereof", so not counted
+    add(con, "restricted_payments", transaction_id="U0", payment_date="1996-12-23", payment_kind="unrestricted_subsidiary_investment",
+        recipient_kind="unrestricted_subsidiary", amount="1000000.00", unrestricted_subsidiary_id="UNR")
+    add(con, "restricted_payments", transaction_id="U1", payment_date="1997-03-01", payment_kind="unrestricted_subsidiary_investment",
+        recipient_kind="unrestricted_subsidiary", amount="6000000.00", unrestricted_subsidiary_id="UNR")
+    add(con, "restricted_payments", transaction_id="R1", payment_date="1997-06-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="2000000.00", returns_transaction_id="U1")
+    add(con, "restricted_payments", transaction_id="R2", payment_date="1997-09-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="5000000.00", returns_transaction_id="U1")
+    build(con, "unrestricted_subsidiary_investments_outstanding")
+    entries = usio(con)
+    assert [e["transaction_id"] for e in entries] == ["U1", "R1", "R2"]
+    # 6,000,000 invested; 6,000,000 - 2,000,000 = 4,000,000; 6,000,000 - 7,000,000 floored at 0
+    assert [e["usio_after"] for e in entries] == [Decimal("6000000.00"), Decimal("4000000.00"), Decimal("0.00")]
+    # R2: 5,000,000 received, 4,000,000 needed to bring USIO to zero, 1,000,000 in excess (4.09(a)(C)(III))
+    assert entries[2]["excess_distribution"] == Decimal("1000000.00")
+
+
+def cni_quarter(con, quarter_end, net_income):
+    tb(con, quarter_end, "net_sales", net_income)
+    attest_cni_quarters(con, quarter_end)
+
+
+def test_cumulative_cni_rolls_forward_from_the_attested_opening_and_a_deficit_counts_in_full(con):
+    tb(con, "1996-12-31", "cash", "0.00")
+    cni_quarter(con, "1997-03-31", "-10000000.00")  # credit balance = 10,000,000 income
+    attest(con, "cumulative_consolidated_net_income_opening", CUT_OVER, "-40000000.00")
+    build(con, "cumulative_consolidated_net_income")
+    row = one(con, "select * from cumulative_consolidated_net_income where quarter_end = '1997-03-31'")
+    # -40,000,000 + 10,000,000 = -30,000,000, a deficit: minus 100% of it (E16)
+    assert row["cumulative_consolidated_net_income"] == Decimal("-30000000.00")
+    assert row["capacity_i"] == Decimal("-30000000.000")
+
+
+def test_a_surplus_counts_half(con):
+    tb(con, "1996-12-31", "cash", "0.00")
+    cni_quarter(con, "1997-03-31", "-10000000.00")
+    attest(con, "cumulative_consolidated_net_income_opening", CUT_OVER, "30000000.01")
+    build(con, "cumulative_consolidated_net_income")
+    row = one(con, "select * from cumulative_consolidated_net_income where quarter_end = '1997-03-31'")
+    assert row["capacity_i"] == Decimal("20000000.005")  # 50% of 40,000,000.01, the half cent kept
+
+
+def test_no_attested_opening_means_no_capacity(con):
+    tb(con, "1996-12-31", "cash", "0.00")
+    cni_quarter(con, "1997-03-31", "-10000000.00")
+    build(con, "cumulative_consolidated_net_income")
+    row = one(con, "select * from cumulative_consolidated_net_income where quarter_end = '1997-03-31'")
+    assert row["capacity_i"] is None
+    assert "cumulative_consolidated_net_income_opening" in row["missing_inputs"][0]
+
+
+def basket_group(con):
+    tb(con, "1996-12-31", "cash", "0.00")
+    cni_quarter(con, "1997-03-31", "-10000000.00")
+    for subject, value in (("cumulative_consolidated_net_income_opening", "30000000.00"), ("restricted_payments_opening", "2000000.00"),
+                           ("restricted_investments_opening", "0.00"), ("equity_proceeds_opening", "1000000.00")):
+        attest(con, subject, CUT_OVER, value)
+
+
+def test_builder_basket_counts_a_viii_and_b_i_but_not_b_vii(con):
+    basket_group(con)
+    add(con, "equity_issuances", transaction_id="EQ1", issue_date="1997-02-28", issuer_entity_id="KACC", issuance_kind="capital_contribution",
+        purchaser_kind="kac", net_proceeds="5000000.00", is_redeemable="false", excluded_from_4_09_a_ii=None)
+    add(con, "restricted_payments", transaction_id="VII", payment_date="1997-06-01", basket="4.09(b)(VII)", amount="300000.00")
+    add(con, "restricted_payments", transaction_id="VIII", payment_date="1997-06-02", basket="4.09(b)(VIII)",
+        payment_kind="restricted_investment", recipient_kind="other", amount="4000000.00")
+    add(con, "restricted_payments", transaction_id="DIV", payment_date="1997-06-30", basket="4.09(a)", amount="3000000.00")
+    build(con, "restricted_payment_tests")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)' and transaction_id = 'DIV'")
+    # Used = 2,000,000 opening + 4,000,000 (VIII) + 3,000,000 = 9,000,000; (VII)'s 300,000 does not count
+    assert row["actual"] == Decimal("9000000.00")
+    # Capacity = (I) 50% x (30,000,000 + 10,000,000) = 20,000,000 (Q1 1997 available after 1997-05-15)
+    #          + (II) 1,000,000 + 5,000,000 = 6,000,000 -> 26,000,000
+    assert row["threshold"] == Decimal("26000000.00")
+    assert row["missing_inputs"] == "[]"
+
+
+def test_restricted_payments_before_the_cut_over_are_in_the_opening_balance(con):
+    basket_group(con)
+    add(con, "restricted_payments", transaction_id="OLD", payment_date="1996-12-31", basket="4.09(a)", amount="3000000.00")
+    add(con, "restricted_payments", transaction_id="NEW", payment_date="1997-01-01", basket="4.09(a)", amount="1000000.00")
+    build(con, "restricted_payment_builder_basket")
+    row = one(con, "select * from restricted_payment_builder_basket where transaction_id = 'NEW'")
+    assert row["used_after"] == Decimal("3000000.00")  # 2,000,000 attested + 1,000,000; OLD is in the opening
+
+
+def test_a_missing_opening_makes_the_basket_indeterminate(con):
+    tb(con, "1996-12-31", "cash", "0.00")
+    cni_quarter(con, "1997-03-31", "-10000000.00")
+    attest(con, "cumulative_consolidated_net_income_opening", CUT_OVER, "0.00")
+    add(con, "restricted_payments", transaction_id="DIV", payment_date="1997-06-30", basket="4.09(a)", amount="3000000.00")
+    build(con, "restricted_payment_tests")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)'")
+    assert "restricted_payments_opening" in row["missing_inputs"]
+
+
+def test_kac_pass_through_within_thirty_days_reduces_the_maxxam_cap(con):
+    add(con, "restricted_payments", transaction_id="D1", payment_date="1997-09-15", amount="3000000.00",
+        kac_pass_through_date="1997-10-15", kac_pass_through_amount="1200000.00")  # day 30: counted
+    add(con, "restricted_payments", transaction_id="D2", payment_date="1997-11-01", amount="1000000.00",
+        kac_pass_through_date="1997-12-02", kac_pass_through_amount="500000.00")  # day 31: not counted
+    build(con, "restricted_payment_tests")
+    found = rows(con, "select transaction_id, actual from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)-maxxam-cap' order by test_date")
+    # 3,000,000 - 1,200,000 = 1,800,000; + 1,000,000 = 2,800,000
+    assert [r["actual"] for r in found] == [Decimal("1800000.00"), Decimal("2800000.00")]
+
+
+def test_b_vii_resets_each_fiscal_year_and_a_payment_to_maxxam_is_outside_b(con):
+    add(con, "restricted_payments", transaction_id="K1", payment_date="1998-03-31", basket="4.09(b)(VII)", amount="200000.00")
+    add(con, "restricted_payments", transaction_id="K2", payment_date="1998-11-30", basket="4.09(b)(VII)", amount="100000.00")
+    add(con, "restricted_payments", transaction_id="K3", payment_date="1999-01-15", basket="4.09(b)(VII)", amount="250000.00", recipient_kind="maxxam")
+    build(con, "restricted_payment_tests")
+    found = rows(con, "select transaction_id, actual from restricted_payment_tests where clause_id = 'indenture-1996/4.09(b)(VII)' order by test_date")
+    assert [r["actual"] for r in found] == [Decimal("200000.00"), Decimal("300000.00"), Decimal("250000.00")]
+    outside = one(con, "select actual from restricted_payment_tests where clause_id = 'indenture-1996/4.09(b)' and transaction_id = 'K3'")
+    assert outside["actual"] == Decimal("250000.00")
