@@ -98,6 +98,7 @@ DEFAULTS = {
         "is_return": "false",
         "description": "transfer",
     },
+    "equity_issuances": {"excluded_from_4_09_a_ii": "0.00"},
     "market_data": {"unit": "rate"},
     "valco_ebitda": {"primary_aluminum_produced": "true"},
     "attestations": {
