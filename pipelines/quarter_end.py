@@ -18,12 +18,14 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.certificates.annual_compliance import render_annual_statements
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
+from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadlines
 from pipelines.outputs.manifest import build_manifest, write_manifest
 from pipelines.outputs.results_files import write_results
 from pipelines.policy.evaluation import evaluate_all
@@ -52,6 +54,7 @@ def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: Policy
     if issues:
         raise BadExtracts(issues)
     load_parameters(con, policies)
+    load_business_days(con)
     build_all(con)
 
 
@@ -85,10 +88,12 @@ def input_files(extracts_dir: Path) -> list[Path]:
     return [locate(extracts_dir, extract) for extract in EXTRACTS]
 
 
-def publish(results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date) -> tuple[dict, list[Path]]:
-    """Write results, manifest and certificates for the selected quarters into the staging folder."""
-    manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
-    written = write_results(results, staging) + [write_manifest(manifest, staging)]
+def publish(
+    results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date, deadlines: list[Deadline]
+) -> tuple[dict, list[Path]]:
+    """Write results, the deadline calendar, manifest and certificates for the selected quarters into the staging folder."""
+    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
+    written = write_results(results, staging) + write_deadlines(deadlines, staging) + [write_manifest(manifest, staging)]
     written += render_annual_statements(results, quarters, manifest, staging)
     return manifest, written
 
@@ -122,12 +127,13 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             results = [
                 r for r in evaluate_all(con, policies, as_of) if any(q.start <= r.test_date <= q.end for q in quarters)
             ]
+            deadlines = deadline_calendar(con, as_of or quarters[-1].end)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, quarters, policies, extracts_dir, staging, as_of or quarters[-1].end)
+        manifest, written = publish(results, quarters, policies, extracts_dir, staging, as_of or quarters[-1].end, deadlines)
     return RunOutcome(
         out_dir=out_dir,
         results=results,
