@@ -101,6 +101,15 @@ def is_business_day(day: date, closures: tuple[Closure, ...] = ()) -> bool:
     return day.weekday() < SATURDAY and day not in non_business_days(closures)
 
 
+def business_day_count_after(day: date, count: int, closures: tuple[Closure, ...] = ()) -> date:
+    """The date that is `count` Business Days after `day` (the count starts the day after, whatever `day` is)."""
+    found = 0
+    while found < count:
+        day += timedelta(days=1)
+        found += is_business_day(day, closures)
+    return day
+
+
 def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
     """One row per calendar day: whether it is a Business Day, why not, and the running count of Business Days."""
     closed = non_business_days(closures)

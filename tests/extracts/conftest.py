@@ -1,4 +1,4 @@
-"""A minimal, valid, mutually consistent set of the 15 extracts, written as CSV text into a temporary folder.
+"""A minimal, valid, mutually consistent set of the 16 extracts, written as CSV text into a temporary folder.
 
 Row numbers are counted as a person counts them: the header is row 1, the first data row is row 2.
 """
@@ -83,6 +83,10 @@ period_end,actual_valco_ebitda,forecast_valco_ebitda,primary_aluminum_produced
     "attestations": """\
 attestation_id,subject,reference_id,period_end,value,attested_by,role,attested_on,document
 ATT-2003Q4-GAAP,frozen_gaap_net_income_adjustment,,2003-12-31,0.00,J. Doe,Chief Financial Officer,2004-02-15,CFO certificate 2003-Q4-07
+""",
+    "default_events": """\
+event_id,kind,event_date,entity_id,instrument_id,amount,insured_amount,cured_on,document
+BK-2002-02-12,bankruptcy_filing,2002-02-12,KACC,,,,,Voluntary petition under chapter 11
 """,
 }
 
