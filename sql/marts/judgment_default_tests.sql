@@ -35,7 +35,7 @@ measured as (
         t.test_date,
         coalesce(sum(j.uninsured_amount), 0) as aggregate_uninsured,
         coalesce(bool_or(j.insurance_unattested), false) as insurance_unattested,
-        coalesce(bool_or(j.amount is null), false) as amount_missing,
+        coalesce(bool_or(j.event_id is not null and j.amount is null), false) as amount_missing,
         string_agg(j.event_id || ' ' || coalesce(j.uninsured_amount::varchar, '?'), '; ' order by j.event_id) as counted
     from tests as t
     left join judgments as j
