@@ -94,16 +94,10 @@ def _deadlines(args: argparse.Namespace) -> int:
         prepare(con, Path(args.extracts), load_policies())
         as_of = args.as_of or quarters_covered(con)[-1].end
         deadlines = between(deadline_calendar(con, as_of), args.first, args.last)
-    except BadExtracts as bad:
-        print(f"covenants: the extracts in {args.extracts} were refused.", file=sys.stderr)
-        print(bad.summary(), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except ExtractMissing as missing:
-        print(f"covenants: {missing}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except PolicyError as error:
-        print(f"covenants: invalid policy: {error}", file=sys.stderr)
-        return EXIT_BAD_POLICY
+    except (BadExtracts, ExtractMissing, PolicyError) as error:
+        problem = error.summary() if isinstance(error, BadExtracts) else str(error)
+        print(f"covenants: no deadline calendar from {args.extracts}: {problem}", file=sys.stderr)
+        return EXIT_BAD_POLICY if isinstance(error, PolicyError) else EXIT_BAD_INPUT
     finally:
         con.close()
     rows = [

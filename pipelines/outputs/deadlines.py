@@ -13,13 +13,14 @@ next Business Day; `preceding` to the Business Day before (indenture-1996/def/Bu
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
+
+from pipelines.outputs.results_files import write_records
 
 DEADLINE_SUFFIX = "_deadlines"
 DEADLINE_COLUMNS = (
@@ -35,21 +36,7 @@ DEADLINE_COLUMNS = (
 )
 CONVENTIONS = ("none", "preceding", "following")
 DUE_WINDOW_DAYS = 30
-FIELDS = (
-    "status",
-    "adjusted_due_date",
-    "clause_id",
-    "obligation",
-    "reference_id",
-    "trigger_date",
-    "due_date",
-    "business_day_convention",
-    "completed_on",
-    "rule",
-    "missing_inputs",
-    "mart",
-    "as_of",
-)
+FIELDS = ("status", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
 
 
 @dataclass(frozen=True)
@@ -62,8 +49,8 @@ class Deadline:
     trigger_date: date | None
     due_date: date | None
     business_day_convention: str
-    completed_on: date | None
     rule: str
+    completed_on: date | None
     missing_inputs: tuple[str, ...]
     mart: str
     as_of: date
@@ -153,12 +140,4 @@ def record(deadline: Deadline) -> dict:
 
 
 def write_deadlines(deadlines: list[Deadline], out_dir: Path) -> list[Path]:
-    records = [record(d) for d in deadlines]
-    json_path, csv_path = out_dir / "deadlines.json", out_dir / "deadlines.csv"
-    json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    with csv_path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS)
-        writer.writeheader()
-        for rec in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in rec.items()})
-    return [json_path, csv_path]
+    return write_records([record(d) for d in deadlines], FIELDS, out_dir, "deadlines")
