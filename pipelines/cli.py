@@ -1,6 +1,7 @@
 """`covenants`: the command line for what a person does by hand.
 
   covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
+  covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 Exit codes: 0 the run completed (whatever the covenant results), 2 the input was bad (nothing was issued),
@@ -81,6 +82,35 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deadlines(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipelines.outputs.deadlines import between, deadline_calendar
+    from pipelines.policy.loading import load_policies
+    from pipelines.quarter_end import prepare, quarters_covered
+
+    con = duckdb.connect()
+    try:
+        prepare(con, Path(args.extracts), load_policies())
+        as_of = args.as_of or quarters_covered(con)[-1].end
+        deadlines = between(deadline_calendar(con, as_of), args.first, args.last)
+    except (BadExtracts, ExtractMissing, PolicyError) as error:
+        problem = error.summary() if isinstance(error, BadExtracts) else str(error)
+        print(f"covenants: no deadline calendar from {args.extracts}: {problem}", file=sys.stderr)
+        return EXIT_BAD_POLICY if isinstance(error, PolicyError) else EXIT_BAD_INPUT
+    finally:
+        con.close()
+    rows = [
+        [str(d.adjusted_due_date or "-"), d.status, d.clause_id, d.reference_id or "", str(d.trigger_date or "-"), str(d.completed_on or "-"), d.obligation]
+        for d in deadlines
+    ]
+    counts = Counter(d.status for d in deadlines)
+    print(f"Deadline calendar as of {as_of}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "indeterminate")))
+    print()
+    print(_table(["due", "status", "clause", "reference", "trigger", "completed", "obligation"], rows))
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -97,6 +127,13 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
     run.add_argument("--as-of", type=date.fromisoformat, help="determination date for every result (default: each period's certificate date)")
     run.set_defaults(handler=_run)
+
+    deadlines = commands.add_parser("deadlines", help="the deadline calendar: every dated obligation and its status")
+    deadlines.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
+    deadlines.add_argument("--from", dest="first", type=date.fromisoformat, help="first due date to list")
+    deadlines.add_argument("--to", dest="last", type=date.fromisoformat, help="last due date to list")
+    deadlines.add_argument("--as-of", type=date.fromisoformat, help="date the statuses are given on (default: the last quarter end the extracts cover)")
+    deadlines.set_defaults(handler=_deadlines)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

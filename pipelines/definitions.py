@@ -6,11 +6,11 @@ process can open at a time.
 
 from dagster import Definitions, in_process_executor
 
-from pipelines.assets import extracts, jobs, models, policies, results, schedules, sensors
+from pipelines.assets import deadlines, extracts, jobs, models, policies, results, schedules, sensors
 from pipelines.assets.resources import resources
 
 defs = Definitions(
-    assets=[*extracts.assets, *policies.assets, *models.assets, *results.assets],
+    assets=[*extracts.assets, *policies.assets, *models.assets, *results.assets, *deadlines.assets],
     asset_checks=[*extracts.checks, *results.checks],
     jobs=jobs.jobs,
     schedules=schedules.schedules,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.certificates.annual_compliance import render_annual_statements
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
@@ -25,6 +26,7 @@ from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
 from pipelines.outputs.basket_ledger import basket_ledger, write_basket_ledger
+from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadlines
 from pipelines.outputs.manifest import build_manifest, write_manifest
 from pipelines.outputs.results_files import write_results
 from pipelines.policy.evaluation import evaluate_all
@@ -53,6 +55,7 @@ def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: Policy
     if issues:
         raise BadExtracts(issues)
     load_parameters(con, policies)
+    load_business_days(con)
     build_all(con)
 
 
@@ -87,11 +90,19 @@ def input_files(extracts_dir: Path) -> list[Path]:
 
 
 def publish(
-    results: list[Result], ledger: list[dict], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date
+    results: list[Result],
+    ledger: list[dict],
+    deadlines: list[Deadline],
+    quarters: list[FiscalQuarter],
+    policies: PolicySet,
+    extracts_dir: Path,
+    staging: Path,
+    as_of: date,
 ) -> tuple[dict, list[Path]]:
-    """Write results, the basket ledger, manifest and certificates for the selected quarters into the staging folder."""
-    manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
-    written = write_results(results, staging) + write_basket_ledger(ledger, staging) + [write_manifest(manifest, staging)]
+    """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder."""
+    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
+    written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+    written.append(write_manifest(manifest, staging))
     written += render_annual_statements(results, quarters, manifest, staging)
     return manifest, written
 
@@ -127,12 +138,13 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             ]
             until = as_of or quarters[-1].end
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
+            deadlines = deadline_calendar(con, until)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, ledger, quarters, policies, extracts_dir, staging, until)
+        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until)
     return RunOutcome(
         out_dir=out_dir,
         results=results,

@@ -80,6 +80,33 @@ def test_quarter_end_ratios_are_information_only(results):
     assert rows and {r["status"] for r in rows} <= {"not_applicable", "indeterminate"}
 
 
+def test_chapter_11_filing_is_an_event_of_default_under_6_01_g(results):
+    row = find(results, "indenture-1996/6.01(g)", "2002-02-12")
+    assert (row["status"], row["actual"]) == ("fail", "1.00")
+    assert "in_bankruptcy" not in row["explanation"] and "Chapter 11 on February 12, 2002" in row["explanation"]
+    # the filing accelerated the 9 7/8% (174,000,000) and 12 3/4% (400,000,000) notes: far over $25,000,000
+    assert find(results, "indenture-1996/6.01(d)", "2002-02-12")["status"] == "fail"
+    # the synthetic 1999 judgment: 6,500,000 less 2,000,000 attested insurance, and discharged within 30 days
+    assert find(results, "indenture-1996/6.01(e)", "1999-07-15")["actual"] == "0.00"
+
+
+def test_maxxam_ownership_is_no_change_of_control(results):
+    rows = [r for r in results if r["clause_id"] == "indenture-1996/3.05(a)-definition"]
+    assert len(rows) == 9 and {r["status"] for r in rows} == {"pass"}
+
+
+def test_deadline_calendar_is_published(run):
+    deadlines = json.loads((run / "deadlines.json").read_text())
+    by_key = {(d["clause_id"], d["reference_id"]): d for d in deadlines}
+    assert by_key[("indenture-1996/4.06(b)", "FY1996")]["adjusted_due_date"] == "1997-04-30"
+    assert by_key[("indenture-1996/4.06(b)", "FY1999")]["adjusted_due_date"] == "2000-04-29"
+    assert by_key[("indenture-1996/4.06(b)", "FY2001")]["status"] == "missed"  # delivered 2002-05-10 (synthetic)
+    assert by_key[("indenture-1996/4.06(b)", "FY2004")]["status"] == "upcoming"  # due 2005-04-30, as of 2004-12-31
+    assert by_key[("indenture-1996/6.01(a)", "IPD-2002-04-15")]["status"] == "missed"
+    assert by_key[("indenture-1996/4.06(a)", "BK-2002-02-12")]["status"] == "indeterminate"
+    assert (run / "deadlines.csv").exists()
+
+
 def test_money_is_never_a_json_number(results):
     for row in results:
         for field in ("actual", "threshold", "headroom", "headroom_pct"):

@@ -1,7 +1,8 @@
 """One asset per SQL file under sql/ (staging, intermediate, marts), built by one factory over `discover()`.
 
 Dependencies are read from the SQL itself: a model it selects from is that model's asset, `raw_<x>` is the asset of
-extract x, and `policy_parameters` is the table of the policy files' dated parameters. The asset's description is
+extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
+are both loaded by the `policy_parameters` asset. The asset's description is
 the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids.
 """
 
@@ -18,7 +19,7 @@ from pipelines.models.sql_models import SqlModel, build, discover
 
 
 def dependency_key(model: SqlModel, dependency: str) -> AssetKey:
-    if dependency == "policy_parameters":
+    if dependency in ("policy_parameters", "business_days"):
         return POLICY_PARAMETERS_KEY
     if dependency.startswith("raw_"):
         extract = BY_NAME.get(dependency.removeprefix("raw_"))

@@ -3,6 +3,7 @@
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
+from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.manifest import sha256
 from pipelines.policy.loading import load_policies
@@ -18,7 +19,9 @@ def _description() -> str:
     return (
         "The dated parameters of the policy files under policies/ (one quantity per file, each value with its "
         "effective date and source), schema-checked when loaded and written to the DuckDB table `policy_parameters`, "
-        "the only policy input the SQL models read.\n\n" + listed
+        "the only policy input the SQL models read. Also loads `business_days`, the indenture's Business Day calendar "
+        "(indenture-1996/def/BusinessDay, pipelines/calendar/business_days.py, with the closures of "
+        "policies/business_day_closures.yaml).\n\n" + listed
     )
 
 
@@ -27,6 +30,7 @@ def policy_parameters(duckdb: DuckDBResource) -> MaterializeResult:
     policies = load_policies()
     with duckdb.get_connection() as con:
         load_parameters(con, policies)
+        load_business_days(con)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
     return MaterializeResult(
         metadata={
@@ -34,6 +38,7 @@ def policy_parameters(duckdb: DuckDBResource) -> MaterializeResult:
             "dagster/row_count": int(rows),
             "parameters": MetadataValue.json(sorted(f"{p.instrument}/{p.name}" for p in policies.parameters)),
             "policy_files": MetadataValue.json({str(p.relative_to(ROOT)): sha256(p) for p in policies.files}),
+            "business_day_closures": MetadataValue.json({str(CLOSURES_FILE.relative_to(ROOT)): sha256(CLOSURES_FILE)}),
         }
     )
 

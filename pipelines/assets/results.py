@@ -38,6 +38,7 @@ from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
+from pipelines.outputs.deadlines import deadline_calendar
 from pipelines.outputs.results_files import record
 from pipelines.policy.evaluation import evaluate_all, evaluate_covenant
 from pipelines.policy.loading import PolicySet, load_policies
@@ -210,11 +211,12 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
                 raise Failure(description=f"{quarter} is not covered by the extracts, which cover {span}; no statement was rendered.")
             results = [r for r in evaluate_all(con, policies) if year[0].start <= r.test_date <= year[-1].end]
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
+            deadlines = deadline_calendar(con, quarter.end)
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
     with staged(out_dir) as staging:
-        manifest, written = publish(results, ledger, year, policies, folders.extracts, staging, quarter.end)
+        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={

@@ -165,6 +165,36 @@ ATTESTATION_SUBJECTS = (
     "subordinated_debt_proceeds_opening",
     # indenture-1996/4.09(a) proviso 2 (AMB-I24, M11): pro forma senior debt rating Baa3/BBB or better, per transaction
     "senior_debt_rating_investment_grade",
+    # indenture-1996/3.05(a)-definition (AMB-I31): MAXXAM's direct or indirect sole beneficial ownership (Rule 13d-3)
+    # of the Company's total Voting Stock on a fully diluted basis, as a fraction (`m`)
+    "maxxam_sole_beneficial_ownership",
+    # indenture-1996/3.05(a)-definition (AMB-I31, correction M5): MAXXAM's direct and indirect ownership of the
+    # Voting Stock entitled to vote generally in the election of directors, as a fraction (`m_vote`)
+    "maxxam_voting_stock_ownership",
+    # indenture-1996/3.05(a)-definition (AMB-I31, M5): the largest such holding of any other person or 13(d)(3) group,
+    # on the same basis as m_vote (`g_max`)
+    "largest_other_voting_stock_holding",
+    # indenture-1996/3.05(a)-definition (AMB-I31): MAXXAM controls a majority of the Company's Board, true/false
+    "maxxam_controls_board",
+    # indenture-1996/6.01(e) (AMB-I30): a judgment's insurance is valid and collectible from solvent unaffiliated
+    # insurers, true/false; reference_id is the default_events event_id
+    "judgment_insurance_valid",
+    # indenture-1996/4.06, 5.03(d), 3.05 (AMB-I37): the date (YYYY-MM-DD) a dated obligation was performed;
+    # reference_id is the deadline's clause id, period_end its trigger date (5.03(d): the date delivered)
+    "obligation_completed_on",
+)
+
+DEFAULT_EVENT_KINDS = (
+    "interest_payment_default",  # 6.01(a)
+    "principal_payment_default",  # 6.01(b)
+    "notice_of_default",  # 6.01(c): a written Notice of Default received
+    "other_debt_payment_default",  # 6.01(d)(a): indebtedness for money borrowed
+    "other_debt_acceleration",  # 6.01(d)(b), 4.06(c)
+    "judgment",  # 6.01(e): final judgment entered (or a stay expired)
+    "bankruptcy_filing",  # 6.01(g): voluntary case or other act of the Company
+    "involuntary_bankruptcy_order",  # 6.01(f): decree or order for relief against the Company
+    "acceleration",  # 6.01: the Notes declared or become due
+    "change_of_control",  # 3.05(a): a Change of Control recorded as an event
 )
 
 
@@ -618,6 +648,24 @@ ASSET_TRANSFERS = Extract(
     ("transfer_id",),
 )
 
+DEFAULT_EVENTS = Extract(
+    "default_events",
+    "Defaults, accelerations, judgments, bankruptcy events and Changes of Control, each with its date and document "
+    "(indenture-1996 Article Six, 3.05, 4.06). Amounts of other debt are indebtedness for money borrowed.",
+    (
+        Column("event_id", "text", "Stable id", example="BK-2002-02-12"),
+        Column("kind", "text", "What happened", allowed=DEFAULT_EVENT_KINDS, example="bankruptcy_filing"),
+        Column("event_date", "date", "Date it happened (for a judgment, entry or the expiry of a stay)", example="2002-02-12"),
+        Column("entity_id", "text", "Entity concerned", references="entities.entity_id", example="KACC"),
+        Column("instrument_id", "text", "Debt instrument concerned", required=False, example=""),
+        Column("amount", "money", "Principal of the debt, or amount of the judgment or payment", required=False, example=""),
+        Column("insured_amount", "money", "Part of a judgment covered by insurance", required=False, example=""),
+        Column("cured_on", "date", "Date cured, paid, discharged, stayed or dismissed; empty if not", required=False, example=""),
+        Column("document", "text", "Supporting document", example="Voluntary petition under chapter 11"),
+    ),
+    ("event_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -635,6 +683,7 @@ EXTRACTS: tuple[Extract, ...] = (
     VALCO_EBITDA,
     ATTESTATIONS,
     ASSET_TRANSFERS,
+    DEFAULT_EVENTS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

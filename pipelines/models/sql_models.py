@@ -20,8 +20,9 @@ LAYERS = ("staging", "intermediate", "marts")
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
 # Tables the models may read that are neither models nor raw extracts: the dated parameters of the policy files,
-# loaded by pipelines.quarter_end.load_parameters.
-SOURCES = ("policy_parameters",)
+# loaded by pipelines.quarter_end.load_parameters, and the Business Day calendar, loaded by
+# pipelines.calendar.business_days.load_business_days.
+SOURCES = ("policy_parameters", "business_days")
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,12 @@ results so a reader can see why a basket is full.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import duckdb
 
-from pipelines.outputs.results_files import plain
+from pipelines.outputs.results_files import plain, write_records
 
 COLUMNS = (
     "clause_id",
@@ -53,12 +52,4 @@ def basket_ledger(con: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def write_basket_ledger(rows: list[dict], out_dir: Path) -> list[Path]:
-    records = [{k: plain(v) for k, v in row.items()} for row in rows]
-    json_path, csv_path = out_dir / "basket_ledger.json", out_dir / "basket_ledger.csv"
-    json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    with csv_path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        for rec in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for k, v in rec.items()})
-    return [json_path, csv_path]
+    return write_records([{k: plain(v) for k, v in row.items()} for row in rows], COLUMNS, out_dir, "basket_ledger")

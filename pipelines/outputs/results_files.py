@@ -51,13 +51,17 @@ def record(result: Result) -> dict:
     return {name: plain(data[name]) for name in FIELDS}
 
 
-def write_results(results: list[Result], out_dir: Path) -> list[Path]:
-    records = [record(r) for r in results]
-    json_path, csv_path = out_dir / "results.json", out_dir / "results.csv"
+def write_records(records: list[dict], fields: tuple[str, ...], out_dir: Path, stem: str) -> list[Path]:
+    """`<stem>.json` and `<stem>.csv` (nested values as JSON text) in out_dir."""
+    json_path, csv_path = out_dir / f"{stem}.json", out_dir / f"{stem}.csv"
     json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
     with csv_path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS)
+        writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         for rec in records:
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in rec.items()})
     return [json_path, csv_path]
+
+
+def write_results(results: list[Result], out_dir: Path) -> list[Path]:
+    return write_records([record(r) for r in results], FIELDS, out_dir, "results")

@@ -17,6 +17,7 @@ from pipelines.sample import (
     attestations,
     borrowing_base,
     chart_of_accounts,
+    default_events,
     entities,
     extract_files,
     indebtedness,
@@ -49,8 +50,9 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
         "market_data": market_data.rows(),
         "valco_ebitda": valco.rows(),
-        "attestations": attestations.rows() + asset_transfers.attestation_rows(),
+        "attestations": attestations.rows() + asset_transfers.attestation_rows() + default_events.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
+        "default_events": default_events.rows(),
     }
 
 

@@ -88,6 +88,10 @@ ATT-2003Q4-GAAP,frozen_gaap_net_income_adjustment,,2003-12-31,0.00,J. Doe,Chief 
 transfer_id,transfer_date,transferor_entity_id,transferee_entity_id,fair_market_value,exemption_clause,is_return,description
 AT-1999-KMH,1999-08-31,KACC,KMH,5000000.00,J,false,Equipment contributed to Kaiser Micromill Holdings
 """,
+    "default_events": """\
+event_id,kind,event_date,entity_id,instrument_id,amount,insured_amount,cured_on,document
+BK-2002-02-12,bankruptcy_filing,2002-02-12,KACC,,,,,Voluntary petition under chapter 11
+""",
 }
 
 

@@ -1,7 +1,8 @@
 """Hand-made raw tables for the SQL model tests: the extract contract's exact DuckDB types, literal rows, no pandas.
 
 `create_raw_tables` makes every `raw_<extract>` table empty (plus `_row`) and a chart of accounts with one account per
-line item (account id = line item), `policy_parameters` from the policy files, and the Company (KACC).
+line item (account id = line item), `policy_parameters` from the policy files, the Business Day calendar with no extra
+closures, and the Company (KACC).
 `add` inserts one literal row, filling the columns a test does not care about with neutral defaults.
 """
 
@@ -11,6 +12,7 @@ from functools import cache
 
 import duckdb
 
+from pipelines.calendar.business_days import load_business_days
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, LINE_ITEMS
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.models.sql_models import build as build_model
@@ -101,6 +103,14 @@ DEFAULTS = {
     "equity_issuances": {"excluded_from_4_09_a_ii": "0.00"},
     "market_data": {"unit": "rate"},
     "valco_ebitda": {"primary_aluminum_produced": "true"},
+    "default_events": {
+        "entity_id": "KACC",
+        "instrument_id": None,
+        "amount": None,
+        "insured_amount": None,
+        "cured_on": None,
+        "document": "document",
+    },
     "attestations": {
         "reference_id": None,
         "attested_by": "J. Doe",
@@ -133,6 +143,7 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"insert into raw_chart_of_accounts values {chart}")
     _last_row[(id(con), "chart_of_accounts")] = len(LINE_ITEMS) + 1
     load_parameters(con, _policies())
+    load_business_days(con, closures=())
     add(con, "entities", entity_id="KACC", entity_name="Kaiser Aluminum & Chemical Corporation", role="company", is_subsidiary="false")
 
 

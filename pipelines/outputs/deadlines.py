@@ -1,0 +1,143 @@
+"""The deadline calendar: every SQL mart whose name ends in `_deadlines`, unioned, its Business Day convention applied
+and each obligation given a status as of the run's as-of date; published as deadlines.json and deadlines.csv.
+
+Each `_deadlines` mart has the columns of DEADLINE_COLUMNS (the issue-3 brief's convention). Statuses:
+- `indeterminate`: the due date cannot be fixed (missing inputs, or a clause such as 4.06(a) "promptly" names no day);
+- `met`: completed on or before the (adjusted) due date;
+- `missed`: completed after it, or not completed and the due date is before the as-of date;
+- `due`: open, due within DUE_WINDOW_DAYS days of the as-of date; `upcoming`: open and due later.
+Only obligations triggered on or before the as-of date are listed, and a completion after the as-of date is not yet
+known on it. The conventions: `none` keeps the due date; `following` moves a day that is not a Business Day to the
+next Business Day; `preceding` to the Business Day before (indenture-1996/def/BusinessDay, the `business_days` table).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+
+from pipelines.outputs.results_files import write_records
+
+DEADLINE_SUFFIX = "_deadlines"
+DEADLINE_COLUMNS = (
+    "clause_id",
+    "obligation",
+    "reference_id",
+    "trigger_date",
+    "due_date",
+    "business_day_convention",
+    "rule",
+    "completed_on",
+    "missing_inputs",
+)
+CONVENTIONS = ("none", "preceding", "following")
+DUE_WINDOW_DAYS = 30
+FIELDS = ("status", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    status: str
+    adjusted_due_date: date | None
+    clause_id: str
+    obligation: str
+    reference_id: str | None
+    trigger_date: date | None
+    due_date: date | None
+    business_day_convention: str
+    rule: str
+    completed_on: date | None
+    missing_inputs: tuple[str, ...]
+    mart: str
+    as_of: date
+
+
+def deadline_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    names = con.execute("select table_name from duckdb_tables() where table_name like ? escape '\\'", ["%\\_deadlines"]).fetchall()
+    return sorted(n for (n,) in names if n.endswith(DEADLINE_SUFFIX))
+
+
+def adjust(due: date, convention: str, business_days: dict[date, bool]) -> date | None:
+    """The due date moved by its Business Day convention; None when the calendar does not reach that far."""
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown Business Day convention {convention!r}; expected one of {', '.join(CONVENTIONS)}")
+    if convention == "none":
+        return due
+    step = timedelta(days=1 if convention == "following" else -1)
+    day = due
+    while day in business_days:
+        if business_days[day]:
+            return day
+        day += step
+    return None
+
+
+def status_of(adjusted_due: date | None, completed_on: date | None, missing: tuple[str, ...], as_of: date) -> str:
+    if missing or adjusted_due is None:
+        return "indeterminate"
+    if completed_on is not None:
+        return "met" if completed_on <= adjusted_due else "missed"
+    if adjusted_due < as_of:
+        return "missed"
+    return "due" if adjusted_due <= as_of + timedelta(days=DUE_WINDOW_DAYS) else "upcoming"
+
+
+def _deadline(row: dict, mart: str, as_of: date, business_days: dict[date, bool]) -> Deadline:
+    missing = tuple(json.loads(row["missing_inputs"])) if row["missing_inputs"] else ()
+    due, convention = row["due_date"], row["business_day_convention"]
+    adjusted = None if due is None else adjust(due, convention, business_days)
+    if due is not None and adjusted is None:
+        missing += (f"the Business Day calendar around {due} (convention {convention})",)
+    completed = row["completed_on"] if row["completed_on"] is not None and row["completed_on"] <= as_of else None
+    return Deadline(
+        status=status_of(adjusted, completed, missing, as_of),
+        adjusted_due_date=adjusted,
+        clause_id=row["clause_id"],
+        obligation=row["obligation"],
+        reference_id=row["reference_id"],
+        trigger_date=row["trigger_date"],
+        due_date=due,
+        business_day_convention=convention,
+        completed_on=completed,
+        rule=row["rule"],
+        missing_inputs=missing,
+        mart=mart,
+        as_of=as_of,
+    )
+
+
+def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadline]:
+    """Every obligation of every `_deadlines` mart triggered by `as_of`, with its status on that date."""
+    business_days = dict(con.execute("select day, is_business_day from business_days").fetchall())
+    deadlines = []
+    for mart in deadline_marts(con):
+        relation = con.sql(f'select {", ".join(DEADLINE_COLUMNS)} from "{mart}"')
+        for values in relation.fetchall():
+            row = dict(zip(DEADLINE_COLUMNS, values))
+            if row["trigger_date"] is None or row["trigger_date"] <= as_of:
+                deadlines.append(_deadline(row, mart, as_of, business_days))
+    return sorted(deadlines, key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or ""))
+
+
+def between(deadlines: list[Deadline], first: date | None, last: date | None) -> list[Deadline]:
+    """The deadlines due (or, without a due date, triggered) from `first` to `last`, both included."""
+    def day(d: Deadline) -> date | None:
+        return d.adjusted_due_date or d.trigger_date
+
+    return [d for d in deadlines if (first is None or (day(d) and day(d) >= first)) and (last is None or (day(d) and day(d) <= last))]
+
+
+def record(deadline: Deadline) -> dict:
+    data = asdict(deadline)
+    return {
+        name: (data[name].isoformat() if isinstance(data[name], date) else list(data[name]) if isinstance(data[name], tuple) else data[name])
+        for name in FIELDS
+    }
+
+
+def write_deadlines(deadlines: list[Deadline], out_dir: Path) -> list[Path]:
+    return write_records([record(d) for d in deadlines], FIELDS, out_dir, "deadlines")

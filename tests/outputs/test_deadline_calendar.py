@@ -1,0 +1,86 @@
+"""The deadline calendar (pipelines.outputs.deadlines): any number of `_deadlines` marts unioned, the Business Day
+conventions applied, and each status at its boundary relative to the as-of date."""
+
+import json
+from datetime import date
+
+import duckdb
+import pytest
+
+from pipelines.calendar.business_days import load_business_days
+from pipelines.outputs.deadlines import between, deadline_calendar, status_of, write_deadlines
+
+COLUMNS = """clause_id varchar, obligation varchar, reference_id varchar, trigger_date date, due_date date,
+    business_day_convention varchar, rule varchar, completed_on date, missing_inputs varchar"""
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    load_business_days(connection, closures=())
+    yield connection
+    connection.close()
+
+
+def mart(con, name, *rows):
+    con.execute(f"create table {name} ({COLUMNS})")
+    for row in rows:
+        con.execute(f"insert into {name} values (?, 'do it', ?, ?, ?, ?, 'rule', ?, ?)", list(row))
+
+
+def test_no_deadline_mart_gives_an_empty_calendar(con):
+    assert deadline_calendar(con, date(2004, 12, 31)) == []
+
+
+def test_marts_are_unioned_and_conventions_applied(con):
+    # 2004-05-01 is a Saturday: preceding is Friday April 30, following is Monday May 3
+    mart(con, "asset_sale_deadlines", ("indenture-1996/4.14(c)", "AS-1", "2003-12-08", "2004-05-01", "preceding", None, "[]"))
+    mart(con, "indenture_certificate_deadlines",
+         ("indenture-1996/4.06(b)", "FY2003", "2003-12-31", "2004-04-29", "none", "2004-04-29", "[]"),
+         ("x/following", "R-1", "2003-12-31", "2004-05-01", "following", "2004-05-03", "[]"))
+    con.execute("create table not_a_deadline_mart (x integer)")
+    found = deadline_calendar(con, date(2004, 12, 31))
+    assert [(d.mart, d.reference_id, d.adjusted_due_date, d.status) for d in found] == [
+        ("indenture_certificate_deadlines", "FY2003", date(2004, 4, 29), "met"),  # delivered on the due date
+        ("asset_sale_deadlines", "AS-1", date(2004, 4, 30), "missed"),  # open, and April 30 is before the as-of date
+        ("indenture_certificate_deadlines", "R-1", date(2004, 5, 3), "met"),  # the following Monday
+    ]
+
+
+@pytest.mark.parametrize(
+    ("due", "completed", "missing", "status"),
+    [
+        (date(2004, 4, 30), date(2004, 4, 30), (), "met"),
+        (date(2004, 4, 30), date(2004, 5, 1), (), "missed"),  # completed a day late
+        (date(2004, 4, 29), None, (), "missed"),  # open, due the day before the as-of date
+        (date(2004, 4, 30), None, (), "due"),  # open, due on the as-of date
+        (date(2004, 5, 30), None, (), "due"),  # 30 days after the as-of date: still within the window
+        (date(2004, 5, 31), None, (), "upcoming"),  # 31 days after
+        (None, None, ("promptly",), "indeterminate"),
+        (date(2004, 5, 31), date(2004, 4, 1), ("an input",), "indeterminate"),
+    ],
+)
+def test_status(due, completed, missing, status):
+    assert status_of(due, completed, missing, date(2004, 4, 30)) == status
+
+
+def test_completion_after_the_as_of_date_and_triggers_after_it(con):
+    mart(con, "event_of_default_deadlines",
+         ("indenture-1996/6.01(a)", "IPD", "2002-04-15", "2002-05-15", "none", "2002-05-20", "[]"),
+         ("indenture-1996/6.01(a)", "LATER", "2002-06-15", "2002-07-15", "none", None, "[]"))
+    found = deadline_calendar(con, date(2002, 5, 1))
+    # the cure of May 20 is not yet known on May 1, and the June default has not happened yet
+    assert [(d.reference_id, d.completed_on, d.status) for d in found] == [("IPD", None, "due")]
+
+
+def test_files_and_date_filter(con, tmp_path):
+    mart(con, "indenture_certificate_deadlines",
+         ("indenture-1996/4.06(b)", "FY1996", "1996-12-31", "1997-04-30", "none", "1997-03-28", "[]"),
+         ("indenture-1996/4.06(a)", "BK", "2002-02-12", None, "none", None, '["a due date: promptly"]'))
+    found = deadline_calendar(con, date(2004, 12, 31))
+    assert [d.reference_id for d in between(found, date(2002, 1, 1), None)] == ["BK"]  # no due date: its trigger date
+    json_path, csv_path = write_deadlines(found, tmp_path)
+    records = json.loads(json_path.read_text())
+    assert records[0]["adjusted_due_date"] == "1997-04-30" and records[0]["status"] == "met"
+    assert records[1]["missing_inputs"] == ["a due date: promptly"] and records[1]["due_date"] is None
+    assert csv_path.read_text().splitlines()[0].startswith("status,adjusted_due_date,clause_id")
