@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipelines.extracts import contract
 from pipelines.sample import (
+    asset_sale_applications,
     attestations,
     borrowing_base,
     chart_of_accounts,
@@ -48,7 +49,9 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
         "market_data": market_data.rows(),
         "valco_ebitda": valco.rows(),
-        "attestations": attestations.rows(),
+        "attestations": attestations.rows() + asset_sale_applications.attestation_rows(),
+        "asset_sale_receipts": asset_sale_applications.receipt_rows(),
+        "asset_sale_offers": asset_sale_applications.offer_rows(),
     }
 
 

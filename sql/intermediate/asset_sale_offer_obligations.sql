@@ -76,10 +76,12 @@ required as (
     select
         a.*,
         a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness as denominator,
-        -- exact integer arithmetic in cents: ceil(floored NCP x Notes / denominator)
+        -- exact integer arithmetic in cents, all amounts positive: ceil(a / b) = (a + b - 1) // b
         case when a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness > 0 then
-            cast(-((-(cast(a.ncp_rounded_down * 100 as hugeint) * cast(a.notes_outstanding * 100 as hugeint)))
-                // cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint))
+            cast(
+                (cast(a.ncp_rounded_down * 100 as hugeint) * cast(a.notes_outstanding * 100 as hugeint)
+                    + cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint) - 1)
+                // cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint)
                 as decimal(38, 0)) * 0.01
         end as asset_sale_offer_amount
     from amounts as a
