@@ -46,8 +46,10 @@ grouped as (
         s.*,
         sum(s.gross_proceeds_for_b) over (partition by s.group_id) as group_gross_proceeds,
         bool_or(s.fmv_missing) over (partition by s.group_id) as group_fmv_missing,
-        e.entity_id is not null as seller_in_group,
-        e.entity_id is not null and not e.is_unrestricted_subsidiary as seller_is_restricted,
+        coalesce(r.consolidation_method in ('full', 'proportional') and r.role in ('company', 'subsidiary', 'joint_venture'), false)
+            as seller_in_group,
+        coalesce(r.consolidation_method in ('full', 'proportional') and r.role in ('company', 'subsidiary', 'joint_venture')
+            and not r.is_unrestricted_subsidiary, false) as seller_is_restricted,
         r.ownership_pct as seller_ownership_pct,
         r.role as seller_role,
         coalesce(r.role = 'company' or (r.is_subsidiary and not r.is_unrestricted_subsidiary), false) as seller_is_company_or_subsidiary,
@@ -58,12 +60,6 @@ grouped as (
         on r.entity_id = s.seller_entity_id
         and r.valid_from <= s.sale_date
         and (r.valid_to is null or s.sale_date <= r.valid_to)
-    left join stg_entities as e
-        on e.entity_id = s.seller_entity_id
-        and e.valid_from <= s.sale_date
-        and (e.valid_to is null or s.sale_date <= e.valid_to)
-        and e.consolidation_method in ('full', 'proportional')
-        and e.role in ('company', 'subsidiary', 'joint_venture')
 ),
 
 classified as (

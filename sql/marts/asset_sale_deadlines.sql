@@ -16,8 +16,8 @@ select
     receipt_date as trigger_date,
     commitment_due as due_date,
     'none' as business_day_convention,
-    'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [IND L5157]' as rule,
-    first_committed_on as completed_on,
+    'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [IND L5157]; what is not committed goes to the Asset Sale Offer pool' as rule,
+    case when committed_in_time > 0 then first_committed_on end as completed_on,
     to_json(missing_inputs)::varchar as missing_inputs
 from asset_sale_reinvestments
 
