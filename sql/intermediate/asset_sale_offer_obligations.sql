@@ -64,7 +64,7 @@ answered as (
 amounts as (
     select
         a.*,
-        cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as ncp_rounded_down,
+        cast(cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as decimal(38, 2)) as ncp_rounded_down,
         a.credit_agreement_principal + case when a.include_letters_of_credit = 1 then a.credit_agreement_letters_of_credit else 0 end
             as credit_agreement_indebtedness,
         -- the last weekday before the purchase date: Saturday (6) and Sunday (0) are skipped

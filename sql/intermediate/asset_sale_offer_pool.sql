@@ -17,7 +17,8 @@ with events as (
         net_cash_proceeds - committed_in_time as amount,
         missing_inputs
     from asset_sale_reinvestments
-    where net_cash_proceeds - committed_in_time > 0
+    -- "any Net Cash Proceeds received after the date of this Indenture" [IND L5022]
+    where net_cash_proceeds - committed_in_time > 0 and receipt_date > date '1996-12-23'
     union all
     -- an offer applies its NCP from the day its notice is mailed, before that day's receipts (the balances are taken
     -- at the close of the day before)
