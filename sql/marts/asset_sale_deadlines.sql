@@ -25,29 +25,22 @@ union all
 
 select
     'indenture-1996/4.14(b)-(c)',
-    'mail notice of the Asset Sale Offer',
-    coalesce(offer_id, 'due-' || trigger_date),
-    trigger_date,
-    cast(trigger_date + interval 145 day as date),
-    'none',
-    'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (AMB-I19)',
-    notice_mailed_on,
-    to_json(coalesce(pool_missing, []::varchar[]))::varchar
-from asset_sale_offer_obligations
-
-union all
-
-select
-    'indenture-1996/4.14(b)-(c)',
-    'purchase the Notes tendered on the Asset Sale Purchase Date',
-    coalesce(offer_id, 'due-' || trigger_date),
-    trigger_date,
-    cast(trigger_date + interval 175 day as date),
-    'preceding',
-    'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [IND L5030]',
-    purchase_completed_on,
-    to_json(coalesce(pool_missing, []::varchar[]))::varchar
-from asset_sale_offer_obligations
+    k.obligation,
+    coalesce(o.offer_id, 'due-' || o.trigger_date),
+    o.trigger_date,
+    cast(o.trigger_date + to_days(k.days) as date),
+    k.convention,
+    k.rule,
+    case k.days when 145 then o.notice_mailed_on else o.purchase_completed_on end,
+    to_json(coalesce(o.pool_missing, []::varchar[]))::varchar
+from asset_sale_offer_obligations as o
+cross join (
+    values
+        ('mail notice of the Asset Sale Offer', 145, 'none',
+         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (AMB-I19)'),
+        ('purchase the Notes tendered on the Asset Sale Purchase Date', 175, 'preceding',
+         'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [IND L5030]')
+) as k(obligation, days, convention, rule)
 
 union all
 
