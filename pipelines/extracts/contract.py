@@ -195,6 +195,17 @@ DEFAULT_EVENT_KINDS = (
     "involuntary_bankruptcy_order",  # 6.01(f): decree or order for relief against the Company
     "acceleration",  # 6.01: the Notes declared or become due
     "change_of_control",  # 3.05(a): a Change of Control recorded as an event
+    # indenture-1996/def/AssetSale (B) and 4.14(a) (AMB-I28): Fair Market Value of a disposition's non-cash
+    # consideration, determined in good faith by the Board of Directors, per transaction
+    "asset_sale_non_cash_consideration_fmv",
+    # indenture-1996/def/NetCashProceeds (iii): GAAP Reserves per the CFO's signed certificate to the Trustee, per transaction
+    "gaap_reserves_cfo_certificate",
+    # indenture-1996/4.14(d) (AMB-I20): commitment to reinvest NCP in the lines of business, per transaction, dated
+    "asset_sale_reinvestment_commitment",
+    # indenture-1996/4.14(e) (AMB-I20): commitment to reinvest NCP in U.S. Fixed Assets (other than Permitted Collateral)
+    "asset_sale_reinvestment_commitment_us_fixed_assets",
+    # indenture-1996/4.14(d), 4.14(e) (AMB-I20): NCP utilised as committed, cumulative, per transaction and date
+    "asset_sale_reinvestment_utilised",
 )
 
 
@@ -400,8 +411,99 @@ ASSET_SALES = Extract(
             allowed=("A", "B", "C", "D", "E", "F", "G"),
             example="",
         ),
+        Column(
+            "related_group_id",
+            "text",
+            "Group of related transactions it belongs to, as recorded by the Company (Asset Sale (B), 4.14(d) series; AMB-I09); "
+            "empty when it stands alone",
+            required=False,
+            example="",
+        ),
+        Column(
+            "asset_class",
+            "text",
+            "4.14(e) class of the assets sold; empty for any other assets. The two us_fixed_assets classes are U.S. Fixed "
+            "Assets that are not Permitted Collateral (NCP (ii)(B) carve-out), acquired after December 23, 1996 or before",
+            required=False,
+            allowed=(
+                "gramercy_refinery",
+                "nevada_micromill",
+                "us_fixed_assets_not_permitted_collateral_acquired_after_issue",
+                "us_fixed_assets_not_permitted_collateral",
+            ),
+            example="",
+        ),
+        Column(
+            "debt_repaid_due_by_reason_of_sale",
+            "money",
+            "Debt associated with the assets, due by reason of the sale, repaid, with its fees (NCP deduction (ii)(B))",
+            example="0.00",
+        ),
+        Column(
+            "deductions_payable_to_affiliates",
+            "money",
+            "Part of the deductions above payable to an Affiliate or Unrestricted Subsidiary, other than under the Tax "
+            "Sharing Agreements (not deductible from NCP)",
+            example="0.00",
+        ),
     ),
     ("transaction_id",),
+)
+
+ASSET_SALE_RECEIPTS = Extract(
+    "asset_sale_receipts",
+    "Cash received from each disposition, as and when received (indenture-1996 Net Cash Proceeds). A disposition with "
+    "no receipt recorded is taken to have received its cash_consideration at closing.",
+    (
+        Column("receipt_id", "text", "Stable id", example="ASR-2000-CFT-1"),
+        Column("transaction_id", "text", "Disposition", references="asset_sales.transaction_id", example="AS-2000-CFT"),
+        Column(
+            "receipt_date",
+            "date",
+            "Date received; for non-dollar or foreign proceeds the date they became freely convertible into dollars "
+            "and lawfully transferable to the United States (or, where the Board found transfer would cost materially "
+            "more foreign tax, were transferred)",
+            example="2000-08-25",
+        ),
+        Column(
+            "kind",
+            "text",
+            "What was received",
+            allowed=(
+                "closing_cash",
+                "note_collection",
+                "deferred_instalment",
+                "non_cash_realisation",
+                "reserve_reversal",
+                "foreign_proceeds_repatriated",
+                "joint_venture_distribution",
+            ),
+            example="closing_cash",
+        ),
+        Column("amount", "money", "Amount received (a reserve_reversal: the GAAP Reserve reversed)", example="50000000.00"),
+    ),
+    ("receipt_id",),
+)
+
+ASSET_SALE_OFFERS = Extract(
+    "asset_sale_offers",
+    "Asset Sale Offers made under indenture-1996 4.14, with the balances at the close of business on the day before "
+    "the notice was mailed.",
+    (
+        Column("offer_id", "text", "Stable id", example="ASO-2000-01"),
+        Column("notice_mailed_on", "date", "Date the notice was mailed to holders", example="2001-01-10"),
+        Column("asset_sale_purchase_date", "date", "Asset Sale Purchase Date stated in the notice", example="2001-02-09"),
+        Column("net_cash_proceeds", "money", "Net Cash Proceeds the offer relates to", example="46500000.00"),
+        Column("offer_amount", "money", "Asset Sale Offer Amount stated in the notice", example="9800000.00"),
+        Column("notes_outstanding", "money", "Principal of the Notes outstanding", example="50000000.00"),
+        Column("credit_agreement_principal", "money", "Principal outstanding under the Credit Agreement", example="180000000.00"),
+        Column(
+            "credit_agreement_letters_of_credit", "money", "Undrawn letters of credit under the Credit Agreement", example="0.00"
+        ),
+        Column("specified_pari_passu_indebtedness", "money", "Specified Pari Passu Indebtedness outstanding", example="0.00"),
+        Column("purchase_completed_on", "date", "Date the purchase was completed; empty if not", required=False, example=""),
+    ),
+    ("offer_id",),
 )
 
 RESTRICTED_PAYMENTS = Extract(
@@ -684,6 +786,8 @@ EXTRACTS: tuple[Extract, ...] = (
     ATTESTATIONS,
     ASSET_TRANSFERS,
     DEFAULT_EVENTS,
+    ASSET_SALE_RECEIPTS,
+    ASSET_SALE_OFFERS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

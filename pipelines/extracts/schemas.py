@@ -39,6 +39,17 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "taxes_paid_or_payable",
         "debt_repaid_from_proceeds",
         "reserves_established",
+        "debt_repaid_due_by_reason_of_sale",
+        "deductions_payable_to_affiliates",
+    ),
+    "asset_sale_receipts": ("amount",),
+    "asset_sale_offers": (
+        "net_cash_proceeds",
+        "offer_amount",
+        "notes_outstanding",
+        "credit_agreement_principal",
+        "credit_agreement_letters_of_credit",
+        "specified_pari_passu_indebtedness",
     ),
     "restricted_payments": ("amount",),  # the direction is in payment_kind (return_of_investment)
     "incurrences": ("amount", "proceeds_applied_amount"),

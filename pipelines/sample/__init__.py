@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipelines.extracts import contract
 from pipelines.sample import (
+    asset_sale_applications,
     asset_transfers,
     attestations,
     borrowing_base,
@@ -50,9 +51,14 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
         "market_data": market_data.rows(),
         "valco_ebitda": valco.rows(),
-        "attestations": attestations.rows() + asset_transfers.attestation_rows() + default_events.attestation_rows(),
+        "attestations": attestations.rows()
+        + asset_transfers.attestation_rows()
+        + default_events.attestation_rows()
+        + asset_sale_applications.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
+        "asset_sale_receipts": asset_sale_applications.receipt_rows(),
+        "asset_sale_offers": asset_sale_applications.offer_rows(),
     }
 
 

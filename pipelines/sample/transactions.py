@@ -4,7 +4,8 @@ Real: the Center for Technology sale of August 2000 (the Limited Waiver of Aug 1
 brief's, not confirmed [N30][N31]), the Kaiser Center sale in Oakland for $65,500,000 in March 2003 [N29], the Tacoma smelter
 sale for $12,100,000 plus about $4,000,000 in escrow in 2003 [N29], the Mead smelter sold at auction for $7,400,000 with a
 $23,400,000 gain in 2004 [N50][N19], the 10 7/8% notes of October and December 1996, and the Post-Petition Credit Agreement.
-SYNTHETIC: every other transaction, each date and amount not quoted above, and the consideration mix, expenses and gains.
+SYNTHETIC: every other transaction (among them the 1998 Sherman and Baton Rouge sales with buyer's notes collected on
+days 20 and 31, the Gramercy salvage sale of March 2000 and the two related Spokane parcels of 2001), each date and amount not quoted above, and the consideration mix, expenses and gains.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class AssetSale:
     tax_on_gain_loss: Decimal
     asset_sale_exclusion: str | None
     cost_to_book_value: Decimal = D("2.0")  # gross cost removed per dollar of net book value (synthetic)
+    related_group_id: str | None = None  # AMB-I09: the Company's record of related transactions
+    asset_class: str | None = None  # indenture 4.14(e) class of the assets
+    debt_repaid_due_by_reason_of_sale: Decimal = Z
+    deductions_payable_to_affiliates: Decimal = Z
 
     @property
     def gross_proceeds(self) -> Decimal:
@@ -51,11 +56,27 @@ ASSET_SALES: tuple[AssetSale, ...] = (
     AssetSale("AS-1998-TRENTWOOD", date(1998, 10, 30), "KACC", "Idle rolling-mill equipment, Trentwood, Washington",
               "third_party", D("8000000.00"), D("2000000.00"), Z, Z, D("250000.00"), Z, Z, Z, D("1750000.00"),
               D("612500.00"), "B"),
+    AssetSale("AS-1998-SHERMAN", date(1998, 4, 15), "KACC", "Idle extrusion press line and tooling, Sherman, Texas",
+              "third_party", D("9000000.00"), D("5000000.00"), Z, Z, D("300000.00"), Z, Z, Z, Z, Z, None),
+    AssetSale("AS-1998-BATON-ROUGE", date(1998, 11, 20), "KACC",
+              "Surplus carbon-bake furnace equipment, Baton Rouge, Louisiana (buyer's note collected on day 31)",
+              "third_party", D("9000000.00"), Z, Z, D("3000000.00"), D("250000.00"), Z, Z, Z, Z, Z, None),
     AssetSale("AS-1999-MICROMILL", date(1999, 6, 30), "KSM", "Nevada micromill, Reno, Nevada (all assets of KSM)",
-              "third_party", D("12000000.00"), Z, Z, Z, D("400000.00"), Z, Z, Z, None, Z, None),
+              "third_party", D("12000000.00"), Z, Z, Z, D("400000.00"), Z, Z, Z, None, Z, None,
+              asset_class="nevada_micromill"),
+    AssetSale("AS-2000-GRAMERCY-SALVAGE", date(2000, 3, 15), "KACC",
+              "Gramercy alumina refinery digestion equipment damaged in the July 1999 explosion, sold for salvage",
+              "third_party", D("10800000.00"), Z, Z, Z, D("300000.00"), Z, Z, Z, Z, Z, None,
+              asset_class="gramercy_refinery"),
     AssetSale("AS-2000-CFT", date(2000, 8, 25), "KACC", "Center for Technology, Pleasanton, California",
               "third_party", D("50000000.00"), Z, Z, Z, D("1500000.00"), Z, Z, D("2000000.00"), D("26500000.00"),
               D("9275000.00"), None),
+    AssetSale("AS-2001-SPOKANE-1", date(2001, 5, 15), "KACC", "Spokane distribution warehouse, first of two parcels",
+              "third_party", D("6000000.00"), Z, Z, Z, D("150000.00"), Z, Z, Z, Z, Z, None,
+              related_group_id="GRP-2001-SPOKANE"),
+    AssetSale("AS-2001-SPOKANE-2", date(2001, 6, 29), "KACC", "Spokane distribution warehouse, second of two parcels",
+              "third_party", D("6000000.00"), Z, Z, Z, D("150000.00"), Z, Z, Z, Z, Z, None,
+              related_group_id="GRP-2001-SPOKANE"),
     AssetSale("AS-2003-KAISER-CENTER", date(2003, 3, 14), "KACC", "Kaiser Center office complex, Oakland, California",
               "third_party", D("65500000.00"), Z, Z, Z, D("2100000.00"), Z, Z, D("1000000.00"), D("-8000000.00"), Z, None),
     AssetSale("AS-2003-TACOMA", date(2003, 5, 30), "KACC", "Tacoma, Washington aluminum smelter (curtailed since 2000)",
@@ -69,7 +90,8 @@ ASSET_SALES: tuple[AssetSale, ...] = (
 CCFAFC_ATTRIBUTABLE = {
     "AS-1997-BELLWOOD": D("0.00"), "AS-1998-TRENTWOOD": D("0.00"), "AS-1999-MICROMILL": D("-6200000.00"),
     "AS-2000-CFT": D("-1800000.00"), "AS-2003-KAISER-CENTER": D("3400000.00"), "AS-2003-TACOMA": D("-2600000.00"),
-    "AS-2004-MEAD": D("-3100000.00"),
+    "AS-2004-MEAD": D("-3100000.00"), "AS-1998-SHERMAN": D("0.00"), "AS-1998-BATON-ROUGE": D("0.00"),
+    "AS-2000-GRAMERCY-SALVAGE": D("0.00"), "AS-2001-SPOKANE-1": D("0.00"), "AS-2001-SPOKANE-2": D("0.00"),
 }
 
 
@@ -253,5 +275,8 @@ def asset_sale_rows(realized_gains: dict[str, Decimal]) -> list[dict[str, object
             "selling_expenses": s.selling_expenses, "taxes_paid_or_payable": s.taxes_paid_or_payable,
             "debt_repaid_from_proceeds": s.debt_repaid_from_proceeds, "reserves_established": s.reserves_established,
             "pretax_gain_loss": gain, "tax_on_gain_loss": s.tax_on_gain_loss, "asset_sale_exclusion": s.asset_sale_exclusion,
+            "related_group_id": s.related_group_id, "asset_class": s.asset_class,
+            "debt_repaid_due_by_reason_of_sale": s.debt_repaid_due_by_reason_of_sale,
+            "deductions_payable_to_affiliates": s.deductions_payable_to_affiliates,
         })
     return rows

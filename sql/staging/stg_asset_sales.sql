@@ -1,7 +1,8 @@
 -- clause: indenture-1996/def/AssetSale
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
+-- clause: indenture-1996/def/NetCashProceeds
 -- Dispositions of assets with consideration, deductions and the book gain or loss. Renamed and typed only; an empty
--- asset_sale_exclusion becomes null.
+-- asset_sale_exclusion, related_group_id or asset_class becomes null.
 select
     transaction_id,
     sale_date,
@@ -20,5 +21,9 @@ select
     cast(pretax_gain_loss as decimal(38, 2)) as pretax_gain_loss,
     cast(tax_on_gain_loss as decimal(38, 2)) as tax_on_gain_loss,
     nullif(trim(asset_sale_exclusion), '') as asset_sale_exclusion,
+    nullif(trim(related_group_id), '') as related_group_id,
+    nullif(trim(asset_class), '') as asset_class,
+    cast(debt_repaid_due_by_reason_of_sale as decimal(38, 2)) as debt_repaid_due_by_reason_of_sale,
+    cast(deductions_payable_to_affiliates as decimal(38, 2)) as deductions_payable_to_affiliates,
     _row
 from raw_asset_sales

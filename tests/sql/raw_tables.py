@@ -72,6 +72,15 @@ DEFAULTS = {
         "reserves_established": "0.00",
         "tax_on_gain_loss": "0.00",
         "asset_sale_exclusion": None,
+        "related_group_id": None,
+        "asset_class": None,
+        "debt_repaid_due_by_reason_of_sale": "0.00",
+        "deductions_payable_to_affiliates": "0.00",
+    },
+    "asset_sale_offers": {
+        "credit_agreement_letters_of_credit": "0.00",
+        "specified_pari_passu_indebtedness": "0.00",
+        "purchase_completed_on": None,
     },
     "restricted_payments": {
         "payer_entity_id": "KACC",

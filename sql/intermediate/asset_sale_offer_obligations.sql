@@ -1,0 +1,111 @@
+-- clause: indenture-1996/4.14(b)-(c)
+-- clause: indenture-1996/4.14(e)
+-- One row per day an Asset Sale Offer became due (asset_sale_offer_pool.triggers_offer), with the first offer whose
+-- notice was mailed on or after that day and what is wrong with it (defect_list):
+--   notice "mailed ... within 145 days of the receipt" [IND L5056] (day 145 on time, day 146 late);
+--   Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt" [IND L5030]
+--     (Saturdays and Sundays are not Business Days; the holiday calendar is the events engineer's);
+--   the offer open "in no event for a period less than twenty-four days" [IND L5060], from mailing to the last
+--     weekday before the purchase date;
+--   an offer amount at least the Asset Sale Offer Amount: "the Net Cash Proceeds (rounded down to the nearest $1,000)
+--     ... multiplied by a fraction, the numerator of which is the principal amount of the Notes outstanding ... and the
+--     denominator of which is the principal amount of the Notes outstanding plus the aggregate principal amount of
+--     Indebtedness under the Credit Agreement and the Specified Pari Passu Indebtedness outstanding (determined as of the
+--     close of business on the day immediately preceding the date notice ... is mailed)" [IND L5034-5047]. The NCP is the
+--     pool at that close; it is floored before the fraction (AMB-I18), and the product is rounded up to the cent, so an
+--     offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn letters of
+--     credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1 (M8, default);
+--   the purchase completed on or before the Asset Sale Purchase Date.
+-- Not modelled: the credit for Notes the Company acquired or redeemed after the Asset Sale [IND L5140].
+with triggers as (
+    select
+        t.event_date as trigger_date,
+        t.event_id,
+        t.transaction_id,
+        t.is_4_14_e,
+        t.clock_from_pool_crossing,
+        (select flatten(list(p.missing_inputs)) from asset_sale_offer_pool as p where p.event_date <= t.event_date) as pool_missing
+    from asset_sale_offer_pool as t
+    where t.triggers_offer
+),
+
+answered as (
+    select
+        t.*,
+        o.offer_id,
+        o.notice_mailed_on,
+        o.asset_sale_purchase_date,
+        o.offer_amount,
+        o.notes_outstanding,
+        o.credit_agreement_principal,
+        o.credit_agreement_letters_of_credit,
+        o.specified_pari_passu_indebtedness,
+        o.purchase_completed_on,
+        (
+            select cast(p.value as integer) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_include_undrawn_letters_of_credit'
+                and p.effective_from <= coalesce(o.notice_mailed_on, t.trigger_date)
+            order by p.effective_from desc limit 1
+        ) as include_letters_of_credit,
+        -- the pool at the close of business on the day before the notice: events before the notice date
+        (
+            select coalesce(sum(p.amount), 0) from asset_sale_offer_pool as p
+            where p.event_date < o.notice_mailed_on
+        ) as pool_at_d0
+    from triggers as t
+    left join lateral (
+        select * from stg_asset_sale_offers as o
+        where o.notice_mailed_on >= t.trigger_date
+        order by o.notice_mailed_on, o.offer_id
+        limit 1
+    ) as o on true
+),
+
+amounts as (
+    select
+        a.*,
+        cast(cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as decimal(38, 2)) as ncp_rounded_down,
+        a.credit_agreement_principal + case when a.include_letters_of_credit = 1 then a.credit_agreement_letters_of_credit else 0 end
+            as credit_agreement_indebtedness,
+        -- the last weekday before the purchase date: Saturday (6) and Sunday (0) are skipped
+        a.asset_sale_purchase_date - case dayofweek(a.asset_sale_purchase_date) when 1 then 3 when 0 then 2 else 1 end as offer_closes_on
+    from answered as a
+),
+
+required as (
+    select
+        a.*,
+        a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness as denominator,
+        -- exact integer arithmetic in cents, all amounts positive: ceil(a / b) = (a + b - 1) // b
+        case when a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness > 0 then
+            cast(
+                (cast(a.ncp_rounded_down * 100 as hugeint) * cast(a.notes_outstanding * 100 as hugeint)
+                    + cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint) - 1)
+                // cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint)
+                as decimal(38, 0)) * 0.01
+        end as asset_sale_offer_amount
+    from amounts as a
+),
+
+defects as (
+    select
+        r.*,
+        list_concat(
+            case when r.offer_id is null then ['no Asset Sale Offer mailed on or after ' || r.trigger_date] end,
+            case when r.notice_mailed_on > r.trigger_date + interval 145 day
+                then ['notice mailed ' || r.notice_mailed_on || ', after day 145 (' || cast(r.trigger_date + interval 145 day as date) || ')'] end,
+            case when r.asset_sale_purchase_date > r.trigger_date + interval 175 day
+                then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' after day 175 (' || cast(r.trigger_date + interval 175 day as date) || ')'] end,
+            case when dayofweek(r.asset_sale_purchase_date) in (0, 6)
+                then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' is not a Business Day'] end,
+            case when r.offer_closes_on - r.notice_mailed_on < 24
+                then ['offer open ' || (r.offer_closes_on - r.notice_mailed_on) || ' days, less than twenty-four'] end,
+            case when r.offer_amount < r.asset_sale_offer_amount
+                then ['offer amount ' || r.offer_amount || ' below the Asset Sale Offer Amount ' || r.asset_sale_offer_amount] end,
+            case when r.offer_id is not null and (r.purchase_completed_on is null or r.purchase_completed_on > r.asset_sale_purchase_date)
+                then ['purchase not completed by the Asset Sale Purchase Date ' || r.asset_sale_purchase_date] end
+        ) as defect_list
+    from required as r
+)
+
+select * from defects

@@ -1,0 +1,62 @@
+-- clause: indenture-1996/4.14(b)-(c)
+-- clause: indenture-1996/4.14(e)
+-- The pool of Net Cash Proceeds "so to be applied pursuant to this Section 4.14" [IND L5133]: every receipt's NCP not
+-- committed in time to reinvestment, less the NCP each Asset Sale Offer applied (on its notice date). The pool is
+-- cumulative (clauses.md M10). An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter
+-- asset_sale_offer_threshold: exactly $25,000,000 does not) or, "without regard to the Twenty-Five Million Threshold",
+-- when uncommitted NCP of a 4.14(e) asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets)
+-- is received [IND L5176]. AMB-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
+-- clocks run for the whole pool from that day.
+with events as (
+    select
+        receipt_date as event_date,
+        1 as event_order,
+        receipt_id as event_id,
+        transaction_id,
+        is_4_14_e,
+        net_cash_proceeds - committed_in_time as amount,
+        missing_inputs
+    from asset_sale_reinvestments
+    -- "any Net Cash Proceeds received after the date of this Indenture" [IND L5022]
+    where net_cash_proceeds - committed_in_time > 0 and receipt_date > date '1996-12-23'
+    union all
+    -- an offer applies its NCP from the day its notice is mailed, before that day's receipts (the balances are taken
+    -- at the close of the day before)
+    select notice_mailed_on, 0, offer_id, null, false, -net_cash_proceeds, []::varchar[]
+    from stg_asset_sale_offers
+),
+
+running as (
+    select
+        e.*,
+        sum(e.amount) over (order by e.event_date, e.event_order, e.event_id rows unbounded preceding) as pool_after,
+        (
+            select cast(p.value as decimal(38, 2)) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_threshold' and p.effective_from <= e.event_date
+            order by p.effective_from desc limit 1
+        ) as threshold,
+        (
+            select cast(p.value as integer) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_clock_from_pool_crossing' and p.effective_from <= e.event_date
+            order by p.effective_from desc limit 1
+        ) as clock_from_pool_crossing
+    from events as e
+)
+
+select
+    event_date,
+    event_order,
+    event_id,
+    transaction_id,
+    is_4_14_e,
+    cast(amount as decimal(38, 2)) as amount,
+    cast(pool_after - amount as decimal(38, 2)) as pool_before,
+    cast(pool_after as decimal(38, 2)) as pool_after,
+    threshold,
+    clock_from_pool_crossing,
+    event_order = 1 and (
+        (pool_after > threshold and pool_after - amount <= threshold)
+        or (is_4_14_e and pool_after - amount <= threshold)
+    ) as triggers_offer,
+    missing_inputs
+from running

@@ -1,0 +1,72 @@
+-- clause: indenture-1996/4.14(b)-(c)
+-- clause: indenture-1996/4.14(d)
+-- clause: indenture-1996/4.14(e)
+-- The dated obligations of 4.14, in calendar days as the clause counts them from the receipt of the Net Cash Proceeds
+-- (day 145 is on time, day 146 late):
+--   reinvestment commitment within 140 days, per receipt [IND L5157, L5179];
+--   offer notice within 145 days [IND L5056] and the Asset Sale Purchase Date, a Business Day no later than day 175
+--   (convention preceding) [IND L5030], per day an offer became due (AMB-I19: the pool's threshold crossing);
+--   the offer open at least twenty-four days from mailing [IND L5060]: due_date is the earliest day it may close, and
+--   completed_on the last weekday before the purchase date;
+--   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt [IND L5164].
+select
+    case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
+    'commit to reinvest the Net Cash Proceeds' as obligation,
+    receipt_id as reference_id,
+    receipt_date as trigger_date,
+    commitment_due as due_date,
+    'none' as business_day_convention,
+    'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [IND L5157]; what is not committed goes to the Asset Sale Offer pool' as rule,
+    case when committed_in_time > 0 then first_committed_on end as completed_on,
+    to_json(missing_inputs)::varchar as missing_inputs
+from asset_sale_reinvestments
+
+union all
+
+select
+    'indenture-1996/4.14(b)-(c)',
+    k.obligation,
+    coalesce(o.offer_id, 'due-' || o.trigger_date),
+    o.trigger_date,
+    cast(o.trigger_date + to_days(k.days) as date),
+    k.convention,
+    k.rule,
+    case k.days when 145 then o.notice_mailed_on else o.purchase_completed_on end,
+    to_json(coalesce(o.pool_missing, []::varchar[]))::varchar
+from asset_sale_offer_obligations as o
+cross join (
+    values
+        ('mail notice of the Asset Sale Offer', 145, 'none',
+         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (AMB-I19)'),
+        ('purchase the Notes tendered on the Asset Sale Purchase Date', 175, 'preceding',
+         'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [IND L5030]')
+) as k(obligation, days, convention, rule)
+
+union all
+
+select
+    'indenture-1996/4.14(b)-(c)',
+    'keep the Asset Sale Offer open at least twenty-four days',
+    offer_id,
+    notice_mailed_on,
+    cast(notice_mailed_on + interval 24 day as date),
+    'none',
+    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; due_date is the earliest close',
+    offer_closes_on,
+    '[]'
+from asset_sale_offer_obligations
+where offer_id is not null
+
+union all
+
+select
+    clause_id,
+    'substantially utilise the committed Net Cash Proceeds',
+    transaction_id,
+    period_start,
+    period_end,
+    'none',
+    'substantially so utilized no later than the last day of the twelfth (twenty-fourth if over $200,000,000) consecutive month following the month of receipt [IND L5164]',
+    case when actual >= threshold then (json_extract_string(inputs, '$.utilised_as_of.value'))::date end,
+    missing_inputs
+from asset_sale_reinvestment_tests
