@@ -1,4 +1,4 @@
-"""A minimal, valid, mutually consistent set of the 15 extracts, written as CSV text into a temporary folder.
+"""A minimal, valid, mutually consistent set of the 18 extracts, written as CSV text into a temporary folder.
 
 Row numbers are counted as a person counts them: the header is row 1, the first data row is row 2.
 """
@@ -60,8 +60,8 @@ transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proc
 EQ-1997-01,1997-03-31,KACC,capital_contribution,kac,10000000.00,false
 """,
     "capital_expenditures": """\
-entity_id,period_end,project,amount,financed_by_obligors
-KACC,1997-03-31,Trentwood maintenance,2500000.00,false
+entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id
+KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,
 """,
     "letters_of_credit": """\
 lc_id,facility_instrument_id,beneficiary,purpose,issue_date,expiry_date,stated_amount,cash_collateralized
@@ -83,6 +83,18 @@ period_end,actual_valco_ebitda,forecast_valco_ebitda,primary_aluminum_produced
     "attestations": """\
 attestation_id,subject,reference_id,period_end,value,attested_by,role,attested_on,document
 ATT-2003Q4-GAAP,frozen_gaap_net_income_adjustment,,2003-12-31,0.00,J. Doe,Chief Financial Officer,2004-02-15,CFO certificate 2003-Q4-07
+""",
+    "liens": """\
+lien_id,entity_id,asset_description,facility,is_us_fixed_asset,is_permitted_collateral,instrument_id,principal_secured,created_on,asset_acquired_or_completed_on,asset_cost,permitted_clause,is_carifa_financing,notes_equally_and_ratably_secured,released_on
+LIEN-CA1994-PC,KACC,Trentwood rolling mill,Trentwood,true,true,CA1994-REVOLVER,325000000.00,1996-12-23,,,4.11(b)(i),false,false,
+""",
+    "unrestricted_subsidiary_officers": """\
+entity_id,person_name,position,is_independent,appointed_on,ceased_on,cessation_reason
+KACC,A. Smith,director,true,1998-01-01,,
+""",
+    "affiliate_transactions": """\
+transaction_id,transaction_date,entity_id,counterparty,counterparty_kind,amount,principal_products_amount,exemption,series_id,board_resolution_document,fairness_opinion_document,description
+AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)(iii),,,,Reimbursement of MAXXAM services at cost
 """,
 }
 
