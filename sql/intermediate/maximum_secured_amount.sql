@@ -57,7 +57,7 @@ select
     cast(x.deductions as decimal(38, 2)) as deductions,
     cast(p.base_amount + n.net_betterments + least(p.carifa_cap, c.carifa_financing_secured) - x.deductions as decimal(38, 2))
         as maximum_secured_amount,
-    list_filter(list_concat(n.missing_inputs, x.missing), m -> m is not null) as missing_inputs
+    list_filter(list_concat(n.missing_inputs, x.missing), lambda m: m is not null) as missing_inputs
 from parameters as p
 join net_betterments as n on n.test_date = p.test_date
 join carifa as c on c.test_date = p.test_date

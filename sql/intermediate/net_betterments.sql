@@ -66,7 +66,7 @@ select
     cast(c.excluded_capital_expenditures as decimal(38, 2)) as excluded_capital_expenditures,
     cast(p.depreciation as decimal(38, 2)) as depreciation,
     cast(greatest(c.capital_expenditures - p.depreciation, 0) as decimal(38, 2)) as net_betterments,
-    list_sort(list_filter(list_concat(c.unclassified, p.missing), m -> m is not null)) as missing_inputs
+    list_sort(list_filter(list_concat(c.unclassified, p.missing), lambda m: m is not null)) as missing_inputs
 from dates as d
 join capital_expenditures as c on c.test_date = d.test_date
 join depreciation as p on p.test_date = d.test_date

@@ -12,6 +12,7 @@
 --   test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds the current MSA.
 -- (b)(ii): Liens "in existence on the date of this Indenture" [IND L4747]; one securing more than $5,000,000 must be on
 --   Schedule A, which is blank in the seed, so it is indeterminate (AMB-I32). Actual = 1 if created after Dec 23, 1996.
+--   A Lien created before the Indenture is tested on the Indenture's date (as is 4.11(a)).
 -- (b)(ix): purchase-money Liens securing "an amount not in excess of the original purchase price or the original cost"
 --   (actual = principal secured, threshold = cost) and "incurred no later than 180 days after the acquisition or final
 --   completion" [IND L4790] (actual = days from acquisition or completion to the Lien's creation; threshold 180).
@@ -95,7 +96,7 @@ clause_i as (
 clause_ii as (
     select
         'indenture-1996/4.11(b)(ii)' as clause_id,
-        l.created_on as test_date,
+        greatest(l.created_on, date '1996-12-23') as test_date,
         'transaction' as test_kind,
         l.lien_id as transaction_id,
         cast(null as date) as period_start,
@@ -207,7 +208,7 @@ clause_xi as (
 clause_a as (
     select
         'indenture-1996/4.11(a)' as clause_id,
-        created_on as test_date,
+        greatest(created_on, date '1996-12-23') as test_date,
         'transaction' as test_kind,
         lien_id as transaction_id,
         cast(null as date) as period_start,
