@@ -4,7 +4,8 @@
 -- The two 4.11 baskets as running ledgers, one entry per creation (+ principal secured) and release (- principal) of a
 -- Lien: (b)(i) (with (viii)(a), on Permitted Collateral) against the Maximum Secured Amount on the entry date (null when
 -- an input of it is missing), and (b)(xi) against $10,000,000 (parameter lien_general_basket). Both are "at any one
--- time outstanding" measures: a release gives the capacity back.
+-- time outstanding" measures: a release gives the capacity back, and on a day with both, releases come first (a
+-- Refinancing replaces the released Lien).
 with entries as (
     select
         'indenture-1996/4.11(b)(i)' as clause_id,
@@ -50,7 +51,7 @@ with entries as (
 running as (
     select
         *,
-        sum(amount) over (partition by clause_id order by entry_date, amount desc, transaction_id rows unbounded preceding) as usage_after
+        sum(amount) over (partition by clause_id order by entry_date, amount >= 0, transaction_id rows unbounded preceding) as usage_after
     from entries
 ),
 
@@ -94,4 +95,4 @@ select
         'missing_inputs', missing_inputs
     ) else json_object('general_basket', capacity::varchar) end as varchar) as inputs
 from capacities
-order by clause_id, entry_date, amount desc, transaction_id
+order by clause_id, entry_date, amount >= 0, transaction_id

@@ -142,8 +142,9 @@ def test_general_basket_aggregate_with_a_release_and_its_ledger(con):
     assert [(r["transaction_id"], r["amount"], r["usage_after"], r["remaining"]) for r in ledger] == [
         ("G1", Decimal("6000000.00"), Decimal("6000000.00"), Decimal("4000000.00")),
         ("G2", Decimal("4000000.00"), Decimal("10000000.00"), Decimal("0.00")),
-        ("G3", Decimal("6000000.00"), Decimal("16000000.00"), Decimal("-6000000.00")),
-        ("G1", Decimal("-6000000.00"), Decimal("10000000.00"), Decimal("0.00")),
+        # same day: the release first (10,000,000 - 6,000,000 = 4,000,000), then G3 (4,000,000 + 6,000,000)
+        ("G1", Decimal("-6000000.00"), Decimal("4000000.00"), Decimal("6000000.00")),
+        ("G3", Decimal("6000000.00"), Decimal("10000000.00"), Decimal("0.00")),
     ]
 
 
