@@ -206,6 +206,53 @@ DEFAULT_EVENT_KINDS = (
     "asset_sale_reinvestment_commitment_us_fixed_assets",
     # indenture-1996/4.14(d), 4.14(e) (AMB-I20): NCP utilised as committed, cumulative, per transaction and date
     "asset_sale_reinvestment_utilised",
+    # indenture-1996/def/NetBetterments (AMB-I08): GAAP depreciation on Permitted Collateral for the fiscal quarter (for
+    # assets existing at the Merger of October 28, 1988, historical depreciation before purchase-accounting adjustments)
+    "permitted_collateral_depreciation",
+    # indenture-1996/def/MaximumSecuredAmount (iv)/(v) (AMB-I07): a deduction on a sale of Permitted Collateral or a
+    # Refinancing of 4.11(b)(i) Indebtedness; reference_id names the sale or Refinancing, period_end its date
+    "maximum_secured_amount_deduction",
+    # indenture-1996/4.15(i): no guarantee or credit support by this Unrestricted Subsidiary (reference_id) of Indebtedness
+    # of the Company or its Subsidiaries, as of the quarter end ("true" = none)
+    "unrestricted_subsidiary_no_credit_support",
+    # indenture-1996/4.15(ii): every lender of Indebtedness the Unrestricted Subsidiary (reference_id) Incurred without an
+    # Unrestricted Subsidiary Investment was notified in writing of no recourse, as of the quarter end ("true" = done)
+    "unrestricted_subsidiary_lender_notice",
+    # indenture-1996/4.08(a)(ii) (AMB-I11): the Board Resolution for the transaction (reference_id) was adopted by a
+    # majority of the independent members of the Board ("true" / "false")
+    "affiliate_transaction_independent_approval",
+    # indenture-1996/4.08 quarterly Officers' Certificate: value = the date it was delivered to the Trustee (YYYY-MM-DD)
+    "affiliate_transaction_officers_certificate",
+)
+
+LIEN_CLAUSES = (
+    "4.11(b)(i)",
+    "4.11(b)(ii)",
+    "4.11(b)(iii)",
+    "4.11(b)(iv)",
+    "4.11(b)(v)",
+    "4.11(b)(vi)",
+    "4.11(b)(vii)",
+    "4.11(b)(viii)(a)",
+    "4.11(b)(viii)(b)",
+    "4.11(b)(ix)",
+    "4.11(b)(x)",
+    "4.11(b)(xi)",
+    "4.11(b)(xii)",
+    "none",
+)
+
+AFFILIATE_TRANSACTION_EXEMPTIONS = (
+    "4.08(b)(i)",
+    "4.08(b)(ii)",
+    "4.08(b)(iii)",
+    "4.08(b)(iv)",
+    "4.08(b)(v)",
+    "4.08(b)(vi)",
+    "4.08(b)(vii)",
+    "4.08(b)(viii)",
+    "4.08(b)(ix)",
+    "4.08(b)(x)",
 )
 
 
@@ -642,6 +689,23 @@ CAPITAL_EXPENDITURES = Extract(
         Column("project", "text", "Project", example="Trentwood maintenance"),
         Column("amount", "money", "Capital expenditure", example="2500000.00"),
         _flag("financed_by_obligors", "Financed, directly or indirectly, by the Obligors (ppca-2002 9.2.7)"),
+        Column(
+            "is_permitted_collateral",
+            "bool",
+            "Spent on Permitted Collateral (indenture-1996 Net Betterments); empty = not classified. The December 1996 row "
+            "holds only what was spent from December 23, 1996",
+            required=False,
+            example="true",
+        ),
+        Column(
+            "lien_id",
+            "text",
+            "Lien the improved asset is subject to; one under 4.11(b)(iv), (v), (vi) or (ix) takes the expenditure out of "
+            "Net Betterments",
+            required=False,
+            references="liens.lien_id",
+            example="",
+        ),
     ),
     ("entity_id", "period_end", "project"),
 )
@@ -768,6 +832,89 @@ DEFAULT_EVENTS = Extract(
     ("event_id",),
 )
 
+LIENS = Extract(
+    "liens",
+    "Lien register: every Lien of the Company and its Subsidiaries securing Indebtedness, with the 4.11(b) clause relied on.",
+    (
+        Column("lien_id", "text", "Stable id", example="LIEN-CA1994-PC"),
+        Column("entity_id", "text", "Grantor", references="entities.entity_id", example="KACC"),
+        Column("asset_description", "text", "Assets subject to the Lien", example="Trentwood rolling mill real property, plant and equipment"),
+        Column("facility", "text", "Facility where the assets are located or used", example="Trentwood"),
+        _flag("is_us_fixed_asset", "The assets are U.S. Fixed Assets (real property, plant or equipment located in the U.S.)"),
+        _flag("is_permitted_collateral", "The assets are Permitted Collateral"),
+        Column("instrument_id", "text", "Indebtedness secured", references="debt_instruments.instrument_id", example="CA1994-REVOLVER"),
+        Column(
+            "principal_secured",
+            "money",
+            "Principal amount of Indebtedness the Lien secures (for a revolving facility, its commitment)",
+            example="325000000.00",
+        ),
+        Column("created_on", "date", "Date the Lien was created and the Indebtedness it secures Incurred", example="1996-12-23"),
+        Column(
+            "asset_acquired_or_completed_on",
+            "date",
+            "Acquisition, or final completion of construction, repair, addition or Improvement (4.11(b)(ix))",
+            required=False,
+            example="",
+        ),
+        Column("asset_cost", "money", "Original purchase price or cost, plus reasonable fees and expenses (4.11(b)(ix))", required=False, example=""),
+        Column("permitted_clause", "text", "indenture-1996 4.11(b) clause relied on, or none", allowed=LIEN_CLAUSES, example="4.11(b)(i)"),
+        _flag("is_carifa_financing", "Secures CARIFA Financing (the CBI Industrial Revenue Bonds and their Refinancings)"),
+        _flag("notes_equally_and_ratably_secured", "The Notes are equally and ratably secured on a senior basis (4.11(a), (c))"),
+        Column("released_on", "date", "Date the Lien was released; empty while it exists", required=False, example=""),
+    ),
+    ("lien_id",),
+)
+
+UNRESTRICTED_SUBSIDIARY_OFFICERS = Extract(
+    "unrestricted_subsidiary_officers",
+    "Directors and executive officers of each Unrestricted Subsidiary, with whether each is independent (4.15(iii)).",
+    (
+        Column("entity_id", "text", "Unrestricted Subsidiary", references="entities.entity_id", example="KCP"),
+        Column("person_name", "text", "Name", example="A. Smith"),
+        Column("position", "text", "Seat held", allowed=("director", "executive_officer"), example="director"),
+        _flag("is_independent", "Not a director or executive officer of the Company or any of its Subsidiaries"),
+        Column("appointed_on", "date", "First day in the seat", example="1998-01-01"),
+        Column("ceased_on", "date", "Day of death, resignation or removal; empty while serving", required=False, example=""),
+        Column(
+            "cessation_reason",
+            "text",
+            "Why the person ceased to serve",
+            required=False,
+            allowed=("death", "resignation", "removal", "other"),
+            example="",
+        ),
+    ),
+    ("entity_id", "person_name", "position", "appointed_on"),
+)
+
+AFFILIATE_TRANSACTIONS = Extract(
+    "affiliate_transactions",
+    "Transactions of the Company, its Subsidiaries and Non-Affiliate Joint Ventures with Affiliates and Unrestricted "
+    "Subsidiaries (4.08), with the exemption claimed and the approving documents.",
+    (
+        Column("transaction_id", "text", "Stable id", example="AT-1998-MAXXAM-SVC"),
+        Column("transaction_date", "date", "Date entered into", example="1998-03-31"),
+        Column("entity_id", "text", "Group party", references="entities.entity_id", example="KACC"),
+        Column("counterparty", "text", "Affiliate or Unrestricted Subsidiary", example="MAXXAM Inc."),
+        Column("counterparty_kind", "text", "Kind of counterparty", allowed=("affiliate", "unrestricted_subsidiary"), example="affiliate"),
+        Column("amount", "money", "Amount of the transaction", example="2500000.00"),
+        Column(
+            "principal_products_amount",
+            "money",
+            "Cash purchases or sales of Principal Products with an Unrestricted Subsidiary for use in its ordinary course "
+            "(left out of the $10,000,000 test)",
+            example="0.00",
+        ),
+        Column("exemption", "text", "4.08(b) clause claimed, if any", required=False, allowed=AFFILIATE_TRANSACTION_EXEMPTIONS, example="4.08(b)(iii)"),
+        Column("series_id", "text", "Series of related transactions it belongs to (AMB-I09)", required=False, example=""),
+        Column("board_resolution_document", "text", "Board Resolution approving it (4.08(a)(ii))", required=False, example=""),
+        Column("fairness_opinion_document", "text", "Fairness opinion of an independent investment banking firm (4.08(a)(iii))", required=False, example=""),
+        Column("description", "text", "What and why", example="Reimbursement of MAXXAM corporate services at cost"),
+    ),
+    ("transaction_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -788,6 +935,9 @@ EXTRACTS: tuple[Extract, ...] = (
     DEFAULT_EVENTS,
     ASSET_SALE_RECEIPTS,
     ASSET_SALE_OFFERS,
+    LIENS,
+    UNRESTRICTED_SUBSIDIARY_OFFICERS,
+    AFFILIATE_TRANSACTIONS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

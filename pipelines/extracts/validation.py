@@ -26,6 +26,9 @@ DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
     ("restricted_payments", "payer_entity_id"): "payment_date",
     ("equity_issuances", "issuer_entity_id"): "issue_date",
     ("capital_expenditures", "entity_id"): "period_end",
+    ("liens", "entity_id"): "created_on",
+    ("unrestricted_subsidiary_officers", "entity_id"): "appointed_on",
+    ("affiliate_transactions", "entity_id"): "transaction_date",
 }
 
 

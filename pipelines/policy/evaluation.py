@@ -39,6 +39,8 @@ class Figures:
     inputs: dict
     missing_inputs: tuple[str, ...]
     period: tuple[date | None, date | None]
+    # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. AMB-I38
+    warnings: tuple[str, ...] = ()
 
 
 def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
@@ -66,6 +68,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         inputs=json.loads(row["inputs"]) if row.get("inputs") else {},
         missing_inputs=tuple(json.loads(row["missing_inputs"])) if row.get("missing_inputs") else (),
         period=(row.get("period_start"), row.get("period_end")),
+        warnings=tuple(json.loads(row["warnings"])) if row.get("warnings") else (),
     )
 
 
@@ -116,6 +119,8 @@ def evaluate_covenant(
         if as_of is not None and figures.test_date > as_of:
             continue
         result = _evaluate_one(covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
+        if figures.warnings:
+            result = replace(result, explanation=result.explanation + " Warning: " + "; ".join(figures.warnings) + ".")
         results.append(result)
     return results
 

@@ -23,6 +23,7 @@ from pipelines.sample import (
     extract_files,
     indebtedness,
     letters_of_credit,
+    liens,
     market_data,
     transactions,
     valco,
@@ -33,6 +34,7 @@ from pipelines.sample.ledger import Ledger, capital_expenditure_rows
 def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
     ledger = Ledger(scale).run()
     register = entities.register(scale)
+    foreign = {e.entity_id for e in register if e.is_foreign}
     us_entities = [e.entity_id for e in register if e.entity_id in ["KACC", "KBC", *entities.plant_ids(scale)]
                    and not e.is_foreign]
     return {
@@ -46,7 +48,11 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "restricted_payments": transactions.restricted_payment_rows(),
         "incurrences": transactions.incurrence_rows(),
         "equity_issuances": transactions.equity_issuance_rows(),
-        "capital_expenditures": capital_expenditure_rows(ledger),
+        "capital_expenditures": [
+            {**row, "is_permitted_collateral": liens.is_permitted_collateral(row["entity_id"], row["project"], row["entity_id"] in foreign),
+             "lien_id": liens.capital_expenditure_lien(row["entity_id"], row["period_end"])}
+            for row in capital_expenditure_rows(ledger)
+        ],
         "letters_of_credit": letters_of_credit.rows(scale),
         "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
         "market_data": market_data.rows(),
@@ -54,11 +60,15 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "attestations": attestations.rows()
         + asset_transfers.attestation_rows()
         + default_events.attestation_rows()
-        + asset_sale_applications.attestation_rows(),
+        + asset_sale_applications.attestation_rows()
+        + liens.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
         "asset_sale_receipts": asset_sale_applications.receipt_rows(),
         "asset_sale_offers": asset_sale_applications.offer_rows(),
+        "liens": liens.lien_rows(),
+        "unrestricted_subsidiary_officers": liens.officer_rows(),
+        "affiliate_transactions": liens.affiliate_transaction_rows(),
     }
 
 

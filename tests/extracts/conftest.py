@@ -60,8 +60,8 @@ transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proc
 EQ-1997-01,1997-03-31,KACC,capital_contribution,kac,10000000.00,false,
 """,
     "capital_expenditures": """\
-entity_id,period_end,project,amount,financed_by_obligors
-KACC,1997-03-31,Trentwood maintenance,2500000.00,false
+entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id
+KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,
 """,
     "letters_of_credit": """\
 lc_id,facility_instrument_id,beneficiary,purpose,issue_date,expiry_date,stated_amount,cash_collateralized
@@ -99,6 +99,18 @@ ASR-2000-CFT-1,AS-2000-CFT,2000-08-31,closing_cash,50000000.00
     "asset_sale_offers": """\
 offer_id,notice_mailed_on,asset_sale_purchase_date,net_cash_proceeds,offer_amount,notes_outstanding,credit_agreement_principal,credit_agreement_letters_of_credit,specified_pari_passu_indebtedness,purchase_completed_on
 ASO-2000-01,2001-01-10,2001-02-09,48500000.00,9700000.00,50000000.00,200000000.00,0.00,0.00,2001-02-09
+""",
+    "liens": """\
+lien_id,entity_id,asset_description,facility,is_us_fixed_asset,is_permitted_collateral,instrument_id,principal_secured,created_on,asset_acquired_or_completed_on,asset_cost,permitted_clause,is_carifa_financing,notes_equally_and_ratably_secured,released_on
+LIEN-CA1994-PC,KACC,Trentwood rolling mill,Trentwood,true,true,CA1994-REVOLVER,325000000.00,1996-12-23,,,4.11(b)(i),false,false,
+""",
+    "unrestricted_subsidiary_officers": """\
+entity_id,person_name,position,is_independent,appointed_on,ceased_on,cessation_reason
+KACC,A. Smith,director,true,1998-01-01,,
+""",
+    "affiliate_transactions": """\
+transaction_id,transaction_date,entity_id,counterparty,counterparty_kind,amount,principal_products_amount,exemption,series_id,board_resolution_document,fairness_opinion_document,description
+AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)(iii),,,,Reimbursement of MAXXAM services at cost
 """,
 }
 

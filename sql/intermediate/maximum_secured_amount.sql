@@ -1,0 +1,64 @@
+-- clause: indenture-1996/def/MaximumSecuredAmount
+-- clause: indenture-1996/def/CARIFAFinancing
+-- "at any time (i) $400,000,000, plus (ii) Net Betterments at such time, plus (iii) the outstanding amount of
+-- Indebtedness relating to the CARIFA Financing, secured by a Lien on Permitted Collateral, but in no event more than
+-- $43,000,000, minus (iv) ... minus (v) ..." [IND L1787]. CARIFA Financing outstanding = principal secured by the
+-- register's unreleased CARIFA Liens on Permitted Collateral. Deductions (iv) and (v) are attested amounts
+-- (maximum_secured_amount_deduction, dated the sale or Refinancing), cumulative and permanent from their date unless
+-- the parameter maximum_secured_amount_deductions_cumulative is 0 (AMB-I07).
+with parameters as (
+    select
+        d.test_date,
+        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'maximum_secured_amount_base' and p.effective_from <= d.test_date
+            order by p.effective_from desc limit 1) as base_amount,
+        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'carifa_financing_msa_cap' and p.effective_from <= d.test_date
+            order by p.effective_from desc limit 1) as carifa_cap,
+        (select cast(p.value as integer) from policy_parameters as p
+            where p.instrument = 'indenture-1996' and p.name = 'maximum_secured_amount_deductions_cumulative' and p.effective_from <= d.test_date
+            order by p.effective_from desc limit 1) as deductions_cumulative
+    from permitted_collateral_test_dates as d
+),
+
+carifa as (
+    select
+        d.test_date,
+        coalesce(sum(l.principal_secured), 0) as carifa_financing_secured
+    from parameters as d
+    left join stg_liens as l
+        on l.is_carifa_financing
+        and l.is_permitted_collateral
+        and l.created_on <= d.test_date
+        and (l.released_on is null or d.test_date < l.released_on)
+    group by d.test_date
+),
+
+deductions as (
+    select
+        d.test_date,
+        coalesce(sum(a.value_amount), 0) as deductions,
+        list('maximum_secured_amount_deduction ' || coalesce(a.reference_id, a.attestation_id) || ' is not an amount')
+            filter (where a.attestation_id is not null and a.value_amount is null) as missing
+    from parameters as d
+    left join current_attestations as a
+        on a.subject = 'maximum_secured_amount_deduction'
+        and a.period_end <= d.test_date
+        and (d.deductions_cumulative = 1 or a.period_end = d.test_date)
+    group by d.test_date
+)
+
+select
+    p.test_date,
+    p.base_amount,
+    n.net_betterments,
+    c.carifa_financing_secured,
+    cast(least(p.carifa_cap, c.carifa_financing_secured) as decimal(38, 2)) as carifa_financing_addition,
+    cast(x.deductions as decimal(38, 2)) as deductions,
+    cast(p.base_amount + n.net_betterments + least(p.carifa_cap, c.carifa_financing_secured) - x.deductions as decimal(38, 2))
+        as maximum_secured_amount,
+    list_filter(list_concat(n.missing_inputs, x.missing), lambda m: m is not null) as missing_inputs
+from parameters as p
+join net_betterments as n on n.test_date = p.test_date
+join carifa as c on c.test_date = p.test_date
+join deductions as x on x.test_date = p.test_date
