@@ -114,6 +114,21 @@ RESTRICTED_PAYMENT_BASKETS = (
     "4.09(b)(IX)",
 )
 
+# ca-1994/9.2.2: the debt classes the Credit Agreement of February 15, 1994 names (Eleventh Amendment, [A11 c6363]);
+# which instrument is which is a crosswalk confirmed by counsel (AMB-X04)
+CA1994_DEBT_CLASSES = (
+    "senior_debt",
+    "new_senior_debt",
+    "additional_new_senior_debt",
+    "subordinated_debt",
+    "new_subordinated_debt",
+    "ongoing_indebtedness",
+    "other",
+)
+
+# ca-1994 clauses a payment falls under (A11 waivers, A13 Venezuela Investments)
+CA1994_PAYMENT_CLAUSES = ("9.2.14", "9.2.6(b)", "9.2.5(u)")
+
 ATTESTATION_SUBJECTS = (
     # indenture-1996/def/GAAP (AMB-I01): adjustment from the ledger to frozen December 31, 1992 GAAP, per quarter
     "frozen_gaap_net_income_adjustment",
@@ -141,6 +156,19 @@ ATTESTATION_SUBJECTS = (
     # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (AMB-P24): the part of the quarter's impairment charges that
     # reduced an Eligible Fixed Asset's book value below its OLV In-Place Value, which (o) does not exclude
     "impairment_below_olv_in_place_value",
+    # ca-1994/def/MaximumLetterOfCreditAmount (AMB-C04): the date the Venezuela Bid Bond Obligation was terminated
+    # (period_end = that date, value "true")
+    "venezuela_bid_bond_obligation_terminated",
+    # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (AMB-C05): Venezuela Pledged Cash outstanding from period_end until the next
+    # attestation; reference_id "bid_bond" for the part in respect of the Venezuela Bid Bond Obligation
+    "venezuela_pledged_cash",
+    # ca-1994/amend11/waiver-1 (AMB-C02): interest from June 30, 1997 under the Tax Allocation Agreement, per payment
+    "maxxam_tax_allocation_interest",
+    # ca-1994/9.2.2(b)(i)(B)(5), (C)(5), (D)(5) (LEGAL): counsel's confirmation, per instrument, that its indenture is
+    # substantially in the required form (and, for New Subordinated Debt, that the Agent approved any changes)
+    "ca1994_indenture_form_confirmed",
+    # ca-1994/amend11/waiver-A: reasonable costs and expenses of incurring New Subordinated Debt, per incurrence
+    "new_subordinated_debt_issue_costs",
 )
 
 
@@ -284,6 +312,14 @@ DEBT_INSTRUMENTS = Extract(
         Column("maturity_date", "date", "Stated maturity", example="2006-10-15"),
         _flag("is_subordinated", "Contractually subordinated to the Notes"),
         _flag("is_secured", "Secured by a Lien"),
+        Column(
+            "ca1994_debt_class",
+            "text",
+            "ca-1994 9.2.2 debt class (AMB-X04 crosswalk)",
+            required=False,
+            allowed=CA1994_DEBT_CLASSES,
+            example="additional_new_senior_debt",
+        ),
     ),
     ("instrument_id",),
 )
@@ -357,6 +393,7 @@ RESTRICTED_PAYMENTS = Extract(
                 "restricted_investment",
                 "unrestricted_subsidiary_investment",
                 "return_of_investment",
+                "tax_sharing_payment",
             ),
             example="dividend",
         ),
@@ -371,6 +408,14 @@ RESTRICTED_PAYMENTS = Extract(
         Column("basket", "text", "indenture-1996 clause relied on", allowed=RESTRICTED_PAYMENT_BASKETS, example="4.09(a)"),
         Column("declared_on", "date", "Declaration or redemption-notice date, for 4.09(b)(I)", required=False, example=""),
         Column("description", "text", "What and why", example="Dividend to KAC"),
+        Column(
+            "ca1994_clause",
+            "text",
+            "ca-1994 clause the payment falls under",
+            required=False,
+            allowed=CA1994_PAYMENT_CLAUSES,
+            example="9.2.5(u)",
+        ),
     ),
     ("transaction_id",),
 )

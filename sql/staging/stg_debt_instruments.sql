@@ -18,5 +18,6 @@ select
     maturity_date,
     is_subordinated,
     is_secured,
+    ca1994_debt_class,
     _row
 from raw_debt_instruments

@@ -11,5 +11,6 @@ select
     basket,
     declared_on,
     description,
+    ca1994_clause,
     _row
 from raw_restricted_payments
