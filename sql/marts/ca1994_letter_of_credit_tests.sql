@@ -25,11 +25,11 @@ tests as (
     from issued
     union all
     select 'ca-1994/2.1.3(b)(i)(B)', venezuela_exposure, venezuela_cap,
-        list_filter(missing_inputs, m -> m not like '%bid_bond_obligation_terminated%'), issued.*
+        list_filter(missing_inputs, lambda m: m not like '%bid_bond_obligation_terminated%'), issued.*
     from issued
     union all
     select 'ca-1994/2.1.3(b)(ii)', venezuela_letters_of_credit, venezuela_letter_of_credit_amount,
-        list_filter(missing_inputs, m -> m not like '%venezuela_pledged_cash%'), issued.*
+        list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*
     from issued
     where is_venezuela_letter_of_credit
 )

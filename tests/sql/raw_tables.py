@@ -53,6 +53,7 @@ DEFAULTS = {
         "maturity_date": "2010-12-31",
         "is_subordinated": "false",
         "is_secured": "false",
+        "ca1994_debt_class": None,
     },
     "debt_balances": {"letters_of_credit_outstanding": "0.00", "interest_rate": "0.00000000"},
     "asset_sales": {
@@ -78,6 +79,7 @@ DEFAULTS = {
         "basket": "4.09(a)",
         "declared_on": None,
         "description": "payment",
+        "ca1994_clause": None,
     },
     "incurrences": {
         "basket": "4.10(a)",
