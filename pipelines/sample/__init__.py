@@ -15,6 +15,7 @@ from pipelines.extracts import contract
 from pipelines.sample import (
     attestations,
     borrowing_base,
+    ca1994,
     chart_of_accounts,
     entities,
     extract_files,
@@ -37,10 +38,10 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "chart_of_accounts": [{"account_id": a.account_id, "account_name": a.account_name, "statement": a.statement,
                                "line_item": a.line_item} for a in chart_of_accounts.ACCOUNTS],
         "trial_balances": ledger.trial_balance_rows(),
-        "debt_instruments": indebtedness.rows(),
+        "debt_instruments": ca1994.debt_instrument_rows(indebtedness.rows()),
         "debt_balances": indebtedness.balance_rows(ledger.swept, scale),
         "asset_sales": transactions.asset_sale_rows(ledger.realized_gains),
-        "restricted_payments": transactions.restricted_payment_rows(),
+        "restricted_payments": ca1994.restricted_payment_rows(transactions.restricted_payment_rows()),
         "incurrences": transactions.incurrence_rows(),
         "equity_issuances": transactions.equity_issuance_rows(),
         "capital_expenditures": capital_expenditure_rows(ledger),
@@ -48,7 +49,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
         "market_data": market_data.rows(),
         "valco_ebitda": valco.rows(),
-        "attestations": attestations.rows(),
+        "attestations": attestations.rows() + ca1994.attestation_rows(),
     }
 
 

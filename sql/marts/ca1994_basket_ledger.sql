@@ -73,6 +73,7 @@ select
     cast(capacity_in_force as decimal(38, 2)) as capacity,
     cast(capacity_in_force - usage as decimal(38, 2)) as remaining,
     cast(json_object(
-        'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id)
+        'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id),
+        'cap', json_object('value', cap::varchar, 'clause_id', clause_id)
     ) as varchar) as inputs
 from running

@@ -16,7 +16,8 @@ with restated_on as (
 ),
 
 caps as (
-    select distinct clause_id, max(capacity) over (partition by clause_id) as cap from ca1994_basket_ledger
+    select distinct clause_id, cast(json_extract_string(inputs, '$.cap.value') as decimal(38, 2)) as cap
+    from ca1994_basket_ledger
 ),
 
 rows_ as (
