@@ -63,6 +63,20 @@ def test_minimum_ebitda_before_the_sixth_amendment_table_is_indeterminate_not_pa
         assert "not in the seeds" in row["explanation"]
 
 
+def test_march_2003_explains_the_waiver_condition_that_cannot_be_checked(results):
+    row = find(results, "ppca-2002/9.2.4(a)", "2003-03-31")
+    assert "ppca-2002/waiver-2003-03-24-minimum-ebitda" in row["explanation"]
+    assert "cannot be checked: it needs the minimum EBITDA amount" in row["explanation"]
+
+
+def test_ca1994_waivers_cover_the_named_transactions(results):
+    by_transaction = {r["transaction_id"]: r for r in results if r["clause_id"] in ("ca-1994/9.2.11", "ca-1994/9.2.14")}
+    assert by_transaction["AS-2000-CFT"]["status"] == "waived"
+    assert by_transaction["RP-1997-11-MAXXAM-TAX"]["status"] == "waived"
+    # other sales under the 1994 agreement: 9.2.11 is not in the seeds and the waiver never covers them
+    assert by_transaction["AS-1999-MICROMILL"]["status"] == "indeterminate"
+
+
 def test_ratio_tests_run_on_each_transaction_date(results):
     transactions = {r["transaction_id"]: r for r in results if r["clause_id"] == "indenture-1996/4.10(a)" and r["test_kind"] == "transaction"}
     # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches.

@@ -114,6 +114,21 @@ RESTRICTED_PAYMENT_BASKETS = (
     "4.09(b)(IX)",
 )
 
+# ca-1994/9.2.2: the debt classes the Credit Agreement of February 15, 1994 names (Eleventh Amendment, [A11 c6363]);
+# which instrument is which is a crosswalk confirmed by counsel (AMB-X04)
+CA1994_DEBT_CLASSES = (
+    "senior_debt",
+    "new_senior_debt",
+    "additional_new_senior_debt",
+    "subordinated_debt",
+    "new_subordinated_debt",
+    "ongoing_indebtedness",
+    "other",
+)
+
+# ca-1994 clauses a payment falls under (A11 waivers, A13 Venezuela Investments)
+CA1994_PAYMENT_CLAUSES = ("9.2.14", "9.2.6(b)", "9.2.5(u)")
+
 ATTESTATION_SUBJECTS = (
     # indenture-1996/def/GAAP (AMB-I01): adjustment from the ledger to frozen December 31, 1992 GAAP, per quarter
     "frozen_gaap_net_income_adjustment",
@@ -182,19 +197,6 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/4.06, 5.03(d), 3.05 (AMB-I37): the date (YYYY-MM-DD) a dated obligation was performed;
     # reference_id is the deadline's clause id, period_end its trigger date (5.03(d): the date delivered)
     "obligation_completed_on",
-)
-
-DEFAULT_EVENT_KINDS = (
-    "interest_payment_default",  # 6.01(a)
-    "principal_payment_default",  # 6.01(b)
-    "notice_of_default",  # 6.01(c): a written Notice of Default received
-    "other_debt_payment_default",  # 6.01(d)(a): indebtedness for money borrowed
-    "other_debt_acceleration",  # 6.01(d)(b), 4.06(c)
-    "judgment",  # 6.01(e): final judgment entered (or a stay expired)
-    "bankruptcy_filing",  # 6.01(g): voluntary case or other act of the Company
-    "involuntary_bankruptcy_order",  # 6.01(f): decree or order for relief against the Company
-    "acceleration",  # 6.01: the Notes declared or become due
-    "change_of_control",  # 3.05(a): a Change of Control recorded as an event
     # indenture-1996/def/AssetSale (B) and 4.14(a) (AMB-I28): Fair Market Value of a disposition's non-cash
     # consideration, determined in good faith by the Board of Directors, per transaction
     "asset_sale_non_cash_consideration_fmv",
@@ -223,6 +225,32 @@ DEFAULT_EVENT_KINDS = (
     "affiliate_transaction_independent_approval",
     # indenture-1996/4.08 quarterly Officers' Certificate: value = the date it was delivered to the Trustee (YYYY-MM-DD)
     "affiliate_transaction_officers_certificate",
+    # ca-1994/def/MaximumLetterOfCreditAmount (AMB-C04): the date the Venezuela Bid Bond Obligation was terminated
+    # (period_end = that date, value "true")
+    "venezuela_bid_bond_obligation_terminated",
+    # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (AMB-C05): Venezuela Pledged Cash outstanding from period_end until the next
+    # attestation; reference_id "bid_bond" for the part in respect of the Venezuela Bid Bond Obligation
+    "venezuela_pledged_cash",
+    # ca-1994/amend11/waiver-1 (AMB-C02): interest from June 30, 1997 under the Tax Allocation Agreement, per payment
+    "maxxam_tax_allocation_interest",
+    # ca-1994/9.2.2(b)(i)(B)(5), (C)(5), (D)(5) (LEGAL): counsel's confirmation, per instrument, that its indenture is
+    # substantially in the required form (and, for New Subordinated Debt, that the Agent approved any changes)
+    "ca1994_indenture_form_confirmed",
+    # ca-1994/amend11/waiver-A: reasonable costs and expenses of incurring New Subordinated Debt, per incurrence
+    "new_subordinated_debt_issue_costs",
+)
+
+DEFAULT_EVENT_KINDS = (
+    "interest_payment_default",  # 6.01(a)
+    "principal_payment_default",  # 6.01(b)
+    "notice_of_default",  # 6.01(c): a written Notice of Default received
+    "other_debt_payment_default",  # 6.01(d)(a): indebtedness for money borrowed
+    "other_debt_acceleration",  # 6.01(d)(b), 4.06(c)
+    "judgment",  # 6.01(e): final judgment entered (or a stay expired)
+    "bankruptcy_filing",  # 6.01(g): voluntary case or other act of the Company
+    "involuntary_bankruptcy_order",  # 6.01(f): decree or order for relief against the Company
+    "acceleration",  # 6.01: the Notes declared or become due
+    "change_of_control",  # 3.05(a): a Change of Control recorded as an event
 )
 
 LIEN_CLAUSES = (
@@ -407,6 +435,14 @@ DEBT_INSTRUMENTS = Extract(
             allowed=("A-ordinary-course", "A-nrmc", "B", "C", "D", "E"),
             example="",
         ),
+        Column(
+            "ca1994_debt_class",
+            "text",
+            "ca-1994 9.2.2 debt class (AMB-X04 crosswalk)",
+            required=False,
+            allowed=CA1994_DEBT_CLASSES,
+            example="additional_new_senior_debt",
+        ),
     ),
     ("instrument_id",),
 )
@@ -571,6 +607,7 @@ RESTRICTED_PAYMENTS = Extract(
                 "restricted_investment",
                 "unrestricted_subsidiary_investment",
                 "return_of_investment",
+                "tax_sharing_payment",
             ),
             example="dividend",
         ),
@@ -606,6 +643,14 @@ RESTRICTED_PAYMENTS = Extract(
         # holders of Common Stock other than MAXXAM and its Affiliates, counted if within thirty days
         Column("kac_pass_through_date", "date", "Date KAC paid it on to non-MAXXAM holders of its Common Stock", required=False, example=""),
         Column("kac_pass_through_amount", "money", "Amount KAC paid on to non-MAXXAM holders of its Common Stock", required=False, example=""),
+        Column(
+            "ca1994_clause",
+            "text",
+            "ca-1994 clause the payment falls under",
+            required=False,
+            allowed=CA1994_PAYMENT_CLAUSES,
+            example="9.2.5(u)",
+        ),
     ),
     ("transaction_id",),
 )

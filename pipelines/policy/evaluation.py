@@ -17,7 +17,7 @@ import duckdb
 
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Result
-from pipelines.policy.schema import Covenant, Waiver
+from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
 
 COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
 RATIO_PLACES = Decimal("0.000001")  # display only; the comparison uses the exact fraction
@@ -118,7 +118,7 @@ def evaluate_covenant(
     for figures in sorted(read_figures(con, covenant), key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
         if as_of is not None and figures.test_date > as_of:
             continue
-        result = _evaluate_one(covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
+        result = _evaluate_one(con, covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
         if figures.warnings:
             result = replace(result, explanation=result.explanation + " Warning: " + "; ".join(figures.warnings) + ".")
         results.append(result)
@@ -146,7 +146,9 @@ def _base(covenant: Covenant, figures: Figures, decided_on: date) -> Result:
     )
 
 
-def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, decided_on: date) -> Result:
+def _evaluate_one(
+    con: duckdb.DuckDBPyConnection, covenant: Covenant, figures: Figures, policies: PolicySet, decided_on: date
+) -> Result:
     result = _base(covenant, figures, decided_on)
     status_note = _instrument_status_note(policies, covenant.instrument, figures.test_date)
     found = threshold_on(covenant, figures.test_date, figures.computed_threshold)
@@ -156,11 +158,12 @@ def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, dec
         return replace(result, status=gap.status, explanation=gap.explanation)
     if found is None and covenant.threshold.computed is not None:
         missing = "; ".join(figures.missing_inputs) or f"the threshold ({covenant.threshold.computed.description}) cannot be computed from the inputs"
-        return replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note)
+        return _apply_waivers(con, replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note), policies)
     if found is None:
         if gap is None:
             return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {figures.test_date}.")
-        return replace(result, status=gap.status, explanation=gap.explanation)
+        gap_result = replace(result, status=gap.status, explanation=gap.explanation)
+        return _apply_waivers(con, gap_result, policies) if gap.status == "indeterminate" else gap_result
 
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
@@ -174,10 +177,10 @@ def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, dec
     )
     if figures.missing_inputs or figures.value is None:
         missing = list(figures.missing_inputs) or [f"{covenant.figure.name} cannot be computed from the inputs"]
-        return replace(
-            result,
-            status="indeterminate",
-            explanation="Cannot be determined: " + "; ".join(missing) + "." + reduction_note + status_note,
+        return _apply_waivers(
+            con,
+            replace(result, status="indeterminate", explanation="Cannot be determined: " + "; ".join(missing) + "." + reduction_note + status_note),
+            policies,
         )
 
     actual = figures.value
@@ -203,7 +206,7 @@ def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, dec
         )
     if complies:
         return replace(result, status="pass", explanation=verdict + reduction_note + status_note)
-    return _apply_waivers(replace(result, status="fail", explanation=verdict + reduction_note + status_note), policies)
+    return _apply_waivers(con, replace(result, status="fail", explanation=verdict + reduction_note + status_note), policies)
 
 
 def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> str:
@@ -214,12 +217,23 @@ def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> s
     return "" if latest.status == "outstanding" else f" Note: {latest.effect} ({latest.source})."
 
 
-def _scope(policies: PolicySet, waiver: Waiver, on: date) -> set[tuple[str, date]]:
-    scoped = {(s.clause_id, d) for s in waiver.scope for d in s.test_dates}
-    for extension in policies.extensions:
-        if extension.extends == waiver.waiver_id and extension.dated <= on:
-            scoped |= {(s.clause_id, d) for s in extension.adds_scope for d in s.test_dates}
-    return scoped
+def _scopes(policies: PolicySet, waiver: Waiver, on: date) -> tuple[ScopedTestDates, ...]:
+    added = tuple(
+        s for e in policies.extensions if e.extends == waiver.waiver_id and e.dated <= on for s in e.adds_scope
+    )
+    return waiver.scope + added
+
+
+def _covers(policies: PolicySet, waiver: Waiver, result: Result) -> bool:
+    """A waiver scoped to transactions covers those transactions only, never another one under the same clause."""
+    return any(
+        s.clause_id == result.clause_id
+        and (
+            result.test_date in s.test_dates
+            or (result.transaction_id is not None and (s.all_transactions or result.transaction_id in s.transaction_ids))
+        )
+        for s in _scopes(policies, waiver, result.determination_date)
+    )
 
 
 def _effective_through(policies: PolicySet, waiver: Waiver, on: date) -> tuple[date | None, list[str]]:
@@ -230,41 +244,85 @@ def _effective_through(policies: PolicySet, waiver: Waiver, on: date) -> tuple[d
     return through, applied
 
 
-def _apply_waivers(result: Result, policies: PolicySet) -> Result:
-    decided_on = result.determination_date
-    covering = [w for w in policies.waivers if (result.clause_id, result.test_date) in _scope(policies, w, decided_on)]
-    if not covering:
-        return result
+def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, result: Result) -> tuple[bool | None, str]:
+    """(True/False, figures) for a checked condition; (None, why) when it cannot be checked."""
+    label = f"condition '{condition.description}' ({condition.source})"
+    if condition.requires:
+        return None, f"{label} cannot be checked: it needs {condition.requires}"
+    if condition.figure is None:
+        return None, f"{label} cannot be checked by the engine"
+    figure = condition.figure
+    key = result.test_date if figure.match == "test_date" else result.transaction_id
+    try:
+        found = con.execute(
+            f"select actual, threshold, missing_inputs from {figure.mart} where clause_id = ? and {figure.match} = ?",
+            [figure.clause_id, key],
+        ).fetchall()
+    except duckdb.CatalogException:
+        return None, f"{label} cannot be checked: mart {figure.mart} was not built"
+    if len(found) != 1:
+        return None, f"{label} cannot be checked: {len(found)} rows of {figure.clause_id} in {figure.mart} for {key}"
+    actual, computed, missing = found[0]
+    missing = json.loads(missing) if missing else []
+    threshold = computed if condition.threshold == "computed" else condition.threshold
+    if missing or actual is None or threshold is None:
+        why = "; ".join(missing) or f"{figure.clause_id} cannot be computed for {key}"
+        return None, f"{label} cannot be checked: {why}"
+    holds = COMPARE[condition.operator](Fraction(actual), Fraction(threshold))
+    return holds, f"{label}: {figure.clause_id} {actual} {condition.operator} {threshold} is {'true' if holds else 'false'}"
+
+
+def _covering_waiver(policies: PolicySet, result: Result) -> Waiver | None:
+    covering = [w for w in policies.waivers if _covers(policies, w, result)]
     if len(covering) > 1:
         # Two waivers over one failure with no rule between them is an error in the policies, not a choice to make here.
         raise PolicyError(
             f"{result.clause_id} on {result.test_date}: waivers {', '.join(w.waiver_id for w in covering)} both apply"
         )
-    waiver = covering[0]
+    return covering[0] if covering else None
+
+
+def _apply_waivers(con: duckdb.DuckDBPyConnection, result: Result, policies: PolicySet) -> Result:
+    """A covering waiver in force turns `fail` into `waived` only if every condition holds.
+
+    A condition that fails leaves `fail`; one that cannot be checked leaves `indeterminate`, naming what is missing.
+    On an `indeterminate` result the covering waiver and its conditions are explained and the status stays.
+    """
+    waiver = _covering_waiver(policies, result)
+    if waiver is None:
+        return result
+    decided_on = result.determination_date
     through, extensions = _effective_through(policies, waiver, decided_on)
     named = waiver.waiver_id + (f" (extended by {', '.join(extensions)})" if extensions else "")
     if decided_on < waiver.dated:
         return replace(result, explanation=result.explanation + f" {named} dated {waiver.dated} was not yet granted on {decided_on}.")
     if through is not None and decided_on > through:
         return replace(result, explanation=result.explanation + f" {named} lapsed on {through}; determined on {decided_on}.")
-    # No waiver condition is machine-checked yet, so a conditional waiver never turns a failure into `waived` on its own.
-    unchecked = [c.description for c in waiver.conditions]
-    if unchecked:
+    checks = [_check_condition(con, c, result) for c in waiver.conditions]
+    failed = [note for holds, note in checks if holds is False]
+    unknown = [note for holds, note in checks if holds is None]
+    if result.status == "indeterminate":
+        notes = "; ".join(note for _, note in checks) or "no conditions"
+        return replace(result, explanation=result.explanation + f" {named} covers this result if the failure is established; its conditions: {notes}.")
+    if failed:
+        return replace(result, explanation=result.explanation + f" {named} does not apply: " + "; ".join(failed + unknown) + ".")
+    if unknown:
         return replace(
             result,
             status="indeterminate",
             status_before_waiver="fail",
             waiver_id=waiver.waiver_id,
-            explanation=result.explanation + f" {named} covers this failure only if conditions hold that cannot be checked yet: " + "; ".join(unchecked) + ".",
+            explanation=result.explanation + f" {named} covers this failure only if conditions hold that cannot be checked: " + "; ".join(unknown) + ".",
         )
     term = f", effective through {through}" if through else ""
+    met = (" Conditions met: " + "; ".join(note for _, note in checks) + ".") if checks else ""
     return replace(
         result,
         status="waived",
         status_before_waiver="fail",
         waiver_id=waiver.waiver_id,
         citations=result.citations + (f"{waiver.waiver_id} {waiver.source}",) + tuple(extensions),
-        explanation=result.explanation + f" Noncompliance waived by {named}, dated {waiver.dated}{term}; determined on {decided_on}.",
+        explanation=result.explanation + f" Noncompliance waived by {named}, dated {waiver.dated}{term}; determined on {decided_on}." + met,
     )
 
 

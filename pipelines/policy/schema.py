@@ -112,15 +112,51 @@ class Covenant(Strict):
 
 
 class ScopedTestDates(Strict):
+    """What a waiver covers under one clause: the results of named test dates, or of named transactions only."""
+
     clause_id: str = Field(pattern=CLAUSE_ID)
-    test_dates: tuple[date, ...] = Field(min_length=1)
+    test_dates: tuple[date, ...] = ()
+    transaction_ids: tuple[str, ...] = ()
+    all_transactions: bool = False  # every transaction result of the clause (the waiver's conditions limit it)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ScopedTestDates:
+        if sum((bool(self.test_dates), bool(self.transaction_ids), self.all_transactions)) != 1:
+            raise ValueError("scope a clause by test_dates, transaction_ids or all_transactions (exactly one)")
+        return self
+
+
+class ConditionFigure(Strict):
+    """The mart row a condition tests: same clause id, and the row of the waived result's test date or transaction."""
+
+    mart: str = Field(pattern=IDENTIFIER)
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    match: Literal["test_date", "transaction_id"] = "test_date"
 
 
 class Condition(Strict):
-    """A condition a waiver imposes. A condition the engine cannot check leaves the result indeterminate."""
+    """A condition a waiver imposes.
+
+    Checked: `figure`, `operator` and a `threshold` (a value, or `computed` from the mart row's threshold column).
+    Uncheckable: `requires` names the source that is not available, so the result stays indeterminate and says why.
+    Descriptive: neither, so the result stays indeterminate (the engine cannot check it).
+    """
 
     description: str = Field(min_length=10)
     source: str = Field(min_length=3)
+    figure: ConditionFigure | None = None
+    operator: Literal[">", ">=", "<", "<="] | None = None
+    threshold: Exact | Literal["computed"] | None = None
+    requires: str = ""
+
+    @model_validator(mode="after")
+    def _checked_or_not(self) -> Condition:
+        checked = (self.figure is not None, self.operator is not None, self.threshold is not None)
+        if any(checked) and not all(checked):
+            raise ValueError("a checked condition needs figure, operator and threshold together")
+        if all(checked) and self.requires:
+            raise ValueError("a condition is either checked (figure) or needs a missing source (requires), not both")
+        return self
 
 
 class Waiver(Strict):
@@ -130,10 +166,17 @@ class Waiver(Strict):
     dated: date
     source: str = Field(min_length=3)
     text: str = Field(min_length=20)
-    scope: tuple[ScopedTestDates, ...] = Field(min_length=1)
+    # empty only where the waiver's own terms are not in the sources and only a later letter's additions are known
+    scope: tuple[ScopedTestDates, ...] = ()
     effective_through: date | None = None
     conditions: tuple[Condition, ...] = ()
     consideration: str = ""
+
+    @model_validator(mode="after")
+    def _scope_or_missing_terms(self) -> Waiver:
+        if not self.scope and not any(c.requires for c in self.conditions):
+            raise ValueError("a waiver without scope must name, in a condition's `requires`, the terms that are missing")
+        return self
 
 
 class WaiverExtension(Strict):

@@ -17,6 +17,7 @@ from pipelines.sample import (
     asset_transfers,
     attestations,
     borrowing_base,
+    ca1994,
     chart_of_accounts,
     default_events,
     entities,
@@ -42,10 +43,10 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "chart_of_accounts": [{"account_id": a.account_id, "account_name": a.account_name, "statement": a.statement,
                                "line_item": a.line_item} for a in chart_of_accounts.ACCOUNTS],
         "trial_balances": ledger.trial_balance_rows(),
-        "debt_instruments": indebtedness.rows(),
+        "debt_instruments": ca1994.debt_instrument_rows(indebtedness.rows()),
         "debt_balances": indebtedness.balance_rows(ledger.swept, scale),
         "asset_sales": transactions.asset_sale_rows(ledger.realized_gains),
-        "restricted_payments": transactions.restricted_payment_rows(),
+        "restricted_payments": ca1994.restricted_payment_rows(transactions.restricted_payment_rows()),
         "incurrences": transactions.incurrence_rows(),
         "equity_issuances": transactions.equity_issuance_rows(),
         "capital_expenditures": [
@@ -61,7 +62,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         + asset_transfers.attestation_rows()
         + default_events.attestation_rows()
         + asset_sale_applications.attestation_rows()
-        + liens.attestation_rows(),
+        + liens.attestation_rows()
+        + ca1994.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
         "asset_sale_receipts": asset_sale_applications.receipt_rows(),

@@ -53,7 +53,7 @@ PROGRAMMES: tuple[tuple[str, date, date, dict[str, str]], ...] = (
 VENEZUELA: tuple[LetterOfCredit, ...] = (
     LetterOfCredit("LC-1998-VEN-01", "CA1994-REVOLVER", "Corporacion Venezolana de Guayana (privatisation bid)", "venezuela",
                    date(1998, 8, 3), date(1999, 6, 30), Decimal("75000000.00"), False),
-    LetterOfCredit("LC-1998-VEN-02", "CA1994-REVOLVER", "Corporacion Venezolana de Guayana (bid bond support)", "venezuela",
+    LetterOfCredit("LC-1998-VEN-02", "CA1994-REVOLVER", "Corporacion Venezolana de Guayana (bid bond support)", "bid_bond",
                    date(1998, 8, 3), date(1998, 10, 15), Decimal("35000000.00"), False),
     LetterOfCredit("LC-1998-VEN-03", "CA1994-REVOLVER", "Venezuela Aluminum Partners (pledged cash)", "venezuela",
                    date(1998, 9, 1), date(1999, 3, 31), Decimal("15000000.00"), True),

@@ -19,5 +19,6 @@ select
     is_subordinated,
     is_secured,
     indebtedness_exclusion,
+    ca1994_debt_class,
     _row
 from raw_debt_instruments

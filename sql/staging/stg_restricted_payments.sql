@@ -15,5 +15,6 @@ select
     nullif(trim(returns_transaction_id), '') as returns_transaction_id,
     kac_pass_through_date,
     cast(kac_pass_through_amount as decimal(38, 2)) as kac_pass_through_amount,
+    ca1994_clause,
     _row
 from raw_restricted_payments

@@ -35,8 +35,8 @@ KACC,1997-03-31,4000,,-100.00
 KACC,1997-03-31,5000,,87.66
 """,
     "debt_instruments": """\
-instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion
-NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,
+instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion,ca1994_debt_class
+NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,,additional_new_senior_debt
 CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,
 """,
     "debt_balances": """\
@@ -48,8 +48,8 @@ transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_pro
 AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00
 """,
     "restricted_payments": """\
-transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount
-RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,
+transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause
+RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,
 """,
     "incurrences": """\
 transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees

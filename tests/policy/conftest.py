@@ -24,9 +24,11 @@ def policies():
 
 @pytest.fixture
 def con(policies):
-    """One empty mart table per mart the policies read, in the shape of its figure's form."""
+    """One empty mart table per mart the policies and waiver conditions read, in the shape of its figure's form."""
     connection = duckdb.connect()
-    for mart, form in sorted({(c.figure.mart, c.figure.form) for c in policies.covenants}):
+    marts = {(c.figure.mart, c.figure.form) for c in policies.covenants}
+    marts |= {(c.figure.mart, "amount") for w in policies.waivers for c in w.conditions if c.figure is not None}
+    for mart, form in sorted(marts):
         connection.execute(f"create table if not exists {mart} ({RATIO_COLUMNS if form == 'ratio' else AMOUNT_COLUMNS})")
     yield connection
     connection.close()

@@ -59,7 +59,8 @@ def test_an_extension_letter_prolongs_the_waiver_without_editing_it(con, policie
 
 
 def test_two_waivers_over_one_failure_is_a_policy_error(con, policies):
-    twin = policies.waivers[0].model_copy(update={"waiver_id": "ppca-2002/waiver-twin"})
+    [march_2004] = [w for w in policies.waivers if w.waiver_id == WAIVER]
+    twin = march_2004.model_copy(update={"waiver_id": "ppca-2002/waiver-twin"})
     add_ebitda(con, date(2003, 12, 31), "-125000000.00")
     with pytest.raises(PolicyError, match="both apply"):
         evaluate_all(con, replace(policies, waivers=policies.waivers + (twin,)))

@@ -28,7 +28,15 @@ def edit(tree: Path, relative: str, old: str, new: str) -> None:
 def test_the_repository_policies_load():
     policies = load_policies()
     assert {c.clause_id for c in policies.covenants} >= {"indenture-1996/4.10(a)", "indenture-1996/4.09(a)(B)", "ppca-2002/9.2.4(a)"}
-    assert [w.waiver_id for w in policies.waivers] == ["ppca-2002/waiver-2004-03-29-minimum-ebitda"]
+    assert {w.waiver_id for w in policies.waivers} == {
+        "ca-1994/waiver-amend11-1-maxxam",
+        "ca-1994/waiver-amend11-A-subordinated-debt",
+        "ca-1994/waiver-2000-08-18-cft-sale",
+        "ppca-2002/waiver-2003-03-24-minimum-ebitda",
+        "ppca-2002/waiver-2004-03-29-minimum-ebitda",
+        "ppca-2002/waiver-2004-05-21",
+    }
+    assert [e.extension_id for e in policies.extensions] == ["ppca-2002/waiver-2004-07-29-extension"]
 
 
 def test_unknown_key_is_refused_with_the_file_named(tree):
@@ -62,7 +70,7 @@ def test_two_files_for_one_clause_are_refused(tree):
 
 
 def test_a_waiver_extension_must_name_an_existing_waiver(tree):
-    (tree / "ppca-2002/waiver-extensions").mkdir()
+    (tree / "ppca-2002/waiver-extensions").mkdir(exist_ok=True)
     (tree / "ppca-2002/waiver-extensions/x.yaml").write_text(
         "extension_id: ppca-2002/waiver-x\nextends: ppca-2002/waiver-nope\ndated: 2004-07-29\n"
         "source: N53 letter\ntext: the Waiver Termination Date shall be extended\neffective_through: 2004-09-30\n"

@@ -56,6 +56,7 @@ DEFAULTS = {
         "is_subordinated": "false",
         "is_secured": "false",
         "indebtedness_exclusion": None,
+        "ca1994_debt_class": None,
     },
     "debt_balances": {"letters_of_credit_outstanding": "0.00", "interest_rate": "0.00000000"},
     "asset_sales": {
@@ -94,6 +95,7 @@ DEFAULTS = {
         "returns_transaction_id": None,
         "kac_pass_through_date": None,
         "kac_pass_through_amount": None,
+        "ca1994_clause": None,
     },
     "incurrences": {
         "basket": "4.10(a)",

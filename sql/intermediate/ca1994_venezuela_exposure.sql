@@ -1,0 +1,103 @@
+-- clause: ca-1994/def/MaximumLetterOfCreditAmount
+-- clause: ca-1994/def/VenezuelaLetterOfCreditAmount
+-- clause: ca-1994/2.1.3(b)
+-- One row per date on which a ca-1994 Venezuela test is made (each letter of credit issued under the 1994 revolver, each
+-- Venezuela Investment, each Venezuela Pledged Cash attestation) from the Thirteenth Amendment (July 20, 1998, AMB-C10)
+-- to the petition (February 11, 2002), with the amounts the Thirteenth Amendment's caps need on that date.
+-- Maximum Letter of Credit Amount [A13 c4273]: "(a) if no Venezuela Letter of Credit is issued, $125,000,000" (AMB-C04:
+-- none ever issued); "(b)(i) from and including the date of issuance ... to and including the date on which the
+-- Venezuela Bid Bond Obligation is terminated, $235,000,000"; "(ii) from and excluding" that date "$200,000,000";
+-- "(iii) from and excluding the date on which all Venezuela Letters of Credit have expired or terminated, $125,000,000"
+-- ((iii) takes precedence, AMB-C04 default). Venezuela Letter of Credit Amount [A13 c7561] = that amount - $125,000,000.
+-- Venezuela cap [A13 c8098]: "$210,000,000 plus the sum of the aggregate amount of Venezuela Pledged Cash and Venezuela
+-- Letters of Credit outstanding in respect of the Venezuela Bid Bond Obligation minus the aggregate amount of all
+-- Investments (including any payment under a Venezuela Letter of Credit) made" in Venezuela Aluminum Partners and/or
+-- CAVSA: gross and cumulative (AMB-C06 default); drawings under Venezuela Letters of Credit are not in the extracts.
+with test_dates as (
+    select issue_date as as_of from stg_letters_of_credit where facility_instrument_id = 'CA1994-REVOLVER'
+    union
+    select payment_date from stg_restricted_payments where ca1994_clause = '9.2.5(u)'
+    union
+    select period_end from current_attestations where subject = 'venezuela_pledged_cash'
+),
+
+in_term as (
+    select as_of from test_dates where as_of between date '1998-07-20' and date '2002-02-11'
+),
+
+letters as (
+    select
+        d.as_of,
+        coalesce(sum(l.stated_amount) filter (where d.as_of <= l.expiry_date), 0) as letter_of_credit_outstandings,
+        coalesce(sum(l.stated_amount) filter (where d.as_of <= l.expiry_date and l.is_venezuela_letter_of_credit), 0)
+            as venezuela_letters_of_credit,
+        coalesce(sum(l.stated_amount) filter (where d.as_of <= l.expiry_date and l.is_bid_bond_related), 0)
+            as bid_bond_letters_of_credit,
+        min(l.issue_date) filter (where l.is_venezuela_letter_of_credit) as first_venezuela_issue,
+        max(l.expiry_date) filter (where l.is_venezuela_letter_of_credit) as last_venezuela_expiry
+    from in_term as d
+    left join stg_letters_of_credit as l
+        on l.facility_instrument_id = 'CA1994-REVOLVER' and l.issue_date <= d.as_of
+    group by d.as_of
+),
+
+investments as (
+    select
+        d.as_of,
+        coalesce(sum(p.amount) filter (where p.payment_kind <> 'return_of_investment'), 0) as investments_made,
+        coalesce(sum(case when p.payment_kind = 'return_of_investment' then -p.amount else p.amount end), 0)
+            as investments_outstanding
+    from in_term as d
+    left join stg_restricted_payments as p on p.ca1994_clause = '9.2.5(u)' and p.payment_date <= d.as_of
+    group by d.as_of
+),
+
+pledged_cash as (
+    select
+        d.as_of,
+        (select cast(a.value as decimal(38, 2)) from current_attestations as a
+         where a.subject = 'venezuela_pledged_cash' and a.reference_id is null and a.period_end <= d.as_of
+         order by a.period_end desc limit 1) as venezuela_pledged_cash,
+        (select cast(a.value as decimal(38, 2)) from current_attestations as a
+         where a.subject = 'venezuela_pledged_cash' and a.reference_id = 'bid_bond' and a.period_end <= d.as_of
+         order by a.period_end desc limit 1) as bid_bond_pledged_cash,
+        (select min(a.period_end) from current_attestations as a
+         where a.subject = 'venezuela_bid_bond_obligation_terminated' and a.value = 'true') as bid_bond_terminated_on
+    from in_term as d
+),
+
+phases as (
+    select
+        l.*,
+        i.investments_made,
+        i.investments_outstanding,
+        c.venezuela_pledged_cash,
+        coalesce(c.bid_bond_pledged_cash, 0) as bid_bond_pledged_cash,
+        c.bid_bond_terminated_on,
+        case
+            when l.first_venezuela_issue is null then 'a'
+            when l.last_venezuela_expiry < l.as_of then 'b(iii)'
+            when c.bid_bond_terminated_on is null then null
+            when l.as_of <= c.bid_bond_terminated_on then 'b(i)'
+            else 'b(ii)'
+        end as phase
+    from letters as l
+    join investments as i using (as_of)
+    join pledged_cash as c using (as_of)
+)
+
+select
+    *,
+    cast(case phase
+        when 'a' then 125000000 when 'b(i)' then 235000000 when 'b(ii)' then 200000000 when 'b(iii)' then 125000000
+    end as decimal(38, 2)) as maximum_letter_of_credit_amount,
+    cast(case phase
+        when 'a' then 0 when 'b(i)' then 110000000 when 'b(ii)' then 75000000 when 'b(iii)' then 0
+    end as decimal(38, 2)) as venezuela_letter_of_credit_amount,
+    cast(venezuela_letters_of_credit + venezuela_pledged_cash as decimal(38, 2)) as venezuela_exposure,
+    cast(210000000 + bid_bond_letters_of_credit + bid_bond_pledged_cash - investments_made as decimal(38, 2)) as venezuela_cap,
+    list_concat(
+        case when phase is null then ['attestation venezuela_bid_bond_obligation_terminated: the date the Venezuela Bid Bond Obligation was terminated decides between $235,000,000 and $200,000,000 (AMB-C04)'] end,
+        case when venezuela_pledged_cash is null then ['attestation venezuela_pledged_cash on or before ' || as_of] end
+    ) as missing_inputs
+from phases

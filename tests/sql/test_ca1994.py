@@ -1,0 +1,126 @@
+"""ca-1994 models on literal raw rows: the Thirteenth Amendment's letter-of-credit phases and Venezuela cap, the
+Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the seeded waivers establish, and the waiver
+condition figures. Every expected number is derived by hand in the comment beside it."""
+
+from decimal import Decimal
+
+import duckdb
+import pytest
+from raw_tables import add, attest, build, create_raw_tables, rows
+
+D = Decimal
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    create_raw_tables(connection)
+    add(connection, "debt_instruments", instrument_id="CA1994-REVOLVER")
+    add(connection, "debt_instruments", instrument_id="SUB", ca1994_debt_class="subordinated_debt", is_subordinated="true")
+    yield connection
+    connection.close()
+
+
+def lc(con, lc_id, issued, expires, amount, purpose="venezuela"):
+    add(con, "letters_of_credit", lc_id=lc_id, facility_instrument_id="CA1994-REVOLVER", beneficiary="b", purpose=purpose,
+        issue_date=issued, expiry_date=expires, stated_amount=amount, cash_collateralized="false")
+
+
+def by(con, table, clause_id):
+    build(con, table)
+    return {str(r["test_date"]): r for r in rows(con, f"select * from {table} where clause_id = ? order by test_date", [clause_id])}
+
+
+def test_maximum_letter_of_credit_amount_phases_each_side_of_their_dates(con):
+    # E20: Venezuela LC issued 1998-08-01, bid bond terminated 1998-10-15, all Venezuela LCs expired 1999-06-30
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-10-15", "true")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "G0", "1998-07-31", "1998-07-31", "1000000.00", purpose="general")   # before any Venezuela LC: (a)
+    lc(con, "G1", "1998-10-15", "1998-10-15", "1000000.00", purpose="general")   # to and including termination: (b)(i)
+    lc(con, "G2", "1998-10-16", "1998-10-16", "1000000.00", purpose="general")   # from and excluding it: (b)(ii)
+    lc(con, "G3", "1999-06-30", "1999-06-30", "1000000.00", purpose="general")   # last Venezuela LC still outstanding
+    lc(con, "G4", "1999-07-01", "1999-07-01", "1000000.00", purpose="general")   # from and excluding expiry: (b)(iii)
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
+    assert {d: r["threshold"] for d, r in found.items()} == {
+        "1998-07-31": D("125000000.00"), "1998-08-01": D("235000000.00"), "1998-10-15": D("235000000.00"),
+        "1998-10-16": D("200000000.00"), "1999-06-30": D("200000000.00"), "1999-07-01": D("125000000.00"),
+    }
+    # outstandings on 1998-10-15: V1 50,000,000 + G1 1,000,000 = 51,000,000
+    assert found["1998-10-15"]["actual"] == D("51000000.00")
+    vlc = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(ii)")
+    assert vlc["1998-08-01"]["threshold"] == D("110000000.00")  # 235,000,000 - 125,000,000
+
+
+def test_phase_cannot_be_told_without_the_bid_bond_termination(con):
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
+    assert found["1998-08-01"]["threshold"] is None
+    assert "venezuela_bid_bond_obligation_terminated" in found["1998-08-01"]["missing_inputs"]
+
+
+def test_venezuela_cap_worked_example_e19(con):
+    # E19: VLC 100,000,000 (30,000,000 of it bid-bond); VPC 50,000,000; Investments 60,000,000
+    # exposure 150,000,000 <= 210,000,000 + 30,000,000 - 60,000,000 = 180,000,000
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "50000000.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-12-31", "true")
+    add(con, "restricted_payments", transaction_id="RP-V", payment_date="1998-08-15", payment_kind="restricted_investment",
+        recipient_kind="other", basket="4.09(b)(VIII)", amount="60000000.00", ca1994_clause="9.2.5(u)")
+    lc(con, "V1", "1998-09-01", "1999-06-30", "70000000.00")
+    lc(con, "V2", "1998-09-01", "1998-12-31", "30000000.00", purpose="bid_bond")
+    build(con, "ca1994_letter_of_credit_tests")
+    cap = rows(con, "select * from ca1994_letter_of_credit_tests where clause_id = 'ca-1994/2.1.3(b)(i)(B)' and transaction_id = 'V2'")[0]
+    assert (cap["actual"], cap["threshold"]) == (D("150000000.00"), D("180000000.00"))
+
+
+def test_new_subordinated_debt_cap_and_conditions(con):
+    # (D): 450,000,000 is the cap; 450,000,000 outstanding passes at the boundary (450,000,000 <= 450,000,000)
+    add(con, "debt_instruments", instrument_id="NSD", ca1994_debt_class="new_subordinated_debt", maturity_date="2003-12-31", is_secured="true")
+    add(con, "incurrences", transaction_id="INC-1", incurrence_date="1997-11-15", instrument_id="NSD", amount="450000000.00",
+        proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount="440000000.00")
+    attest(con, "new_subordinated_debt_issue_costs", "1997-11-15", "10000000.00", reference_id="INC-1")
+    attest(con, "ca1994_indenture_form_confirmed", "1997-11-15", "true", reference_id="NSD")
+    basket = by(con, "ca1994_basket_tests", "ca-1994/9.2.2(b)(i)(D)")["1997-11-15"]
+    assert (basket["actual"], basket["threshold"]) == (D("450000000.00"), D("450000000.00"))
+    # secured (1) + matures 2003-12-31, before 2004-01-01 (1); proceeds 440,000,000 = 450,000,000 - 10,000,000 applied (0)
+    conditions = by(con, "ca1994_debt_basket_conditions", "ca-1994/9.2.2(b)(i)(D)/conditions")["1997-11-15"]
+    assert (conditions["actual"], conditions["missing_inputs"]) == (D("2.00"), "[]")
+
+
+def test_restrictions_established_by_the_waivers_only(con):
+    add(con, "asset_sales", transaction_id="AS-2000-CFT", sale_date="2000-08-25", asset_description="Center for Technology, Pleasanton",
+        gross_proceeds="50000000.00", pretax_gain_loss="0.00")
+    add(con, "asset_sales", transaction_id="AS-2001-OTHER", sale_date="2001-06-29", asset_description="Warehouse",
+        gross_proceeds="5000000.00", pretax_gain_loss="0.00")
+    add(con, "asset_sales", transaction_id="AS-2002-LATER", sale_date="2002-02-12", asset_description="After the petition",
+        gross_proceeds="5000000.00", pretax_gain_loss="0.00")
+    build(con, "ca1994_payment_tests")
+    found = {r["transaction_id"]: r for r in rows(con, "select * from ca1994_payment_tests where clause_id = 'ca-1994/9.2.11'")}
+    assert set(found) == {"AS-2000-CFT", "AS-2001-OTHER"}  # 2002-02-12: the agreement was replaced
+    assert found["AS-2000-CFT"]["actual"] == D("1.00")
+    assert found["AS-2001-OTHER"]["actual"] is None and "9.2.11" in found["AS-2001-OTHER"]["missing_inputs"]
+
+
+def test_waiver_a_cap_counts_parent_offerings_before_december_31_1998_only(con):
+    # contributions from KAC: 1997-10-20 (not after the effective date), 1998-12-30 (counts), 1998-12-31 (excluded)
+    for txn, day, amount in (("EQ-0", "1997-10-20", "1.00"), ("EQ-1", "1998-12-30", "20000000.00"), ("EQ-2", "1998-12-31", "7.00")):
+        add(con, "equity_issuances", transaction_id=txn, issue_date=day, issuer_entity_id="KACC", issuance_kind="capital_contribution",
+            purchaser_kind="kac", net_proceeds=amount, is_redeemable="false")
+    add(con, "restricted_payments", transaction_id="RP-S", payment_date="1999-03-01", payment_kind="subordinated_debt_retirement",
+        recipient_kind="public", basket="4.09(a)", amount="25000000.00", ca1994_clause="9.2.6(b)")
+    cap = by(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-A/cap")["1999-03-01"]
+    # 25,000,000 retired against 0 New Subordinated Debt + 20,000,000 offerings: fails the cap
+    assert (cap["actual"], cap["threshold"]) == (D("25000000.00"), D("20000000.00"))
+
+
+def test_maxxam_condition_threshold(con):
+    # at or below 11,438,000 the condition holds whatever the interest; above it needs the attested interest
+    add(con, "restricted_payments", transaction_id="M1", payment_date="1997-11-14", payment_kind="tax_sharing_payment",
+        recipient_kind="maxxam", basket="4.09(b)(III)", amount="11438000.00", ca1994_clause="9.2.14")
+    add(con, "restricted_payments", transaction_id="M2", payment_date="1997-12-14", payment_kind="tax_sharing_payment",
+        recipient_kind="maxxam", basket="4.09(b)(III)", amount="11500000.00", ca1994_clause="9.2.14")
+    build(con, "ca1994_waiver_condition_tests")
+    found = {r["transaction_id"]: r for r in rows(con, "select * from ca1994_waiver_condition_tests")}
+    assert found["M1"]["threshold"] == D("11438000.00")
+    assert found["M2"]["threshold"] is None and "Tax Allocation Agreement" in found["M2"]["missing_inputs"]
