@@ -241,13 +241,16 @@ def decide(results: list[Result], basis: str) -> tuple[str, list[str]]:
 
 
 def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace: list[str]) -> CheckOutcome:
-    problems = reference_problems(path, proposal)
-    if problems:
-        raise BadTransaction(file, problems)
     models = discover()
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # The reference checks run beside the passes: a proposal is almost always well formed, and a bad one is refused
+    # before any answer is given all the same.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        references = pool.submit(reference_problems, path, proposal)
         after_job = pool.submit(evaluate_pass, path, proposal.rows, proposal, policies, models)
         before_job = pool.submit(evaluate_pass, path, zeroed(proposal), proposal, policies, models)
+        problems = references.result()
+        if problems:
+            raise BadTransaction(file, problems)
         after, before = after_job.result(), before_job.result()
     basis = relied_on(proposal)
     answer, reasons = decide(after.results, basis)

@@ -23,6 +23,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictS
 from pipelines.extracts.contract import ASSET_SALES, ATTESTATIONS, BY_NAME, DEBT_INSTRUMENTS, INCURRENCES, RESTRICTED_PAYMENTS, Extract
 from pipelines.extracts.reading import typed_rows
 from pipelines.extracts.schemas import schema_issues
+from pipelines.policy.loading import SAFE_LOADER
 
 
 class BadTransaction(Exception):
@@ -132,7 +133,7 @@ class Proposal:
 def read_file(path: Path) -> dict:
     text = path.read_text()
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except (json.JSONDecodeError, yaml.YAMLError) as error:
         raise BadTransaction(path.name, [f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {error}"]) from error
     if not isinstance(data, dict):
