@@ -174,3 +174,8 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
     assert content_key(extracts, policies) not in first.name
     second, cached = prepared_database(extracts, policies, cache)
     assert not cached and second != first
+
+
+def test_no_basket_ledger_on_the_sample_yet_gives_no_basket_rows(cache, tmp_path):
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
+    assert record["baskets"] == []
