@@ -21,6 +21,7 @@ from pipelines.quarter_end import input_files, prepare
 
 DEFAULT_CACHE_DIR = Path(".covenants-cache")
 PREFIX = "prepared-"
+KEEP = 3  # prepared databases kept: a few sets of extracts checked in turn stay warm, the folder does not grow
 
 
 def content_key(extracts_dir: Path, policies: PolicySet) -> str:
@@ -54,4 +55,12 @@ def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path =
         raise
     con.close()
     os.replace(partial, path)
+    _prune(cache_dir, keep=path)
     return path, False
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Remove all but the KEEP most recently prepared databases (a check still reading one keeps its open file)."""
+    prepared = sorted(cache_dir.glob(f"{PREFIX}*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in prepared if p != keep][KEEP - 1 :]:
+        old.unlink(missing_ok=True)

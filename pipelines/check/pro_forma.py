@@ -1,14 +1,14 @@
 """`covenants check`: is a proposed transaction permitted on a date, under which clause, with what ratio and baskets left.
 
-The prepared database (pipelines.check.prepared) is attached read-only to an in-memory connection; the raw tables the
+The prepared database (pipelines.check.prepared) is attached read-only to an in-memory database; the raw tables the
 proposal touches are copied into memory and given the proposed rows, every other table is a view of the prepared one,
 and only the SQL models downstream of the touched raw tables are rebuilt. The covenant policies are then evaluated and
 the transaction results of the proposal kept.
 
 "Before" is the same test on the same date with the proposal's money set to zero: the same four quarters, forward
 year and pro forma debt as "after", without the transaction's own effect. (A quarter-end information row would price a
-different Transaction Date, with other balances and possibly another four quarters.) The two passes run on two
-connections in parallel: DuckDB releases the GIL while it builds.
+different Transaction Date, with other balances and possibly another four quarters.) The two passes run in parallel on
+two cursors, each in its own schema: DuckDB releases the GIL while it builds.
 """
 
 from __future__ import annotations
@@ -127,30 +127,32 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> N
     con.from_arrow(numbered.to_arrow()).insert_into(table)
 
 
-def evaluate_pass(path: Path, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]) -> Pass:
-    con = attach(path)
-    try:
-        touched = {f"raw_{name}" for name in rows}
-        rebuilt = downstream(models, touched)
-        rebuilt_names = {m.name for m in rebuilt}
-        for table in _prepared_tables(con):
-            if table in touched:
-                _insert(con, table.removeprefix("raw_"), rows[table.removeprefix("raw_")])
-            elif table not in rebuilt_names:
-                con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
-        for model in rebuilt:
-            build(con, model)
-        results = [r for r in evaluate_all(con, policies) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
-        return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
-    finally:
-        con.close()
+def evaluate_pass(
+    con: duckdb.DuckDBPyConnection, schema: str, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]
+) -> Pass:
+    """One pass in its own schema of the shared in-memory database, on its own cursor (`use` is per cursor)."""
+    con.execute(f"create schema {schema}")
+    con.execute(f"use {con.execute('select current_database()').fetchall()[0][0]}.{schema}")
+    touched = {f"raw_{name}" for name in rows}
+    rebuilt = downstream(models, touched)
+    rebuilt_names = {m.name for m in rebuilt}
+    for table in _prepared_tables(con):
+        if table in touched:
+            _insert(con, table.removeprefix("raw_"), rows[table.removeprefix("raw_")])
+        elif table not in rebuilt_names:
+            con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
+    for model in rebuilt:
+        build(con, model)
+    results = [r for r in evaluate_all(con, policies) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
+    return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
 
 
 def ledger_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every basket ledger mart, by the naming convention: none, one or many."""
     names = con.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() "
-        "union select view_name from duckdb_views() where database_name = current_database() and not internal"
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = current_schema() "
+        "union select view_name from duckdb_views() where database_name = current_database() and schema_name = current_schema() "
+        "and not internal"
     ).fetchall()
     return sorted(n for (n,) in names if n.endswith(LEDGER_SUFFIX))
 
@@ -194,13 +196,9 @@ def _field(proposal: Proposal, name: str, column: str) -> str:
     return f"field {prefix}{column}"
 
 
-def reference_problems(path: Path, proposal: Proposal) -> list[str]:
+def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> list[str]:
     """The proposal's references to the extracts (instruments, entities on the date) and the freshness of its ids."""
-    con = attach(path)
-    try:
-        existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in ("entities", "debt_instruments", "market_data", *proposal.rows)}
-    finally:
-        con.close()
+    existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in ("entities", "debt_instruments", "market_data", *proposal.rows)}
     problems = []
     for name, frame in proposal.rows.items():
         key = BY_NAME[name].key[0]
@@ -242,16 +240,21 @@ def decide(results: list[Result], basis: str) -> tuple[str, list[str]]:
 
 def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace: list[str]) -> CheckOutcome:
     models = discover()
-    # The reference checks run beside the passes: a proposal is almost always well formed, and a bad one is refused
-    # before any answer is given all the same.
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        references = pool.submit(reference_problems, path, proposal)
-        after_job = pool.submit(evaluate_pass, path, proposal.rows, proposal, policies, models)
-        before_job = pool.submit(evaluate_pass, path, zeroed(proposal), proposal, policies, models)
-        problems = references.result()
-        if problems:
-            raise BadTransaction(file, problems)
-        after, before = after_job.result(), before_job.result()
+    con = attach(path)
+    # One read-only attachment shared by three cursors: the reference checks, and the two passes in parallel (each in
+    # its own schema). The reference checks are not waited for first: a proposal is almost always well formed, and a
+    # bad one is refused before any answer is given all the same.
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            references = pool.submit(reference_problems, con.cursor(), proposal)
+            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models)
+            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, policies, models)
+            problems = references.result()
+            if problems:
+                raise BadTransaction(file, problems)
+            after, before = after_job.result(), before_job.result()
+    finally:
+        con.close()
     basis = relied_on(proposal)
     answer, reasons = decide(after.results, basis)
     trace = trace + [

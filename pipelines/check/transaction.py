@@ -160,8 +160,8 @@ def _rows(kind_name: str, data: BaseModel, transaction_id: str, on: date) -> dic
     main = {**fields, "transaction_id": transaction_id, kind.date_column: on}
     if len(kind.payment_kinds) == 1:
         main["payment_kind"] = kind.payment_kinds[0]
-    main.setdefault("description", None)
-    main["description"] = main["description"] or f"Proposed {kind_name.replace('_', ' ')} (covenants check)"
+    if "description" in main and not main["description"]:
+        main["description"] = f"Proposed {kind_name.replace('_', ' ')} (covenants check)"
     if kind.extract is INCURRENCES and main.get("proceeds_applied_amount") is None:
         main["proceeds_applied_amount"] = "0.00"
     rows = {kind.extract.name: [main]}

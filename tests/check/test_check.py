@@ -174,6 +174,7 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
     assert content_key(extracts, policies) not in first.name
     second, cached = prepared_database(extracts, policies, cache)
     assert not cached and second != first
+    assert sorted(p.name for p in cache.iterdir()) == sorted([first.name, second.name])  # both kept (KEEP = 3)
 
 
 def test_no_basket_ledger_on_the_sample_yet_gives_no_basket_rows(cache, tmp_path):
