@@ -33,7 +33,8 @@ from pipelines.policy.result import Result
 
 PREPARED = "prepared"
 LEDGER_SUFFIX = "_basket_ledger"
-RATIO_CLAUSES = ("indenture-1996/4.10(a)", "indenture-1996/4.09(a)(B)")
+# the figure whose before and after are reported, for every covenant that tests it (4.10(a), 4.09(a)(B), any added later)
+RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
 NOT_PERMITTED = ("fail", "waived")  # a waiver excuses a past failure; it never permits a proposal in advance
 
 
@@ -54,6 +55,7 @@ class CheckOutcome:
     reasons: list[str]
     after: Pass
     before: Pass
+    ratio_clauses: frozenset[str]
     trace: list[str] = field(default_factory=list)
 
     @property
@@ -70,7 +72,7 @@ class CheckOutcome:
                 "status_after": r.status,
             }
             for r in self.after.results
-            if r.clause_id in RATIO_CLAUSES
+            if r.clause_id in self.ratio_clauses
         ]
 
     @property
@@ -79,7 +81,14 @@ class CheckOutcome:
         rows = []
         for b in self.after.baskets:
             earlier = before.get((b["ledger"], b["clause_id"], b["basket"], b["measure"]), {})
-            rows.append({**{k: b[k] for k in ("ledger", "clause_id", "basket", "measure", "capacity")}, "remaining_before": earlier.get("remaining"), "remaining_after": b["remaining"], "entry_date": b["entry_date"]})
+            rows.append(
+                {
+                    **{k: b[k] for k in ("ledger", "clause_id", "basket", "measure", "capacity")},
+                    "remaining_before": earlier.get("remaining"),
+                    "remaining_after": b["remaining"],
+                    "entry_date": b["entry_date"],
+                }
+            )
         return rows
 
 
@@ -263,4 +272,7 @@ def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace:
         f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
         "before: the same tests with the proposal's money set to zero",
     ]
-    return CheckOutcome(proposal=proposal, answer=answer, relied_on=basis, reasons=reasons, after=after, before=before, trace=trace)
+    ratio_clauses = frozenset(c.clause_id for c in policies.covenants if c.figure.clause_id == RATIO_FIGURE)
+    return CheckOutcome(
+        proposal=proposal, answer=answer, relied_on=basis, reasons=reasons, after=after, before=before, ratio_clauses=ratio_clauses, trace=trace
+    )
