@@ -18,7 +18,6 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.certificates.annual_compliance import render_annual_statements
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
@@ -87,6 +86,10 @@ def input_files(extracts_dir: Path) -> list[Path]:
 
 def publish(results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, extracts_dir: Path, staging: Path, as_of: date) -> tuple[dict, list[Path]]:
     """Write results, manifest and certificates for the selected quarters into the staging folder."""
+    # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
+    # prepare() and staged() but never a certificate
+    from pipelines.certificates.annual_compliance import render_annual_statements
+
     manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + [write_manifest(manifest, staging)]
     written += render_annual_statements(results, quarters, manifest, staging)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 import polars as pl
 
 from pipelines.extracts.contract import Extract
@@ -89,6 +88,8 @@ def _xlsx_text(value: object) -> str | None:
 
 
 def _read_xlsx(path: Path) -> pl.DataFrame:
+    import openpyxl  # only for XLSX extracts: importing it costs every command's start-up a quarter of a second
+
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:  # a read-only workbook holds its file open until closed
         rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
