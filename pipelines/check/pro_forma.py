@@ -2,8 +2,8 @@
 
 The prepared database (pipelines.check.prepared) is attached read-only to an in-memory database; the raw tables the
 proposal touches are copied into memory and given the proposed rows, every other table is a view of the prepared one,
-and only the SQL models that read a changed table are rebuilt (`rebuild`). The covenant policies are then evaluated
-and the transaction results of the proposal kept.
+and only the SQL models downstream of the touched raw tables are rebuilt. The covenant policies are then evaluated and
+the transaction results of the proposal kept.
 
 "Before" is the same test on the same date with the proposal's money set to zero: the same four quarters, forward
 year and pro forma debt as "after", without the transaction's own effect. (A quarter-end information row would price a
@@ -96,6 +96,17 @@ def _plain(value: object) -> str | None:
     return None if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
+def downstream(models: list[SqlModel], tables: set[str]) -> list[SqlModel]:
+    """The models that read any of `tables`, directly or through other models, in build order."""
+    reached = set(tables)
+    chosen = []
+    for model in models:  # topological: a model's inputs come before it
+        if reached.intersection(model.depends_on):
+            reached.add(model.name)
+            chosen.append(model)
+    return chosen
+
+
 def _prepared_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for (t,) in con.execute("select table_name from duckdb_tables() where database_name = ? order by 1", [PREPARED]).fetchall()]
 
@@ -125,33 +136,6 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> N
     con.from_arrow(numbered.to_arrow()).insert_into(table)
 
 
-def _view(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
-
-
-def _unchanged(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    prepared = f'{PREPARED}.main."{table}"'
-    return con.execute(
-        f'select not exists (from "{table}" except all from {prepared}) and not exists (from {prepared} except all from "{table}")'
-    ).fetchall()[0][0]
-
-
-def rebuild(con: duckdb.DuckDBPyConnection, models: list[SqlModel], touched: set[str]) -> list[str]:
-    """Rebuild, in order, each model that reads a changed table; a rebuilt model equal to its prepared table does not
-    count as changed, so what reads only it is not rebuilt (a proposal's attestation leaves Consolidated Net Income
-    as it was, and everything built on it). Models not rebuilt are views of the prepared tables."""
-    changed, rebuilt = set(touched), []
-    for model in models:
-        if not changed.intersection(model.depends_on):
-            _view(con, model.name)
-            continue
-        build(con, model)
-        rebuilt.append(model.name)
-        if not _unchanged(con, model.name):
-            changed.add(model.name)
-    return rebuilt
-
-
 def evaluate_pass(
     con: duckdb.DuckDBPyConnection, schema: str, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]
 ) -> Pass:
@@ -159,15 +143,17 @@ def evaluate_pass(
     con.execute(f"create schema {schema}")
     con.execute(f"use {con.execute('select current_database()').fetchall()[0][0]}.{schema}")
     touched = {f"raw_{name}" for name in rows}
-    model_names = {m.name for m in models}
+    rebuilt = downstream(models, touched)
+    rebuilt_names = {m.name for m in rebuilt}
     for table in _prepared_tables(con):
         if table in touched:
             _insert(con, table.removeprefix("raw_"), rows[table.removeprefix("raw_")])
-        elif table not in model_names:
-            _view(con, table)
-    rebuilt = rebuild(con, models, touched)
+        elif table not in rebuilt_names:
+            con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
+    for model in rebuilt:
+        build(con, model)
     results = [r for r in evaluate_all(con, policies) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
-    return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=rebuilt)
+    return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
 
 
 def ledger_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -282,7 +268,7 @@ def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace:
     answer, reasons = decide(after.results, basis)
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
-        f"rebuilt {len(after.rebuilt)} SQL models that read a changed table: {', '.join(after.rebuilt)}",
+        f"rebuilt {len(after.rebuilt)} SQL models downstream of them: {', '.join(after.rebuilt)}",
         f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
         "before: the same tests with the proposal's money set to zero",
     ]

@@ -1,15 +1,14 @@
-"""The pieces of `covenants check` tested on hand-made tables: which models a proposal rebuilds, and how every
+"""The pieces of `covenants check` that need no prepared database: which models a proposal rebuilds, and how every
 `*_basket_ledger` mart (none, one or many, whoever adds them) is read for the capacity left on a date."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import duckdb
 
-from pipelines.check.pro_forma import attach, basket_states, ledger_tables, rebuild
-from pipelines.models.sql_models import SqlModel, build
+from pipelines.check.pro_forma import basket_states, downstream, ledger_tables
+from pipelines.models.sql_models import discover
 
 LEDGER_COLUMNS = (
     "clause_id varchar, basket varchar, measure varchar, entry_date date, transaction_id varchar, description varchar, "
@@ -17,29 +16,12 @@ LEDGER_COLUMNS = (
 )
 
 
-def test_only_models_reading_a_changed_table_are_rebuilt(tmp_path):
-    # prepared: raw_a (one row, 10), big = rows of raw_a over 5, total = sum of big, other = from raw_b.
-    # Proposing a row of 1 changes raw_a; big is rebuilt and is still only (10), so total is a view of the prepared
-    # table, not rebuilt; other reads nothing that changed.
-    models = [
-        SqlModel("big", "intermediate", Path("big.sql"), "select x from raw_a where x > 5", "", (), ("raw_a",)),
-        SqlModel("other", "intermediate", Path("other.sql"), "select y from raw_b", "", (), ("raw_b",)),
-        SqlModel("total", "marts", Path("total.sql"), "select sum(x) as x from big", "", (), ("big",)),
-    ]
-    path = tmp_path / "prepared.duckdb"
-    prepared = duckdb.connect(str(path))
-    prepared.execute("create table raw_a as select 10 as x; create table raw_b as select 1 as y")
-    for model in models:
-        build(prepared, model)
-    prepared.close()
-    con = attach(path)
-    con.execute("create table raw_a as from prepared.main.raw_a; insert into raw_a values (1)")
-    assert rebuild(con, models, {"raw_a"}) == ["big"]
-    assert con.execute("select x from total").fetchall() == [(10,)]
-    con.execute("insert into raw_a values (7)")  # now big changes, and total with it: 10 + 7
-    con.execute("drop view total; drop view other; drop table big")
-    assert rebuild(con, models, {"raw_a"}) == ["big", "total"]
-    assert con.execute("select x from total").fetchall() == [(17,)]
+def test_an_incurrence_rebuilds_what_reads_incurrences_and_nothing_upstream():
+    names = [m.name for m in downstream(discover(), {"raw_incurrences"})]
+    assert names[0] == "stg_incurrences"
+    assert {"coverage_ratio_tests", "pro_forma_indebtedness", "fixed_charge_coverage_tests"} <= set(names)
+    assert "stg_entities" not in names and "consolidated_ledger" not in names
+    assert names.index("pro_forma_indebtedness") < names.index("fixed_charge_coverage_tests")
 
 
 def test_no_ledger_no_basket_rows():
