@@ -1,31 +1,56 @@
-"""`make bench`: time each stage of a quarter-end run on the sample and print a table. Timings, not assertions."""
+"""`make bench`: time each stage of a quarter-end run and of `covenants check` on the sample and print a table.
+Timings, not assertions."""
 
 from __future__ import annotations
 
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from pipelines.check.command import run_check
 from pipelines.extracts.ingest import ingest_all
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
 from pipelines.quarter_end import load_parameters, quarter_end_run
 
 REPEATS = 3
+CHECK_REPEATS = 5
+CHECK_DATE = date(1997, 11, 14)
+CHECK_TRANSACTION = ROOT / "sample" / "transactions" / "notes-1997-11.yaml"
 
 
-def _time(action) -> list[float]:
+def _time(action, repeats: int = REPEATS, before=lambda: None) -> list[float]:
     samples = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
+        before()
         started = time.perf_counter()
         action()
         samples.append(time.perf_counter() - started)
     return samples
+
+
+def _check_rows(scratch: Path) -> list[tuple[str, list[float]]]:
+    """`covenants check` cold (no prepared database: ingest, validate, build, cache) and warm (cached), in process and
+    as the command a person types (which also pays for starting Python and importing Polars, Pandera and DuckDB)."""
+    cache = scratch / "cache"
+    check = lambda: run_check(SAMPLE_EXTRACTS_DIR, CHECK_DATE, CHECK_TRANSACTION, cache)  # noqa: E731
+    empty = lambda: [p.unlink() for p in cache.glob("*")] if cache.exists() else None  # noqa: E731
+    command = [
+        sys.executable, "-m", "pipelines.cli", "check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", CHECK_DATE.isoformat(),
+        "--transaction", str(CHECK_TRANSACTION), "--cache", str(cache),
+    ]  # fmt: skip
+    cold = _time(check, CHECK_REPEATS, before=empty)
+    warm = _time(check, CHECK_REPEATS)
+    typed = _time(lambda: subprocess.run(command, check=True, capture_output=True), CHECK_REPEATS)
+    return [("covenants check, cold (no cache)", cold), ("covenants check, warm (cached)", warm), ("covenants check command, warm", typed)]
 
 
 def main() -> None:
@@ -39,7 +64,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         rows.append(("covenants run, one quarter (2003Q4)", _time(lambda: quarter_end_run(SAMPLE_EXTRACTS_DIR, Path(scratch) / "q", period="2003Q4"))))
         rows.append(("covenants run, every quarter", _time(lambda: quarter_end_run(SAMPLE_EXTRACTS_DIR, Path(scratch) / "all"))))
-    print(f"{'stage':<40} {'median s':>9} {'min s':>9} {'max s':>9}   ({REPEATS} runs each, sample extracts)")
+        rows += _check_rows(Path(scratch))
+    print(f"{'stage':<40} {'median s':>9} {'min s':>9} {'max s':>9}   ({REPEATS} runs each, {CHECK_REPEATS} for check; sample extracts)")
     for name, samples in rows:
         print(f"{name:<40} {statistics.median(samples):>9.3f} {min(samples):>9.3f} {max(samples):>9.3f}")
 

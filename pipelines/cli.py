@@ -2,10 +2,11 @@
 
   covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
+  covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
-Exit codes: 0 the run completed (whatever the covenant results), 2 the input was bad (nothing was issued),
-3 a policy file is invalid.
+Exit codes: 0 the run or check completed (whatever the covenant results or the answer), 2 the input was bad (nothing
+was issued; for check, the transaction file or the extracts), 3 a policy file is invalid.
 """
 
 from __future__ import annotations
@@ -111,6 +112,32 @@ def _deadlines(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from pipelines.check.command import run_check, summary as check_summary, write_check
+    from pipelines.check.transaction import BadTransaction
+
+    try:
+        outcome = run_check(Path(args.extracts), args.date, Path(args.transaction), Path(args.cache))
+    except BadTransaction as bad:
+        print(f"covenants: the transaction file {args.transaction} was refused:", file=sys.stderr)
+        print("\n".join(f"  {problem}" for problem in bad.problems), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BadExtracts as bad:
+        print(f"covenants: the extracts in {args.extracts} were refused; nothing was checked.", file=sys.stderr)
+        print(bad.summary(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (ExtractMissing, OSError) as missing:
+        print(f"covenants: {missing}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PolicyError as error:
+        print(f"covenants: invalid policy: {error}", file=sys.stderr)
+        return EXIT_BAD_POLICY
+    print(check_summary(outcome, _table))
+    if args.out:
+        print("", "Wrote:", *(f"  {path}" for path in write_check(outcome, Path(args.out))), sep="\n")
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -134,6 +161,13 @@ def parser() -> argparse.ArgumentParser:
     deadlines.add_argument("--to", dest="last", type=date.fromisoformat, help="last due date to list")
     deadlines.add_argument("--as-of", type=date.fromisoformat, help="date the statuses are given on (default: the last quarter end the extracts cover)")
     deadlines.set_defaults(handler=_deadlines)
+    check = commands.add_parser("check", help="is a proposed transaction permitted on a date? (pro forma, in under a second)")
+    check.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
+    check.add_argument("--date", required=True, type=date.fromisoformat, help="the Transaction Date, YYYY-MM-DD")
+    check.add_argument("--transaction", required=True, help="the proposed transaction, YAML or JSON (docs/check.md)")
+    check.add_argument("--out", help="folder for check.json and results.json/csv; default: print only")
+    check.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases (default .covenants-cache)")
+    check.set_defaults(handler=_check)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

@@ -19,7 +19,6 @@ from pathlib import Path
 import duckdb
 
 from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
-from pipelines.certificates.annual_compliance import render_annual_statements
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
@@ -100,6 +99,10 @@ def publish(
     as_of: date,
 ) -> tuple[dict, list[Path]]:
     """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder."""
+    # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
+    # prepare() and staged() but never a certificate
+    from pipelines.certificates.annual_compliance import render_annual_statements
+
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_manifest(manifest, staging))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import openpyxl
 import polars as pl
 
 from pipelines.extracts.contract import Extract
@@ -89,6 +88,8 @@ def _xlsx_text(value: object) -> str | None:
 
 
 def _read_xlsx(path: Path) -> pl.DataFrame:
+    import openpyxl  # only for XLSX extracts: importing it costs every command's start-up a quarter of a second
+
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:  # a read-only workbook holds its file open until closed
         rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
@@ -132,6 +133,12 @@ def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue
     except Exception as error:  # noqa: BLE001 - any unreadable file is reported, with the reader's own words
         return pl.DataFrame(), [Issue(name, None, None, None, f"cannot be read: {error}", "readable")]
 
+    return typed_rows(text, first_row, extract, name)
+
+
+def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) -> tuple[pl.DataFrame, list[Issue]]:
+    """Text columns (as a file holds them) typed by the contract: the rows that passed every cell check, and the
+    issues of those that did not. `name` is the file the issues name; `first_row` the number of the first data row."""
     expected = [c.name for c in extract.columns]
     missing = [c for c in expected if c not in text.columns]
     unknown = [c for c in text.columns if c not in expected]

@@ -19,16 +19,21 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _code_version() -> dict:
+def source_sha256() -> str:
+    """One hash of the code, SQL models and templates: what turns the same inputs into different outputs."""
     sources = sorted([*(ROOT / "pipelines").rglob("*.py"), *SQL_DIR.rglob("*.sql"), *TEMPLATES_DIR.rglob("*.j2")])
     digest = hashlib.sha256()
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _code_version() -> dict:
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
-    return {"git_commit": commit, "source_sha256": digest.hexdigest()}
+    return {"git_commit": commit, "source_sha256": source_sha256()}
 
 
 def build_manifest(input_files: list[Path], policy_files: list[Path], as_of: date, periods: list[str]) -> dict:

@@ -1,0 +1,83 @@
+"""`covenants check` end to end: the transaction file, the cached prepared database, the pro forma passes, check.json."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from pipelines.check.prepared import DEFAULT_CACHE_DIR, prepared_database
+from pipelines.check.pro_forma import CheckOutcome, check
+from pipelines.check.transaction import parse_proposal
+from pipelines.outputs.results_files import record, write_results
+from pipelines.policy.loading import load_policies
+from pipelines.quarter_end import staged
+
+
+def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
+    """Raises BadTransaction, BadExtracts, ExtractMissing (exit 2) or PolicyError (exit 3)."""
+    proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
+    policies = load_policies()
+    started = time.perf_counter()
+    path, cached = prepared_database(extracts_dir, policies, cache_dir)
+    how = "cached" if cached else f"prepared from the extracts in {time.perf_counter() - started:.2f} s and cached"
+    trace = [f"prepared database {path} ({how}); opened read-only"]
+    return check(path, proposal, policies, transaction_file.name, trace)
+
+
+def check_record(outcome: CheckOutcome) -> dict:
+    proposal = outcome.proposal
+    return {
+        "transaction_id": proposal.transaction_id,
+        "kind": proposal.kind,
+        "date": proposal.on.isoformat(),
+        "answer": outcome.answer,
+        "relied_on": outcome.relied_on,
+        "reasons": outcome.reasons,
+        "ratios": outcome.ratios,
+        "baskets": outcome.baskets,
+        "rows": {name: [_text_row(r) for r in frame.drop("_row").iter_rows(named=True)] for name, frame in proposal.rows.items()},
+        "results": [record(r) for r in outcome.after.results],
+        "results_before": [record(r) for r in outcome.before.results],
+        "trace": outcome.trace,
+    }
+
+
+def _text_row(row: dict) -> dict:
+    return {k: None if v is None else ("true" if v else "false") if isinstance(v, bool) else format(v, "f") if hasattr(v, "as_tuple") else str(v) for k, v in row.items()}
+
+
+def write_check(outcome: CheckOutcome, out_dir: Path) -> list[Path]:
+    """check.json, and results.json/csv holding the proposal's results in the shape of a run's."""
+    out_dir = out_dir.resolve()
+    with staged(out_dir) as staging:
+        (staging / "check.json").write_text(json.dumps(check_record(outcome), indent=2, ensure_ascii=False) + "\n")
+        written = [staging / "check.json", *write_results(outcome.after.results, staging)]
+    return [out_dir / p.relative_to(staging) for p in written]
+
+
+def summary(outcome: CheckOutcome, table) -> str:
+    proposal = outcome.proposal
+    lines = [
+        f"{proposal.kind.replace('_', ' ')} {proposal.transaction_id} on {proposal.on}, relying on {outcome.relied_on}: {outcome.answer.upper()}",
+        "",
+    ]
+    if outcome.after.results:
+        ratios = {r["clause_id"]: r for r in outcome.ratios}
+        rows = [
+            [r.clause_id, r.status, ratios.get(r.clause_id, {}).get("before") or "-", _plain(r.actual), r.operator, _plain(r.threshold)]
+            for r in outcome.after.results
+        ]
+        lines += [table(["clause", "status", "before", "after", "operator", "threshold"], rows)]
+    lines += [f"  {reason}" for reason in outcome.reasons]
+    if outcome.baskets:
+        lines += ["", table(["basket", "measure", "capacity", "left before", "left after"], [
+            [b["clause_id"], b["measure"], b["capacity"] or "-", b["remaining_before"] or "-", b["remaining_after"] or "-"] for b in outcome.baskets
+        ])]
+    lines += ["", "Trace:", *(f"  {step}" for step in outcome.trace)]
+    return "\n".join(lines)
+
+
+def _plain(value: object) -> str:
+    return "-" if value is None else format(value, "f") if hasattr(value, "as_tuple") else str(value)

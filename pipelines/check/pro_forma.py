@@ -1,0 +1,278 @@
+"""`covenants check`: is a proposed transaction permitted on a date, under which clause, with what ratio and baskets left.
+
+The prepared database (pipelines.check.prepared) is attached read-only to an in-memory database; the raw tables the
+proposal touches are copied into memory and given the proposed rows, every other table is a view of the prepared one,
+and only the SQL models downstream of the touched raw tables are rebuilt. The covenant policies are then evaluated and
+the transaction results of the proposal kept.
+
+"Before" is the same test on the same date with the proposal's money set to zero: the same four quarters, forward
+year and pro forma debt as "after", without the transaction's own effect. (A quarter-end information row would price a
+different Transaction Date, with other balances and possibly another four quarters.) The two passes run in parallel on
+two cursors, each in its own schema: DuckDB releases the GIL while it builds.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.check.transaction import BadTransaction, Proposal
+from pipelines.extracts.contract import BY_NAME
+from pipelines.extracts.reading import ROW
+from pipelines.extracts.validation import declared_references, entities_registered_on_date
+from pipelines.models.sql_models import SqlModel, build, discover
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import PolicySet
+from pipelines.policy.result import Result
+
+PREPARED = "prepared"
+LEDGER_SUFFIX = "_basket_ledger"
+# the figure whose before and after are reported, for every covenant that tests it (4.10(a), 4.09(a)(B), any added later)
+RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
+NOT_PERMITTED = ("fail", "waived")  # a waiver excuses a past failure; it never permits a proposal in advance
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One evaluation of the proposal: its transaction results and each basket ledger's state on the date."""
+
+    results: list[Result]
+    baskets: list[dict]
+    rebuilt: list[str]
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    proposal: Proposal
+    answer: str  # permitted | not permitted | cannot be confirmed
+    relied_on: str
+    reasons: list[str]
+    after: Pass
+    before: Pass
+    ratio_clauses: frozenset[str]
+    trace: list[str] = field(default_factory=list)
+
+    @property
+    def ratios(self) -> list[dict]:
+        before = {r.clause_id: r for r in self.before.results}
+        return [
+            {
+                "clause_id": r.clause_id,
+                "before": _plain(before[r.clause_id].actual) if r.clause_id in before else None,
+                "after": _plain(r.actual),
+                "operator": r.operator,
+                "threshold": _plain(r.threshold),
+                "status_before": before[r.clause_id].status if r.clause_id in before else None,
+                "status_after": r.status,
+            }
+            for r in self.after.results
+            if r.clause_id in self.ratio_clauses
+        ]
+
+    @property
+    def baskets(self) -> list[dict]:
+        before = {(b["ledger"], b["clause_id"], b["basket"], b["measure"]): b for b in self.before.baskets}
+        rows = []
+        for b in self.after.baskets:
+            earlier = before.get((b["ledger"], b["clause_id"], b["basket"], b["measure"]), {})
+            rows.append(
+                {
+                    **{k: b[k] for k in ("ledger", "clause_id", "basket", "measure", "capacity")},
+                    "remaining_before": earlier.get("remaining"),
+                    "remaining_after": b["remaining"],
+                    "entry_date": b["entry_date"],
+                }
+            )
+        return rows
+
+
+def _plain(value: object) -> str | None:
+    return None if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def downstream(models: list[SqlModel], tables: set[str]) -> list[SqlModel]:
+    """The models that read any of `tables`, directly or through other models, in build order."""
+    reached = set(tables)
+    chosen = []
+    for model in models:  # topological: a model's inputs come before it
+        if reached.intersection(model.depends_on):
+            reached.add(model.name)
+            chosen.append(model)
+    return chosen
+
+
+def _prepared_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return [t for (t,) in con.execute("select table_name from duckdb_tables() where database_name = ? order by 1", [PREPARED]).fetchall()]
+
+
+def attach(path: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(f"attach '{path.resolve()}' as {PREPARED} (read_only)")
+    return con
+
+
+def zeroed(proposal: Proposal) -> dict[str, pl.DataFrame]:
+    """The proposal's rows with the money of its own row set to zero (the new instrument and attestations kept)."""
+    extract = proposal.extract
+    money = [c.name for c in extract.columns if c.kind == "money"]
+    rows = dict(proposal.rows)
+    frame = rows[extract.name]
+    rows[extract.name] = frame.with_columns(*(pl.lit(Decimal("0.00")).cast(frame.schema[m]).alias(m) for m in money))
+    return rows
+
+
+def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> None:
+    """Copy raw_<name> into memory and append the proposed rows, numbered after the file's last row."""
+    table = f"raw_{name}"
+    con.execute(f'create table "{table}" as from {PREPARED}.main."{table}"')
+    (last,) = con.execute(f'select coalesce(max("{ROW}"), 0) from "{table}"').fetchall()[0]
+    numbered = frame.with_columns((pl.col(ROW) + last).cast(pl.Int64).alias(ROW))
+    con.from_arrow(numbered.to_arrow()).insert_into(table)
+
+
+def evaluate_pass(
+    con: duckdb.DuckDBPyConnection, schema: str, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]
+) -> Pass:
+    """One pass in its own schema of the shared in-memory database, on its own cursor (`use` is per cursor)."""
+    con.execute(f"create schema {schema}")
+    con.execute(f"use {con.execute('select current_database()').fetchall()[0][0]}.{schema}")
+    touched = {f"raw_{name}" for name in rows}
+    rebuilt = downstream(models, touched)
+    rebuilt_names = {m.name for m in rebuilt}
+    for table in _prepared_tables(con):
+        if table in touched:
+            _insert(con, table.removeprefix("raw_"), rows[table.removeprefix("raw_")])
+        elif table not in rebuilt_names:
+            con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
+    for model in rebuilt:
+        build(con, model)
+    results = [r for r in evaluate_all(con, policies) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
+    return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
+
+
+def ledger_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every basket ledger mart, by the naming convention: none, one or many."""
+    names = con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = current_schema() "
+        "union select view_name from duckdb_views() where database_name = current_database() and schema_name = current_schema() "
+        "and not internal"
+    ).fetchall()
+    return sorted(n for (n,) in names if n.endswith(LEDGER_SUFFIX))
+
+
+def basket_states(con: duckdb.DuckDBPyConnection, transaction_id: str, on: date) -> list[dict]:
+    """Per ledger and basket: the transaction's own entry, else the latest entry on or before the date."""
+    states = []
+    for table in ledger_tables(con):
+        rows = con.execute(
+            f"""
+            select clause_id, basket, measure, entry_date, transaction_id, capacity, usage_after, remaining
+            from "{table}"
+            where entry_date <= ?
+            qualify row_number() over (
+                partition by clause_id, basket, measure
+                order by (transaction_id is not distinct from ?) desc, entry_date desc, usage_after desc
+            ) = 1
+            order by clause_id, basket
+            """,
+            [on, transaction_id],
+        ).fetchall()
+        for clause_id, basket, measure, entry_date, entry_id, capacity, usage_after, remaining in rows:
+            states.append(
+                {
+                    "ledger": table,
+                    "clause_id": clause_id,
+                    "basket": basket,
+                    "measure": measure,
+                    "entry_date": entry_date.isoformat(),
+                    "transaction_id": entry_id,
+                    "capacity": _plain(capacity),
+                    "usage_after": _plain(usage_after),
+                    "remaining": _plain(remaining),
+                }
+            )
+    return states
+
+
+def _field(proposal: Proposal, name: str, column: str) -> str:
+    prefix = "" if name == proposal.extract.name else "instrument." if name == "debt_instruments" else "attestations."
+    return f"field {prefix}{column}"
+
+
+def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> list[str]:
+    """The proposal's references to the extracts (instruments, entities on the date) and the freshness of its ids."""
+    existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in ("entities", "debt_instruments", "market_data", *proposal.rows)}
+    problems = []
+    for name, frame in proposal.rows.items():
+        key = BY_NAME[name].key[0]
+        taken = set(existing[name][key].to_list())
+        problems += [f"{_field(proposal, name, key)}: {value} is already in the {name} extract" for value in frame[key].to_list() if value in taken]
+    for (name, column), target in declared_references().items():
+        if name not in proposal.rows:
+            continue
+        target_name, target_column = target.split(".")
+        known = set(existing[target_name][target_column].to_list())
+        if target_name in proposal.rows:
+            known |= set(proposal.rows[target_name][target_column].to_list())
+        unknown = [v for v in proposal.rows[name][column].drop_nulls().to_list() if v not in known]
+        problems += [f"{_field(proposal, name, column)}: {v!r} is not found in the {target_name} extract ({target_column})" for v in unknown]
+    # the register's own rows were validated when the database was prepared: every issue here is the proposal's
+    frames = {"entities": existing["entities"], **proposal.rows}
+    problems += [f"{_field(proposal, i.file, i.column)}: {i.reason}" for i in entities_registered_on_date(frames, {n: n for n in frames})]
+    return problems
+
+
+def relied_on(proposal: Proposal) -> str:
+    row = proposal.row
+    if proposal.kind == "asset_sale":
+        exclusion = row.get("asset_sale_exclusion")
+        return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.11"
+    return f"indenture-1996/{row['basket']}"
+
+
+def decide(results: list[Result], basis: str) -> tuple[str, list[str]]:
+    if not results:
+        return "cannot be confirmed", [f"no covenant policy tests this transaction under {basis} yet"]
+    reasons = [f"{r.clause_id}: {r.status}: {r.explanation}" for r in results]
+    if any(r.status in NOT_PERMITTED for r in results):
+        return "not permitted", reasons
+    if all(r.status == "pass" for r in results):
+        return "permitted", reasons
+    return "cannot be confirmed", reasons
+
+
+def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace: list[str]) -> CheckOutcome:
+    models = discover()
+    con = attach(path)
+    # One read-only attachment shared by three cursors: the reference checks, and the two passes in parallel (each in
+    # its own schema). The reference checks are not waited for first: a proposal is almost always well formed, and a
+    # bad one is refused before any answer is given all the same.
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            references = pool.submit(reference_problems, con.cursor(), proposal)
+            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models)
+            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, policies, models)
+            problems = references.result()
+            if problems:
+                raise BadTransaction(file, problems)
+            after, before = after_job.result(), before_job.result()
+    finally:
+        con.close()
+    basis = relied_on(proposal)
+    answer, reasons = decide(after.results, basis)
+    trace = trace + [
+        f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
+        f"rebuilt {len(after.rebuilt)} SQL models downstream of them: {', '.join(after.rebuilt)}",
+        f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
+        "before: the same tests with the proposal's money set to zero",
+    ]
+    ratio_clauses = frozenset(c.clause_id for c in policies.covenants if c.figure.clause_id == RATIO_FIGURE)
+    return CheckOutcome(
+        proposal=proposal, answer=answer, relied_on=basis, reasons=reasons, after=after, before=before, ratio_clauses=ratio_clauses, trace=trace
+    )

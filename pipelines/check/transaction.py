@@ -1,0 +1,239 @@
+"""A proposed transaction file (YAML or JSON): parsed safely, checked by pydantic, then typed and validated by the same
+contract rules and Pandera models as the extract rows it becomes.
+
+The file names a `kind` and the fields of the matching extract row, without its date (`covenants check --date` gives
+it). An incurrence of a new instrument carries that instrument's debt_instruments fields under `instrument`; facts only a
+person can supply for the transaction (projected_other_fixed_charges, no_default, ...) go under `attestations`, and
+concern the proposed transaction on the check date. Money, rates and attested values are quoted decimal strings: a YAML
+or JSON number is a binary float or an integer of unknown scale, so it is refused, never converted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import polars as pl
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr, ValidationError, create_model
+
+from pipelines.extracts.contract import ASSET_SALES, ATTESTATIONS, BY_NAME, DEBT_INSTRUMENTS, INCURRENCES, RESTRICTED_PAYMENTS, Extract
+from pipelines.extracts.reading import typed_rows
+from pipelines.extracts.schemas import schema_issues
+from pipelines.policy.loading import SAFE_LOADER
+
+
+class BadTransaction(Exception):
+    """The transaction file was refused; every problem names its field."""
+
+    def __init__(self, file: str, problems: list[str]):
+        super().__init__(f"{file}: " + "; ".join(problems))
+        self.file = file
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Kind:
+    extract: Extract
+    date_column: str
+    payment_kinds: tuple[str, ...] = ()  # restricted_payments.payment_kind values this kind may take
+
+
+KINDS: dict[str, Kind] = {
+    "incurrence": Kind(INCURRENCES, "incurrence_date"),
+    "restricted_payment": Kind(RESTRICTED_PAYMENTS, "payment_date", ("dividend", "stock_repurchase", "subordinated_debt_retirement")),
+    "restricted_investment": Kind(RESTRICTED_PAYMENTS, "payment_date", ("restricted_investment",)),
+    "unrestricted_subsidiary_investment": Kind(RESTRICTED_PAYMENTS, "payment_date", ("unrestricted_subsidiary_investment",)),
+    "asset_sale": Kind(ASSET_SALES, "sale_date"),
+}
+
+# Fields a proposal may leave out: filled from the check date and the proposal itself (see `_rows`).
+FILLED = {
+    "incurrences": {"transaction_id", "proceeds_applied_amount", "description"},
+    "restricted_payments": {"transaction_id", "description"},
+    "asset_sales": {"transaction_id"},
+    "debt_instruments": {"instrument_id", "instrument_name", "indenture_basket", "issue_date"},
+    "attestations": {"attestation_id", "reference_id", "period_end"},
+}
+MONEY_KINDS = ("money", "rate", "pct", "quantity")
+
+
+def _decimal_string(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    raise ValueError(f'must be a quoted decimal string such as "50000000.00", not {type(value).__name__} {value!r}')
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date) or (isinstance(value, str) and len(value) == 10):
+        return value
+    raise ValueError("must be a date in YYYY-MM-DD form")
+
+
+DecimalText = Annotated[str, BeforeValidator(_decimal_string)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+FIELD_TYPES = {"text": StrictStr, "date": IsoDate, "bool": StrictBool, **dict.fromkeys(MONEY_KINDS, DecimalText)}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _row_model(extract: Extract, skip: set[str], name: str, **extra: Any) -> type[BaseModel]:
+    """A pydantic model of one extract row: the contract's columns less `skip`; optional where the contract or FILLED
+    says so. Types only: allowed values and patterns are left to the contract's own checks, which name them."""
+    optional = FILLED.get(extract.name, set())
+    fields: dict[str, Any] = {}
+    for column in extract.columns:
+        if column.name in skip:
+            continue
+        kind = FIELD_TYPES[column.kind]
+        fields[column.name] = (kind, ...) if column.required and column.name not in optional else (kind | None, None)
+    return create_model(name, __base__=_Strict, **fields, **extra)
+
+
+Instrument = _row_model(DEBT_INSTRUMENTS, set(), "Instrument")
+Attestation = _row_model(ATTESTATIONS, set(), "Attestation")
+
+
+def _proposal_model(kind_name: str, kind: Kind) -> type[BaseModel]:
+    extra: dict[str, Any] = {"kind": (Literal[kind_name], ...), "attestations": (list[Attestation], [])}
+    skip = {kind.date_column}
+    if kind.extract is INCURRENCES:
+        extra["instrument"] = (Instrument | None, None)
+    if len(kind.payment_kinds) == 1:
+        skip.add("payment_kind")  # the kind says it
+    return _row_model(kind.extract, skip, f"Proposed_{kind_name}", **extra)
+
+
+MODELS = {name: _proposal_model(name, kind) for name, kind in KINDS.items()}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The proposed transaction as typed extract rows (`rows`: extract name → one-or-more-row frame with `_row`)."""
+
+    kind: str
+    transaction_id: str
+    on: date
+    rows: dict[str, pl.DataFrame]
+
+    @property
+    def extract(self) -> Extract:
+        return KINDS[self.kind].extract
+
+    @property
+    def row(self) -> dict:
+        return self.rows[self.extract.name].row(0, named=True)
+
+
+def read_file(path: Path) -> dict:
+    text = path.read_text()
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    except (json.JSONDecodeError, yaml.YAMLError) as error:
+        raise BadTransaction(path.name, [f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {error}"]) from error
+    if not isinstance(data, dict):
+        raise BadTransaction(path.name, ["must be a mapping of field names to values"])
+    return data
+
+
+def _field_problems(error: ValidationError) -> list[str]:
+    return [f"field {'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in error.errors()]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _rows(kind_name: str, data: BaseModel, transaction_id: str, on: date) -> dict[str, list[dict]]:
+    """Extract rows of the proposal, in text as a file would hold them, with FILLED fields completed."""
+    kind = KINDS[kind_name]
+    fields = data.model_dump(exclude={"kind", "attestations", "instrument"})
+    main = {**fields, "transaction_id": transaction_id, kind.date_column: on}
+    if len(kind.payment_kinds) == 1:
+        main["payment_kind"] = kind.payment_kinds[0]
+    if "description" in main and not main["description"]:
+        main["description"] = f"Proposed {kind_name.replace('_', ' ')} (covenants check)"
+    if kind.extract is INCURRENCES and main.get("proceeds_applied_amount") is None:
+        main["proceeds_applied_amount"] = "0.00"
+    rows = {kind.extract.name: [main]}
+    instrument = getattr(data, "instrument", None)
+    if instrument is not None:
+        row = instrument.model_dump()
+        row["instrument_id"] = row["instrument_id"] or main["instrument_id"]
+        row["instrument_name"] = row["instrument_name"] or f"Proposed {row['instrument_id']}"
+        row["indenture_basket"] = row["indenture_basket"] or main["basket"]
+        row["issue_date"] = row["issue_date"] or on
+        rows["debt_instruments"] = [row]
+    attestations = []
+    for number, attestation in enumerate(data.attestations, start=1):
+        row = attestation.model_dump()
+        row["attestation_id"] = row["attestation_id"] or f"{transaction_id}-ATT-{number}"
+        row["reference_id"] = row["reference_id"] or transaction_id
+        row["period_end"] = row["period_end"] or on
+        attestations.append(row)
+    if attestations:
+        rows["attestations"] = attestations
+    return rows
+
+
+def _label(extract_name: str, row: int, column: str | None, main: str) -> str:
+    field = column or "(row)"
+    if extract_name == main:
+        return f"field {field}"
+    if extract_name == "debt_instruments":
+        return f"field instrument.{field}"
+    return f"field attestations.{row - 1}.{field}"
+
+
+def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str, pl.DataFrame], list[str]]:
+    """The contract's typing and Pandera checks, exactly as for an extract file's rows."""
+    frames, problems = {}, []
+    for name, records in rows.items():
+        extract = BY_NAME[name]
+        text = pl.DataFrame(
+            [[_text(r.get(c.name)) for c in extract.columns] for r in records],
+            schema=dict.fromkeys((c.name for c in extract.columns), pl.String),
+            orient="row",
+        )
+        typed, issues = typed_rows(text, 1, extract, file)
+        if not issues:
+            issues = schema_issues(extract, typed, file)
+        shown = lambda i: f" (value {i.value!r})" if i.value not in (None, "") else ""  # noqa: E731
+        problems += [f"{_label(name, i.row or 1, i.column, main)}: {i.reason}{shown(i)}" for i in issues]
+        frames[name] = typed
+    return frames, problems
+
+
+def parse_proposal(path: Path, on: date, transaction_id: str) -> Proposal:
+    """The file's proposal as typed extract rows; BadTransaction naming every bad field.
+
+    `transaction_id` is used unless the file gives its own. References to other extracts (instrument, entities) are
+    checked against the prepared database afterwards (`pipelines.check.pro_forma`).
+    """
+    data = read_file(path)
+    kind_name = data.get("kind")
+    if kind_name not in KINDS:
+        raise BadTransaction(path.name, [f"field kind: must be one of {', '.join(KINDS)} (got {kind_name!r})"])
+    try:
+        model = MODELS[kind_name].model_validate(data)
+    except ValidationError as error:
+        raise BadTransaction(path.name, _field_problems(error)) from error
+    kind = KINDS[kind_name]
+    payment_kind = getattr(model, "payment_kind", None)
+    if len(kind.payment_kinds) > 1 and payment_kind not in kind.payment_kinds:
+        raise BadTransaction(path.name, [f"field payment_kind: a {kind_name} is one of {', '.join(kind.payment_kinds)} (got {payment_kind!r})"])
+    chosen = getattr(model, "transaction_id", None) or transaction_id
+    frames, problems = _typed(_rows(kind_name, model, chosen, on), kind.extract.name, path.name)
+    if problems:
+        raise BadTransaction(path.name, problems)
+    return Proposal(kind=kind_name, transaction_id=chosen, on=on, rows=frames)
+

@@ -1,0 +1,182 @@
+"""`covenants check` on the sample: pro forma 4.10(a) and 4.09(a)(B) answers with hand-derived ratios, bad transaction
+files, and the prepared-database cache (never modified by a check; prepared afresh when an extract changes)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.check.prepared import content_key, prepared_database
+from pipelines.cli import EXIT_BAD_INPUT, main
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.outputs.results_files import FIELDS
+from pipelines.policy.loading import load_policies
+
+NOTES = """
+kind: incurrence
+transaction_id: PROPOSED-NOTES
+instrument_id: NOTES-10-2007
+amount: "{amount}"
+basket: 4.10(a)
+instrument:
+  obligor_entity_id: KACC
+  instrument_kind: senior_notes
+  rate_kind: fixed
+  fixed_rate: "0.10000000"
+  day_count: 30/360
+  maturity_date: 2007-11-15
+  is_subordinated: false
+  is_secured: false
+attestations:
+  - subject: projected_other_fixed_charges
+    value: "778875.00"
+    attested_by: Margaret A. Hollis
+    role: Chief Financial Officer
+    attested_on: 1997-11-12
+    document: Fixed-charge projection schedule
+"""
+
+DIVIDEND = {
+    "kind": "restricted_payment",
+    "transaction_id": "PROPOSED-DIV",
+    "payer_entity_id": "KACC",
+    "payment_kind": "dividend",
+    "recipient_kind": "kac",
+    "amount": "5000000.00",
+    "basket": "4.09(a)",
+    "attestations": [
+        {
+            "subject": "projected_other_fixed_charges",
+            "value": "478875.00",
+            "attested_by": "Margaret A. Hollis",
+            "role": "Chief Financial Officer",
+            "attested_on": "1999-10-13",
+            "document": "Fixed-charge projection schedule",
+        }
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+def check(cache: Path, tmp_path: Path, on: str, text: str, suffix: str = ".yaml") -> dict:
+    transaction = tmp_path / f"proposal{suffix}"
+    transaction.write_text(text)
+    out = tmp_path / "out"
+    args = ["check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", on, "--transaction", str(transaction), "--cache", str(cache)]
+    assert main([*args, "--out", str(out)]) == 0
+    return json.loads((out / "check.json").read_text())
+
+
+def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_path):
+    # Sample, Transaction Date 1997-11-14 (the day of INC-1997-11-TL, which the pro forma debt already includes):
+    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 320,385,644.33; forward fixed charges x 26280 = 3,672,048,463,750.00
+    # (the fixed_charge_coverage_tests row of INC-1997-11-TL, same projection 778,875.00), so before = 2.292926.
+    # New 10% notes at 30/360 add 0.10 x $205,000,000 = $20,500,000 a year: x 26280 = 538,740,000,000.00.
+    # After = 320,385,644.33 x 26280 / (3,672,048,463,750 + 538,740,000,000) = 1.9995625... <= 2.0: fails.
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
+    assert record["answer"] == "not permitted"
+    assert record["relied_on"] == "indenture-1996/4.10(a)"
+    assert record["ratios"] == [
+        {
+            "clause_id": "indenture-1996/4.10(a)",
+            "before": "2.292926",
+            "after": "1.999563",
+            "operator": ">",
+            "threshold": "2.0",
+            "status_before": "pass",
+            "status_after": "fail",
+        }
+    ]
+    assert [r["transaction_id"] for r in record["results"]] == ["PROPOSED-NOTES"]
+
+
+def test_4_10_a_notes_that_keep_the_ratio_above_2_are_permitted(cache, tmp_path):
+    # As above with $200,000,000: + 525,600,000,000 x26280; 320,385,644.33 x 26280 / 4,197,648,463,750 = 2.005822 > 2.0
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
+    assert record["answer"] == "permitted"
+    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.292926", "2.005822")
+
+
+def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_path):
+    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 = 209,311,904.01. The
+    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,839,955,742,500, of which the deemed
+    # 4.10(b)(ii) draw is 751,608,000,000; 4.09(a)(B) deems no draw, and the same projection (478,875.00):
+    # 3,088,347,742,500. Ratio = 209,311,904.01 x 26280 / 3,088,347,742,500 = 1.7811196... <= 2.0. A dividend adds no
+    # fixed charge, so before = after.
+    record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
+    assert record["answer"] == "not permitted"
+    assert record["relied_on"] == "indenture-1996/4.09(a)"
+    ratio = next(r for r in record["ratios"] if r["clause_id"] == "indenture-1996/4.09(a)(B)")
+    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.781120", "1.781120", "fail")
+
+
+def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
+    check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
+    results = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert results and all(tuple(r) == FIELDS for r in results)
+    assert {r["transaction_id"] for r in results} == {"PROPOSED-DIV"}
+
+
+def test_a_missing_attestation_cannot_be_confirmed(cache, tmp_path):
+    record = check(cache, tmp_path, "1999-10-15", json.dumps({**DIVIDEND, "attestations": []}), suffix=".json")
+    assert record["answer"] == "cannot be confirmed"
+    assert any("projected_other_fixed_charges (AMB-I02) for PROPOSED-DIV" in reason for reason in record["reasons"])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "blue"}, "field colour: Extra inputs are not permitted"),
+        ({"amount": 5000000.0}, 'field amount: Value error, must be a quoted decimal string such as "50000000.00", not float'),
+        ({"amount": "5000000.001"}, "field amount: not an amount in dollars with at most two decimal places"),
+        ({"basket": "4.09(z)"}, "field basket: not one of the allowed values"),
+        ({"payment_kind": "restricted_investment"}, "field payment_kind: a restricted_payment is one of dividend"),
+        ({"payer_entity_id": "NOBODY"}, "field payer_entity_id: 'NOBODY' is not found in the entities extract"),
+        ({"transaction_id": "RP-1997-06-DIV"}, "field transaction_id: RP-1997-06-DIV is already in the restricted_payments extract"),
+    ],
+)
+def test_a_bad_transaction_file_is_refused_naming_the_field(cache, tmp_path, capsys, change, message):
+    transaction = tmp_path / "proposal.yaml"
+    transaction.write_text(json.dumps({**DIVIDEND, **change}))  # JSON is YAML
+    args = ["check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", "1999-10-15", "--transaction", str(transaction)]
+    assert main([*args, "--cache", str(cache), "--out", str(tmp_path / "out")]) == EXIT_BAD_INPUT
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_a_check_never_changes_the_cache(cache, tmp_path):
+    check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
+    before = _digests(cache)
+    check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
+    assert _digests(cache) == before and len(before) == 1
+
+
+def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
+    extracts, cache = tmp_path / "extracts", tmp_path / "cache"
+    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
+    policies = load_policies()
+    first, cached = prepared_database(extracts, policies, cache)
+    assert not cached and prepared_database(extracts, policies, cache) == (first, True)
+    payments = extracts / "restricted_payments.csv"
+    payments.write_text(payments.read_text().replace("Cash dividend on common stock to KAC", "Dividend to KAC", 1))
+    assert content_key(extracts, policies) not in first.name
+    second, cached = prepared_database(extracts, policies, cache)
+    assert not cached and second != first
+    assert sorted(p.name for p in cache.iterdir()) == sorted([first.name, second.name])  # both kept (KEEP = 3)
+
+
+def test_no_basket_ledger_on_the_sample_yet_gives_no_basket_rows(cache, tmp_path):
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
+    assert record["baskets"] == []
