@@ -39,6 +39,9 @@ class Figures:
     inputs: dict
     missing_inputs: tuple[str, ...]
     period: tuple[date | None, date | None]
+    # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
+    # without a ppca-2002 9.2.4(b) Trigger Event)
+    not_applicable_because: str | None = None
 
 
 def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
@@ -66,6 +69,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         inputs=json.loads(row["inputs"]) if row.get("inputs") else {},
         missing_inputs=tuple(json.loads(row["missing_inputs"])) if row.get("missing_inputs") else (),
         period=(row.get("period_start"), row.get("period_end")),
+        not_applicable_because=row.get("not_applicable_because"),
     )
 
 
@@ -154,6 +158,8 @@ def _evaluate_one(covenant: Covenant, figures: Figures, policies: PolicySet, dec
             return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {figures.test_date}.")
         return replace(result, status=gap.status, explanation=gap.explanation)
 
+    if figures.not_applicable_because:
+        return replace(result, status="not_applicable", explanation=figures.not_applicable_because + status_note)
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
     result = replace(result, threshold=threshold)
