@@ -141,6 +141,11 @@ ATTESTATION_SUBJECTS = (
     # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (AMB-P24): the part of the quarter's impairment charges that
     # reduced an Eligible Fixed Asset's book value below its OLV In-Place Value, which (o) does not exclude
     "impairment_below_olv_in_place_value",
+    # ppca-2002/def/PPESubcomponentReduction (AMB-P20, AMB-P21): per Asset Disposition after the Sixth Amendment
+    # (reference_id = asset_sales transaction_id, period_end = date the Net Disposition Proceeds were received), the
+    # PPE Subcomponent Reduction after exceptions (w)-(z) and the ownership proviso; Net Disposition Proceeds and
+    # Section 9.2.11 are defined only in the base agreement (not in the seeds)
+    "ppca_ppe_subcomponent_reduction",
 )
 
 
