@@ -168,3 +168,27 @@ def test_availability_mart_is_indeterminate_naming_the_base_agreement(con):
     missing = json.loads(row["missing_inputs"])
     assert len(missing) == 1 and "Post-Petition Credit Agreement of February 12, 2002" in missing[0]
     assert json.loads(row["inputs"])["availability_reserve"]["value"] == "28500000.00"
+
+
+def test_appraisal_trigger_and_frequencies(con):
+    # availability 70,000,000 on 2003-09-10 (< $75,000,000) -> the Agent engages an appraiser (no period stated);
+    # appraisal received 2003-10-15: the three months before include 2003-09-10, so the 180-day frequency applies
+    # (2003-10-15 + 180 days = 2004-04-12); the next, received 2004-04-15 after three months above $75,000,000, opens a
+    # twelve-month period (9.1.18(b)) that needs the Event of Default / Event of Cash Dominion status
+    days(con, "2003-08-01", "2004-12-31", special={"2003-09-10": {"availability": "70000000.00"}})
+    con.execute("update raw_borrowing_base set inventory_net_recovery_pct = 0.70 where as_of_date >= '2003-10-15'")
+    con.execute("update raw_borrowing_base set inventory_net_recovery_pct = 0.72 where as_of_date >= '2004-04-15'")
+    build(con, "ppca_appraisal_deadlines")
+    first, second, third = rows(con, "select * from ppca_appraisal_deadlines order by trigger_date")
+    assert (first["trigger_date"], first["due_date"], first["completed_on"]) == (date(2003, 9, 10), None, date(2003, 10, 15))
+    assert (second["trigger_date"], second["due_date"], second["completed_on"]) == (date(2003, 10, 15), date(2004, 4, 12), date(2004, 4, 15))
+    assert (third["due_date"], third["completed_on"]) == (date(2005, 4, 15), None)
+    assert json.loads(third["missing_inputs"]) == ["no Event of Default or Event of Cash Dominion in the three months before 2004-04-15 (not in the extracts)"]
+    assert json.loads(second["missing_inputs"]) == []
+
+
+def test_no_trigger_before_the_sixth_amendment(con):
+    # 2003-07-31 is under the base agreement (9.1.18 was added by the Sixth Amendment): no trigger from it
+    days(con, "2003-07-28", "2003-08-05", special={"2003-07-31": {"availability": "70000000.00"}})
+    build(con, "ppca_appraisal_deadlines")
+    assert rows(con, "select * from ppca_appraisal_deadlines") == []
