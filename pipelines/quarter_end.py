@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.certificates.annual_compliance import render_annual_statements
+from pipelines.certificates.ppca_certificates import render_ppca_certificates
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
@@ -93,6 +94,7 @@ def publish(
     manifest = build_manifest(input_files(extracts_dir), list(policies.files), as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + [write_manifest(manifest, staging)]
     written += render_annual_statements(results, quarters, manifest, staging)
+    written += render_ppca_certificates(results, quarters, manifest, staging)
     return manifest, written
 
 

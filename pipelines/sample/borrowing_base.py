@@ -13,8 +13,8 @@ component min(amortized $100,000,000, 50% x OLV) less the VALCO PPE Reductions, 
 Amendment (the base agreement's own definitions are not in the seeds; the pipeline may recompute availability).
 Revolving Credit Outstandings are the month-end Post-Petition Credit Agreement borrowings, plus a $105,000,000 borrowing of
 2003-11-17 to 2003-11-19 that takes availability below $75,000,000 on three consecutive Business Days (a Trigger Event),
-and a $130,000,000 borrowing of 2004-02-10 to 2004-02-12 that takes the outstandings above $125,000,000 (a Trigger Event
-of clause (i) too). A mixed run (clause (i) on some days, (ii) on others) cannot arise in this sample: with availability
+and a $130,000,000 borrowing of 2004-03-09 to 2004-03-11 that takes the outstandings above $125,000,000 (a Trigger Event
+of clause (i) too; the 3/31/04 monthly test is within the March 29, 2004 waiver). A mixed run (clause (i) on some days, (ii) on others) cannot arise in this sample: with availability
 before borrowings near $155,000,000, outstandings above $125,000,000 always leave availability below $75,000,000; the
 tests build one from literal rows.
 """

@@ -136,15 +136,15 @@ class Incurrence:
 DIP_DRAW_DATE = date(2003, 11, 17)  # SYNTHETIC borrowing for three Business Days (17-19 November 2003): a Trigger Event
 DIP_REPAY_DATE = date(2003, 11, 20)
 DIP_DRAW = D("105000000.00")
-# SYNTHETIC borrowing for three Business Days (10-12 February 2004) that takes Revolving Credit Outstandings above
+# SYNTHETIC borrowing for three Business Days (9-11 March 2004) that takes Revolving Credit Outstandings above
 # $125,000,000: a Trigger Event of ppca-2002 9.2.4(b) clause (i) (and, availability falling with it, clause (ii))
-DIP_FEBRUARY_2004_DATE = date(2004, 2, 10)
-DIP_FEBRUARY_2004_REPAY_DATE = date(2004, 2, 13)
-DIP_FEBRUARY_2004_DRAW = D("130000000.00")
+DIP_MARCH_2004_DATE = date(2004, 3, 9)
+DIP_MARCH_2004_REPAY_DATE = date(2004, 3, 12)
+DIP_MARCH_2004_DRAW = D("130000000.00")
 # (first day, repayment day, amount) of each short Post-Petition Credit Agreement borrowing
 DIP_SHORT_DRAWS = (
     (DIP_DRAW_DATE, DIP_REPAY_DATE, DIP_DRAW),
-    (DIP_FEBRUARY_2004_DATE, DIP_FEBRUARY_2004_REPAY_DATE, DIP_FEBRUARY_2004_DRAW),
+    (DIP_MARCH_2004_DATE, DIP_MARCH_2004_REPAY_DATE, DIP_MARCH_2004_DRAW),
 )
 
 INCURRENCES: tuple[Incurrence, ...] = (
@@ -173,8 +173,8 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "Senior Term Loan add-on for general corporate purposes"),
     Incurrence("INC-2003-11-DIP", DIP_DRAW_DATE, "DIP-2002", DIP_DRAW, "4.10(b)(ii)", None, Z,
                "Borrowing under the Post-Petition Credit Agreement (repaid 2003-11-20)"),
-    Incurrence("INC-2004-02-DIP", DIP_FEBRUARY_2004_DATE, "DIP-2002", DIP_FEBRUARY_2004_DRAW, "4.10(b)(ii)", None, Z,
-               "Borrowing under the Post-Petition Credit Agreement (repaid 2004-02-13)"),
+    Incurrence("INC-2004-03-DIP", DIP_MARCH_2004_DATE, "DIP-2002", DIP_MARCH_2004_DRAW, "4.10(b)(ii)", None, Z,
+               "Borrowing under the Post-Petition Credit Agreement (repaid 2004-03-12)"),
 )
 
 

@@ -5,7 +5,8 @@
 -- One row per Fiscal Quarter end E from 2002-03-31: EBITDA "for the 4 Fiscal Quarters ending" E [A6 c22585]
 -- (ppca_ebitda_twelve_months) and the reduction of the minimum, AdjC (9.2.4(c)) + AdjD (9.2.4(d)).
 with tests as (
-    select w.*, c.valco_shortfall_reduction, c.missing_inputs as c_missing, g.natural_gas_reduction, g.p3, g.p4,
+    select w.*, c.valco_shortfall_reduction, c.actual_valco_ebitda, c.forecast_valco_ebitda, c.shortfall as valco_shortfall,
+        c.missing_inputs as c_missing, g.natural_gas_reduction, g.p3, g.p4,
         g.missing_inputs as d_missing
     from ppca_ebitda_twelve_months as w
     join fiscal_quarters as q on q.quarter_end = w.test_date
@@ -24,6 +25,10 @@ select
     cast(coalesce(valco_shortfall_reduction, 0) + coalesce(natural_gas_reduction, 0) as decimal(38, 2)) as threshold_reduction,
     cast(json_merge_patch(ebitda_inputs, json_object(
         'valco_shortfall_reduction', json_object('value', valco_shortfall_reduction::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),
+        -- "shown in reasonable detail in each Compliance Certificate" [A6 c3142]: the quarter's Actual and Forecast
+        'actual_valco_ebitda_amount', json_object('value', actual_valco_ebitda::varchar, 'clause_id', 'ppca-2002/def/ActualVALCOEBITDAAmount'),
+        'forecast_valco_ebitda_amount', json_object('value', forecast_valco_ebitda::varchar, 'clause_id', 'ppca-2002/def/ForecastVALCOEBITDAAmount'),
+        'valco_shortfall', json_object('value', valco_shortfall::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),
         'natural_gas_reduction', json_object('value', natural_gas_reduction::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p3', json_object('value', p3::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p4', json_object('value', p4::varchar, 'clause_id', 'ppca-2002/9.2.4(d)')
