@@ -17,17 +17,10 @@ from pipelines.certificates.ppca_certificates import (
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result
+from test_annual_compliance import MANIFEST
 
 pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
 
-MANIFEST = {
-    "run_id": "0123456789abcdef",
-    "as_of": "2003-12-31",
-    "periods": ["2003Q3", "2003Q4"],
-    "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
-    "inputs": {"borrowing_base.csv": "c" * 64},
-    "policies": {"policies/ppca-2002/covenants/9.2.4-a.yaml": "d" * 64},
-}
 ANEO = "ppca-2002/def/AdjustedNetEarningsFromOperations"
 
 
