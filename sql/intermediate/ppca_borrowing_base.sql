@@ -123,7 +123,10 @@ figures as (
         *,
         least(inventory_cap, inventory_rate * eligible_inventory,
               case when appraisal_cap_applies then net_recovery_rate * net_recovery_pct * eligible_inventory end) as inventory_component,
-        case when ppe_initial is not null then greatest(0, ppe_initial - amortization_months * ppe_monthly) end as ppe_amortized_amount,
+        -- 84 x 1,190,476 = 99,999,984 leaves $16 (E6); AMB-P07 default: the 84th reduction takes the leg to zero
+        case when ppe_initial is not null
+            then case when amortization_months >= 84 then 0 else ppe_initial - amortization_months * ppe_monthly end
+        end as ppe_amortized_amount,
         ppe_olv_rate * olv_in_place_value as ppe_olv_amount,
         greatest(cumulative_ppe_subcomponent_reductions, cumulative_valco_ppe_reductions) as ppe_total_reduction,
         case when commitment is not null then greatest(reserve_floor, least(reserve_cap, reserve_rate * commitment)) end as availability_reserve

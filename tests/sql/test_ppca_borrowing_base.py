@@ -99,6 +99,17 @@ def test_ppe_amortization_september_and_october_2003_and_e5(con):
     assert got["2004-10-01"]["ppe_subcomponent"] == Decimal("75000000.00")  # 50% x 150,000,000 < 84,523,812
 
 
+def test_ppe_amortization_83rd_and_84th_reductions_e6(con):
+    # schedule arithmetic only (N3: past the February 13, 2005 Stated Maturity Date): August 2010 is the 83rd reduction,
+    # 100,000,000 - 83 x 1,190,476 = 1,190,492; September 2010 the 84th: E6's 100,000,000 - 99,999,984 = $16 residual,
+    # taken to zero by the last reduction (AMB-P07 default)
+    days(con, "2010-08-31", "2010-09-01")
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    assert (got["2010-08-31"]["amortization_months"], got["2010-08-31"]["ppe_amortized_amount"]) == (83, Decimal("1190492.00"))
+    assert (got["2010-09-01"]["amortization_months"], got["2010-09-01"]["ppe_amortized_amount"]) == (84, Decimal("0.00"))
+
+
 def valco_quarter(con, months, actual, forecast, produced="true"):
     for month in months:
         add(con, "valco_ebitda", period_end=month, actual_valco_ebitda=actual, forecast_valco_ebitda=forecast,

@@ -5,7 +5,7 @@ import json
 from datetime import date, timedelta
 from decimal import Decimal
 
-from raw_tables import add, build, one, rows
+from raw_tables import add, build, one, rows, tb
 
 OVER = "125000000.01"  # "exceed $125,000,000"
 AT = "125000000.00"
@@ -153,3 +153,22 @@ def test_monthly_valco_cap_of_6666667(con):
     c = adj_c(con)
     assert c["2003-10-31"] == Decimal("6666667.00")  # 6,666,668 capped at $6,666,667
     assert c["2003-11-30"] == Decimal("13333334.00")  # + exactly 6,666,667
+
+
+def test_monthly_gas_reduction_months(con):
+    # E10 prices: P3 = $4.50 -> R1 = 5,000,000; P4 = $6.00 -> R2 = min(10,000,000 - 5,000,000, 10,000,000) = 5,000,000.
+    # AMB-P11 default: R1 for 12-month periods ending September 2003 .. June 2004, R2 for October 2003 .. September 2004
+    for quarter_end in ("2003-09-30", "2003-12-31"):
+        tb(con, quarter_end, "cash", "0.00")
+    add(con, "market_data", series="natural_gas_price_paid", period_start="2003-07-01", period_end="2003-09-30", value="4.500000", unit="usd_per_mmbtu")
+    add(con, "market_data", series="natural_gas_price_paid", period_start="2003-10-01", period_end="2003-12-31", value="6.000000", unit="usd_per_mmbtu")
+    weekdays(con, "2003-08-01", "2004-10-31")
+    build(con, "ppca_monthly_minimum_ebitda_tests")
+    reduction = {r["test_date"].isoformat(): r["threshold_reduction"] for r in rows(con, "select * from ppca_monthly_minimum_ebitda_tests")}
+    assert reduction["2003-08-31"] == Decimal("0.00")
+    assert reduction["2003-09-30"] == Decimal("5000000.00")  # R1 only
+    assert reduction["2003-10-31"] == Decimal("10000000.00")  # R1 + R2
+    assert reduction["2004-06-30"] == Decimal("10000000.00")
+    assert reduction["2004-07-31"] == Decimal("5000000.00")  # R2 only
+    assert reduction["2004-09-30"] == Decimal("5000000.00")
+    assert reduction["2004-10-31"] == Decimal("0.00")
