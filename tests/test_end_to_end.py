@@ -136,7 +136,11 @@ def test_one_period(tmp_path):
     assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2003Q4"]) == 0
     results = json.loads((out / "results.json").read_text())
     assert {r["test_date"][:7] for r in results} <= {"2003-10", "2003-11", "2003-12"}
-    assert sorted(p.name for p in (out / "certificates").iterdir()) == ["indenture-1996-4.06b-FY2003.html", "indenture-1996-4.06b-FY2003.pdf"]
+    assert sorted(p.name for p in (out / "certificates").iterdir()) == [
+        "indenture-1996-4.06b-FY2003.html", "indenture-1996-4.06b-FY2003.pdf",
+        "ppca-2002-borrowing-base-2003Q4.html", "ppca-2002-borrowing-base-2003Q4.pdf",
+        "ppca-2002-compliance-2003Q4.html", "ppca-2002-compliance-2003Q4.pdf",
+    ]
 
 
 def test_a_period_outside_the_extracts_is_refused(tmp_path, capsys):
