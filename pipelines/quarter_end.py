@@ -102,11 +102,13 @@ def publish(
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
     # prepare() and staged() but never a certificate
     from pipelines.certificates.annual_compliance import render_annual_statements
+    from pipelines.certificates.ppca_certificates import render_ppca_certificates
 
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_manifest(manifest, staging))
     written += render_annual_statements(results, quarters, manifest, staging)
+    written += render_ppca_certificates(results, quarters, manifest, staging)
     return manifest, written
 
 

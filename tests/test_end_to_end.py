@@ -145,7 +145,7 @@ def test_manifest_hashes_every_input_and_policy_file(run):
 
 
 def test_one_annual_statement_per_fiscal_year_in_html_and_pdf(run):
-    certificates = sorted(p.name for p in (run / "certificates").iterdir())
+    certificates = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("indenture-1996"))
     assert certificates == [f"indenture-1996-4.06b-FY{year}.{ext}" for year in range(1996, 2005) for ext in ("html", "pdf")]
     manifest = json.loads((run / "manifest.json").read_text())
     assert manifest["run_id"] in (run / "certificates" / "indenture-1996-4.06b-FY1999.html").read_text()
@@ -177,10 +177,34 @@ def test_one_period(tmp_path):
     assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2003Q4"]) == 0
     results = json.loads((out / "results.json").read_text())
     assert {r["test_date"][:7] for r in results} <= {"2003-10", "2003-11", "2003-12"}
-    assert sorted(p.name for p in (out / "certificates").iterdir()) == ["indenture-1996-4.06b-FY2003.html", "indenture-1996-4.06b-FY2003.pdf"]
+    assert sorted(p.name for p in (out / "certificates").iterdir()) == [
+        "indenture-1996-4.06b-FY2003.html", "indenture-1996-4.06b-FY2003.pdf",
+        "ppca-2002-borrowing-base-2003Q4.html", "ppca-2002-borrowing-base-2003Q4.pdf",
+        "ppca-2002-compliance-2003Q4.html", "ppca-2002-compliance-2003Q4.pdf",
+    ]
 
 
 def test_a_period_outside_the_extracts_is_refused(tmp_path, capsys):
     assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(tmp_path / "x"), "--period", "2010Q1"]) == EXIT_BAD_INPUT
     assert "not covered by the extracts" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_ppca_monthly_minimum_ebitda_after_trigger_events(results):
+    # the sample's Trigger Events: availability below $75,000,000 on 2003-11-17..19 and outstandings above $125,000,000
+    # on 2004-03-09..11; the March 2004 monthly failure is within the March 29, 2004 waiver, November 2003's is not
+    november, march = find(results, "ppca-2002/9.2.4(b)", "2003-11-30"), find(results, "ppca-2002/9.2.4(b)", "2004-03-31")
+    assert (november["status"], november["threshold"]) == ("fail", "-127000000.00")  # -100,000,000 - 27,000,000 (c), (d)
+    assert (march["status"], march["waiver_id"]) == ("waived", WAIVER)
+    assert find(results, "ppca-2002/9.2.4(b)", "2004-02-29")["status"] == "not_applicable"
+    assert find(results, "ppca-2002/9.2.4(b)", "2003-07-31")["status"] == "indeterminate"  # before the Sixth Amendment
+    assert find(results, "ppca-2002/9.2.7(ii)", "2004-12-31")["status"] == "pass"  # ALPART 42,000,000 <= 49,000,000
+
+
+def test_ppca_certificates_for_each_quarter_from_2003q3(run):
+    names = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("ppca-2002"))
+    quarters = ["2003Q3", "2003Q4", "2004Q1", "2004Q2", "2004Q3", "2004Q4"]
+    assert names == sorted(f"ppca-2002-{kind}-{q}.{ext}" for kind in ("borrowing-base", "compliance") for q in quarters for ext in ("html", "pdf"))
+    manifest = json.loads((run / "manifest.json").read_text())
+    compliance = (run / "certificates" / "ppca-2002-compliance-2003Q4.html").read_text()
+    assert manifest["run_id"] in compliance and "ppca-2002/def/ActualVALCOEBITDAAmount" in compliance

@@ -320,12 +320,15 @@ def test_index_rates_run_to_march_2005(sample):
     assert used == {"libor_3m", "prime_rate"}
 
 
-def test_a_trigger_event_occurs_in_november_2003_only(sample):
+def test_trigger_events_occur_in_november_2003_and_march_2004_only(sample):
+    # November 2003: availability below $75,000,000 (clause (ii)); March 2004: outstandings above $125,000,000
+    # (clause (i)), which also takes availability below $75,000,000
     low = [r["as_of_date"] for r in _rows(sample, "borrowing_base")
            if Decimal(r["revolving_commitment_availability"]) < Decimal("75000000.00")]
-    assert low == ["2003-11-17", "2003-11-18", "2003-11-19"]
-    assert all(Decimal(r["revolving_credit_outstandings"]) <= Decimal("125000000.00")
-               for r in _rows(sample, "borrowing_base"))
+    assert low == ["2003-11-17", "2003-11-18", "2003-11-19", "2004-03-09", "2004-03-10", "2004-03-11"]
+    high = [r["as_of_date"] for r in _rows(sample, "borrowing_base")
+            if Decimal(r["revolving_credit_outstandings"]) > Decimal("125000000.00")]
+    assert high == ["2004-03-09", "2004-03-10", "2004-03-11"]
 
 
 def test_valco_shortfall_of_the_second_half_of_2003(sample):

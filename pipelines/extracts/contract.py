@@ -238,6 +238,17 @@ ATTESTATION_SUBJECTS = (
     "ca1994_indenture_form_confirmed",
     # ca-1994/amend11/waiver-A: reasonable costs and expenses of incurring New Subordinated Debt, per incurrence
     "new_subordinated_debt_issue_costs",
+    # ppca-2002/def/PPESubcomponentReduction (AMB-P20, AMB-P21): per Asset Disposition after the Sixth Amendment
+    # (reference_id = asset_sales transaction_id, period_end = date the Net Disposition Proceeds were received), the
+    # PPE Subcomponent Reduction after exceptions (w)-(z) and the ownership proviso; Net Disposition Proceeds and
+    # Section 9.2.11 are defined only in the base agreement (not in the seeds)
+    "ppca_ppe_subcomponent_reduction",
+    # ppca-2002/9.2.7 (AMB-P15): Adjusted Capital Expenditures of the Company and Subsidiaries per Fiscal Year (period_end
+    # = Fiscal Year end); the term is defined only in the base agreement
+    "ppca_adjusted_capital_expenditures",
+    # ppca-2002/9.2.7 ALPART limit (AMB-P17): Capital Expenditures in respect of ALPART financed directly or funded
+    # indirectly by the Obligors, per Fiscal Year 2002-2004
+    "ppca_alpart_capital_expenditures_financed",
 )
 
 DEFAULT_EVENT_KINDS = (

@@ -41,6 +41,9 @@ class Figures:
     period: tuple[date | None, date | None]
     # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. AMB-I38
     warnings: tuple[str, ...] = ()
+    # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
+    # without a ppca-2002 9.2.4(b) Trigger Event)
+    not_applicable_because: str | None = None
 
 
 def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
@@ -69,6 +72,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         missing_inputs=tuple(json.loads(row["missing_inputs"])) if row.get("missing_inputs") else (),
         period=(row.get("period_start"), row.get("period_end")),
         warnings=tuple(json.loads(row["warnings"])) if row.get("warnings") else (),
+        not_applicable_because=row.get("not_applicable_because"),
     )
 
 
@@ -165,6 +169,8 @@ def _evaluate_one(
         gap_result = replace(result, status=gap.status, explanation=gap.explanation)
         return _apply_waivers(con, gap_result, policies) if gap.status == "indeterminate" else gap_result
 
+    if figures.not_applicable_because:
+        return replace(result, status="not_applicable", explanation=figures.not_applicable_because + status_note)
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
     result = replace(result, threshold=threshold)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from pipelines.sample import indebtedness as debt
-from pipelines.sample import market_data, storyline, transactions, valco
+from pipelines.sample import market_data, ppca_storyline, storyline, transactions, valco
 from pipelines.sample.fiscal_periods import add_months, month_end, quarter_end_of, quarter_ends, quarter_label
 
 CFO = ("Margaret A. Hollis", "Chief Financial Officer")
@@ -153,4 +153,5 @@ def rows() -> list[dict[str, object]]:
     add("ATT-2002-02-12-EBITDA", "ppca_ebitda_definition", "ppca-2002", debt.PETITION_DATE, EBITDA_DEFINITION, CFO,
         date(2003, 8, 1), "Sixth Amendment closing certificate: EBITDA as applied in Compliance Certificates since "
         "the Post-Petition Credit Agreement of February 12, 2002")
+    ppca_storyline.attestations(add, CFO)
     return out

@@ -12,7 +12,11 @@ with the inventory component min($175,000,000, 65% x EI [, 85% x NRP x EI once a
 component min(amortized $100,000,000, 50% x OLV) less the VALCO PPE Reductions, and a $25,000,000 reserve before the Sixth
 Amendment (the base agreement's own definitions are not in the seeds; the pipeline may recompute availability).
 Revolving Credit Outstandings are the month-end Post-Petition Credit Agreement borrowings, plus a $105,000,000 borrowing of
-2003-11-17 to 2003-11-19 that takes availability below $75,000,000 on three consecutive Business Days (a Trigger Event).
+2003-11-17 to 2003-11-19 that takes availability below $75,000,000 on three consecutive Business Days (a Trigger Event),
+and a $130,000,000 borrowing of 2004-03-09 to 2004-03-11 that takes the outstandings above $125,000,000 (a Trigger Event
+of clause (i) too; the 3/31/04 monthly test is within the March 29, 2004 waiver). A mixed run (clause (i) on some days, (ii) on others) cannot arise in this sample: with availability
+before borrowings near $155,000,000, outstandings above $125,000,000 always leave availability below $75,000,000; the
+tests build one from literal rows.
 """
 
 from __future__ import annotations
@@ -84,8 +88,7 @@ def rows(ledger, us_entities: list[str], scale: int) -> list[dict[str, object]]:
         commitment = D("285000000.00") if day >= SIXTH_AMENDMENT else D("300000000.00")
         reserve = D("28500000.00") if day >= SIXTH_AMENDMENT else D("25000000.00")
         outstanding = ledger.swept[end] if end in ends else ZERO
-        if transactions.DIP_DRAW_DATE <= day < transactions.DIP_REPAY_DATE:
-            outstanding += transactions.DIP_DRAW
+        outstanding += sum((amount for first, repaid, amount in transactions.DIP_SHORT_DRAWS if first <= day < repaid), ZERO)
         letters = lcs.outstanding(scale, "DIP-2002", day)
         availability = max(ZERO, min(commitment, borrowing_base) - reserve - outstanding - letters)
         out.append({"as_of_date": day, "eligible_inventory": eligible_inventory, "inventory_net_recovery_pct": nrp,

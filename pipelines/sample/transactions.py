@@ -186,6 +186,16 @@ class Incurrence:
 DIP_DRAW_DATE = date(2003, 11, 17)  # SYNTHETIC borrowing for three Business Days (17-19 November 2003): a Trigger Event
 DIP_REPAY_DATE = date(2003, 11, 20)
 DIP_DRAW = D("105000000.00")
+# SYNTHETIC borrowing for three Business Days (9-11 March 2004) that takes Revolving Credit Outstandings above
+# $125,000,000: a Trigger Event of ppca-2002 9.2.4(b) clause (i) (and, availability falling with it, clause (ii))
+DIP_MARCH_2004_DATE = date(2004, 3, 9)
+DIP_MARCH_2004_REPAY_DATE = date(2004, 3, 12)
+DIP_MARCH_2004_DRAW = D("130000000.00")
+# (first day, repayment day, amount) of each short Post-Petition Credit Agreement borrowing
+DIP_SHORT_DRAWS = (
+    (DIP_DRAW_DATE, DIP_REPAY_DATE, DIP_DRAW),
+    (DIP_MARCH_2004_DATE, DIP_MARCH_2004_REPAY_DATE, DIP_MARCH_2004_DRAW),
+)
 
 INCURRENCES: tuple[Incurrence, ...] = (
     Incurrence("INC-1996-10-SERIES-B", date(1996, 10, 23), "NOTES-10875-2006-B", D("175000000.00"), "pre-existing",
@@ -221,6 +231,8 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "VALCO borrowing for working capital after the 2001 curtailment (repaid 2002-01-15)"),
     Incurrence("INC-2003-11-DIP", DIP_DRAW_DATE, "DIP-2002", DIP_DRAW, "4.10(b)(ii)", None, Z,
                "Borrowing under the Post-Petition Credit Agreement (repaid 2003-11-20)"),
+    Incurrence("INC-2004-03-DIP", DIP_MARCH_2004_DATE, "DIP-2002", DIP_MARCH_2004_DRAW, "4.10(b)(ii)", None, Z,
+               "Borrowing under the Post-Petition Credit Agreement (repaid 2004-03-12)"),
 )
 
 

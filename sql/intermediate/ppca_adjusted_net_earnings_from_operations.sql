@@ -1,5 +1,6 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
--- Adjusted Net Earnings from Operations per Fiscal Quarter [A6 c4407]: "the Company's consolidated net income after
+-- Adjusted Net Earnings from Operations per fiscal month (the quarterly test adds up three, the monthly test of
+-- 9.2.4(b) twelve) [A6 c4407]: "the Company's consolidated net income after
 -- provision for income taxes ... excluding the consolidated impact of" the items below, each its own column.
 -- Implemented:
 --   (a) capital-asset sale gains/losses greater than the parameter aneo_threshold_capital_asset_sales ($150,000), per
@@ -14,7 +15,7 @@
 --   (k) LIFO charges, (l) Kaiser Center disposition charges, (m) non-cash pension expense, (n) special pension charges,
 --       (o) impairment charges with the OLV In-Place Value exception, (p) non-U.S. inventory write-downs and
 --       (q)(i)-(v) pre-petition accruals, each within its cap: the monthly ledger ppca_aneo_non_cash_charge_exclusions
---       (AMB-P05 default, M7, AMB-P24, AMB-P25), summed here per quarter.
+--       (AMB-P05 default, M7, AMB-P24, AMB-P25).
 -- Not implemented, because the extract contract carries no line item or extract for them yet (their amounts stay IN
 -- ANEO, which is right only for a period that has none of them): (b) gains from write-ups in book value; (e) earnings of a
 -- counterparty before its transaction with the group; the non-recurring-transaction limb of (g) (gains over $150,000
@@ -23,19 +24,19 @@
 -- (j) the Mead Charges (definition not in the seeds).
 -- Not exclusions: reorganization_items and other_non_cash_charges stay IN, since no clause (a)-(q) names them; a charge
 -- that (k)-(q) excludes must be booked on its own line item to be excluded.
-with quarters as (
-    select quarter_end, fiscal_year from fiscal_quarters
+with months as (
+    select distinct period_end, quarter_end, fiscal_year from ppca_aneo_non_cash_charge_exclusions
 ),
 
 ledger as (
     -- the consolidated group, all members; a line item ignores rows with another member (they cancel in the total)
-    select quarter_end, statement, line_item, -activity as income, activity, counterparty_in_group
+    select period_end, statement, line_item, -activity as income, activity, counterparty_in_group
     from consolidated_ledger
 ),
 
 figures as (
     select
-        quarter_end,
+        period_end,
         sum(income) filter (where statement = 'income_statement') as net_income,
         -- (c) "earnings of any Person, substantially all the assets of which have been acquired ..., to the extent
         -- realized by such other Person prior to the date of acquisition"
@@ -50,13 +51,14 @@ figures as (
         -- (d)(i) "the amount received in cash": a credit movement of investee_distributions_received is a receipt
         coalesce(sum(income) filter (where line_item = 'investee_distributions_received' and not counterparty_in_group), 0) as investee_distributions_received
     from ledger
-    group by quarter_end
+    group by period_end
 ),
 
 -- (a) "gain or loss in an amount greater than $150,000 arising from the sale of any capital assets"
 sales as (
     select
-        s.quarter_end,
+        -- the first reported month on or after the sale: its activity (a year-to-date difference) holds the sale
+        (select min(m.period_end) from months as m where m.period_end >= s.sale_date) as period_end,
         s.transaction_id,
         s.sale_date,
         s.pretax_gain_loss,
@@ -75,28 +77,28 @@ sales as (
 
 capital_asset_sales as (
     select
-        quarter_end,
+        period_end,
         coalesce(sum(pretax_gain_loss) filter (where abs(pretax_gain_loss) > threshold), 0) as capital_asset_sale_gain_loss,
         coalesce(list(transaction_id order by transaction_id) filter (where abs(pretax_gain_loss) > threshold), []::varchar[]) as capital_asset_sale_ids,
         coalesce(list('parameter aneo_threshold_capital_asset_sales on ' || sale_date || ' (sale ' || transaction_id || ')' order by transaction_id)
             filter (where threshold is null), []::varchar[]) as missing_inputs
     from sales
-    group by quarter_end
+    group by period_end
 ),
 
 -- (k)-(q), each within its cap
 non_cash_charges as (
     select
-        quarter_end,
+        period_end,
         sum(charge) filter (where exclusion = 'k') as k_lifo_inventory_charges,
         sum(excluded) filter (where exclusion = 'k') as k_lifo_inventory_charges_excluded,
         sum(charge) filter (where exclusion = 'l') as l_kaiser_center_disposition_charges,
         sum(excluded) filter (where exclusion = 'l') as l_kaiser_center_disposition_charges_excluded,
         sum(charge) filter (where exclusion = 'm') as non_cash_pension_expense,
-        max(cap) filter (where exclusion = 'm' and period_end = quarter_end) as m_fiscal_year_cap,
+        max(cap) filter (where exclusion = 'm') as m_fiscal_year_cap,
         sum(excluded) filter (where exclusion = 'm') as m_non_cash_pension_expense_excluded,
         sum(charge) filter (where exclusion = 'n') as n_pension_special_charges,
-        max(cap) filter (where exclusion = 'n' and period_end = quarter_end) as n_fiscal_year_cap,
+        max(cap) filter (where exclusion = 'n') as n_fiscal_year_cap,
         sum(excluded) filter (where exclusion = 'n') as n_pension_special_charges_excluded,
         sum(charge) filter (where exclusion = 'o') as o_impairment_charges,
         sum(not_excludable) filter (where exclusion = 'o') as o_impairment_below_olv_in_place_value,
@@ -115,11 +117,12 @@ non_cash_charges as (
         sum(excluded) filter (where exclusion = 'q_v') as q_v_other_prepetition_accruals_excluded,
         flatten(list(missing_inputs)) as missing_inputs
     from ppca_aneo_non_cash_charge_exclusions
-    group by quarter_end
+    group by period_end
 ),
 
 assembled as (
     select
+        q.period_end,
         q.quarter_end,
         q.fiscal_year,
         coalesce(f.net_income, 0) as net_income,
@@ -130,15 +133,16 @@ assembled as (
         coalesce(f.investee_distributions_received, 0) as d_investee_distributions_received,
         coalesce(f.debt_extinguishment_gain, 0) as f_debt_extinguishment_gain,
         coalesce(f.extraordinary_gain, 0) as g_extraordinary_gain,
-        n.*exclude (quarter_end, missing_inputs),
+        n.*exclude (period_end, missing_inputs),
         list_concat(s.missing_inputs, n.missing_inputs) as missing_inputs
-    from quarters as q
-    left join figures as f on f.quarter_end = q.quarter_end
-    left join capital_asset_sales as s on s.quarter_end = q.quarter_end
-    join non_cash_charges as n on n.quarter_end = q.quarter_end
+    from months as q
+    left join figures as f on f.period_end = q.period_end
+    left join capital_asset_sales as s on s.period_end = q.period_end
+    join non_cash_charges as n on n.period_end = q.period_end
 )
 
 select
+    period_end,
     quarter_end,
     fiscal_year,
     cast(

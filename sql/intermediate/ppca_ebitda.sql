@@ -1,18 +1,18 @@
 -- clause: ppca-2002/def/EBITDA
 -- clause: ppca-2002/9.2.4(a)
--- EBITDA per Fiscal Quarter = Adjusted Net Earnings from Operations (before (d), applied per test period) + interest
+-- EBITDA per fiscal month (the tests add up the months of their period) = Adjusted Net Earnings from Operations (before (d), applied per test period) + interest
 -- expense + income tax expense + depreciation and depletion + capital lease amortization + amortization, of the
 -- consolidated group. Interest expense is interest_expense plus the joint-venture partners' share booked on its own
 -- line (interest_expense_borne_by_jv_partners): both are consolidated interest expense deducted in net income.
 -- The base agreement's definition is not in the seeds (AMB-P02): the Company's attestation ppca_ebitda_definition,
--- dated (period_end) on or before the quarter end, must say this is the definition applied.
-with quarters as (
-    select quarter_end from fiscal_quarters
+-- dated (period_end) on or before the month end, must say this is the definition applied.
+with months as (
+    select period_end, quarter_end from ppca_adjusted_net_earnings_from_operations
 ),
 
 add_backs as (
     select
-        quarter_end,
+        period_end,
         sum(activity) filter (where line_item in ('interest_expense', 'interest_expense_borne_by_jv_partners')) as interest_expense,
         sum(activity) filter (where line_item = 'income_tax_expense') as income_tax_expense,
         sum(activity) filter (where line_item = 'depreciation_and_depletion') as depreciation_and_depletion,
@@ -22,11 +22,12 @@ add_backs as (
     where not counterparty_in_group
         and line_item in ('interest_expense', 'interest_expense_borne_by_jv_partners', 'income_tax_expense',
                           'depreciation_and_depletion', 'capital_lease_amortization', 'amortization')
-    group by quarter_end
+    group by period_end
 ),
 
 assembled as (
     select
+        q.period_end,
         q.quarter_end,
         a.adjusted_net_earnings_before_d,
         coalesce(b.interest_expense, 0) as interest_expense,
@@ -38,18 +39,19 @@ assembled as (
             select d.attestation_id
             from current_attestations as d
             where d.subject = 'ppca_ebitda_definition'
-                and d.period_end <= q.quarter_end
+                and d.period_end <= q.period_end
                 and d.value_flag is distinct from false
             order by d.period_end desc, d.attested_on desc
             limit 1
         ) as definition_attestation_id,
         a.missing_inputs
-    from quarters as q
-    join ppca_adjusted_net_earnings_from_operations as a on a.quarter_end = q.quarter_end
-    left join add_backs as b on b.quarter_end = q.quarter_end
+    from months as q
+    join ppca_adjusted_net_earnings_from_operations as a on a.period_end = q.period_end
+    left join add_backs as b on b.period_end = q.period_end
 )
 
 select
+    period_end,
     quarter_end,
     cast(
         adjusted_net_earnings_before_d + interest_expense + income_tax_expense + depreciation_and_depletion
@@ -66,6 +68,6 @@ select
     list_sort(list_distinct(list_concat(
         missing_inputs,
         case when definition_attestation_id is null
-            then ['ppca_ebitda_definition (AMB-P02) dated on or before ' || quarter_end] end
+            then ['ppca_ebitda_definition (AMB-P02) dated on or before ' || period_end] end
     ))) as missing_inputs
 from assembled

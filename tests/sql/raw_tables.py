@@ -8,6 +8,7 @@ closures, and the Company (KACC).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import cache
 
 import duckdb
@@ -262,3 +263,17 @@ def one(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) ->
     found = rows(con, sql, params)
     assert len(found) == 1, f"expected one row, got {len(found)}: {found}"
     return found[0]
+
+
+def quarter_total(con: duckdb.DuckDBPyConnection, model: str, quarter_end: str) -> dict:
+    """A monthly ppca-2002 model's months of one Fiscal Quarter added up: amounts summed, lists joined (distinct,
+    sorted), every other column (caps, dates, ids) as in the quarter's last month."""
+    months = rows(con, f"select * from {model} where quarter_end = ? order by period_end", [quarter_end])
+    assert months, f"no month of the quarter ending {quarter_end} in {model}"
+    total = dict(months[-1])
+    for name, value in total.items():
+        if isinstance(value, Decimal) and not name.endswith("_cap"):
+            total[name] = sum((m[name] for m in months), Decimal("0"))
+        elif isinstance(value, list):
+            total[name] = sorted({item for m in months for item in m[name]})
+    return total

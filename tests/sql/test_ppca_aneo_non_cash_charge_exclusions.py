@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from raw_tables import add, attest, build, one, rows, tb
+from raw_tables import add, attest, build, one, quarter_total, rows, tb
 
 MODEL = "ppca_adjusted_net_earnings_from_operations"
 LEDGER = "ppca_aneo_non_cash_charge_exclusions"
@@ -23,7 +23,7 @@ def from_2002(con):
 
 
 def aneo(con, quarter_end):
-    return one(con, f"select * from {MODEL} where quarter_end = ?", [quarter_end])
+    return quarter_total(con, MODEL, quarter_end)
 
 
 def ledger_month(con, exclusion, period_end):

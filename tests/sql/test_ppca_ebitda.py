@@ -3,11 +3,11 @@
 import json
 from decimal import Decimal
 
-from raw_tables import add, attest, build, one, tb
+from raw_tables import add, attest, build, one, quarter_total, tb
 
 
 def aneo(con, quarter_end):
-    return one(con, "select * from ppca_adjusted_net_earnings_from_operations where quarter_end = ?", [quarter_end])
+    return quarter_total(con, "ppca_adjusted_net_earnings_from_operations", quarter_end)
 
 
 def test_capital_asset_sales_over_150000_per_transaction(con):
@@ -79,7 +79,7 @@ def test_ebitda_for_four_fiscal_quarters(con):
     year_2003(con)
     attest(con, "ppca_ebitda_definition", "2003-06-30", "ANEO + interest + taxes + depreciation + amortization")
     build(con, "minimum_ebitda_tests")
-    quarterly = one(con, "select * from ppca_ebitda where quarter_end = '2003-06-30'")
+    quarterly = quarter_total(con, "ppca_ebitda", "2003-06-30")
     # Q2: net income -20M... : 20 - 15 - 2 - 1 - 3 - 0.5 - 0.5 = -2,000,000 + 5,000,000 equity income = 3,000,000;
     # + 2,000,000 + 1,000,000 + 3,000,000 + 500,000 + 500,000 = 10,000,000 (before (d))
     assert quarterly["ebitda_before_d"] == Decimal("10000000.00")

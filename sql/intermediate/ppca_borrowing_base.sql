@@ -1,0 +1,167 @@
+-- clause: ppca-2002/def/BorrowingBase(b)
+-- clause: ppca-2002/def/NetRecoveryPercentage
+-- clause: ppca-2002/def/BorrowingBase(c)
+-- clause: ppca-2002/def/PPESubcomponentReduction
+-- clause: ppca-2002/def/VALCOPPEReduction
+-- clause: ppca-2002/def/AvailabilityReserve
+-- The Borrowing Base components the Sixth Amendment replaced, per ppca-2002 Business Day, from the borrowing_base
+-- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not in the
+-- seeds, governed and the day names them as missing).
+-- (b) [A6 c8896] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible Inventory as at such time or (ii)
+--     following Agent's receipt of a satisfactory appraisal pursuant to Section 9.1.18, the least of (A) $175,000,000,
+--     (B) 65% of all Eligible Inventory ... and (C) 85% of the Net Recovery Percentage of Eligible Inventory". An
+--     appraisal is received on the first day the extract carries a Net Recovery Percentage. (ii) stops applying once,
+--     after an appraisal, Revolving Commitment Availability was above $175,000,000 on each Business Day of three
+--     consecutive months (AMB-P18 default: any rolling window ending that day), and applies again after three
+--     consecutive Business Days below it. The release also needs "no Event of Default or Event of Cash Dominion";
+--     their status is not in the extracts, so a released day names it as missing. Availability is the Agent's
+--     reported figure (the base definition is not in the seeds).
+-- (c) [A6 c9890] "the lesser of (i) $100,000,000, reducing each month by $1,190,476 ... commencing in October 2003 and
+--     (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (AMB-P07: each reduction on the first of the month,
+--     n = 1 on 2003-10-01; the last takes the leg to 0), "permanently reduced" by the PPE Subcomponent Reductions and
+--     VALCO PPE Reductions, whose "combined effect ... shall not be additive" [A6 c10490]: cumulative PPE Subcomponent
+--     Reductions are reduced (not below zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two
+--     (E9), taken off the lesser-of result (AMB-P06 default), never below zero.
+--     PPE Subcomponent Reductions: the attested amount per Asset Disposition after the Sixth Amendment (attestation
+--     ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when the proceeds were received, AMB-P21);
+--     a disposition by a group seller from 2003-08-01 without one is a missing input from its sale date.
+-- Availability Reserve [A6 c8514]: "the lesser of (i) $30,000,000 and (ii) ten percent (10%) of the Revolving
+--     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000).
+with days as (
+    select d.day, d.month_end, b.as_of_date is not null as reported, b.eligible_inventory,
+        b.inventory_net_recovery_pct as net_recovery_pct, b.olv_in_place_value, b.revolving_commitment_availability
+    from ppca_business_days as d
+    left join raw_borrowing_base as b on b.as_of_date = d.day
+    where d.is_business_day
+),
+
+parameter_spans as (
+    select name, cast(value as decimal(38, 6)) as value, effective_from,
+        coalesce(lead(effective_from) over (partition by name order by effective_from) - 1, date '9999-12-31') as effective_to
+    from policy_parameters
+    where instrument = 'ppca-2002'
+),
+
+parameters as (
+    select
+        d.day,
+        max(p.value) filter (where p.name = 'borrowing_base_inventory_cap') as inventory_cap,
+        max(p.value) filter (where p.name = 'borrowing_base_inventory_advance_rate') as inventory_rate,
+        max(p.value) filter (where p.name = 'borrowing_base_net_recovery_advance_rate') as net_recovery_rate,
+        max(p.value) filter (where p.name = 'borrowing_base_appraisal_release_availability') as release_availability,
+        max(p.value) filter (where p.name = 'ppe_subcomponent_initial_amount') as ppe_initial,
+        max(p.value) filter (where p.name = 'ppe_subcomponent_monthly_amortization') as ppe_monthly,
+        max(p.value) filter (where p.name = 'ppe_subcomponent_olv_advance_rate') as ppe_olv_rate,
+        max(p.value) filter (where p.name = 'availability_reserve_cap') as reserve_cap,
+        max(p.value) filter (where p.name = 'availability_reserve_commitment_rate') as reserve_rate,
+        max(p.value) filter (where p.name = 'availability_reserve_floor') as reserve_floor,
+        max(p.value) filter (where p.name = 'revolving_commitment_amount') as commitment
+    from days as d
+    left join parameter_spans as p on d.day between p.effective_from and p.effective_to
+    group by d.day
+),
+
+appraisal_mode as (
+    select
+        d.*,
+        p.*exclude (day),
+        min(d.day) filter (where d.net_recovery_pct is not null) over (order by d.day rows between unbounded preceding and current row)
+            as appraisal_received_on,
+        count(*) filter (where not coalesce(d.revolving_commitment_availability > p.release_availability, false))
+            over (order by d.day range between interval 3 month preceding and current row) = 0 as three_months_above,
+        count(*) filter (where d.revolving_commitment_availability < p.release_availability)
+            over (order by d.day rows between 2 preceding and current row) = 3 as three_days_below,
+        min(d.day) over () as first_day
+    from days as d
+    join parameters as p on p.day = d.day
+),
+
+released as (
+    select
+        *,
+        max(day) filter (where three_months_above and appraisal_received_on <= cast(day - interval 3 month as date)
+                          and first_day <= cast(day - interval 3 month as date))
+            over (order by day rows between unbounded preceding and current row) as last_release,
+        max(day) filter (where three_days_below) over (order by day rows between unbounded preceding and current row) as last_reimposition
+    from appraisal_mode
+),
+
+ppe_reductions as (
+    select
+        r.day,
+        coalesce((select sum(cast(a.value_amount as decimal(38, 2))) from current_attestations as a
+                  where a.subject = 'ppca_ppe_subcomponent_reduction' and a.period_end <= r.day), 0) as cumulative_ppe_subcomponent_reductions,
+        coalesce((select sum(v.valco_ppe_reduction) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day), 0)
+            as cumulative_valco_ppe_reductions,
+        coalesce((select list('ppca_ppe_subcomponent_reduction for Asset Disposition ' || s.transaction_id || ' of ' || s.sale_date)
+                  from asset_sales as s
+                  where s.seller_in_group and s.sale_date >= date '2003-08-01' and s.sale_date <= r.day
+                    and not exists (select 1 from current_attestations as a
+                                    where a.subject = 'ppca_ppe_subcomponent_reduction' and a.reference_id = s.transaction_id)),
+                 []::varchar[]) as disposition_missing,
+        coalesce((select flatten(list(v.missing_inputs)) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day),
+                 []::varchar[]) as valco_missing
+    from released as r
+),
+
+components as (
+    select
+        r.*,
+        e.cumulative_ppe_subcomponent_reductions,
+        e.cumulative_valco_ppe_reductions,
+        e.disposition_missing,
+        e.valco_missing,
+        r.net_recovery_pct is not null
+            and (r.last_release is null or (r.last_reimposition is not null and r.last_reimposition > r.last_release)) as appraisal_cap_applies,
+        case when r.day >= date '2003-10-01' then (year(r.day) - 2003) * 12 + month(r.day) - 9 else 0 end as amortization_months
+    from released as r
+    join ppe_reductions as e on e.day = r.day
+),
+
+figures as (
+    select
+        *,
+        least(inventory_cap, inventory_rate * eligible_inventory,
+              case when appraisal_cap_applies then net_recovery_rate * net_recovery_pct * eligible_inventory end) as inventory_component,
+        -- 84 x 1,190,476 = 99,999,984 leaves $16 (E6); AMB-P07 default: the 84th reduction takes the leg to zero
+        case when ppe_initial is not null
+            then case when amortization_months >= 84 then 0 else ppe_initial - amortization_months * ppe_monthly end
+        end as ppe_amortized_amount,
+        ppe_olv_rate * olv_in_place_value as ppe_olv_amount,
+        greatest(cumulative_ppe_subcomponent_reductions, cumulative_valco_ppe_reductions) as ppe_total_reduction,
+        case when commitment is not null then greatest(reserve_floor, least(reserve_cap, reserve_rate * commitment)) end as availability_reserve
+    from components
+)
+
+select
+    day,
+    month_end,
+    cast(eligible_inventory as decimal(38, 2)) as eligible_inventory,
+    net_recovery_pct,
+    appraisal_received_on,
+    appraisal_cap_applies,
+    cast(inventory_component as decimal(38, 2)) as inventory_component,
+    amortization_months,
+    cast(ppe_amortized_amount as decimal(38, 2)) as ppe_amortized_amount,
+    cast(ppe_olv_amount as decimal(38, 2)) as ppe_olv_amount,
+    cast(cumulative_ppe_subcomponent_reductions as decimal(38, 2)) as cumulative_ppe_subcomponent_reductions,
+    cast(cumulative_valco_ppe_reductions as decimal(38, 2)) as cumulative_valco_ppe_reductions,
+    cast(ppe_total_reduction as decimal(38, 2)) as ppe_total_reduction,
+    cast(case when ppe_initial is not null
+        then greatest(0, least(ppe_amortized_amount, ppe_olv_amount) - ppe_total_reduction) end as decimal(38, 2)) as ppe_subcomponent,
+    cast(commitment as decimal(38, 2)) as revolving_commitment_amount,
+    cast(availability_reserve as decimal(38, 2)) as availability_reserve,
+    cast(revolving_commitment_availability as decimal(38, 2)) as reported_revolving_commitment_availability,
+    list_sort(list_distinct(list_concat(
+        case when not reported then ['borrowing_base row for Business Day ' || day] end,
+        case when commitment is null then [
+            'Borrowing Base clauses (b) and (c), Availability Reserve and Revolving Commitment Amount as in force before '
+            || 'the Sixth Amendment (Post-Petition Credit Agreement of February 12, 2002, as amended before August 1, '
+            || '2003; not in the seeds)'] end,
+        case when net_recovery_pct is not null and not appraisal_cap_applies then [
+            'no Event of Default or Event of Cash Dominion during the three months before ' || last_release
+            || ' (Borrowing Base (b)(ii) release; status not in the extracts)'] end,
+        disposition_missing,
+        valco_missing
+    ))) as missing_inputs
+from figures

@@ -1,0 +1,54 @@
+-- clause: ppca-2002/9.2.7(ii)
+-- clause: ppca-2002/9.2.7(i)
+-- Section 9.2.7 as amended [A6 c28321], tested at each Fiscal Year end 2003 and 2004: (ii) "not more than $49,000,000
+-- in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002 through 2004" (cumulative to
+-- the year end; each year's attestation needed); (i) Adjusted Capital Expenditures for Fiscal Year 2004 within the
+-- $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000): the limit is computed in the row
+-- (threshold) when it can be; the FY2003 Base Amount is not in the seeds, so the Fiscal Year 2004 test is indeterminate.
+with years as (
+    select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
+),
+
+alpart as (
+    select
+        y.year_end,
+        sum(a.value_amount) as cumulative,
+        list(year(a.period_end) order by a.period_end) as years_attested
+    from years as y
+    left join current_attestations as a
+        on a.subject = 'ppca_alpart_capital_expenditures_financed' and year(a.period_end) between 2002 and year(y.year_end)
+    group by y.year_end
+)
+
+select
+    'ppca-2002/9.2.7(ii)' as clause_id,
+    year_end as test_date,
+    'maintenance' as test_kind,
+    cast(null as varchar) as transaction_id,
+    date '2002-01-01' as period_start,
+    year_end as period_end,
+    cast(coalesce(cumulative, 0) as decimal(38, 2)) as actual,
+    cast(0 as decimal(38, 2)) as threshold_reduction,
+    cast(json_object('alpart_capital_expenditures_financed', json_object('value', cast(coalesce(cumulative, 0) as decimal(38, 2))::varchar, 'clause_id', 'ppca-2002/9.2.7(ii)')) as varchar) as inputs,
+    cast(to_json(list_transform(
+        list_filter(range(2002, year(year_end) + 1), lambda y: not list_contains(coalesce(years_attested, []), y)),
+        lambda y: 'ppca_alpart_capital_expenditures_financed for Fiscal Year ' || y || ' (AMB-P17)'
+    )) as varchar) as missing_inputs,
+    cast(null as decimal(38, 2)) as threshold
+from alpart
+
+union all
+
+select
+    'ppca-2002/9.2.7(i)' as clause_id,
+    date '2004-12-31' as test_date,
+    'maintenance' as test_kind,
+    cast(null as varchar) as transaction_id,
+    date '2004-01-01' as period_start,
+    date '2004-12-31' as period_end,
+    (select a.value_amount from current_attestations as a
+     where a.subject = 'ppca_adjusted_capital_expenditures' and a.period_end = date '2004-12-31') as actual,
+    cast(0 as decimal(38, 2)) as threshold_reduction,
+    '{}' as inputs,
+    cast(to_json(['Base Amount for Fiscal Year 2003 and the Section 9.2.7 limit itself (base agreement chart, not in the seeds; AMB-P15) for the Carryover Amount']) as varchar) as missing_inputs,
+    cast(null as decimal(38, 2)) as threshold

@@ -1,0 +1,205 @@
+"""ppca-2002 Borrowing Base as amended by the Sixth Amendment: (b) inventory with the appraisal cap and its switch-off,
+(c) the PPE Subcomponent with its amortization and the non-additive reductions, the VALCO PPE Reduction, the
+Availability Reserve (examples E1-E3, E5, E7-E9) and the availability mart."""
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+
+from raw_tables import add, attest, build, one, rows
+
+
+def days(con, first, last, inventory="200000000.00", olv="250000000.00", availability="100000000.00", nrp=None, special=None):
+    special = special or {}
+    d = date.fromisoformat(first)
+    while d <= date.fromisoformat(last):
+        if d.isoweekday() <= 5:
+            values = {"inventory": inventory, "olv": olv, "availability": availability, "nrp": nrp, **special.get(d.isoformat(), {})}
+            add(con, "borrowing_base", as_of_date=d.isoformat(), eligible_inventory=values["inventory"],
+                inventory_net_recovery_pct=values["nrp"], olv_in_place_value=values["olv"], eligible_accounts="100000000.00",
+                revolving_credit_outstandings="50000000.00", letters_of_credit_outstandings="0.00",
+                revolving_commitment_availability=values["availability"])
+        d += timedelta(days=1)
+
+
+def on(con, day):
+    build(con, "ppca_borrowing_base")
+    return one(con, "select * from ppca_borrowing_base where day = ?", [day])
+
+
+def commitment(con, amount, effective_from="2004-01-01"):
+    con.execute("insert into policy_parameters values ('ppca-2002', 'revolving_commitment_amount', ?, ?, 'test')", [effective_from, amount])
+
+
+def test_availability_reserve_floor_and_cap(con):
+    days(con, "2003-12-29", "2004-03-05")
+    commitment(con, "200000000.00", "2004-02-01")
+    commitment(con, "350000000.00", "2004-03-01")
+    build(con, "ppca_borrowing_base")
+    reserve = {r["day"].isoformat(): r["availability_reserve"] for r in rows(con, "select day, availability_reserve from ppca_borrowing_base")}
+    assert reserve["2004-01-30"] == Decimal("28500000.00")  # E1: min(30,000,000, 10% x 285,000,000) = 28,500,000 >= 25,000,000
+    assert reserve["2004-02-02"] == Decimal("25000000.00")  # E2: 10% x 200,000,000 = 20,000,000 -> floor 25,000,000
+    assert reserve["2004-03-01"] == Decimal("30000000.00")  # E3 reading: 10% x 350,000,000 = 35,000,000 -> cap 30,000,000
+
+
+def test_inventory_component_capped_at_175000000(con):
+    days(con, "2003-12-01", "2003-12-05", special={
+        "2003-12-01": {"inventory": "200000000.00"},     # 65% = 130,000,000
+        "2003-12-02": {"inventory": "269230769.23"},     # 65% = 174,999,999.9995 -> 175,000,000.00 in cents
+        "2003-12-03": {"inventory": "269230769.24"},     # 65% = 175,000,000.006 -> the cap, exactly 175,000,000
+        "2003-12-04": {"inventory": "300000000.00"}})    # 65% = 195,000,000 -> 175,000,000
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r["inventory_component"] for r in rows(con, "select day, inventory_component from ppca_borrowing_base")}
+    assert got["2003-12-01"] == Decimal("130000000.00")
+    assert got["2003-12-02"] == Decimal("175000000.00")
+    assert got["2003-12-03"] == Decimal("175000000.00")
+    assert got["2003-12-04"] == Decimal("175000000.00")
+
+
+def test_net_recovery_percentage_after_an_appraisal(con):
+    days(con, "2003-12-01", "2003-12-05", special={"2003-12-03": {"nrp": "0.700000"}, "2003-12-04": {"nrp": "0.800000"},
+                                                   "2003-12-05": {"nrp": "0.800000"}})
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    assert got["2003-12-02"]["inventory_component"] == Decimal("130000000.00")  # no appraisal yet: 65% x 200,000,000
+    assert got["2003-12-03"]["inventory_component"] == Decimal("119000000.00")  # 85% x 70% x 200,000,000 = 119,000,000
+    assert got["2003-12-04"]["inventory_component"] == Decimal("130000000.00")  # 85% x 80% = 68% -> 136,000,000 > 65%
+    assert got["2003-12-03"]["appraisal_received_on"] == date(2003, 12, 3)
+
+
+def test_appraisal_cap_switched_off_after_three_months_above_175000000_and_back_on(con):
+    # appraisal received 2003-09-02 (2003-09-01 is Labor Day, not a Business Day); availability 180,000,000 every
+    # Business Day from then; on 2003-12-02 the three months 2003-09-02 .. 2003-12-02 are all above $175,000,000 ->
+    # (b)(ii) no longer applies; three Business Days below (2004-01-05, 06, 07) re-impose it
+    low = {"availability": "174999999.99", "nrp": "0.700000"}
+    days(con, "2003-09-01", "2004-01-09", availability="180000000.00", nrp="0.700000",
+         special={"2004-01-05": low, "2004-01-06": low, "2004-01-07": low})
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    assert got["2003-12-01"]["inventory_component"] == Decimal("119000000.00")
+    assert got["2003-12-02"]["inventory_component"] == Decimal("130000000.00")
+    assert "no Event of Default or Event of Cash Dominion during the three months before 2003-12-02 (Borrowing Base (b)(ii) release; status not in the extracts)" in got["2003-12-02"]["missing_inputs"]
+    assert got["2004-01-06"]["inventory_component"] == Decimal("130000000.00")  # two days below: still released
+    assert got["2004-01-07"]["inventory_component"] == Decimal("119000000.00")
+
+
+def test_ppe_amortization_september_and_october_2003_and_e5(con):
+    days(con, "2003-07-31", "2003-08-01")
+    days(con, "2003-09-30", "2003-10-01")
+    days(con, "2004-09-30", "2004-09-30")
+    days(con, "2004-10-01", "2004-10-01", olv="150000000.00")
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    assert got["2003-07-31"]["ppe_subcomponent"] is None  # before the Sixth Amendment: base clause (c), not in the seeds
+    assert any("not in the seeds" in m for m in got["2003-07-31"]["missing_inputs"])
+    assert got["2003-08-01"]["ppe_subcomponent"] == Decimal("100000000.00")  # 50% x 250,000,000 = 125,000,000 > 100,000,000
+    assert got["2003-09-30"]["ppe_subcomponent"] == Decimal("100000000.00")
+    assert got["2003-10-01"]["ppe_subcomponent"] == Decimal("98809524.00")  # 100,000,000 - 1,190,476
+    assert got["2004-09-30"]["ppe_subcomponent"] == Decimal("85714288.00")  # E5: 12 reductions, 100,000,000 - 14,285,712
+    assert got["2004-10-01"]["ppe_subcomponent"] == Decimal("75000000.00")  # 50% x 150,000,000 < 84,523,812
+
+
+def test_ppe_amortization_83rd_and_84th_reductions_e6(con):
+    # schedule arithmetic only (N3: past the February 13, 2005 Stated Maturity Date): August 2010 is the 83rd reduction,
+    # 100,000,000 - 83 x 1,190,476 = 1,190,492; September 2010 the 84th: E6's 100,000,000 - 99,999,984 = $16 residual,
+    # taken to zero by the last reduction (AMB-P07 default)
+    days(con, "2010-08-31", "2010-09-01")
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    assert (got["2010-08-31"]["amortization_months"], got["2010-08-31"]["ppe_amortized_amount"]) == (83, Decimal("1190492.00"))
+    assert (got["2010-09-01"]["amortization_months"], got["2010-09-01"]["ppe_amortized_amount"]) == (84, Decimal("0.00"))
+
+
+def valco_quarter(con, months, actual, forecast, produced="true"):
+    for month in months:
+        add(con, "valco_ebitda", period_end=month, actual_valco_ebitda=actual, forecast_valco_ebitda=forecast,
+            primary_aluminum_produced=produced)
+
+
+def test_valco_ppe_reduction_e7_e8(con):
+    # E7: produced, Forecast 8,000,000, Actual 6,000,000 -> 10,000,000 x 2,000,000 / 8,000,000 = 2,500,000
+    valco_quarter(con, ("2004-01-31", "2004-02-29", "2004-03-31"), "2000000.00", "2666666.67")
+    # E8: not produced -> 10,000,000 whatever the actual
+    valco_quarter(con, ("2004-04-30", "2004-05-31", "2004-06-30"), "5000000.00", "1000000.00", produced="false")
+    # produced and at forecast -> 0
+    valco_quarter(con, ("2004-07-31", "2004-08-31", "2004-09-30"), "1000000.00", "1000000.00")
+    build(con, "ppca_valco_ppe_reductions")
+    got = {r["quarter_end"].isoformat(): r["valco_ppe_reduction"] for r in rows(con, "select * from ppca_valco_ppe_reductions")}
+    # forecast 3 x 2,666,666.67 = 8,000,000.01: 10,000,000 x 2,000,000.01 / 8,000,000.01 = 2,500,000.0093... -> 2,500,000.01
+    assert got["2004-03-31"] == Decimal("2500000.01")
+    assert got["2004-06-30"] == Decimal("10000000.00")
+    assert got["2004-09-30"] == Decimal("0.00")
+    assert got["2004-12-31"] is None  # no VALCO months reported
+
+
+def test_valco_ppe_reduction_e7_exact(con):
+    valco_quarter(con, ("2004-01-31",), "6000000.00", "8000000.00")
+    valco_quarter(con, ("2004-02-29", "2004-03-31"), "0.00", "0.00")
+    build(con, "ppca_valco_ppe_reductions")
+    assert one(con, "select * from ppca_valco_ppe_reductions where quarter_end = '2004-03-31'")["valco_ppe_reduction"] == Decimal("2500000.00")
+
+
+def disposal(con, transaction_id, sale_date, reduction, received):
+    add(con, "asset_sales", transaction_id=transaction_id, sale_date=sale_date, gross_proceeds="1.00", pretax_gain_loss="0.00")
+    if reduction is not None:
+        attest(con, "ppca_ppe_subcomponent_reduction", received, reduction, reference_id=transaction_id)
+
+
+def test_reductions_are_not_additive_e9(con):
+    # E9: CumP 15,000,000 and CumV 10,000,000 -> 15,000,000; CumP 5,000,000 and CumV 10,000,000 -> 10,000,000
+    days(con, "2004-03-31", "2004-04-01", olv="400000000.00")
+    valco_quarter(con, ("2004-01-31", "2004-02-29", "2004-03-31"), "0.00", "1000000.00", produced="false")  # 10,000,000
+    disposal(con, "AD1", "2004-03-01", "5000000.00", "2004-03-02")
+    disposal(con, "AD2", "2004-03-15", "10000000.00", "2004-04-01")
+    build(con, "ppca_borrowing_base")
+    got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+    # amortization: 2004-03 is the 6th reduction -> 100,000,000 - 7,142,856 = 92,857,144 (OLV 50% = 200,000,000)
+    assert got["2004-03-31"]["ppe_total_reduction"] == Decimal("10000000.00")
+    assert got["2004-03-31"]["ppe_subcomponent"] == Decimal("82857144.00")
+    # April: 7th reduction -> 91,666,668; reductions max(15,000,000, 10,000,000) = 15,000,000
+    assert got["2004-04-01"]["ppe_total_reduction"] == Decimal("15000000.00")
+    assert got["2004-04-01"]["ppe_subcomponent"] == Decimal("76666668.00")
+    assert got["2004-04-01"]["missing_inputs"] == []
+
+
+def test_disposition_without_an_attested_reduction_is_missing(con):
+    days(con, "2003-08-01", "2003-08-05")
+    disposal(con, "AD3", "2003-08-04", None, None)
+    build(con, "ppca_borrowing_base")
+    assert one(con, "select * from ppca_borrowing_base where day = '2003-08-01'")["missing_inputs"] == []
+    assert one(con, "select * from ppca_borrowing_base where day = '2003-08-04'")["missing_inputs"] == [
+        "ppca_ppe_subcomponent_reduction for Asset Disposition AD3 of 2003-08-04"]
+
+
+def test_availability_mart_is_indeterminate_naming_the_base_agreement(con):
+    days(con, "2003-10-27", "2003-10-31")
+    build(con, "ppca_borrowing_base_availability_tests")
+    row = one(con, "select * from ppca_borrowing_base_availability_tests")
+    assert (row["clause_id"], row["test_date"], row["actual"]) == ("ppca-2002/def/BorrowingBase", date(2003, 10, 31), Decimal("100000000.00"))
+    missing = json.loads(row["missing_inputs"])
+    assert len(missing) == 1 and "Post-Petition Credit Agreement of February 12, 2002" in missing[0]
+    assert json.loads(row["inputs"])["availability_reserve"]["value"] == "28500000.00"
+
+
+def test_appraisal_trigger_and_frequencies(con):
+    # availability 70,000,000 on 2003-09-10 (< $75,000,000) -> the Agent engages an appraiser (no period stated);
+    # appraisal received 2003-10-15: the three months before include 2003-09-10, so the 180-day frequency applies
+    # (2003-10-15 + 180 days = 2004-04-12); the next, received 2004-04-15 after three months above $75,000,000, opens a
+    # twelve-month period (9.1.18(b)) that needs the Event of Default / Event of Cash Dominion status
+    days(con, "2003-08-01", "2004-12-31", special={"2003-09-10": {"availability": "70000000.00"}})
+    con.execute("update raw_borrowing_base set inventory_net_recovery_pct = 0.70 where as_of_date >= '2003-10-15'")
+    con.execute("update raw_borrowing_base set inventory_net_recovery_pct = 0.72 where as_of_date >= '2004-04-15'")
+    build(con, "ppca_appraisal_deadlines")
+    first, second, third = rows(con, "select * from ppca_appraisal_deadlines order by trigger_date")
+    assert (first["trigger_date"], first["due_date"], first["completed_on"]) == (date(2003, 9, 10), None, date(2003, 10, 15))
+    assert (second["trigger_date"], second["due_date"], second["completed_on"]) == (date(2003, 10, 15), date(2004, 4, 12), date(2004, 4, 15))
+    assert (third["due_date"], third["completed_on"]) == (date(2005, 4, 15), None)
+    assert json.loads(third["missing_inputs"]) == ["no Event of Default or Event of Cash Dominion in the three months before 2004-04-15 (not in the extracts)"]
+    assert json.loads(second["missing_inputs"]) == []
+
+
+def test_no_trigger_before_the_sixth_amendment(con):
+    # 2003-07-31 is under the base agreement (9.1.18 was added by the Sixth Amendment): no trigger from it
+    days(con, "2003-07-28", "2003-08-05", special={"2003-07-31": {"availability": "70000000.00"}})
+    build(con, "ppca_appraisal_deadlines")
+    assert rows(con, "select * from ppca_appraisal_deadlines") == []
