@@ -106,16 +106,16 @@ def test_4_10_a_notes_that_keep_the_ratio_above_2_are_permitted(cache, tmp_path)
 
 
 def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_path):
-    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 = 209,311,904.01. The
-    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,839,955,742,500, of which the deemed
-    # 4.10(b)(ii) draw is 751,608,000,000; 4.09(a)(B) deems no draw, and the same projection (478,875.00):
-    # 3,088,347,742,500. Ratio = 209,311,904.01 x 26280 / 3,088,347,742,500 = 1.7811196... <= 2.0. A dividend adds no
-    # fixed charge, so before = after.
+    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 = 209,379,904.01. The
+    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,883,506,082,500, of which the deemed
+    # 4.10(b)(ii) draw is 751,608,000,000 ($400,000,000 at 7.15% x 26280); 4.09(a)(B) deems no draw, and the same
+    # projection (478,875.00): 3,131,898,082,500. Ratio = 209,379,904.01 x 26280 / 3,131,898,082,500 = 1.7569230...
+    # <= 2.0. A dividend adds no fixed charge, so before = after.
     record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.09(a)"
     ratio = next(r for r in record["ratios"] if r["clause_id"] == "indenture-1996/4.09(a)(B)")
-    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.781120", "1.781120", "fail")
+    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.756923", "1.756923", "fail")
 
 
 def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
