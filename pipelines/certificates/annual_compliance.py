@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from pipelines.certificates.rendering import render_html, run_footer, write_pdf
+from pipelines.certificates.rendering import render_html, run_footer, write_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
@@ -163,13 +163,5 @@ def render_annual_statements(
     results: list[Result], quarters: list[FiscalQuarter], manifest: dict, out_dir: Path
 ) -> list[Path]:
     """Write `certificates/indenture-1996-4.06b-FY<year>.html` and `.pdf` for each fiscal year closed in the run."""
-    folder = out_dir / "certificates"
-    written: list[Path] = []
-    for year in statement_years(quarters):
-        html = annual_statement_html(results, year, manifest)
-        stem = f"indenture-1996-4.06b-FY{year}"
-        folder.mkdir(parents=True, exist_ok=True)
-        html_path = folder / f"{stem}.html"
-        html_path.write_bytes(html.encode("utf-8"))
-        written += [html_path, write_pdf(html, folder / f"{stem}.pdf")]
-    return written
+    documents = [(f"indenture-1996-4.06b-FY{year}", annual_statement_html(results, year, manifest)) for year in statement_years(quarters)]
+    return write_documents(documents, out_dir / "certificates")

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.certificates.rendering import render_html, run_footer, write_pdf
+from pipelines.certificates.rendering import render_html, run_footer, write_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
@@ -129,18 +129,13 @@ def compliance_certificate_html(results: list[Result], quarter: FiscalQuarter, m
 
 def render_ppca_certificates(results: list[Result], quarters: list[FiscalQuarter], manifest: dict, out_dir: Path) -> list[Path]:
     """Write `certificates/ppca-2002-{borrowing-base,compliance}-<quarter>.html` and `.pdf` for each quarter from 2003Q3."""
-    folder = out_dir / "certificates"
-    written: list[Path] = []
-    for quarter in certificate_quarters(quarters):
+    documents = [
+        (f"ppca-2002-{kind}-{quarter}", html)
+        for quarter in certificate_quarters(quarters)
         for kind, html in (
             ("borrowing-base", borrowing_base_certificate_html(results, quarter, manifest)),
             ("compliance", compliance_certificate_html(results, quarter, manifest)),
-        ):
-            if html is None:
-                continue
-            folder.mkdir(parents=True, exist_ok=True)
-            stem = f"ppca-2002-{kind}-{quarter}"
-            html_path = folder / f"{stem}.html"
-            html_path.write_bytes(html.encode("utf-8"))
-            written += [html_path, write_pdf(html, folder / f"{stem}.pdf")]
-    return written
+        )
+        if html is not None
+    ]
+    return write_documents(documents, out_dir / "certificates")

@@ -12,9 +12,11 @@ bytes on the same fonts and library versions.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -148,6 +150,29 @@ def write_pdf(html: str, path: Path) -> Path:
     with _font_timestamps_fixed():
         HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=no_fetching).write_pdf(path, pdf_identifier=identifier)
     return path
+
+
+def write_documents(documents: Sequence[tuple[str, str]], folder: Path) -> list[Path]:
+    """Write each (stem, html) as `<stem>.html` and `<stem>.pdf` in folder; return the paths, HTML then PDF per document.
+
+    WeasyPrint uses one core and a year's statement with hundreds of tests takes seconds, so the PDFs render in
+    parallel processes (spawned, not forked: the caller may hold DuckDB or Dagster threads).
+    """
+    if not documents:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    html_paths = [folder / f"{stem}.html" for stem, _ in documents]
+    pdf_paths = [folder / f"{stem}.pdf" for stem, _ in documents]
+    for path, (_, html) in zip(html_paths, documents):
+        path.write_bytes(html.encode("utf-8"))
+    htmls = [html for _, html in documents]
+    workers = min(len(documents), os.cpu_count() or 1)
+    if workers == 1:
+        list(map(write_pdf, htmls, pdf_paths))
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            list(pool.map(write_pdf, htmls, pdf_paths))
+    return [path for pair in zip(html_paths, pdf_paths) for path in pair]
 
 
 def run_footer(manifest: dict, generated_from: str) -> dict:

@@ -14,7 +14,7 @@ two cursors, each in its own schema: DuckDB releases the GIL while it builds.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -107,6 +107,31 @@ def downstream(models: list[SqlModel], tables: set[str]) -> list[SqlModel]:
     return chosen
 
 
+def upstream(models: list[SqlModel], targets: list[SqlModel]) -> set[str]:
+    """The names of `targets` and of every model they read, directly or through other models."""
+    by_name = {m.name: m for m in models}
+    needed, stack = set(), [m.name for m in targets]
+    while stack:
+        name = stack.pop()
+        if name in needed or name not in by_name:
+            continue
+        needed.add(name)
+        stack.extend(by_name[name].depends_on)
+    return needed
+
+
+def to_rebuild(models: list[SqlModel], touched: set[str]) -> list[SqlModel]:
+    """The models a proposal can change: downstream of its rows, and feeding a model that reads its own transaction.
+
+    Attestations feed most defined terms, but a proposal's attestations concern the proposal only: a model downstream
+    of raw_attestations alone (a lien test, a ppca-2002 figure) cannot hold a result for the proposal, so it is not
+    rebuilt. Its prepared table is read as it is.
+    """
+    targets = downstream(models, touched - {"raw_attestations"})
+    needed = upstream(models, targets)
+    return [m for m in downstream(models, touched) if m.name in needed]
+
+
 def _prepared_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [t for (t,) in con.execute("select table_name from duckdb_tables() where database_name = ? order by 1", [PREPARED]).fetchall()]
 
@@ -143,7 +168,7 @@ def evaluate_pass(
     con.execute(f"create schema {schema}")
     con.execute(f"use {con.execute('select current_database()').fetchall()[0][0]}.{schema}")
     touched = {f"raw_{name}" for name in rows}
-    rebuilt = downstream(models, touched)
+    rebuilt = to_rebuild(models, touched)
     rebuilt_names = {m.name for m in rebuilt}
     for table in _prepared_tables(con):
         if table in touched:
@@ -152,7 +177,9 @@ def evaluate_pass(
             con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
     for model in rebuilt:
         build(con, model)
-    results = [r for r in evaluate_all(con, policies) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
+    # a covenant whose mart was not rebuilt cannot hold a result for the proposal
+    testing = replace(policies, covenants=tuple(c for c in policies.covenants if c.figure.mart in rebuilt_names))
+    results = [r for r in evaluate_all(con, testing) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
     return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
 
 
@@ -268,7 +295,7 @@ def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace:
     answer, reasons = decide(after.results, basis)
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
-        f"rebuilt {len(after.rebuilt)} SQL models downstream of them: {', '.join(after.rebuilt)}",
+        f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a test of the proposal: {', '.join(after.rebuilt)}",
         f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
         "before: the same tests with the proposal's money set to zero",
     ]

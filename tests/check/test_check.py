@@ -126,7 +126,9 @@ def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
 
 
 def test_a_missing_attestation_cannot_be_confirmed(cache, tmp_path):
-    record = check(cache, tmp_path, "1999-10-15", json.dumps({**DIVIDEND, "attestations": []}), suffix=".json")
+    # 1997-11-14, before the Gramercy explosion: 4.09(a)(C) holds (Used 10,000,000 + 5,000,000 = 15,000,000 <= Capacity
+    # 33,350,000, docs/restricted_payments.md) and the MAXXAM cap holds, so only the unattested (A) and (B) remain open.
+    record = check(cache, tmp_path, "1997-11-14", json.dumps({**DIVIDEND, "attestations": []}), suffix=".json")
     assert record["answer"] == "cannot be confirmed"
     assert any("projected_other_fixed_charges (AMB-I02) for PROPOSED-DIV" in reason for reason in record["reasons"])
 
@@ -177,6 +179,15 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
     assert sorted(p.name for p in cache.iterdir()) == sorted([first.name, second.name])  # both kept (KEEP = 3)
 
 
-def test_no_basket_ledger_on_the_sample_yet_gives_no_basket_rows(cache, tmp_path):
+def test_a_ratio_debt_incurrence_uses_no_basket_but_shows_what_is_left(cache, tmp_path):
+    # 4.10(d): debt Incurred under 4.10(a) uses no 4.10(b) basket, so each basket's capacity left is the same before and
+    # after. 4.10(b)(ii) on 1997-11-14 (indebtedness_basket_ledger): revolver principal 57,740,881.17 less 45,000,000.00
+    # repaid from INC-1997-11-TL = 12,740,881.17, plus 59,000,000.00 of letters of credit = 71,740,881.17 used of
+    # 400,000,000.00, leaving 328,259,118.83.
     record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
-    assert record["baskets"] == []
+    [credit_agreement] = [b for b in record["baskets"] if b["clause_id"] == "indenture-1996/4.10(b)(ii)"]
+    assert (credit_agreement["capacity"], credit_agreement["remaining_before"], credit_agreement["remaining_after"]) == (
+        "400000000.00",
+        "328259118.83",
+        "328259118.83",
+    )
