@@ -121,6 +121,22 @@ def test_deadline_calendar_is_published(run):
     assert (run / "deadlines.csv").exists()
 
 
+def test_basket_ledger_shows_why_the_valco_basket_is_full(run, results):
+    # 4.10(b)(v): VALCO, $25,000,000 at any one time outstanding (docs/sample.md): INC-2001-07-VALCO takes VALCO's debt to
+    # 26,000,000, 1,000,000 over the cap: the ledger entry and the failing result say the same.
+    ledger = json.loads((run / "basket_ledger.json").read_text())
+    [entry] = [e for e in ledger if e["clause_id"] == "indenture-1996/4.10(b)(v)" and e["transaction_id"] == "INC-2001-07-VALCO"]
+    assert (entry["measure"], entry["usage_after"], entry["capacity"], entry["remaining"]) == (
+        "at_any_one_time_outstanding",
+        "26000000.00",
+        "25000000.00",
+        "-1000000.00",
+    )
+    row = find(results, "indenture-1996/4.10(b)(v)", entry["entry_date"], "INC-2001-07-VALCO")
+    assert (row["status"], row["actual"], row["threshold"], row["headroom"]) == ("fail", "26000000.00", "25000000.00", "-1000000.00")
+    assert {e["clause_id"].split("/")[0] for e in ledger} == {"indenture-1996", "ca-1994", "ppca-2002"}
+
+
 def test_money_is_never_a_json_number(results):
     for row in results:
         for field in ("actual", "threshold", "headroom", "headroom_pct"):
