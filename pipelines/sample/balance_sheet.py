@@ -196,7 +196,6 @@ class BalanceSheet:
         """Every balance sheet account of the entity but the balancing one (and retained earnings)."""
         s = self.state[entity]
         profile = self._profiles.get(entity, ops.HOLDING)
-        act = self.activity.get((entity, month), defaultdict(lambda: ZERO))
         out: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
         sales = max(self._average_sales(entity, month), ZERO)
         if entity == "KACC":
