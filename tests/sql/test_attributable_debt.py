@@ -92,3 +92,7 @@ def test_an_rslt_is_indebtedness_h_and_uses_the_4_10_b_ii_basket_until_the_lease
     assert entries[0] == ("RSLT", M("120000000.00"), M("120000000.00"))
     assert entries[1][2] == M("220000000.00")
     assert ("RSLT/lease_ended", M("-120000000.00"), M("100000000.00")) in entries
+    build(con, "indebtedness_basket_tests")
+    [tested] = rows(con, "select * from indebtedness_basket_tests where transaction_id = 'RSLT'")
+    # tested under (ii) on consummation: usage 0 + 120,000,000 against the $400,000,000 parameter
+    assert (tested["clause_id"], tested["actual"], tested["threshold"]) == ("indenture-1996/4.10(b)(ii)", M("120000000.00"), M("400000000.00"))
