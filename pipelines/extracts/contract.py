@@ -971,6 +971,43 @@ AFFILIATE_TRANSACTIONS = Extract(
     ("transaction_id",),
 )
 
+SALE_LEASEBACKS = Extract(
+    "sale_leasebacks",
+    "Sale and leaseback transactions of the Company and its Subsidiaries, with the lease's rentals in level-payment form "
+    "(for def/AttributableDebt) and any designation as a Refinancing Sale and Leaseback Transaction in a notice to the "
+    "Trustee (def/RefinancingSaleAndLeasebackTransaction [IND L2344]).",
+    (
+        Column("transaction_id", "text", "Stable id", example="SLB-2001-EXAMPLE"),
+        Column("transaction_date", "date", "Date of consummation (Attributable Debt is computed as of this date)", example="2001-06-29"),
+        Column("seller_entity_id", "text", "Seller and lessee", references="entities.entity_id", example="KACC"),
+        Column("property", "text", "Property sold and leased back", example="Office building"),
+        Column("fair_market_value", "money", "Fair Market Value of the property on the date of consummation", example="45000000.00"),
+        Column("lease_term_months", "quantity", "Remaining term of the lease in months, including any extension", example="60"),
+        Column(
+            "periodic_rental",
+            "money",
+            "Level rental due at the end of each rental period (rentals in arrears; the first one period after consummation)",
+            example="5500000.00",
+        ),
+        Column(
+            "payments_per_year",
+            "quantity",
+            "Rental periods a year; 2 (semi-annual) or 1 (annual) discount exactly at the Notes' semi-annual rate",
+            example="2",
+        ),
+        Column("number_of_payments", "quantity", "Rentals remaining, including those of any extension", example="10"),
+        _flag("designated_as_rslt", "Designated by the Company as a Refinancing Sale and Leaseback Transaction"),
+        Column(
+            "trustee_notice_date",
+            "date",
+            "Date of the notice to the Trustee designating it and stating its Attributable Debt",
+            required=False,
+            example="",
+        ),
+    ),
+    ("transaction_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -994,6 +1031,7 @@ EXTRACTS: tuple[Extract, ...] = (
     LIENS,
     UNRESTRICTED_SUBSIDIARY_OFFICERS,
     AFFILIATE_TRANSACTIONS,
+    SALE_LEASEBACKS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -26,6 +26,7 @@ from pipelines.sample import (
     letters_of_credit,
     liens,
     market_data,
+    sale_leasebacks,
     transactions,
     valco,
 )
@@ -71,6 +72,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "liens": liens.lien_rows(),
         "unrestricted_subsidiary_officers": liens.officer_rows(),
         "affiliate_transactions": liens.affiliate_transaction_rows(),
+        "sale_leasebacks": sale_leasebacks.rows(),
     }
 
 

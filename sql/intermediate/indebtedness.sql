@@ -6,7 +6,9 @@
 -- or Cash Equivalents" (letters_of_credit.cash_collateralized); an instrument tagged A-ordinary-course, B, C, D or E is
 -- excluded whole; an instrument tagged A-nrmc is excluded only within "an aggregate principal amount at any time
 -- outstanding not exceeding $7,500,000" [IND L1705-1708] (parameter nrmc_indebtedness_exclusion_cap, AMB-I13: the cap
--- reads on the NRMC limb only), allocated to the NRMC instruments in instrument_id order.
+-- reads on the NRMC limb only), allocated to the NRMC instruments in instrument_id order. Clause (h): "all obligations
+-- under Refinancing Sale and Leaseback Transactions" [IND L1677] at their Attributable Debt [IND L1697], at each month
+-- end from consummation until the lease term ends (attributable_debt).
 with months as (
     select distinct period_end from stg_debt_balances
 ),
@@ -39,10 +41,27 @@ letters as (
     join stg_debt_instruments as i on i.instrument_id = l.facility_instrument_id
 ),
 
+refinancing_sale_and_leasebacks as (
+    select
+        m.period_end,
+        a.seller_entity_id as obligor_entity_id,
+        a.transaction_id as instrument_id,
+        'h' as indebtedness_clause,
+        cast(null as varchar) as indebtedness_exclusion,
+        a.attributable_debt as amount,
+        s._row as source_row
+    from months as m
+    join attributable_debt as a on a.transaction_date <= m.period_end and m.period_end < a.lease_ends_on
+    join stg_sale_leasebacks as s on s.transaction_id = a.transaction_id
+    where a.is_refinancing_sale_and_leaseback
+),
+
 items as (
     select * from principal
     union all
     select * from letters
+    union all
+    select * from refinancing_sale_and_leasebacks
 ),
 
 nrmc_cap as (

@@ -10,6 +10,10 @@
 --                   instrument's basket; an instrument's first month end carries its opening balance;
 --   letter_of_credit_issued / letter_of_credit_expired  letters of credit not collateralised by cash (Indebtedness
 --                   exclusion (D)) under their facility's basket, the day issued and the day after expiry.
+--   refinancing_sale_and_leaseback / sale_and_leaseback_ended  a Refinancing Sale and Leaseback Transaction's
+--                   Attributable Debt (Indebtedness (h) [IND L1677, L1697]) under 4.10(b)(ii), "in connection with
+--                   Refinancing Sale and Leaseback Transactions" [IND L4498], from consummation to the end of the lease
+--                   term (attributable_debt); it has no debt instrument, its obligor is the seller-lessee.
 with instruments as (
     select * from stg_debt_instruments
 ),
@@ -65,7 +69,8 @@ movements as (
         n.basket_detail,
         'incurrence' as entry_kind,
         n.amount,
-        n.description
+        n.description,
+        null as obligor_entity_id
     from stg_incurrences as n
 
     union all
@@ -79,7 +84,8 @@ movements as (
         null,
         'proceeds_repaid',
         -n.proceeds_applied_amount,
-        'Principal of ' || n.proceeds_applied_to_instrument_id || ' repaid from the proceeds of ' || n.transaction_id
+        'Principal of ' || n.proceeds_applied_to_instrument_id || ' repaid from the proceeds of ' || n.transaction_id,
+        null
     from stg_incurrences as n
     join instruments as i on i.instrument_id = n.proceeds_applied_to_instrument_id
     where n.proceeds_applied_amount <> 0
@@ -96,7 +102,8 @@ movements as (
         'balance_change',
         e.amount,
         case when e.is_opening then 'Opening principal of ' else 'Month-end principal movement of ' end || e.instrument_id
-            || ' not recorded as an Incurrence'
+            || ' not recorded as an Incurrence',
+        null
     from explained as e
     join instruments as i on i.instrument_id = e.instrument_id
     where e.amount <> 0
@@ -104,7 +111,7 @@ movements as (
     union all
 
     select l.issue_date, 0, l.lc_id, l.facility_instrument_id, i.indenture_basket, null, 'letter_of_credit_issued',
-        cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' issued for ' || l.beneficiary
+        cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' issued for ' || l.beneficiary, null
     from raw_letters_of_credit as l
     join instruments as i on i.instrument_id = l.facility_instrument_id
     where not l.cash_collateralized
@@ -112,10 +119,26 @@ movements as (
     union all
 
     select l.expiry_date + 1, 0, l.lc_id || '/expired', l.facility_instrument_id, i.indenture_basket, null,
-        'letter_of_credit_expired', -cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' expired'
+        'letter_of_credit_expired', -cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' expired', null
     from raw_letters_of_credit as l
     join instruments as i on i.instrument_id = l.facility_instrument_id
     where not l.cash_collateralized
+
+    union all
+
+    select a.transaction_date, 1, a.transaction_id, null, '4.10(b)(ii)', null, 'refinancing_sale_and_leaseback',
+        a.attributable_debt, 'Attributable Debt of the Refinancing Sale and Leaseback Transaction ' || a.transaction_id
+            || ' (' || a.property || ')', a.seller_entity_id
+    from attributable_debt as a
+    where a.is_refinancing_sale_and_leaseback
+
+    union all
+
+    select a.lease_ends_on, 2, a.transaction_id || '/lease_ended', null, '4.10(b)(ii)', null, 'sale_and_leaseback_ended',
+        -a.attributable_debt, 'Lease term of the Refinancing Sale and Leaseback Transaction ' || a.transaction_id || ' ended',
+        a.seller_entity_id
+    from attributable_debt as a
+    where a.is_refinancing_sale_and_leaseback
 )
 
 select
@@ -123,8 +146,8 @@ select
     m.entry_order,
     m.transaction_id,
     m.instrument_id,
-    i.obligor_entity_id,
-    i.instrument_kind,
+    coalesce(i.obligor_entity_id, m.obligor_entity_id) as obligor_entity_id,
+    coalesce(i.instrument_kind, 'refinancing_sale_and_leaseback') as instrument_kind,
     m.basket,
     m.basket_detail,
     m.entry_kind,
@@ -132,4 +155,4 @@ select
     m.description,
     year(m.entry_date) as fiscal_year
 from movements as m
-join instruments as i on i.instrument_id = m.instrument_id
+left join instruments as i on i.instrument_id = m.instrument_id

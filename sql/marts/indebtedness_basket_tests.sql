@@ -7,6 +7,8 @@
 -- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi) [IND L4547]: the Refinancing
 -- Indebtedness may not exceed the Refinanced Indebtedness repaid from its proceeds plus the premium and reasonable fees
 -- and expenses (incurrences.premium_and_fees). Incurrences before the Indenture (December 23, 1996) are not tested.
+-- A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable Debt is
+-- Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions" [IND L4498].
 with incurrences as (
     select * from stg_incurrences where incurrence_date >= date '1996-12-23'
 ),
@@ -52,10 +54,31 @@ refinancing_rows as (
     where n.basket = '4.10(b)(vi)'
 ),
 
+sale_and_leaseback_rows as (
+    select
+        l.clause_id,
+        a.transaction_date as test_date,
+        a.transaction_id,
+        l.usage_after as actual,
+        l.capacity as threshold,
+        json_object(
+            'attributable_debt', json_object('value', cast(a.attributable_debt as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'usage_before', json_object('value', cast(l.usage_after - l.amount as varchar), 'clause_id', l.clause_id),
+            'capacity', json_object('value', cast(l.capacity as varchar), 'clause_id', l.clause_id),
+            'measure', json_object('value', l.measure, 'clause_id', l.clause_id)
+        )::varchar as inputs,
+        case when l.capacity is null then ['capacity of ' || l.clause_id || ' on ' || a.transaction_date] end as missing_inputs
+    from attributable_debt as a
+    join indebtedness_basket_ledger as l on l.transaction_id = a.transaction_id
+    where a.is_refinancing_sale_and_leaseback and a.transaction_date >= date '1996-12-23'
+),
+
 all_rows as (
     select * from basket_rows
     union all
     select * from refinancing_rows
+    union all
+    select * from sale_and_leaseback_rows
 )
 
 select

@@ -112,6 +112,10 @@ KACC,A. Smith,director,true,1998-01-01,,
 transaction_id,transaction_date,entity_id,counterparty,counterparty_kind,amount,principal_products_amount,exemption,series_id,board_resolution_document,fairness_opinion_document,description
 AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)(iii),,,,Reimbursement of MAXXAM services at cost
 """,
+    "sale_leasebacks": """\
+transaction_id,transaction_date,seller_entity_id,property,fair_market_value,lease_term_months,periodic_rental,payments_per_year,number_of_payments,designated_as_rslt,trustee_notice_date
+SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,false,
+""",
 }
 
 

@@ -139,6 +139,13 @@ DEFAULTS = {
         "fairness_opinion_document": None,
         "description": "transaction",
     },
+    "sale_leasebacks": {
+        "seller_entity_id": "KACC",
+        "property": "property",
+        "payments_per_year": "2",
+        "designated_as_rslt": "false",
+        "trustee_notice_date": None,
+    },
     "market_data": {"unit": "rate"},
     "valco_ebitda": {"primary_aluminum_produced": "true"},
     "default_events": {
