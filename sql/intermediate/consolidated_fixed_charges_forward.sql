@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- clause: indenture-1996/def/ConsolidatedFixedCharges
 -- clause: indenture-1996/4.10(a)
+-- clause: indenture-1996/def/Indebtedness
 -- For each coverage test: Consolidated Fixed Charges "to be accrued" over FQ(TD) and the next three quarters "based upon
 -- the pro forma amount of Indebtedness to be outstanding on the Transaction Date" [IND L1380-1395]. Division is not
 -- exact in SQL, so every amount is carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal x rate x 26280
@@ -9,7 +10,6 @@
 -- ("as if ... incurred on the first day of the fiscal quarter", [IND L1391]), and all TD debt for the whole year.
 -- Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount amortization to be
 -- accrued are the attested projected_other_fixed_charges for the test (AMB-I02).
--- clause: indenture-1996/def/Indebtedness
 -- 4.10(a) only: "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. M2 (clauses.md
 -- 0.4.1): "Deem headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction Date at the weighted-average
 -- rate of the (b)(ii) Indebtedness then outstanding." What is outstanding under (b)(ii) is Indebtedness, not principal
