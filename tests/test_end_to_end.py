@@ -79,12 +79,23 @@ def test_ca1994_waivers_cover_the_named_transactions(results):
 
 def test_ratio_tests_run_on_each_transaction_date(results):
     transactions = {r["transaction_id"]: r for r in results if r["clause_id"] == "indenture-1996/4.10(a)" and r["test_kind"] == "transaction"}
-    # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches.
+    # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches. With the deemed
+    # 4.10(b)(ii) draw = 400,000,000 - (principal + letters of credit not collateralised by cash) (M2):
+    # 1997-11-14 320,385,644.33 x 26280 / 3,558,074,476,250 = 2.366374 > 2.0 (deemed 328,259,118.83 at 7.25%);
+    # 1998-04-15 365,511,447.32 x 26280 / 3,594,976,523,750 = 2.671962 > 2.0 (deemed 341,000,000 at the fallback 7.15%);
+    # 1999-10-15 209,379,904.01 x 26280 / 3,772,643,902,500 = 1.458527 <= 2.0 (deemed 341,000,000 at the fallback 7.15%);
+    # 2001-05-15 303,932,698.21 x 26280 / 3,646,964,568,750 = 2.190137 > 2.0 (deemed 335,447,024.74 at 5.60%).
     assert {t: r["status"] for t, r in transactions.items()} == {
         "INC-1997-11-TL": "pass",
         "INC-1998-04-TL": "pass",
         "INC-1999-10-TL": "fail",
         "INC-2001-05-TL": "pass",
+    }
+    assert {t: r["actual"] for t, r in transactions.items()} == {
+        "INC-1997-11-TL": "2.366374",
+        "INC-1998-04-TL": "2.671962",
+        "INC-1999-10-TL": "1.458527",
+        "INC-2001-05-TL": "2.190137",
     }
     assert all(r["operator"] == ">" and r["threshold"] == "2.0" for r in transactions.values())
 

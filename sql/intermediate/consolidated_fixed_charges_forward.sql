@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- clause: indenture-1996/def/ConsolidatedFixedCharges
 -- clause: indenture-1996/4.10(a)
+-- clause: indenture-1996/def/Indebtedness
 -- For each coverage test: Consolidated Fixed Charges "to be accrued" over FQ(TD) and the next three quarters "based upon
 -- the pro forma amount of Indebtedness to be outstanding on the Transaction Date" [IND L1380-1395]. Division is not
 -- exact in SQL, so every amount is carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal x rate x 26280
@@ -9,13 +10,23 @@
 -- ("as if ... incurred on the first day of the fiscal quarter", [IND L1391]), and all TD debt for the whole year.
 -- Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount amortization to be
 -- accrued are the attested projected_other_fixed_charges for the test (AMB-I02).
--- 4.10(a) only: the full 4.10(b)(ii) amount is deemed Incurred [IND L4476-4482] (M2): headroom = permitted amount -
--- (b)(ii) principal outstanding on TD (floor 0), at the principal-weighted average of the (b)(ii) instruments' forward
--- cost: headroom x sum(interest_x26280 of (b)(ii)) / sum(principal of (b)(ii)). That quotient is kept exactly as
+-- 4.10(a) only: "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. M2 (clauses.md
+-- 0.4.1): "Deem headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction Date at the weighted-average
+-- rate of the (b)(ii) Indebtedness then outstanding." What is outstanding under (b)(ii) is Indebtedness, not principal
+-- alone: def/Indebtedness (a) includes "reimbursement obligations on letters of credit", contingent ones at their maximum
+-- liability [IND L1643-1650, L1680-1683], less exclusion (D) "letters of credit to the extent collateralized by cash or
+-- Cash Equivalents". So headroom = permitted amount - ((b)(ii) principal on TD + (b)(ii) letters of credit outstanding
+-- on TD that are not cash-collateralised), floor 0. The letters of credit are read from indebtedness_basket_movements,
+-- the movements the 4.10(b)(ii) basket ledger runs on (issued on issue_date, gone the day after expiry_date, (D)
+-- applied), so the ratio deems exactly what the ledger shows as remaining. The rate is the principal-weighted average
+-- of the (b)(ii) instruments' forward cost (letters of credit carry no interest; their own fees stay in
+-- letter_of_credit_fees_x26280 and are not re-priced): headroom x sum(interest_x26280 of (b)(ii)) / sum(principal of
+-- (b)(ii)). That quotient is kept exactly as
 -- deemed_draw_interest_numerator / deemed_draw_interest_divisor; deemed_draw_interest_x26280 is it rounded UP at the
 -- tenth decimal (exact whenever the division is, e.g. one (b)(ii) instrument or equal rates), so a rounded ratio can
--- only be lower, never a false pass of "greater than 2.0". Nothing outstanding under (b)(ii): the attested
--- credit_agreement_fallback_rate (AMB-I04) for a full year (the test's own attestation, else the latest before TD).
+-- only be lower, never a false pass of "greater than 2.0". No (b)(ii) principal outstanding (nothing, or letters of
+-- credit only): the attested credit_agreement_fallback_rate (AMB-I04) for a full year (the test's own attestation,
+-- else the latest before TD).
 with tests as (
     select * from coverage_ratio_tests
 ),
@@ -60,6 +71,17 @@ debt_totals as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
+-- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D))
+credit_agreement_letters_of_credit as (
+    select d.transaction_date, sum(m.amount) as amount
+    from (select distinct transaction_date from tests) as d
+    join indebtedness_basket_movements as m
+        on m.basket = '4.10(b)(ii)'
+        and m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired')
+        and m.entry_date <= d.transaction_date
+    group by d.transaction_date
+),
+
 projections as (
     select reference_id, period_end, value_amount, attestation_id
     from current_attestations
@@ -78,6 +100,7 @@ assembled as (
         coalesce(dt.interest_x26280, 0) as interest_x26280,
         coalesce(dt.letter_of_credit_fees_x26280, 0) as letter_of_credit_fees_x26280,
         coalesce(dt.credit_agreement_principal, 0) as credit_agreement_principal,
+        coalesce(lc.amount, 0) as credit_agreement_letters_of_credit,
         dt.credit_agreement_interest_x26280,
         dt.credit_agreement_weighting_principal,
         dt.missing_inputs as debt_missing_inputs,
@@ -110,13 +133,14 @@ assembled as (
         and dt.test_kind = t.test_kind
         and dt.transaction_id is not distinct from t.transaction_id
         and dt.test_date = t.test_date
+    left join credit_agreement_letters_of_credit as lc on lc.transaction_date = t.transaction_date
 ),
 
 deemed as (
     select
         *,
         case when clause_id = 'indenture-1996/4.10(a)'
-            then greatest(0, coalesce(permitted_credit_agreement_amount, 0) - credit_agreement_principal)
+            then greatest(0, coalesce(permitted_credit_agreement_amount, 0) - (credit_agreement_principal + credit_agreement_letters_of_credit))
         end as deemed_draw_principal
     from assembled
 ),
@@ -170,6 +194,8 @@ select
     projected_other_fixed_charges_x26280,
     permitted_credit_agreement_amount,
     cast(credit_agreement_principal as decimal(38, 2)) as credit_agreement_principal,
+    cast(credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_letters_of_credit,
+    cast(credit_agreement_principal + credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_indebtedness,
     cast(deemed_draw_principal as decimal(38, 2)) as deemed_draw_principal,
     case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
         then credit_agreement_fallback_rate end as credit_agreement_fallback_rate,

@@ -99,6 +99,10 @@ assembled as (
         f.letter_of_credit_fees_x26280,
         f.letter_of_credit_fees_to_the_cent,
         f.projected_other_fixed_charges,
+        f.permitted_credit_agreement_amount,
+        f.credit_agreement_principal,
+        f.credit_agreement_letters_of_credit,
+        f.credit_agreement_indebtedness,
         f.deemed_draw_principal,
         f.deemed_draw_interest_x26280,
         f.deemed_draw_interest_to_the_cent,
@@ -159,7 +163,13 @@ select
             'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
         ),
+        -- M2: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
+        -- collateralised by cash, def/Indebtedness (a) and (D)), the amount the 4.10(b)(ii) basket ledger shows as remaining
         case when clause_id = 'indenture-1996/4.10(a)' then json_object(
+            'permitted_4_10_b_ii_amount', json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
+            'outstanding_4_10_b_ii_principal', json_object('value', credit_agreement_principal::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
+            'outstanding_4_10_b_ii_letters_of_credit', json_object('value', credit_agreement_letters_of_credit::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
+            'outstanding_4_10_b_ii_indebtedness', json_object('value', credit_agreement_indebtedness::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'deemed_4_10_b_ii_draw_principal', json_object('value', deemed_draw_principal::varchar, 'clause_id', 'indenture-1996/4.10(a)'),
             'deemed_4_10_b_ii_draw_interest', json_object(
                 'value', deemed_draw_interest_to_the_cent::varchar,

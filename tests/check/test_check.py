@@ -77,18 +77,24 @@ def check(cache: Path, tmp_path: Path, on: str, text: str, suffix: str = ".yaml"
 
 def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_path):
     # Sample, Transaction Date 1997-11-14 (the day of INC-1997-11-TL, which the pro forma debt already includes):
-    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 320,385,644.33; forward fixed charges x 26280 = 3,672,048,463,750.00
-    # (the fixed_charge_coverage_tests row of INC-1997-11-TL, same projection 778,875.00), so before = 2.292926.
-    # New 10% notes at 30/360 add 0.10 x $205,000,000 = $20,500,000 a year: x 26280 = 538,740,000,000.00.
-    # After = 320,385,644.33 x 26280 / (3,672,048,463,750 + 538,740,000,000) = 1.9995625... <= 2.0: fails.
-    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
+    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 320,385,644.33. Forward fixed charges x 26280 (the fixed_charge_coverage_tests
+    # row of INC-1997-11-TL, same projection 778,875.00): 3,672,048,463,750.00 before the M2 letters-of-credit fix, whose
+    # deemed draw was 400,000,000 - 12,740,881.17 principal = 387,259,118.83. Now deemed = 400,000,000 - (12,740,881.17
+    # principal + 59,000,000.00 letters of credit LC-CA-1997-ENV/GEN/INS, not cash-collateralised) = 328,259,118.83 at
+    # r = LIBOR 5.75% + 1.50% = 7.25%, actual/360 over 365 days: 59,000,000 x 0.0725 x 365 x 73 = 4,277,500 x 26,645
+    # = 113,973,987,500 less, so 3,672,048,463,750 - 113,973,987,500 = 3,558,074,476,250.
+    # Before = 320,385,644.33 x 26280 / 3,558,074,476,250 = 2.3663739... (was 2.292926).
+    # New 10% notes at 30/360 of $250,000,000 add $25,000,000 a year: x 26280 = 657,000,000,000.00.
+    # After = 320,385,644.33 x 26280 / (3,558,074,476,250 + 657,000,000,000) = 1.9975292... <= 2.0: fails.
+    # ($205,000,000 no longer fails: 320,385,644.33 x 26280 / (3,558,074,476,250 + 538,740,000,000) = 2.0551906...)
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="250000000.00"))
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.10(a)"
     assert record["ratios"] == [
         {
             "clause_id": "indenture-1996/4.10(a)",
-            "before": "2.292926",
-            "after": "1.999563",
+            "before": "2.366374",
+            "after": "1.997529",
             "operator": ">",
             "threshold": "2.0",
             "status_before": "pass",
@@ -99,18 +105,24 @@ def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_p
 
 
 def test_4_10_a_notes_that_keep_the_ratio_above_2_are_permitted(cache, tmp_path):
-    # As above with $200,000,000: + 525,600,000,000 x26280; 320,385,644.33 x 26280 / 4,197,648,463,750 = 2.005822 > 2.0
-    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
+    # As above with $245,000,000: + 24,500,000 x 26280 = 643,860,000,000;
+    # 320,385,644.33 x 26280 / (3,558,074,476,250 + 643,860,000,000) = 320,385,644.33 x 26280 / 4,201,934,476,250
+    # = 2.0037758... > 2.0 (the largest 10% issue that passes is about 248,018,603: 320,385,644.33 x 13140 - 3,558,074,476,250
+    # = 651,792,890,246.20 of annual interest x 26280)
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="245000000.00"))
     assert record["answer"] == "permitted"
-    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.292926", "2.005822")
+    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.366374", "2.003776")
 
 
 def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_path):
     # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 = 209,379,904.01. The
-    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,883,506,082,500, of which the deemed
-    # 4.10(b)(ii) draw is 751,608,000,000 ($400,000,000 at 7.15% x 26280); 4.09(a)(B) deems no draw, and the same
-    # projection (478,875.00): 3,131,898,082,500. Ratio = 209,379,904.01 x 26280 / 3,131,898,082,500 = 1.7569230...
-    # <= 2.0. A dividend adds no fixed charge, so before = after.
+    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,772,643,902,500, of which the deemed
+    # 4.10(b)(ii) draw is 640,745,820,000: deemed = 400,000,000 - (0 principal + 59,000,000 letters of credit
+    # LC-CA-1999-ENV/GEN/INS) = 341,000,000 at the fallback 7.15% (no (b)(ii) principal) x 26280 = 24,381,500 x 26280
+    # (before the M2 letters-of-credit fix: 3,883,506,082,500 with 400,000,000 x 0.0715 x 26280 = 751,608,000,000).
+    # 4.09(a)(B) deems no draw, and the same projection (478,875.00): 3,772,643,902,500 - 640,745,820,000
+    # = 3,131,898,082,500 (unchanged). Ratio = 209,379,904.01 x 26280 / 3,131,898,082,500 = 1.7569230... <= 2.0.
+    # A dividend adds no fixed charge, so before = after.
     record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.09(a)"

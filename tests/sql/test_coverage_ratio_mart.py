@@ -60,7 +60,39 @@ def test_information_rows_use_the_quarter_just_ended_and_only_4_10_a_has_the_dee
     assert json.loads(restricted_payment["missing_inputs"]) == []
     # nothing outstanding under (b)(ii): the fallback rate is needed for the 400,000,000 deemed draw
     assert json.loads(incurrence["missing_inputs"]) == ["credit_agreement_fallback_rate (AMB-I04) on 1998-04-01"]
-    assert json.loads(incurrence["inputs"])["deemed_4_10_b_ii_draw_principal"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(a)"}
+    inputs = json.loads(incurrence["inputs"])
+    # M2: deemed = 400,000,000 permitted - (0.00 (b)(ii) principal + 0.00 (b)(ii) letters of credit) = 400,000,000.00
+    assert inputs["permitted_4_10_b_ii_amount"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(b)(ii)"}
+    assert inputs["outstanding_4_10_b_ii_principal"] == {"value": "0.00", "clause_id": "indenture-1996/def/Indebtedness"}
+    assert inputs["outstanding_4_10_b_ii_letters_of_credit"] == {"value": "0.00", "clause_id": "indenture-1996/def/Indebtedness"}
+    assert inputs["outstanding_4_10_b_ii_indebtedness"] == {"value": "0.00", "clause_id": "indenture-1996/def/Indebtedness"}
+    assert inputs["deemed_4_10_b_ii_draw_principal"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(a)"}
+
+
+def test_the_4_10_a_inputs_show_the_credit_agreement_letters_of_credit_behind_the_deemed_draw(con):
+    five_quarters(con)
+    add(con, "debt_instruments", instrument_id="REV", indenture_basket="4.10(b)(ii)", fixed_rate="0.08000000", day_count="30/360")
+    add(con, "debt_balances", instrument_id="REV", period_end="1998-04-30", principal_outstanding="50000000.00")
+    add(con, "letters_of_credit", lc_id="LC-OPEN", facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date="1998-01-15", expiry_date="1999-01-14", stated_amount="25000000.00", cash_collateralized="false")
+    add(con, "letters_of_credit", lc_id="LC-CASH", facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date="1998-01-15", expiry_date="1999-01-14", stated_amount="5000000.00", cash_collateralized="true")
+    add(con, "incurrences", transaction_id="INC-A", incurrence_date="1998-05-20", instrument_id="NOTES", amount="1000000.00", basket="4.10(a)")
+    attest(con, "projected_other_fixed_charges", "1998-05-20", "0.00", reference_id="INC-A")
+    build(con, MODEL)
+    row = ratio_row(con, "INC-A", "indenture-1996/4.10(a)")
+    inputs = json.loads(row["inputs"])
+    # 400,000,000 permitted - (50,000,000 principal + 25,000,000 LC-OPEN; LC-CASH excluded, (D)) = 325,000,000
+    assert inputs["permitted_4_10_b_ii_amount"]["value"] == "400000000.00"
+    assert inputs["outstanding_4_10_b_ii_principal"]["value"] == "50000000.00"
+    assert inputs["outstanding_4_10_b_ii_letters_of_credit"]["value"] == "25000000.00"
+    assert inputs["outstanding_4_10_b_ii_indebtedness"]["value"] == "75000000.00"
+    assert inputs["deemed_4_10_b_ii_draw_principal"]["value"] == "325000000.00"
+    # at REV's 8%, 30/360: 325,000,000 x 0.08 = 26,000,000.00 a year
+    assert inputs["deemed_4_10_b_ii_draw_interest"]["value"] == "26000000.00"
+    # NOTES 11,000,000 (10,000,000 + INC-A 1,000,000) x 0.10 = 1,100,000; REV 50,000,000 x 0.08 = 4,000,000;
+    # deemed 26,000,000: 31,100,000 x 26,280 = 817,308,000,000
+    assert row["denominator"] == Decimal("817308000000.0000000000")
 
 
 def test_asset_sale_adjustment_with_and_without_attestation(con):

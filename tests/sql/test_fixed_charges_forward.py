@@ -61,7 +61,8 @@ def test_forward_charges_30_360_actual_360_letters_of_credit_and_deemed_draw(con
     # LCs: 20,000,000 x 0.0125 x 365 x 73 = 250,000 x 26,645
     assert row["letter_of_credit_fees_x26280"] == Decimal("6661250000.0000000000")
     assert row["projected_other_fixed_charges_x26280"] == Decimal("13140000000.0000000000")  # 500,000 x 26,280
-    # deemed draw: 400,000,000 - 95,000,000 (b)(ii) principal = 305,000,000 at REV's rate and day count:
+    # no letters of credit extract rows (REV's month-end letters_of_credit_outstanding prices the fees only), so
+    # deemed draw: 400,000,000 - (95,000,000 (b)(ii) principal + 0 letters of credit) = 305,000,000 at REV's rate and day count:
     # 305,000,000 x 177,189,250,000 / 95,000,000 = 305,000,000 x 0.07 x 26,645 = 21,350,000 x 26,645
     assert row["deemed_draw_principal"] == Decimal("305000000.00")
     assert row["deemed_draw_interest_x26280"] == Decimal("568870750000.0000000000")
@@ -70,6 +71,79 @@ def test_forward_charges_30_360_actual_360_letters_of_credit_and_deemed_draw(con
     # 348,666,250,000 + 6,661,250,000 + 13,140,000,000 + 568,870,750,000
     assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("937338250000.0000000000")
     assert row["divisor"] == 26280
+    assert row["missing_inputs"] == []
+
+
+def letter_of_credit(con, lc_id, stated_amount, cash_collateralized, issue_date="1998-01-15", expiry_date="1999-01-14"):
+    add(con, "letters_of_credit", lc_id=lc_id, facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date=issue_date, expiry_date=expiry_date, stated_amount=stated_amount, cash_collateralized=cash_collateralized)
+
+
+def test_letters_of_credit_outstanding_under_b_ii_reduce_the_deemed_draw(con):
+    # M2: headroom = cap - (b)(ii) Indebtedness outstanding on TD; def/Indebtedness (a) counts the reimbursement
+    # obligations on letters of credit at their maximum liability (the stated amount)
+    notes_and_revolver(con)
+    letter_of_credit(con, "LC-OPEN", "30000000.00", "false")  # 1998-01-15 .. 1999-01-14: outstanding on TD
+    letter_of_credit(con, "LC-GONE", "10000000.00", "false", expiry_date="1998-05-19")  # expired the day before TD
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="INC1")
+    build(con, MODEL, "indebtedness_basket_ledger")
+    row = forward(con)
+    assert row["credit_agreement_principal"] == Decimal("95000000.00")  # REV 100,000,000 - 5,000,000 repaid from INC1
+    assert row["credit_agreement_letters_of_credit"] == Decimal("30000000.00")  # LC-OPEN only
+    assert row["credit_agreement_indebtedness"] == Decimal("125000000.00")  # 95,000,000 + 30,000,000
+    # deemed = 400,000,000 - (95,000,000 + 30,000,000) = 275,000,000 at REV's 7% (LIBOR 5.5% + 1.5%), actual/360, 365 days:
+    # 275,000,000 x 0.07 x 365 x 73 = 19,250,000 x 26,645 = 512,916,250,000 (one (b)(ii) instrument: exact)
+    assert row["deemed_draw_principal"] == Decimal("275000000.00")
+    assert row["deemed_draw_interest_x26280"] == Decimal("512916250000.0000000000")
+    assert row["deemed_draw_interest_exact"] is True
+    assert row["deemed_draw_interest_to_the_cent"] == Decimal("19517361.11")  # 19,250,000 x 365/360 = 19,517,361.111...
+    # the letters' own fees are unchanged (REV's month-end letters of credit 20,000,000 x 0.0125 x 365 x 73)
+    assert row["letter_of_credit_fees_x26280"] == Decimal("6661250000.0000000000")
+    # 348,666,250,000 interest + 6,661,250,000 LC fees + 13,140,000,000 projected + 512,916,250,000 deemed
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("881383750000.0000000000")
+    # the basket ledger leaves the same on TD: 400,000,000 - (100,000,000 April balance - 5,000,000 repaid from INC1
+    # + 30,000,000 LC-OPEN + 10,000,000 LC-GONE issued - 10,000,000 LC-GONE expired) = 275,000,000
+    ledger = one(
+        con,
+        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
+        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
+        [TD],
+    )
+    assert ledger["remaining"] == Decimal("275000000.00")
+
+
+def test_letters_of_credit_collateralised_by_cash_do_not_reduce_the_deemed_draw(con):
+    # def/Indebtedness exclusion (D): "letters of credit to the extent collateralized by cash or Cash Equivalents"
+    notes_and_revolver(con)
+    letter_of_credit(con, "LC-CASH", "30000000.00", "true")
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="INC1")
+    build(con, MODEL)
+    row = forward(con)
+    assert row["credit_agreement_letters_of_credit"] == Decimal("0.00")
+    # deemed = 400,000,000 - (95,000,000 + 0) = 305,000,000: 305,000,000 x 0.07 x 26,645 = 21,350,000 x 26,645
+    assert row["deemed_draw_principal"] == Decimal("305000000.00")
+    assert row["deemed_draw_interest_x26280"] == Decimal("568870750000.0000000000")
+    # 348,666,250,000 + 6,661,250,000 + 13,140,000,000 + 568,870,750,000
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("937338250000.0000000000")
+
+
+def test_letters_of_credit_alone_under_b_ii_deem_the_rest_at_the_fallback_rate(con):
+    # no (b)(ii) principal: nothing to weight a rate by, so the AMB-I04 fallback rate for a full year (M2)
+    add(con, "debt_instruments", instrument_id="REV", indenture_basket="4.10(b)(ii)", fixed_rate="0.07000000", day_count="actual/360")
+    add(con, "debt_instruments", instrument_id="TERM", fixed_rate="0.08000000", day_count="actual/360")
+    add(con, "debt_balances", instrument_id="REV", period_end="1998-04-30", principal_outstanding="0.00")
+    letter_of_credit(con, "LC-OPEN", "40000000.00", "false")
+    add(con, "incurrences", transaction_id="INC1", incurrence_date=TD, instrument_id="TERM", amount="1000000.00")
+    attest(con, "projected_other_fixed_charges", TD, "0.00", reference_id="INC1")
+    attest(con, "credit_agreement_fallback_rate", "1998-01-01", "0.06000000")
+    build(con, MODEL)
+    row = forward(con)
+    # deemed = 400,000,000 - (0 + 40,000,000) = 360,000,000 x 0.06 x 26,280 = 21,600,000 x 26,280 = 567,648,000,000
+    assert row["deemed_draw_principal"] == Decimal("360000000.00")
+    assert row["credit_agreement_fallback_rate"] == Decimal("0.06000000")
+    assert row["deemed_draw_interest_x26280"] == Decimal("567648000000.0000000000")
+    # + TERM 1,000,000 x 0.08 x 365 x 73 = 80,000 x 26,645 = 2,131,600,000
+    assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("569779600000.0000000000")
     assert row["missing_inputs"] == []
 
 
