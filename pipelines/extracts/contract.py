@@ -249,6 +249,9 @@ ATTESTATION_SUBJECTS = (
     # ppca-2002/9.2.7 ALPART limit (AMB-P17): Capital Expenditures in respect of ALPART financed directly or funded
     # indirectly by the Obligors, per Fiscal Year 2002-2004
     "ppca_alpart_capital_expenditures_financed",
+    # indenture-1996/6.01(c) (AMB-I30): the failure named in a Notice of Default is a failure to perform "in any
+    # material respect", true/false; reference_id is the notice's default_events event_id
+    "covenant_failure_material",
 )
 
 DEFAULT_EVENT_KINDS = (
@@ -262,6 +265,7 @@ DEFAULT_EVENT_KINDS = (
     "involuntary_bankruptcy_order",  # 6.01(f): decree or order for relief against the Company
     "acceleration",  # 6.01: the Notes declared or become due
     "change_of_control",  # 3.05(a): a Change of Control recorded as an event
+    "guarantee_ceased",  # 6.01(h): a Subsidiary Guarantor's Guarantee held unenforceable, ceasing in effect, or denied
 )
 
 LIEN_CLAUSES = (

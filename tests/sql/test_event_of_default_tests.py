@@ -113,3 +113,55 @@ def test_bankruptcy_filing_and_involuntary_order(con):
         "INV-1": ("indenture-1996/6.01(f)", date(2003, 4, 1), Decimal("0.00")),
         "INV-2": ("indenture-1996/6.01(f)", date(2003, 4, 1), Decimal("1.00")),
     }
+
+
+def notes_defaults(con):
+    build(con, "notes_default_tests")
+    return {r["transaction_id"]: r for r in rows(con, "select * from notes_default_tests")}
+
+
+def test_interest_unpaid_thirty_days(con):
+    # Due 2002-04-15; the 30th day after is 2002-05-15 (15 days left in April + 15 in May), the test date
+    event(con, "I-30", "interest_payment_default", "2002-04-15", "2718750.00", cured_on="2002-05-15")  # paid on day 30
+    event(con, "I-31", "interest_payment_default", "2002-04-15", "2718750.00", cured_on="2002-05-16")  # paid on day 31
+    event(con, "I-never", "interest_payment_default", "2002-04-15", "2718750.00")
+    found = {k: (r["clause_id"], r["test_date"], r["actual"]) for k, r in notes_defaults(con).items()}
+    assert found == {
+        "I-30": ("indenture-1996/6.01(a)", date(2002, 5, 15), Decimal("0.00")),
+        "I-31": ("indenture-1996/6.01(a)", date(2002, 5, 15), Decimal("1.00")),
+        "I-never": ("indenture-1996/6.01(a)", date(2002, 5, 15), Decimal("1.00")),
+    }
+
+
+def test_principal_unpaid_when_due_has_no_grace_and_guarantee_ceased(con):
+    event(con, "P", "principal_payment_default", "2006-02-01", "225000000.00", cured_on="2006-02-02")  # paid a day late
+    event(con, "G", "guarantee_ceased", "2001-06-30", entity="KACC")
+    found = {k: (r["clause_id"], r["test_date"], r["actual"], r["missing_inputs"]) for k, r in notes_defaults(con).items()}
+    assert found == {
+        "P": ("indenture-1996/6.01(b)", date(2006, 2, 1), Decimal("1.00"), "[]"),
+        "G": ("indenture-1996/6.01(h)", date(2001, 6, 30), Decimal("1.00"), "[]"),
+    }
+
+
+def test_notice_of_default_sixty_days_and_materiality(con):
+    # Notice 1998-09-01; the 60th day after is 1998-10-31 (29 days left in September + 31 in October), the test date
+    event(con, "N-60", "notice_of_default", "1998-09-01", cured_on="1998-10-31")  # remedied on day 60
+    event(con, "N-61", "notice_of_default", "1998-09-01", cured_on="1998-11-01")  # remedied on day 61
+    event(con, "N-never", "notice_of_default", "1998-09-01")
+    event(con, "N-immaterial", "notice_of_default", "1998-09-01")
+    for notice, material in (("N-61", "true"), ("N-never", "true"), ("N-immaterial", "false")):
+        attest(con, "covenant_failure_material", "1998-09-01", material, reference_id=notice)
+    found = {k: (r["test_date"], r["actual"]) for k, r in notes_defaults(con).items()}
+    assert found == {
+        "N-60": (date(1998, 10, 31), Decimal("0.00")),  # remedied in time: no Event of Default, materiality not needed
+        "N-61": (date(1998, 10, 31), Decimal("1.00")),
+        "N-never": (date(1998, 10, 31), Decimal("1.00")),
+        "N-immaterial": (date(1998, 10, 31), Decimal("0.00")),  # not "in any material respect"
+    }
+
+
+def test_notice_of_default_unattested_materiality_is_missing(con):
+    event(con, "N-1", "notice_of_default", "1998-09-01", cured_on="1998-11-01")  # remedied on day 61, unattested
+    found = notes_defaults(con)["N-1"]
+    assert found["actual"] is None
+    assert json.loads(found["missing_inputs"]) == ["covenant_failure_material attested for N-1"]
