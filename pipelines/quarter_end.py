@@ -48,13 +48,18 @@ def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None
     con.from_arrow(parameters_table(policies)).create("policy_parameters")
 
 
+def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
+    """The tables the SQL models read besides the extracts: the policies' dated parameters and the Business Days."""
+    load_parameters(con, policies)
+    load_business_days(con)
+
+
 def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: PolicySet) -> None:
     """Ingest and validate every extract, then build every defined term. Raises BadExtracts on any bad row."""
     issues = ingest_all(con, extracts_dir)
     if issues:
         raise BadExtracts(issues)
-    load_parameters(con, policies)
-    load_business_days(con)
+    load_sources(con, policies)
     build_all(con)
 
 

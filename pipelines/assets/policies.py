@@ -3,11 +3,11 @@
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
-from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
+from pipelines.calendar.business_days import CLOSURES_FILE
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.manifest import sha256
 from pipelines.policy.loading import load_policies
-from pipelines.quarter_end import load_parameters
+from pipelines.quarter_end import load_sources
 
 GROUP = "policies"
 POLICY_PARAMETERS_KEY = AssetKey("policy_parameters")
@@ -29,8 +29,7 @@ def _description() -> str:
 def policy_parameters(duckdb: DuckDBResource) -> MaterializeResult:
     policies = load_policies()
     with duckdb.get_connection() as con:
-        load_parameters(con, policies)
-        load_business_days(con)
+        load_sources(con, policies)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
     return MaterializeResult(
         metadata={
