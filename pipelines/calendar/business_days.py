@@ -111,8 +111,10 @@ def business_day_count_after(day: date, count: int, closures: tuple[Closure, ...
 
 
 def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
-    """One row per calendar day: whether it is a Business Day, why not, and the running count of Business Days."""
+    """One row per calendar day: whether it is a Business Day, why not, the running count of Business Days, and whether
+    it is a Federal Reserve holiday (whatever the closures; ppca-2002 reads that alone, AMB-X07)."""
     closed = non_business_days(closures)
+    holidays = non_business_days()
     days, flags, reasons, counts = [], [], [], []
     count, day = 0, FIRST_DAY
     while day <= LAST_DAY:
@@ -130,6 +132,7 @@ def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
             "is_business_day": pa.array(flags, pa.bool_()),
             "reason": pa.array(reasons, pa.string()),
             "business_day_count": pa.array(counts, pa.int32()),
+            "is_federal_reserve_holiday": pa.array([day in holidays for day in days], pa.bool_()),
         }
     )
 

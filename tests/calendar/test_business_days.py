@@ -67,7 +67,7 @@ def test_thirty_business_days_after() -> None:
 
 def test_table_counts_business_days() -> None:
     table = calendar_table().to_pylist()
-    assert table[0] == {"day": date(1996, 1, 1), "is_business_day": False, "reason": "New Year's Day (Federal Reserve holiday)", "business_day_count": 0}
+    assert table[0] == {"day": date(1996, 1, 1), "is_business_day": False, "reason": "New Year's Day (Federal Reserve holiday)", "business_day_count": 0, "is_federal_reserve_holiday": True}
     assert table[1]["business_day_count"] == 1  # Tuesday 1996-01-02
     assert table[-1]["day"] == date(2010, 12, 31)
 
