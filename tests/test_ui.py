@@ -43,6 +43,11 @@ def _group_alive(pgid: int) -> bool:
     return True
 
 
+def _dagster_dev(port: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", f"dagster dev -w {ROOT / 'workspace.yaml'} -h 127.0.0.1 -p {port}"], capture_output=True, text=True)
+    return [int(pid) for pid in found.stdout.split()]
+
+
 def test_serve_answers_on_127_0_0_1_and_stops_on_sigterm_with_everything_it_started(tmp_path):
     port = _free_port()
     script = f"import sys; from pathlib import Path; from pipelines.ui import serve; sys.exit(serve(port={port}, home=Path({str(tmp_path / 'home')!r})))"
@@ -56,11 +61,20 @@ def test_serve_answers_on_127_0_0_1_and_stops_on_sigterm_with_everything_it_star
             except OSError:
                 time.sleep(0.5)
         assert info is not None and '"dagster_version":"1.13.27"' in info.replace(" ", "")
-        dev = subprocess.run(["pgrep", "-f", f"dagster dev -w {ROOT / 'workspace.yaml'} -h 127.0.0.1 -p {port}"], capture_output=True, text=True).stdout.split()
+        dev = _dagster_dev(port)
         assert len(dev) == 1
         ui.send_signal(signal.SIGTERM)
         assert ui.wait(timeout=60) == 0
-        assert not _group_alive(int(dev[0])), "dagster dev left processes behind"
+        assert not _group_alive(dev[0]), "dagster dev left processes behind"
     finally:
+        # A failed assertion must not leave dagster dev (its own process group) serving on the machine: ask serve to
+        # stop it first, then kill whatever is still there.
         if ui.poll() is None:
-            ui.kill()
+            ui.send_signal(signal.SIGTERM)
+            try:
+                ui.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                ui.kill()
+        for pid in _dagster_dev(port):
+            if _group_alive(pid):
+                os.killpg(pid, signal.SIGKILL)
