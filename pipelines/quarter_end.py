@@ -102,11 +102,17 @@ def publish(
     extracts_dir: Path,
     staging: Path,
     as_of: date,
+    asset_sale_offers: list[dict],
 ) -> tuple[dict, list[Path]]:
-    """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder."""
+    """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder.
+
+    `asset_sale_offers` are the 4.14(c) offers whose notice falls due in `quarters` (asset_sale_offer_notice.offers_due,
+    read before the run's database closed): each gets its notice beside the certificates.
+    """
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
     # prepare() and staged() but never a certificate
     from pipelines.certificates.annual_compliance import render_annual_statements
+    from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
     from pipelines.certificates.ppca_certificates import render_ppca_certificates
 
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
@@ -114,6 +120,7 @@ def publish(
     written.append(write_manifest(manifest, staging))
     written += render_annual_statements(results, quarters, manifest, staging)
     written += render_ppca_certificates(results, quarters, manifest, staging)
+    written += render_asset_sale_offer_notices(asset_sale_offers, manifest, staging)
     return manifest, written
 
 
@@ -136,6 +143,8 @@ def staged(out_dir: Path) -> Iterator[Path]:
 
 
 def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
+    from pipelines.certificates.asset_sale_offer_notice import offers_due  # imported here for the reason publish() gives
+
     out_dir = out_dir.resolve()
     with staged(out_dir) as staging:
         policies = load_policies()
@@ -149,12 +158,13 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             until = as_of or quarters[-1].end
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
             deadlines = deadline_calendar(con, until)
+            offers = offers_due(con, quarters)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until)
+        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers)
     return RunOutcome(
         out_dir=out_dir,
         results=results,

@@ -172,10 +172,34 @@ def test_manifest_hashes_every_input_and_policy_file(run):
 
 
 def test_one_annual_statement_per_fiscal_year_in_html_and_pdf(run):
-    certificates = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("indenture-1996"))
+    certificates = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("indenture-1996-4.06b"))
     assert certificates == [f"indenture-1996-4.06b-FY{year}.{ext}" for year in range(1996, 2005) for ext in ("html", "pdf")]
     manifest = json.loads((run / "manifest.json").read_text())
     assert manifest["run_id"] in (run / "certificates" / "indenture-1996-4.06b-FY1999.html").read_text()
+
+
+def test_a_notice_for_each_asset_sale_offer_due_in_the_run(run):
+    # the sample's offers: the pool crossed 25,000,000 on 1998-12-21 (notice due day 145, 1999-05-15) and the Gramercy
+    # salvage receipt of 2000-03-15 (4.14(e), due 2000-08-07); the 2003-03-14 crossing has no offer, so no notice
+    names = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("indenture-1996-4.14c"))
+    assert names == [f"indenture-1996-4.14c-{offer}.{ext}" for offer in ("ASO-1999-01", "ASO-2000-01") for ext in ("html", "pdf")]
+    first = (run / "certificates" / "indenture-1996-4.14c-ASO-1999-01.html").read_text()
+    # 25,450,000 x 50,000,000 / (50,000,000 + 134,000,000 undrawn letters of credit) = 6,915,760.869..., up to the cent
+    assert "$6,915,760.87 in principal amount of Notes" in first and "$25,450,000.00, rounded down" in first
+    assert "May 14, 1999" in first and "due by May 15, 1999" in first
+    second = (run / "certificates" / "indenture-1996-4.14c-ASO-2000-01.html").read_text()
+    # 10,500,000 x 50,000,000 / (50,000,000 + 75,017,227.37 + 63,000,000) = 2,792,297.319..., up to the cent
+    assert "$2,792,297.32 in principal amount of Notes" in second
+    assert json.loads((run / "manifest.json").read_text())["run_id"] in second
+
+
+def test_bad_input_issues_no_asset_sale_offer_notice(tmp_path):
+    extracts = tmp_path / "extracts"
+    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
+    offers = (extracts / "asset_sale_offers.csv").read_text()
+    (extracts / "asset_sale_offers.csv").write_text(offers.replace("6916000.00", "6916000.001"))  # a third decimal place
+    assert main(["run", "--extracts", str(extracts), "--out", str(tmp_path / "out"), "--period", "1999Q2"]) == EXIT_BAD_INPUT
+    assert not (tmp_path / "out").exists()
 
 
 def test_bad_input_stops_the_run_and_leaves_earlier_outputs_untouched(tmp_path, run, capsys):

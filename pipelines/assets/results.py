@@ -36,6 +36,7 @@ from pipelines.assets.extracts import EXTRACT_SET_KEY, checks_not_passed
 from pipelines.assets.partitions import fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
+from pipelines.certificates.asset_sale_offer_notice import offers_due
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import deadline_calendar
@@ -190,7 +191,7 @@ def clause_check(covenant: Covenant) -> AssetChecksDefinition:
     deps=[COVENANT_RESULTS_KEY],
     description=(
         "indenture-1996/4.06(b): the annual statement as to compliance of each fiscal year (HTML and PDF), with the "
-        "year's results.json/.csv and the run manifest, rendered when the partition is a fiscal year's fourth quarter "
+        "year's results.json/.csv, the run manifest and the 4.14(c) notice of each Asset Sale Offer due in the year, rendered when the partition is a fiscal year's fourth quarter "
         "and written to <COVENANTS_OUT>/<quarter>/. Other quarters render nothing."
     ),
     kinds={"html", "pdf"},
@@ -212,11 +213,12 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
             results = [r for r in evaluate_all(con, policies) if year[0].start <= r.test_date <= year[-1].end]
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
             deadlines = deadline_calendar(con, quarter.end)
+            offers = offers_due(con, year)
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
     with staged(out_dir) as staging:
-        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end)
+        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end, offers)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={

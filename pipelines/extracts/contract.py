@@ -544,6 +544,16 @@ ASSET_SALES = Extract(
             "Sharing Agreements (not deductible from NCP)",
             example="0.00",
         ),
+        Column(
+            "involuntary_disposition",
+            "text",
+            "4.14(a) proviso [IND L4999-5010]: disposed of as a result of a foreclosure, a secured party taking the assets in "
+            "lieu of foreclosure, or an involuntary proceeding in which the Company cannot direct the type of proceeds "
+            "(the Company's record); empty for any other disposition",
+            required=False,
+            allowed=("foreclosure", "in_lieu_of_foreclosure", "involuntary_proceeding"),
+            example="",
+        ),
     ),
     ("transaction_id",),
 )
@@ -600,6 +610,23 @@ ASSET_SALE_OFFERS = Extract(
         ),
         Column("specified_pari_passu_indebtedness", "money", "Specified Pari Passu Indebtedness outstanding", example="0.00"),
         Column("purchase_completed_on", "date", "Date the purchase was completed; empty if not", required=False, example=""),
+        Column(
+            "notes_credited",
+            "money",
+            "4.14(c) credit [IND L5137-5150]: principal of Notes acquired or held by the Company, surrendered for "
+            "cancellation, redeemed or called for redemption after the Asset Sale, not previously used for any obligation "
+            "to redeem or offer to purchase Notes, credited against this offer; empty if none",
+            required=False,
+            example="",
+        ),
+        Column(
+            "notes_credited_retired_on",
+            "date",
+            "Earliest date on which the credited Notes were surrendered for cancellation, redeemed or called for "
+            "redemption; required with notes_credited",
+            required=False,
+            example="",
+        ),
     ),
     ("offer_id",),
 )

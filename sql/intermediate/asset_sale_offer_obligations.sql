@@ -4,9 +4,10 @@
 -- notice was mailed on or after that day and what is wrong with it (defect_list):
 --   notice "mailed ... within 145 days of the receipt" [IND L5056] (day 145 on time, day 146 late);
 --   Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt" [IND L5030]
---     (Saturdays and Sundays are not Business Days; the holiday calendar is the events engineer's);
---   the offer open "in no event for a period less than twenty-four days" [IND L5060], from mailing to the last
---     weekday before the purchase date;
+--     (the indenture's Business Day calendar, business_days: weekends, the Federal Reserve holidays of New York,
+--     Houston and San Francisco, and the dated closures);
+--   the offer open "from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in
+--     no event for a period less than twenty-four days" [IND L5058-5061], from mailing to that last Business Day;
 --   an offer amount at least the Asset Sale Offer Amount: "the Net Cash Proceeds (rounded down to the nearest $1,000)
 --     ... multiplied by a fraction, the numerator of which is the principal amount of the Notes outstanding ... and the
 --     denominator of which is the principal amount of the Notes outstanding plus the aggregate principal amount of
@@ -16,15 +17,24 @@
 --     offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn letters of
 --     credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1 (M8, default);
 --   the purchase completed on or before the Asset Sale Purchase Date.
--- Not modelled: the credit for Notes the Company acquired or redeemed after the Asset Sale [IND L5140].
+--   less the credit: "The Company may credit against its obligation to offer to repurchase Notes ... the principal
+--     amount of Notes acquired or held by the Company subsequent to the date of the Asset Sale giving rise to such Asset
+--     Sale Offer and surrendered for cancellation or redeemed or called for redemption subsequent to such date and not
+--     previously used to satisfy any obligation of the Company to redeem or offer to purchase Notes" [IND L5137-5150]:
+--     the offer's notes_credited counts when notes_credited_retired_on is after the sale date of the Asset Sale whose
+--     receipt (or lapsed commitment) made the offer due (the pool reading of AMB-I19); "not previously used" is the
+--     Company's record. The text gives this credit for Notes only: Credit Agreement and Specified Pari Passu
+--     Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
 with triggers as (
     select
         t.event_date as trigger_date,
         t.event_id,
+        t.event_kind,
         t.transaction_id,
         t.is_4_14_e,
         t.clock_from_pool_crossing,
-        (select flatten(list(p.missing_inputs)) from asset_sale_offer_pool as p where p.event_date <= t.event_date) as pool_missing
+        (select flatten(list(p.missing_inputs)) from asset_sale_offer_pool as p where p.event_date <= t.event_date) as pool_missing,
+        (select s.sale_date from asset_sales as s where s.transaction_id = t.transaction_id) as asset_sale_date
     from asset_sale_offer_pool as t
     where t.triggers_offer
 ),
@@ -41,6 +51,8 @@ answered as (
         o.credit_agreement_letters_of_credit,
         o.specified_pari_passu_indebtedness,
         o.purchase_completed_on,
+        o.notes_credited,
+        o.notes_credited_retired_on,
         (
             select cast(p.value as integer) from policy_parameters as p
             where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_include_undrawn_letters_of_credit'
@@ -67,8 +79,8 @@ amounts as (
         cast(cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as decimal(38, 2)) as ncp_rounded_down,
         a.credit_agreement_principal + case when a.include_letters_of_credit = 1 then a.credit_agreement_letters_of_credit else 0 end
             as credit_agreement_indebtedness,
-        -- the last weekday before the purchase date: Saturday (6) and Sunday (0) are skipped
-        a.asset_sale_purchase_date - case dayofweek(a.asset_sale_purchase_date) when 1 then 3 when 0 then 2 else 1 end as offer_closes_on
+        (select max(b.day) from business_days as b where b.day < a.asset_sale_purchase_date and b.is_business_day) as offer_closes_on,
+        (select b.is_business_day from business_days as b where b.day = a.asset_sale_purchase_date) as purchase_on_business_day
     from answered as a
 ),
 
@@ -83,8 +95,16 @@ required as (
                     + cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint) - 1)
                 // cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint)
                 as decimal(38, 0)) * 0.01
-        end as asset_sale_offer_amount
+        end as asset_sale_offer_amount,
+        case when a.notes_credited_retired_on > a.asset_sale_date then a.notes_credited else 0 end as notes_credit_allowed
     from amounts as a
+),
+
+credited as (
+    select
+        r.*,
+        cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount
+    from required as r
 ),
 
 defects as (
@@ -96,16 +116,17 @@ defects as (
                 then ['notice mailed ' || r.notice_mailed_on || ', after day 145 (' || cast(r.trigger_date + interval 145 day as date) || ')'] end,
             case when r.asset_sale_purchase_date > r.trigger_date + interval 175 day
                 then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' after day 175 (' || cast(r.trigger_date + interval 175 day as date) || ')'] end,
-            case when dayofweek(r.asset_sale_purchase_date) in (0, 6)
+            case when not r.purchase_on_business_day
                 then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' is not a Business Day'] end,
             case when r.offer_closes_on - r.notice_mailed_on < 24
                 then ['offer open ' || (r.offer_closes_on - r.notice_mailed_on) || ' days, less than twenty-four'] end,
-            case when r.offer_amount < r.asset_sale_offer_amount
-                then ['offer amount ' || r.offer_amount || ' below the Asset Sale Offer Amount ' || r.asset_sale_offer_amount] end,
+            case when r.offer_amount < r.required_offer_amount
+                then ['offer amount ' || r.offer_amount || ' below the Asset Sale Offer Amount ' || r.asset_sale_offer_amount
+                    || case when r.notes_credit_allowed > 0 then ' less Notes credited ' || r.notes_credit_allowed || ' = ' || r.required_offer_amount else '' end] end,
             case when r.offer_id is not null and (r.purchase_completed_on is null or r.purchase_completed_on > r.asset_sale_purchase_date)
                 then ['purchase not completed by the Asset Sale Purchase Date ' || r.asset_sale_purchase_date] end
         ) as defect_list
-    from required as r
+    from credited as r
 )
 
 select * from defects

@@ -7,11 +7,16 @@
 -- when uncommitted NCP of a 4.14(e) asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets)
 -- is received [IND L5176]. AMB-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
 -- clocks run for the whole pool from that day.
+-- Committed NCP not substantially used by the 4.14(d)/(e) deadline lose the exemption ("if, and to the extent" [IND
+-- L5156]) and return to the pool the day after the deadline (asset_sale_reinvestment_utilisation.lapsed_on), after that
+-- day's receipts. The text sets no new clock for them; read with AMB-I19, an offer they make due runs its 145/175 days
+-- from that day, as from any other day the pool first exceeds the threshold (LEGAL: the clocks count from "receipt").
 with events as (
     select
         receipt_date as event_date,
         1 as event_order,
         receipt_id as event_id,
+        'receipt' as event_kind,
         transaction_id,
         is_4_14_e,
         net_cash_proceeds - committed_in_time as amount,
@@ -22,8 +27,12 @@ with events as (
     union all
     -- an offer applies its NCP from the day its notice is mailed, before that day's receipts (the balances are taken
     -- at the close of the day before)
-    select notice_mailed_on, 0, offer_id, null, false, -net_cash_proceeds, []::varchar[]
+    select notice_mailed_on, 0, offer_id, 'offer', null, false, -net_cash_proceeds, []::varchar[]
     from stg_asset_sale_offers
+    union all
+    select lapsed_on, 2, 'lapse-' || transaction_id, 'reinvestment_lapse', transaction_id, is_4_14_e, returned_to_pool, utilisation_missing
+    from asset_sale_reinvestment_utilisation
+    where returned_to_pool > 0 and first_receipt_date > date '1996-12-23'
 ),
 
 running as (
@@ -47,6 +56,7 @@ select
     event_date,
     event_order,
     event_id,
+    event_kind,
     transaction_id,
     is_4_14_e,
     cast(amount as decimal(38, 2)) as amount,
@@ -54,7 +64,7 @@ select
     cast(pool_after as decimal(38, 2)) as pool_after,
     threshold,
     clock_from_pool_crossing,
-    event_order = 1 and (
+    event_order > 0 and (
         (pool_after > threshold and pool_after - amount <= threshold)
         or (is_4_14_e and pool_after - amount <= threshold)
     ) as triggers_offer,

@@ -119,5 +119,6 @@ select
         then ['asset_sale_non_cash_consideration_fmv (AMB-I28) for ' || group_id || ': Board value of non-cash proceeds']
         else []::varchar[]
     end as missing_inputs,
+    involuntary_disposition,
     _row
 from classified

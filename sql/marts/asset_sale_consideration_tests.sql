@@ -7,7 +7,11 @@
 -- extract's notes_converted_within_30_days. The consideration is the gross proceeds with non-cash consideration at its
 -- attested Fair Market Value (AMB-I28). Compared exactly as a computed threshold: cash-like >= the 75% share rounded
 -- up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75 x consideration).
--- Not modelled: the proviso for foreclosures and involuntary proceedings (no such disposition is recorded).
+-- The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a foreclosure (or a
+-- secured party taking ownership of such assets in lieu of foreclosure) or as a result of an involuntary proceeding in
+-- which the Company cannot, directly or through its Subsidiaries, direct the type of proceeds received" [IND L4999-5010]:
+-- a disposition the extract records as one of those (involuntary_disposition) is not_applicable with that reason. Only
+-- "this sentence", the 75% requirement, is lifted: the sale is still an Asset Sale and its NCP still go to 4.14(b)-(e).
 with sales as (
     select
         s.*,
@@ -56,5 +60,10 @@ select
         missing_inputs,
         case when minimum_fraction is null then ['parameter asset_sale_minimum_cash_consideration_fraction on ' || sale_date] end
     ))::varchar as missing_inputs,
-    cast(minimum_cash_like as decimal(38, 2)) as threshold
+    cast(minimum_cash_like as decimal(38, 2)) as threshold,
+    case involuntary_disposition
+        when 'foreclosure' then 'disposed of as a result of a foreclosure'
+        when 'in_lieu_of_foreclosure' then 'disposed of as a result of a secured party taking ownership of the assets in lieu of foreclosure'
+        when 'involuntary_proceeding' then 'disposed of as a result of an involuntary proceeding in which the Company cannot direct the type of proceeds received'
+    end || ': the 75% cash consideration requirement "shall not apply" (4.14(a) proviso [IND L4999-5010]).' as not_applicable_because
 from measured

@@ -7,7 +7,7 @@
 --   offer notice within 145 days [IND L5056] and the Asset Sale Purchase Date, a Business Day no later than day 175
 --   (convention preceding) [IND L5030], per day an offer became due (AMB-I19: the pool's threshold crossing);
 --   the offer open at least twenty-four days from mailing [IND L5060]: due_date is the earliest day it may close, and
---   completed_on the last weekday before the purchase date;
+--   completed_on the last Business Day before the purchase date (business_days);
 --   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt [IND L5164].
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,

@@ -1,46 +1,13 @@
 -- clause: indenture-1996/4.14(d)
 -- clause: indenture-1996/4.14(e)
--- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment (asset_sale_reinvestments):
--- the exemption holds "provided that such Net Cash Proceeds are substantially so utilized no later than the last day of
--- the twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following the month in which
--- such Net Cash Proceeds are received" [IND L5164, L5183]. The figure is the cumulative amount utilised as attested
--- (asset_sale_reinvestment_utilised, AMB-I20) on the latest date no later than the deadline; the computed threshold is
--- the parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP, rounded up to the cent.
--- Rows of 4.14(e) assets carry clause 4.14(e) (commitments in U.S. Fixed Assets other than Permitted Collateral); the
--- rest 4.14(d). NCP not committed in time go to the offer pool (asset_sale_offer_pool). Deadlines use the first receipt
--- carrying a commitment.
-with committed as (
-    select
-        transaction_id,
-        bool_or(is_4_14_e) as is_4_14_e,
-        min(receipt_date) as first_receipt_date,
-        min(utilisation_due) as utilisation_due,
-        min(first_committed_on) as committed_on,
-        bool_or(has_24_months) as has_24_months,
-        sum(committed_in_time) as committed_in_time,
-        max(utilisation_fraction) as utilisation_fraction,
-        flatten(list(missing_inputs)) as missing_inputs
-    from asset_sale_reinvestments
-    where committed_in_time > 0
-    group by transaction_id
-),
-
-used as (
-    select
-        c.*,
-        (
-            select a.value_amount from current_attestations as a
-            where a.subject = 'asset_sale_reinvestment_utilised' and a.reference_id = c.transaction_id and a.period_end <= c.utilisation_due
-            order by a.period_end desc limit 1
-        ) as utilised_by_deadline,
-        (
-            select a.period_end from current_attestations as a
-            where a.subject = 'asset_sale_reinvestment_utilised' and a.reference_id = c.transaction_id and a.period_end <= c.utilisation_due
-            order by a.period_end desc limit 1
-        ) as utilised_as_of
-    from committed as c
-)
-
+-- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment
+-- (asset_sale_reinvestment_utilisation): the exemption holds "provided that such Net Cash Proceeds are substantially so
+-- utilized no later than the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth
+-- consecutive month) following the month in which such Net Cash Proceeds are received" [IND L5164, L5183]. The figure is
+-- the cumulative amount utilised as attested on the latest date no later than the deadline; the computed threshold is
+-- the utilisation fraction of the committed NCP. Rows of 4.14(e) assets carry clause 4.14(e) (commitments in U.S. Fixed
+-- Assets other than Permitted Collateral); the rest 4.14(d). NCP not committed in time go to the offer pool, and so do
+-- committed NCP left unused at the deadline (asset_sale_offer_pool).
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
     utilisation_due as test_date,
@@ -56,13 +23,13 @@ select
         'ncp_received', json_object('value', first_receipt_date::varchar, 'clause_id', 'indenture-1996/def/NetCashProceeds'),
         'utilisation_due', json_object('value', utilisation_due::varchar || case when has_24_months then ' (24th month: NCP over the long-period threshold)' else ' (12th month)' end, 'clause_id', 'indenture-1996/4.14(d)'),
         'utilised_as_of', json_object('value', coalesce(utilised_as_of::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(d)'),
-        'utilisation_fraction', json_object('value', utilisation_fraction::varchar, 'clause_id', 'indenture-1996/4.14(d)')
+        'utilisation_fraction', json_object('value', utilisation_fraction::varchar, 'clause_id', 'indenture-1996/4.14(d)'),
+        'unused_returned_to_offer_pool', json_object('value', returned_to_pool::varchar || ' on ' || lapsed_on::varchar, 'clause_id', 'indenture-1996/4.14(b)-(c)')
     )::varchar as inputs,
     to_json(list_concat(
         missing_inputs,
-        case when utilised_by_deadline is null
-            then ['asset_sale_reinvestment_utilised (AMB-I20) for ' || transaction_id || ' by ' || utilisation_due] end,
+        utilisation_missing,
         case when utilisation_fraction is null then ['parameter asset_sale_reinvestment_utilisation_fraction'] end
     ))::varchar as missing_inputs,
-    cast(cast(ceil(utilisation_fraction * committed_in_time * 100) as decimal(38, 0)) * 0.01 as decimal(38, 2)) as threshold
-from used
+    required_use as threshold
+from asset_sale_reinvestment_utilisation

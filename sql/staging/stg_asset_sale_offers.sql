@@ -1,6 +1,6 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- Asset Sale Offers made, with the balances "as of the close of business on the day immediately preceding the date
--- notice of such Asset Sale Offer is mailed" [IND L5041]. Typed only.
+-- notice of such Asset Sale Offer is mailed" [IND L5041]. Typed only; no Notes credited is 0.
 select
     offer_id,
     notice_mailed_on,
@@ -12,5 +12,7 @@ select
     cast(credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_letters_of_credit,
     cast(specified_pari_passu_indebtedness as decimal(38, 2)) as specified_pari_passu_indebtedness,
     purchase_completed_on,
+    cast(coalesce(notes_credited, 0) as decimal(38, 2)) as notes_credited,
+    notes_credited_retired_on,
     _row
 from raw_asset_sale_offers

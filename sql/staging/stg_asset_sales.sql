@@ -2,7 +2,7 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
 -- clause: indenture-1996/def/NetCashProceeds
 -- Dispositions of assets with consideration, deductions and the book gain or loss. Renamed and typed only; an empty
--- asset_sale_exclusion, related_group_id or asset_class becomes null.
+-- asset_sale_exclusion, related_group_id, asset_class or involuntary_disposition becomes null.
 select
     transaction_id,
     sale_date,
@@ -25,5 +25,6 @@ select
     nullif(trim(asset_class), '') as asset_class,
     cast(debt_repaid_due_by_reason_of_sale as decimal(38, 2)) as debt_repaid_due_by_reason_of_sale,
     cast(deductions_payable_to_affiliates as decimal(38, 2)) as deductions_payable_to_affiliates,
+    nullif(trim(involuntary_disposition), '') as involuntary_disposition,
     _row
 from raw_asset_sales

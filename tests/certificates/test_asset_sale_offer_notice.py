@@ -8,7 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.certificates.asset_sale_offer_notice import asset_sale_offer_notice_html
+from pipelines.certificates.asset_sale_offer_notice import (
+    asset_sale_offer_notice_html,
+    offers_due,
+    render_asset_sale_offer_notices,
+)
+from pipelines.fiscal import FiscalQuarter
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "sql"))
 from raw_tables import add, build, create_raw_tables  # noqa: E402
@@ -49,3 +54,24 @@ def test_the_notice_states_the_computed_amount_and_dates(con):
 def test_an_unknown_offer_is_refused(con):
     with pytest.raises(LookupError):
         asset_sale_offer_notice_html(con, "ASO-NONE", MANIFEST)
+
+
+@pytest.mark.parametrize(("quarter", "due"), [("2000Q2", ["ASO-E13"]), ("2000Q1", []), ("2000Q3", [])])
+def test_a_notice_is_due_in_the_quarter_of_day_145(con, quarter, due):
+    # the offer became due on the receipt of 2000-01-03: day 145 is 2000-05-27, in 2000Q2 only
+    assert [o["offer_id"] for o in offers_due(con, [FiscalQuarter.parse(quarter)])] == due
+
+
+def test_the_run_writes_the_notice_as_html_and_pdf(con, tmp_path):
+    written = render_asset_sale_offer_notices(offers_due(con, [FiscalQuarter.parse("2000Q2")]), MANIFEST, tmp_path)
+    assert [p.name for p in written] == ["indenture-1996-4.14c-ASO-E13.html", "indenture-1996-4.14c-ASO-E13.pdf"]
+    assert (tmp_path / "certificates" / "indenture-1996-4.14c-ASO-E13.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_notice_states_the_credit_for_notes_retired_after_the_sale(con):
+    # 15,030,750 less 5,000,000 of Notes redeemed 2000-02-01, after the sale of 2000-01-03: 10,030,750 to offer
+    con.execute("update raw_asset_sale_offers set notes_credited = 5000000.00, notes_credited_retired_on = date '2000-02-01'")
+    build(con, "asset_sale_offer_obligations")
+    html = asset_sale_offer_notice_html(con, "ASO-E13", MANIFEST)
+    assert "$10,030,750.00 in principal amount of Notes" in html
+    assert "$15,030,750.00,\nless $5,000,000.00 principal amount of Notes" in html

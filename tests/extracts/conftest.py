@@ -44,8 +44,8 @@ instrument_id,period_end,principal_outstanding,letters_of_credit_outstanding,int
 NOTES-10875-2006,1997-03-31,225000000.00,0.00,0.10875000
 """,
     "asset_sales": """\
-transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_proceeds,cash_consideration,notes_converted_within_30_days,assumed_liabilities,other_non_cash_consideration,selling_expenses,taxes_paid_or_payable,debt_repaid_from_proceeds,reserves_established,pretax_gain_loss,tax_on_gain_loss,asset_sale_exclusion,related_group_id,asset_class,debt_repaid_due_by_reason_of_sale,deductions_payable_to_affiliates
-AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00
+transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_proceeds,cash_consideration,notes_converted_within_30_days,assumed_liabilities,other_non_cash_consideration,selling_expenses,taxes_paid_or_payable,debt_repaid_from_proceeds,reserves_established,pretax_gain_loss,tax_on_gain_loss,asset_sale_exclusion,related_group_id,asset_class,debt_repaid_due_by_reason_of_sale,deductions_payable_to_affiliates,involuntary_disposition
+AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00,
 """,
     "restricted_payments": """\
 transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause
@@ -97,8 +97,8 @@ receipt_id,transaction_id,receipt_date,kind,amount
 ASR-2000-CFT-1,AS-2000-CFT,2000-08-31,closing_cash,50000000.00
 """,
     "asset_sale_offers": """\
-offer_id,notice_mailed_on,asset_sale_purchase_date,net_cash_proceeds,offer_amount,notes_outstanding,credit_agreement_principal,credit_agreement_letters_of_credit,specified_pari_passu_indebtedness,purchase_completed_on
-ASO-2000-01,2001-01-10,2001-02-09,48500000.00,9700000.00,50000000.00,200000000.00,0.00,0.00,2001-02-09
+offer_id,notice_mailed_on,asset_sale_purchase_date,net_cash_proceeds,offer_amount,notes_outstanding,credit_agreement_principal,credit_agreement_letters_of_credit,specified_pari_passu_indebtedness,purchase_completed_on,notes_credited,notes_credited_retired_on
+ASO-2000-01,2001-01-10,2001-02-09,48500000.00,9700000.00,50000000.00,200000000.00,0.00,0.00,2001-02-09,,
 """,
     "liens": """\
 lien_id,entity_id,asset_description,facility,is_us_fixed_asset,is_permitted_collateral,instrument_id,principal_secured,created_on,asset_acquired_or_completed_on,asset_cost,permitted_clause,is_carifa_financing,notes_equally_and_ratably_secured,released_on

@@ -78,11 +78,14 @@ DEFAULTS = {
         "asset_class": None,
         "debt_repaid_due_by_reason_of_sale": "0.00",
         "deductions_payable_to_affiliates": "0.00",
+        "involuntary_disposition": None,
     },
     "asset_sale_offers": {
         "credit_agreement_letters_of_credit": "0.00",
         "specified_pari_passu_indebtedness": "0.00",
         "purchase_completed_on": None,
+        "notes_credited": None,
+        "notes_credited_retired_on": None,
     },
     "restricted_payments": {
         "payer_entity_id": "KACC",

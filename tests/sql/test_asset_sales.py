@@ -3,10 +3,12 @@ Cash Proceeds per receipt (def/NetCashProceeds), the 4.14(a) consideration test,
 Asset Sale Offer Amount, and the 4.14 deadlines, on literal raw rows. Every expected figure is worked out beside it."""
 
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from pipelines.calendar.business_days import Closure, load_business_days
 from raw_tables import add, attest, build, one, rows
 
 
@@ -226,7 +228,8 @@ def test_ncp_committed_within_140_days_stays_out_of_the_pool(con):
     sale(con, "CFT", "2000-08-25", "46500000.00")
     attest(con, "asset_sale_reinvestment_commitment", "2001-01-12", "30000000.00", reference_id="CFT")
     attest(con, "asset_sale_reinvestment_commitment", "2001-01-13", "16500000.00", reference_id="CFT")
-    [row] = pool(con)
+    # the receipt only (no use is attested, so the commitment also returns on 2001-09-01: tested below)
+    [row] = [r for r in pool(con) if r["event_kind"] == "receipt"]
     assert (row["amount"], row["triggers_offer"]) == (Decimal("16500000.00"), False)  # 46,500,000 - 30,000,000
 
 
@@ -340,3 +343,148 @@ def test_utilisation_not_attested_is_missing(con):
     build(con, "asset_sale_reinvestment_tests")
     row = one(con, "select * from asset_sale_reinvestment_tests")
     assert json.loads(row["missing_inputs"]) == ["asset_sale_reinvestment_utilised (AMB-I20) for CFT by 2001-08-31"]
+
+
+# --- Business Days: the indenture's calendar (business_days), not weekends alone --------------------------------------
+
+@pytest.mark.parametrize(
+    ("notice", "purchase", "defects"),
+    [
+        # receipt 2000-04-15: day 145 = 2000-09-07, day 175 = 2000-10-07. Labor Day, Monday 2000-09-04, is a Federal
+        # Reserve holiday, so not a Business Day [IND L1244].
+        # Purchase Tuesday 2000-09-05: the last Business Day before it is Friday 2000-09-01 (09-02/03 weekend, 09-04
+        # Labor Day); mailed 2000-08-08, open 08-08 -> 09-01 = 24 days: in time
+        ("2000-08-08", "2000-09-05", "none"),
+        # mailed 2000-08-09: 23 days. A weekday-only rule would close on Labor Day (26 days) and see no defect
+        ("2000-08-09", "2000-09-05", "offer open 23 days, less than twenty-four"),
+        # a purchase on Labor Day itself is not on a Business Day (open to Friday 09-01: 24 days from 08-08)
+        ("2000-08-08", "2000-09-04", "Asset Sale Purchase Date 2000-09-04 is not a Business Day"),
+    ],
+)
+def test_offer_dates_follow_the_business_day_calendar(con, notice, purchase, defects):
+    sale(con, "GR", "2000-04-15", "30000000.00")
+    offer(con, notice, purchase, offer_amount="7500000.00")  # 30,000,000 x 50,000,000 / 200,000,000
+    assert offer_test(con)[1]["defects"] == defects
+
+
+def test_a_dated_closure_moves_the_close_of_the_offer(con):
+    # policies/business_day_closures.yaml: banks closed in New York on Friday 2000-09-01 (a test closure). The offer
+    # with purchase on Tuesday 09-05 then closes Thursday 08-31: 08-08 -> 08-31 = 23 days, short by one
+    load_business_days(con, closures=(Closure(day=date(2000, 9, 1), cities=("New York",), reason="test closure", source="test"),))
+    sale(con, "GR", "2000-04-15", "30000000.00")
+    offer(con, "2000-08-08", "2000-09-05", offer_amount="7500000.00")
+    assert offer_test(con)[1]["defects"] == "offer open 23 days, less than twenty-four"
+
+
+# --- 4.14(a) proviso: foreclosures and involuntary proceedings ----------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["foreclosure", "in_lieu_of_foreclosure", "involuntary_proceeding"])
+def test_the_75_percent_test_does_not_apply_to_a_foreclosure_or_involuntary_disposition(con, kind):
+    # all 12,000,000 in non-cash consideration: 0 cash-like against 9,000,000 minimum would fail; the proviso lifts it
+    sale(con, "FC", "2002-06-14", "12000000.00", cash_consideration="0.00", other_non_cash_consideration="12000000.00",
+         involuntary_disposition=kind)
+    attest(con, "asset_sale_non_cash_consideration_fmv", "2002-06-14", "12000000.00", reference_id="FC")
+    row = consideration_test(con, "FC")
+    assert (row["actual"], row["threshold"]) == (Decimal("0.00"), Decimal("9000000.00"))
+    assert "shall not apply" in row["not_applicable_because"] and "[IND L4999-5010]" in row["not_applicable_because"]
+
+
+def test_a_voluntary_sale_is_still_tested(con):
+    sale(con, "V", "2002-06-14", "12000000.00", cash_consideration="0.00", other_non_cash_consideration="12000000.00")
+    attest(con, "asset_sale_non_cash_consideration_fmv", "2002-06-14", "12000000.00", reference_id="V")
+    assert consideration_test(con, "V")["not_applicable_because"] is None
+
+
+# --- 4.14(c) credit for Notes acquired and retired after the Asset Sale -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("retired_on", "defects", "required"),
+    [
+        # E13: Asset Sale Offer Amount 15,030,750; 5,000,000 of Notes redeemed 2000-01-04, the day after the sale of
+        # 2000-01-03 ("subsequent to such date"): 15,030,750 - 5,000,000 = 10,030,750 to offer; 10,030,750 offered
+        ("2000-01-04", "none", "10030750.00"),
+        # redeemed on the day of the sale itself: not subsequent, no credit; 10,030,750 is short of 15,030,750
+        ("2000-01-03", "offer amount 10030750.00 below the Asset Sale Offer Amount 15030750.00", "15030750.00"),
+    ],
+)
+def test_notes_retired_after_the_asset_sale_are_credited(con, retired_on, defects, required):
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="10030750.00", notes_credited="5000000.00", notes_credited_retired_on=retired_on)
+    row, inputs = offer_test(con)
+    assert (inputs["defects"], inputs["offer_amount_required"]) == (defects, required)
+
+
+def test_an_offer_below_the_credited_amount_names_the_credit(con):
+    # 15,030,750 - 5,000,000 = 10,030,750; 10,030,749.99 is one cent short
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="10030749.99", notes_credited="5000000.00", notes_credited_retired_on="2000-02-01")
+    assert offer_test(con)[1]["defects"] == (
+        "offer amount 10030749.99 below the Asset Sale Offer Amount 15030750.00 less Notes credited 5000000.00 = 10030750.00"
+    )
+
+
+def test_a_credit_without_its_retirement_date_is_a_missing_input(con):
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="10030750.00", notes_credited="5000000.00")
+    row, _ = offer_test(con)
+    assert json.loads(row["missing_inputs"]) == ["notes_credited_retired_on for O1: when the credited Notes were retired"]
+
+
+# --- 4.14(d): committed proceeds not used by the deadline return to the pool --------------------------------------------
+
+def committed_cft(con, utilised_on, utilised):
+    # receipt 2000-08-25, 46,500,000 committed 2000-12-15 (day 112 of 140): nothing goes to the pool on receipt. The use
+    # deadline is the last day of the 12th month after August 2000: 2001-08-31
+    sale(con, "CFT", "2000-08-25", "46500000.00")
+    attest(con, "asset_sale_reinvestment_commitment", "2000-12-15", "46500000.00", reference_id="CFT")
+    attest(con, "asset_sale_reinvestment_utilised", utilised_on, utilised, reference_id="CFT")
+
+
+def test_unused_committed_proceeds_return_to_the_pool_the_day_after_the_deadline(con):
+    # 20,000,000 used by 2001-08-31: 46,500,000 - 20,000,000 = 26,500,000 unused return on 2001-09-01 and exceed
+    # 25,000,000: an offer is due from that day (AMB-I19), notice by 2001-09-01 + 145 = 2002-01-24, purchase by
+    # + 175 = 2002-02-23
+    committed_cft(con, "2001-08-31", "20000000.00")
+    [lapse] = pool(con)
+    assert (lapse["event_date"].isoformat(), lapse["event_kind"], lapse["amount"], lapse["triggers_offer"]) == (
+        "2001-09-01", "reinvestment_lapse", Decimal("26500000.00"), True)
+    found = deadlines(con)
+    assert found["mail notice of the Asset Sale Offer"]["due_date"].isoformat() == "2002-01-24"
+    assert found["purchase the Notes tendered on the Asset Sale Purchase Date"]["due_date"].isoformat() == "2002-02-23"
+
+
+@pytest.mark.parametrize(
+    ("utilised_on", "pool_rows"),
+    [
+        # all 46,500,000 used on the deadline itself, 2001-08-31 ("no later than"): nothing returns
+        ("2001-08-31", []),
+        # 20,000,000 used by 2001-08-31 and the rest only on 2001-09-01, the day after: the later use does not count,
+        # 46,500,000 - 20,000,000 = 26,500,000 return on 2001-09-01
+        ("2001-09-01", [("2001-09-01", Decimal("26500000.00"))]),
+    ],
+)
+def test_use_on_each_side_of_the_deadline(con, utilised_on, pool_rows):
+    committed_cft(con, "2001-08-31", "20000000.00" if utilised_on == "2001-09-01" else "46500000.00")
+    if utilised_on == "2001-09-01":
+        attest(con, "asset_sale_reinvestment_utilised", "2001-09-01", "46500000.00", reference_id="CFT")
+    assert [(r["event_date"].isoformat(), r["amount"]) for r in pool(con)] == pool_rows
+
+
+def test_no_use_attested_by_the_deadline_returns_the_whole_commitment_as_a_missing_input(con):
+    # use attested only as of 2001-09-01: nothing is known at 2001-08-31, the whole 46,500,000 is taken to return and
+    # the offer it makes due is indeterminate, never a pass
+    committed_cft(con, "2001-09-01", "46500000.00")
+    [lapse] = pool(con)
+    assert (lapse["amount"], lapse["missing_inputs"]) == (
+        Decimal("46500000.00"), ["asset_sale_reinvestment_utilised (AMB-I20) for CFT by 2001-08-31"])
+
+
+def test_a_returned_amount_in_the_pool_before_the_lapse_day_is_not_counted(con):
+    # a sale of 13,000,000 received 2001-08-31 (the deadline) and 12,500,000 of unused CFT proceeds returning 2001-09-01:
+    # 13,000,000 on 08-31 is under the threshold; 25,500,000 from 09-01 exceeds it, so the offer is due from 09-01
+    committed_cft(con, "2001-08-31", "34000000.00")  # 46,500,000 - 34,000,000 = 12,500,000 unused
+    sale(con, "B", "2001-08-31", "13000000.00")
+    assert [(r["event_date"].isoformat(), r["pool_after"], r["triggers_offer"]) for r in pool(con)] == [
+        ("2001-08-31", Decimal("13000000.00"), False),
+        ("2001-09-01", Decimal("25500000.00"), True),
+    ]
