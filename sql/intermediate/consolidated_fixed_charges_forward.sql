@@ -74,24 +74,17 @@ debt_totals as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
--- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D))
-credit_agreement_letters_of_credit as (
-    select d.transaction_date, sum(m.amount) as amount
+-- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D)),
+-- and the Attributable Debt of Refinancing Sale and Leaseback Transactions under (b)(ii) (def/Indebtedness (h))
+credit_agreement_movements as (
+    select
+        d.transaction_date,
+        sum(m.amount) filter (where m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired')) as letters_of_credit,
+        sum(m.amount) filter (where m.entry_kind in ('refinancing_sale_and_leaseback', 'sale_and_leaseback_ended')) as attributable_debt
     from (select distinct transaction_date from tests) as d
     join indebtedness_basket_movements as m
         on m.basket = '4.10(b)(ii)'
-        and m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired')
-        and m.entry_date <= d.transaction_date
-    group by d.transaction_date
-),
-
--- Attributable Debt of Refinancing Sale and Leaseback Transactions under (b)(ii) on each Transaction Date
-credit_agreement_attributable_debt as (
-    select d.transaction_date, sum(m.amount) as amount
-    from (select distinct transaction_date from tests) as d
-    join indebtedness_basket_movements as m
-        on m.basket = '4.10(b)(ii)'
-        and m.entry_kind in ('refinancing_sale_and_leaseback', 'sale_and_leaseback_ended')
+        and m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired', 'refinancing_sale_and_leaseback', 'sale_and_leaseback_ended')
         and m.entry_date <= d.transaction_date
     group by d.transaction_date
 ),
@@ -114,8 +107,8 @@ assembled as (
         coalesce(dt.interest_x26280, 0) as interest_x26280,
         coalesce(dt.letter_of_credit_fees_x26280, 0) as letter_of_credit_fees_x26280,
         coalesce(dt.credit_agreement_principal, 0) as credit_agreement_principal,
-        coalesce(lc.amount, 0) as credit_agreement_letters_of_credit,
-        coalesce(ad.amount, 0) as credit_agreement_attributable_debt,
+        coalesce(cm.letters_of_credit, 0) as credit_agreement_letters_of_credit,
+        coalesce(cm.attributable_debt, 0) as credit_agreement_attributable_debt,
         dt.credit_agreement_interest_x26280,
         dt.credit_agreement_weighting_principal,
         dt.missing_inputs as debt_missing_inputs,
@@ -148,8 +141,7 @@ assembled as (
         and dt.test_kind = t.test_kind
         and dt.transaction_id is not distinct from t.transaction_id
         and dt.test_date = t.test_date
-    left join credit_agreement_letters_of_credit as lc on lc.transaction_date = t.transaction_date
-    left join credit_agreement_attributable_debt as ad on ad.transaction_date = t.transaction_date
+    left join credit_agreement_movements as cm on cm.transaction_date = t.transaction_date
 ),
 
 deemed as (

@@ -19,6 +19,16 @@ def forward(con, clause="indenture-1996/4.10(a)", transaction_id="INC1"):
     )
 
 
+def ledger_remaining_on_td(con):
+    """What the 4.10(b)(ii) basket ledger leaves on TD: its capacity less the usage of every entry up to TD."""
+    return one(
+        con,
+        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
+        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
+        [TD],
+    )["remaining"]
+
+
 def notes_and_revolver(con):
     add(con, "debt_instruments", instrument_id="NOTES", indenture_basket="4.10(b)(i)", rate_kind="fixed", fixed_rate="0.10875000", day_count="30/360")
     add(
@@ -103,13 +113,7 @@ def test_letters_of_credit_outstanding_under_b_ii_reduce_the_deemed_draw(con):
     assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("881383750000.0000000000")
     # the basket ledger leaves the same on TD: 400,000,000 - (100,000,000 April balance - 5,000,000 repaid from INC1
     # + 30,000,000 LC-OPEN + 10,000,000 LC-GONE issued - 10,000,000 LC-GONE expired) = 275,000,000
-    ledger = one(
-        con,
-        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
-        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
-        [TD],
-    )
-    assert ledger["remaining"] == Decimal("275000000.00")
+    assert ledger_remaining_on_td(con) == Decimal("275000000.00")
 
 
 def test_letters_of_credit_collateralised_by_cash_do_not_reduce_the_deemed_draw(con):
@@ -227,10 +231,4 @@ def test_the_attributable_debt_of_a_refinancing_sale_and_leaseback_reduces_the_d
     assert row["deemed_draw_principal"] == Decimal("185000000.00")
     assert row["deemed_draw_interest_x26280"] == Decimal("345052750000.0000000000")
     # the ledger on TD: 400,000,000 - (120,000,000 RSLT + 100,000,000 April balance - 5,000,000 repaid) = 185,000,000
-    ledger = one(
-        con,
-        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
-        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
-        [TD],
-    )
-    assert ledger["remaining"] == Decimal("185000000.00")
+    assert ledger_remaining_on_td(con) == Decimal("185000000.00")
