@@ -234,7 +234,10 @@ def _field(proposal: Proposal, name: str, column: str) -> str:
 
 def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> list[str]:
     """The proposal's references to the extracts (instruments, entities on the date) and the freshness of its ids."""
-    existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in ("entities", "debt_instruments", "market_data", *proposal.rows)}
+    # every extract a proposed row may refer to (an instrument's related_disposition_id names an asset sale)
+    referred = {target.split(".")[0] for (name, _), target in declared_references().items() if name in proposal.rows}
+    names = {"entities", "debt_instruments", "market_data", *proposal.rows, *referred}
+    existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in names}
     problems = []
     for name, frame in proposal.rows.items():
         key = BY_NAME[name].key[0]

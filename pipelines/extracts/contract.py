@@ -252,7 +252,18 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/6.01(c) (AMB-I30): the failure named in a Notice of Default is a failure to perform "in any
     # material respect", true/false; reference_id is the notice's default_events event_id
     "covenant_failure_material",
+    # indenture-1996/def/Indebtedness (d) (AMB-I11): Fair Market Value, at period_end, of the asset of the Company or a
+    # Subsidiary subject to a Lien securing Indebtedness of others; reference_id is the debt_instruments instrument_id
+    "encumbered_asset_fair_market_value",
+    # indenture-1996/def/Indebtedness (g) (AMB-I11): Assumed Pension Obligations "determined by the Company in good faith
+    # as evidenced by a certificate of the Chief Financial Officer" [IND L1694], as of period_end, per instrument_id
+    "assumed_pension_obligations_cfo_certificate",
+    # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (y) (AMB-I03): the acquired business's CCFAFC for
+    # the part of the fiscal quarter ending period_end before the acquisition; reference_id is the acquisitions transaction_id
+    "ccfafc_of_acquired_business",
 )
+
+PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
 
 DEFAULT_EVENT_KINDS = (
     "interest_payment_default",  # 6.01(a)
@@ -422,6 +433,8 @@ DEBT_INSTRUMENTS = Extract(
                 "capital_lease",
                 "industrial_revenue_bonds",
                 "other",
+                "preferred_stock",
+                "assumed_pension_obligations",
             ),
             example="senior_notes",
         ),
@@ -436,7 +449,14 @@ DEBT_INSTRUMENTS = Extract(
         Column("letter_of_credit_fee_rate", "rate", "Annual fee on letters of credit issued under it", required=False, example=""),
         Column("commitment", "money", "Committed amount for revolving facilities", required=False, example=""),
         Column("issue_date", "date", "Date first Incurred", example="1996-12-23"),
-        Column("maturity_date", "date", "Stated maturity", example="2006-10-15"),
+        Column(
+            "maturity_date",
+            "date",
+            "Stated maturity; for preferred_stock the first date on which, by its terms or on any event, it matures, is "
+            "mandatorily redeemable, is redeemable at the holder's option or is exchangeable into Indebtedness "
+            "(def/RedeemableStock), 9999-12-31 if there is none",
+            example="2006-10-15",
+        ),
         _flag("is_subordinated", "Contractually subordinated to the Notes"),
         _flag("is_secured", "Secured by a Lien"),
         Column(
@@ -457,6 +477,34 @@ DEBT_INSTRUMENTS = Extract(
             required=False,
             allowed=CA1994_DEBT_CLASSES,
             example="additional_new_senior_debt",
+        ),
+        Column(
+            "obligor_relationship",
+            "text",
+            "How the obligor is liable, when not as principal debtor: guarantee_of_third_party (def/Indebtedness (f), "
+            "Indebtedness of others it guarantees; debt_balances principal is its maximum liability) or "
+            "lien_for_third_party (def/Indebtedness (d), Indebtedness of others secured by a Lien on its assets; debt_balances "
+            "principal is the secured amount)",
+            required=False,
+            allowed=("guarantee_of_third_party", "lien_for_third_party"),
+            example="",
+        ),
+        Column(
+            "permitted_indebtedness_clause",
+            "text",
+            "For indenture_basket 4.10(b)(xii): the clause (a)-(j) of the Permitted Indebtedness definition it is, j-i "
+            "and j-ii for the Preferred Dividend Intercompany Notes of clauses (i) and (ii) of that definition",
+            required=False,
+            allowed=PERMITTED_INDEBTEDNESS_CLAUSES,
+            example="",
+        ),
+        Column(
+            "related_disposition_id",
+            "text",
+            "For Permitted Indebtedness (d): the disposition of assets the indemnity or guarantee was given on",
+            required=False,
+            references="asset_sales.transaction_id",
+            example="",
         ),
     ),
     ("instrument_id",),
@@ -809,6 +857,15 @@ LETTERS_OF_CREDIT = Extract(
         Column("expiry_date", "date", "Expires", example="1999-06-30"),
         Column("stated_amount", "money", "Stated amount", example="75000000.00"),
         _flag("cash_collateralized", "Secured by cash"),
+        Column(
+            "permitted_indebtedness_clause",
+            "text",
+            "When the letter of credit is Permitted Indebtedness under 4.10(b)(xii) rather than under its facility's basket "
+            "(4.10(d)): the clause of that definition, e.g. h for self-insurance letters of credit",
+            required=False,
+            allowed=PERMITTED_INDEBTEDNESS_CLAUSES,
+            example="",
+        ),
     ),
     ("lc_id",),
 )
@@ -1039,6 +1096,25 @@ SALE_LEASEBACKS = Extract(
     ("transaction_id",),
 )
 
+ACQUISITIONS = Extract(
+    "acquisitions",
+    "Acquisitions of assets or Capital Stock by the Company and its Subsidiaries, for the pro forma adjustment (y) of "
+    "Consolidated Cash Flow Available for Fixed Charges [IND L1353-1364]; the acquired business's cash flow before the "
+    "acquisition is attested per fiscal quarter (ccfafc_of_acquired_business).",
+    (
+        Column("transaction_id", "text", "Stable id", example="ACQ-1999-EXAMPLE"),
+        Column("acquisition_date", "date", "Date acquired", example="1999-04-30"),
+        Column("acquirer_entity_id", "text", "Acquirer", references="entities.entity_id", example="KACC"),
+        Column("description", "text", "What was acquired", example="Extrusion plant"),
+        Column("consideration", "money", "Purchase price, including Indebtedness assumed or Incurred to finance it", example="30000000.00"),
+        _flag(
+            "is_material_out_of_ordinary_course",
+            "Material assets acquired out of the ordinary course of business (AMB-I03, AMB-I10: attested by the Company)",
+        ),
+    ),
+    ("transaction_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1063,6 +1139,7 @@ EXTRACTS: tuple[Extract, ...] = (
     UNRESTRICTED_SUBSIDIARY_OFFICERS,
     AFFILIATE_TRANSACTIONS,
     SALE_LEASEBACKS,
+    ACQUISITIONS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipelines.extracts import contract
 from pipelines.sample import (
+    acquisitions,
     asset_sale_applications,
     asset_transfers,
     attestations,
@@ -73,6 +74,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "unrestricted_subsidiary_officers": liens.officer_rows(),
         "affiliate_transactions": liens.affiliate_transaction_rows(),
         "sale_leasebacks": sale_leasebacks.rows(),
+        "acquisitions": acquisitions.rows(),
     }
 
 

@@ -1,8 +1,8 @@
 -- clause: indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges
 -- Consolidated Cash Flow Available for Fixed Charges per fiscal quarter [IND L1334-1364]: CNI + CFC + income tax (other
 -- than tax on items of Net Income not in CNI) + depreciation + amortization + non-cash charges - non-cash credits.
--- The Asset Sale adjustment (x) depends on the four-quarter period tested, so fixed_charge_coverage_tests applies it;
--- (y), material acquisitions pro forma, has no extract yet and is not applied.
+-- The Asset Sale adjustment (x) and the acquisition adjustment (y) depend on the four-quarter period tested, so
+-- fixed_charge_coverage_tests applies them (y: acquisitions extract, attested ccfafc_of_acquired_business per quarter).
 -- Non-cash items: other_non_cash_charges, non_cash_pension_expense and the line items for the charges the ppca-2002 ANEO
 -- excludes within caps (LIFO, Kaiser Center disposition, special pension, impairment, non-U.S. inventory write-down
 -- charges and the pre-petition accruals for BPA rejection, labor claims, PBGC, asbestos and other liabilities) are all

@@ -18,7 +18,10 @@
 -- Cash Equivalents". So headroom = permitted amount - ((b)(ii) principal on TD + (b)(ii) letters of credit outstanding
 -- on TD that are not cash-collateralised), floor 0. The letters of credit are read from indebtedness_basket_movements,
 -- the movements the 4.10(b)(ii) basket ledger runs on (issued on issue_date, gone the day after expiry_date, (D)
--- applied), so the ratio deems exactly what the ledger shows as remaining. The rate is the principal-weighted average
+-- applied), so the ratio deems exactly what the ledger shows as remaining. So is the Attributable Debt of a Refinancing
+-- Sale and Leaseback Transaction: Indebtedness (h) [IND L1677, L1697] Incurred "in connection with Refinancing Sale and
+-- Leaseback Transactions" under (b)(ii) [IND L4498], from consummation to the end of the lease term, as the ledger
+-- carries it; it bears no interest here (its rentals are not Indebtedness interest) and so does not weight the rate. The rate is the principal-weighted average
 -- of the (b)(ii) instruments' forward cost (letters of credit carry no interest; their own fees stay in
 -- letter_of_credit_fees_x26280 and are not re-priced): headroom x sum(interest_x26280 of (b)(ii)) / sum(principal of
 -- (b)(ii)). That quotient is kept exactly as
@@ -71,13 +74,17 @@ debt_totals as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
--- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D))
-credit_agreement_letters_of_credit as (
-    select d.transaction_date, sum(m.amount) as amount
+-- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D)),
+-- and the Attributable Debt of Refinancing Sale and Leaseback Transactions under (b)(ii) (def/Indebtedness (h))
+credit_agreement_movements as (
+    select
+        d.transaction_date,
+        sum(m.amount) filter (where m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired')) as letters_of_credit,
+        sum(m.amount) filter (where m.entry_kind in ('refinancing_sale_and_leaseback', 'sale_and_leaseback_ended')) as attributable_debt
     from (select distinct transaction_date from tests) as d
     join indebtedness_basket_movements as m
         on m.basket = '4.10(b)(ii)'
-        and m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired')
+        and m.entry_kind in ('letter_of_credit_issued', 'letter_of_credit_expired', 'refinancing_sale_and_leaseback', 'sale_and_leaseback_ended')
         and m.entry_date <= d.transaction_date
     group by d.transaction_date
 ),
@@ -100,7 +107,8 @@ assembled as (
         coalesce(dt.interest_x26280, 0) as interest_x26280,
         coalesce(dt.letter_of_credit_fees_x26280, 0) as letter_of_credit_fees_x26280,
         coalesce(dt.credit_agreement_principal, 0) as credit_agreement_principal,
-        coalesce(lc.amount, 0) as credit_agreement_letters_of_credit,
+        coalesce(cm.letters_of_credit, 0) as credit_agreement_letters_of_credit,
+        coalesce(cm.attributable_debt, 0) as credit_agreement_attributable_debt,
         dt.credit_agreement_interest_x26280,
         dt.credit_agreement_weighting_principal,
         dt.missing_inputs as debt_missing_inputs,
@@ -133,14 +141,15 @@ assembled as (
         and dt.test_kind = t.test_kind
         and dt.transaction_id is not distinct from t.transaction_id
         and dt.test_date = t.test_date
-    left join credit_agreement_letters_of_credit as lc on lc.transaction_date = t.transaction_date
+    left join credit_agreement_movements as cm on cm.transaction_date = t.transaction_date
 ),
 
 deemed as (
     select
         *,
         case when clause_id = 'indenture-1996/4.10(a)'
-            then greatest(0, coalesce(permitted_credit_agreement_amount, 0) - (credit_agreement_principal + credit_agreement_letters_of_credit))
+            then greatest(0, coalesce(permitted_credit_agreement_amount, 0)
+                - (credit_agreement_principal + credit_agreement_letters_of_credit + credit_agreement_attributable_debt))
         end as deemed_draw_principal
     from assembled
 ),
@@ -195,7 +204,9 @@ select
     permitted_credit_agreement_amount,
     cast(credit_agreement_principal as decimal(38, 2)) as credit_agreement_principal,
     cast(credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_letters_of_credit,
-    cast(credit_agreement_principal + credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_indebtedness,
+    cast(credit_agreement_attributable_debt as decimal(38, 2)) as credit_agreement_attributable_debt,
+    cast(credit_agreement_principal + credit_agreement_letters_of_credit + credit_agreement_attributable_debt as decimal(38, 2))
+        as credit_agreement_indebtedness,
     cast(deemed_draw_principal as decimal(38, 2)) as deemed_draw_principal,
     case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
         then credit_agreement_fallback_rate end as credit_agreement_fallback_rate,

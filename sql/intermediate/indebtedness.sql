@@ -1,8 +1,26 @@
 -- clause: indenture-1996/def/Indebtedness
+-- clause: indenture-1996/def/RedeemableStock
+-- clause: indenture-1996/def/CapitalizedLeaseObligations
 -- Indebtedness per obligor, instrument and month end, "without duplication" [IND L1640]. Principal of borrowed money
 -- and notes is clause (a); Capitalized Lease Obligations (instrument_kind capital_lease) clause (c); reimbursement
 -- obligations on letters of credit [IND L1645] are (a) at their stated amount while the letter is outstanding (the
--- maximum liability of a contingent obligation). Exclusions: (D) "letters of credit to the extent collateralized by cash
+-- maximum liability of a contingent obligation). Clauses (d)-(g) from the debt register:
+--   (d) "all Indebtedness of others secured by a Lien on any asset of such Person" [IND L1660] (obligor_relationship
+--       lien_for_third_party), at "the lesser of the fair market value at such date of any asset subject to any Lien
+--       ... and the amount of the Indebtedness secured" [IND L1684]: the FMV is attested (encumbered_asset_fair_market_value,
+--       the latest on or before the month end, AMB-I11); without it the secured amount stands and the row is missing an input;
+--   (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)" [IND L1664]:
+--       instrument_kind preferred_stock whose maturity_date (the first date it matures, is mandatorily or holder
+--       redeemable or exchangeable into Indebtedness) is "on or prior to the scheduled maturity date of the Notes"
+--       [IND L2337], October 15, 2006; debt_balances principal is the aggregate liquidation value. Other preferred stock
+--       is not Indebtedness and has no row;
+--   (f) "all Indebtedness of others guaranteed by such Person" [IND L1669] (obligor_relationship guarantee_of_third_party),
+--       at "the maximum liability of any such contingent obligations" [IND L1681], which debt_balances records;
+--   (g) Assumed Pension Obligations [IND L1672-1675] at "the amount determined by the Company in good faith as evidenced
+--       by a certificate of the Chief Financial Officer ... delivered to the Trustee" [IND L1694] (attestation
+--       assumed_pension_obligations_cfo_certificate, the latest on or before the month end); without it the register's
+--       balance is shown and the row is missing an input.
+-- Exclusions: (D) "letters of credit to the extent collateralized by cash
 -- or Cash Equivalents" (letters_of_credit.cash_collateralized); an instrument tagged A-ordinary-course, B, C, D or E is
 -- excluded whole; an instrument tagged A-nrmc is excluded only within "an aggregate principal amount at any time
 -- outstanding not exceeding $7,500,000" [IND L1705-1708] (parameter nrmc_indebtedness_exclusion_cap, AMB-I13: the cap
@@ -18,13 +36,64 @@ principal as (
         b.period_end,
         i.obligor_entity_id,
         i.instrument_id,
-        case when i.instrument_kind = 'capital_lease' then 'c' else 'a' end as indebtedness_clause,
+        case
+            when i.obligor_relationship = 'lien_for_third_party' then 'd'
+            when i.obligor_relationship = 'guarantee_of_third_party' then 'f'
+            when i.instrument_kind = 'preferred_stock' then 'e'
+            when i.instrument_kind = 'assumed_pension_obligations' then 'g'
+            when i.instrument_kind = 'capital_lease' then 'c'
+            else 'a'
+        end as indebtedness_clause,
         i.indebtedness_exclusion,
-        b.principal_outstanding as amount,
+        b.principal_outstanding as recorded,
         b._row as source_row
     from stg_debt_balances as b
     join stg_debt_instruments as i on i.instrument_id = b.instrument_id
     where i.indenture_basket <> 'not-indebtedness'
+        -- preferred stock is Indebtedness only when it is Redeemable Stock [IND L2328-2338]
+        and (i.instrument_kind <> 'preferred_stock' or i.maturity_date <= date '2006-10-15')
+),
+
+attested as (
+    select
+        p.*,
+        (
+            select a.value_amount from current_attestations as a
+            where a.subject = case p.indebtedness_clause
+                    when 'd' then 'encumbered_asset_fair_market_value'
+                    else 'assumed_pension_obligations_cfo_certificate' end
+                and a.reference_id = p.instrument_id and a.period_end <= p.period_end and a.value_amount is not null
+            order by a.period_end desc, a.attested_on desc
+            limit 1
+        ) as attested_amount
+    from principal as p
+    where p.indebtedness_clause in ('d', 'g')
+),
+
+measured as (
+    select
+        p.period_end,
+        p.obligor_entity_id,
+        p.instrument_id,
+        p.indebtedness_clause,
+        p.indebtedness_exclusion,
+        case p.indebtedness_clause
+            when 'd' then least(p.recorded, coalesce(a.attested_amount, p.recorded))
+            when 'g' then coalesce(a.attested_amount, p.recorded)
+            else p.recorded
+        end as amount,
+        p.source_row,
+        case
+            when p.indebtedness_clause = 'd' and a.attested_amount is null
+                then ['encumbered_asset_fair_market_value of ' || p.instrument_id || ' on ' || p.period_end
+                    || ' (def/Indebtedness (d): the lesser of that value and the amount secured, AMB-I11)']
+            when p.indebtedness_clause = 'g' and a.attested_amount is null
+                then ['assumed_pension_obligations_cfo_certificate of ' || p.instrument_id || ' on ' || p.period_end
+                    || ' (def/Indebtedness (g): the CFO certificate to the Trustee, AMB-I11)']
+            else []::varchar[]
+        end as missing_inputs
+    from principal as p
+    left join attested as a on a.period_end = p.period_end and a.instrument_id = p.instrument_id
 ),
 
 letters as (
@@ -35,7 +104,8 @@ letters as (
         'a' as indebtedness_clause,
         case when l.cash_collateralized then 'D' else i.indebtedness_exclusion end as indebtedness_exclusion,
         cast(l.stated_amount as decimal(38, 2)) as amount,
-        l._row as source_row
+        l._row as source_row,
+        []::varchar[] as missing_inputs
     from months as m
     join raw_letters_of_credit as l on l.issue_date <= m.period_end and m.period_end <= l.expiry_date
     join stg_debt_instruments as i on i.instrument_id = l.facility_instrument_id
@@ -49,7 +119,8 @@ refinancing_sale_and_leasebacks as (
         'h' as indebtedness_clause,
         cast(null as varchar) as indebtedness_exclusion,
         a.attributable_debt as amount,
-        s._row as source_row
+        s._row as source_row,
+        []::varchar[] as missing_inputs
     from months as m
     join attributable_debt as a on a.transaction_date <= m.period_end and m.period_end < a.lease_ends_on
     join stg_sale_leasebacks as s on s.transaction_id = a.transaction_id
@@ -57,7 +128,7 @@ refinancing_sale_and_leasebacks as (
 ),
 
 items as (
-    select * from principal
+    select * from measured
     union all
     select * from letters
     union all
@@ -103,7 +174,8 @@ select
         when t.indebtedness_exclusion = 'A-nrmc' then least(t.amount, greatest(c.cap - n.nrmc_before, 0))
         else t.amount
     end as decimal(38, 2)) as indebtedness,
-    t.source_row
+    t.source_row,
+    t.missing_inputs
 from items as t
 left join nrmc_allocated as n on n.period_end = t.period_end and n.instrument_id = t.instrument_id
 left join nrmc_cap as c on c.period_end = t.period_end

@@ -14,6 +14,10 @@
 --                   Attributable Debt (Indebtedness (h) [IND L1677, L1697]) under 4.10(b)(ii), "in connection with
 --                   Refinancing Sale and Leaseback Transactions" [IND L4498], from consummation to the end of the lease
 --                   term (attributable_debt); it has no debt instrument, its obligor is the seller-lessee.
+-- A letter of credit with a permitted_indebtedness_clause is Permitted Indebtedness under 4.10(b)(xii) (e.g. (h),
+-- self-insurance letters of credit) and counts there only, not under its facility's basket (4.10(d)).
+-- permitted_indebtedness_clause: the clause (a)-(j) of def/PermittedIndebtedness a 4.10(b)(xii) movement is classified in
+-- (the letter of credit's own, else the instrument's); null when unknown.
 with instruments as (
     select * from stg_debt_instruments
 ),
@@ -70,7 +74,8 @@ movements as (
         'incurrence' as entry_kind,
         n.amount,
         n.description,
-        null as obligor_entity_id
+        null as obligor_entity_id,
+        null as letter_of_credit_clause
     from stg_incurrences as n
 
     union all
@@ -85,6 +90,7 @@ movements as (
         'proceeds_repaid',
         -n.proceeds_applied_amount,
         'Principal of ' || n.proceeds_applied_to_instrument_id || ' repaid from the proceeds of ' || n.transaction_id,
+        null,
         null
     from stg_incurrences as n
     join instruments as i on i.instrument_id = n.proceeds_applied_to_instrument_id
@@ -103,6 +109,7 @@ movements as (
         e.amount,
         case when e.is_opening then 'Opening principal of ' else 'Month-end principal movement of ' end || e.instrument_id
             || ' not recorded as an Incurrence',
+        null,
         null
     from explained as e
     join instruments as i on i.instrument_id = e.instrument_id
@@ -110,16 +117,20 @@ movements as (
 
     union all
 
-    select l.issue_date, 0, l.lc_id, l.facility_instrument_id, i.indenture_basket, null, 'letter_of_credit_issued',
-        cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' issued for ' || l.beneficiary, null
+    select l.issue_date, 0, l.lc_id, l.facility_instrument_id,
+        case when l.permitted_indebtedness_clause is not null then '4.10(b)(xii)' else i.indenture_basket end, null,
+        'letter_of_credit_issued', cast(l.stated_amount as decimal(38, 2)),
+        'Letter of credit ' || l.lc_id || ' issued for ' || l.beneficiary, null, l.permitted_indebtedness_clause
     from raw_letters_of_credit as l
     join instruments as i on i.instrument_id = l.facility_instrument_id
     where not l.cash_collateralized
 
     union all
 
-    select l.expiry_date + 1, 0, l.lc_id || '/expired', l.facility_instrument_id, i.indenture_basket, null,
-        'letter_of_credit_expired', -cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' expired', null
+    select l.expiry_date + 1, 0, l.lc_id || '/expired', l.facility_instrument_id,
+        case when l.permitted_indebtedness_clause is not null then '4.10(b)(xii)' else i.indenture_basket end, null,
+        'letter_of_credit_expired', -cast(l.stated_amount as decimal(38, 2)), 'Letter of credit ' || l.lc_id || ' expired', null,
+        l.permitted_indebtedness_clause
     from raw_letters_of_credit as l
     join instruments as i on i.instrument_id = l.facility_instrument_id
     where not l.cash_collateralized
@@ -128,7 +139,7 @@ movements as (
 
     select a.transaction_date, 1, a.transaction_id, null, '4.10(b)(ii)', null, 'refinancing_sale_and_leaseback',
         a.attributable_debt, 'Attributable Debt of the Refinancing Sale and Leaseback Transaction ' || a.transaction_id
-            || ' (' || a.property || ')', a.seller_entity_id
+            || ' (' || a.property || ')', a.seller_entity_id, null
     from attributable_debt as a
     where a.is_refinancing_sale_and_leaseback
 
@@ -136,7 +147,7 @@ movements as (
 
     select a.lease_ends_on, 2, a.transaction_id || '/lease_ended', null, '4.10(b)(ii)', null, 'sale_and_leaseback_ended',
         -a.attributable_debt, 'Lease term of the Refinancing Sale and Leaseback Transaction ' || a.transaction_id || ' ended',
-        a.seller_entity_id
+        a.seller_entity_id, null
     from attributable_debt as a
     where a.is_refinancing_sale_and_leaseback
 )
@@ -153,6 +164,8 @@ select
     m.entry_kind,
     cast(m.amount as decimal(38, 2)) as amount,
     m.description,
-    year(m.entry_date) as fiscal_year
+    year(m.entry_date) as fiscal_year,
+    case when m.basket = '4.10(b)(xii)'
+        then coalesce(m.letter_of_credit_clause, i.permitted_indebtedness_clause) end as permitted_indebtedness_clause
 from movements as m
 left join instruments as i on i.instrument_id = m.instrument_id

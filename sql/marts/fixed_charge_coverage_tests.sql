@@ -8,7 +8,16 @@
 -- test_date = quarter end Q): the ratio the Company would have if it transacted on Q + 1 day, with Q's own figures
 -- treated as available, so the four quarters end on Q and the forward year starts with the next quarter.
 -- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
--- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4).
+-- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4), plus,
+-- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters
+-- (acquisitions.is_material_out_of_ordinary_course, by the Company or a Subsidiary that is not an Unrestricted
+-- Subsidiary), CCFAFC "calculated on a pro forma basis as if such asset acquisition and related financing had occurred
+-- at the beginning of such period" [IND L1353-1364]: the acquired business's CCFAFC for each quarter of the period, or
+-- part of a quarter, before the acquisition date is added (attestation ccfafc_of_acquired_business per acquisition and
+-- quarter end, AMB-I03); a missing quarter makes the test indeterminate. The "related financing" changes no CCFAFC (its
+-- interest reduces Consolidated Net Income and is added back as Consolidated Fixed Charges); it is in the denominator
+-- as Indebtedness outstanding on the Transaction Date. Acquisitions after the period are not adjusted (the definition
+-- says "during such period").
 with tests as (
     select * from coverage_ratio_tests
 ),
@@ -78,6 +87,47 @@ asset_sale_adjustments as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
+-- (y): one row per acquisition in the period and per quarter of the period that starts before the acquisition date
+acquired_quarters as (
+    select
+        t.clause_id,
+        t.test_kind,
+        t.transaction_id,
+        t.test_date,
+        q.transaction_id as acquisition_id,
+        f.quarter_end,
+        a.value_amount
+    from tests as t
+    join stg_acquisitions as q
+        on q.is_material_out_of_ordinary_course
+        and q.acquisition_date between t.period_start and t.period_end
+    join stg_entities as e
+        on e.entity_id = q.acquirer_entity_id
+        and e.valid_from <= q.acquisition_date and (e.valid_to is null or q.acquisition_date <= e.valid_to)
+        and not e.is_unrestricted_subsidiary
+    join fiscal_quarters as f
+        on f.quarter_end between t.period_start and t.period_end
+        and f.quarter_start < q.acquisition_date
+    left join current_attestations as a
+        on a.subject = 'ccfafc_of_acquired_business'
+        and a.reference_id = q.transaction_id
+        and a.period_end = f.quarter_end
+        and a.value_amount is not null
+),
+
+acquisition_adjustments as (
+    select
+        clause_id,
+        test_kind,
+        transaction_id,
+        test_date,
+        sum(coalesce(value_amount, 0)) as acquired,
+        list('ccfafc_of_acquired_business (AMB-I03) for ' || acquisition_id || ' in the quarter ending ' || quarter_end
+            order by acquisition_id, quarter_end) filter (where value_amount is null) as missing_inputs
+    from acquired_quarters
+    group by clause_id, test_kind, transaction_id, test_date
+),
+
 assembled as (
     select
         t.*,
@@ -94,6 +144,7 @@ assembled as (
         q.specific_non_cash_charges,
         q.other_non_cash_credits,
         coalesce(s.attributable, 0) as asset_sale_attributable,
+        coalesce(y.acquired, 0) as acquisition_adjustment,
         f.interest_x26280,
         f.interest_to_the_cent,
         f.letter_of_credit_fees_x26280,
@@ -102,6 +153,7 @@ assembled as (
         f.permitted_credit_agreement_amount,
         f.credit_agreement_principal,
         f.credit_agreement_letters_of_credit,
+        f.credit_agreement_attributable_debt,
         f.credit_agreement_indebtedness,
         f.deemed_draw_principal,
         f.deemed_draw_interest_x26280,
@@ -117,6 +169,7 @@ assembled as (
                 ['financial information for the four fiscal quarters ' || coalesce(t.period_start || ' to ' || t.period_end, 'before ' || t.transaction_date)
                  || ' (' || q.quarters_found || ' of 4 quarters in the trial balances)'] end,
             s.missing_inputs,
+            y.missing_inputs,
             f.missing_inputs
         ) as all_missing
     from tests as t
@@ -126,6 +179,9 @@ assembled as (
     left join asset_sale_adjustments as s
         on s.clause_id = t.clause_id and s.test_kind = t.test_kind
         and s.transaction_id is not distinct from t.transaction_id and s.test_date = t.test_date
+    left join acquisition_adjustments as y
+        on y.clause_id = t.clause_id and y.test_kind = t.test_kind
+        and y.transaction_id is not distinct from t.transaction_id and y.test_date = t.test_date
     join consolidated_fixed_charges_forward as f
         on f.clause_id = t.clause_id and f.test_kind = t.test_kind
         and f.transaction_id is not distinct from t.transaction_id and f.test_date = t.test_date
@@ -141,7 +197,9 @@ select
     forward_start,
     forward_end,
     -- (x): "reduced by ... (if positive) ... or increased by ... (if negative)": subtract the signed amount (M4)
-    cast(consolidated_cash_flow_available_for_fixed_charges - asset_sale_attributable as decimal(38, 2)) as numerator,
+    -- (y): plus the acquired businesses' CCFAFC before their acquisition
+    cast(consolidated_cash_flow_available_for_fixed_charges - asset_sale_attributable + acquisition_adjustment as decimal(38, 2))
+        as numerator,
     cast(consolidated_fixed_charges_forward_x26280 as decimal(38, 10)) as denominator,
     cast(26280 as integer) as denominator_divisor,
     cast(json_merge_patch(
@@ -158,17 +216,20 @@ select
             'other_non_cash_credits', json_object('value', other_non_cash_credits::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'consolidated_cash_flow_available_for_fixed_charges', json_object('value', consolidated_cash_flow_available_for_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'asset_sale_adjustment', json_object('value', asset_sale_attributable::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
+            'acquisition_adjustment', json_object('value', acquisition_adjustment::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
             'forward_interest', json_object('value', interest_to_the_cent::varchar, 'exact', interest_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'forward_letter_of_credit_fees', json_object('value', letter_of_credit_fees_to_the_cent::varchar, 'exact', letter_of_credit_fees_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
         ),
         -- M2: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
-        -- collateralised by cash, def/Indebtedness (a) and (D)), the amount the 4.10(b)(ii) basket ledger shows as remaining
+        -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback
+        -- Transactions, (h)), the amount the 4.10(b)(ii) basket ledger shows as remaining
         case when clause_id = 'indenture-1996/4.10(a)' then json_object(
             'permitted_4_10_b_ii_amount', json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
             'outstanding_4_10_b_ii_principal', json_object('value', credit_agreement_principal::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_letters_of_credit', json_object('value', credit_agreement_letters_of_credit::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
+            'outstanding_4_10_b_ii_attributable_debt', json_object('value', credit_agreement_attributable_debt::varchar, 'clause_id', 'indenture-1996/def/AttributableDebt'),
             'outstanding_4_10_b_ii_indebtedness', json_object('value', credit_agreement_indebtedness::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'deemed_4_10_b_ii_draw_principal', json_object('value', deemed_draw_principal::varchar, 'clause_id', 'indenture-1996/4.10(a)'),
             'deemed_4_10_b_ii_draw_interest', json_object(

@@ -20,5 +20,8 @@ select
     is_secured,
     indebtedness_exclusion,
     ca1994_debt_class,
+    obligor_relationship,
+    permitted_indebtedness_clause,
+    related_disposition_id,
     _row
 from raw_debt_instruments

@@ -14,5 +14,6 @@ select
     expiry_date,
     cast(stated_amount as decimal(38, 2)) as stated_amount,
     cash_collateralized,
+    permitted_indebtedness_clause,
     _row
 from raw_letters_of_credit

@@ -35,9 +35,9 @@ KACC,1997-03-31,4000,,-100.00
 KACC,1997-03-31,5000,,87.66
 """,
     "debt_instruments": """\
-instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion,ca1994_debt_class
-NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,,additional_new_senior_debt
-CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,
+instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion,ca1994_debt_class,obligor_relationship,permitted_indebtedness_clause,related_disposition_id
+NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,,additional_new_senior_debt,,,
+CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,,,,,
 """,
     "debt_balances": """\
 instrument_id,period_end,principal_outstanding,letters_of_credit_outstanding,interest_rate
@@ -64,8 +64,8 @@ entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral
 KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,
 """,
     "letters_of_credit": """\
-lc_id,facility_instrument_id,beneficiary,purpose,issue_date,expiry_date,stated_amount,cash_collateralized
-LC-1998-VEN-01,CA1994-REVOLVER,Venezuela Aluminum Partners,venezuela,1998-08-01,1999-06-30,75000000.00,false
+lc_id,facility_instrument_id,beneficiary,purpose,issue_date,expiry_date,stated_amount,cash_collateralized,permitted_indebtedness_clause
+LC-1998-VEN-01,CA1994-REVOLVER,Venezuela Aluminum Partners,venezuela,1998-08-01,1999-06-30,75000000.00,false,
 """,
     "borrowing_base": """\
 as_of_date,eligible_inventory,inventory_net_recovery_pct,olv_in_place_value,eligible_accounts,revolving_credit_outstandings,letters_of_credit_outstandings,revolving_commitment_availability
@@ -115,6 +115,10 @@ AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)
     "sale_leasebacks": """\
 transaction_id,transaction_date,seller_entity_id,property,fair_market_value,lease_term_months,periodic_rental,payments_per_year,number_of_payments,designated_as_rslt,trustee_notice_date
 SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,false,
+""",
+    "acquisitions": """\
+transaction_id,acquisition_date,acquirer_entity_id,description,consideration,is_material_out_of_ordinary_course
+ACQ-1999-EXAMPLE,1999-04-30,KACC,Extrusion plant,30000000.00,true
 """,
 }
 

@@ -58,6 +58,16 @@ DEFAULTS = {
         "is_secured": "false",
         "indebtedness_exclusion": None,
         "ca1994_debt_class": None,
+        "obligor_relationship": None,
+        "permitted_indebtedness_clause": None,
+        "related_disposition_id": None,
+    },
+    "letters_of_credit": {"beneficiary": "beneficiary", "purpose": "general", "cash_collateralized": "false", "permitted_indebtedness_clause": None},
+    "acquisitions": {
+        "acquirer_entity_id": "KACC",
+        "description": "acquisition",
+        "consideration": "0.00",
+        "is_material_out_of_ordinary_course": "true",
     },
     "debt_balances": {"letters_of_credit_outstanding": "0.00", "interest_rate": "0.00000000"},
     "asset_sales": {

@@ -177,3 +177,55 @@ def test_impairment_and_pre_petition_accruals_are_added_back_in_the_numerator(co
     }
     assert row["numerator"] == Decimal("10000000.00")
     assert json.loads(row["missing_inputs"]) == []
+
+
+def test_acquisition_adjustment_y_adds_the_acquired_business_before_its_acquisition(con):
+    # CCFAFC (y) [IND L1353-1364]: "as if such asset acquisition and related financing had occurred at the beginning of
+    # such period". ACQ bought 1997-08-15 (in Q3 1997): the acquired business's CCFAFC before that day is attested for
+    # Q1 1997 (600,000), Q2 1997 (700,000) and Q3 1997 up to 08-14 (300,000); Q4 1997 is already in the ledger.
+    five_quarters(con)
+    add(con, "acquisitions", transaction_id="ACQ", acquisition_date="1997-08-15", consideration="30000000.00")
+    add(con, "acquisitions", transaction_id="ROUTINE", acquisition_date="1997-05-15", is_material_out_of_ordinary_course="false")
+    for transaction_id, day in (("RP-A", "1998-02-20"), ("RP-B", "1998-05-20")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day)
+        attest(con, "projected_other_fixed_charges", day, "0.00", reference_id=transaction_id)
+    for quarter_end, amount in (("1997-03-31", "600000.00"), ("1997-06-30", "700000.00"), ("1997-09-30", "300000.00")):
+        attest(con, "ccfafc_of_acquired_business", quarter_end, amount, reference_id="ACQ", attestation_id="ACQ-" + quarter_end)
+    build(con, MODEL)
+    a, b = ratio_row(con, "RP-A"), ratio_row(con, "RP-B")
+    # RP-A: four quarters of 1997, 10,000,000 + 600,000 + 700,000 + 300,000 = 11,600,000; ROUTINE is ordinary course
+    assert a["numerator"] == Decimal("11600000.00")
+    assert json.loads(a["inputs"])["acquisition_adjustment"]["value"] == "1600000.00"
+    assert json.loads(a["missing_inputs"]) == []
+    # RP-B: Q2 1997 .. Q1 1998, 14,000,000 + 700,000 + 300,000 = 15,000,000 (Q1 1997 is outside the period)
+    assert b["numerator"] == Decimal("15000000.00")
+    # ratio of RP-B: 15,000,000 / (10,000,000 x 0.10 = 1,000,000 a year) = 15.0; the denominator is unchanged by (y)
+    assert b["denominator"] == Decimal("26280000000.0000000000")
+    assert b["numerator"] * b["denominator_divisor"] == 15 * b["denominator"]
+
+
+def test_acquisition_without_its_attested_cash_flow_is_indeterminate(con):
+    five_quarters(con)
+    add(con, "acquisitions", transaction_id="ACQ", acquisition_date="1997-08-15")
+    add(con, "restricted_payments", transaction_id="RP-A", payment_date="1998-02-20")
+    attest(con, "projected_other_fixed_charges", "1998-02-20", "0.00", reference_id="RP-A")
+    attest(con, "ccfafc_of_acquired_business", "1997-06-30", "700000.00", reference_id="ACQ")
+    build(con, MODEL)
+    a = ratio_row(con, "RP-A")
+    assert a["numerator"] == Decimal("10700000.00")  # 10,000,000 + the one attested quarter, 700,000
+    assert json.loads(a["missing_inputs"]) == [
+        "ccfafc_of_acquired_business (AMB-I03) for ACQ in the quarter ending 1997-03-31",
+        "ccfafc_of_acquired_business (AMB-I03) for ACQ in the quarter ending 1997-09-30",
+    ]
+
+
+def test_acquisition_on_the_first_day_of_the_period_needs_no_adjustment(con):
+    # bought 1997-01-01, the first day of RP-A's period: it was owned all period, nothing before it to add
+    five_quarters(con)
+    add(con, "acquisitions", transaction_id="ACQ", acquisition_date="1997-01-01")
+    add(con, "restricted_payments", transaction_id="RP-A", payment_date="1998-02-20")
+    attest(con, "projected_other_fixed_charges", "1998-02-20", "0.00", reference_id="RP-A")
+    build(con, MODEL)
+    a = ratio_row(con, "RP-A")
+    assert a["numerator"] == Decimal("10000000.00")
+    assert json.loads(a["missing_inputs"]) == []

@@ -19,6 +19,16 @@ def forward(con, clause="indenture-1996/4.10(a)", transaction_id="INC1"):
     )
 
 
+def ledger_remaining_on_td(con):
+    """What the 4.10(b)(ii) basket ledger leaves on TD: its capacity less the usage of every entry up to TD."""
+    return one(
+        con,
+        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
+        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
+        [TD],
+    )["remaining"]
+
+
 def notes_and_revolver(con):
     add(con, "debt_instruments", instrument_id="NOTES", indenture_basket="4.10(b)(i)", rate_kind="fixed", fixed_rate="0.10875000", day_count="30/360")
     add(
@@ -103,13 +113,7 @@ def test_letters_of_credit_outstanding_under_b_ii_reduce_the_deemed_draw(con):
     assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("881383750000.0000000000")
     # the basket ledger leaves the same on TD: 400,000,000 - (100,000,000 April balance - 5,000,000 repaid from INC1
     # + 30,000,000 LC-OPEN + 10,000,000 LC-GONE issued - 10,000,000 LC-GONE expired) = 275,000,000
-    ledger = one(
-        con,
-        "select max(capacity) - sum(amount) as remaining from indebtedness_basket_ledger"
-        " where clause_id = 'indenture-1996/4.10(b)(ii)' and entry_date <= ?",
-        [TD],
-    )
-    assert ledger["remaining"] == Decimal("275000000.00")
+    assert ledger_remaining_on_td(con) == Decimal("275000000.00")
 
 
 def test_letters_of_credit_collateralised_by_cash_do_not_reduce_the_deemed_draw(con):
@@ -207,3 +211,24 @@ def test_fallback_rate_prices_the_deemed_draw_for_a_full_year(con):
     # TERM: 1,000,000 x 0.08 x 365 x 73 = 80,000 x 26,645 = 2,131,600,000
     assert row["consolidated_fixed_charges_forward_x26280"] == Decimal("632851600000.0000000000")
     assert row["missing_inputs"] == []
+
+
+def test_the_attributable_debt_of_a_refinancing_sale_and_leaseback_reduces_the_deemed_draw_as_in_the_ledger(con):
+    # the (b)(ii) ledger carries an RSLT's Attributable Debt (Indebtedness (h), [IND L4498]); so must the deemed draw
+    notes_and_revolver(con)
+    # consummated 1998-05-01, designated with a notice: AD = max(FMV 120,000,000, PV of ten 12,000,000 semi-annual
+    # rentals 90,723,288.88) = 120,000,000; 60-month lease, ends 2003-05-01
+    add(con, "sale_leasebacks", transaction_id="RSLT", transaction_date="1998-05-01", fair_market_value="120000000.00",
+        lease_term_months="60", periodic_rental="12000000.00", number_of_payments="10", designated_as_rslt="true",
+        trustee_notice_date="1998-05-01")
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="INC1")
+    build(con, MODEL, "indebtedness_basket_ledger")
+    row = forward(con)
+    assert row["credit_agreement_attributable_debt"] == Decimal("120000000.00")
+    assert row["credit_agreement_indebtedness"] == Decimal("215000000.00")  # 95,000,000 principal + 0 LCs + 120,000,000
+    # deemed = 400,000,000 - 215,000,000 = 185,000,000 at REV's 7%, actual/360, 365 days (the RSLT has no rate):
+    # 185,000,000 x 0.07 x 26,645 = 12,950,000 x 26,645 = 345,052,750,000
+    assert row["deemed_draw_principal"] == Decimal("185000000.00")
+    assert row["deemed_draw_interest_x26280"] == Decimal("345052750000.0000000000")
+    # the ledger on TD: 400,000,000 - (120,000,000 RSLT + 100,000,000 April balance - 5,000,000 repaid) = 185,000,000
+    assert ledger_remaining_on_td(con) == Decimal("185000000.00")

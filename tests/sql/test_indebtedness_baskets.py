@@ -4,7 +4,7 @@ net-borrowings rule (y). Expected figures are derived by hand beside each assert
 
 from decimal import Decimal
 
-from raw_tables import add, build, rows
+from raw_tables import add, attest, build, rows
 
 M = Decimal
 
@@ -119,3 +119,46 @@ def test_refinancing_limited_to_the_refinanced_amount_plus_premium_and_fees(con)
     build(con, "indebtedness_basket_tests")
     row = basket_tests(con, "indenture-1996/4.10(b)(vi)")["RF"]
     assert (row["actual"], row["threshold"]) == (M("51600000.00"), M("51500000.00"))  # 50,000,000 + 1,500,000 < 51,600,000
+
+
+def test_indebtedness_clauses_d_to_g_and_the_nrmc_limb_of_a_guarantee(con):
+    def instrument(instrument_id, principal, **values):
+        add(con, "debt_instruments", instrument_id=instrument_id, indenture_basket="4.10(b)(xii)", **values)
+        add(con, "debt_balances", instrument_id=instrument_id, period_end="2000-12-31", principal_outstanding=principal)
+
+    instrument("LIEN-FMV", "10000000.00", obligor_relationship="lien_for_third_party")
+    instrument("LIEN-DEBT", "3000000.00", obligor_relationship="lien_for_third_party")
+    instrument("LIEN-NO-FMV", "4000000.00", obligor_relationship="lien_for_third_party")
+    instrument("PREF-2006", "25000000.00", instrument_kind="preferred_stock", maturity_date="2006-10-15")
+    instrument("PREF-LATER", "40000000.00", instrument_kind="preferred_stock", maturity_date="2006-10-16")
+    instrument("GUAR", "7000000.00", obligor_relationship="guarantee_of_third_party")
+    instrument("GUAR-NRMC", "7500000.00", obligor_relationship="guarantee_of_third_party", indebtedness_exclusion="A-nrmc")
+    instrument("PENSION", "9000000.00", instrument_kind="assumed_pension_obligations")
+    instrument("PENSION-NO-CERT", "2000000.00", instrument_kind="assumed_pension_obligations")
+    attest(con, "encumbered_asset_fair_market_value", "2000-06-30", "6000000.00", reference_id="LIEN-FMV")
+    attest(con, "encumbered_asset_fair_market_value", "2000-06-30", "5000000.00", reference_id="LIEN-DEBT")
+    attest(con, "assumed_pension_obligations_cfo_certificate", "2000-09-30", "8500000.00", reference_id="PENSION")
+    build(con, "indebtedness")
+    found = {r["instrument_id"]: r for r in rows(con, "select * from indebtedness where period_end = date '2000-12-31'")}
+
+    def seen(instrument_id):
+        r = found[instrument_id]
+        return r["indebtedness_clause"], r["indebtedness"], r["missing_inputs"]
+
+    # (d) "the lesser of the fair market value ... and the amount of the Indebtedness secured" [IND L1684]
+    assert seen("LIEN-FMV") == ("d", M("6000000.00"), [])  # min(6,000,000 FMV, 10,000,000 secured)
+    assert seen("LIEN-DEBT") == ("d", M("3000000.00"), [])  # min(5,000,000 FMV, 3,000,000 secured)
+    clause, amount, missing = seen("LIEN-NO-FMV")  # no FMV: the secured amount stands, indeterminate
+    assert (clause, amount) == ("d", M("4000000.00")) and "encumbered_asset_fair_market_value of LIEN-NO-FMV" in missing[0]
+    # (e) Redeemable on 2006-10-15, "on or prior to the scheduled maturity date of the Notes": at its liquidation value;
+    # redeemable a day later: not Redeemable Stock, not Indebtedness
+    assert seen("PREF-2006") == ("e", M("25000000.00"), [])
+    assert "PREF-LATER" not in found
+    # (f) at the guarantee's maximum liability; a guarantee of NRMC's obligations is excluded by (A) within 7,500,000:
+    # exactly the cap, so all of it
+    assert seen("GUAR") == ("f", M("7000000.00"), [])
+    assert seen("GUAR-NRMC") == ("f", M("0.00"), [])
+    # (g) at the CFO certificate's 8,500,000 (not the register's 9,000,000); none: the register's, indeterminate
+    assert seen("PENSION") == ("g", M("8500000.00"), [])
+    clause, amount, missing = seen("PENSION-NO-CERT")
+    assert (clause, amount) == ("g", M("2000000.00")) and "assumed_pension_obligations_cfo_certificate of PENSION-NO-CERT" in missing[0]
