@@ -116,6 +116,10 @@ AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)
 transaction_id,transaction_date,seller_entity_id,property,fair_market_value,lease_term_months,periodic_rental,payments_per_year,number_of_payments,designated_as_rslt,trustee_notice_date
 SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,false,
 """,
+    "guarantees": """\
+guarantee_id,guarantor_entity_id,guaranteed_obligor_entity_id,guaranteed_instrument_id,guaranteed_debt,guaranteed_debt_subordination,guarantee_ranking,given_on,released_on,release_basis,release_reference,existed_when_guarantor_acquired,refinances_guarantee_id,maximum_liability,description
+GTY-KMH-NOTES,KMH,KACC,NOTES-10875-2006,notes,senior,senior,1996-12-23,,,,false,,,Guarantee of the Notes
+""",
 }
 
 
