@@ -64,14 +64,14 @@ assessed as (
         ) as note_guarantees,
         x.exempt as acquired_exempt,
         g.refinances_guarantee_id is not null and r.exempt and d.indenture_basket = '4.10(b)(vi)' as refinancing_claimed,
-        similar.value_flag as substantially_similar,
+        sim.value_flag as substantially_similar,
         same_terms.value_flag as same_terms
     from in_scope as g
     join acquired_exempt as x on x.guarantee_id = g.guarantee_id
     left join acquired_exempt as r on r.guarantee_id = g.refinances_guarantee_id
     left join stg_debt_instruments as d on d.instrument_id = g.guaranteed_instrument_id
-    left join current_attestations as similar
-        on similar.subject = 'note_guarantee_substantially_similar' and similar.reference_id = g.guarantee_id
+    left join current_attestations as sim
+        on sim.subject = 'note_guarantee_substantially_similar' and sim.reference_id = g.guarantee_id
     left join current_attestations as same_terms
         on same_terms.subject = 'refinancing_guarantee_same_terms' and same_terms.reference_id = g.guarantee_id
 ),

@@ -30,8 +30,9 @@ def _c_group(con) -> None:
 
 
 def _subordinated(con, guarantee_id: str, guarantor: str, **values) -> None:
-    add(con, "guarantees", guarantee_id=guarantee_id, guarantor_entity_id=guarantor, guaranteed_instrument_id="SUBNOTES",
-        guaranteed_debt_subordination="subordinated_to_notes", guarantee_ranking="subordinated_to_note_guarantee", **values)
+    row = {"guaranteed_instrument_id": "SUBNOTES", "guaranteed_debt_subordination": "subordinated_to_notes",
+           "guarantee_ranking": "subordinated_to_note_guarantee"}
+    add(con, "guarantees", guarantee_id=guarantee_id, guarantor_entity_id=guarantor, **{**row, **values})
 
 
 def test_subordinated_other_indebtedness_needs_a_note_guarantee_on_a_similar_basis(con):
@@ -162,7 +163,7 @@ def test_release_on_a_sale_and_on_designation(con):
     add(con, "entities", entity_id="UNR", valid_from="1999-12-31", is_subsidiary="false", is_unrestricted_subsidiary="true")
     # 75% of 40,000,000 = 30,000,000 cash-like required: AS-OK has 30,000,000 (boundary, passes), AS-SHORT 29,999,999.99
     for sale, cash, buyer in (("AS-OK", "30000000.00", "third_party"), ("AS-SHORT", "29999999.99", "third_party"), ("AS-SUB", "40000000.00", "subsidiary")):
-        add(con, "asset_sales", transaction_id=sale, sale_date="1999-09-30", gross_proceeds="40000000.00", cash_consideration=cash,
+        add(con, "asset_sales", transaction_id=sale, sale_date="1999-09-30", buyer_kind=buyer, gross_proceeds="40000000.00", cash_consideration=cash,
             other_non_cash_consideration=str(M("40000000.00") - M(cash)), pretax_gain_loss="0.00")
         attest(con, "asset_sale_non_cash_consideration_fmv", "1999-09-30", str(M("40000000.00") - M(cash)), reference_id=sale)
     for guarantee_id, sale in (("C-OK", "AS-OK"), ("C-SHORT", "AS-SHORT"), ("C-SUB", "AS-SUB"), ("C-NONE", "AS-MISSING")):
