@@ -118,7 +118,7 @@ SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,
 """,
     "guarantees": """\
 guarantee_id,guarantor_entity_id,guaranteed_obligor_entity_id,guaranteed_instrument_id,guaranteed_debt,guaranteed_debt_subordination,guarantee_ranking,given_on,released_on,release_basis,release_reference,existed_when_guarantor_acquired,refinances_guarantee_id,maximum_liability,description
-GTY-KMH-NOTES,KMH,KACC,NOTES-10875-2006,notes,senior,senior,1996-12-23,,,,false,,,Guarantee of the Notes
+GTY-KAC-NOTES,KAC,KACC,NOTES-10875-2006,other,senior,senior,1996-12-23,,,,false,,,Parent guarantee of the Notes
 """,
 }
 
