@@ -261,6 +261,16 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (y) (AMB-I03): the acquired business's CCFAFC for
     # the part of the fiscal quarter ending period_end before the acquisition; reference_id is the acquisitions transaction_id
     "ccfafc_of_acquired_business",
+    # indenture-1996/4.10(c) (LEGAL, AMB-I11): counsel's confirmation that the guarantor's guarantee of the Notes is "on a
+    # substantially similar basis" to its guarantee (reference_id = guarantees guarantee_id) of subordinated Other
+    # Indebtedness, true/false
+    "note_guarantee_substantially_similar",
+    # indenture-1996/4.10(c) second proviso (LEGAL, AMB-I11): a guarantee of Refinancing Indebtedness (reference_id) is "on
+    # substantially the same terms as the guarantee of the Refinanced Indebtedness", true/false
+    "refinancing_guarantee_same_terms",
+    # indenture-1996/15.05(a)(y) (AMB-I24): the Notes are rated Baa3 or better by Moody's or BBB- or better by S&P on the
+    # release (reference_id = the released Note guarantee's guarantee_id), true/false
+    "notes_rated_investment_grade",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -1115,6 +1125,80 @@ ACQUISITIONS = Extract(
     ("transaction_id",),
 )
 
+GUARANTEES = Extract(
+    "guarantees",
+    "Guarantee register: every guarantee by a Subsidiary, a Non-Affiliate Joint Venture or the parent of Indebtedness of "
+    "the Company or a Subsidiary Guarantor, the Subsidiary Guarantors' guarantees of the Notes included (indenture-1996 "
+    "4.10(c), 4.12(c), 15.05). Guarantees of third parties' obligations are not here: they are Indebtedness in the debt "
+    "register.",
+    (
+        Column("guarantee_id", "text", "Stable id", example="GTY-KFC-NOTES"),
+        Column("guarantor_entity_id", "text", "Guarantor", references="entities.entity_id", example="KFC"),
+        Column("guaranteed_obligor_entity_id", "text", "Obligor of the guaranteed Indebtedness", references="entities.entity_id", example="KACC"),
+        Column(
+            "guaranteed_instrument_id", "text", "Indebtedness guaranteed", references="debt_instruments.instrument_id", example="NOTES-10875-2006"
+        ),
+        Column(
+            "guaranteed_debt",
+            "text",
+            "What the guaranteed instrument is for the indenture's rules: the Notes, the Credit Agreement (or a Refinancing "
+            "of it, AMB-X06), the 12 3/4% Notes, the 10 7/8% Notes of October 23, 1996, the 9 7/8% Notes, or other",
+            allowed=("notes", "credit_agreement", "notes_1275", "notes_10875_1996", "notes_0975", "other"),
+            example="notes",
+        ),
+        Column(
+            "guaranteed_debt_subordination",
+            "text",
+            "Whether the guaranteed Indebtedness is subordinated by its terms in right and priority of payment: not at "
+            "all, to other Indebtedness of its obligor only, or to the Notes (or the obligor's Guarantee of them)",
+            allowed=("senior", "subordinated_to_other_indebtedness", "subordinated_to_notes"),
+            example="senior",
+        ),
+        Column(
+            "guarantee_ranking",
+            "text",
+            "How the guarantee itself ranks: senior, subordinated to the guarantor's guarantee of the Notes, or "
+            "subordinated otherwise",
+            allowed=("senior", "subordinated_to_note_guarantee", "subordinated_other"),
+            example="senior",
+        ),
+        Column("given_on", "date", "Date the guarantee was given (or the guarantor became liable)", example="1996-12-23"),
+        Column("released_on", "date", "Date released or discharged; empty while in force", required=False, example=""),
+        Column(
+            "release_basis",
+            "text",
+            "Why it ended: 15.05(a), (c) or (d) for a guarantee of the Notes; repaid when the guaranteed debt was repaid",
+            required=False,
+            allowed=("15.05(a)", "15.05(c)", "15.05(d)", "repaid", "other"),
+            example="",
+        ),
+        Column(
+            "release_reference",
+            "text",
+            "15.05(a): the Officers' Certificate and Opinion of Counsel delivered; 15.05(c): the asset_sales "
+            "transaction_id of the sale; 15.05(d): the Board Resolution designating the Unrestricted Subsidiary",
+            required=False,
+            example="",
+        ),
+        _flag(
+            "existed_when_guarantor_acquired",
+            "Existed when the guarantor became a Subsidiary and was not Incurred in connection with or in contemplation of "
+            "it (4.10(c) proviso)",
+        ),
+        Column(
+            "refinances_guarantee_id",
+            "text",
+            "The guarantee of the Refinanced Indebtedness this one replaces (4.10(c) proviso)",
+            required=False,
+            references="guarantees.guarantee_id",
+            example="",
+        ),
+        Column("maximum_liability", "money", "Cap on the guarantor's liability; empty when it guarantees the whole debt", required=False, example=""),
+        Column("description", "text", "What and why", example="Guarantee of the Notes under Article Fifteen"),
+    ),
+    ("guarantee_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1140,6 +1224,7 @@ EXTRACTS: tuple[Extract, ...] = (
     AFFILIATE_TRANSACTIONS,
     SALE_LEASEBACKS,
     ACQUISITIONS,
+    GUARANTEES,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -56,6 +56,7 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
     "equity_issuances": ("net_proceeds",),
     "capital_expenditures": ("amount",),
     "letters_of_credit": ("stated_amount",),
+    "guarantees": ("maximum_liability",),
     "borrowing_base": (
         "eligible_inventory",
         "olv_in_place_value",
@@ -86,6 +87,7 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "debt_instruments": (("maturity_date", "issue_date"),),
     "letters_of_credit": (("expiry_date", "issue_date"),),
     "market_data": (("period_end", "period_start"),),
+    "guarantees": (("released_on", "given_on"),),
 }
 
 # (column, when column, when value): the column is required on rows where `when column` holds `when value`.

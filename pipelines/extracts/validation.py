@@ -29,6 +29,7 @@ DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
     ("liens", "entity_id"): "created_on",
     ("unrestricted_subsidiary_officers", "entity_id"): "appointed_on",
     ("affiliate_transactions", "entity_id"): "transaction_date",
+    ("guarantees", "guarantor_entity_id"): "given_on",
 }
 
 

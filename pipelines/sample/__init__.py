@@ -23,6 +23,7 @@ from pipelines.sample import (
     default_events,
     entities,
     extract_files,
+    guarantees,
     indebtedness,
     letters_of_credit,
     liens,
@@ -65,7 +66,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         + default_events.attestation_rows()
         + asset_sale_applications.attestation_rows()
         + liens.attestation_rows()
-        + ca1994.attestation_rows(),
+        + ca1994.attestation_rows()
+        + guarantees.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
         "asset_sale_receipts": asset_sale_applications.receipt_rows(),
@@ -75,6 +77,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "affiliate_transactions": liens.affiliate_transaction_rows(),
         "sale_leasebacks": sale_leasebacks.rows(),
         "acquisitions": acquisitions.rows(),
+        "guarantees": guarantees.rows(),
     }
 
 

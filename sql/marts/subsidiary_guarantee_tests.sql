@@ -9,8 +9,8 @@
 --   (asset_transfer_basket_ledger).
 -- 4.12(c) [IND L4931]: per quarter end, the number of Subsidiaries (other than Bank Guarantors) and joint ventures that
 --   are direct obligors on Credit Agreement Indebtedness (instruments classified 4.10(b)(ii) with principal or letters of
---   credit outstanding at that month end) and are not Subsidiary Guarantors. Tested <= 0. Guarantees of Credit Agreement
---   debt by such entities have no extract; only direct obligors are seen.
+--   credit outstanding at that month end), or that guarantee it (a guarantee in the guarantees register in force at the
+--   quarter end: "for as long as ... so obligated"), and are not Subsidiary Guarantors on that day. Tested <= 0.
 with transfers as (
     select
         t.*,
@@ -58,18 +58,28 @@ basket_rows as (
     from asset_transfer_basket_ledger
 ),
 
-quarter_obligors as (
-    select
-        q.quarter_end,
-        i.obligor_entity_id,
-        bool_or(e.role in ('subsidiary', 'joint_venture') and not e.is_bank_guarantor and not e.is_subsidiary_guarantor) as out_of_line
+credit_agreement_parties as (
+    select q.quarter_end, i.obligor_entity_id
     from fiscal_quarters as q
     join stg_debt_balances as b on b.period_end = q.quarter_end and (b.principal_outstanding <> 0 or b.letters_of_credit_outstanding <> 0)
     join stg_debt_instruments as i on i.instrument_id = b.instrument_id and i.indenture_basket = '4.10(b)(ii)'
+    union
+    select q.quarter_end, g.guarantor_entity_id
+    from fiscal_quarters as q
+    join stg_guarantees as g on g.given_on <= q.quarter_end and (g.released_on is null or q.quarter_end < g.released_on)
+    join stg_debt_instruments as i on i.instrument_id = g.guaranteed_instrument_id and i.indenture_basket = '4.10(b)(ii)'
+),
+
+quarter_obligors as (
+    select
+        p.quarter_end,
+        p.obligor_entity_id,
+        bool_or(e.role in ('subsidiary', 'joint_venture') and not e.is_bank_guarantor and not e.is_subsidiary_guarantor) as out_of_line
+    from credit_agreement_parties as p
     join stg_entities as e
-        on e.entity_id = i.obligor_entity_id and e.valid_from <= q.quarter_end and (e.valid_to is null or q.quarter_end <= e.valid_to)
-    where q.quarter_end >= date '1996-12-31'
-    group by q.quarter_end, i.obligor_entity_id
+        on e.entity_id = p.obligor_entity_id and e.valid_from <= p.quarter_end and (e.valid_to is null or p.quarter_end <= e.valid_to)
+    where p.quarter_end >= date '1996-12-31'
+    group by p.quarter_end, p.obligor_entity_id
 ),
 
 credit_agreement_rows as (

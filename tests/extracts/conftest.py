@@ -120,6 +120,10 @@ SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,
 transaction_id,acquisition_date,acquirer_entity_id,description,consideration,is_material_out_of_ordinary_course
 ACQ-1999-EXAMPLE,1999-04-30,KACC,Extrusion plant,30000000.00,true
 """,
+    "guarantees": """\
+guarantee_id,guarantor_entity_id,guaranteed_obligor_entity_id,guaranteed_instrument_id,guaranteed_debt,guaranteed_debt_subordination,guarantee_ranking,given_on,released_on,release_basis,release_reference,existed_when_guarantor_acquired,refinances_guarantee_id,maximum_liability,description
+GTY-KAC-NOTES,KAC,KACC,NOTES-10875-2006,other,senior,senior,1996-12-23,,,,false,,,Parent guarantee of the Notes
+""",
 }
 
 
