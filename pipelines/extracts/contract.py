@@ -252,6 +252,9 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/6.01(c) (AMB-I30): the failure named in a Notice of Default is a failure to perform "in any
     # material respect", true/false; reference_id is the notice's default_events event_id
     "covenant_failure_material",
+    # indenture-1996/5.01 (no ambiguity id; ATTEST like AMB-I30): the Trustee is the Note registrar from period_end
+    # until a later attestation, true/false; while true no noteholder list is required [IND L5230]
+    "trustee_is_note_registrar",
 )
 
 DEFAULT_EVENT_KINDS = (
