@@ -1015,6 +1015,20 @@ SALE_LEASEBACKS = Extract(
     ("transaction_id",),
 )
 
+NOTE_REDEMPTIONS = Extract(
+    "note_redemptions",
+    "Optional redemptions of the Notes under indenture-1996/3.01: the date fixed for redemption, the principal called "
+    "and the date the notice was mailed to holders (3.02: not less than fifteen nor more than sixty days before).",
+    (
+        Column("redemption_id", "text", "Stable id", example="RED-2004-10-20"),
+        Column("notice_mailed_on", "date", "Date the notice of redemption was mailed by first-class mail to holders", example="2004-09-20"),
+        Column("redemption_date", "date", "The date fixed for redemption", example="2004-10-20"),
+        Column("principal_amount", "money", "Principal amount of Notes called for redemption", example="10000000.00"),
+        Column("document", "text", "The notice of redemption", required=False, example="Notice of redemption"),
+    ),
+    ("redemption_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1039,6 +1053,7 @@ EXTRACTS: tuple[Extract, ...] = (
     UNRESTRICTED_SUBSIDIARY_OFFICERS,
     AFFILIATE_TRANSACTIONS,
     SALE_LEASEBACKS,
+    NOTE_REDEMPTIONS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

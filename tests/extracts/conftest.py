@@ -116,6 +116,10 @@ AT-1998-MAXXAM-SVC,1998-03-31,KACC,MAXXAM Inc.,affiliate,2500000.00,0.00,4.08(b)
 transaction_id,transaction_date,seller_entity_id,property,fair_market_value,lease_term_months,periodic_rental,payments_per_year,number_of_payments,designated_as_rslt,trustee_notice_date
 SLB-2001-EXAMPLE,2001-06-29,KACC,Office building,45000000.00,60,5500000.00,2,10,false,
 """,
+    "note_redemptions": """\
+redemption_id,notice_mailed_on,redemption_date,principal_amount,document
+RED-2004-10-20,2004-09-20,2004-10-20,10000000.00,Notice of redemption
+""",
 }
 
 

@@ -160,3 +160,84 @@ def test_reports_to_the_trustee_need_the_sec_due_dates(con):
     assert found["report 1996-12-31"]["due_date"] is None
     assert "AMB-I36" in json.loads(found["report 1996-12-31"]["missing_inputs"])[0]
     assert "annual report" in found["report 1996-12-31"]["obligation"]
+
+
+def test_notes_issued_against_the_50_million_limit(con):
+    # 50,000,000 issued; 10,000,000 redeemed in October 2004 does not restore capacity; a further 5,000,000 in 2005
+    notes(con, [("1996-12-31", "50000000.00"), ("2004-12-31", "40000000.00"), ("2005-03-31", "45000000.00")])
+    build(con, "notes_principal_tests")
+    found = {r["test_date"]: r for r in rows(con, "select * from notes_principal_tests")}
+    assert found[date(1996, 12, 31)]["actual"] == Decimal("50000000.00")
+    assert found[date(2004, 12, 31)]["actual"] == Decimal("50000000.00")
+    # 50,000,000 + 5,000,000 = 55,000,000: over the limit although only 45,000,000 is outstanding
+    assert found[date(2005, 3, 31)]["actual"] == Decimal("55000000.00")
+
+
+def redeem(con, redemption_id, redemption_date, notice, principal="10000000.00"):
+    add(con, "note_redemptions", redemption_id=redemption_id, notice_mailed_on=notice, redemption_date=redemption_date,
+        principal_amount=principal, document=None)
+
+
+def redemption(con, redemption_id):
+    row = one(con, "select * from notes_redemption_tests where transaction_id = ?", [redemption_id])
+    return row["actual"], {k: v["value"] for k, v in json.loads(row["inputs"]).items()}
+
+
+def test_redemption_price_by_twelve_month_period_beginning_october_15(con):
+    notes(con)
+    for day in ("2001-10-14", "2001-10-15", "2002-10-14", "2002-10-15", "2003-10-15", "2004-10-14", "2004-10-15", "2005-10-15"):
+        redeem(con, f"R-{day}", day, "2001-09-14" if day.startswith("2001") else f"{day[:4]}-09-14")
+    build(con, "notes_redemption_tests")
+    prices = {d: redemption(con, f"R-{d}")[1]["redemption_price"] for d in
+              ("2001-10-14", "2001-10-15", "2002-10-14", "2002-10-15", "2003-10-15", "2004-10-14", "2004-10-15", "2005-10-15")}
+    assert prices == {
+        "2001-10-14": "none: not redeemable",  # the day before the first call date
+        "2001-10-15": "1.05437",
+        "2002-10-14": "1.05437",  # still the period beginning October 15, 2001
+        "2002-10-15": "1.03625",
+        "2003-10-15": "1.01813",
+        "2004-10-14": "1.01813",
+        "2004-10-15": "1.00000",
+        "2005-10-15": "1.00000",  # "2004 and thereafter"
+    }
+    actual, inputs = redemption(con, "R-2001-10-14")
+    assert actual == Decimal("1.00") and "not permitted" in inputs["breaches"]
+
+
+def test_e14_redemption_amount_with_accrued_interest(con):
+    notes(con)
+    redeem(con, "E14", "2002-12-15", "2002-11-15")
+    build(con, "notes_redemption_tests")
+    actual, inputs = redemption(con, "E14")
+    assert actual == Decimal("0.00")
+    # clauses.md E14: 10,000,000 x 1.03625 = 10,362,500; interest from October 15: 30/360 days (12-10) x 30 = 60;
+    # 10,000,000 x 0.10875 x 60 / 360 = 181,250; total 10,543,750
+    assert Decimal(inputs["redemption_price_amount"]) == Decimal("10362500")
+    assert inputs["accrued_days_30_360"] == "60"
+    assert Decimal(inputs["accrued_interest"]) == Decimal("181250")
+    assert Decimal(inputs["redemption_amount"]) == Decimal("10543750")
+
+
+def test_no_accrued_interest_in_a_redemption_on_an_interest_payment_date(con):
+    notes(con)
+    redeem(con, "R-IPD", "2004-10-15", "2004-09-15", principal="1000.00")
+    build(con, "notes_redemption_tests")
+    actual, inputs = redemption(con, "R-IPD")
+    # 3.03: the October 15 interest is paid in the usual manner; 1,000 x 1.00000 = 1,000
+    assert (actual, inputs["accrued_days_30_360"], Decimal(inputs["redemption_amount"])) == (Decimal("0.00"), "0", Decimal("1000"))
+
+
+def test_notice_window_fifteen_to_sixty_days(con):
+    notes(con)
+    # redemption on 2004-10-20: notice on 10-06 is 14 days before, 10-05 15, 08-21 60, 08-20 61
+    for notice in ("2004-10-06", "2004-10-05", "2004-08-21", "2004-08-20"):
+        redeem(con, f"N-{notice}", "2004-10-20", notice)
+    redeem(con, "ODD", "2004-10-20", "2004-10-05", principal="10000500.00")
+    build(con, "notes_redemption_tests")
+    counts = {n: redemption(con, f"N-{n}")[0] for n in ("2004-10-06", "2004-10-05", "2004-08-21", "2004-08-20")}
+    assert counts == {"2004-10-06": Decimal("1.00"), "2004-10-05": Decimal("0.00"), "2004-08-21": Decimal("0.00"), "2004-08-20": Decimal("1.00")}
+    assert "less than fifteen" in redemption(con, "N-2004-10-06")[1]["breaches"]
+    # 10,000,500 is not a multiple of $1,000
+    assert redemption(con, "ODD")[0] == Decimal("1.00")
+    # 2004-10-20, 5 days after October 15: 10,000,000 x 0.10875 x 5 / 360 = 15,104.1666...
+    assert redemption(con, "N-2004-10-05")[1]["accrued_interest"] == "15104.1666666666"
