@@ -26,6 +26,7 @@ from pipelines.sample import (
     letters_of_credit,
     liens,
     market_data,
+    notes,
     sale_leasebacks,
     transactions,
     valco,
@@ -64,7 +65,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         + default_events.attestation_rows()
         + asset_sale_applications.attestation_rows()
         + liens.attestation_rows()
-        + ca1994.attestation_rows(),
+        + ca1994.attestation_rows()
+        + notes.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
         "asset_sale_receipts": asset_sale_applications.receipt_rows(),
@@ -73,6 +75,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "unrestricted_subsidiary_officers": liens.officer_rows(),
         "affiliate_transactions": liens.affiliate_transaction_rows(),
         "sale_leasebacks": sale_leasebacks.rows(),
+        "note_redemptions": notes.redemption_rows(),
     }
 
 
