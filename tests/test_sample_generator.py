@@ -110,6 +110,10 @@ def test_the_committed_sample_is_what_the_generator_writes(sample):
         assert (SAMPLE_EXTRACTS_DIR / name).read_bytes() == (sample / name).read_bytes(), f"regenerate {name}"
 
 
+# The Company never redeemed the Notes (pipelines/sample/notes.py): a redemption would contradict the debt register.
+EMPTY_IN_THE_STORYLINE = {"note_redemptions"}
+
+
 def test_every_extract_has_the_contract_columns_and_reads_without_issues(sample):
     for extract in contract.EXTRACTS:
         path = sample / f"{extract.name}.csv"
@@ -117,7 +121,7 @@ def test_every_extract_has_the_contract_columns_and_reads_without_issues(sample)
         assert header == ",".join(c.name for c in extract.columns)
         frame, issues = read_extract(path, extract)
         assert issues == [], [str(i) for i in issues[:5]]
-        assert frame.height > 0
+        assert (frame.height == 0) == (extract.name in EMPTY_IN_THE_STORYLINE), extract.name
 
 
 def test_every_line_item_has_an_account(sample):

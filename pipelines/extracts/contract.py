@@ -271,6 +271,9 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/15.05(a)(y) (AMB-I24): the Notes are rated Baa3 or better by Moody's or BBB- or better by S&P on the
     # release (reference_id = the released Note guarantee's guarantee_id), true/false
     "notes_rated_investment_grade",
+    # indenture-1996/5.01 (no ambiguity id; ATTEST like AMB-I30): the Trustee is the Note registrar from period_end
+    # until a later attestation, true/false; while true no noteholder list is required [IND L5230]
+    "trustee_is_note_registrar",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -1199,6 +1202,20 @@ GUARANTEES = Extract(
     ("guarantee_id",),
 )
 
+NOTE_REDEMPTIONS = Extract(
+    "note_redemptions",
+    "Optional redemptions of the Notes under indenture-1996/3.01: the date fixed for redemption, the principal called "
+    "and the date the notice was mailed to holders (3.02: not less than fifteen nor more than sixty days before).",
+    (
+        Column("redemption_id", "text", "Stable id", example="RED-2004-10-20"),
+        Column("notice_mailed_on", "date", "Date the notice of redemption was mailed by first-class mail to holders", example="2004-09-20"),
+        Column("redemption_date", "date", "The date fixed for redemption", example="2004-10-20"),
+        Column("principal_amount", "money", "Principal amount of Notes called for redemption", example="10000000.00"),
+        Column("document", "text", "The notice of redemption", required=False, example="Notice of redemption"),
+    ),
+    ("redemption_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1225,6 +1242,7 @@ EXTRACTS: tuple[Extract, ...] = (
     SALE_LEASEBACKS,
     ACQUISITIONS,
     GUARANTEES,
+    NOTE_REDEMPTIONS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -28,6 +28,7 @@ from pipelines.sample import (
     letters_of_credit,
     liens,
     market_data,
+    notes,
     sale_leasebacks,
     transactions,
     valco,
@@ -67,7 +68,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         + asset_sale_applications.attestation_rows()
         + liens.attestation_rows()
         + ca1994.attestation_rows()
-        + guarantees.attestation_rows(),
+        + guarantees.attestation_rows()
+        + notes.attestation_rows(),
         "asset_transfers": asset_transfers.rows(),
         "default_events": default_events.rows(),
         "asset_sale_receipts": asset_sale_applications.receipt_rows(),
@@ -78,6 +80,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "sale_leasebacks": sale_leasebacks.rows(),
         "acquisitions": acquisitions.rows(),
         "guarantees": guarantees.rows(),
+        "note_redemptions": notes.redemption_rows(),
     }
 
 

@@ -124,6 +124,10 @@ ACQ-1999-EXAMPLE,1999-04-30,KACC,Extrusion plant,30000000.00,true
 guarantee_id,guarantor_entity_id,guaranteed_obligor_entity_id,guaranteed_instrument_id,guaranteed_debt,guaranteed_debt_subordination,guarantee_ranking,given_on,released_on,release_basis,release_reference,existed_when_guarantor_acquired,refinances_guarantee_id,maximum_liability,description
 GTY-KAC-NOTES,KAC,KACC,NOTES-10875-2006,other,senior,senior,1996-12-23,,,,false,,,Parent guarantee of the Notes
 """,
+    "note_redemptions": """\
+redemption_id,notice_mailed_on,redemption_date,principal_amount,document
+RED-2004-10-20,2004-09-20,2004-10-20,10000000.00,Notice of redemption
+""",
 }
 
 
