@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.reading import locate
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
@@ -49,10 +51,8 @@ def policy_files(root: Path = POLICIES_DIR) -> list[Path]:
 
 
 def _key(extracts_dir: Path, policy_paths: list[Path]) -> str:
-    from pipelines.quarter_end import input_files
-
     body = {
-        "inputs": {p.name: sha256(p) for p in input_files(extracts_dir)},
+        "inputs": {p.name: sha256(p) for p in (locate(extracts_dir, extract) for extract in EXTRACTS)},  # as quarter_end.input_files
         "policies": {str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p): sha256(p) for p in policy_paths},
         "code": source_sha256(),
     }
