@@ -12,16 +12,21 @@ was issued; for check, the transaction file or the extracts), 3 a policy file is
 from __future__ import annotations
 
 import argparse
+import importlib.abc
 import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from pipelines.extracts.ingest import BadExtracts
+from typing import TYPE_CHECKING
+
+# Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
+# certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.policy.loading import PolicyError
-from pipelines.policy.result import STATUSES
-from pipelines.quarter_end import RunOutcome, quarter_end_run
+
+if TYPE_CHECKING:
+    from pipelines.quarter_end import RunOutcome
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_POLICY = 3
@@ -34,6 +39,8 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def summary(outcome: RunOutcome) -> str:
+    from pipelines.policy.result import STATUSES
+
     by_clause: dict[tuple[str, str], Counter] = {}
     for result in outcome.results:
         by_clause.setdefault((result.instrument, result.clause_id), Counter())[result.status] += 1
@@ -61,6 +68,9 @@ def summary(outcome: RunOutcome) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from pipelines.extracts.ingest import BadExtracts
+    from pipelines.quarter_end import quarter_end_run
+
     try:
         outcome = quarter_end_run(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
     except BadExtracts as bad:
@@ -86,6 +96,7 @@ def _run(args: argparse.Namespace) -> int:
 def _deadlines(args: argparse.Namespace) -> int:
     import duckdb
 
+    from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.deadlines import between, deadline_calendar
     from pipelines.policy.loading import load_policies
     from pipelines.quarter_end import prepare, quarters_covered
@@ -115,6 +126,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from pipelines.check.command import run_check, summary as check_summary, write_check
     from pipelines.check.transaction import BadTransaction
+    from pipelines.extracts.ingest import BadExtracts
 
     try:
         outcome = run_check(Path(args.extracts), args.date, Path(args.transaction), Path(args.cache))
@@ -176,8 +188,20 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+class _HidePandas(importlib.abc.MetaPathFinder):
+    """pandera imports pandas (about a second) whenever pandas is installed, although `check` validates Polars frames
+    only; with pandas not found, pandera loads as in a Polars-only installation, which it supports."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if argv is None and args.command == "check" and "pandas" not in sys.modules:
+        # only in a process of its own (the `covenants check` a person types): nothing else will run in it
+        sys.meta_path.insert(0, _HidePandas())
     return args.handler(args)
 
 

@@ -7,23 +7,21 @@ import time
 from datetime import date
 from pathlib import Path
 
-from pipelines.check.prepared import DEFAULT_CACHE_DIR, prepared_database
+from pipelines.check.prepared import DEFAULT_CACHE_DIR, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
 from pipelines.outputs.results_files import record, write_results
-from pipelines.policy.loading import load_policies
 from pipelines.quarter_end import staged
 
 
 def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
     """Raises BadTransaction, BadExtracts, ExtractMissing (exit 2) or PolicyError (exit 3)."""
     proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
-    policies = load_policies()
     started = time.perf_counter()
-    path, cached = prepared_database(extracts_dir, policies, cache_dir)
-    how = "cached" if cached else f"prepared from the extracts in {time.perf_counter() - started:.2f} s and cached"
-    trace = [f"prepared database {path} ({how}); opened read-only"]
-    return check(path, proposal, policies, transaction_file.name, trace)
+    prepared = open_prepared(extracts_dir, cache_dir)
+    how = "cached" if prepared.cached else f"prepared from the extracts in {time.perf_counter() - started:.2f} s and cached"
+    trace = [f"prepared database {prepared.path} ({how}); opened read-only"]
+    return check(prepared, proposal, transaction_file.name, trace)
 
 
 def check_record(outcome: CheckOutcome) -> dict:

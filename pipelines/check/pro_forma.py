@@ -17,21 +17,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from pipelines.check.prepared import ATTACHED as PREPARED, Prepared
 from pipelines.check.transaction import BadTransaction, Proposal
 from pipelines.extracts.contract import BY_NAME
 from pipelines.extracts.reading import ROW
 from pipelines.extracts.validation import declared_references, entities_registered_on_date
-from pipelines.models.sql_models import SqlModel, build, discover
+from pipelines.models.sql_models import SqlModel, build
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 
-PREPARED = "prepared"
 LEDGER_SUFFIX = "_basket_ledger"
 # the figure whose before and after are reported, for every covenant that tests it (4.10(a), 4.09(a)(B), any added later)
 RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
@@ -132,16 +131,6 @@ def to_rebuild(models: list[SqlModel], touched: set[str]) -> list[SqlModel]:
     return [m for m in downstream(models, touched) if m.name in needed]
 
 
-def _prepared_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return [t for (t,) in con.execute("select table_name from duckdb_tables() where database_name = ? order by 1", [PREPARED]).fetchall()]
-
-
-def attach(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
-    con.execute(f"attach '{path.resolve()}' as {PREPARED} (read_only)")
-    return con
-
-
 def zeroed(proposal: Proposal) -> dict[str, pl.DataFrame]:
     """The proposal's rows with the money of its own row set to zero (the new instrument and attestations kept)."""
     extract = proposal.extract
@@ -164,31 +153,36 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> N
 def evaluate_pass(
     con: duckdb.DuckDBPyConnection, schema: str, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]
 ) -> Pass:
-    """One pass in its own schema of the shared in-memory database, on its own cursor (`use` is per cursor)."""
+    """One pass in its own schema of the shared in-memory database, on its own cursor (`use` and the search path are
+    per cursor). A name is looked up in the pass's schema first, then in the prepared database: the copied raw tables
+    and the rebuilt models shadow their prepared tables, and everything else is read where it is, uncopied."""
+    database = con.execute("select current_database()").fetchall()[0][0]
     con.execute(f"create schema {schema}")
-    con.execute(f"use {con.execute('select current_database()').fetchall()[0][0]}.{schema}")
-    touched = {f"raw_{name}" for name in rows}
-    rebuilt = to_rebuild(models, touched)
+    con.execute(f"use {database}.{schema}")
+    con.execute(f"set search_path = '{database}.{schema},{PREPARED}.main'")
+    for name, frame in rows.items():
+        _insert(con, name, frame)
+    rebuilt = to_rebuild(models, {f"raw_{name}" for name in rows})
     rebuilt_names = {m.name for m in rebuilt}
-    for table in _prepared_tables(con):
-        if table in touched:
-            _insert(con, table.removeprefix("raw_"), rows[table.removeprefix("raw_")])
-        elif table not in rebuilt_names:
-            con.execute(f'create view "{table}" as from {PREPARED}.main."{table}"')
     for model in rebuilt:
         build(con, model)
     # a covenant whose mart was not rebuilt cannot hold a result for the proposal
     testing = replace(policies, covenants=tuple(c for c in policies.covenants if c.figure.mart in rebuilt_names))
-    results = [r for r in evaluate_all(con, testing) if r.transaction_id == proposal.transaction_id and r.test_kind == "transaction"]
+    results = [r for r in evaluate_all(con, testing, transaction_id=proposal.transaction_id) if r.test_kind == "transaction"]
     return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
 
 
 def ledger_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every basket ledger mart, by the naming convention: none, one or many."""
+    """Every basket ledger mart, by the naming convention: none, one or many; in a pass, those it rebuilt and those it
+    reads from the prepared database."""
     names = con.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = current_schema() "
-        "union select view_name from duckdb_views() where database_name = current_database() and schema_name = current_schema() "
-        "and not internal"
+        f"""
+        select table_name from duckdb_tables()
+        where (database_name = current_database() and schema_name = current_schema()) or (database_name, schema_name) = ('{PREPARED}', 'main')
+        union select view_name from duckdb_views()
+        where ((database_name = current_database() and schema_name = current_schema()) or (database_name, schema_name) = ('{PREPARED}', 'main'))
+        and not internal
+        """
     ).fetchall()
     return sorted(n for (n,) in names if n.endswith(LEDGER_SUFFIX))
 
@@ -277,9 +271,9 @@ def decide(results: list[Result], basis: str) -> tuple[str, list[str]]:
     return "cannot be confirmed", reasons
 
 
-def check(path: Path, proposal: Proposal, policies: PolicySet, file: str, trace: list[str]) -> CheckOutcome:
-    models = discover()
-    con = attach(path)
+def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -> CheckOutcome:
+    """Closes the prepared database's connection."""
+    con, policies, models = prepared.con, prepared.policies, prepared.models
     # One read-only attachment shared by three cursors: the reference checks, and the two passes in parallel (each in
     # its own schema). The reference checks are not waited for first: a proposal is almost always well formed, and a
     # bad one is refused before any answer is given all the same.

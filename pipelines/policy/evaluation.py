@@ -46,11 +46,16 @@ class Figures:
     not_applicable_because: str | None = None
 
 
-def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
+def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant, transaction_id: str | None = None) -> list[Figures]:
+    """The covenant's mart rows; only the transaction's when one is named (`covenants check` tests one proposal)."""
     relation = con.table(covenant.figure.mart)
     columns = relation.columns
     rows = [dict(zip(columns, row)) for row in relation.fetchall()]
-    return [_figures(row, covenant) for row in rows if row["clause_id"] == covenant.clause_id]
+    return [
+        _figures(row, covenant)
+        for row in rows
+        if row["clause_id"] == covenant.clause_id and (transaction_id is None or row.get("transaction_id") == transaction_id)
+    ]
 
 
 def _figures(row: dict, covenant: Covenant) -> Figures:
@@ -116,10 +121,10 @@ def _headroom(actual: Fraction, threshold: Fraction, operator: str) -> Fraction:
 
 
 def evaluate_covenant(
-    con: duckdb.DuckDBPyConnection, covenant: Covenant, policies: PolicySet, as_of: date | None = None
+    con: duckdb.DuckDBPyConnection, covenant: Covenant, policies: PolicySet, as_of: date | None = None, transaction_id: str | None = None
 ) -> list[Result]:
     results = []
-    for figures in sorted(read_figures(con, covenant), key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
+    for figures in sorted(read_figures(con, covenant, transaction_id), key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
         if as_of is not None and figures.test_date > as_of:
             continue
         result = _evaluate_one(con, covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
@@ -332,8 +337,12 @@ def _apply_waivers(con: duckdb.DuckDBPyConnection, result: Result, policies: Pol
     )
 
 
-def evaluate_all(con: duckdb.DuckDBPyConnection, policies: PolicySet, as_of: date | None = None) -> list[Result]:
+def evaluate_all(
+    con: duckdb.DuckDBPyConnection, policies: PolicySet, as_of: date | None = None, transaction_id: str | None = None
+) -> list[Result]:
+    """Every covenant's results; with `transaction_id`, only that transaction's (each result depends on its own mart row
+    alone, so the others need not be evaluated)."""
     results = []
     for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
-        results.extend(evaluate_covenant(con, covenant, policies, as_of))
+        results.extend(evaluate_covenant(con, covenant, policies, as_of, transaction_id))
     return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))

@@ -1,0 +1,121 @@
+"""What makes a warm `covenants check` fast, and that none of it changes an answer: the policies and SQL model graph
+kept in the prepared database, the cache key that finds a stale one, the evaluation of one transaction's rows only, the
+zero-money "before" pass against the prepared figures, and the command in a process of its own (pandas hidden)."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipelines.check.command import check_record, run_check
+from pipelines.check.prepared import PARSED, PREFIX, _key, content_key, open_prepared, policy_files
+from pipelines.layout import POLICIES_DIR, ROOT, SAMPLE_EXTRACTS_DIR
+from pipelines.models.sql_models import discover
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import load_policies
+
+NOTES = ROOT / "sample" / "transactions" / "notes-1997-11.yaml"
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+def test_the_key_covers_exactly_the_policy_files_that_are_loaded():
+    # open_prepared takes the key before parsing anything: it must list the same files load_policies reads, so that
+    # the key of a warm check is the key the database was prepared under
+    policies = load_policies()
+    assert policy_files() == sorted(policies.files)
+    assert _key(SAMPLE_EXTRACTS_DIR, policy_files()) == content_key(SAMPLE_EXTRACTS_DIR, policies)
+
+
+def test_a_warm_check_reads_the_parsed_policies_and_models_from_the_prepared_database(cache):
+    first = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    first.con.close()
+    warm = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    warm.con.close()
+    assert warm.cached and warm.path == first.path
+    assert warm.policies == load_policies()
+    assert [(m.name, m.sql, m.depends_on) for m in warm.models] == [(m.name, m.sql, m.depends_on) for m in discover()]
+
+
+def test_an_unreadable_parsed_copy_is_parsed_afresh_from_the_files(cache, tmp_path):
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    prepared.con.close()
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    copy = damaged / prepared.path.name
+    shutil.copy(prepared.path, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute(f"update {PARSED} set policies = ?", [pickle.dumps("not a PolicySet")[:-3]])
+    reopened = open_prepared(SAMPLE_EXTRACTS_DIR, damaged)
+    reopened.con.close()
+    assert reopened.cached and reopened.policies == load_policies()
+
+
+def test_a_stale_cache_is_found_and_prepared_afresh(tmp_path):
+    extracts, cache = tmp_path / "extracts", tmp_path / "cache"
+    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
+    first = open_prepared(extracts, cache)
+    first.con.close()
+    again = open_prepared(extracts, cache)
+    again.con.close()
+    assert (first.cached, again.cached, again.path) == (False, True, first.path)
+    entities = extracts / "entities.csv"
+    entities.write_text(entities.read_text() + "\n")  # one byte more: another key, whatever the parse would say
+    changed = open_prepared(extracts, cache)
+    changed.con.close()
+    assert not changed.cached and changed.path != first.path
+    assert sorted(p.name for p in cache.glob(f"{PREFIX}*")) == sorted([first.path.name, changed.path.name])
+
+
+def test_a_changed_policy_file_changes_the_key(tmp_path):
+    policies = tmp_path / "policies"
+    shutil.copytree(POLICIES_DIR, policies)
+    before = _key(SAMPLE_EXTRACTS_DIR, policy_files(policies))
+    parameter = next((policies / "indenture-1996" / "parameters").glob("*.yaml"))
+    parameter.write_text(parameter.read_text() + "# edited\n")
+    assert _key(SAMPLE_EXTRACTS_DIR, policy_files(policies)) != before
+
+
+def test_one_transactions_evaluation_is_its_share_of_the_whole(cache):
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    try:
+        prepared.con.execute("use prepared")
+        everything = evaluate_all(prepared.con, prepared.policies)
+        alone = evaluate_all(prepared.con, prepared.policies, transaction_id="INC-1997-11-TL")
+    finally:
+        prepared.con.close()
+    assert alone and alone == [r for r in everything if r.transaction_id == "INC-1997-11-TL"]
+
+
+def test_before_is_the_prepared_figure_of_a_transaction_with_the_same_date_and_projection(cache):
+    # notes-1997-11.yaml on 1997-11-14 attests the same projected_other_fixed_charges (778,875.00) as INC-1997-11-TL,
+    # incurred that day and already in the pro forma debt, so the zero-money "before" pass must give exactly the 4.10(a)
+    # ratio the prepared marts hold for INC-1997-11-TL: 2.366374 (derived in test_check.py).
+    record = check_record(run_check(SAMPLE_EXTRACTS_DIR, date(1997, 11, 14), NOTES, cache))
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    try:
+        prepared.con.execute("use prepared")
+        [existing] = [r for r in evaluate_all(prepared.con, prepared.policies, transaction_id="INC-1997-11-TL") if r.clause_id == "indenture-1996/4.10(a)"]
+    finally:
+        prepared.con.close()
+    assert record["ratios"][0]["before"] == format(existing.actual, "f") == "2.366374"
+
+
+def test_the_command_in_its_own_process_answers_as_in_process(cache, tmp_path):
+    # the typed command hides pandas from pandera (pipelines.cli._HidePandas): the same check.json all the same
+    args = ["check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", "1997-11-14", "--transaction", str(NOTES), "--cache", str(cache)]
+    subprocess.run([sys.executable, "-m", "pipelines.cli", *args, "--out", str(tmp_path / "typed")], check=True, capture_output=True)
+    typed = json.loads((tmp_path / "typed" / "check.json").read_text())
+    in_process = check_record(run_check(SAMPLE_EXTRACTS_DIR, date(1997, 11, 14), NOTES, cache))
+    assert typed.pop("trace")[1:] == in_process.pop("trace")[1:] and typed == in_process
