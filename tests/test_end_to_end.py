@@ -75,16 +75,40 @@ def test_ca1994_waivers_cover_the_named_transactions(results):
     assert by_transaction["RP-1997-11-MAXXAM-TAX"]["status"] == "waived"
     # other sales under the 1994 agreement: 9.2.11 is not in the seeds and the waiver never covers them
     assert by_transaction["AS-1999-MICROMILL"]["status"] == "indeterminate"
+    # a second Pleasanton sale (2001): 9.2.11 restricts it as it did the 2000 sale, and the waiver is "limited precisely
+    # as written": fail, no waiver
+    parcel = by_transaction["AS-2001-CFT-PARCEL"]
+    assert (parcel["status"], parcel["waiver_id"]) == ("fail", None)
+
+
+def test_new_subordinated_debt_and_the_retirement_it_funds(results):
+    # 50,000,000 New Subordinated Debt <= 450,000,000; conditions: unsecured, due 2007 (>= 2004), applied 46,000,000
+    # principal + (4,000,000 premium and fees - 1,250,000 attested costs) = 48,750,000 >= 50,000,000 - 1,250,000
+    basket = find(results, "ca-1994/9.2.2(b)(i)(D)", "1998-01-15", "INC-1998-01-NSD")
+    assert (basket["status"], basket["actual"], basket["threshold"]) == ("pass", "50000000.00", "450000000.00")
+    assert find(results, "ca-1994/9.2.2(b)(i)(D)/conditions", "1998-01-15", "INC-1998-01-NSD")["status"] == "pass"
+    # 9.2.6(b)(i): 46,000,000 + 2,750,000 premium retired; waiver A's cap 48,750,000 <= 48,750,000 net proceeds holds
+    retired = find(results, "ca-1994/9.2.6(b)", "1998-01-15", "RP-1998-01-SUB-1275")
+    assert (retired["status"], retired["status_before_waiver"], retired["actual"]) == ("waived", "fail", "48750000.00")
+    assert retired["waiver_id"] == "ca-1994/waiver-amend11-A-subordinated-debt"
+    # the indenture sees the same refinancing: 4.10(b)(vi) 50,000,000 <= 46,000,000 + 4,000,000; 4.09(b)(IV)
+    # 48,750,000 retired <= 50,000,000 subordinated proceeds
+    assert find(results, "indenture-1996/4.10(b)(vi)", "1998-01-15", "INC-1998-01-NSD")["status"] == "pass"
+    assert find(results, "indenture-1996/4.09(b)(IV)", "1998-01-15", "RP-1998-01-SUB-1275")["status"] == "pass"
 
 
 def test_ratio_tests_run_on_each_transaction_date(results):
     transactions = {r["transaction_id"]: r for r in results if r["clause_id"] == "indenture-1996/4.10(a)" and r["test_kind"] == "transaction"}
     # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches. With the deemed
-    # 4.10(b)(ii) draw = 400,000,000 - (principal + letters of credit not collateralised by cash) (M2):
-    # 1997-11-14 320,385,644.33 x 26280 / 3,558,074,476,250 = 2.366374 > 2.0 (deemed 328,259,118.83 at 7.25%);
-    # 1998-04-15 365,511,447.32 x 26280 / 3,594,976,523,750 = 2.671962 > 2.0 (deemed 341,000,000 at the fallback 7.15%);
-    # 1999-10-15 209,379,904.01 x 26280 / 3,772,643,902,500 = 1.458527 <= 2.0 (deemed 341,000,000 at the fallback 7.15%);
-    # 2001-05-15 303,932,698.21 x 26280 / 3,646,964,568,750 = 2.190137 > 2.0 (deemed 335,447,024.74 at 5.60%).
+    # 4.10(b)(ii) draw = 400,000,000 - (principal + letters of credit not collateralised by cash) (M2). Since issue 4's
+    # New Subordinated Debt (12 3/4% notes opened at 446,000,000, 46,000,000 retired 1998-01-15 from 50,000,000 of
+    # 10 1/2% notes) every window carries more interest than before (2.366374 / 2.671962 / 1.458527 / 2.190137):
+    # 1997-11-14 CCFAFC 326,303,744.97 / (forward interest 115,670,047.50 + LC fees 747,743.06 + projected other
+    #   778,875.00 + deemed draw 327,306,439.25's interest 24,059,296.25 = 141,255,961.81) = 2.310018 > 2.0;
+    # 1998-04-15 371,430,484.74 / (115,987,031.25 + 747,743.06 + projected other + 341,000,000 at the fallback 7.15%
+    #   = 24,381,500.00; total 142,045,149.31) = 2.614876 > 2.0;
+    # 1999-10-15 1.444030 <= 2.0 and 2001-05-15 2.126747 > 2.0 (the Asset Sale adjustments of the Micromill and the
+    #   Center for Technology enter at their day weights; see tests/sql/test_coverage_ratio_mart.py for the method).
     assert {t: r["status"] for t, r in transactions.items()} == {
         "INC-1997-11-TL": "pass",
         "INC-1998-04-TL": "pass",
@@ -92,10 +116,10 @@ def test_ratio_tests_run_on_each_transaction_date(results):
         "INC-2001-05-TL": "pass",
     }
     assert {t: r["actual"] for t, r in transactions.items()} == {
-        "INC-1997-11-TL": "2.366374",
-        "INC-1998-04-TL": "2.671962",
-        "INC-1999-10-TL": "1.458527",
-        "INC-2001-05-TL": "2.190137",
+        "INC-1997-11-TL": "2.310018",
+        "INC-1998-04-TL": "2.614876",
+        "INC-1999-10-TL": "1.444030",
+        "INC-2001-05-TL": "2.126747",
     }
     assert all(r["operator"] == ">" and r["threshold"] == "2.0" for r in transactions.values())
 

@@ -14,11 +14,14 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from pipelines.sample.indebtedness import NEW_SUBORDINATED_ISSUE_DATE, NEW_SUBORDINATED_NOTES
+
 DEBT_CLASSES = {
     "NOTES-0975-2002": "senior_debt",
     "NOTES-10875-2006-B": "new_senior_debt",
     "NOTES-10875-2006": "additional_new_senior_debt",
     "NOTES-1275-2003": "subordinated_debt",
+    NEW_SUBORDINATED_NOTES: "new_subordinated_debt",
 }
 PAYMENT_CLAUSES = {"RP-1998-09-VEN": "9.2.5(u)"}
 
@@ -26,6 +29,9 @@ MAXXAM_PAYMENT_DATE = date(1997, 11, 14)
 MAXXAM_PRINCIPAL = Decimal("11438000.00")
 # 11,438,000 x 8% x 135/360 (June 30 to November 14, 1997, 30/360) = 343,140.00
 MAXXAM_INTEREST = Decimal("343140.00")
+
+NEW_SUBORDINATED_ISSUE_COSTS = Decimal("1250000.00")
+SUBORDINATED_RETIREMENT = Decimal("46000000.00") + Decimal("2750000.00")  # principal + premium
 
 CFO = ("J. Doe", "Chief Financial Officer")
 COUNSEL = ("R. Roe", "General Counsel")
@@ -43,7 +49,14 @@ def restricted_payment_rows(rows: list[dict[str, object]]) -> list[dict[str, obj
         "basket": "4.09(b)(III)", "declared_on": None, "ca1994_clause": "9.2.14",
         "description": "Payment to MAXXAM under the Tax Allocation Agreement ($11,438,000 plus interest from June 30, 1997)",
     }
-    return sorted(tagged + [maxxam], key=lambda r: (r["payment_date"], r["transaction_id"]))
+    retirement = {
+        "transaction_id": "RP-1998-01-SUB-1275", "payment_date": NEW_SUBORDINATED_ISSUE_DATE, "payer_entity_id": "KACC",
+        "payment_kind": "subordinated_debt_retirement", "recipient_kind": "public", "amount": SUBORDINATED_RETIREMENT,
+        "basket": "4.09(b)(IV)", "declared_on": date(1997, 12, 15), "ca1994_clause": "9.2.6(b)",
+        "description": "Redemption of $46,000,000 of 12 3/4% Senior Subordinated Notes at a $2,750,000 premium from the proceeds of "
+                       "the New Subordinated Notes (principal plus premium; accrued interest paid separately)",
+    }
+    return sorted(tagged + [maxxam, retirement], key=lambda r: (r["payment_date"], r["transaction_id"]))
 
 
 def attestation_rows() -> list[dict[str, object]]:
@@ -65,4 +78,9 @@ def attestation_rows() -> list[dict[str, object]]:
             COUNSEL, date(1997, 10, 20), "Opinion: New Senior Indenture substantially in the form of the Senior Indenture"),
         row("ATT-CA1994-FORM-C", "ca1994_indenture_form_confirmed", "NOTES-10875-2006", date(1997, 10, 20), "true",
             COUNSEL, date(1997, 10, 20), "Opinion: Additional New Senior Indenture in the form of the New Senior Indenture"),
+        row("ATT-CA1994-FORM-D", "ca1994_indenture_form_confirmed", NEW_SUBORDINATED_NOTES, NEW_SUBORDINATED_ISSUE_DATE,
+            "true", COUNSEL, date(1998, 1, 14),
+            "Opinion: subordination provisions substantially those of the Subordinated Indenture; changes approved by the Agent"),
+        row("ATT-CA1994-NSD-COSTS", "new_subordinated_debt_issue_costs", "INC-1998-01-NSD", NEW_SUBORDINATED_ISSUE_DATE,
+            str(NEW_SUBORDINATED_ISSUE_COSTS), CFO, date(1998, 1, 20), "Closing statement of the New Subordinated Notes"),
     ]

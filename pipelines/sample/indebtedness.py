@@ -9,6 +9,11 @@ SYNTHETIC: the 14 1/4% notes' amount and redemption dates, the $175,000,000 / $5
 not confirmed by a source), the $51,000,000 repurchase of 9 7/8% notes on 2001-08-15, the industrial revenue bonds, the 1997
 Senior Term Loan (4.10(a)), the Alpart, VALCO and Kaiser Bellwood loans, every spread and fee rate, and the revolver path
 (set by a cash sweep in the ledger).
+SYNTHETIC (issue 4, ca-1994 Eleventh Amendment): the record shows no New Subordinated Debt and only the petition-date
+amount of the 12 3/4% notes, so the sample opens them at $446,000,000 and on 1998-01-15 issues $50,000,000 of 10 1/2%
+Senior Subordinated Notes due 2007 as New Subordinated Debt, whose proceeds retire $46,000,000 of them (leaving the
+record's $400,000,000 and its $25,500,000 coupon). At odds with the record: the sample's senior subordinated notes at the
+petition total $450,000,000, not the $400,000,000 Jones Day reports.
 Principal in this module is the instrument's legal (100%) amount; the trial balance books Alpart's debt at the Company's 65%.
 """
 
@@ -23,6 +28,8 @@ from pipelines.sample.market_data import index_rate
 from pipelines.sample.money import ZERO, cents
 
 PETITION_DATE = date(2002, 2, 12)
+NEW_SUBORDINATED_NOTES = "NOTES-1050-2007"
+NEW_SUBORDINATED_ISSUE_DATE = date(1998, 1, 15)
 SIXTH_AMENDMENT = date(2003, 8, 1)
 
 
@@ -69,7 +76,10 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ((4, 15), (10, 15)), True),
     Instrument("NOTES-1275-2003", "12 3/4% Senior Subordinated Notes due 2003", "KACC", "senior_subordinated_notes",
                "pre-existing", "fixed", _d("0.1275"), None, None, "30/360", None, None, date(1993, 2, 1), date(2003, 2, 1),
-               True, False, ((2, 1), (8, 1)), True, opening_principal=_d("400000000.00")),
+               True, False, ((2, 1), (8, 1)), True, opening_principal=_d("446000000.00")),
+    Instrument(NEW_SUBORDINATED_NOTES, "10 1/2% Senior Subordinated Notes due 2007 (New Subordinated Notes)", "KACC",
+               "senior_subordinated_notes", "4.10(b)(vi)", "fixed", _d("0.105"), None, None, "30/360", None, None,
+               NEW_SUBORDINATED_ISSUE_DATE, date(2007, 1, 15), True, False, ((1, 15), (7, 15)), True),
     Instrument("IRB-KACC", "Industrial revenue bonds, various series", "KACC", "industrial_revenue_bonds", "pre-existing",
                "fixed", _d("0.0725"), None, None, "30/360", None, None, date(1992, 12, 1), date(2012, 12, 1), False, True,
                ((6, 1), (12, 1)), True, opening_principal=_d("32200000.00")),
@@ -117,6 +127,8 @@ PRINCIPAL_EVENTS: list[tuple[date, str, Decimal]] = sorted(
         (date(1996, 12, 23), "NOTES-10875-2006", _d("50000000.00")),
         (date(1997, 3, 14), "ALPART-PROJECT", _d("40000000.00")),
         (date(1997, 11, 14), "TL-1997", _d("50000000.00")),
+        (NEW_SUBORDINATED_ISSUE_DATE, NEW_SUBORDINATED_NOTES, _d("50000000.00")),
+        (NEW_SUBORDINATED_ISSUE_DATE, "NOTES-1275-2003", _d("-46000000.00")),
         (date(1998, 4, 15), "TL-1997", _d("25000000.00")),
         (date(1998, 9, 30), "KBC-EQUIPMENT", _d("12000000.00")),
         (date(1998, 11, 16), "ALPART-PROJECT", _d("30000000.00")),
@@ -145,6 +157,7 @@ FINANCING_FEES: tuple[tuple[date, str, Decimal], ...] = (
     (date(1996, 12, 23), "KACC", _d("1250000.00")),
     (date(1997, 3, 14), "ALPART", _d("260000.00")),
     (date(1997, 11, 14), "KACC", _d("750000.00")),
+    (NEW_SUBORDINATED_ISSUE_DATE, "KACC", _d("1250000.00")),
     (date(1998, 4, 15), "KACC", _d("375000.00")),
     (date(1999, 10, 15), "KACC", _d("450000.00")),
     (date(2001, 5, 15), "KACC", _d("300000.00")),

@@ -241,6 +241,8 @@ ITEMS: tuple[Item, ...] = tuple(
         Item(_m(1997, 6), "KACC", "restructuring_charge", Decimal("19700000.00"), "REAL-KACC [N4] footnote (3)"),
         Item(_m(1997, 10), "KACC", "deferred_financing_writeoff_credit_agreement", Decimal("1250000.00"),
              "SYNTHETIC write-off on the Eleventh Amendment (Oct 20, 1997)"),
+        Item(_m(1998, 1), "KACC", "extraordinary_loss", Decimal("2750000.00"),
+             "SYNTHETIC $2.75M premium on $46M of 12 3/4% notes retired 1998-01-15 (loss on early retirement, SFAS 4)"),
         Item(_m(1998, 12), "KSM", "other_non_cash_charges", Decimal("45000000.00"), "REAL-KACC [N4] Micromill impairment"),
         Item(_m(1999, 3), "KACC", "other_non_cash_charges", Decimal("4000000.00"),
              "SYNTHETIC write-off of the Venezuela investment", "other_assets"),

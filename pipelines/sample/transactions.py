@@ -71,6 +71,12 @@ ASSET_SALES: tuple[AssetSale, ...] = (
     AssetSale("AS-2000-CFT", date(2000, 8, 25), "KACC", "Center for Technology, Pleasanton, California",
               "third_party", D("50000000.00"), Z, Z, Z, D("1500000.00"), Z, Z, D("2000000.00"), D("26500000.00"),
               D("9275000.00"), None),
+    # SYNTHETIC (issue 4): a second sale at Pleasanton that the Limited Waiver of August 18, 2000 does not reach ("limited
+    # precisely as written", AMB-W01): land kept out of the 2000 sale, to another buyer; under $10,000,000 and not
+    # related to the 2000 sale, so not an indenture Asset Sale (def/AssetSale (B))
+    AssetSale("AS-2001-CFT-PARCEL", date(2001, 9, 28), "KACC",
+              "Center for Technology, Pleasanton, California: undeveloped parcel kept out of the August 2000 sale",
+              "third_party", D("6000000.00"), Z, Z, Z, D("150000.00"), Z, Z, Z, D("3350000.00"), Z, "B"),
     AssetSale("AS-2001-SPOKANE-1", date(2001, 5, 15), "KACC", "Spokane distribution warehouse, first of two parcels",
               "third_party", D("6000000.00"), Z, Z, Z, D("150000.00"), Z, Z, Z, Z, Z, None,
               related_group_id="GRP-2001-SPOKANE"),
@@ -92,6 +98,7 @@ CCFAFC_ATTRIBUTABLE = {
     "AS-2000-CFT": D("-1800000.00"), "AS-2003-KAISER-CENTER": D("3400000.00"), "AS-2003-TACOMA": D("-2600000.00"),
     "AS-2004-MEAD": D("-3100000.00"), "AS-1998-SHERMAN": D("0.00"), "AS-1998-BATON-ROUGE": D("0.00"),
     "AS-2000-GRAMERCY-SALVAGE": D("0.00"), "AS-2001-SPOKANE-1": D("0.00"), "AS-2001-SPOKANE-2": D("0.00"),
+    "AS-2001-CFT-PARCEL": D("0.00"),
 }
 
 
@@ -181,6 +188,7 @@ class Incurrence:
     proceeds_applied_amount: Decimal
     description: str
     basket_detail: str | None = None  # 4.10(b)(viii) sub-clause
+    premium_and_fees: Decimal | None = None  # 4.10(b)(vi) / (viii)(B) refinancing: premium and fees
 
 
 DIP_DRAW_DATE = date(2003, 11, 17)  # SYNTHETIC borrowing for three Business Days (17-19 November 2003): a Trigger Event
@@ -207,6 +215,11 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "Alpart borrowing for refinery capital expenditures (100%; the Company's share is 65%)"),
     Incurrence("INC-1997-11-TL", date(1997, 11, 14), "TL-1997", D("50000000.00"), "4.10(a)", "CA1994-REVOLVER",
                D("45000000.00"), "Senior Term Loan; proceeds applied to revolving credit borrowings"),
+    # SYNTHETIC (issue 4): New Subordinated Debt of the 1994 Credit Agreement (A11), refinancing 12 3/4% notes
+    Incurrence("INC-1998-01-NSD", date(1998, 1, 15), "NOTES-1050-2007", D("50000000.00"), "4.10(b)(vi)",
+               "NOTES-1275-2003", D("46000000.00"),
+               "Issue of 10 1/2% Senior Subordinated Notes due 2007; proceeds retire 12 3/4% Senior Subordinated Notes",
+               premium_and_fees=D("4000000.00")),  # $2,750,000 redemption premium + $1,250,000 issue costs
     Incurrence("INC-1998-04-TL", date(1998, 4, 15), "TL-1997", D("25000000.00"), "4.10(a)", None, Z,
                "Senior Term Loan add-on for capital expenditures"),
     Incurrence("INC-1998-06-REV", date(1998, 6, 15), "CA1994-REVOLVER", D("35000000.00"), "4.10(b)(ii)", None, Z,

@@ -6,8 +6,9 @@
 -- February 1, 1997; (4) ... does not mature prior to February 15, 2002"; (C) Additional New Senior Debt: the same with
 -- "March 1, 1997"; (D) New Subordinated Debt: "(2) ... unsecured; (3) ... does not mature prior to 2004" (final maturity
 -- on or after January 1, 2004, AMB-C08); "(4) the proceeds thereof, net of reasonable costs and expenses ... are applied
--- to redeem, retire, repurchase or defease the Subordinated Notes" (proceeds applied to Subordinated Debt at least the
--- net proceeds; costs attested). Conditions (B)(5), (C)(5) and (D)(5) (the indenture substantially in the required form;
+-- to redeem, retire, repurchase or defease the Subordinated Notes ... (including premium ...)" (what is applied to
+-- Subordinated Debt, principal plus premium, at least the net proceeds; costs attested). The premium is the
+-- incurrence's premium_and_fees less the attested issue costs (its fees), never below zero. Conditions (B)(5), (C)(5) and (D)(5) (the indenture substantially in the required form;
 -- changes approved by the Agent in its sole discretion) are counsel's: without the attestation
 -- ca1994_indenture_form_confirmed the result is indeterminate and requires legal review.
 with incurred as (
@@ -17,6 +18,7 @@ with incurred as (
         i.instrument_id,
         i.amount,
         i.proceeds_applied_amount,
+        i.premium_and_fees,
         d.ca1994_debt_class,
         d.is_secured,
         d.maturity_date,
@@ -42,6 +44,13 @@ with incurred as (
     where d.ca1994_debt_class in ('new_senior_debt', 'additional_new_senior_debt', 'new_subordinated_debt')
 ),
 
+premiums as (
+    select
+        *,
+        proceeds_applied_amount + greatest(coalesce(premium_and_fees, 0) - coalesce(issue_costs, 0), 0) as applied_with_premium
+    from incurred
+),
+
 checked as (
     select
         *,
@@ -49,8 +58,8 @@ checked as (
         issued_by is not null and incurrence_date > issued_by as issued_late,
         maturity_date < matures_from as matures_early,
         ca1994_debt_class = 'new_subordinated_debt'
-            and (not applied_to_subordinated_debt or proceeds_applied_amount < amount - issue_costs) as proceeds_not_applied
-    from incurred
+            and (not applied_to_subordinated_debt or applied_with_premium < amount - issue_costs) as proceeds_not_applied
+    from premiums
 )
 
 select
@@ -68,7 +77,8 @@ select
         'matures_before_permitted_date', json_object('value', matures_early::varchar, 'clause_id', clause_id),
         'proceeds_not_applied_to_subordinated_notes', json_object('value', proceeds_not_applied::varchar, 'clause_id', clause_id),
         'net_proceeds', json_object('value', (amount - issue_costs)::varchar, 'clause_id', clause_id),
-        'proceeds_applied_amount', json_object('value', proceeds_applied_amount::varchar, 'clause_id', clause_id)
+        'proceeds_applied_amount', json_object('value', proceeds_applied_amount::varchar, 'clause_id', clause_id),
+        'proceeds_applied_with_premium', json_object('value', applied_with_premium::varchar, 'clause_id', clause_id)
     ) as varchar) as inputs,
     cast(to_json(list_concat(
         case when form_confirmed is distinct from 'true' then [

@@ -77,24 +77,24 @@ def check(cache: Path, tmp_path: Path, on: str, text: str, suffix: str = ".yaml"
 
 def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_path):
     # Sample, Transaction Date 1997-11-14 (the day of INC-1997-11-TL, which the pro forma debt already includes):
-    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 320,385,644.33. Forward fixed charges x 26280 (the fixed_charge_coverage_tests
-    # row of INC-1997-11-TL, same projection 778,875.00): 3,672,048,463,750.00 before the M2 letters-of-credit fix, whose
-    # deemed draw was 400,000,000 - 12,740,881.17 principal = 387,259,118.83. Now deemed = 400,000,000 - (12,740,881.17
-    # principal + 59,000,000.00 letters of credit LC-CA-1997-ENV/GEN/INS, not cash-collateralised) = 328,259,118.83 at
-    # r = LIBOR 5.75% + 1.50% = 7.25%, actual/360 over 365 days: 59,000,000 x 0.0725 x 365 x 73 = 4,277,500 x 26,645
-    # = 113,973,987,500 less, so 3,672,048,463,750 - 113,973,987,500 = 3,558,074,476,250.
-    # Before = 320,385,644.33 x 26280 / 3,558,074,476,250 = 2.3663739... (was 2.292926).
+    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 326,303,744.97 (320,385,644.33 before issue 4 opened the 12 3/4% notes at
+    # 446,000,000: 46,000,000 more at 12.75% = 5,865,000 more interest a year, added back, plus 53,100.64 of revolver
+    # interest the sweep moves). Forward fixed charges x 26280 (the fixed_charge_coverage_tests row of INC-1997-11-TL,
+    # projection 778,875.00; deemed 4.10(b)(ii) draw 400,000,000 - (principal + 59,000,000 letters of credit LC-CA-1997-
+    # ENV/GEN/INS) at LIBOR 5.75% + 1.50% = 7.25%): 3,558,074,476,250 before issue 4, plus the 12 3/4% notes' extra
+    # 5,865,000 a year x 26280 = 154,132,200,000: 3,712,206,676,250.
+    # Before = 326,303,744.97 x 26280 / 3,712,206,676,250 = 2.3100175... (was 2.3663739).
     # New 10% notes at 30/360 of $250,000,000 add $25,000,000 a year: x 26280 = 657,000,000,000.00.
-    # After = 320,385,644.33 x 26280 / (3,558,074,476,250 + 657,000,000,000) = 1.9975292... <= 2.0: fails.
-    # ($205,000,000 no longer fails: 320,385,644.33 x 26280 / (3,558,074,476,250 + 538,740,000,000) = 2.0551906...)
+    # After = 326,303,744.97 x 26280 / (3,712,206,676,250 + 657,000,000,000) = 1.9626589... <= 2.0: fails.
+    # ($205,000,000 no longer fails: 326,303,744.97 x 26280 / (3,712,206,676,250 + 538,740,000,000) = 2.0172594...)
     record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="250000000.00"))
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.10(a)"
     assert record["ratios"] == [
         {
             "clause_id": "indenture-1996/4.10(a)",
-            "before": "2.366374",
-            "after": "1.997529",
+            "before": "2.310018",
+            "after": "1.962659",
             "operator": ">",
             "threshold": "2.0",
             "status_before": "pass",
@@ -105,29 +105,27 @@ def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_p
 
 
 def test_4_10_a_notes_that_keep_the_ratio_above_2_are_permitted(cache, tmp_path):
-    # As above with $245,000,000: + 24,500,000 x 26280 = 643,860,000,000;
-    # 320,385,644.33 x 26280 / (3,558,074,476,250 + 643,860,000,000) = 320,385,644.33 x 26280 / 4,201,934,476,250
-    # = 2.0037758... > 2.0 (the largest 10% issue that passes is about 248,018,603: 320,385,644.33 x 13140 - 3,558,074,476,250
-    # = 651,792,890,246.20 of annual interest x 26280)
-    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="245000000.00"))
+    # As above with $215,000,000: + 21,500,000 x 26280 = 565,020,000,000;
+    # 326,303,744.97 x 26280 / (3,712,206,676,250 + 565,020,000,000) = 326,303,744.97 x 26280 / 4,277,226,676,250
+    # = 2.0048650... > 2.0 (the largest 10% issue that passes is about 218,959,107: 326,303,744.97 x 13140 - 3,712,206,676,250
+    # = 575,424,532,655.80 of annual interest x 26280)
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="215000000.00"))
     assert record["answer"] == "permitted"
-    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.366374", "2.003776")
+    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.310018", "2.004865")
 
 
 def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_path):
-    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 = 209,379,904.01. The
-    # 4.10(a) row of INC-1999-10-TL that day has forward fixed charges x 26280 = 3,772,643,902,500, of which the deemed
-    # 4.10(b)(ii) draw is 640,745,820,000: deemed = 400,000,000 - (0 principal + 59,000,000 letters of credit
-    # LC-CA-1999-ENV/GEN/INS) = 341,000,000 at the fallback 7.15% (no (b)(ii) principal) x 26280 = 24,381,500 x 26280
-    # (before the M2 letters-of-credit fix: 3,883,506,082,500 with 400,000,000 x 0.0715 x 26280 = 751,608,000,000).
-    # 4.09(a)(B) deems no draw, and the same projection (478,875.00): 3,772,643,902,500 - 640,745,820,000
-    # = 3,131,898,082,500 (unchanged). Ratio = 209,379,904.01 x 26280 / 3,131,898,082,500 = 1.7569230... <= 2.0.
+    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 208,679,903.97 less the
+    # Micromill Asset Sale adjustment (-6,200,000.00) = 214,879,903.97. 4.09(a)(B) deems no 4.10(b)(ii) draw: forward
+    # interest 123,195,537.39 + letters of credit 749,791.67 + projection 478,875.00, x 26280 = 3,269,868,082,500
+    # (3,131,898,082,500 before issue 4, plus the New Subordinated Notes' 50,000,000 x 10.5% = 5,250,000 a year x 26280
+    # = 137,970,000,000). Ratio = 214,879,903.97 x 26280 / 3,269,868,082,500 = 1.7269944... <= 2.0 (was 1.7569230).
     # A dividend adds no fixed charge, so before = after.
     record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.09(a)"
     ratio = next(r for r in record["ratios"] if r["clause_id"] == "indenture-1996/4.09(a)(B)")
-    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.756923", "1.756923", "fail")
+    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.726994", "1.726994", "fail")
 
 
 def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
@@ -193,13 +191,13 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
 
 def test_a_ratio_debt_incurrence_uses_no_basket_but_shows_what_is_left(cache, tmp_path):
     # 4.10(d): debt Incurred under 4.10(a) uses no 4.10(b) basket, so each basket's capacity left is the same before and
-    # after. 4.10(b)(ii) on 1997-11-14 (indebtedness_basket_ledger): revolver principal 57,740,881.17 less 45,000,000.00
-    # repaid from INC-1997-11-TL = 12,740,881.17, plus 59,000,000.00 of letters of credit = 71,740,881.17 used of
-    # 400,000,000.00, leaving 328,259,118.83.
+    # after. 4.10(b)(ii) on 1997-11-14 (indebtedness_basket_ledger): revolver principal 58,693,560.75 (57,740,881.17
+    # before issue 4's extra 12 3/4% interest drew the sweep) less 45,000,000.00 repaid from INC-1997-11-TL =
+    # 13,693,560.75, plus 59,000,000.00 of letters of credit = 72,693,560.75 used of 400,000,000.00, leaving 327,306,439.25.
     record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
     [credit_agreement] = [b for b in record["baskets"] if b["clause_id"] == "indenture-1996/4.10(b)(ii)"]
     assert (credit_agreement["capacity"], credit_agreement["remaining_before"], credit_agreement["remaining_after"]) == (
         "400000000.00",
-        "328259118.83",
-        "328259118.83",
+        "327306439.25",
+        "327306439.25",
     )

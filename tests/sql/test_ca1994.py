@@ -124,3 +124,19 @@ def test_maxxam_condition_threshold(con):
     found = {r["transaction_id"]: r for r in rows(con, "select * from ca1994_waiver_condition_tests")}
     assert found["M1"]["threshold"] == D("11438000.00")
     assert found["M2"]["threshold"] is None and "Tax Allocation Agreement" in found["M2"]["missing_inputs"]
+
+
+@pytest.mark.parametrize(("premium_and_fees", "unmet"), [("4000000.00", "0.00"), ("3999999.99", "1.00")])
+def test_new_subordinated_debt_proceeds_applied_count_the_premium(con, premium_and_fees, unmet):
+    # (D)(4): net proceeds 50,000,000 - 1,250,000 attested costs = 48,750,000 must go to the Subordinated Notes,
+    # "including premium". Applied = 46,000,000 principal + (premium_and_fees - 1,250,000 costs):
+    # 46,000,000 + 2,750,000 = 48,750,000 >= 48,750,000 (met, at the boundary);
+    # 46,000,000 + 2,749,999.99 = 48,749,999.99 < 48,750,000 (one condition unmet)
+    add(con, "debt_instruments", instrument_id="NSD", ca1994_debt_class="new_subordinated_debt", maturity_date="2007-01-15")
+    add(con, "incurrences", transaction_id="INC-1", incurrence_date="1998-01-15", instrument_id="NSD", amount="50000000.00",
+        basket="4.10(b)(vi)", proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount="46000000.00",
+        premium_and_fees=premium_and_fees)
+    attest(con, "new_subordinated_debt_issue_costs", "1998-01-15", "1250000.00", reference_id="INC-1")
+    attest(con, "ca1994_indenture_form_confirmed", "1998-01-15", "true", reference_id="NSD")
+    conditions = by(con, "ca1994_debt_basket_conditions", "ca-1994/9.2.2(b)(i)(D)/conditions")["1998-01-15"]
+    assert conditions["actual"] == D(unmet)
