@@ -53,7 +53,7 @@ select
         'trigger_event_availability_on', json_object('value', availability_trigger_on::varchar, 'clause_id', 'ppca-2002/9.2.4(b)'),
         'valco_shortfall_reduction', json_object('value', valco_shortfall_reduction::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),
         'valco_shortfall_units', json_object('value', array_to_string(units_counted, '; '), 'clause_id', 'ppca-2002/9.2.4(c)'),
-        'forecast_valco_ebitda_quarterly_fallback', json_object('value', forecast_from_quarterly_schedule::varchar, 'clause_id', 'ppca-2002/def/ForecastVALCOEBITDAAmount'),
+        'forecast_valco_ebitda_quarterly_fallback', json_object('value', coalesce(forecast_from_quarterly_schedule, false)::varchar, 'clause_id', 'ppca-2002/def/ForecastVALCOEBITDAAmount'),
         'natural_gas_reduction', json_object('value', cast(coalesce(r1_applied, 0) + coalesce(r2_applied, 0) as decimal(38, 2))::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p3', json_object('value', p3::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p4', json_object('value', p4::varchar, 'clause_id', 'ppca-2002/9.2.4(d)')
