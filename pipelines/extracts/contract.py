@@ -924,8 +924,13 @@ VALCO_EBITDA = Extract(
     (
         Column("period_end", "date", "Month end", example="2003-09-30"),
         Column("actual_valco_ebitda", "money", "Actual VALCO EBITDA Amount", example="-2500000.00"),
-        Column("forecast_valco_ebitda", "money", "Forecast VALCO EBITDA Amount", example="1000000.00"),
+        Column("forecast_valco_ebitda", "money", "Forecast VALCO EBITDA Amount for the month; empty where the schedule gives only quarters",
+               required=False, example="1000000.00"),
         _flag("primary_aluminum_produced", "VALCO produced primary aluminum in the month"),
+        # ppca-2002/def/ForecastVALCOEBITDAAmount, AMB-P10: the Lenders' schedules may be quarterly only; a month without
+        # its own forecast then takes a third of this figure (given on the quarter's last month), flagged
+        Column("forecast_valco_ebitda_quarter", "money", "Forecast VALCO EBITDA Amount for the Fiscal Quarter ending this month, where the schedule gives quarters",
+               required=False, example=""),
     ),
     ("period_end",),
 )

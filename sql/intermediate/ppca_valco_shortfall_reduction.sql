@@ -15,7 +15,7 @@ valco as (
         quarter_end,
         sum(forecast_valco_ebitda) as forecast_valco_ebitda,
         sum(actual_valco_ebitda) as actual_valco_ebitda,
-        count(distinct period_end) as months_reported,
+        count(distinct period_end) filter (where forecast_valco_ebitda is not null) as months_reported,
         list(_row order by _row) as source_rows
     from stg_valco_ebitda
     group by quarter_end

@@ -8,9 +8,11 @@
 -- (valco_shortfall_cap_per_month); the $60,000,000 aggregate (valco_shortfall_cap_aggregate) is allocated in date order
 -- to units ending on or before 2004-12-31 (AMB-P08 default); January 2005 is credited within its monthly cap but outside
 -- the aggregate. AdjC_M(E) = the allocated credits of the units wholly inside the 12 months ending E.
+-- A month whose forecast is a third of a quarterly schedule figure (AMB-P10 default, stg_valco_ebitda) is flagged: its
+-- unit says so, and forecast_from_quarterly_schedule is true for every E whose window counts such a unit.
 with unit_months as (
     select cast(m as date) as unit_end,
-        case when cast(m as date) = date '2003-09-30' then date '2003-07-01' else date_trunc('month', cast(m as date)) end as unit_start,
+        case when cast(m as date) = date '2003-09-30' then date '2003-07-01' else cast(date_trunc('month', cast(m as date)) as date) end as unit_start,
         case when cast(m as date) = date '2003-09-30' then 'valco_shortfall_cap_per_quarter' else 'valco_shortfall_cap_per_month' end as cap_parameter
     from (select last_day(cast(g as date)) as m
           from generate_series(timestamp '2003-09-01', timestamp '2005-01-01', interval 1 month) as s(g)) as months
@@ -24,7 +26,8 @@ units as (
         u.unit_end <= date '2004-12-31' as within_aggregate,
         sum(v.forecast_valco_ebitda) as forecast_valco_ebitda,
         sum(v.actual_valco_ebitda) as actual_valco_ebitda,
-        count(v.period_end) as months_reported,
+        count(v.forecast_valco_ebitda) as months_reported,
+        coalesce(bool_or(v.forecast_from_quarterly_schedule), false) as forecast_from_quarterly_schedule,
         (date_diff('month', u.unit_start, u.unit_end) + 1) as months_required,
         (select cast(p.value as decimal(38, 2)) from policy_parameters as p
          where p.instrument = 'ppca-2002' and p.name = u.cap_parameter and p.effective_from <= u.unit_end
@@ -78,10 +81,16 @@ select
     ), 0) as decimal(38, 2)) as valco_shortfall_reduction,
     coalesce((
         select list(a.unit_start || ' to ' || a.unit_end || ': shortfall ' || cast(a.shortfall as decimal(38, 2))
-                    || ', credit ' || cast(a.credit_allocated as decimal(38, 2)) order by a.unit_end)
+                    || ', credit ' || cast(a.credit_allocated as decimal(38, 2))
+                    || case when a.forecast_from_quarterly_schedule then ' (forecast: a third of the quarterly schedule, AMB-P10)' else '' end
+                    order by a.unit_end)
         from allocated as a
         where a.unit_end <= t.month_end and a.unit_start >= cast(t.month_end - interval 12 month as date) + 1
     ), []::varchar[]) as units_counted,
+    coalesce((
+        select bool_or(a.forecast_from_quarterly_schedule) from allocated as a
+        where a.unit_end <= t.month_end and a.unit_start >= cast(t.month_end - interval 12 month as date) + 1
+    ), false) as forecast_from_quarterly_schedule,
     -- the aggregate allocation depends on every unit up to E, so a gap in any of them leaves AdjC_M(E) undetermined
     coalesce(list_sort(list_distinct(flatten((
         select list(a.unit_missing) from allocated as a

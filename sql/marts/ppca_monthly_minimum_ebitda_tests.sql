@@ -21,6 +21,7 @@ months as (
         w.ebitda_missing_inputs,
         c.valco_shortfall_reduction,
         c.units_counted,
+        c.forecast_from_quarterly_schedule,
         c.missing_inputs as c_missing,
         g.p3,
         g.p4,
@@ -52,6 +53,7 @@ select
         'trigger_event_availability_on', json_object('value', availability_trigger_on::varchar, 'clause_id', 'ppca-2002/9.2.4(b)'),
         'valco_shortfall_reduction', json_object('value', valco_shortfall_reduction::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),
         'valco_shortfall_units', json_object('value', array_to_string(units_counted, '; '), 'clause_id', 'ppca-2002/9.2.4(c)'),
+        'forecast_valco_ebitda_quarterly_fallback', json_object('value', coalesce(forecast_from_quarterly_schedule, false)::varchar, 'clause_id', 'ppca-2002/def/ForecastVALCOEBITDAAmount'),
         'natural_gas_reduction', json_object('value', cast(coalesce(r1_applied, 0) + coalesce(r2_applied, 0) as decimal(38, 2))::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p3', json_object('value', p3::varchar, 'clause_id', 'ppca-2002/9.2.4(d)'),
         'natural_gas_price_p4', json_object('value', p4::varchar, 'clause_id', 'ppca-2002/9.2.4(d)')

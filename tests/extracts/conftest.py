@@ -77,8 +77,8 @@ natural_gas_price_paid,2003-07-01,2003-09-30,4.850000,usd_per_mmbtu
 libor_3m,1997-01-01,1997-03-31,0.055,rate
 """,
     "valco_ebitda": """\
-period_end,actual_valco_ebitda,forecast_valco_ebitda,primary_aluminum_produced
-2003-09-30,-2500000.00,1000000.00,true
+period_end,actual_valco_ebitda,forecast_valco_ebitda,primary_aluminum_produced,forecast_valco_ebitda_quarter
+2003-09-30,-2500000.00,1000000.00,true,
 """,
     "attestations": """\
 attestation_id,subject,reference_id,period_end,value,attested_by,role,attested_on,document

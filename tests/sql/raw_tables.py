@@ -176,7 +176,7 @@ DEFAULTS = {
         "description": "guarantee",
     },
     "market_data": {"unit": "rate"},
-    "valco_ebitda": {"primary_aluminum_produced": "true"},
+    "valco_ebitda": {"primary_aluminum_produced": "true", "forecast_valco_ebitda_quarter": None},
     "default_events": {
         "entity_id": "KACC",
         "instrument_id": None,

@@ -2,6 +2,7 @@
 Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the seeded waivers establish, and the waiver
 condition figures. Every expected number is derived by hand in the comment beside it."""
 
+import json
 from decimal import Decimal
 
 import duckdb
@@ -140,3 +141,40 @@ def test_new_subordinated_debt_proceeds_applied_count_the_premium(con, premium_a
     attest(con, "ca1994_indenture_form_confirmed", "1998-01-15", "true", reference_id="NSD")
     conditions = by(con, "ca1994_debt_basket_conditions", "ca-1994/9.2.2(b)(i)(D)/conditions")["1998-01-15"]
     assert conditions["actual"] == D(unmet)
+
+
+def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleventh_amendment(con):
+    # 9.2.2(a)(iii): the cap "shall be reduced by an amount equal to the amount of such Subordinated Debt redeemed or
+    # retired" (principal, AMB-C09). Retirements: 1997-10-19 10,000,000 (before the restated text: not counted),
+    # 1997-10-20 20,000,000 (counted), 1998-01-15 46,000,000 (counted): cumulative 20,000,000 then
+    # 20,000,000 + 46,000,000 = 66,000,000. Item 4 is not in the seeds: never a figure, always indeterminate.
+    add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="other")
+    for txn, day, principal in (("R0", "1997-10-19", "10000000.00"), ("R1", "1997-10-20", "20000000.00"), ("R2", "1998-01-15", "46000000.00")):
+        add(con, "incurrences", transaction_id=txn, incurrence_date=day, instrument_id="NEW", amount=principal,
+            proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount=principal)
+    build(con, "ca1994_unsourced_debt_basket_tests")
+    found = {(str(r["test_date"]), r["test_kind"]): r for r in rows(
+        con, "select * from ca1994_unsourced_debt_basket_tests where clause_id = 'ca-1994/9.2.2(a)(iii)'")}
+    assert set(found) == {("1997-10-20", "maintenance"), ("1997-10-20", "transaction"), ("1998-01-15", "transaction")}
+    cumulative = {k: json.loads(r["inputs"])["cumulative_subordinated_debt_retired"]["value"] for k, r in found.items()}
+    assert cumulative == {("1997-10-20", "maintenance"): "20000000.00", ("1997-10-20", "transaction"): "20000000.00",
+                          ("1998-01-15", "transaction"): "66000000.00"}
+    assert all(r["actual"] is None and r["threshold"] is None for r in found.values())
+    assert {r["missing_inputs"] for r in found.values()} == {
+        '["Disclosure Schedule item 4 (Ongoing Indebtedness), not in the seeds"]'}
+
+
+def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):
+    # 9.2.2(b)(i)(A) "the Senior Debt": no amount in the restated text. Outstanding on 1997-10-20 = the 1997-09-30
+    # balance 225,000,000; on 1998-03-10, the day of an issue of 25,000,000: the 1998-02-28 balance 225,000,000 +
+    # 25,000,000 incurred since = 250,000,000 (the 1998-03-31 balance is not yet known on that date).
+    add(con, "debt_instruments", instrument_id="SEN", ca1994_debt_class="senior_debt")
+    for day, balance in (("1997-09-30", "225000000.00"), ("1998-02-28", "225000000.00"), ("1998-03-31", "250000000.00")):
+        add(con, "debt_balances", instrument_id="SEN", period_end=day, principal_outstanding=balance)
+    add(con, "incurrences", transaction_id="INC-S", incurrence_date="1998-03-10", instrument_id="SEN", amount="25000000.00")
+    found = by(con, "ca1994_unsourced_debt_basket_tests", "ca-1994/9.2.2(b)(i)(A)")
+    assert {d: (r["test_kind"], r["actual"], r["threshold"]) for d, r in found.items()} == {
+        "1997-10-20": ("maintenance", D("225000000.00"), None),
+        "1998-03-10": ("transaction", D("250000000.00"), None),
+    }
+    assert all("definition of Senior Debt" in r["missing_inputs"] for r in found.values())

@@ -172,3 +172,49 @@ def test_monthly_gas_reduction_months(con):
     assert reduction["2004-07-31"] == Decimal("5000000.00")  # R2 only
     assert reduction["2004-09-30"] == Decimal("5000000.00")
     assert reduction["2004-10-31"] == Decimal("0.00")
+
+
+def test_forecast_from_a_quarterly_schedule_is_a_third_per_month_flagged(con):
+    # AMB-P10 default: a month without its own Forecast VALCO EBITDA Amount takes a third of its quarter's forecast.
+    # Jul-Sep 2003: monthly forecasts 1,000,000 = actual, shortfall 0 (no fallback: flag false).
+    # Oct-Dec 2003: no monthly forecast; the quarter's 10,000,000.00 (on December) gives 3,333,333.33 (October),
+    #   3,333,333.33 (November) and 10,000,000.00 - 2 x 3,333,333.33 = 3,333,333.34 (December); actual 0, each under the
+    #   6,666,667 monthly cap: AdjC_M 2003-10-31 = 3,333,333.33; 2003-11-30 = 6,666,666.66; 2003-12-31 = 10,000,000.00.
+    # January 2004: its own monthly forecast 1,000,000 wins over the quarter's 90,000,000 (no fallback): shortfall
+    #   1,000,000; AdjC_M 2004-01-31 = 11,000,000.00.
+    # February 2004: neither a monthly forecast nor ... the quarter's figure is on March, so a third of 90,000,000
+    #   = 30,000,000.00, capped at 6,666,667: AdjC_M 2004-02-29 = 17,666,667.00.
+    valco_months(con, "2003-07-01", "2003-09-30", actual="1000000.00", forecast="1000000.00")
+    for month in ("2003-10-31", "2003-11-30"):
+        add(con, "valco_ebitda", period_end=month, actual_valco_ebitda="0.00", forecast_valco_ebitda=None)
+    add(con, "valco_ebitda", period_end="2003-12-31", actual_valco_ebitda="0.00", forecast_valco_ebitda=None,
+        forecast_valco_ebitda_quarter="10000000.00")
+    add(con, "valco_ebitda", period_end="2004-01-31", actual_valco_ebitda="0.00", forecast_valco_ebitda="1000000.00")
+    add(con, "valco_ebitda", period_end="2004-02-29", actual_valco_ebitda="0.00", forecast_valco_ebitda=None)
+    add(con, "valco_ebitda", period_end="2004-03-31", actual_valco_ebitda="0.00", forecast_valco_ebitda="0.00",
+        forecast_valco_ebitda_quarter="90000000.00")
+    build(con, "ppca_valco_shortfall_reduction_monthly")
+    months = {r["period_end"].isoformat(): (r["forecast_valco_ebitda"], r["forecast_from_quarterly_schedule"])
+              for r in rows(con, "select * from stg_valco_ebitda where period_end >= '2003-10-01'")}
+    assert months == {
+        "2003-10-31": (Decimal("3333333.33"), True), "2003-11-30": (Decimal("3333333.33"), True),
+        "2003-12-31": (Decimal("3333333.34"), True), "2004-01-31": (Decimal("1000000.00"), False),
+        "2004-02-29": (Decimal("30000000.00"), True), "2004-03-31": (Decimal("0.00"), False),
+    }
+    found = {r["month_end"].isoformat(): r for r in rows(con, "select * from ppca_valco_shortfall_reduction_monthly")}
+    assert {m: found[m]["valco_shortfall_reduction"] for m in ("2003-09-30", "2003-10-31", "2003-11-30", "2003-12-31", "2004-01-31", "2004-02-29")} == {
+        "2003-09-30": Decimal("0.00"), "2003-10-31": Decimal("3333333.33"), "2003-11-30": Decimal("6666666.66"),
+        "2003-12-31": Decimal("10000000.00"), "2004-01-31": Decimal("11000000.00"), "2004-02-29": Decimal("17666667.00"),
+    }
+    assert (found["2003-09-30"]["forecast_from_quarterly_schedule"], found["2003-10-31"]["forecast_from_quarterly_schedule"]) == (False, True)
+    assert "a third of the quarterly schedule, AMB-P10" in found["2003-10-31"]["units_counted"][-1]
+
+
+def test_month_without_monthly_or_quarterly_forecast_is_missing(con):
+    # October 2003 has no forecast and its quarter has no quarterly figure: the unit is missing (0 of 1 months)
+    valco_months(con, "2003-07-01", "2003-09-30", actual="1000000.00", forecast="1000000.00")
+    add(con, "valco_ebitda", period_end="2003-10-31", actual_valco_ebitda="0.00", forecast_valco_ebitda=None)
+    build(con, "ppca_valco_shortfall_reduction_monthly")
+    row = one(con, "select * from ppca_valco_shortfall_reduction_monthly where month_end = '2003-10-31'")
+    assert row["missing_inputs"] == ["valco_ebitda for the period 2003-10-01 to 2003-10-31 (0 of 1 months)"]
+    assert row["forecast_from_quarterly_schedule"] is False

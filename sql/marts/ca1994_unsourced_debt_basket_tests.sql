@@ -1,0 +1,112 @@
+-- clause: ca-1994/9.2.2(a)(iii)
+-- clause: ca-1994/9.2.2(b)(i)(A)
+-- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, AMB-C10) whose measure is in the
+-- base Credit Agreement, not in the seeds (AMB-X02): always indeterminate, naming what is missing, with the part the
+-- seeds let us compute shown in the inputs.
+-- 9.2.2(a)(iii) [A11 c5852]: "Indebtedness existing as of the Effective Date which is identified in Item 4 ("Ongoing
+--   Indebtedness") of the Disclosure Schedule; provided, however, that if the Company shall redeem or retire any
+--   Subordinated Debt, then the aggregate principal amount of Ongoing Indebtedness permitted by this clause shall be
+--   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired" [A11 c6011]. Both the cap
+--   and which debt is Ongoing Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal
+--   only, AMB-C09 default) is the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the
+--   ca-1994 basket ledger records repayments), counted from the Eleventh Amendment (the text before it is absent).
+--   One maintenance row on October 20, 1997 and one transaction row per retirement.
+-- 9.2.2(b)(i)(A) [A11 c6488]: "Indebtedness of the Company in respect of (A) the Senior Debt": no amount or condition
+--   stated; what the Senior Debt is (and whether the base text limits it) is defined in the base Credit Agreement.
+--   Actual = principal outstanding of the instruments counsel classes senior_debt (AMB-X04): the latest month-end
+--   balance on or before the test date plus what was incurred after that month end. One maintenance row on October 20,
+--   1997 and one transaction row per later incurrence of Senior Debt.
+with retirements as (
+    select i.incurrence_date as retired_on, i.transaction_id, i.proceeds_applied_amount as principal_retired
+    from stg_incurrences as i
+    join stg_debt_instruments as d on d.instrument_id = i.proceeds_applied_to_instrument_id
+    where d.ca1994_debt_class = 'subordinated_debt' and i.proceeds_applied_amount > 0
+        and i.incurrence_date >= date '1997-10-20'
+),
+
+ongoing_indebtedness_dates as (
+    select date '1997-10-20' as test_date, 'maintenance' as test_kind, cast(null as varchar) as transaction_id,
+        cast(0 as decimal(38, 2)) as principal_retired
+    union all
+    select retired_on, 'transaction', transaction_id, principal_retired from retirements
+),
+
+ongoing_indebtedness as (
+    select
+        'ca-1994/9.2.2(a)(iii)' as clause_id,
+        o.test_date,
+        o.test_kind,
+        o.transaction_id,
+        cast(null as decimal(38, 2)) as actual,
+        cast(json_object(
+            'subordinated_debt_retired', json_object('value', o.principal_retired::varchar, 'clause_id', 'ca-1994/9.2.2(a)(iii)'),
+            'cumulative_subordinated_debt_retired', json_object('value', coalesce((
+                select sum(r.principal_retired) from retirements as r where r.retired_on <= o.test_date), 0)::varchar,
+                'clause_id', 'ca-1994/9.2.2(a)(iii)')
+        ) as varchar) as inputs,
+        ['Disclosure Schedule item 4 (Ongoing Indebtedness), not in the seeds'] as missing_inputs
+    from ongoing_indebtedness_dates as o
+),
+
+senior_debt_dates as (
+    select date '1997-10-20' as test_date, 'maintenance' as test_kind, cast(null as varchar) as transaction_id
+    union all
+    select i.incurrence_date, 'transaction', i.transaction_id
+    from stg_incurrences as i
+    join stg_debt_instruments as d on d.instrument_id = i.instrument_id
+    where d.ca1994_debt_class = 'senior_debt' and i.incurrence_date >= date '1997-10-20'
+),
+
+senior_debt_outstanding as (
+    select
+        t.*,
+        coalesce((
+            select sum(b.principal_outstanding) from stg_debt_balances as b
+            join stg_debt_instruments as d on d.instrument_id = b.instrument_id
+            where d.ca1994_debt_class = 'senior_debt'
+                and b.period_end = (select max(b2.period_end) from stg_debt_balances as b2
+                                    where b2.instrument_id = b.instrument_id and b2.period_end <= t.test_date)
+        ), 0) as balance_at_month_end,
+        coalesce((
+            select sum(i.amount) from stg_incurrences as i
+            join stg_debt_instruments as d on d.instrument_id = i.instrument_id
+            where d.ca1994_debt_class = 'senior_debt'
+                and i.incurrence_date > last_day(t.test_date - interval 1 month) and i.incurrence_date <= t.test_date
+        ), 0) as incurred_since_month_end
+    from senior_debt_dates as t
+),
+
+senior_debt as (
+    select
+        'ca-1994/9.2.2(b)(i)(A)' as clause_id,
+        test_date,
+        test_kind,
+        transaction_id,
+        cast(balance_at_month_end + incurred_since_month_end as decimal(38, 2)) as actual,
+        cast(json_object(
+            'senior_debt_month_end_balance', json_object('value', balance_at_month_end::varchar, 'clause_id', 'ca-1994/9.2.2(b)(i)(A)'),
+            'senior_debt_incurred_since_month_end', json_object('value', incurred_since_month_end::varchar, 'clause_id', 'ca-1994/9.2.2(b)(i)(A)')
+        ) as varchar) as inputs,
+        ['definition of Senior Debt (and the Senior Indenture) in the Credit Agreement of February 15, 1994, not in the seeds (AMB-X02): 9.2.2(b)(i)(A) as restated states no amount or condition'] as missing_inputs
+    from senior_debt_outstanding
+),
+
+tests as (
+    select * from ongoing_indebtedness
+    union all
+    select * from senior_debt
+)
+
+select
+    clause_id,
+    test_date,
+    test_kind,
+    transaction_id,
+    test_date as period_start,
+    test_date as period_end,
+    actual,
+    cast(0 as decimal(38, 2)) as threshold_reduction,
+    cast(null as decimal(38, 2)) as threshold,
+    inputs,
+    cast(to_json(missing_inputs) as varchar) as missing_inputs
+from tests
