@@ -173,7 +173,7 @@ def parser() -> argparse.ArgumentParser:
     deadlines.add_argument("--to", dest="last", type=date.fromisoformat, help="last due date to list")
     deadlines.add_argument("--as-of", type=date.fromisoformat, help="date the statuses are given on (default: the last quarter end the extracts cover)")
     deadlines.set_defaults(handler=_deadlines)
-    check = commands.add_parser("check", help="is a proposed transaction permitted on a date? (pro forma, in under a second)")
+    check = commands.add_parser("check", help="is a proposed transaction permitted on a date? (pro forma, on a cached prepared database)")
     check.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
     check.add_argument("--date", required=True, type=date.fromisoformat, help="the Transaction Date, YYYY-MM-DD")
     check.add_argument("--transaction", required=True, help="the proposed transaction, YAML or JSON (docs/check.md)")

@@ -1,7 +1,7 @@
 """Prepared databases for `covenants check`, cached per content: extracts ingested and validated, every SQL model built,
 and the parsed policies and SQL model graph beside them.
 
-Preparing takes seconds; a check must answer in well under one. The cache key hashes every extract file, every policy
+Preparing takes seconds; a check is meant to answer in well under one (docs/check.md says where it stands). The cache key hashes every extract file, every policy
 file and the code (pipelines, SQL models, templates), so any change to any of them prepares afresh. A prepared file is
 written beside its final name and renamed into place, and is only ever opened read-only afterwards.
 
