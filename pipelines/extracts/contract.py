@@ -754,6 +754,21 @@ RESTRICTED_PAYMENTS = Extract(
             allowed=CA1994_PAYMENT_CLAUSES,
             example="9.2.5(u)",
         ),
+        # indenture-1996/4.09(a)(C)(y): a Restricted Investment is reduced by (1) what is "returned in cash, or in
+        # property if made in property", (2) "any guarantee that constitutes a Restricted Investment, to the extent it
+        # has been released" and (3) "direct liabilities or obligations ... assumed or discharged ... without recourse"
+        # [IND L4172-4187]
+        Column(
+            "investment_form",
+            "text",
+            "On a restricted_investment: how it was made (cash, property, or a guarantee); on its return_of_investment: "
+            "how it was reduced (returned in cash or property, the guarantee released, or liabilities assumed or "
+            "discharged without recourse to the Company, its Subsidiaries or a Controlled Non-Affiliate Joint Venture). "
+            "Empty is cash",
+            required=False,
+            allowed=("cash", "property", "guarantee", "liability_assumed"),
+            example="",
+        ),
     ),
     ("transaction_id",),
 )

@@ -34,7 +34,10 @@ entries as (
 
     -- (x) Restricted Payments and (y) Restricted Investments, net of returns, under 4.09(a), (b)(I) and (b)(VIII)
     union all
-    select i.payment_date, 2, i.item_kind, i.transaction_id, i.description, i.signed_amount, 0, 0
+    select i.payment_date, 2, i.item_kind, i.transaction_id,
+        i.description || case when not i.return_qualifies
+            then ' (returned as ' || i.investment_form || ': not a reduction under 4.09(a)(C)(y))' else '' end,
+        i.signed_amount, 0, 0
     from restricted_payment_items as i, cut_over as c
     where i.reduces_4_09_a
         and (

@@ -4,8 +4,13 @@
 -- Each row of the restricted-payments extract classified as 4.09 counts it: a Restricted Payment ((i) dividends, (ii)
 -- stock repurchases, (iii) voluntary subordinated-debt retirements [IND L4128-4147]), a Restricted Investment, an
 -- Unrestricted Subsidiary Investment, or a return of one of these. A return names the investment it returns and counts
--- under that investment's basket. "the amount of ... such Restricted Investments returned in cash" [IND L4172]: a
--- Restricted Investment's returns reduce it at most to zero (the cumulative return is capped at the amount invested).
+-- under that investment's basket. A Restricted Investment is reduced by "(1) such Restricted Investments returned in
+-- cash, or in property if made in property, (2) any guarantee that constitutes a Restricted Investment, to the extent
+-- it has been released, and (3) any direct liabilities or obligations to be assumed or discharged ... without recourse"
+-- [IND L4172-4187] (investment_form): a return in property reduces only an investment made in property, a release
+-- only an investment that was a guarantee; anything else reduces nothing (return_qualifies false). Its returns reduce
+-- it at most to zero (the cumulative qualifying return is capped at the amount invested). Returns of Unrestricted
+-- Subsidiary Investments follow USIO's own definition, whatever their form.
 -- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [IND L4232] include those to KAC (MAXXAM controls KAC); the
 -- KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter" [IND L4249]
 -- (days 0 to 30 after the payment, AMB-I23).
@@ -22,14 +27,34 @@ returns_matched as (
         i.recipient_kind as investment_recipient_kind,
         i.amount as investment_amount,
         coalesce(r.unrestricted_subsidiary_id, i.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
-        sum(r.amount) over (
-            partition by i.transaction_id order by r.payment_date, r.transaction_id
-            rows between unbounded preceding and current row
-        ) as returned_to_date,
+        r.payment_date,
+        r.investment_form as return_form,
+        i.investment_form as investment_form,
         r.amount
     from payments as r
     join payments as i on i.transaction_id = r.returns_transaction_id
     where r.payment_kind = 'return_of_investment'
+),
+
+returns_qualified as (
+    select
+        *,
+        investment_kind <> 'restricted_investment'
+            or return_form in ('cash', 'liability_assumed')
+            or (return_form = 'property' and investment_form = 'property')
+            or (return_form = 'guarantee' and investment_form = 'guarantee') as return_qualifies
+    from returns_matched
+),
+
+returns_to_date as (
+    select
+        *,
+        sum(case when return_qualifies then amount else 0 end) over (
+            partition by investment_id order by payment_date, transaction_id
+            rows between unbounded preceding and current row
+        ) as returned_to_date,
+        case when return_qualifies then amount else 0 end as qualifying_amount
+    from returns_qualified
 ),
 
 returns_reducing as (
@@ -39,10 +64,10 @@ returns_reducing as (
         -- has its own floor and the 4.09(a)(C)(III) excess
         case
             when investment_kind = 'restricted_investment'
-                then least(returned_to_date, investment_amount) - least(returned_to_date - amount, investment_amount)
+                then least(returned_to_date, investment_amount) - least(returned_to_date - qualifying_amount, investment_amount)
             else amount
         end as reduction
-    from returns_matched
+    from returns_to_date
 ),
 
 receivers as (
@@ -82,6 +107,8 @@ select
     p.declared_on,
     coalesce(rr.unrestricted_subsidiary_id, p.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
     rr.investment_id as returns_transaction_id,
+    p.investment_form,
+    rr.return_qualifies,
     rc.received_by_company_or_guarantor,
     cast(
         case

@@ -1,6 +1,6 @@
 -- clause: indenture-1996/4.09(a)
 -- Restricted Payments, Restricted Investments and Unrestricted Subsidiary Investments with the 4.09 clause relied on.
--- Renamed and typed only.
+-- Renamed and typed only; an empty investment_form is cash.
 select
     transaction_id,
     payment_date,
@@ -16,5 +16,6 @@ select
     kac_pass_through_date,
     cast(kac_pass_through_amount as decimal(38, 2)) as kac_pass_through_amount,
     ca1994_clause,
+    coalesce(nullif(trim(investment_form), ''), 'cash') as investment_form,
     _row
 from raw_restricted_payments

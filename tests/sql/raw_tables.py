@@ -110,6 +110,7 @@ DEFAULTS = {
         "kac_pass_through_date": None,
         "kac_pass_through_amount": None,
         "ca1994_clause": None,
+        "investment_form": None,
     },
     "incurrences": {
         "basket": "4.10(a)",

@@ -131,3 +131,39 @@ def test_b_vii_resets_each_fiscal_year_and_a_payment_to_maxxam_is_outside_b(con)
     assert [r["actual"] for r in found] == [Decimal("200000.00"), Decimal("300000.00"), Decimal("250000.00")]
     outside = one(con, "select actual from restricted_payment_tests where clause_id = 'indenture-1996/4.09(b)' and transaction_id = 'K3'")
     assert outside["actual"] == Decimal("250000.00")
+
+
+def test_a_restricted_investment_is_reduced_only_by_the_returns_4_09_a_c_y_names(con):
+    basket_group(con)
+    # RI in cash 4,000,000 and RI made by guarantee 3,000,000, both under 4.09(a) after the 9 7/8% Note Indenture date
+    add(con, "restricted_payments", transaction_id="RI-CASH", payment_date="1997-04-01", basket="4.09(a)",
+        payment_kind="restricted_investment", recipient_kind="other", amount="4000000.00")
+    add(con, "restricted_payments", transaction_id="RI-GTY", payment_date="1997-04-02", basket="4.09(a)",
+        payment_kind="restricted_investment", recipient_kind="other", amount="3000000.00", investment_form="guarantee")
+    # (1) "returned ... in property if made in property": property returned on a cash investment does not count
+    add(con, "restricted_payments", transaction_id="RET-PROP", payment_date="1997-05-01", basket="4.09(a)", payment_kind="return_of_investment",
+        recipient_kind="other", amount="1000000.00", returns_transaction_id="RI-CASH", investment_form="property")
+    # (1) cash returned counts
+    add(con, "restricted_payments", transaction_id="RET-CASH", payment_date="1997-05-02", basket="4.09(a)", payment_kind="return_of_investment",
+        recipient_kind="other", amount="1500000.00", returns_transaction_id="RI-CASH")
+    # (2) the guarantee released "to the extent" of 2,000,000 counts against the guarantee investment
+    add(con, "restricted_payments", transaction_id="REL-GTY", payment_date="1997-05-03", basket="4.09(a)", payment_kind="return_of_investment",
+        recipient_kind="other", amount="2000000.00", returns_transaction_id="RI-GTY", investment_form="guarantee")
+    # a "release" of a cash investment is not a guarantee released: it does not count
+    add(con, "restricted_payments", transaction_id="REL-CASH", payment_date="1997-05-04", basket="4.09(a)", payment_kind="return_of_investment",
+        recipient_kind="other", amount="500000.00", returns_transaction_id="RI-CASH", investment_form="guarantee")
+    # (3) liabilities assumed without recourse count, capped so the guarantee investment falls at most to zero:
+    # 3,000,000 - 2,000,000 released = 1,000,000 left, so 1,800,000 reduces it by 1,000,000 only
+    add(con, "restricted_payments", transaction_id="ASSUMED", payment_date="1997-05-05", basket="4.09(a)", payment_kind="return_of_investment",
+        recipient_kind="other", amount="1800000.00", returns_transaction_id="RI-GTY", investment_form="liability_assumed")
+    add(con, "restricted_payments", transaction_id="DIV", payment_date="1997-06-30", basket="4.09(a)", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    items = {r["transaction_id"]: r for r in rows(con, "select * from restricted_payment_items")}
+    assert items["RET-PROP"]["signed_amount"] == Decimal("0.00") and items["RET-PROP"]["return_qualifies"] is False
+    assert items["RET-CASH"]["signed_amount"] == Decimal("-1500000.00")
+    assert items["REL-GTY"]["signed_amount"] == Decimal("-2000000.00")
+    assert items["REL-CASH"]["signed_amount"] == Decimal("0.00") and items["REL-CASH"]["return_qualifies"] is False
+    assert items["ASSUMED"]["signed_amount"] == Decimal("-1000000.00")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)' and transaction_id = 'DIV'")
+    # Used = 2,000,000 opening + (4,000,000 - 1,500,000) + (3,000,000 - 2,000,000 - 1,000,000) + 1,000,000 = 5,500,000
+    assert row["actual"] == Decimal("5500000.00")
