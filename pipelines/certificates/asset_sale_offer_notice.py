@@ -12,7 +12,6 @@ are read before the run's database closes (`offers_due`) and rendered with the r
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,10 +23,9 @@ from pipelines.fiscal import FiscalQuarter
 TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
 TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
 GENERATED_FROM = "Generated from sql/intermediate/asset_sale_offer_obligations and policies/indenture-1996"
-NOTICE_DAYS = 145  # [IND L5057] "within 145 days of the receipt"
 COLUMNS = (
     "offer_id, trigger_date, notice_mailed_on, asset_sale_purchase_date, asset_sale_offer_amount, ncp_rounded_down, "
-    "notes_outstanding, notes_credit_allowed, required_offer_amount"
+    "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on"
 )
 
 
@@ -43,11 +41,7 @@ def offers_due(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) ->
     first_answered: dict[str, dict] = {}
     for offer in offers:  # one offer may answer two days the pool crossed: its notice is issued once
         first_answered.setdefault(offer["offer_id"], offer)
-    return [o for o in first_answered.values() if any(q.start <= notice_due_date(o) <= q.end for q in quarters)]
-
-
-def notice_due_date(offer: dict) -> date:
-    return offer["trigger_date"] + timedelta(days=NOTICE_DAYS)
+    return [o for o in first_answered.values() if any(q.start <= o["notice_due_on"] <= q.end for q in quarters)]
 
 
 def notice_html(offer: dict, manifest: dict) -> str:
@@ -56,7 +50,7 @@ def notice_html(offer: dict, manifest: dict) -> str:
         "offer_amount": Decimal(offer["required_offer_amount"]),
         "computed_amount": Decimal(offer["asset_sale_offer_amount"]),
         "notes_credited": Decimal(offer["notes_credit_allowed"]),
-        "notice_due": notice_due_date(offer),
+        "notice_due": offer["notice_due_on"],
         "trustee": TRUSTEE,
         "run": run_footer(manifest, GENERATED_FROM),
     }

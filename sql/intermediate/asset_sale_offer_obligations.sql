@@ -103,7 +103,10 @@ required as (
 credited as (
     select
         r.*,
-        cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount
+        cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount,
+        -- the two clocks, counted from the day the offer became due (AMB-I19) [IND L5030, L5056]
+        cast(r.trigger_date + interval 145 day as date) as notice_due_on,
+        cast(r.trigger_date + interval 175 day as date) as purchase_due_on
     from required as r
 ),
 
@@ -112,10 +115,10 @@ defects as (
         r.*,
         list_concat(
             case when r.offer_id is null then ['no Asset Sale Offer mailed on or after ' || r.trigger_date] end,
-            case when r.notice_mailed_on > r.trigger_date + interval 145 day
-                then ['notice mailed ' || r.notice_mailed_on || ', after day 145 (' || cast(r.trigger_date + interval 145 day as date) || ')'] end,
-            case when r.asset_sale_purchase_date > r.trigger_date + interval 175 day
-                then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' after day 175 (' || cast(r.trigger_date + interval 175 day as date) || ')'] end,
+            case when r.notice_mailed_on > r.notice_due_on
+                then ['notice mailed ' || r.notice_mailed_on || ', after day 145 (' || r.notice_due_on || ')'] end,
+            case when r.asset_sale_purchase_date > r.purchase_due_on
+                then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' after day 175 (' || r.purchase_due_on || ')'] end,
             case when not r.purchase_on_business_day
                 then ['Asset Sale Purchase Date ' || r.asset_sale_purchase_date || ' is not a Business Day'] end,
             case when r.offer_closes_on - r.notice_mailed_on < 24

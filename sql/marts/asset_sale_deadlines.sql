@@ -28,7 +28,7 @@ select
     k.obligation,
     coalesce(o.offer_id, 'due-' || o.trigger_date),
     o.trigger_date,
-    cast(o.trigger_date + to_days(k.days) as date),
+    case k.days when 145 then o.notice_due_on else o.purchase_due_on end,
     k.convention,
     k.rule,
     case k.days when 145 then o.notice_mailed_on else o.purchase_completed_on end,
