@@ -13,6 +13,7 @@ two cursors, each in its own schema: DuckDB releases the GIL while it builds.
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -23,7 +24,7 @@ import polars as pl
 
 from pipelines.check.prepared import ATTACHED as PREPARED, Prepared
 from pipelines.check.transaction import BadTransaction, Proposal
-from pipelines.extracts.contract import BY_NAME
+from pipelines.extracts.contract import ATTESTATION_SUBJECTS, BY_NAME
 from pipelines.extracts.reading import ROW
 from pipelines.extracts.validation import declared_references, entities_registered_on_date
 from pipelines.models.sql_models import SqlModel, build
@@ -32,6 +33,9 @@ from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 
 LEDGER_SUFFIX = "_basket_ledger"
+# the models every attestation is read through: the extract, its staging and the attestation in force
+ATTESTATIONS = frozenset({"raw_attestations", "stg_attestations", "current_attestations"})
+_QUOTED = re.compile(r"'([a-z0-9_]+)'")
 # the figure whose before and after are reported, for every covenant that tests it (4.10(a), 4.09(a)(B), any added later)
 RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
 NOT_PERMITTED = ("fail", "waived")  # a waiver excuses a past failure; it never permits a proposal in advance
@@ -95,15 +99,28 @@ def _plain(value: object) -> str | None:
     return None if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def downstream(models: list[SqlModel], tables: set[str]) -> list[SqlModel]:
-    """The models that read any of `tables`, directly or through other models, in build order."""
+def downstream(models: list[SqlModel], tables: set[str], subjects: frozenset[str] | None = None) -> list[SqlModel]:
+    """The models that read any of `tables`, directly or through other models, in build order.
+
+    With `subjects` (the attestations' subjects among `tables`' rows), a model is reached through the attestations
+    only if it names one of those subjects: every model reads attestations through ATTESTATIONS and picks its subjects
+    by name (a test checks both on the sample), so a row of another subject cannot change it.
+    """
     reached = set(tables)
     chosen = []
     for model in models:  # topological: a model's inputs come before it
-        if reached.intersection(model.depends_on):
+        through = reached.intersection(model.depends_on)
+        if subjects is not None and through and through <= ATTESTATIONS and model.name not in ATTESTATIONS and not subjects & names_subjects(model):
+            continue
+        if through:
             reached.add(model.name)
             chosen.append(model)
     return chosen
+
+
+def names_subjects(model: SqlModel) -> frozenset[str]:
+    """The attestation subjects the model's SQL names."""
+    return frozenset(_QUOTED.findall(model.sql)).intersection(ATTESTATION_SUBJECTS)
 
 
 def upstream(models: list[SqlModel], targets: list[SqlModel]) -> set[str]:
@@ -119,16 +136,50 @@ def upstream(models: list[SqlModel], targets: list[SqlModel]) -> set[str]:
     return needed
 
 
-def to_rebuild(models: list[SqlModel], touched: set[str]) -> list[SqlModel]:
-    """The models a proposal can change: downstream of its rows, and feeding a model that reads its own transaction.
+def keyed_by_proposal(proposal: Proposal) -> set[str]:
+    """The extracts in which the proposal's own id is a key: its own, and debt_instruments when its new instrument takes
+    the same id."""
+    return {name for name, frame in proposal.rows.items() if proposal.transaction_id in frame[BY_NAME[name].key[0]].to_list()}
 
-    Attestations feed most defined terms, but a proposal's attestations concern the proposal only: a model downstream
-    of raw_attestations alone (a lien test, a ppca-2002 figure) cannot hold a result for the proposal, so it is not
-    rebuilt. Its prepared table is read as it is.
+
+def targets(con: duckdb.DuckDBPyConnection, models: list[SqlModel], policies: PolicySet, proposal: Proposal) -> set[str]:
+    """The marts a check must rebuild to answer: those that can hold a row keyed by the proposal's id.
+
+    A covenant's mart, a basket ledger or a waiver condition's mart holds the proposal's row only if its transaction_id
+    column holds keys of an extract keyed by the proposal's id, by its `transactions of:` line; a mart without one is
+    rebuilt whenever it is downstream of the proposal. A ledger with an entry on the proposal's date is rebuilt too
+    (that entry may count the proposal's same-day effect); any other entry on or before the date is made of what had
+    happened by then. A waiver's condition looked up by test date is rebuilt when the waiver covers a clause whose
+    mart can hold the proposal (a waiver of a test date covers a transaction tested that day).
     """
-    targets = downstream(models, touched - {"raw_attestations"})
-    needed = upstream(models, targets)
-    return [m for m in downstream(models, touched) if m.name in needed]
+    keyed = keyed_by_proposal(proposal)
+    by_name = {m.name: m for m in models}
+
+    def can_hold(name: str) -> bool:
+        declared = by_name[name].transactions_of if name in by_name else None
+        return declared is None or bool(keyed.intersection(declared))
+
+    ledgers = {name for name in by_name if name.endswith(LEDGER_SUFFIX)}
+    chosen = {name for name in ledgers if can_hold(name) or _has_entry_on(con, name, proposal.on)}
+    tested = {c.clause_id for c in policies.covenants if can_hold(c.figure.mart)}
+    chosen |= {c.figure.mart for c in policies.covenants if c.clause_id in tested}
+    for waiver in policies.waivers:
+        added = tuple(s for e in policies.extensions if e.extends == waiver.waiver_id for s in e.adds_scope)
+        if any(s.clause_id in tested for s in waiver.scope + added):
+            chosen |= {c.figure.mart for c in waiver.conditions if c.figure is not None and (c.figure.match == "test_date" or can_hold(c.figure.mart))}
+    return chosen
+
+
+def _has_entry_on(con: duckdb.DuckDBPyConnection, ledger: str, on: date) -> bool:
+    return con.execute(f'select count(*) > 0 from {PREPARED}.main."{ledger}" where entry_date = ?', [on]).fetchall()[0][0]
+
+
+def to_rebuild(models: list[SqlModel], rows: dict[str, pl.DataFrame], targets: set[str]) -> list[SqlModel]:
+    """The models downstream of the proposal's rows that lead to one of `targets`, in build order. The others are read
+    from the prepared database as they are."""
+    needed = upstream(models, [m for m in models if m.name in targets])
+    subjects = frozenset(rows["attestations"]["subject"].to_list()) if "attestations" in rows else frozenset()
+    return [m for m in downstream(models, {f"raw_{name}" for name in rows}, subjects) if m.name in needed]
 
 
 def zeroed(proposal: Proposal) -> dict[str, pl.DataFrame]:
@@ -151,7 +202,13 @@ def _insert(con: duckdb.DuckDBPyConnection, name: str, frame: pl.DataFrame) -> N
 
 
 def evaluate_pass(
-    con: duckdb.DuckDBPyConnection, schema: str, rows: dict[str, pl.DataFrame], proposal: Proposal, policies: PolicySet, models: list[SqlModel]
+    con: duckdb.DuckDBPyConnection,
+    schema: str,
+    rows: dict[str, pl.DataFrame],
+    proposal: Proposal,
+    policies: PolicySet,
+    models: list[SqlModel],
+    marts: set[str],
 ) -> Pass:
     """One pass in its own schema of the shared in-memory database, on its own cursor (`use` and the search path are
     per cursor). A name is looked up in the pass's schema first, then in the prepared database: the copied raw tables
@@ -162,7 +219,7 @@ def evaluate_pass(
     con.execute(f"set search_path = '{database}.{schema},{PREPARED}.main'")
     for name, frame in rows.items():
         _insert(con, name, frame)
-    rebuilt = to_rebuild(models, {f"raw_{name}" for name in rows})
+    rebuilt = to_rebuild(models, rows, marts)
     rebuilt_names = {m.name for m in rebuilt}
     for model in rebuilt:
         build(con, model)
@@ -278,10 +335,11 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
     # its own schema). The reference checks are not waited for first: a proposal is almost always well formed, and a
     # bad one is refused before any answer is given all the same.
     try:
+        marts = targets(con, models, policies, proposal)
         with ThreadPoolExecutor(max_workers=3) as pool:
             references = pool.submit(reference_problems, con.cursor(), proposal)
-            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models)
-            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, policies, models)
+            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models, marts)
+            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, policies, models, marts)
             problems = references.result()
             if problems:
                 raise BadTransaction(file, problems)
@@ -292,7 +350,7 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
     answer, reasons = decide(after.results, basis)
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
-        f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a test of the proposal: {', '.join(after.rebuilt)}",
+        f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a mart that can hold the proposal: {', '.join(after.rebuilt)}",
         f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
         "before: the same tests with the proposal's money set to zero",
     ]

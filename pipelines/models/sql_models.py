@@ -1,7 +1,10 @@
 """SQL models: one defined term per file under sql/, run by DuckDB in dependency order.
 
-Each file is one SELECT (named CTEs welcome). Its leading `--` comment lines are its description, and the
-`clause:` lines there name the clause ids it implements. The model becomes a table named after the file.
+Each file is one SELECT (named CTEs welcome). Its leading `--` comment lines are its description, the `clause:` lines
+there name the clause ids it implements, and a `transactions of:` line names the extracts whose keys its
+`transaction_id` column holds (`none` when it holds none but ids it makes up itself, such as `<instrument>/<month>`).
+`covenants check` relies on that line to skip the marts a proposal cannot appear in (docs/check.md). The model becomes
+a table named after the file.
 Dependencies are read from the SQL itself: every `from`/`join` of another model, of a `raw_` table or of a table in
 SOURCES (tables loaded by the pipeline itself rather than built from a file here, such as `policy_parameters`).
 """
@@ -19,6 +22,7 @@ from pipelines.layout import SQL_DIR
 LAYERS = ("staging", "intermediate", "marts")
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
+_TRANSACTIONS = re.compile(r"^--\s*transactions of:\s*(.+?)\s*$", re.IGNORECASE)
 # Tables the models may read that are neither models nor raw extracts: the dated parameters of the policy files,
 # loaded by pipelines.quarter_end.load_parameters, and the Business Day calendar, loaded by
 # pipelines.calendar.business_days.load_business_days.
@@ -34,6 +38,9 @@ class SqlModel:
     description: str
     clause_ids: tuple[str, ...]
     depends_on: tuple[str, ...]
+    # the extracts whose keys the transaction_id column holds; None: not declared (a check then rebuilds it whenever
+    # it is downstream of the proposal's rows)
+    transactions_of: tuple[str, ...] | None
 
 
 def _header(sql: str) -> list[str]:
@@ -59,11 +66,20 @@ def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
             layer=layer,
             path=path,
             sql=sql,
-            description="\n".join(line.lstrip("-").strip() for line in header if not _CLAUSE.match(line)).strip(),
+            description="\n".join(line.lstrip("-").strip() for line in header if not (_CLAUSE.match(line) or _TRANSACTIONS.match(line))).strip(),
             clause_ids=tuple(m.group(1) for line in header if (m := _CLAUSE.match(line))),
             depends_on=depends,
+            transactions_of=_transactions_of(header),
         )
     return _topological(models)
+
+
+def _transactions_of(header: list[str]) -> tuple[str, ...] | None:
+    declared = [m.group(1) for line in header if (m := _TRANSACTIONS.match(line))]
+    if not declared:
+        return None
+    names = tuple(sorted({n.strip() for line in declared for n in line.split(",")}))
+    return () if names == ("none",) else names
 
 
 def _strip_comments(sql: str) -> str:

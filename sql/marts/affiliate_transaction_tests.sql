@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.08(a)(ii)
 -- clause: indenture-1996/4.08(a)(iii)
 -- clause: indenture-1996/def/FairMarketValue
+-- transactions of: affiliate_transactions
 -- One row per transaction with an Affiliate or Unrestricted Subsidiary and per clause, as a count of what is out of
 -- line tested against 0 with <= [IND L4011]. A transaction claiming a 4.08(b) exemption [IND L4064] needs neither
 -- (actual 0; the claim itself is the Company's and is shown in the inputs).

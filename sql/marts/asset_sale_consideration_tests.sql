@@ -1,4 +1,5 @@
 -- clause: indenture-1996/4.14(a)
+-- transactions of: asset_sales
 -- One row per Asset Sale on or after the Notes were issued: "at least 75% of the consideration therefor received by the
 -- Company or such Subsidiary (exclusive of indemnities) is in the form of cash or Cash Equivalents" [IND L4997]. Deemed
 -- cash [IND L5009-5019]: liabilities "actually assumed by the transferee", and notes or obligations from the transferee

@@ -1,5 +1,6 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- clause: indenture-1996/4.14(e)
+-- transactions of: asset_sale_offers
 -- One result per day an Asset Sale Offer became due (asset_sale_offer_obligations): the figure is the number of
 -- defects in the offer that answers it (notice by day 145, purchase by day 175 on a Business Day, open at least
 -- twenty-four days, at least the Asset Sale Offer Amount, purchase completed), which must be 0 (<= 0); the amounts

@@ -1,5 +1,6 @@
 -- clause: indenture-1996/4.14(d)
 -- clause: indenture-1996/4.14(e)
+-- transactions of: asset_sales
 -- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment
 -- (asset_sale_reinvestment_utilisation): the exemption holds "provided that such Net Cash Proceeds are substantially so
 -- utilized no later than the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth

@@ -1,5 +1,6 @@
 -- clause: indenture-1996/4.12(b)(J)
 -- clause: indenture-1996/def/ConsolidatedNetWorth
+-- transactions of: asset_transfers
 -- The 4.12(b)(J) "other transfers" basket as a ledger: "the aggregate amount thereof (if other than cash, ... the Fair
 -- Market Value of such asset at the time of such transfer), less the aggregate amount of such assets returned to the
 -- Company or any Subsidiary Guarantor ..., does not exceed, in the aggregate, the greater of (i) $25,000,000 or (ii) 5% of

@@ -1,5 +1,6 @@
 -- clause: indenture-1996/6.01(f)
 -- clause: indenture-1996/6.01(g)
+-- transactions of: default_events
 -- (g) "the Company shall have commenced a voluntary case under any applicable bankruptcy ... law" [IND L5517]: an
 -- Event of Default on the filing's date, with no grace period, and acceleration is automatic ("ipso facto become and be immediately due and payable", [IND L5553]).
 -- (f) a decree or order for relief against the Company in an involuntary case that has "remained unstayed and in

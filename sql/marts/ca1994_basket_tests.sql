@@ -3,6 +3,7 @@
 -- clause: ca-1994/9.2.2(b)(i)(D)
 -- clause: ca-1994/9.2.5(u)
 -- clause: ca-1994/9.2.3(y)
+-- transactions of: attestations, incurrences, restricted_payments
 -- Each ca-1994 basket entry as a transaction test: usage after the entry against the capacity in force (null before the
 -- clause's seeded text took effect: indeterminate, the earlier text is not in the seeds, AMB-X02). For 9.2.2(b)(i) also
 -- one maintenance row on the Eleventh Amendment date (October 20, 1997), when the restated caps first applied to the debt

@@ -1,6 +1,7 @@
 -- clause: ca-1994/9.2.2(b)(i)(B)/conditions
 -- clause: ca-1994/9.2.2(b)(i)(C)/conditions
 -- clause: ca-1994/9.2.2(b)(i)(D)/conditions
+-- transactions of: incurrences
 -- The conditions 9.2.2(b)(i) as restated by the Eleventh Amendment [A11 c6363] puts on each basket, per incurrence: the
 -- number of conditions not met (tested <= 0). (B) New Senior Debt: "(2) ... unsecured; (3) ... issued on or prior to
 -- February 1, 1997; (4) ... does not mature prior to February 15, 2002"; (C) Additional New Senior Debt: the same with

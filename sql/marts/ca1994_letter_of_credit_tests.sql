@@ -2,6 +2,7 @@
 -- clause: ca-1994/2.1.3(b)(i)(B)
 -- clause: ca-1994/2.1.3(b)(ii)
 -- clause: ca-1994/5.1(b)(ii)
+-- transactions of: letters_of_credit
 -- One row per clause and letter of credit issued under the 1994 revolver from the Thirteenth Amendment on, tested after
 -- giving effect to the issuance [A13 c8098]: (i)(A) Letter of Credit Outstandings against the Maximum Letter of Credit
 -- Amount; (i)(B) the Venezuela Letters of Credit plus Venezuela Pledged Cash against the $210,000,000 formula (AMB-C05);

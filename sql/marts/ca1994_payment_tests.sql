@@ -1,6 +1,7 @@
 -- clause: ca-1994/9.2.6(b)
 -- clause: ca-1994/9.2.14
 -- clause: ca-1994/9.2.11
+-- transactions of: asset_sales, restricted_payments
 -- Payments and sales the seeded waivers show a ca-1994 covenant restricts, each tested as an amount (or count) of what
 -- is restricted against 0. The base text of 9.2.6, 9.2.11 and 9.2.14 is not in the seeds (AMB-X02); a result is `fail`
 -- (pending a waiver) only where a seeded text itself establishes the restriction, otherwise indeterminate naming the

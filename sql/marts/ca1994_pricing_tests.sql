@@ -1,5 +1,6 @@
 -- clause: ca-1994/3.4.1
 -- clause: ca-1994/def/PricingInterestCoverageRatio
+-- transactions of: none
 -- The Pricing Interest Coverage Ratio [A13 c4859] replaces the Interest Coverage Ratio in Section 3.4.1 [A13 c9424].
 -- Its period, EBITDA, Adjusted Capital Expenditures, the PIK Note and Equity Proceeds Notes and the pricing grid are in
 -- the base Credit Agreement, not in the seeds (AMB-C07): one row per Fiscal Quarter end from the Thirteenth Amendment to

@@ -1,5 +1,6 @@
 -- clause: ca-1994/9.2.2(a)(iii)
 -- clause: ca-1994/9.2.2(b)(i)(A)
+-- transactions of: incurrences
 -- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, AMB-C10) whose measure is in the
 -- base Credit Agreement, not in the seeds (AMB-X02): always indeterminate, naming what is missing, with the part the
 -- seeds let us compute shown in the inputs.

@@ -1,5 +1,6 @@
 -- clause: ca-1994/amend11/waiver-1/amount
 -- clause: ca-1994/amend11/waiver-A/cap
+-- transactions of: restricted_payments
 -- The figures the Eleventh Amendment's limited waivers make conditions, one row per payment they may cover.
 -- waiver-1 [A11 c11773]: the payment to MAXXAM of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation
 --   Agreement": the payment against $11,438,000 plus the attested interest (maxxam_tax_allocation_interest); the rate is

@@ -1,4 +1,5 @@
 -- clause: indenture-1996/3.05(a)-definition
+-- transactions of: none
 -- One row per date on which any Change of Control input is attested [IND L3620-3636]. A Change of Control "shall be
 -- deemed to have occurred at such time as MAXXAM ... shall cease to have ... sole beneficial ownership ... of at
 -- least 40% of the total Voting Stock, on a fully diluted basis" (m); 30% to 40% is not one if MAXXAM "controls a

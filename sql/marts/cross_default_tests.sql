@@ -1,4 +1,5 @@
 -- clause: indenture-1996/6.01(d)
+-- transactions of: none
 -- "a default under any ... instrument ... evidencing any indebtedness for money borrowed by the Company or any
 -- Subsidiary ... in an aggregate principal amount exceeding $25,000,000, which default (a) in the case of a failure to
 -- make payment ... shall not have been waived, cured or otherwise ceased to exist within 30 days thereafter, or (b)

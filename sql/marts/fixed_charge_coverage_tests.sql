@@ -2,6 +2,7 @@
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/4.09(a)(B)
 -- clause: indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges
+-- transactions of: incurrences, restricted_payments
 -- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
 -- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, AMB-I05). Transaction rows:
 -- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date. Information rows (test_kind 'information',

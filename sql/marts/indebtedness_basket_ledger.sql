@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.10(b)
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/4.10(d)
+-- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- The 4.10 baskets as ledgers: one row per movement in a basket's usage, with the running usage after it, the capacity
 -- on that date and what is left. "at any one time outstanding" baskets carry outstanding principal (and letters of
 -- credit): every Incurrence, repayment and month-end balance movement of the debt classified in them. (viii) is "in any

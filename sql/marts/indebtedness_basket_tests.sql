@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.10(b)
 -- clause: indenture-1996/4.10(b)(vi)
 -- clause: indenture-1996/4.10(d)
+-- transactions of: incurrences, sale_leasebacks
 -- One row per Incurrence and per limit of the clause it is classified in (4.10(d): that clause only), as the policy
 -- engine reads an amount with a computed threshold: actual = the basket's usage right after the Incurrence (from
 -- indebtedness_basket_ledger), threshold = its capacity that day. A (viii) Incurrence is tested under (A), (A)(IV), (C)

@@ -1,4 +1,5 @@
 -- clause: indenture-1996/6.01(e)
+-- transactions of: default_events
 -- "a final judgment which, together with other outstanding final judgments against the Company and its Significant
 -- Subsidiaries, exceeds an aggregate of $25,000,000 (to the extent such judgments are not covered by valid and
 -- collectible insurance from solvent unaffiliated insurers) ... and (i) within 30 days after entry thereof ... shall

@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.11(b)(i)
 -- clause: indenture-1996/4.11(b)(xi)
 -- clause: indenture-1996/def/MaximumSecuredAmount
+-- transactions of: liens
 -- The two 4.11 baskets as running ledgers, one entry per creation (+ principal secured) and release (- principal) of a
 -- Lien: (b)(i) (with (viii)(a), on Permitted Collateral) against the Maximum Secured Amount on the entry date (null when
 -- an input of it is missing), and (b)(xi) against $10,000,000 (parameter lien_general_basket). Both are "at any one

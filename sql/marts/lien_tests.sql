@@ -4,6 +4,7 @@
 -- clause: indenture-1996/4.11(b)(ix)
 -- clause: indenture-1996/4.11(b)(ix)-180-days
 -- clause: indenture-1996/4.11(b)(xi)
+-- transactions of: incurrences, liens
 -- One row per 4.11 test the lien register calls for (amount form):
 -- (b)(i): "Liens on the Permitted Collateral securing outstanding Indebtedness ... in an aggregate principal amount not
 --   to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [IND L4742]: on each creation of a

@@ -2,6 +2,7 @@
 -- clause: ppca-2002/def/EBITDA
 -- clause: ppca-2002/9.2.4(c)
 -- clause: ppca-2002/9.2.4(d)
+-- transactions of: none
 -- One row per Fiscal Quarter end E from 2002-03-31: EBITDA "for the 4 Fiscal Quarters ending" E [A6 c22585]
 -- (ppca_ebitda_twelve_months) and the reduction of the minimum, AdjC (9.2.4(c)) + AdjD (9.2.4(d)).
 with tests as (

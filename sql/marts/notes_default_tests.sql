@@ -2,6 +2,7 @@
 -- clause: indenture-1996/6.01(b)
 -- clause: indenture-1996/6.01(c)
 -- clause: indenture-1996/6.01(h)
+-- transactions of: default_events
 -- Events of Default on the Notes, the Indenture's other covenants and the Guarantees. actual counts the Events of
 -- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (AMB-I15, LEGAL):
 -- only cured_on counts, and only where the clause gives a grace period.

@@ -1,4 +1,5 @@
 -- clause: indenture-1996/2.01
+-- transactions of: none
 -- "The aggregate principal amount of Notes authorized by this Indenture is limited to fifty million dollars
 -- ($50,000,000)" [IND L2786]. Principal authenticated is not in the extracts; the debt register's principal issued
 -- (every increase of the Notes' balance, notes_principal_outstanding) stands for it: replacements under 2.07 and

@@ -1,4 +1,5 @@
 -- clause: indenture-1996/3.01
+-- transactions of: note_redemptions
 -- Each optional redemption of the Notes tested against 3.01 and 3.02; actual counts what is out of line (the policy
 -- tests actual <= 0):
 -- - "The Company, however, shall not have the right to redeem any of the Notes prior to October 15, 2001"

@@ -1,4 +1,5 @@
 -- clause: indenture-1996/4.10(c)
+-- transactions of: guarantees
 -- "no Subsidiary of the Company shall assume, guarantee or in any other manner become liable with respect to any
 -- Indebtedness of the Company or a Subsidiary Guarantor (other than such Subsidiary) ("Other Indebtedness") which is
 -- subordinated (pursuant to its terms) in right and priority of payment to any other Indebtedness ... unless such

@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/PermittedIndebtedness
 -- clause: indenture-1996/def/PreferredDividendIntercompanyNotes
 -- clause: indenture-1996/4.10(b)(xii)
+-- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- The two capped kinds of Permitted Indebtedness (4.10(b)(xii)) as "at any one time outstanding" ledgers, one row per
 -- movement of the debt classified in them (indebtedness_basket_movements, 4.10(b)(xii) with its clause):
 --   (h) "Indebtedness of the Company and its captive wholly owned insurance Subsidiaries in respect of letters of credit

@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.10(b)(xii)
 -- clause: indenture-1996/def/PermittedIndebtedness
 -- clause: indenture-1996/def/PreferredDividendIntercompanyNotes
+-- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- Permitted Indebtedness, 4.10(b)(xii) "Permitted Indebtedness" [IND L4671], tested on each increase in the debt
 -- classified there (indebtedness_basket_movements, from the Indenture's date, December 23, 1996):
 --   4.10(b)(xii): the amount of the increase that no clause (a)-(j) of the definition [IND L2210-2275] permits, <= 0 (a

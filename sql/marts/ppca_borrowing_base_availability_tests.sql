@@ -1,5 +1,6 @@
 -- clause: ppca-2002/def/BorrowingBase
 -- clause: ppca-2002/def/AvailabilityReserve
+-- transactions of: none
 -- Revolving Commitment Availability at least zero (no overadvance), tested on the last ppca-2002 Business Day of each
 -- month. The requirement itself, the Borrowing Base's clause (a) (Eligible Accounts) and the definition of Revolving
 -- Commitment Availability are in the base Post-Petition Credit Agreement, not in the seeds (AMB-X02, AMB-P13): every

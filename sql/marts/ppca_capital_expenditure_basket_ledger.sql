@@ -1,5 +1,6 @@
 -- clause: ppca-2002/9.2.7(i)
 -- clause: ppca-2002/9.2.7(ii)
+-- transactions of: attestations
 -- Capital expenditure baskets of Section 9.2.7 as amended by the Sixth Amendment [A6 c28321], one entry per attested
 -- Fiscal Year: (ii) ALPART, cumulative over Fiscal Years 2002-2004, capacity $49,000,000 (parameter
 -- alpart_capital_expenditures_limit; attestation ppca_alpart_capital_expenditures_financed, AMB-P17); (i) Fiscal Year

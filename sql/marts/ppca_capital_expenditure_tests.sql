@@ -1,5 +1,6 @@
 -- clause: ppca-2002/9.2.7(ii)
 -- clause: ppca-2002/9.2.7(i)
+-- transactions of: none
 -- Section 9.2.7 as amended [A6 c28321], tested at each Fiscal Year end 2003 and 2004: (ii) "not more than $49,000,000
 -- in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002 through 2004" (cumulative to
 -- the year end; each year's attestation needed); (i) Adjusted Capital Expenditures for Fiscal Year 2004 within the

@@ -1,6 +1,7 @@
 -- clause: ppca-2002/9.2.4(b)
 -- clause: ppca-2002/9.2.4(c)
 -- clause: ppca-2002/9.2.4(d)
+-- transactions of: none
 -- The monthly minimum EBITDA test [A6 c23156]: "If at any time during any month for a period of three (3) consecutive
 -- Business Days" a Trigger Event occurs (ppca_trigger_events, M1, AMB-P19), "then for that month and each month
 -- thereafter in which a Trigger Event occurs" EBITDA "for the 12 months ending on the last day of such month" must be at

@@ -1,4 +1,5 @@
 -- clause: ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii
+-- transactions of: none
 -- The March 24, 2003 limited waiver [kaiser_public_record.md N51], condition (ii): "the Company and its Subsidiaries shall
 -- maintain a minimum EBITDA (inclusive of non-cash pension expenses incurred beginning January 1, 2003) of not less than
 -- ($120,000,000) for the Measurement Period". EBITDA of the 9.2.4(a) test plus back the non-cash pension expense that

@@ -3,6 +3,7 @@
 -- clause: indenture-1996/4.09(b)(VII)
 -- clause: indenture-1996/4.09(b)(VIII)
 -- clause: indenture-1996/4.09(b)(VIII)-maxxam
+-- transactions of: attestations, equity_issuances, restricted_payments
 -- The 4.09 baskets as ledgers (the shared basket-ledger columns): the 4.09(a)(C) builder basket (every payment, return,
 -- equity issuance and Consolidated Net Income quarter that moves usage or capacity), and, from the tests mart, each
 -- payment under the MAXXAM calendar-year cap ($75,000,000), (VII) per fiscal year ($300,000), (VIII) ($50,000,000)

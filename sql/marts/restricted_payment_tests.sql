@@ -8,6 +8,7 @@
 -- clause: indenture-1996/4.09(b)(VII)
 -- clause: indenture-1996/4.09(b)(VIII)
 -- clause: indenture-1996/4.09(b)(VIII)-maxxam
+-- transactions of: restricted_payments
 -- One row per payment and condition of the basket it names (amount form). 4.09(a)(B), the coverage ratio, is in
 -- fixed_charge_coverage_tests. A (b)(I) payment is tested under 4.09(a)(A) and (C) on its declaration date ("if at said
 -- date of declaration ... would have complied with Section 4.09(a)" [IND L4271]). 4.09(b): the amount of a payment

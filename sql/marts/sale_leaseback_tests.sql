@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/RefinancingSaleAndLeasebackTransaction
 -- clause: indenture-1996/def/AttributableDebt
 -- clause: indenture-1996/def/Indebtedness
+-- transactions of: sale_leasebacks
 -- One row per sale and leaseback; for one designated as a Refinancing Sale and Leaseback Transaction in a notice to the
 -- Trustee, actual = its Attributable Debt, tested against "at least $100,000,000" [IND L2346] (policy operator >=). A pass is a
 -- Refinancing Sale and Leaseback Transaction: not an Asset Sale [IND L1153], its obligations are Indebtedness (h) in

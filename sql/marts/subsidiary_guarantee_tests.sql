@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.12(a)
 -- clause: indenture-1996/4.12(b)(J)
 -- clause: indenture-1996/4.12(c)
+-- transactions of: asset_transfers
 -- Subsidiary guarantee triggers, as amounts the policies compare with a threshold.
 -- 4.12(a) [IND L4860]: per transfer (not a return) by the Company or a Subsidiary Guarantor: 1 if it claims no 4.12(b)
 --   exemption, or claims (B) "to Subsidiary Guarantors", and the transferee is not a Subsidiary Guarantor on the transfer

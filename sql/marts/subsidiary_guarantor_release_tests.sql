@@ -1,4 +1,5 @@
 -- clause: indenture-1996/15.05
+-- transactions of: guarantees
 -- Release of a Subsidiary Guarantor's Guarantee of the Notes [IND L7813], one row per guarantee of the Notes that the
 -- register shows released, tested on its release date. actual counts the conditions out of line; the policy tests
 -- actual <= 0.
