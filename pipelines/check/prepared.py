@@ -94,7 +94,8 @@ def open_prepared(extracts_dir: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> Pr
 
 
 def attach(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
+    # one thread per query: the two passes run side by side, and the sample's small tables gain nothing from more
+    con = duckdb.connect(config={"threads": 1})
     con.execute(f"attach '{path.resolve()}' as {ATTACHED} (read_only)")
     return con
 

@@ -23,7 +23,7 @@ import duckdb
 import polars as pl
 
 from pipelines.check.prepared import ATTACHED as PREPARED, Prepared
-from pipelines.check.transaction import BadTransaction, Proposal
+from pipelines.check.transaction import BadTransaction, Proposal, schema_problems
 from pipelines.extracts.contract import ATTESTATION_SUBJECTS, BY_NAME
 from pipelines.extracts.reading import ROW
 from pipelines.extracts.validation import declared_references, entities_registered_on_date
@@ -332,15 +332,19 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
     """Closes the prepared database's connection."""
     con, policies, models = prepared.con, prepared.policies, prepared.models
     # One read-only attachment shared by three cursors: the reference checks, and the two passes in parallel (each in
-    # its own schema). The reference checks are not waited for first: a proposal is almost always well formed, and a
-    # bad one is refused before any answer is given all the same.
+    # its own schema). The Pandera and reference checks are not waited for first: a proposal is almost always well
+    # formed, and a bad one is refused before any answer is given all the same (whatever it did to a pass is not
+    # reported).
     try:
-        marts = targets(con, models, policies, proposal)
-        with ThreadPoolExecutor(max_workers=3) as pool:
+        # "before" reports the ratio and the baskets: it rebuilds only what leads to the ratio's marts and the ledgers
+        ratios = replace(policies, covenants=tuple(c for c in policies.covenants if c.figure.clause_id == RATIO_FIGURE))
+        marts, before_marts = targets(con, models, policies, proposal), targets(con, models, ratios, proposal)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            schema = pool.submit(schema_problems, proposal, file)
             references = pool.submit(reference_problems, con.cursor(), proposal)
             after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models, marts)
-            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, policies, models, marts)
-            problems = references.result()
+            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, ratios, models, before_marts)
+            problems = schema.result() + references.result()
             if problems:
                 raise BadTransaction(file, problems)
             after, before = after_job.result(), before_job.result()
@@ -351,10 +355,10 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
         f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a mart that can hold the proposal: {', '.join(after.rebuilt)}",
-        f"evaluated {len(policies.covenants)} covenant policies; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
-        "before: the same tests with the proposal's money set to zero",
+        f"evaluated the covenant policies on the rebuilt marts; kept the {len(after.results)} transaction results of {proposal.transaction_id}",
+        f"before: the coverage ratio's tests and the basket ledgers with the proposal's money set to zero ({len(before.rebuilt)} SQL models rebuilt)",
     ]
-    ratio_clauses = frozenset(c.clause_id for c in policies.covenants if c.figure.clause_id == RATIO_FIGURE)
+    ratio_clauses = frozenset(c.clause_id for c in ratios.covenants)
     return CheckOutcome(
         proposal=proposal, answer=answer, relied_on=basis, reasons=reasons, after=after, before=before, ratio_clauses=ratio_clauses, trace=trace
     )

@@ -194,8 +194,12 @@ def _label(extract_name: str, row: int, column: str | None, main: str) -> str:
     return f"field attestations.{row - 1}.{field}"
 
 
+def _shown(issue) -> str:
+    return f" (value {issue.value!r})" if issue.value not in (None, "") else ""
+
+
 def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str, pl.DataFrame], list[str]]:
-    """The contract's typing and Pandera checks, exactly as for an extract file's rows."""
+    """The contract's typing, exactly as for an extract file's rows."""
     frames, problems = {}, []
     for name, records in rows.items():
         extract = BY_NAME[name]
@@ -205,19 +209,28 @@ def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str,
             orient="row",
         )
         typed, issues = typed_rows(text, 1, extract, file)
-        if not issues:
-            issues = schema_issues(extract, typed, file)
-        shown = lambda i: f" (value {i.value!r})" if i.value not in (None, "") else ""  # noqa: E731
-        problems += [f"{_label(name, i.row or 1, i.column, main)}: {i.reason}{shown(i)}" for i in issues]
+        problems += [f"{_label(name, i.row or 1, i.column, main)}: {i.reason}{_shown(i)}" for i in issues]
         frames[name] = typed
     return frames, problems
+
+
+def schema_problems(proposal: Proposal, file: str) -> list[str]:
+    """The extracts' Pandera checks on the proposal's typed rows, exactly as for an extract file's rows. Kept apart
+    from parsing so that a check runs them beside its passes (they take a tenth of a second): the answer is given only
+    if they find nothing."""
+    problems = []
+    for name, frame in proposal.rows.items():
+        issues = schema_issues(BY_NAME[name], frame, file)
+        problems += [f"{_label(name, i.row or 1, i.column, proposal.extract.name)}: {i.reason}{_shown(i)}" for i in issues]
+    return problems
 
 
 def parse_proposal(path: Path, on: date, transaction_id: str) -> Proposal:
     """The file's proposal as typed extract rows; BadTransaction naming every bad field.
 
-    `transaction_id` is used unless the file gives its own. References to other extracts (instrument, entities) are
-    checked against the prepared database afterwards (`pipelines.check.pro_forma`).
+    `transaction_id` is used unless the file gives its own. The Pandera checks (`schema_problems`) and the references
+    to other extracts (instrument, entities) are checked by the check itself (`pipelines.check.pro_forma`), before it
+    answers.
     """
     data = read_file(path)
     kind_name = data.get("kind")

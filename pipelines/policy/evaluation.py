@@ -46,16 +46,31 @@ class Figures:
     not_applicable_because: str | None = None
 
 
-def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant, transaction_id: str | None = None) -> list[Figures]:
-    """The covenant's mart rows; only the transaction's when one is named (`covenants check` tests one proposal)."""
-    relation = con.table(covenant.figure.mart)
-    columns = relation.columns
-    rows = [dict(zip(columns, row)) for row in relation.fetchall()]
-    return [
-        _figures(row, covenant)
-        for row in rows
-        if row["clause_id"] == covenant.clause_id and (transaction_id is None or row.get("transaction_id") == transaction_id)
-    ]
+def read_marts(con: duckdb.DuckDBPyConnection, marts: set[str], transaction_id: str | None = None) -> dict[str, dict[str, list[dict]]]:
+    """Each mart's rows by clause id, read once for all the covenants it holds; only the transaction's when one is
+    named (`covenants check` tests one proposal; a mart without a transaction_id column then holds none)."""
+    read = {}
+    for mart in sorted(marts):
+        query, parameters = f'select * from "{mart}"', []
+        if transaction_id is not None:
+            if "transaction_id" not in con.table(mart).columns:
+                read[mart] = {}
+                continue
+            query, parameters = query + " where transaction_id = ?", [transaction_id]
+        cursor = con.execute(query, parameters)
+        columns = [d[0] for d in cursor.description]
+        by_clause: dict[str, list[dict]] = {}
+        for row in cursor.fetchall():
+            named = dict(zip(columns, row))
+            by_clause.setdefault(named["clause_id"], []).append(named)
+        read[mart] = by_clause
+    return read
+
+
+def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
+    """The covenant's mart rows."""
+    rows = read_marts(con, {covenant.figure.mart})[covenant.figure.mart].get(covenant.clause_id, [])
+    return [_figures(row, covenant) for row in rows]
 
 
 def _figures(row: dict, covenant: Covenant) -> Figures:
@@ -121,10 +136,12 @@ def _headroom(actual: Fraction, threshold: Fraction, operator: str) -> Fraction:
 
 
 def evaluate_covenant(
-    con: duckdb.DuckDBPyConnection, covenant: Covenant, policies: PolicySet, as_of: date | None = None, transaction_id: str | None = None
+    con: duckdb.DuckDBPyConnection, covenant: Covenant, policies: PolicySet, as_of: date | None = None, figures_read: list[Figures] | None = None
 ) -> list[Result]:
+    """The covenant's results, from its mart rows (`figures_read`, when the caller has read them already)."""
     results = []
-    for figures in sorted(read_figures(con, covenant, transaction_id), key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
+    read = read_figures(con, covenant) if figures_read is None else figures_read
+    for figures in sorted(read, key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
         if as_of is not None and figures.test_date > as_of:
             continue
         result = _evaluate_one(con, covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
@@ -342,7 +359,9 @@ def evaluate_all(
 ) -> list[Result]:
     """Every covenant's results; with `transaction_id`, only that transaction's (each result depends on its own mart row
     alone, so the others need not be evaluated)."""
+    rows = read_marts(con, {c.figure.mart for c in policies.covenants}, transaction_id)
     results = []
     for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
-        results.extend(evaluate_covenant(con, covenant, policies, as_of, transaction_id))
+        read = [_figures(row, covenant) for row in rows[covenant.figure.mart].get(covenant.clause_id, [])]
+        results.extend(evaluate_covenant(con, covenant, policies, as_of, read))
     return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))
