@@ -189,17 +189,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 class _HidePandas(importlib.abc.MetaPathFinder):
-    """pandera imports pandas (about a second) whenever pandas is installed, although `check` validates Polars frames
-    only; with pandas not found, pandera loads as in a Polars-only installation, which it supports."""
+    """pandera imports pandas and numpy (about a second) whenever they are installed, and pyarrow numpy, although
+    `check` validates Polars frames only and converts them to Arrow without numpy; with neither found, pandera loads as
+    in a Polars-only installation, which it supports."""
+
+    HIDDEN = ("pandas", "numpy")
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        if name == "pandas" or name.startswith("pandas."):
+        if name.split(".")[0] in self.HIDDEN:
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if argv is None and args.command == "check" and "pandas" not in sys.modules:
+    if argv is None and args.command == "check" and not any(m in sys.modules for m in _HidePandas.HIDDEN):
         # only in a process of its own (the `covenants check` a person types): nothing else will run in it
         sys.meta_path.insert(0, _HidePandas())
     return args.handler(args)

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.extracts.contract import EXTRACTS
@@ -29,7 +30,7 @@ from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadl
 from pipelines.outputs.manifest import build_manifest, write_manifest
 from pipelines.outputs.results_files import write_results
 from pipelines.policy.evaluation import evaluate_all
-from pipelines.policy.loading import PolicySet, load_policies, parameters_table
+from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import Result
 
 
@@ -46,6 +47,21 @@ def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None
     """Replace `policy_parameters` with the dated parameters of the policy files: the SQL models read nothing else."""
     con.execute("drop table if exists policy_parameters")
     con.from_arrow(parameters_table(policies)).create("policy_parameters")
+
+
+def parameters_table(policies: PolicySet) -> pa.Table:
+    """The dated parameters as the `policy_parameters` table the SQL models read."""
+    rows = [(p.instrument, p.name, v.effective_from, str(v.value), v.source) for p in policies.parameters for v in p.values]
+    instrument, name, effective_from, value, source = zip(*rows) if rows else ((),) * 5
+    return pa.table(
+        {
+            "instrument": pa.array(instrument, pa.string()),
+            "name": pa.array(name, pa.string()),
+            "effective_from": pa.array(effective_from, pa.date32()),
+            "value": pa.array(value, pa.string()),
+            "source": pa.array(source, pa.string()),
+        }
+    )
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import yaml
 from pydantic import BaseModel, ValidationError
 
@@ -97,18 +96,3 @@ def _check_references(policies: PolicySet) -> None:
     names = [(p.instrument, p.name) for p in policies.parameters]
     if len(set(names)) != len(names):
         raise PolicyError("a parameter is defined in two files")
-
-
-def parameters_table(policies: PolicySet) -> pa.Table:
-    """The dated parameters as the `policy_parameters` table the SQL models read."""
-    rows = [(p.instrument, p.name, v.effective_from, str(v.value), v.source) for p in policies.parameters for v in p.values]
-    instrument, name, effective_from, value, source = zip(*rows) if rows else ((),) * 5
-    return pa.table(
-        {
-            "instrument": pa.array(instrument, pa.string()),
-            "name": pa.array(name, pa.string()),
-            "effective_from": pa.array(effective_from, pa.date32()),
-            "value": pa.array(value, pa.string()),
-            "source": pa.array(source, pa.string()),
-        }
-    )
