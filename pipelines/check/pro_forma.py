@@ -38,7 +38,9 @@ ATTESTATIONS = frozenset({"raw_attestations", "stg_attestations", "current_attes
 _QUOTED = re.compile(r"'([a-z0-9_]+)'")
 # the figure whose before and after are reported, for every covenant that tests it (4.10(a), 4.09(a)(B), any added later)
 RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
-NOT_PERMITTED = ("fail", "waived")  # a waiver excuses a past failure; it never permits a proposal in advance
+# A waiver in force on the date that covers the proposal (the engine decides it as of the date) permits it: only a
+# standing waiver of every transaction of a clause can, such as ca-1994 Eleventh Amendment waiver A, "from time to time".
+PERMITTED = ("pass", "waived")
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,8 @@ def evaluate_pass(
         build(con, model)
     # a covenant whose mart was not rebuilt cannot hold a result for the proposal
     testing = replace(policies, covenants=tuple(c for c in policies.covenants if c.figure.mart in rebuilt_names))
-    results = [r for r in evaluate_all(con, testing, transaction_id=proposal.transaction_id) if r.test_kind == "transaction"]
+    # determined as of the date: a waiver counts only if granted and in force then
+    results = [r for r in evaluate_all(con, testing, as_of=proposal.on, transaction_id=proposal.transaction_id) if r.test_kind == "transaction"]
     return Pass(results=results, baskets=basket_states(con, proposal.transaction_id, proposal.on), rebuilt=[m.name for m in rebuilt])
 
 
@@ -317,15 +320,17 @@ def relied_on(proposal: Proposal) -> str:
     return f"indenture-1996/{row['basket']}"
 
 
-def decide(results: list[Result], basis: str) -> tuple[str, list[str]]:
+def decide(results: list[Result], basis: str) -> tuple[str, str, list[str]]:
+    """The answer, the clause or basket relied on (with any waiver that permits the proposal), and the reasons."""
     if not results:
-        return "cannot be confirmed", [f"no covenant policy tests this transaction under {basis} yet"]
+        return "cannot be confirmed", basis, [f"no covenant policy tests this transaction under {basis} yet"]
     reasons = [f"{r.clause_id}: {r.status}: {r.explanation}" for r in results]
-    if any(r.status in NOT_PERMITTED for r in results):
-        return "not permitted", reasons
-    if all(r.status == "pass" for r in results):
-        return "permitted", reasons
-    return "cannot be confirmed", reasons
+    if any(r.status == "fail" for r in results):
+        return "not permitted", basis, reasons
+    if all(r.status in PERMITTED for r in results):
+        waivers = sorted({r.waiver_id for r in results if r.status == "waived"})
+        return "permitted", basis + "".join(f", under {w}" for w in waivers), reasons
+    return "cannot be confirmed", basis, reasons
 
 
 def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -> CheckOutcome:
@@ -350,8 +355,7 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
             after, before = after_job.result(), before_job.result()
     finally:
         con.close()
-    basis = relied_on(proposal)
-    answer, reasons = decide(after.results, basis)
+    answer, basis, reasons = decide(after.results, relied_on(proposal))
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
         f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a mart that can hold the proposal: {', '.join(after.rebuilt)}",

@@ -168,7 +168,7 @@ def _zeroed(rows: dict[str, list[dict]], extract: str) -> dict[str, list[dict]]:
 def _full_run(extracts: Path, policies, transaction_id: str, on: date) -> tuple[list[dict], list[dict]]:
     con = duckdb.connect()
     prepare(con, extracts, policies)
-    results = [record(r) for r in evaluate_all(con, policies, transaction_id=transaction_id) if r.test_kind == "transaction"]
+    results = [record(r) for r in evaluate_all(con, policies, as_of=on, transaction_id=transaction_id) if r.test_kind == "transaction"]
     return results, basket_states(con, transaction_id, on)
 
 

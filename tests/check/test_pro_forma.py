@@ -7,8 +7,9 @@ from datetime import date
 
 import duckdb
 
-from pipelines.check.pro_forma import basket_states, downstream, ledger_tables
+from pipelines.check.pro_forma import basket_states, decide, downstream, ledger_tables
 from pipelines.models.sql_models import discover
+from pipelines.policy.result import Result
 
 LEDGER_COLUMNS = (
     "clause_id varchar, basket varchar, measure varchar, entry_date date, transaction_id varchar, description varchar, "
@@ -51,3 +52,19 @@ def test_each_ledger_gives_the_proposals_entry_else_the_latest_on_or_before_the_
         ("indebtedness_basket_ledger", "indenture-1996/4.10(b)(xiii)", "C", None),
     ]
     assert ledger_tables(con) == ["indebtedness_basket_ledger", "restricted_payments_basket_ledger"]
+
+
+def _result(clause_id: str, status: str, waiver_id: str | None = None) -> Result:
+    return Result(clause_id, "ca-1994", date(1998, 3, 2), "transaction", status, None, "<=", None, None, None, waiver_id=waiver_id, explanation="e")
+
+
+def test_a_proposal_is_permitted_when_every_test_passes_or_a_waiver_in_force_covers_it():
+    basis = "indenture-1996/4.09(b)(IV)"
+    passed = _result("indenture-1996/4.09(b)(IV)", "pass")
+    waived = _result("ca-1994/9.2.6(b)", "waived", "ca-1994/waiver-amend11-A-subordinated-debt")
+    assert decide([passed], basis)[:2] == ("permitted", basis)
+    # a standing waiver of every transaction of 9.2.6(b), granted before the date, permits the retirement: it is named
+    assert decide([passed, waived], basis)[:2] == ("permitted", f"{basis}, under ca-1994/waiver-amend11-A-subordinated-debt")
+    assert decide([waived, _result("indenture-1996/4.09(b)(IV)", "fail")], basis)[:2] == ("not permitted", basis)
+    assert decide([passed, _result("ca-1994/9.2.6(b)", "indeterminate")], basis)[0] == "cannot be confirmed"
+    assert decide([], basis)[0] == "cannot be confirmed"
