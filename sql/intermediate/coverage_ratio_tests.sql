@@ -2,11 +2,12 @@
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/4.09(a)(B)
 -- Every Consolidated Fixed Charge Coverage Ratio test and its periods. Transaction tests: each incurrence under 4.10(a)
--- and each Restricted Payment under 4.09(a), Transaction Date = its date. Information tests: each fiscal quarter end Q,
--- priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers "the four fiscal
--- quarters immediately prior to the Transaction Date for which financial information ... is available" [IND L1377]: the
--- four latest quarters with quarter_end + lag < TD (AMB-I02, parameter financial_information_available_lag_days); the
--- denominator covers "the fiscal quarter in which the Transaction Date occurs and the three ... subsequent" [IND L1380].
+-- and each Restricted Payment under 4.09(a), Transaction Date = its date (a 4.09(b)(I) payment: its declaration date).
+-- Information tests: each fiscal quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as
+-- available. The numerator covers "the four fiscal quarters immediately prior to the Transaction Date for which
+-- financial information ... is available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (AMB-I02,
+-- parameter financial_information_available_lag_days); the denominator covers "the fiscal quarter in which the
+-- Transaction Date occurs and the three ... subsequent" [IND L1380].
 with transactions as (
     select
         'indenture-1996/4.10(a)' as clause_id,
@@ -18,15 +19,19 @@ with transactions as (
     from stg_incurrences
     where basket = '4.10(a)'
     union all
+    -- a return of an investment is not a Restricted Payment, Restricted Investment or Unrestricted Subsidiary
+    -- Investment, so it is not tested; a 4.09(b)(I) payment is tested on its declaration (or redemption-notice) date:
+    -- "if at said date of declaration ... [it] would have complied with Section 4.09(a)" [IND L4271], (B) included
     select
         'indenture-1996/4.09(a)(B)',
         'transaction',
         transaction_id,
-        payment_date,
-        payment_date,
+        case when basket = '4.09(b)(I)' then declared_on else payment_date end,
+        case when basket = '4.09(b)(I)' then declared_on else payment_date end,
         transaction_id
     from stg_restricted_payments
-    where basket = '4.09(a)'
+    where payment_kind <> 'return_of_investment'
+        and (basket = '4.09(a)' or (basket = '4.09(b)(I)' and declared_on is not null))
 ),
 
 information as (

@@ -5,9 +5,10 @@
 -- transactions of: incurrences, restricted_payments
 -- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
 -- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, AMB-I05). Transaction rows:
--- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date. Information rows (test_kind 'information',
--- test_date = quarter end Q): the ratio the Company would have if it transacted on Q + 1 day, with Q's own figures
--- treated as available, so the four quarters end on Q and the forward year starts with the next quarter.
+-- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its declaration date).
+-- Information rows (test_kind 'information', test_date = quarter end Q): the ratio the Company would have if it
+-- transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters end on Q and the forward
+-- year starts with the next quarter.
 -- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
 -- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4), plus,
 -- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters

@@ -10,9 +10,11 @@
 -- clause: indenture-1996/4.09(b)(VIII)-maxxam
 -- transactions of: restricted_payments
 -- One row per payment and condition of the basket it names (amount form). 4.09(a)(B), the coverage ratio, is in
--- fixed_charge_coverage_tests. A (b)(I) payment is tested under 4.09(a)(A) and (C) on its declaration date ("if at said
--- date of declaration ... would have complied with Section 4.09(a)" [IND L4271]). 4.09(b): the amount of a payment
--- that is not of the kind the basket it names permits (yes/no rule tested as an amount against 0).
+-- fixed_charge_coverage_tests. A (b)(I) payment is tested under 4.09(a)(A), (B), (C) and the MAXXAM cap on its
+-- declaration date ("if at said date of declaration ... would have complied with Section 4.09(a)" [IND L4271]). A
+-- return of an investment is not tested under 4.09(a) (it is none of the payments the section conditions). 4.09(b):
+-- the amount of a payment that is not of the kind the basket it names permits (yes/no rule tested as an amount
+-- against 0).
 with items as (
     select * from restricted_payment_items where item_kind <> 'unmatched_return'
 ),
@@ -64,7 +66,8 @@ basket_at_payment as (
         b.missing_inputs
     from items as i
     join restricted_payment_builder_basket as b on b.transaction_id = i.transaction_id
-    where i.named_basket = '4.09(a)'
+    -- a return is not a payment or investment 4.09(a) conditions: it moves the basket but is not tested
+    where i.named_basket = '4.09(a)' and i.item_kind not in ('restricted_investment_return', 'unrestricted_subsidiary_return')
     qualify row_number() over (partition by i.transaction_id order by b.entry_date desc, b.sequence desc) = 1
 ),
 
@@ -112,23 +115,28 @@ rating as (
 -- proviso 1: "in any calendar year to or in MAXXAM or any Affiliate of MAXXAM, less ... made to or in KAC in such
 -- calendar year which are distributed or paid within thirty days thereafter by KAC to its holders of Common Stock
 -- other than MAXXAM" [IND L4229-4253]; proviso 2 lifts the cap for a payment with an attested Baa3/BBB pro forma
--- rating (M11: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the year's sum)
+-- rating (M11: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the year's sum).
+-- A 4.09(b)(I) payment "would have complied with Section 4.09(a)" on its declaration date [IND L4271], the proviso
+-- included: it is tested, and counts, in the calendar year of its declaration (as if paid then).
 maxxam_year as (
     select
         i.*,
         sum(i.signed_amount - i.kac_pass_through_counted) over (
-            partition by year(i.payment_date) order by i.payment_date, i.transaction_id
+            partition by year(m_date) order by m_date, i.transaction_id
             rows between unbounded preceding and current row
         ) as year_total
-    from items as i
-    where i.basket = '4.09(a)' and i.is_maxxam_related
+    from (
+        select *, case when basket = '4.09(b)(I)' then coalesce(declared_on, payment_date) else payment_date end as m_date
+        from items
+    ) as i
+    where i.basket in ('4.09(a)', '4.09(b)(I)') and i.is_maxxam_related
         and i.item_kind in ('restricted_payment', 'restricted_investment', 'restricted_investment_return')
 ),
 
 maxxam_cap as (
     select
         'indenture-1996/4.09(a)-maxxam-cap' as clause_id,
-        m.payment_date as test_date,
+        m.m_date as test_date,
         m.transaction_id,
         m.year_total as actual,
         cast(null as decimal(38, 2)) as threshold,
@@ -136,10 +144,12 @@ maxxam_cap as (
             'calendar_year_total', json_object('value', m.year_total::varchar, 'clause_id', 'indenture-1996/4.09(a)-maxxam-cap'),
             'kac_pass_through_counted', json_object('value', m.kac_pass_through_counted::varchar, 'clause_id', 'indenture-1996/4.09(a)-maxxam-cap')
         ) as inputs,
-        []::varchar[] as missing_inputs
+        case when m.named_basket = '4.09(b)(I)' and m.declared_on is null
+            then ['declared_on (declaration or redemption-notice date) of ' || m.transaction_id] else []::varchar[] end as missing_inputs
     from maxxam_year as m
     left join rating as r using (transaction_id)
-    where m.named_basket = '4.09(a)' and m.item_kind <> 'restricted_investment_return' and not coalesce(r.investment_grade, false)
+    where m.named_basket in ('4.09(a)', '4.09(b)(I)') and m.item_kind <> 'restricted_investment_return'
+        and not coalesce(r.investment_grade, false)
 ),
 
 declaration_days as (

@@ -167,3 +167,53 @@ def test_a_restricted_investment_is_reduced_only_by_the_returns_4_09_a_c_y_names
     row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)' and transaction_id = 'DIV'")
     # Used = 2,000,000 opening + (4,000,000 - 1,500,000) + (3,000,000 - 2,000,000 - 1,000,000) + 1,000,000 = 5,500,000
     assert row["actual"] == Decimal("5500000.00")
+
+
+# --- audit (docs/audit-covenants.md) --------------------------------------------------------------------------------
+
+def test_a_return_moves_the_basket_but_is_not_itself_tested_under_4_09_a(con):
+    basket_group(con)
+    add(con, "restricted_payments", transaction_id="RI", payment_date="1997-04-01", payment_kind="restricted_investment",
+        recipient_kind="other", amount="4000000.00")
+    add(con, "restricted_payments", transaction_id="RET", payment_date="1997-05-01", payment_kind="return_of_investment",
+        recipient_kind="other", amount="1500000.00", returns_transaction_id="RI")
+    add(con, "restricted_payments", transaction_id="DIV", payment_date="1997-06-30", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    build(con, "coverage_ratio_tests")
+    tested = rows(con, "select clause_id, transaction_id from restricted_payment_tests where clause_id like 'indenture-1996/4.09(a)%' order by 1, 2")
+    # RET is a return (4.09(a)(C)(y)(1)), not a Restricted Payment, Restricted Investment or USI: no (A), (B) or (C) row
+    assert [(r["clause_id"], r["transaction_id"]) for r in tested] == [
+        ("indenture-1996/4.09(a)(A)", "DIV"), ("indenture-1996/4.09(a)(A)", "RI"),
+        ("indenture-1996/4.09(a)(C)", "DIV"), ("indenture-1996/4.09(a)(C)", "RI"),
+        ("indenture-1996/4.09(a)-maxxam-cap", "DIV"),
+    ]
+    ratio = rows(con, "select transaction_id from coverage_ratio_tests where clause_id = 'indenture-1996/4.09(a)(B)' and test_kind = 'transaction' order by 1")
+    assert [r["transaction_id"] for r in ratio] == ["DIV", "RI"]
+    # the return still reduces Used: 2,000,000 opening + 4,000,000 - 1,500,000 + 1,000,000 = 5,500,000
+    assert one(con, "select actual from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)' and transaction_id = 'DIV'")["actual"] == Decimal("5500000.00")
+
+
+def test_a_b_i_dividend_meets_the_coverage_ratio_and_the_maxxam_cap_on_its_declaration_date(con):
+    # [IND L4271] "if at said date of declaration ... such dividend ... would have complied with Section 4.09(a)":
+    # (B) and the calendar-year MAXXAM cap are part of 4.09(a), so both are tested on the declaration date
+    add(con, "restricted_payments", transaction_id="D1", payment_date="1997-11-30", amount="60000000.00")
+    add(con, "restricted_payments", transaction_id="BI", payment_date="1998-01-20", declared_on="1997-12-01",
+        basket="4.09(b)(I)", amount="20000000.00")
+    add(con, "restricted_payments", transaction_id="D2", payment_date="1998-02-02", amount="5000000.00")
+    build(con, "restricted_payment_tests")
+    build(con, "coverage_ratio_tests")
+    ratio = one(con, "select test_date, transaction_date from coverage_ratio_tests where transaction_id = 'BI'")
+    assert (ratio["test_date"].isoformat(), ratio["transaction_date"].isoformat()) == ("1997-12-01", "1997-12-01")
+    cap = {r["transaction_id"]: (r["test_date"].isoformat(), r["actual"]) for r in rows(
+        con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)-maxxam-cap'")}
+    # 1997: 60,000,000 (D1) + 20,000,000 (BI, declared 1997-12-01) = 80,000,000 > 75,000,000 (fails under the policy);
+    # 1998 starts again: D2 alone, 5,000,000 (BI was paid in 1998 but counts in its declaration year)
+    assert cap == {"D1": ("1997-11-30", Decimal("60000000.00")), "BI": ("1997-12-01", Decimal("80000000.00")),
+                   "D2": ("1998-02-02", Decimal("5000000.00"))}
+
+
+def test_a_b_i_dividend_without_its_declaration_date_has_no_maxxam_pass(con):
+    add(con, "restricted_payments", transaction_id="BI", payment_date="1998-01-20", basket="4.09(b)(I)", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)-maxxam-cap'")
+    assert row["missing_inputs"] == '["declared_on (declaration or redemption-notice date) of BI"]'
