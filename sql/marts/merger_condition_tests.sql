@@ -11,13 +11,13 @@
 --   Company, "organized under the laws of The United States of America or any State"; (iv) if other than the Company,
 --   it "shall expressly assume ... by supplemental indenture" (supplemental_indenture_date empty counts 1); and the
 --   surviving corporation "will promptly deliver to the Trustee" an Officers' Certificate and an Opinion of Counsel
---   [IND L7240-7250]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests. With or into KAC or a
+--   [IND L7236-7247]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests. With or into KAC or a
 --   Subsidiary Guarantor, 11.01(b) applies "notwithstanding the foregoing": the 11.01(a) row is not_applicable.
--- 11.01(b) [IND L7253]: only "the surviving corporation (if other than the Company) shall expressly assume by
+-- 11.01(b) [IND L7249]: only "the surviving corporation (if other than the Company) shall expressly assume by
 --   supplemental indenture".
 -- 15.03(b) [IND L7728]: (i) when the surviving corporation is a Subsidiary: (A) if other than the Subsidiary Guarantor,
 --   organized in the United States; (B) if other than it, assumption by supplemental indenture; (I) the Officers'
---   Certificate and Opinion of Counsel [IND L7765]. (C) and (D): merger_coverage_tests and merger_net_worth_tests. 15.03(a)
+--   Certificate and Opinion of Counsel [IND L7757]. (C) and (D): merger_coverage_tests and merger_net_worth_tests. 15.03(a)
 --   (with the Company or another Subsidiary Guarantor) and (ii) (the surviving corporation is not a Subsidiary: "shall
 --   otherwise have been made in compliance with the terms of this Indenture (including ... Section 4.14)", which the
 --   4.14 and 15.05(c) results test on the asset_sales and guarantees records) are not_applicable with that reason.
@@ -102,7 +102,7 @@ combination_rows as (
             when '15.03(a)' then '15.03(a): a Subsidiary Guarantor may combine with the Company or another Subsidiary Guarantor '
                 || '"notwithstanding any other provision of this Indenture" [IND L7711]; 15.03(b) does not apply.'
             when '15.03(b)(ii)' then '15.03(b)(ii): the surviving corporation is not a Subsidiary, so the transfer must "otherwise have '
-                || 'been made in compliance with the terms of this Indenture (including ... Section 4.14)" [IND L7760]: the 4.14 '
+                || 'been made in compliance with the terms of this Indenture (including ... Section 4.14)" [IND L7756]: the 4.14 '
                 || 'results of its asset_sales record and the 15.05(c) release test it.'
         end as not_applicable_because
     from events as e
@@ -120,10 +120,7 @@ exempt_rows as (
         cast(0 as decimal(38, 2)) as actual,
         json_object() as inputs,
         []::varchar[] as missing_inputs,
-        '11.01(b): a consolidation, merger or transfer of the Company with or into, or to, '
-            || case counterparty_role when 'kac' then 'KAC' else 'a Subsidiary Guarantor' end
-            || ' needs only the assumption by supplemental indenture, "notwithstanding the foregoing Section 11.01(a)" '
-            || '[IND L7253]; tested under indenture-1996/11.01(b).' as not_applicable_because
+        exempt_because as not_applicable_because
     from events
     where governing_clause = '11.01(b)'
 ),
