@@ -93,8 +93,9 @@ combination_rows as (
         e.effective_date as test_date,
         e.merger_id as transaction_id,
         cast(coalesce(sum(c.out_of_line), 0) as decimal(38, 2)) as actual,
+        -- an event with no condition has one left-joined row with a null key, which json_group_object refuses
         case when count(c.condition) = 0 then json_object()
-            else json_group_object(c.condition, json_object('value', coalesce(c.out_of_line::varchar, 'not known'), 'clause_id', c.clause_id))
+            else json_group_object(coalesce(c.condition, ''), json_object('value', coalesce(c.out_of_line::varchar, 'not known'), 'clause_id', c.clause_id))
         end as inputs,
         coalesce(list(c.missing order by c.missing) filter (where c.condition is not null and c.out_of_line is null), []::varchar[])
             as missing_inputs,
