@@ -33,21 +33,7 @@ with events as (
 ),
 
 attested as (
-    select
-        m.merger_id,
-        (select a.value_flag from current_attestations as a
-         where a.subject = 'no_default' and a.reference_id = m.merger_id and a.value_flag is not null
-         order by a.period_end desc limit 1) as no_default,
-        (select a.value_flag from current_attestations as a
-         where a.subject = 'merger_officers_certificate_delivered' and a.reference_id = m.merger_id and a.value_flag is not null
-         order by a.period_end desc limit 1) as officers_certificate,
-        (select a.value_flag from current_attestations as a
-         where a.subject = 'merger_opinion_of_counsel_delivered' and a.reference_id = m.merger_id and a.value_flag is not null
-         order by a.period_end desc limit 1) as opinion_of_counsel,
-        (select a.value_flag from current_attestations as a
-         where a.subject = 'subsidiary_discontinuance_judgment' and a.reference_id = m.merger_id and a.value_flag is not null
-         order by a.period_end desc limit 1) as discontinuance_judgment
-    from events as m
+    select * from merger_attestations
 ),
 
 -- one row per condition that applies to the event: out_of_line 1/0, null when not known (then `missing` names it)

@@ -38,13 +38,10 @@ company_ratios as (
 survivor_figures as (
     select
         e.*,
-        (select a.value_amount from current_attestations as a
-         where a.subject = 'surviving_corporation_ccfafc' and a.reference_id = e.merger_id and a.value_amount is not null
-         order by a.period_end desc limit 1) as survivor_ccfafc,
-        (select a.value_amount from current_attestations as a
-         where a.subject = 'surviving_corporation_forward_fixed_charges' and a.reference_id = e.merger_id and a.value_amount is not null
-         order by a.period_end desc limit 1) as survivor_fixed_charges
+        t.survivor_ccfafc,
+        t.survivor_fixed_charges
     from events as e
+    join merger_attestations as t on t.merger_id = e.merger_id
     where e.governing_clause = '11.01(a)' and e.survivor_role <> 'company'
 )
 

@@ -22,14 +22,11 @@ figures as (
     select
         e.*,
         case when e.governing_clause = '15.03(b)(i)' then 'indenture-1996/15.03(b)(i)(D)' else 'indenture-1996/11.01(a)(v)' end as clause_id,
-        (select a.value_amount from current_attestations as a
-         where a.subject = 'surviving_corporation_consolidated_net_worth' and a.reference_id = e.merger_id and a.value_amount is not null
-         order by a.period_end desc limit 1) as net_worth_after,
-        (select a.value_amount from current_attestations as a
-         where a.subject = 'subsidiary_guarantor_consolidated_net_worth_before' and a.reference_id = e.merger_id and a.value_amount is not null
-         order by a.period_end desc limit 1) as guarantor_net_worth_before,
+        t.net_worth_after,
+        t.guarantor_net_worth_before,
         (select max(w.quarter_end) from consolidated_net_worth as w where w.quarter_end < e.effective_date) as company_quarter_end
     from events as e
+    join merger_attestations as t on t.merger_id = e.merger_id
 ),
 
 before as (
