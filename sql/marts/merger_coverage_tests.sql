@@ -35,6 +35,7 @@ company_ratios as (
     join events as e on e.merger_id = f.transaction_id and e.coverage_clause_id = f.clause_id
 ),
 
+-- a survivor other than the Company, and the events 11.01(b) governs (not_applicable, no figure needed)
 survivor_figures as (
     select
         e.*,
@@ -42,7 +43,7 @@ survivor_figures as (
         t.survivor_fixed_charges
     from events as e
     join merger_attestations as t on t.merger_id = e.merger_id
-    where e.governing_clause = '11.01(a)' and e.survivor_role <> 'company'
+    where e.governing_clause = '11.01(b)' or (e.governing_clause = '11.01(a)' and e.survivor_role <> 'company')
 )
 
 select
@@ -82,31 +83,13 @@ select
     cast(survivor_ccfafc as decimal(38, 2)),
     cast(survivor_fixed_charges as decimal(38, 10)),
     1,
-    cast(json_object(
+    case when exempt_because is null then cast(json_object(
         'surviving_corporation_ccfafc', json_object('value', coalesce(survivor_ccfafc::varchar, 'not attested'), 'clause_id', 'indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges'),
         'surviving_corporation_forward_fixed_charges', json_object('value', coalesce(survivor_fixed_charges::varchar, 'not attested'), 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
-    ) as varchar),
-    cast(to_json(list_concat(
+    ) as varchar) else '{}' end,
+    cast(to_json(case when exempt_because is null then list_concat(
         case when survivor_ccfafc is null then ['surviving_corporation_ccfafc attestation (AMB-I03) for ' || merger_id] else []::varchar[] end,
         case when survivor_fixed_charges is null then ['surviving_corporation_forward_fixed_charges attestation (AMB-I03) for ' || merger_id] else []::varchar[] end
-    )) as varchar),
-    null
-from survivor_figures
-union all
-select
-    'indenture-1996/11.01(a)(iii)',
-    effective_date,
-    'transaction',
-    merger_id,
-    null,
-    null,
-    null,
-    null,
-    null,
-    null,
-    1,
-    '{}',
-    '[]',
+    ) else []::varchar[] end) as varchar),
     exempt_because
-from events
-where governing_clause = '11.01(b)'
+from survivor_figures
