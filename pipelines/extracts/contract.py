@@ -274,6 +274,27 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/5.01 (no ambiguity id; ATTEST like AMB-I30): the Trustee is the Note registrar from period_end
     # until a later attestation, true/false; while true no noteholder list is required [IND L5230]
     "trustee_is_note_registrar",
+    # indenture-1996/11.01(a)(v), 15.03(b)(i)(D) (AMB-I11): Consolidated Net Worth of the surviving corporation
+    # "immediately after giving effect to" the merger, consolidation or transfer (reference_id = mergers merger_id)
+    "surviving_corporation_consolidated_net_worth",
+    # indenture-1996/15.03(b)(i)(D) (AMB-I11): Consolidated Net Worth of the Subsidiary Guarantor "immediately prior to
+    # such transaction" (reference_id = merger_id); the Company's own comes from the ledger
+    "subsidiary_guarantor_consolidated_net_worth_before",
+    # indenture-1996/11.01(a)(iii) (AMB-I03): a surviving corporation other than the Company, pro forma for the merger:
+    # its Consolidated Cash Flow Available for Fixed Charges for the four quarters, and its Consolidated Fixed Charges to
+    # be accrued in the four forward quarters with the full 4.10(b)(ii) amount deemed Incurred (reference_id = merger_id)
+    "surviving_corporation_ccfafc",
+    "surviving_corporation_forward_fixed_charges",
+    # indenture-1996/11.01(a)(iii), 15.03(b)(i)(C) (AMB-I03): the CCFAFC, for the four quarters ending period_end, of the
+    # business the Company's group takes in by the merger (a counterparty that was not a Subsidiary; reference_id = merger_id)
+    "ccfafc_of_merged_business",
+    # indenture-1996/11.01(a) closing paragraph, 15.03(b)(I): the Officers' Certificate and the Opinion of Counsel
+    # stating compliance were delivered to the Trustee, true/false (reference_id = merger_id)
+    "merger_officers_certificate_delivered",
+    "merger_opinion_of_counsel_delivered",
+    # indenture-1996/4.05 (AMB-I11): "in the judgment of the Company it shall be necessary, advisable or in the interest of
+    # the Company to discontinue" the Subsidiary (not a Subsidiary Guarantor), true/false (reference_id = merger_id)
+    "subsidiary_discontinuance_judgment",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -1236,6 +1257,68 @@ NOTE_REDEMPTIONS = Extract(
     ("redemption_id",),
 )
 
+MERGERS = Extract(
+    "mergers",
+    "Consolidations, mergers and transfers of all or substantially all property of the Company (indenture-1996 11.01) "
+    "or of a Subsidiary Guarantor (15.03), and every liquidation, dissolution or discontinuance of a Subsidiary (4.05): "
+    "one row per event, with the surviving corporation (or transferee) and its status immediately after.",
+    (
+        Column("merger_id", "text", "Stable id", example="MRG-2005-EXAMPLE"),
+        Column("effective_date", "date", "Date the merger, consolidation, transfer or dissolution takes effect", example="2005-06-30"),
+        Column("entity_id", "text", "The Company, Subsidiary Guarantor or Subsidiary whose event it is", references="entities.entity_id", example="KACC"),
+        Column(
+            "event_kind",
+            "text",
+            "What happens to it",
+            allowed=("consolidation", "merger", "transfer_of_all_property", "liquidation", "dissolution", "discontinuance"),
+            example="merger",
+        ),
+        Column("counterparty", "text", "The other corporation (merged with, or transferee); empty for a dissolution", required=False, example="Example Metals Inc."),
+        Column(
+            "counterparty_role",
+            "text",
+            "The counterparty's status immediately before: the Company, KAC, a Subsidiary Guarantor, another Subsidiary, or other",
+            allowed=("company", "kac", "subsidiary_guarantor", "subsidiary", "other", "none"),
+            example="other",
+        ),
+        Column(
+            "survivor",
+            "text",
+            "Which is the surviving corporation (or the one to which the property is transferred): the entity itself, "
+            "the counterparty, or none (a liquidation, dissolution or discontinuance)",
+            allowed=("entity", "counterparty", "none"),
+            example="entity",
+        ),
+        Column(
+            "survivor_role",
+            "text",
+            "The surviving corporation's status immediately after",
+            allowed=("company", "kac", "subsidiary_guarantor", "subsidiary", "other", "none"),
+            example="company",
+        ),
+        Column(
+            "survivor_organized_in_us", "bool", "Organized under the laws of the United States or any State", required=False, example="true"
+        ),
+        Column(
+            "supplemental_indenture_date",
+            "date",
+            "Date the supplemental indenture by which the surviving corporation expressly assumed the obligations was "
+            "executed and delivered to the Trustee; empty when none",
+            required=False,
+            example="",
+        ),
+        Column(
+            "wholly_owned_directly_by_company_or_guarantors",
+            "bool",
+            "4.05(c): the Subsidiary Guarantor was wholly owned directly by the Company and/or another Subsidiary Guarantor",
+            required=False,
+            example="",
+        ),
+        Column("document", "text", "Agreement of merger, instrument of transfer or certificate of dissolution", required=False, example=""),
+    ),
+    ("merger_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1263,6 +1346,7 @@ EXTRACTS: tuple[Extract, ...] = (
     ACQUISITIONS,
     GUARANTEES,
     NOTE_REDEMPTIONS,
+    MERGERS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -81,6 +81,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "acquisitions": acquisitions.rows(),
         "guarantees": guarantees.rows(),
         "note_redemptions": notes.redemption_rows(),
+        # Kaiser did not consolidate, merge, sell all its property or dissolve a Subsidiary in the sample's years
+        "mergers": [],
     }
 
 

@@ -2,6 +2,8 @@
 -- clause: indenture-1996/def/ConsolidatedFixedCharges
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/def/Indebtedness
+-- clause: indenture-1996/11.01(a)
+-- clause: indenture-1996/15.03(b)
 -- For each coverage test: Consolidated Fixed Charges "to be accrued" over FQ(TD) and the next three quarters "based upon
 -- the pro forma amount of Indebtedness to be outstanding on the Transaction Date" [IND L1380-1395]. Division is not
 -- exact in SQL, so every amount is carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal x rate x 26280
@@ -10,7 +12,8 @@
 -- ("as if ... incurred on the first day of the fiscal quarter", [IND L1391]), and all TD debt for the whole year.
 -- Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount amortization to be
 -- accrued are the attested projected_other_fixed_charges for the test (AMB-I02).
--- 4.10(a) only: "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. M2 (clauses.md
+-- 4.10(a) only, and the tests of whether one "could incur $1.00 of Indebtedness pursuant to Section 4.10(a)" (11.01(a)(iii),
+-- 15.03(b)(i)(C)): "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. M2 (clauses.md
 -- 0.4.1): "Deem headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction Date at the weighted-average
 -- rate of the (b)(ii) Indebtedness then outstanding." What is outstanding under (b)(ii) is Indebtedness, not principal
 -- alone: def/Indebtedness (a) includes "reimbursement obligations on letters of credit", contingent ones at their maximum
@@ -119,7 +122,7 @@ assembled as (
             order by p.period_end desc
             limit 1
         ) as projected_other_fixed_charges,
-        case when t.clause_id = 'indenture-1996/4.10(a)' then (
+        case when t.clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then (
             select cast(p.value as decimal(38, 2))
             from policy_parameters as p
             where p.instrument = 'indenture-1996'
@@ -147,7 +150,7 @@ assembled as (
 deemed as (
     select
         *,
-        case when clause_id = 'indenture-1996/4.10(a)'
+        case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)')
             then greatest(0, coalesce(permitted_credit_agreement_amount, 0)
                 - (credit_agreement_principal + credit_agreement_letters_of_credit + credit_agreement_attributable_debt))
         end as deemed_draw_principal
@@ -233,7 +236,7 @@ select
         debt_missing_inputs,
         case when projected_other_fixed_charges is null then
             ['projected_other_fixed_charges (AMB-I02) for ' || case when test_kind = 'transaction' then transaction_id else 'quarter-end ' || test_date end] end,
-        case when clause_id = 'indenture-1996/4.10(a)' and permitted_credit_agreement_amount is null
+        case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') and permitted_credit_agreement_amount is null
             then ['parameter permitted_credit_agreement_amount on ' || transaction_date] end,
         case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
                 and credit_agreement_fallback_rate is null

@@ -1,13 +1,16 @@
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/4.09(a)(B)
+-- clause: indenture-1996/11.01(a)
+-- clause: indenture-1996/15.03(b)
 -- Every Consolidated Fixed Charge Coverage Ratio test and its periods. Transaction tests: each incurrence under 4.10(a)
--- and each Restricted Payment under 4.09(a), Transaction Date = its date (a 4.09(b)(I) payment: its declaration date).
--- Information tests: each fiscal quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as
--- available. The numerator covers "the four fiscal quarters immediately prior to the Transaction Date for which
--- financial information ... is available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (AMB-I02,
--- parameter financial_information_available_lag_days); the denominator covers "the fiscal quarter in which the
--- Transaction Date occurs and the three ... subsequent" [IND L1380].
+-- and each Restricted Payment under 4.09(a), Transaction Date = its date (a 4.09(b)(I) payment: its declaration date),
+-- and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on its effective date. Information tests: each fiscal
+-- quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers
+-- "the four fiscal quarters immediately prior to the Transaction Date for which financial information ... is
+-- available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (AMB-I02, parameter
+-- financial_information_available_lag_days); the denominator covers "the fiscal quarter in which the Transaction Date
+-- occurs and the three ... subsequent" [IND L1380].
 with transactions as (
     select
         'indenture-1996/4.10(a)' as clause_id,
@@ -32,6 +35,19 @@ with transactions as (
     from stg_restricted_payments
     where payment_kind <> 'return_of_investment'
         and (basket = '4.09(a)' or (basket = '4.09(b)(I)' and declared_on is not null))
+    union all
+    -- 11.01(a)(iii), 15.03(b)(i)(C): "immediately after giving effect to such consolidation, merger, sale or conveyance,
+    -- the [surviving corporation / Company] could incur $1.00 of Indebtedness pursuant to Section 4.10(a)" [IND L7215,
+    -- L7749]: a 4.10(a) test on the effective date, where the Company's own figures are the survivor's
+    select
+        coverage_clause_id,
+        'transaction',
+        merger_id,
+        effective_date,
+        effective_date,
+        merger_id
+    from merger_events
+    where coverage_clause_id is not null
 ),
 
 information as (

@@ -2,13 +2,16 @@
 -- clause: indenture-1996/4.10(a)
 -- clause: indenture-1996/4.09(a)(B)
 -- clause: indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges
--- transactions of: incurrences, restricted_payments
+-- clause: indenture-1996/11.01(a)
+-- clause: indenture-1996/15.03(b)
+-- transactions of: incurrences, restricted_payments, mergers
 -- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
 -- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, AMB-I05). Transaction rows:
--- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its declaration date).
--- Information rows (test_kind 'information', test_date = quarter end Q): the ratio the Company would have if it
--- transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters end on Q and the forward
--- year starts with the next quarter.
+-- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its declaration date), and each
+-- merger whose 11.01(a)(iii) or 15.03(b)(i)(C) test is the Company's own ratio (merger_coverage_tests adds the merged
+-- business and tests them). Information rows (test_kind 'information', test_date = quarter end Q): the ratio the
+-- Company would have if it transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters
+-- end on Q and the forward year starts with the next quarter.
 -- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
 -- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4), plus,
 -- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters
@@ -227,7 +230,7 @@ select
         -- M2: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
         -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback
         -- Transactions, (h)), the amount the 4.10(b)(ii) basket ledger shows as remaining
-        case when clause_id = 'indenture-1996/4.10(a)' then json_object(
+        case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then json_object(
             'permitted_4_10_b_ii_amount', json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
             'outstanding_4_10_b_ii_principal', json_object('value', credit_agreement_principal::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_letters_of_credit', json_object('value', credit_agreement_letters_of_credit::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),

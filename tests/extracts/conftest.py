@@ -128,6 +128,10 @@ GTY-KAC-NOTES,KAC,KACC,NOTES-10875-2006,other,senior,senior,1996-12-23,,,,false,
 redemption_id,notice_mailed_on,redemption_date,principal_amount,document
 RED-2004-10-20,2004-09-20,2004-10-20,10000000.00,Notice of redemption
 """,
+    "mergers": """\
+merger_id,effective_date,entity_id,event_kind,counterparty,counterparty_role,survivor,survivor_role,survivor_organized_in_us,supplemental_indenture_date,wholly_owned_directly_by_company_or_guarantors,document
+MRG-2005-EXAMPLE,2005-06-30,KACC,merger,Example Metals Inc.,other,entity,company,,,,Agreement of merger
+""",
 }
 
 

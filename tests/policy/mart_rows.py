@@ -3,9 +3,9 @@
 import json
 
 
-def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=()):
+def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=(), mart="fixed_charge_coverage_tests"):
     con.execute(
-        "insert into fixed_charge_coverage_tests values (?, ?, ?, ?, null, null, null, null, ?, ?, 26280, ?, ?)",
+        f"insert into {mart} values (?, ?, ?, ?, null, null, null, null, ?, ?, 26280, ?, ?)",
         [clause_id, test_date, kind, transaction_id, numerator, denominator_x26280, json.dumps({}), json.dumps(list(missing))],
     )
 

@@ -29,7 +29,7 @@ def _expected(value, test_date: date):
 def test_case(file, case, con, policies):
     missing = case.get("missing_inputs", ())
     if "numerator" in case:
-        add_ratio(con, case["clause_id"], case["test_date"], case["numerator"], case["denominator"], missing=missing)
+        add_ratio(con, case["clause_id"], case["test_date"], case["numerator"], case["denominator"], missing=missing, mart=case.get("mart", "fixed_charge_coverage_tests"))
     elif "mart" in case:
         add_amount(con, case["mart"], case["clause_id"], case["test_date"], case.get("actual"), case.get("threshold"), kind=case.get("test_kind", "transaction"), missing=missing)
     else:

@@ -176,6 +176,18 @@ DEFAULTS = {
         "maximum_liability": None,
         "description": "guarantee",
     },
+    "mergers": {
+        "entity_id": "KACC",
+        "event_kind": "merger",
+        "counterparty": "Example Metals Inc.",
+        "counterparty_role": "other",
+        "survivor": "entity",
+        "survivor_role": "company",
+        "survivor_organized_in_us": None,
+        "supplemental_indenture_date": None,
+        "wholly_owned_directly_by_company_or_guarantors": None,
+        "document": None,
+    },
     "market_data": {"unit": "rate"},
     "valco_ebitda": {"primary_aluminum_produced": "true", "forecast_valco_ebitda_quarter": None},
     "default_events": {
