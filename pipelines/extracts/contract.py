@@ -848,7 +848,14 @@ EQUITY_ISSUANCES = Extract(
             allowed=("common_stock", "preferred_stock", "capital_contribution", "conversion"),
             example="capital_contribution",
         ),
-        Column("purchaser_kind", "text", "Who paid", allowed=("kac", "public", "subsidiary", "other"), example="kac"),
+        # non_affiliate_joint_venture, unrestricted_subsidiary: indenture-1996/4.09(a)(C)(II) leaves out sales to them
+        Column(
+            "purchaser_kind",
+            "text",
+            "Who paid",
+            allowed=("kac", "public", "subsidiary", "other", "non_affiliate_joint_venture", "unrestricted_subsidiary"),
+            example="kac",
+        ),
         Column("net_proceeds", "money", "Net cash proceeds, or Fair Market Value of property", example="10000000.00"),
         _flag("is_redeemable", "Redeemable Stock under the indenture"),
         # indenture-1996/4.09(b)(IV) proviso: stock issued on converting subordinated debt whose proceeds were used for a

@@ -71,7 +71,9 @@ entries as (
         and e.valid_from <= q.issue_date and (e.valid_to is null or q.issue_date <= e.valid_to),
         cut_over as c
     where not q.is_redeemable
-        and q.purchaser_kind <> 'subsidiary'
+        -- "(other than to a Non-Affiliate Joint Venture or to a Subsidiary or an Unrestricted Subsidiary of the Company)"
+        -- [IND L4210-4211]
+        and q.purchaser_kind not in ('subsidiary', 'non_affiliate_joint_venture', 'unrestricted_subsidiary')
         and q.issue_date > date '1992-12-31'
         and q.issue_date > coalesce(c.equity_proceeds, date '1992-12-31')
 

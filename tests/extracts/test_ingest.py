@@ -52,7 +52,7 @@ BAD_INPUTS = {
     ),
     "value outside the allowed list": (
         "equity_issuances", ",kac,", ",bank,",
-        [Issue("equity_issuances.csv", 2, "purchaser_kind", "bank", "not one of the allowed values: kac, public, subsidiary, other", "allowed_values")],
+        [Issue("equity_issuances.csv", 2, "purchaser_kind", "bank", "not one of the allowed values: kac, public, subsidiary, other, non_affiliate_joint_venture, unrestricted_subsidiary", "allowed_values")],
     ),
     "duplicate key": (
         "debt_balances", "0.10875000\n", "0.10875000\nNOTES-10875-2006,1997-03-31,1.00,0.00,0.10875000\n",

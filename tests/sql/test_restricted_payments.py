@@ -217,3 +217,18 @@ def test_a_b_i_dividend_without_its_declaration_date_has_no_maxxam_pass(con):
     build(con, "restricted_payment_tests")
     row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)-maxxam-cap'")
     assert row["missing_inputs"] == '["declared_on (declaration or redemption-notice date) of BI"]'
+
+
+def test_equity_sold_to_a_non_affiliate_joint_venture_or_an_unrestricted_subsidiary_is_not_counted_in_c_ii(con):
+    # 4.09(a)(C)(II): net proceeds of an "issue or sale (other than to a Non-Affiliate Joint Venture or to a Subsidiary or
+    # an Unrestricted Subsidiary of the Company)" [IND L4210-4211]
+    basket_group(con)
+    for txn, purchaser in (("EQ-KAC", "kac"), ("EQ-NAJV", "non_affiliate_joint_venture"), ("EQ-UNR", "unrestricted_subsidiary"), ("EQ-SUB", "subsidiary")):
+        add(con, "equity_issuances", transaction_id=txn, issue_date="1997-02-28", issuer_entity_id="KACC", issuance_kind="common_stock",
+            purchaser_kind=purchaser, net_proceeds="5000000.00", is_redeemable="false", excluded_from_4_09_a_ii=None)
+    add(con, "restricted_payments", transaction_id="DIV", payment_date="1997-06-30", basket="4.09(a)", amount="3000000.00")
+    build(con, "restricted_payment_tests")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)' and transaction_id = 'DIV'")
+    # Capacity = (I) 50% x (30,000,000 + 10,000,000) = 20,000,000 + (II) 1,000,000 opening + 5,000,000 from KAC only
+    # = 26,000,000 (the three other sales, 15,000,000, are left out)
+    assert row["threshold"] == Decimal("26000000.00")
