@@ -93,12 +93,16 @@ equity_method as (
     group by quarter_end
 ),
 
--- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)" [IND L1475]
+-- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)" [IND L1475]:
+-- each Asset Sale's own gain net of its tax is excluded and each loss stays in. Netting gains against losses first
+-- would take losses out to the extent of the gains, which the parenthesis forbids; and only a per-sale exclusion is
+-- the same whatever the period ("taken as a single accounting period" [IND L1442]): quarters summed to four quarters
+-- or to the cumulative 4.09(a)(C)(I) period give the figure the whole period gives.
 asset_sale_gains as (
     select
         quarter_end,
-        sum(after_tax_gain_loss) as net_after_tax_gain_loss,
-        sum(tax_on_gain_loss) as tax_on_gain_loss,
+        sum(after_tax_gain_loss) filter (where after_tax_gain_loss > 0) as net_after_tax_gain,
+        sum(tax_on_gain_loss) filter (where after_tax_gain_loss > 0) as tax_on_gain,
         list('parameter asset_sale_de_minimis_gross_proceeds on ' || sale_date order by transaction_id)
             filter (where de_minimis_gross_proceeds is null) as missing
     from asset_sales
@@ -136,8 +140,8 @@ assembled as (
         coalesce(l.pre_acquisition_income, 0) as pre_acquisition_income,
         -- (iv) "to the extent that the declaration or payment of dividends ... is not at the time permitted" [IND L1462]
         coalesce(a.restricted_subsidiary_income, 0) as restricted_subsidiary_income,
-        case when coalesce(s.net_after_tax_gain_loss, 0) > 0 then s.net_after_tax_gain_loss else 0 end as asset_sale_net_after_tax_gain,
-        case when coalesce(s.net_after_tax_gain_loss, 0) > 0 then s.tax_on_gain_loss else 0 end as tax_on_excluded_asset_sale_gain,
+        coalesce(s.net_after_tax_gain, 0) as asset_sale_net_after_tax_gain,
+        coalesce(s.tax_on_gain, 0) as tax_on_excluded_asset_sale_gain,
         coalesce(l.existing_intercompany_note_interest_accrued, 0) as existing_intercompany_note_interest_accrued,
         a.intercompany_note_interest_received as existing_intercompany_note_interest_received,
         -- (vi) "except to the extent such interest income is actually received by the Company in cash" [IND L1479]:

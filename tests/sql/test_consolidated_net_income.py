@@ -112,17 +112,37 @@ def test_missing_attestations_are_named_and_the_figure_still_computed(con):
     assert row["consolidated_net_income"] == Decimal("1000000.00")
 
 
-def test_net_after_tax_loss_from_asset_sales_stays_in(con):
+def test_each_asset_sales_gain_is_excluded_and_each_loss_stays_in(con):
     group(con)
     attest_cni_quarters(con, Q)
+    # the ledger: AS1 +2,000,000 - AS2 3,000,000 = a 1,000,000 pre-tax loss on sales; tax 700,000 - 1,050,000 = a
+    # 350,000 credit
     tb(con, Q, "asset_sale_gain_loss", "1000000.00")
+    tb(con, Q, "income_tax_expense", "-350000.00")
     add(con, "asset_sales", transaction_id="AS1", sale_date="1997-01-10", gross_proceeds="20000000.00", pretax_gain_loss="2000000.00", tax_on_gain_loss="700000.00")
     add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="-1050000.00")
     build(con, MODEL)
     row = cni(con)
-    # (v) net after tax = (2,000,000 - 700,000) + (-3,000,000 + 1,050,000) = -650,000: a net loss, not excluded
-    assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")
-    assert row["consolidated_net_income"] == Decimal("-1000000.00")  # the ledger's 1,000,000 net loss on sales
+    # (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)": AS1's
+    # gain net of its tax, 2,000,000 - 700,000 = 1,300,000, is excluded; AS2's after-tax loss, -3,000,000 + 1,050,000 =
+    # -1,950,000, is not. Netting the two first (-650,000, nothing excluded) would take AS2's loss out to the extent of
+    # AS1's gain, which the parenthesis forbids.
+    assert row["group_net_income"] == Decimal("-650000.00")  # -1,000,000 + 350,000
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("1300000.00")
+    assert row["tax_on_excluded_asset_sale_gain"] == Decimal("700000.00")  # AS1's tax only
+    # -650,000 - 1,300,000 = -1,950,000: exactly AS2's after-tax loss stays in
+    assert row["consolidated_net_income"] == Decimal("-1950000.00")
+
+
+def test_an_asset_sale_loss_alone_stays_in(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    tb(con, Q, "asset_sale_gain_loss", "3000000.00")
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="0.00")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")  # (v) a loss is never excluded
+    assert row["consolidated_net_income"] == Decimal("-3000000.00")  # the ledger's 3,000,000 loss on the sale
 
 
 def test_intercompany_note_cash_beyond_the_accrual_does_not_create_income(con):
