@@ -114,3 +114,27 @@ def test_cash_flow_adds_back_the_non_cash_charges_on_their_own_line_items(con):
     # CCFAFC = 500,000 CNI + 0 CFC + 0 tax + 0 depreciation + 0 amortization + 5,500,000 non-cash charges = 6,000,000
     assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
     assert row["missing_inputs"] == []
+
+
+def test_cash_flow_keeps_the_tax_of_an_asset_sale_loss_and_drops_the_tax_of_an_excluded_gain(con):
+    setup_group(con)
+    tb(con, Q, "net_sales", "-10000000.00")
+    tb(con, Q, "cost_of_products_sold", "4000000.00")
+    # AS1 gains 3,000,000 (tax 1,050,000), AS2 loses 2,000,000 (tax credit 700,000): ledger 1,000,000 net gain, tax
+    # 2,100,000 on operations + 1,050,000 - 700,000 = 2,450,000
+    tb(con, Q, "asset_sale_gain_loss", "-1000000.00")
+    tb(con, Q, "income_tax_expense", "2450000.00")
+    tb(con, Q, "preferred_dividends", "1000000.00")  # no movement
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-03-10", gross_proceeds="20000000.00", pretax_gain_loss="3000000.00", tax_on_gain_loss="1050000.00")
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-03-20", gross_proceeds="20000000.00", pretax_gain_loss="-2000000.00", tax_on_gain_loss="-700000.00")
+    build(con, "consolidated_cash_flow_available_for_fixed_charges")
+    row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
+    # net income 10,000,000 - 4,000,000 + 1,000,000 - 2,450,000 = 4,550,000; CNI (v) excludes AS1's 3,000,000 - 1,050,000
+    # = 1,950,000 only (AS2's after-tax loss of 1,300,000 stays in): 2,600,000
+    assert row["consolidated_net_income"] == Decimal("2600000.00")
+    # CCFAFC (iii) "other than income taxes (including credits) with respect to items of Net Income not included in"
+    # CNI: AS1's 1,050,000 is such a tax; AS2's 700,000 credit is on an item CNI includes, so it stays
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("1050000.00")
+    # CCFAFC = 2,600,000 + (2,450,000 - 1,050,000) = 4,000,000 (= 6,000,000 operating income before tax - 2,000,000
+    # pre-tax loss on AS2: the loss, a real one, reduces cash flow available)
+    assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("4000000.00")
