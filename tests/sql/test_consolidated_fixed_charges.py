@@ -118,15 +118,14 @@ def test_cash_flow_adds_back_the_non_cash_charges_on_their_own_line_items(con):
 
 def test_cash_flow_keeps_the_tax_of_an_asset_sale_loss_and_drops_the_tax_of_an_excluded_gain(con):
     setup_group(con)
-    tb(con, Q, "net_sales", "-10000000.00")
-    tb(con, Q, "cost_of_products_sold", "4000000.00")
     # AS1 gains 3,000,000 (tax 1,050,000), AS2 loses 2,000,000 (tax credit 700,000): ledger 1,000,000 net gain, tax
-    # 2,100,000 on operations + 1,050,000 - 700,000 = 2,450,000
-    tb(con, Q, "asset_sale_gain_loss", "-1000000.00")
-    tb(con, Q, "income_tax_expense", "2450000.00")
-    tb(con, Q, "preferred_dividends", "1000000.00")  # no movement
-    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-03-10", gross_proceeds="20000000.00", pretax_gain_loss="3000000.00", tax_on_gain_loss="1050000.00")
-    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-03-20", gross_proceeds="20000000.00", pretax_gain_loss="-2000000.00", tax_on_gain_loss="-700000.00")
+    # 2,100,000 on operations + 1,050,000 - 700,000 = 2,450,000; preferred dividends: no movement
+    ledger = {"net_sales": "-10000000.00", "cost_of_products_sold": "4000000.00", "asset_sale_gain_loss": "-1000000.00",
+              "income_tax_expense": "2450000.00", "preferred_dividends": "1000000.00"}
+    for line_item, balance in ledger.items():
+        tb(con, Q, line_item, balance)
+    for sale_id, sold_on, gain, tax in (("AS1", "1997-03-10", "3000000.00", "1050000.00"), ("AS2", "1997-03-20", "-2000000.00", "-700000.00")):
+        add(con, "asset_sales", transaction_id=sale_id, sale_date=sold_on, gross_proceeds="20000000.00", pretax_gain_loss=gain, tax_on_gain_loss=tax)
     build(con, "consolidated_cash_flow_available_for_fixed_charges")
     row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
     # net income 10,000,000 - 4,000,000 + 1,000,000 - 2,450,000 = 4,550,000; CNI (v) excludes AS1's 3,000,000 - 1,050,000
