@@ -166,6 +166,25 @@ def test_ratio_tests_run_on_each_transaction_date(results):
     assert all(r["operator"] == ">" and r["threshold"] == "2.0" for r in transactions.values())
 
 
+def test_builder_basket_after_the_1998_losses(results):
+    # 4.09(a)(C) [IND L4166-4222], capacity (I) = 50% of cumulative CNI from the 1995-12-31 cut-over (all of a deficit) to
+    # the latest quarter with statements available (quarter end + 45 < date), + (II) 5,000,000 (EQ-1997-02-KAC).
+    # CNI (ii) excludes QAL's Net Income (not a Subsidiary), from its trial balance: 1996 5,504,100; 1997 6,491,548
+    # (1,375,486 + 1,643,369 + 1,842,799 + 1,629,894); 1998 5,861,996 (1,642,830 + 1,738,772 + 1,344,224 + 1,136,170);
+    # 1999 Q1-Q3 3,306,100 (1,120,000 + 1,227,800 + 958,300).
+    # 1999-03-31, KCP's 1,500,000 cash return: Used = 2,000,000 opening + 5,000,000 + 3,000,000 + 10,000,000 dividends
+    #   + 6,000,000 KCP designation + 7,500,000 Anglesey + 8,000,000 dividend + 4,000,000 Venezuela and 2,500,000 MXM
+    #   ((b)(VIII) counts) - 1,500,000 = 46,500,000. Capacity to 1998 Q4: cumulative CNI 92,550,000 before the fix less
+    #   QAL's 17,857,644 = 74,692,356, half 37,346,178 + 5,000,000 = 42,346,178.00 < 46,500,000: fails (it passed
+    #   against 51,275,000 before the fix; the status change of the sample).
+    # 1999-12-15, the 40,000,000 dividend: Used 86,500,000; cumulative CNI to 1999 Q3 -6,712,500 before the fix less
+    #   QAL's 21,163,744 = -27,876,244, a deficit taken whole, + 5,000,000 = -22,876,244.00: fails.
+    kcp = find(results, "indenture-1996/4.09(a)(C)", "1999-03-31", "RP-1999-03-KCPR")
+    assert (kcp["status"], kcp["actual"], kcp["threshold"]) == ("fail", "46500000.00", "42346178.00")
+    dividend = find(results, "indenture-1996/4.09(a)(C)", "1999-12-15", "RP-1999-12-DIV")
+    assert (dividend["status"], dividend["actual"], dividend["threshold"]) == ("fail", "86500000.00", "-22876244.00")
+
+
 def test_quarter_end_ratios_are_information_only(results):
     rows = [r for r in results if r["test_kind"] == "information"]
     assert rows and {r["status"] for r in rows} <= {"not_applicable", "indeterminate"}
