@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/AssetSale
 -- clause: indenture-1996/def/Subsidiary
--- Each disposition classified under the indenture. An Asset Sale is a disposition "by the Company or any of its
+-- Each disposition classified under the indenture. An Asset Sale is a disposition "on or after the date of the initial
+-- issuance of the Notes" (December 23, 1996) "by the Company or any of its
 -- Subsidiaries to any Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture"
 -- [IND L1146], unless a clause (A)-(G) takes it out [IND L1163-1192]:
 --   (B) "in a single transaction or group of related transactions, the gross proceeds of which (exclusive of indemnities)
@@ -66,6 +67,8 @@ classified as (
     select
         g.*,
         case
+            -- "on or after the date of the initial issuance of the Notes" [IND L1145]: December 23, 1996 (2.03)
+            when g.sale_date < date '1996-12-23' then 'before the initial issuance of the Notes on December 23, 1996'
             when g.seller_deemed_najv then 'seller deemed a Non-Affiliate Joint Venture (def/Subsidiary, Alpart/VALCO not wholly owned)'
             when not g.seller_is_company_or_subsidiary then 'seller is not the Company or a Subsidiary'
             when g.buyer_kind in ('subsidiary', 'non_affiliate_joint_venture') then 'buyer is a Subsidiary or a Non-Affiliate Joint Venture'

@@ -49,8 +49,12 @@ assembled as (
         cfc.consolidated_fixed_charges,
         tax.consolidated_income_tax_expense,
         -- (iii) "(other than income taxes (including credits) with respect to items of Net Income not included in the
-        -- definition of Consolidated Net Income)": the tax on Asset Sale gains that CNI (v) excluded
-        cni.tax_on_excluded_asset_sale_gain as tax_on_items_not_in_consolidated_net_income,
+        -- definition of Consolidated Net Income)" [IND L1338]: the tax on Asset Sale gains that CNI (v) excluded and
+        -- the tax inside the Net Income of the non-Subsidiaries that CNI (ii) excluded. Depreciation (iv), amortization
+        -- (v) and Consolidated Fixed Charges stay the GAAP consolidated figures "of such Person and its Subsidiaries ...
+        -- on a consolidated basis", which hold the proportional share of those non-Subsidiaries: only CNI carves their
+        -- Net Income out (docs/audit-defined-terms.md, D1)
+        cni.tax_on_items_not_in_consolidated_net_income,
         dep.consolidated_depreciation_expense,
         amo.consolidated_amortization_expense,
         coalesce(n.other_non_cash_charges, 0) as other_non_cash_charges,

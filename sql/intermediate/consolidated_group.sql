@@ -17,7 +17,10 @@ select
     e.ownership_pct,
     e.is_unrestricted_subsidiary,
     e.is_specified_party,
-    e._row as entity_row
+    e._row as entity_row,
+    -- "Subsidiary" as the indenture defines it [IND L2485]; a proportionally consolidated joint venture that is not one
+    -- is still in the GAAP group, and CNI (ii) takes its Net Income out [IND L1449]
+    e.is_subsidiary
 from months as m
 join stg_entities as e
     on e.valid_from <= m.period_end

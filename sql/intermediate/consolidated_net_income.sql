@@ -7,15 +7,31 @@ with quarters as (
     select quarter_end from fiscal_quarters
 ),
 
+-- the GAAP group's members as the indenture sorts them: the Company and its Subsidiaries; Unrestricted Subsidiaries
+-- ((vii)); and members consolidated proportionally that are neither (the sample's QAL, 28.3%, and KJBC, 49%), whose Net
+-- Income (ii) takes out. Each item below that counts only for the Company and its Subsidiaries reads the first kind,
+-- so a non-Subsidiary's extraordinary gain, say, is not excluded twice.
+members as (
+    select
+        period_end,
+        entity_id,
+        not is_unrestricted_subsidiary and (role = 'company' or is_subsidiary) as is_company_or_subsidiary,
+        not is_unrestricted_subsidiary and role <> 'company' and not is_subsidiary as is_not_a_subsidiary
+    from consolidated_group
+),
+
 -- income-statement activity of the group, income = -activity
 ledger as (
     select
-        quarter_end,
-        line_item,
-        -activity as income,
-        is_unrestricted_subsidiary
-    from consolidated_ledger
-    where statement = 'income_statement'
+        l.quarter_end,
+        l.line_item,
+        l.counterparty_entity_id,
+        -l.activity as income,
+        l.is_unrestricted_subsidiary,
+        m.is_company_or_subsidiary
+    from consolidated_ledger as l
+    join members as m on m.entity_id = l.entity_id and m.period_end = l.period_end
+    where l.statement = 'income_statement'
 ),
 
 ledger_figures as (
@@ -23,35 +39,85 @@ ledger_figures as (
         quarter_end,
         sum(income) as group_net_income,
         -- (i) "extraordinary gains but not extraordinary losses and excluding gains from extinguishment of debt" [IND L1446]
-        greatest(0, coalesce(sum(income) filter (where line_item = 'extraordinary_gain' and not is_unrestricted_subsidiary), 0)) as extraordinary_gain,
-        greatest(0, coalesce(sum(income) filter (where line_item = 'debt_extinguishment_gain' and not is_unrestricted_subsidiary), 0)) as debt_extinguishment_gain,
+        greatest(0, coalesce(sum(income) filter (where line_item = 'extraordinary_gain' and is_company_or_subsidiary), 0)) as extraordinary_gain,
+        greatest(0, coalesce(sum(income) filter (where line_item = 'debt_extinguishment_gain' and is_company_or_subsidiary), 0)) as debt_extinguishment_gain,
         -- (iii) "the Net Income of any Person accrued prior to the date it becomes a Subsidiary" [IND L1456]
-        coalesce(sum(income) filter (where line_item = 'pre_acquisition_income' and not is_unrestricted_subsidiary), 0) as pre_acquisition_income,
+        coalesce(sum(income) filter (where line_item = 'pre_acquisition_income' and is_company_or_subsidiary), 0) as pre_acquisition_income,
         -- (vi) "interest income arising from the Existing Intercompany Note" [IND L1478], as accrued
-        coalesce(sum(income) filter (where line_item = 'existing_intercompany_note_interest' and not is_unrestricted_subsidiary), 0) as existing_intercompany_note_interest_accrued,
+        coalesce(sum(income) filter (where line_item = 'existing_intercompany_note_interest' and is_company_or_subsidiary), 0) as existing_intercompany_note_interest_accrued,
         -- (vii) "the Net Income of any Unrestricted Subsidiary, whether or not paid or distributed" [IND L1482]
         coalesce(sum(income) filter (where is_unrestricted_subsidiary), 0) as unrestricted_subsidiary_net_income,
         -- proviso (1)(a) "any charge with respect to premiums paid in excess of the principal amount ... 14 1/4%" [IND L1486]
-        -coalesce(sum(income) filter (where line_item = 'notes_1425_redemption_premium' and not is_unrestricted_subsidiary), 0) as notes_1425_redemption_premium,
+        -coalesce(sum(income) filter (where line_item = 'notes_1425_redemption_premium' and is_company_or_subsidiary), 0) as notes_1425_redemption_premium,
         -- proviso (1)(b) "the amortization or write-off of any unamortized deferred financing costs" [IND L1489]
-        -coalesce(sum(income) filter (where line_item = 'deferred_financing_writeoff_credit_agreement' and not is_unrestricted_subsidiary), 0) as deferred_financing_writeoff_credit_agreement
+        -coalesce(sum(income) filter (where line_item = 'deferred_financing_writeoff_credit_agreement' and is_company_or_subsidiary), 0) as deferred_financing_writeoff_credit_agreement
     from ledger
     group by quarter_end
 ),
 
--- (ii) "the Net Income of any Person ... accounted for on the equity method ..., except to the extent of the amount of
--- dividends or other distributions ... actually paid" [IND L1449]; a credit movement of investee_distributions_received
--- is a receipt
-investee_flows as (
+-- (ii) "the Net Income of any Person that is not a Subsidiary of such Person or that is accounted for on the equity
+-- method of accounting, except to the extent of the amount of dividends or other distributions ... actually paid to
+-- such Person or any of its Subsidiaries by such other Person" [IND L1449]. Two kinds of Person:
+-- * an equity-method investee: its Net Income is the equity_method_income the Company or a Subsidiary books;
+-- * a member consolidated proportionally that is not a Subsidiary: its own Net Income from its trial balance, dealings
+--   with the group included (consolidation eliminated both sides of those, so the group's figure less the member's own
+--   is the rest of the group's own), and the income tax inside it, which CCFAFC (iii) then does not add back.
+person_income as (
     select
         quarter_end,
-        counterparty_entity_id as investee_id,
-        coalesce(-sum(activity) filter (where line_item = 'equity_method_income'), 0) as equity_method_income,
-        coalesce(-sum(activity) filter (where line_item = 'investee_distributions_received'), 0) as distributions_received
-    from consolidated_ledger
-    where line_item in ('equity_method_income', 'investee_distributions_received')
-        and not is_unrestricted_subsidiary
+        counterparty_entity_id as person_id,
+        'equity_method' as accounting,
+        sum(income) as net_income,
+        0 as income_tax
+    from ledger
+    where line_item = 'equity_method_income' and is_company_or_subsidiary
     group by quarter_end, counterparty_entity_id
+
+    union all
+
+    select
+        a.quarter_end,
+        a.entity_id as person_id,
+        'not_a_subsidiary' as accounting,
+        -sum(a.activity) as net_income,
+        coalesce(sum(a.activity) filter (where a.line_item = 'income_tax_expense'), 0) as income_tax
+    from stg_trial_balance_activity as a
+    join members as m on m.entity_id = a.entity_id and m.period_end = a.period_end
+    where a.statement = 'income_statement' and m.is_not_a_subsidiary
+    group by a.quarter_end, a.entity_id
+),
+
+-- the distributions: a credit movement of investee_distributions_received in the books of the Company or a Subsidiary
+-- ("paid to such Person or any of its Subsidiaries"), by payer. Read from the trial balance activity, because
+-- consolidated_ledger eliminates a proportionally consolidated member's distribution as intra-group. A payer outside
+-- the GAAP group is an equity-method investee; inside it, only a member that is not a Subsidiary pays under (ii). The
+-- account holds cash distributions (D2 of docs/audit-defined-terms.md: distributions of Capital Stock have no input).
+distributions as (
+    select
+        a.quarter_end,
+        a.counterparty_entity_id as person_id,
+        case when payer.entity_id is null then 'equity_method' else 'not_a_subsidiary' end as accounting,
+        -sum(a.activity) as distributions_received
+    from stg_trial_balance_activity as a
+    join members as receiver on receiver.entity_id = a.entity_id and receiver.period_end = a.period_end
+    left join members as payer on payer.entity_id = a.counterparty_entity_id and payer.period_end = a.period_end
+    where a.line_item = 'investee_distributions_received'
+        and receiver.is_company_or_subsidiary
+        and (payer.entity_id is null or payer.is_not_a_subsidiary)
+    group by a.quarter_end, a.counterparty_entity_id, payer.entity_id is null
+),
+
+person_flows as (
+    select
+        coalesce(i.quarter_end, d.quarter_end) as quarter_end,
+        coalesce(i.person_id, d.person_id) as person_id,
+        coalesce(i.accounting, d.accounting) as accounting,
+        coalesce(i.net_income, 0) as net_income,
+        coalesce(i.income_tax, 0) as income_tax,
+        coalesce(d.distributions_received, 0) as distributions_received
+    from person_income as i
+    full join distributions as d
+        on d.quarter_end = i.quarter_end and d.person_id = i.person_id and d.accounting = i.accounting
 ),
 
 specified_party_attestations as (
@@ -60,45 +126,56 @@ specified_party_attestations as (
     where subject = 'specified_party_cash_management_consistent'
 ),
 
--- proviso (2): "the Net Income of each of the Specified Parties ... shall not be subject to ... clauses (ii) and (iv)(B)
--- ... so long as the Company's cash management and intercompany practices ... are consistent with past practice" [IND L1501]
-investees as (
+-- proviso (2): "the Net Income of each of the Specified Parties otherwise included in the Consolidated Net Income of
+-- the Company shall not be subject to any of the limitations contained in clauses (ii) and (iv)(B) ... so long as the
+-- Company's cash management and intercompany practices ... are consistent with past practice" [IND L1501]: the same
+-- test for both kinds of Person; a Specified Party without an attestation for the quarter is limited and named
+persons as (
     select
         f.*,
         coalesce(e.is_specified_party, false) as is_specified_party,
-        coalesce(own.value_flag, any_party.value_flag) as cash_management_consistent
-    from investee_flows as f
+        coalesce(own.value_flag, any_party.value_flag) as cash_management_consistent,
+        not (coalesce(e.is_specified_party, false) and coalesce(own.value_flag, any_party.value_flag, false)) as is_limited
+    from person_flows as f
     left join stg_entities as e
-        on e.entity_id = f.investee_id
+        on e.entity_id = f.person_id
         and e.valid_from <= f.quarter_end
         and (e.valid_to is null or f.quarter_end <= e.valid_to)
     left join specified_party_attestations as own
-        on own.reference_id = f.investee_id and own.period_end = f.quarter_end
+        on own.reference_id = f.person_id and own.period_end = f.quarter_end
     left join specified_party_attestations as any_party
         on any_party.reference_id is null and any_party.period_end = f.quarter_end
 ),
 
-equity_method as (
+person_figures as (
     select
         quarter_end,
-        sum(equity_method_income) filter (where not (is_specified_party and coalesce(cash_management_consistent, false))) as equity_method_income,
-        sum(distributions_received) filter (where not (is_specified_party and coalesce(cash_management_consistent, false))) as distributions_received,
-        sum(equity_method_income) filter (where is_specified_party and coalesce(cash_management_consistent, false)) as specified_party_income_kept,
+        sum(net_income) filter (where accounting = 'equity_method' and is_limited) as equity_method_income,
+        sum(distributions_received) filter (where accounting = 'equity_method' and is_limited) as distributions_received,
+        sum(net_income) filter (where accounting = 'equity_method' and not is_limited) as specified_party_income_kept,
+        sum(net_income) filter (where accounting = 'not_a_subsidiary' and is_limited) as non_subsidiary_net_income,
+        sum(income_tax) filter (where accounting = 'not_a_subsidiary' and is_limited) as non_subsidiary_income_tax,
+        sum(distributions_received) filter (where accounting = 'not_a_subsidiary' and is_limited) as non_subsidiary_distributions_received,
+        sum(net_income) filter (where accounting = 'not_a_subsidiary' and not is_limited) as specified_party_non_subsidiary_income_kept,
         list(
-            'specified_party_cash_management_consistent (' || coalesce(investee_id, '?') || ') for the fiscal quarter ending ' || quarter_end
-            order by investee_id
+            'specified_party_cash_management_consistent (' || coalesce(person_id, '?') || ') for the fiscal quarter ending ' || quarter_end
+            order by person_id
         ) filter (where is_specified_party and cash_management_consistent is null
-                  and (equity_method_income <> 0 or distributions_received <> 0)) as missing
-    from investees
+                  and (net_income <> 0 or distributions_received <> 0)) as missing
+    from persons
     group by quarter_end
 ),
 
--- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)" [IND L1475]
+-- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)" [IND L1475]:
+-- each Asset Sale's own gain net of its tax is excluded and each loss stays in. Netting gains against losses first
+-- would take losses out to the extent of the gains, which the parenthesis forbids; and only a per-sale exclusion is
+-- the same whatever the period ("taken as a single accounting period" [IND L1442]): quarters summed to four quarters
+-- or to the cumulative 4.09(a)(C)(I) period give the figure the whole period gives.
 asset_sale_gains as (
     select
         quarter_end,
-        sum(after_tax_gain_loss) as net_after_tax_gain_loss,
-        sum(tax_on_gain_loss) as tax_on_gain_loss,
+        sum(after_tax_gain_loss) filter (where after_tax_gain_loss > 0) as net_after_tax_gain,
+        sum(tax_on_gain_loss) filter (where after_tax_gain_loss > 0) as tax_on_gain,
         list('parameter asset_sale_de_minimis_gross_proceeds on ' || sale_date order by transaction_id)
             filter (where de_minimis_gross_proceeds is null) as missing
     from asset_sales
@@ -133,11 +210,15 @@ assembled as (
         coalesce(e.equity_method_income, 0) as equity_method_income,
         coalesce(e.distributions_received, 0) as investee_distributions_received,
         coalesce(e.specified_party_income_kept, 0) as specified_party_equity_income_kept,
+        coalesce(e.non_subsidiary_net_income, 0) as non_subsidiary_net_income,
+        coalesce(e.non_subsidiary_distributions_received, 0) as non_subsidiary_distributions_received,
+        coalesce(e.specified_party_non_subsidiary_income_kept, 0) as specified_party_non_subsidiary_income_kept,
+        coalesce(e.non_subsidiary_income_tax, 0) as non_subsidiary_income_tax,
         coalesce(l.pre_acquisition_income, 0) as pre_acquisition_income,
         -- (iv) "to the extent that the declaration or payment of dividends ... is not at the time permitted" [IND L1462]
         coalesce(a.restricted_subsidiary_income, 0) as restricted_subsidiary_income,
-        case when coalesce(s.net_after_tax_gain_loss, 0) > 0 then s.net_after_tax_gain_loss else 0 end as asset_sale_net_after_tax_gain,
-        case when coalesce(s.net_after_tax_gain_loss, 0) > 0 then s.tax_on_gain_loss else 0 end as tax_on_excluded_asset_sale_gain,
+        coalesce(s.net_after_tax_gain, 0) as asset_sale_net_after_tax_gain,
+        coalesce(s.tax_on_gain, 0) as tax_on_excluded_asset_sale_gain,
         coalesce(l.existing_intercompany_note_interest_accrued, 0) as existing_intercompany_note_interest_accrued,
         a.intercompany_note_interest_received as existing_intercompany_note_interest_received,
         -- (vi) "except to the extent such interest income is actually received by the Company in cash" [IND L1479]:
@@ -157,7 +238,7 @@ assembled as (
         ) as missing_inputs
     from quarters as q
     left join ledger_figures as l on l.quarter_end = q.quarter_end
-    left join equity_method as e on e.quarter_end = q.quarter_end
+    left join person_figures as e on e.quarter_end = q.quarter_end
     left join asset_sale_gains as s on s.quarter_end = q.quarter_end
     left join attested as a on a.quarter_end = q.quarter_end
 )
@@ -170,6 +251,8 @@ select
         - debt_extinguishment_gain
         - equity_method_income
         + investee_distributions_received
+        - non_subsidiary_net_income
+        + non_subsidiary_distributions_received
         - pre_acquisition_income
         - restricted_subsidiary_income
         - asset_sale_net_after_tax_gain
@@ -186,10 +269,17 @@ select
     cast(equity_method_income as decimal(38, 2)) as equity_method_income,
     cast(investee_distributions_received as decimal(38, 2)) as investee_distributions_received,
     cast(specified_party_equity_income_kept as decimal(38, 2)) as specified_party_equity_income_kept,
+    cast(non_subsidiary_net_income as decimal(38, 2)) as non_subsidiary_net_income,
+    cast(non_subsidiary_distributions_received as decimal(38, 2)) as non_subsidiary_distributions_received,
+    cast(specified_party_non_subsidiary_income_kept as decimal(38, 2)) as specified_party_non_subsidiary_income_kept,
     cast(pre_acquisition_income as decimal(38, 2)) as pre_acquisition_income,
     cast(restricted_subsidiary_income as decimal(38, 2)) as restricted_subsidiary_income,
     cast(asset_sale_net_after_tax_gain as decimal(38, 2)) as asset_sale_net_after_tax_gain,
     cast(tax_on_excluded_asset_sale_gain as decimal(38, 2)) as tax_on_excluded_asset_sale_gain,
+    cast(non_subsidiary_income_tax as decimal(38, 2)) as non_subsidiary_income_tax,
+    -- CCFAFC (iii) leaves out "income taxes (including credits) with respect to items of Net Income not included in"
+    -- CNI [IND L1338]: the tax on the Asset Sale gains (v) excludes and the tax inside the Net Income (ii) excludes
+    cast(tax_on_excluded_asset_sale_gain + non_subsidiary_income_tax as decimal(38, 2)) as tax_on_items_not_in_consolidated_net_income,
     cast(existing_intercompany_note_interest_accrued as decimal(38, 2)) as existing_intercompany_note_interest_accrued,
     cast(existing_intercompany_note_interest_received as decimal(38, 2)) as existing_intercompany_note_interest_received,
     cast(existing_intercompany_note_interest_not_received as decimal(38, 2)) as existing_intercompany_note_interest_not_received,

@@ -28,6 +28,7 @@ sales as (
         s.*,
         -- a Non-Affiliate Joint Venture's or Unrestricted Subsidiary's disposition that would otherwise be an Asset Sale
         not s.is_asset_sale
+            and s.sale_date >= date '1996-12-23'
             and (s.seller_deemed_najv or s.not_asset_sale_reason = 'seller is not the Company or a Subsidiary')
             and s.buyer_kind not in ('subsidiary', 'non_affiliate_joint_venture')
             and (s.asset_sale_exclusion is null or s.asset_sale_exclusion = 'B')

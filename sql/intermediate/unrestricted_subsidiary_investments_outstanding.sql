@@ -4,7 +4,7 @@
 -- Unrestricted Subsidiary Investments Outstanding, per Unrestricted Subsidiary, basket and ledger entry: "the amount,
 -- if any, by which (i) the sum of all Unrestricted Subsidiary Investments theretofore made ... after the date hereof,
 -- exceeds (ii) the amount of all dividends and distributions received ... by the Company or a Subsidiary ... that is
--- a Subsidiary Guarantor ... in cash" [IND L2629-2636], "shall at no time be a negative amount" [IND L2656].
+-- a Subsidiary Guarantor ... in cash" [IND L2629-2636] and the reductions of kinds (iii)-(vi) [IND L2646], "shall at no time be a negative amount" [IND L2656].
 -- The investment deemed made on designating a Subsidiary Unrestricted (4.09-designation, the greater of net book value
 -- and Fair Market Value [IND L4449]) is recorded as an unrestricted_subsidiary_investment row on the designation date.
 -- Kept per basket (the basket of the investment each return names) because 4.09(b)(VIII)(z) counts only the USIO
@@ -18,7 +18,16 @@ with entries as (
         transaction_id,
         payment_date as entry_date,
         case when item_kind = 'unrestricted_subsidiary_investment' then amount else 0 end as investment,
-        case when item_kind = 'unrestricted_subsidiary_return' and received_by_company_or_guarantor then amount else 0 end as cash_returned
+        -- (ii) dividends, distributions, repayments and "any other reduction ... received ... by the Company or a
+        -- Subsidiary ... that is a Subsidiary Guarantor in cash or Cash Equivalents" [IND L2633-2646]: a return in
+        -- property reduces nothing
+        case when item_kind = 'unrestricted_subsidiary_return' and coalesce(investment_form, 'cash') = 'cash'
+            and received_by_company_or_guarantor then amount else 0 end as cash_returned,
+        -- "and any reductions ... of the kind referred to in clauses (iii) through (vi) of the definition of Unrestricted
+        -- Subsidiary Investment" [IND L2646-2649] (a guarantee or credit support released, a liability discharged): no
+        -- receipt by anyone is required
+        case when item_kind = 'unrestricted_subsidiary_return' and investment_form in ('guarantee', 'liability_assumed')
+            then amount else 0 end as other_reduction
     from restricted_payment_items
     where item_kind in ('unrestricted_subsidiary_investment', 'unrestricted_subsidiary_return')
         and unrestricted_subsidiary_id is not null
@@ -30,7 +39,7 @@ running as (
     select
         *,
         sum(investment) over w as investments_to_date,
-        sum(cash_returned) over w as returned_to_date
+        sum(cash_returned + other_reduction) over w as returned_to_date
     from entries
     window w as (
         partition by unrestricted_subsidiary_id, basket order by entry_date, transaction_id
@@ -42,7 +51,7 @@ outstanding as (
     select
         *,
         greatest(0, investments_to_date - returned_to_date) as usio_after,
-        greatest(0, (investments_to_date - investment) - (returned_to_date - cash_returned)) as usio_before
+        greatest(0, (investments_to_date - investment) - (returned_to_date - cash_returned - other_reduction)) as usio_before
     from running
 )
 
@@ -56,5 +65,7 @@ select
     cast(usio_before as decimal(38, 2)) as usio_before,
     cast(usio_after as decimal(38, 2)) as usio_after,
     cast(usio_after - usio_before as decimal(38, 2)) as usio_change,
+    cast(other_reduction as decimal(38, 2)) as other_reduction,
+    -- only cash can be an excess distribution (4.09(a)(C)(III) counts cash "received"); a row is one form, cash or not
     cast(case when cash_returned > 0 then cash_returned - (usio_before - usio_after) else 0 end as decimal(38, 2)) as excess_distribution
 from outstanding

@@ -77,24 +77,26 @@ def check(cache: Path, tmp_path: Path, on: str, text: str, suffix: str = ".yaml"
 
 def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_path):
     # Sample, Transaction Date 1997-11-14 (the day of INC-1997-11-TL, which the pro forma debt already includes):
-    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 326,303,744.97 (320,385,644.33 before issue 4 opened the 12 3/4% notes at
-    # 446,000,000: 46,000,000 more at 12.75% = 5,865,000 more interest a year, added back, plus 53,100.64 of revolver
+    # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 318,444,594.97: 326,303,744.97 before CNI (ii) excluded the Net Income of
+    # QAL (not a Subsidiary) and CCFAFC (iii) its tax, QAL's pre-tax income 1,908,000 + 1,638,500 + 1,964,980 +
+    # 2,347,670 = 7,859,150 (derived in tests/test_end_to_end.py); 320,385,644.33 before issue 4 opened the 12 3/4% notes
+    # at 446,000,000 (46,000,000 more at 12.75% = 5,865,000 more interest a year, added back, plus 53,100.64 of revolver
     # interest the sweep moves). Forward fixed charges x 26280 (the fixed_charge_coverage_tests row of INC-1997-11-TL,
     # projection 778,875.00; deemed 4.10(b)(ii) draw 400,000,000 - (principal + 59,000,000 letters of credit LC-CA-1997-
     # ENV/GEN/INS) at LIBOR 5.75% + 1.50% = 7.25%): 3,558,074,476,250 before issue 4, plus the 12 3/4% notes' extra
     # 5,865,000 a year x 26280 = 154,132,200,000: 3,712,206,676,250.
-    # Before = 326,303,744.97 x 26280 / 3,712,206,676,250 = 2.3100175... (was 2.3663739).
-    # New 10% notes at 30/360 of $250,000,000 add $25,000,000 a year: x 26280 = 657,000,000,000.00.
-    # After = 326,303,744.97 x 26280 / (3,712,206,676,250 + 657,000,000,000) = 1.9626589... <= 2.0: fails.
-    # ($205,000,000 no longer fails: 326,303,744.97 x 26280 / (3,712,206,676,250 + 538,740,000,000) = 2.0172594...)
-    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="250000000.00"))
+    # Before = 318,444,594.97 x 26280 / 3,712,206,676,250 = 2.2543798... (2.3100175 before the D1 fix).
+    # New 10% notes at 30/360 of $180,000,000 add $18,000,000 a year: x 26280 = 473,040,000,000.00.
+    # After = 318,444,594.97 x 26280 / (3,712,206,676,250 + 473,040,000,000) = 1.9995772... <= 2.0: fails.
+    # (Before the D1 fix $250,000,000 failed at 1.962659 and $215,000,000 passed at 2.004865; both fail now.)
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="180000000.00"))
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.10(a)"
     assert record["ratios"] == [
         {
             "clause_id": "indenture-1996/4.10(a)",
-            "before": "2.310018",
-            "after": "1.962659",
+            "before": "2.254380",
+            "after": "1.999577",
             "operator": ">",
             "threshold": "2.0",
             "status_before": "pass",
@@ -105,27 +107,30 @@ def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_p
 
 
 def test_4_10_a_notes_that_keep_the_ratio_above_2_are_permitted(cache, tmp_path):
-    # As above with $215,000,000: + 21,500,000 x 26280 = 565,020,000,000;
-    # 326,303,744.97 x 26280 / (3,712,206,676,250 + 565,020,000,000) = 326,303,744.97 x 26280 / 4,277,226,676,250
-    # = 2.0048650... > 2.0 (the largest 10% issue that passes is about 218,959,107: 326,303,744.97 x 13140 - 3,712,206,676,250
-    # = 575,424,532,655.80 of annual interest x 26280)
-    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="215000000.00"))
+    # As above with $175,000,000: + 17,500,000 x 26280 = 459,900,000,000;
+    # 318,444,594.97 x 26280 / (3,712,206,676,250 + 459,900,000,000) = 318,444,594.97 x 26280 / 4,172,106,676,250
+    # = 2.0058748... > 2.0 (the largest 10% issue that passes is about 179,663,356: 318,444,594.97 x 13140 - 3,712,206,676,250
+    # = 472,155,301,655.80 of annual interest x 26280, i.e. 17,966,335.68 a year)
+    record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="175000000.00"))
     assert record["answer"] == "permitted"
-    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.310018", "2.004865")
+    assert (record["ratios"][0]["before"], record["ratios"][0]["after"]) == ("2.254380", "2.005875")
 
 
 def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_path):
-    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 208,679,903.97 less the
-    # Micromill Asset Sale adjustment (-6,200,000.00) = 214,879,903.97. 4.09(a)(B) deems no 4.10(b)(ii) draw: forward
+    # Sample, 1999-10-15 (after the Gramercy explosion): numerator = CCFAFC 1998 Q3 - 1999 Q2 201,782,483.97 less the
+    # Micromill Asset Sale adjustment (-6,200,000.00) = 207,982,483.97 (214,879,903.97 before CNI (ii) took out QAL's Net
+    # Income and CCFAFC (iii) its tax: 1,920,320 + 1,623,100 + 1,600,000 + 1,754,000 = 6,897,420 pre-tax, derived in
+    # tests/test_end_to_end.py). 4.09(a)(B) deems no 4.10(b)(ii) draw: forward
     # interest 123,195,537.39 + letters of credit 749,791.67 + projection 478,875.00, x 26280 = 3,269,868,082,500
     # (3,131,898,082,500 before issue 4, plus the New Subordinated Notes' 50,000,000 x 10.5% = 5,250,000 a year x 26280
-    # = 137,970,000,000). Ratio = 214,879,903.97 x 26280 / 3,269,868,082,500 = 1.7269944... <= 2.0 (was 1.7569230).
+    # = 137,970,000,000). Ratio = 207,982,483.97 x 26280 / 3,269,868,082,500 = 1.6715596... <= 2.0 (1.7269944 before
+    # the D1 fix, 1.7569230 before issue 4).
     # A dividend adds no fixed charge, so before = after.
     record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
     assert record["answer"] == "not permitted"
     assert record["relied_on"] == "indenture-1996/4.09(a)"
     ratio = next(r for r in record["ratios"] if r["clause_id"] == "indenture-1996/4.09(a)(B)")
-    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.726994", "1.726994", "fail")
+    assert (ratio["before"], ratio["after"], ratio["status_after"]) == ("1.671560", "1.671560", "fail")
 
 
 def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
@@ -137,7 +142,7 @@ def test_the_results_have_the_shape_of_a_run(cache, tmp_path):
 
 def test_a_missing_attestation_cannot_be_confirmed(cache, tmp_path):
     # 1997-11-14, before the Gramercy explosion: 4.09(a)(C) holds (Used 10,000,000 + 5,000,000 = 15,000,000 <= Capacity
-    # 33,350,000, docs/restricted_payments.md) and the MAXXAM cap holds, so only the unattested (A) and (B) remain open.
+    # 29,088,522.50 to 1997 Q2, docs/restricted_payments.md) and the MAXXAM cap holds, so only the unattested (A) and (B) remain open.
     record = check(cache, tmp_path, "1997-11-14", json.dumps({**DIVIDEND, "attestations": []}), suffix=".json")
     assert record["answer"] == "cannot be confirmed"
     assert any("projected_other_fixed_charges (AMB-I02) for PROPOSED-DIV" in reason for reason in record["reasons"])

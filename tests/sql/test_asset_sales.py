@@ -43,6 +43,16 @@ def test_one_cent_over_10_000_000_is_an_asset_sale(con):
     assert classified(con, "AS-10M01")["is_asset_sale"] is True
 
 
+@pytest.mark.parametrize(("sale_date", "is_asset_sale"), [("1996-12-20", False), ("1996-12-23", True)])
+def test_an_asset_sale_is_made_on_or_after_the_initial_issuance_of_the_notes(con, sale_date, is_asset_sale):
+    # "on or after the date of the initial issuance of the Notes" [IND L1145]: the Notes bear interest from December 23,
+    # 1996, their issue date (2.03); $20,000,000 is over the de minimis, so only the date decides
+    sale(con, "AS-DATE", sale_date, "20000000.00")
+    row = classified(con, "AS-DATE")
+    assert row["is_asset_sale"] is is_asset_sale
+    assert (row["not_asset_sale_reason"] or "").startswith("before the initial issuance") is not is_asset_sale
+
+
 def test_a_recorded_clause_b_is_recomputed(con):
     # the extract says (B), but $12,000,000 exceeds the de minimis: an Asset Sale
     sale(con, "AS-B", "1998-10-30", "12000000.00", asset_sale_exclusion="B")

@@ -114,3 +114,54 @@ def test_cash_flow_adds_back_the_non_cash_charges_on_their_own_line_items(con):
     # CCFAFC = 500,000 CNI + 0 CFC + 0 tax + 0 depreciation + 0 amortization + 5,500,000 non-cash charges = 6,000,000
     assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
     assert row["missing_inputs"] == []
+
+
+def test_cash_flow_keeps_the_tax_of_an_asset_sale_loss_and_drops_the_tax_of_an_excluded_gain(con):
+    setup_group(con)
+    # AS1 gains 3,000,000 (tax 1,050,000), AS2 loses 2,000,000 (tax credit 700,000): ledger 1,000,000 net gain, tax
+    # 2,100,000 on operations + 1,050,000 - 700,000 = 2,450,000; preferred dividends: no movement
+    ledger = {"net_sales": "-10000000.00", "cost_of_products_sold": "4000000.00", "asset_sale_gain_loss": "-1000000.00",
+              "income_tax_expense": "2450000.00", "preferred_dividends": "1000000.00"}
+    for line_item, balance in ledger.items():
+        tb(con, Q, line_item, balance)
+    for sale_id, sold_on, gain, tax in (("AS1", "1997-03-10", "3000000.00", "1050000.00"), ("AS2", "1997-03-20", "-2000000.00", "-700000.00")):
+        add(con, "asset_sales", transaction_id=sale_id, sale_date=sold_on, gross_proceeds="20000000.00", pretax_gain_loss=gain, tax_on_gain_loss=tax)
+    build(con, "consolidated_cash_flow_available_for_fixed_charges")
+    row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
+    # net income 10,000,000 - 4,000,000 + 1,000,000 - 2,450,000 = 4,550,000; CNI (v) excludes AS1's 3,000,000 - 1,050,000
+    # = 1,950,000 only (AS2's after-tax loss of 1,300,000 stays in): 2,600,000
+    assert row["consolidated_net_income"] == Decimal("2600000.00")
+    # CCFAFC (iii) "other than income taxes (including credits) with respect to items of Net Income not included in"
+    # CNI: AS1's 1,050,000 is such a tax; AS2's 700,000 credit is on an item CNI includes, so it stays
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("1050000.00")
+    # CCFAFC = 2,600,000 + (2,450,000 - 1,050,000) = 4,000,000 (= 6,000,000 operating income before tax - 2,000,000
+    # pre-tax loss on AS2: the loss, a real one, reduces cash flow available)
+    assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("4000000.00")
+
+
+def test_cash_flow_drops_the_tax_of_a_non_subsidiarys_excluded_income_and_keeps_its_depreciation(con):
+    setup_group(con)
+    # JV: consolidated proportionally, not a Subsidiary (as QAL in the sample); its share: sales 2,000,000 - cost
+    # 1,200,000 - depreciation 100,000 - tax 245,000 = Net Income 455,000; it pays KACC 100,000 in cash
+    add(con, "entities", entity_id="JV", role="joint_venture", consolidation_method="proportional", ownership_pct="0.283000",
+        is_subsidiary="false", is_joint_venture="true")
+    ledger = {("KACC", "net_sales"): "-10000000.00", ("KACC", "cost_of_products_sold"): "6000000.00",
+              ("KACC", "income_tax_expense"): "1400000.00", ("KACC", "preferred_dividends"): "1000000.00",
+              ("JV", "net_sales"): "-2000000.00", ("JV", "cost_of_products_sold"): "1200000.00",
+              ("JV", "depreciation_and_depletion"): "100000.00", ("JV", "income_tax_expense"): "245000.00"}
+    for (entity, line_item), balance in ledger.items():
+        tb(con, Q, line_item, balance, entity=entity)
+    tb(con, Q, "investee_distributions_received", "-100000.00", counterparty="JV")
+    build(con, "consolidated_cash_flow_available_for_fixed_charges")
+    row = one(con, "select * from consolidated_cash_flow_available_for_fixed_charges where quarter_end = ?", [Q])
+    # CNI (ii): group 2,600,000 + 455,000 - JV's 455,000 + its 100,000 distribution = 2,700,000
+    assert row["consolidated_net_income"] == Decimal("2700000.00")
+    # (iii): the GAAP consolidated tax 1,400,000 + 245,000 = 1,645,000, less JV's 245,000, the tax "with respect to items
+    # of Net Income not included in" CNI
+    assert row["consolidated_income_tax_expense"] == Decimal("1645000.00")
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("245000.00")
+    # (iv) the GAAP consolidated depreciation "of such Person and its Subsidiaries ... on a consolidated basis", JV's
+    # proportional 100,000 included (only CNI carves a non-Subsidiary out)
+    assert row["consolidated_depreciation_expense"] == Decimal("100000.00")
+    # CCFAFC = 2,700,000 + 0 CFC + (1,645,000 - 245,000) + 100,000 = 4,200,000
+    assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("4200000.00")

@@ -112,17 +112,37 @@ def test_missing_attestations_are_named_and_the_figure_still_computed(con):
     assert row["consolidated_net_income"] == Decimal("1000000.00")
 
 
-def test_net_after_tax_loss_from_asset_sales_stays_in(con):
+def test_each_asset_sales_gain_is_excluded_and_each_loss_stays_in(con):
     group(con)
     attest_cni_quarters(con, Q)
+    # the ledger: AS1 +2,000,000 - AS2 3,000,000 = a 1,000,000 pre-tax loss on sales; tax 700,000 - 1,050,000 = a
+    # 350,000 credit
     tb(con, Q, "asset_sale_gain_loss", "1000000.00")
+    tb(con, Q, "income_tax_expense", "-350000.00")
     add(con, "asset_sales", transaction_id="AS1", sale_date="1997-01-10", gross_proceeds="20000000.00", pretax_gain_loss="2000000.00", tax_on_gain_loss="700000.00")
     add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="-1050000.00")
     build(con, MODEL)
     row = cni(con)
-    # (v) net after tax = (2,000,000 - 700,000) + (-3,000,000 + 1,050,000) = -650,000: a net loss, not excluded
-    assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")
-    assert row["consolidated_net_income"] == Decimal("-1000000.00")  # the ledger's 1,000,000 net loss on sales
+    # (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)": AS1's
+    # gain net of its tax, 2,000,000 - 700,000 = 1,300,000, is excluded; AS2's after-tax loss, -3,000,000 + 1,050,000 =
+    # -1,950,000, is not. Netting the two first (-650,000, nothing excluded) would take AS2's loss out to the extent of
+    # AS1's gain, which the parenthesis forbids.
+    assert row["group_net_income"] == Decimal("-650000.00")  # -1,000,000 + 350,000
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("1300000.00")
+    assert row["tax_on_excluded_asset_sale_gain"] == Decimal("700000.00")  # AS1's tax only
+    # -650,000 - 1,300,000 = -1,950,000: exactly AS2's after-tax loss stays in
+    assert row["consolidated_net_income"] == Decimal("-1950000.00")
+
+
+def test_an_asset_sale_loss_alone_stays_in(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    tb(con, Q, "asset_sale_gain_loss", "3000000.00")
+    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="0.00")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")  # (v) a loss is never excluded
+    assert row["consolidated_net_income"] == Decimal("-3000000.00")  # the ledger's 3,000,000 loss on the sale
 
 
 def test_intercompany_note_cash_beyond_the_accrual_does_not_create_income(con):
@@ -152,3 +172,80 @@ def test_dealings_with_an_unrestricted_subsidiary_are_not_eliminated(con):
     assert row["unrestricted_subsidiary_net_income"] == Decimal("-100000.00")  # (vii) UNR's own loss
     assert row["consolidated_net_income"] == Decimal("100000.00")  # 0 - (-100,000): KACC's interest from UNR stays in
     assert json.loads(json.dumps(row["missing_inputs"])) == []
+
+
+def non_subsidiary_member(con, specified_party="false"):
+    """JV, consolidated proportionally at its 28.3% share and not a Subsidiary (as QAL in the sample), beside KACC.
+    KACC: sales 10,000,000 - third-party cost 6,000,000 - 500,000 bought from JV - tax 1,400,000 = own Net Income
+    2,100,000. JV: third-party sales 2,000,000 + 500,000 sold to KACC - cost 1,200,000 - depreciation 100,000 - tax
+    245,000 = own Net Income 955,000. Consolidation eliminates the 500,000 on both sides: group net income 3,055,000.
+    JV pays 100,000 in cash to KACC and 30,000 to UNR, an Unrestricted Subsidiary (not "such Person or any of its
+    Subsidiaries")."""
+    group(con)
+    add(con, "entities", entity_id="JV", role="joint_venture", consolidation_method="proportional", ownership_pct="0.283000",
+        is_subsidiary="false", is_joint_venture="true", is_specified_party=specified_party)
+    attest_cni_quarters(con, Q)
+    tb(con, Q, "net_sales", "-10000000.00")
+    tb(con, Q, "cost_of_products_sold", "6000000.00")
+    tb(con, Q, "cost_of_products_sold", "500000.00", counterparty="JV")
+    tb(con, Q, "income_tax_expense", "1400000.00")
+    tb(con, Q, "net_sales", "-2000000.00", entity="JV")
+    tb(con, Q, "net_sales", "-500000.00", entity="JV", counterparty="KACC")
+    tb(con, Q, "cost_of_products_sold", "1200000.00", entity="JV")
+    tb(con, Q, "depreciation_and_depletion", "100000.00", entity="JV")
+    tb(con, Q, "income_tax_expense", "245000.00", entity="JV")
+    tb(con, Q, "investee_distributions_received", "-100000.00", counterparty="JV")
+    tb(con, Q, "investee_distributions_received", "-30000.00", entity="UNR", counterparty="JV")
+
+
+def test_a_non_subsidiarys_net_income_is_excluded_except_its_cash_distributions(con):
+    non_subsidiary_member(con)
+    build(con, MODEL)
+    row = cni(con)
+    assert row["group_net_income"] == Decimal("3055000.00")  # 2,600,000 KACC outside the JV dealing + 455,000 JV
+    # (ii) "the Net Income of any Person that is not a Subsidiary": JV's own 955,000, its 500,000 sale to KACC included
+    assert row["non_subsidiary_net_income"] == Decimal("955000.00")
+    # "except ... distributions ... actually paid to such Person or any of its Subsidiaries": KACC's 100,000; UNR's
+    # 30,000 is not paid to the Company or a Subsidiary
+    assert row["non_subsidiary_distributions_received"] == Decimal("100000.00")
+    assert row["non_subsidiary_income_tax"] == Decimal("245000.00")  # the tax inside the excluded 955,000
+    # CCFAFC (iii) leaves that tax out too; no Asset Sale gain
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("245000.00")
+    assert row["equity_method_income"] == Decimal("0.00") and row["investee_distributions_received"] == Decimal("0.00")
+    # CNI = 3,055,000 - 955,000 + 100,000 = 2,200,000 = KACC's own 2,100,000 + the 100,000 it received
+    assert row["consolidated_net_income"] == Decimal("2200000.00")
+    assert row["missing_inputs"] == []
+
+
+def test_a_specified_party_non_subsidiary_is_kept_while_cash_management_is_consistent(con):
+    non_subsidiary_member(con, specified_party="true")
+    attest(con, "specified_party_cash_management_consistent", Q, "true", reference_id="JV")
+    build(con, MODEL)
+    row = cni(con)
+    # proviso (2): JV's Net Income "shall not be subject to any of the limitations contained in clauses (ii)": kept whole,
+    # and its distribution is not added on top (it is already inside the income kept)
+    assert row["non_subsidiary_net_income"] == Decimal("0.00")
+    assert row["non_subsidiary_distributions_received"] == Decimal("0.00")
+    assert row["specified_party_non_subsidiary_income_kept"] == Decimal("955000.00")
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("0.00")  # JV's tax is on income CNI keeps
+    assert row["consolidated_net_income"] == Decimal("3055000.00")  # the group's net income, nothing excluded
+
+
+def test_a_specified_party_non_subsidiary_is_limited_when_cash_management_is_not_consistent(con):
+    non_subsidiary_member(con, specified_party="true")
+    attest(con, "specified_party_cash_management_consistent", Q, "false", reference_id="JV")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["specified_party_non_subsidiary_income_kept"] == Decimal("0.00")
+    assert row["non_subsidiary_net_income"] == Decimal("955000.00")
+    assert row["tax_on_items_not_in_consolidated_net_income"] == Decimal("245000.00")
+    assert row["consolidated_net_income"] == Decimal("2200000.00")  # 3,055,000 - 955,000 + 100,000, as a non-Specified Party
+    assert row["missing_inputs"] == []
+
+
+def test_a_specified_party_non_subsidiary_without_an_attestation_is_limited_and_named(con):
+    non_subsidiary_member(con, specified_party="true")
+    build(con, MODEL)
+    row = cni(con)
+    assert row["consolidated_net_income"] == Decimal("2200000.00")  # limited until attested, as for an investee
+    assert row["missing_inputs"] == ["specified_party_cash_management_consistent (JV) for the fiscal quarter ending 1997-03-31"]

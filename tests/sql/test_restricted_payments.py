@@ -32,6 +32,43 @@ def test_usio_is_investments_less_cash_returns_floored_at_zero(con):
     assert entries[2]["excess_distribution"] == Decimal("1000000.00")
 
 
+def test_usio_is_reduced_by_cash_received_and_by_releases_but_not_by_property(con):
+    add(con, "entities", entity_id="UNR", role="subsidiary", is_subsidiary="false", is_unrestricted_subsidiary="true")
+    # SUBX: a Subsidiary that is not a Subsidiary Guarantor
+    add(con, "entities", entity_id="SUBX", role="subsidiary")
+    add(con, "restricted_payments", transaction_id="U1", payment_date="1997-03-01", payment_kind="unrestricted_subsidiary_investment",
+        recipient_kind="unrestricted_subsidiary", amount="6000000.00", unrestricted_subsidiary_id="UNR")
+    add(con, "restricted_payments", transaction_id="G1", payment_date="1997-03-02", payment_kind="unrestricted_subsidiary_investment",
+        recipient_kind="unrestricted_subsidiary", amount="3000000.00", unrestricted_subsidiary_id="UNR", investment_form="guarantee")
+    # property returned to the Company: not a reduction "received ... in cash or Cash Equivalents" [IND L2646]
+    add(con, "restricted_payments", transaction_id="R-PROP", payment_date="1997-04-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="1000000.00", returns_transaction_id="U1", investment_form="property")
+    # cash received by SUBX, not a Subsidiary Guarantor: not counted
+    add(con, "restricted_payments", transaction_id="R-SUBX", payment_date="1997-05-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="500000.00", returns_transaction_id="U1", payer_entity_id="SUBX")
+    # cash received by the Company: counted
+    add(con, "restricted_payments", transaction_id="R-CASH", payment_date="1997-06-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="2000000.00", returns_transaction_id="U1")
+    # SUBX's guarantee released to the extent of 2,500,000: a reduction "of the kind referred to in clause (iii)", counted
+    # although nothing is received by the Company or a Subsidiary Guarantor
+    add(con, "restricted_payments", transaction_id="R-REL", payment_date="1997-07-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="2500000.00", returns_transaction_id="G1", investment_form="guarantee",
+        payer_entity_id="SUBX")
+    # then 6,000,000 cash to the Company, of which 4,500,000 brings USIO to zero
+    add(con, "restricted_payments", transaction_id="R-BIG", payment_date="1997-08-01", payment_kind="return_of_investment",
+        recipient_kind="unrestricted_subsidiary", amount="6000000.00", returns_transaction_id="U1")
+    build(con, "unrestricted_subsidiary_investments_outstanding")
+    entries = {e["transaction_id"]: e for e in usio(con)}
+    # U1 6,000,000; G1 9,000,000; R-PROP and R-SUBX leave 9,000,000; R-CASH 7,000,000; R-REL 7,000,000 - 2,500,000 =
+    # 4,500,000; R-BIG 4,500,000 - 6,000,000 floored at 0
+    assert [entries[t]["usio_after"] for t in ("U1", "G1", "R-PROP", "R-SUBX", "R-CASH", "R-REL", "R-BIG")] == [
+        Decimal("6000000.00"), Decimal("9000000.00"), Decimal("9000000.00"), Decimal("9000000.00"),
+        Decimal("7000000.00"), Decimal("4500000.00"), Decimal("0.00")]
+    # a release is no distribution, so no excess; R-BIG: 6,000,000 - 4,500,000 = 1,500,000 in excess (4.09(a)(C)(III))
+    assert entries["R-REL"]["excess_distribution"] == Decimal("0.00")
+    assert entries["R-BIG"]["excess_distribution"] == Decimal("1500000.00")
+
+
 def cni_quarter(con, quarter_end, net_income):
     tb(con, quarter_end, "net_sales", net_income)
     attest_cni_quarters(con, quarter_end)
