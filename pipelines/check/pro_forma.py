@@ -28,7 +28,7 @@ from pipelines.extracts.contract import ATTESTATION_SUBJECTS, BY_NAME
 from pipelines.extracts.reading import ROW
 from pipelines.extracts.validation import declared_references, entities_registered_on_date
 from pipelines.models.sql_models import SqlModel, build
-from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.evaluation import evaluate_all, waiver_scopes
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 
@@ -101,18 +101,18 @@ def _plain(value: object) -> str | None:
     return None if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def downstream(models: list[SqlModel], tables: set[str], subjects: frozenset[str] | None = None) -> list[SqlModel]:
+def downstream(models: list[SqlModel], tables: set[str], subjects: frozenset[str]) -> list[SqlModel]:
     """The models that read any of `tables`, directly or through other models, in build order.
 
-    With `subjects` (the attestations' subjects among `tables`' rows), a model is reached through the attestations
-    only if it names one of those subjects: every model reads attestations through ATTESTATIONS and picks its subjects
+    A model is reached through the attestations only if it names one of `subjects` (the attestations' subjects among
+    `tables`' rows): every model reads attestations through ATTESTATIONS and picks its subjects
     by name (a test checks both on the sample), so a row of another subject cannot change it.
     """
     reached = set(tables)
     chosen = []
     for model in models:  # topological: a model's inputs come before it
         through = reached.intersection(model.depends_on)
-        if subjects is not None and through and through <= ATTESTATIONS and model.name not in ATTESTATIONS and not subjects & names_subjects(model):
+        if through and through <= ATTESTATIONS and model.name not in ATTESTATIONS and not subjects & names_subjects(model):
             continue
         if through:
             reached.add(model.name)
@@ -166,8 +166,7 @@ def targets(con: duckdb.DuckDBPyConnection, models: list[SqlModel], policies: Po
     tested = {c.clause_id for c in policies.covenants if can_hold(c.figure.mart)}
     chosen |= {c.figure.mart for c in policies.covenants if c.clause_id in tested}
     for waiver in policies.waivers:
-        added = tuple(s for e in policies.extensions if e.extends == waiver.waiver_id for s in e.adds_scope)
-        if any(s.clause_id in tested for s in waiver.scope + added):
+        if any(s.clause_id in tested for s in waiver_scopes(policies, waiver, proposal.on)):
             chosen |= {c.figure.mart for c in waiver.conditions if c.figure is not None and (c.figure.match == "test_date" or can_hold(c.figure.mart))}
     return chosen
 

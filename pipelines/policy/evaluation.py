@@ -67,10 +67,9 @@ def read_marts(con: duckdb.DuckDBPyConnection, marts: set[str], transaction_id: 
     return read
 
 
-def read_figures(con: duckdb.DuckDBPyConnection, covenant: Covenant) -> list[Figures]:
-    """The covenant's mart rows."""
-    rows = read_marts(con, {covenant.figure.mart})[covenant.figure.mart].get(covenant.clause_id, [])
-    return [_figures(row, covenant) for row in rows]
+def covenant_figures(read: dict[str, dict[str, list[dict]]], covenant: Covenant) -> list[Figures]:
+    """The covenant's rows among the marts `read_marts` read."""
+    return [_figures(row, covenant) for row in read[covenant.figure.mart].get(covenant.clause_id, [])]
 
 
 def _figures(row: dict, covenant: Covenant) -> Figures:
@@ -140,7 +139,7 @@ def evaluate_covenant(
 ) -> list[Result]:
     """The covenant's results, from its mart rows (`figures_read`, when the caller has read them already)."""
     results = []
-    read = read_figures(con, covenant) if figures_read is None else figures_read
+    read = covenant_figures(read_marts(con, {covenant.figure.mart}), covenant) if figures_read is None else figures_read
     for figures in sorted(read, key=lambda f: (f.test_date, f.test_kind, f.transaction_id or "")):
         if as_of is not None and figures.test_date > as_of:
             continue
@@ -245,7 +244,7 @@ def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> s
     return "" if latest.status == "outstanding" else f" Note: {latest.effect} ({latest.source})."
 
 
-def _scopes(policies: PolicySet, waiver: Waiver, on: date) -> tuple[ScopedTestDates, ...]:
+def waiver_scopes(policies: PolicySet, waiver: Waiver, on: date) -> tuple[ScopedTestDates, ...]:
     added = tuple(
         s for e in policies.extensions if e.extends == waiver.waiver_id and e.dated <= on for s in e.adds_scope
     )
@@ -260,7 +259,7 @@ def _covers(policies: PolicySet, waiver: Waiver, result: Result) -> bool:
             result.test_date in s.test_dates
             or (result.transaction_id is not None and (s.all_transactions or result.transaction_id in s.transaction_ids))
         )
-        for s in _scopes(policies, waiver, result.determination_date)
+        for s in waiver_scopes(policies, waiver, result.determination_date)
     )
 
 
@@ -362,6 +361,5 @@ def evaluate_all(
     rows = read_marts(con, {c.figure.mart for c in policies.covenants}, transaction_id)
     results = []
     for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
-        read = [_figures(row, covenant) for row in rows[covenant.figure.mart].get(covenant.clause_id, [])]
-        results.extend(evaluate_covenant(con, covenant, policies, as_of, read))
+        results.extend(evaluate_covenant(con, covenant, policies, as_of, covenant_figures(rows, covenant)))
     return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))
