@@ -188,7 +188,7 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
-class _HidePandas(importlib.abc.MetaPathFinder):
+class _HidePandasAndNumpy(importlib.abc.MetaPathFinder):
     """pandera imports pandas and numpy (about a second) whenever they are installed, and pyarrow numpy, although
     `check` validates Polars frames only and converts them to Arrow without numpy; with neither found, pandera loads as
     in a Polars-only installation, which it supports."""
@@ -202,9 +202,9 @@ class _HidePandas(importlib.abc.MetaPathFinder):
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if argv is None and args.command == "check" and not any(m in sys.modules for m in _HidePandas.HIDDEN):
+    if argv is None and args.command == "check" and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
         # only in a process of its own (the `covenants check` a person types): nothing else will run in it
-        sys.meta_path.insert(0, _HidePandas())
+        sys.meta_path.insert(0, _HidePandasAndNumpy())
     return args.handler(args)
 
 

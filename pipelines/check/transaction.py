@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr, ValidationError, create_model
 
 from pipelines.extracts.contract import ASSET_SALES, ATTESTATIONS, BY_NAME, DEBT_INSTRUMENTS, INCURRENCES, RESTRICTED_PAYMENTS, Extract
-from pipelines.extracts.reading import typed_rows
+from pipelines.extracts.reading import Issue, typed_rows
 from pipelines.extracts.schemas import schema_issues
 from pipelines.policy.loading import SAFE_LOADER
 
@@ -194,8 +194,9 @@ def _label(extract_name: str, row: int, column: str | None, main: str) -> str:
     return f"field attestations.{row - 1}.{field}"
 
 
-def _shown(issue) -> str:
-    return f" (value {issue.value!r})" if issue.value not in (None, "") else ""
+def _problem(extract_name: str, issue: Issue, main: str) -> str:
+    shown = f" (value {issue.value!r})" if issue.value not in (None, "") else ""
+    return f"{_label(extract_name, issue.row or 1, issue.column, main)}: {issue.reason}{shown}"
 
 
 def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str, pl.DataFrame], list[str]]:
@@ -209,7 +210,7 @@ def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str,
             orient="row",
         )
         typed, issues = typed_rows(text, 1, extract, file)
-        problems += [f"{_label(name, i.row or 1, i.column, main)}: {i.reason}{_shown(i)}" for i in issues]
+        problems += [_problem(name, i, main) for i in issues]
         frames[name] = typed
     return frames, problems
 
@@ -220,8 +221,7 @@ def schema_problems(proposal: Proposal, file: str) -> list[str]:
     if they find nothing."""
     problems = []
     for name, frame in proposal.rows.items():
-        issues = schema_issues(BY_NAME[name], frame, file)
-        problems += [f"{_label(name, i.row or 1, i.column, proposal.extract.name)}: {i.reason}{_shown(i)}" for i in issues]
+        problems += [_problem(name, i, proposal.extract.name) for i in schema_issues(BY_NAME[name], frame, file)]
     return problems
 
 
