@@ -171,6 +171,12 @@ def _ui(args: argparse.Namespace) -> int:
     return serve(host=args.host, port=args.port)
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="covenants", description="Covenant compliance for the Kaiser debt instruments.")
     commands = main_parser.add_subparsers(dest="command", required=True)
@@ -198,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
-    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--port", type=_port, default=3000, help="port to listen on (default 3000)")
     ui.set_defaults(handler=_ui)
     return main_parser
 
@@ -222,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None and args.command == "check" and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
         # only in a process of its own (the `covenants check` a person types): nothing else will run in it
         sys.meta_path.insert(0, _HidePandasAndNumpy())
+    extracts = getattr(args, "extracts", None)
+    if extracts is not None and not Path(extracts).is_dir():
+        what = "is not a folder" if Path(extracts).exists() else "not found"
+        print(f"covenants: extracts folder {extracts} {what}; nothing was issued.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         return args.handler(args)
     except OutputBusy as busy:

@@ -35,13 +35,21 @@ def test_covenants_debug_shows_the_traceback(sample_extracts, tmp_path, monkeypa
         main(["run", "--extracts", str(sample_extracts), "--out", str(tmp_path / "out")])
 
 
-@pytest.mark.parametrize("command", ["run", "deadlines"])
-def test_an_extracts_folder_that_is_not_there_is_named(invoke, tmp_path, command):
-    missing = tmp_path / "no-such-folder"
-    args = ["--out", tmp_path / "out"] if command == "run" else []
-    result = invoke(command, "--extracts", missing, *args)
-    assert result.code == 2 and str(missing) in result.err and "is missing" in result.err
-    assert not (tmp_path / "out").exists()
+@pytest.mark.parametrize("command", ["run", "deadlines", "check"])
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_an_extracts_folder_that_is_not_there_is_one_line_and_no_quarantine(invoke, tmp_path, command, kind):
+    extracts = tmp_path / "extracts"
+    if kind == "file":
+        extracts.write_text("not a folder")
+    args = {
+        "run": ["--out", tmp_path / "out"],
+        "deadlines": [],
+        "check": ["--date", "1997-11-14", "--transaction", NOTES, "--cache", tmp_path / "cache"],
+    }[command]
+    result = invoke(command, "--extracts", extracts, *args)
+    words = "not found" if kind == "missing" else "is not a folder"
+    assert (result.code, result.err) == (2, f"covenants: extracts folder {extracts} {words}; nothing was issued.\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["extracts"] if kind == "file" else [])
 
 
 def test_a_damaged_cache_costs_one_line_and_the_answer_is_given(invoke, sample_extracts, tmp_path):
