@@ -69,13 +69,21 @@ def refuse_foreign(folder: Path) -> None:
 
 @contextmanager
 def _lock(out_dir: Path) -> Iterator[None]:
+    """Hold `.<out>.lock` beside out_dir for the block, and remove it after; the system releases the lock when the
+    process dies, so a killed run's lock file blocks no one and goes with the next run."""
     path = out_dir.with_name(f".{out_dir.name}.lock")
+    busy = OutputBusy(f"another run is writing {out_dir} now; nothing was written, try again when it has finished")
     with path.open("a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutputBusy(f"another run is writing {out_dir} now; nothing was written, try again when it has finished") from None
-        yield  # the lock goes with the file's closing, also when the process is killed
+            raise busy from None
+        if not path.exists() or path.stat().st_ino != os.fstat(handle.fileno()).st_ino:
+            raise busy  # the run that held it has just finished and removed it: ours is a stale copy
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
 
 
 def _recover(out_dir: Path) -> None:

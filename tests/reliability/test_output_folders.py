@@ -154,7 +154,7 @@ def test_a_failure_inside_the_run_leaves_the_earlier_outputs_and_no_staging(outp
         (staging / "results.json").write_text("half")
         raise RuntimeError("the renderer failed")
     assert snapshot(outputs) == before
-    assert sorted(p.name for p in outputs.parent.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in outputs.parent.iterdir()) == ["out"]
 
 
 def test_a_run_killed_mid_swap_gets_its_earlier_outputs_back(outputs):
@@ -165,7 +165,7 @@ def test_a_run_killed_mid_swap_gets_its_earlier_outputs_back(outputs):
     with pytest.raises(RuntimeError), staged(outputs, {}):
         raise RuntimeError("stop before replacing anything")
     assert snapshot(outputs) == before
-    assert sorted(p.name for p in outputs.parent.iterdir()) == [".out.lock", "out"]
+    assert sorted(p.name for p in outputs.parent.iterdir()) == ["out"]
 
 
 def _wait_for(condition, seconds: float) -> bool:
