@@ -82,8 +82,10 @@ def federal_reserve_holidays(year: int) -> dict[date, str]:
     return {d: name for d, name in observed.items() if d.weekday() < SATURDAY}
 
 
-def load_closures(path: Path = CLOSURES_FILE) -> tuple[Closure, ...]:
-    """PolicyError naming the file when it is not a valid closures file."""
+def load_closures(path: Path | None = None) -> tuple[Closure, ...]:
+    """The closures of `path` (default: CLOSURES_FILE, read when called); PolicyError naming the file when it is not
+    a valid closures file."""
+    path = CLOSURES_FILE if path is None else path
     data = read_yaml(path)
     try:
         return ClosuresFile.model_validate(data).closures
