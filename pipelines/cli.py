@@ -6,7 +6,7 @@
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 Exit codes: 0 the run or check completed (whatever the covenant results or the answer), 2 the input was bad (nothing
-was issued; for check, the transaction file or the extracts), 3 a policy file is invalid.
+was issued; for check, the transaction file, the extracts or a date they cannot answer for), 3 a policy file is invalid.
 """
 
 from __future__ import annotations
