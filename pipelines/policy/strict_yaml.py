@@ -17,22 +17,26 @@ document that passes is composed and constructed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from yaml.events import AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent, SequenceStartEvent
 
 MAX_DEPTH = 32  # the deepest policy file nests 6 levels, a transaction file 3
 YAML_TAGS = "tag:yaml.org,2002:"  # written `!!` in a document
 MERGE_TAG = YAML_TAGS + "merge"
 # libyaml's safe loader where PyYAML was built with it: the same documents, several times faster
 BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+START_EVENTS = frozenset({MappingStartEvent, SequenceStartEvent})
+END_EVENTS = frozenset({MappingEndEvent, SequenceEndEvent})
+NODE_EVENTS = START_EVENTS | {ScalarEvent}
 
 
 class StrictSafeLoader(BASE_LOADER):
-    """The safe loader, refusing a key given twice in a mapping, merge keys, and values Python cannot build. Use
-    `load`, which also refuses aliases, tags and deep nesting before this loader composes the document."""
+    """The safe loader, refusing a key given twice in a mapping, merge keys, and (`_buildable`) values Python cannot
+    build. Use `load`, which also refuses aliases, tags and deep nesting before this loader composes the document."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: dict[Any, yaml.Node] = {}
@@ -51,29 +55,46 @@ class StrictSafeLoader(BASE_LOADER):
             seen[key] = key_node
         return super().construct_mapping(node, deep=deep)
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+
+def _buildable(constructor: Callable[[StrictSafeLoader, yaml.ScalarNode], Any]) -> Callable[[StrictSafeLoader, yaml.ScalarNode], Any]:
+    """`constructor`, refusing with the node's line a value Python cannot build (a 5,000-digit integer, February 30th)."""
+
+    def construct(loader: StrictSafeLoader, node: yaml.ScalarNode) -> Any:
         try:
-            return super().construct_object(node, deep=deep)
+            return constructor(loader, node)
         except (ValueError, OverflowError) as error:
-            shown = repr(node.value) if isinstance(node.value, str) and len(node.value) <= 40 else "the value"
+            shown = repr(node.value) if len(node.value) <= 40 else "the value"
             reason = "more digits than a number may have" if "digits" in str(error) else str(error)
             raise ConstructorError(None, None, f"{shown} cannot be read: {reason}", node.start_mark) from error
 
+    return construct
+
+
+for _tag in ("int", "timestamp"):  # the only plain values whose construction can fail
+    StrictSafeLoader.add_constructor(YAML_TAGS + _tag, _buildable(BASE_LOADER.yaml_constructors[YAML_TAGS + _tag]))
+
 
 def _refuse_tricks(text: str) -> None:
-    depth = 0
-    for event in yaml.parse(text, Loader=BASE_LOADER):
-        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor is not None):
-            raise yaml.MarkedYAMLError(problem="anchors and aliases (&, *) are not accepted: write each value out", problem_mark=event.start_mark)
-        if isinstance(event, NodeEvent) and getattr(event, "tag", None) is not None:
-            tag = event.tag.replace(YAML_TAGS, "!!")
-            raise yaml.MarkedYAMLError(problem=f"tags such as {tag} are not accepted: give plain values", problem_mark=event.start_mark)
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark)
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
+    """Read the document's events, refusing anchors, aliases, tags and deep nesting (one pass, nothing composed)."""
+    parser = BASE_LOADER(text)
+    try:
+        depth = 0
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind is AliasEvent or (kind in NODE_EVENTS and event.anchor is not None):
+                raise yaml.MarkedYAMLError(problem="anchors and aliases (&, *) are not accepted: write each value out", problem_mark=event.start_mark)
+            if kind in NODE_EVENTS and event.tag is not None:
+                tag = event.tag.replace(YAML_TAGS, "!!")
+                raise yaml.MarkedYAMLError(problem=f"tags such as {tag} are not accepted: give plain values", problem_mark=event.start_mark)
+            if kind in START_EVENTS:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=event.start_mark)
+            elif kind in END_EVENTS:
+                depth -= 1
+    finally:
+        parser.dispose()
 
 
 def load(text: str) -> Any:
