@@ -62,7 +62,7 @@ FILLED = {
 MONEY_KINDS = ("money", "rate", "pct", "quantity")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_DIGITS = 40  # more than any amount the extracts can hold (DECIMAL(18,2)); Python refuses 4,300 itself
-MAX_FILE_BYTES = 1_000_000  # one transaction, its instrument and its attestations take a few kilobytes
+MAX_FILE_BYTES = 65_536  # one transaction, its instrument and its attestations take a few kilobytes
 
 
 def _decimal_string(value: Any) -> Any:
@@ -139,11 +139,12 @@ class Proposal:
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict:
-    keys = [key for key, _ in pairs]
-    twice = sorted({key for key in keys if keys.count(key) > 1})
-    if twice:
-        raise ValueError(f"the key {twice[0]!r} is given twice")
-    return dict(pairs)
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise ValueError(f"the key {twice!r} is given twice")
+    return data
 
 
 def _json_integer(text: str) -> int:
@@ -188,13 +189,12 @@ def read_file(path: Path) -> dict:
         raise BadTransaction(path.name, [f"not valid YAML: {strict_yaml.problem(error)}"]) from None
     except ValueError as error:  # json.JSONDecodeError included
         raise BadTransaction(path.name, [f"not valid JSON: {error}"]) from None
+    if data is None:
+        raise BadTransaction(path.name, ["the file is empty"])  # YAML comments only
     if not isinstance(data, dict):
-        raise BadTransaction(path.name, [f"must be a mapping of field names to values, not {_kind_of(data)}"])
+        shown = "a list" if isinstance(data, list) else "a single value"
+        raise BadTransaction(path.name, [f"must be a mapping of field names to values, not {shown}"])
     return data
-
-
-def _kind_of(data: Any) -> str:
-    return {list: "a list", str: "a text", int: "a number", float: "a number", bool: "a boolean"}.get(type(data), type(data).__name__)
 
 
 def _field_problems(error: ValidationError) -> list[str]:
