@@ -132,6 +132,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from pipelines.check.command import run_check, summary as check_summary, write_check
+    from pipelines.check.covered_dates import DateNotCovered
     from pipelines.check.transaction import BadTransaction
     from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.output_folder import OutputRefused, refuse_foreign, refuse_location
@@ -148,6 +149,9 @@ def _check(args: argparse.Namespace) -> int:
     except BadTransaction as bad:
         print(f"covenants: the transaction file {args.transaction} was refused:", file=sys.stderr)
         print("\n".join(f"  {problem}" for problem in bad.problems), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DateNotCovered as uncovered:
+        print(f"covenants: {uncovered}; nothing was checked.", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; nothing was checked.", file=sys.stderr)

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pipelines.layout import POLICIES_DIR
+from pipelines.policy.loading import PolicyError, field_problems, read_yaml
 
 FIRST_DAY = date(1996, 1, 1)
 LAST_DAY = date(2010, 12, 31)
@@ -82,8 +82,15 @@ def federal_reserve_holidays(year: int) -> dict[date, str]:
     return {d: name for d, name in observed.items() if d.weekday() < SATURDAY}
 
 
-def load_closures(path: Path = CLOSURES_FILE) -> tuple[Closure, ...]:
-    return ClosuresFile.model_validate(yaml.safe_load(path.read_text())).closures
+def load_closures(path: Path | None = None) -> tuple[Closure, ...]:
+    """The closures of `path` (default: CLOSURES_FILE, read when called); PolicyError naming the file when it is not
+    a valid closures file."""
+    path = CLOSURES_FILE if path is None else path
+    data = read_yaml(path)
+    try:
+        return ClosuresFile.model_validate(data).closures
+    except ValidationError as error:
+        raise PolicyError(f"{path}: {field_problems(error)}") from error
 
 
 def non_business_days(closures: tuple[Closure, ...] = ()) -> dict[date, str]:

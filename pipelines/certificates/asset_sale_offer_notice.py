@@ -12,6 +12,8 @@ are read before the run's database closes (`offers_due`) and rendered with the r
 
 from __future__ import annotations
 
+import hashlib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from pipelines.fiscal import FiscalQuarter
 TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
 TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
 GENERATED_FROM = "Generated from sql/intermediate/asset_sale_offer_obligations and policies/indenture-1996"
+FILE_NAME_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 COLUMNS = (
     "offer_id, trigger_date, notice_mailed_on, asset_sale_purchase_date, asset_sale_offer_amount, ncp_rounded_down, "
     "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on"
@@ -66,7 +70,16 @@ def asset_sale_offer_notice_html(con: duckdb.DuckDBPyConnection, offer_id: str, 
     return notice_html(found[0], manifest)
 
 
+def file_stem(offer_id: str) -> str:
+    """`indenture-1996-4.14c-<offer_id>`; an id from the extracts with characters a file name must not hold ("/", "<")
+    has each replaced by "_" and a hash of the id appended, so that two such ids never share a file."""
+    if FILE_NAME_SAFE.fullmatch(offer_id):
+        return f"indenture-1996-4.14c-{offer_id}"
+    digest = hashlib.sha256(offer_id.encode()).hexdigest()[:8]
+    return f"indenture-1996-4.14c-{FILE_NAME_UNSAFE.sub('_', offer_id)}-{digest}"
+
+
 def render_asset_sale_offer_notices(offers: list[dict], manifest: dict, out_dir: Path) -> list[Path]:
-    """Write `certificates/indenture-1996-4.14c-<offer_id>.html` and `.pdf` for each offer of `offers_due`."""
-    documents = [(f"indenture-1996-4.14c-{o['offer_id']}", notice_html(o, manifest)) for o in offers]
+    """Write `certificates/<file_stem(offer_id)>.html` and `.pdf` for each offer of `offers_due`."""
+    documents = [(file_stem(o["offer_id"]), notice_html(o, manifest)) for o in offers]
     return write_documents(documents, out_dir / "certificates")

@@ -8,7 +8,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from pipelines.check.prepared import DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.covered_dates import DateNotCovered, refuse_uncovered
+from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
 from pipelines.outputs.output_folder import staged
@@ -16,12 +17,19 @@ from pipelines.outputs.results_files import record, write_results
 
 
 def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
-    """Raises BadTransaction, BadExtracts, ExtractMissing (exit 2) or PolicyError (exit 3)."""
+    """Raises BadTransaction, BadExtracts, ExtractMissing, DateNotCovered (exit 2) or PolicyError (exit 3)."""
     proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
     started = time.perf_counter()
     prepared = open_prepared(extracts_dir, cache_dir)
     if prepared.note:
         print(f"covenants: {prepared.note}", file=sys.stderr)
+    try:
+        trial_balances = prepared.con.cursor().table(f"{ATTACHED}.main.raw_trial_balances")
+        first, last = trial_balances.aggregate("min(period_end), max(period_end)").fetchall()[0]
+        refuse_uncovered(on, first, last, prepared.policies)
+    except DateNotCovered:
+        prepared.con.close()
+        raise
     how = "cached" if prepared.cached else f"prepared from the extracts in {time.perf_counter() - started:.2f} s and cached"
     trace = [f"prepared database {prepared.path} ({how}); opened read-only"]
     return check(prepared, proposal, transaction_file.name, trace)

@@ -11,8 +11,9 @@ or JSON number is a binary float or an integer of unknown scale, so it is refuse
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -23,7 +24,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictS
 from pipelines.extracts.contract import ASSET_SALES, ATTESTATIONS, BY_NAME, DEBT_INSTRUMENTS, INCURRENCES, RESTRICTED_PAYMENTS, Extract
 from pipelines.extracts.reading import Issue, typed_rows
 from pipelines.extracts.schemas import schema_issues
-from pipelines.policy.loading import SAFE_LOADER
+from pipelines.policy import strict_yaml
 
 
 class BadTransaction(Exception):
@@ -59,6 +60,9 @@ FILLED = {
     "attestations": {"attestation_id", "reference_id", "period_end"},
 }
 MONEY_KINDS = ("money", "rate", "pct", "quantity")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+MAX_DIGITS = 40  # more than any amount the extracts can hold (DECIMAL(18,2)); Python refuses 4,300 itself
+MAX_FILE_BYTES = 65_536  # one transaction, its instrument and its attestations take a few kilobytes
 
 
 def _decimal_string(value: Any) -> Any:
@@ -68,9 +72,13 @@ def _decimal_string(value: Any) -> Any:
 
 
 def _iso_date(value: Any) -> Any:
-    if isinstance(value, date) or (isinstance(value, str) and len(value) == 10):
+    if isinstance(value, datetime):
+        raise ValueError(f"must be a date in YYYY-MM-DD form, without a time (got {value.isoformat(' ')})")
+    if isinstance(value, date):
         return value
-    raise ValueError("must be a date in YYYY-MM-DD form")
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value)
+    raise ValueError(f"must be a date in YYYY-MM-DD form (got {value!r})")
 
 
 DecimalText = Annotated[str, BeforeValidator(_decimal_string)]
@@ -130,19 +138,72 @@ class Proposal:
         return self.rows[self.extract.name].row(0, named=True)
 
 
-def read_file(path: Path) -> dict:
-    text = path.read_text()
+def _json_object(pairs: list[tuple[str, Any]]) -> dict:
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        seen: set[str] = set()
+        twice = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise ValueError(f"the key {twice!r} is given twice")
+    return data
+
+
+def _json_integer(text: str) -> int:
+    if len(text) > MAX_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits cannot be read")
+    return int(text)
+
+
+def _parsed(text: str, is_json: bool) -> Any:
+    """The document's data; ValueError or yaml.YAMLError saying why it is not a plain one."""
+    if not is_json:
+        return strict_yaml.load(text)
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-    except (json.JSONDecodeError, yaml.YAMLError) as error:
-        raise BadTransaction(path.name, [f"not valid {'JSON' if path.suffix == '.json' else 'YAML'}: {error}"]) from error
+        return json.loads(text, object_pairs_hook=_json_object, parse_int=_json_integer)
+    except RecursionError:
+        raise ValueError(f"nested more than {strict_yaml.MAX_DEPTH} levels deep") from None
+
+
+def read_file(path: Path) -> dict:
+    """The transaction file's mapping; BadTransaction saying in one line why it cannot be read as one."""
+    try:
+        with path.open("rb") as handle:
+            content = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise BadTransaction(path.name, ["no such file"]) from None
+    except IsADirectoryError:
+        raise BadTransaction(path.name, ["is a folder, not a file"]) from None
+    except OSError as error:
+        raise BadTransaction(path.name, [f"cannot be read: {error.strerror}"]) from None
+    if len(content) > MAX_FILE_BYTES:
+        raise BadTransaction(path.name, [f"larger than {MAX_FILE_BYTES:,} bytes: a transaction file holds one transaction"])
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadTransaction(path.name, [f"not UTF-8 text (byte {error.start + 1}): is it the YAML or JSON file?"]) from None
+    if not text.strip():
+        raise BadTransaction(path.name, ["the file is empty"])
+    is_json = path.suffix == ".json"
+    try:
+        data = _parsed(text, is_json)
+    except yaml.YAMLError as error:
+        raise BadTransaction(path.name, [f"not valid YAML: {strict_yaml.problem(error)}"]) from None
+    except ValueError as error:  # json.JSONDecodeError included
+        raise BadTransaction(path.name, [f"not valid JSON: {error}"]) from None
+    if data is None:
+        raise BadTransaction(path.name, ["the file is empty"])  # YAML comments only
     if not isinstance(data, dict):
-        raise BadTransaction(path.name, ["must be a mapping of field names to values"])
+        shown = "a list" if isinstance(data, list) else "a single value"
+        raise BadTransaction(path.name, [f"must be a mapping of field names to values, not {shown}"])
     return data
 
 
 def _field_problems(error: ValidationError) -> list[str]:
-    return [f"field {'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in error.errors()]
+    problems = []
+    for e in error.errors():
+        given = e["input"]
+        shown = f" (got {given!r})" if e["type"] != "value_error" and isinstance(given, (str, int, float, bool)) and len(repr(given)) <= 40 else ""
+        problems.append(f"field {'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg'].removeprefix('Value error, ')}{shown}")
+    return problems
 
 
 def _text(value: Any) -> str | None:
@@ -234,7 +295,7 @@ def parse_proposal(path: Path, on: date, transaction_id: str) -> Proposal:
     """
     data = read_file(path)
     kind_name = data.get("kind")
-    if kind_name not in KINDS:
+    if not isinstance(kind_name, str) or kind_name not in KINDS:
         raise BadTransaction(path.name, [f"field kind: must be one of {', '.join(KINDS)} (got {kind_name!r})"])
     try:
         model = MODELS[kind_name].model_validate(data)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pipelines.outputs.spreadsheet_csv import write_csv
 from pipelines.policy.result import Result
 
 FIELDS = (
@@ -52,15 +52,12 @@ def record(result: Result) -> dict:
 
 
 def write_records(records: list[dict], fields: tuple[str, ...], out_dir: Path, stem: str) -> list[Path]:
-    """`<stem>.json` and `<stem>.csv` (nested values as JSON text) in out_dir."""
+    """`<stem>.json` and `<stem>.csv` (nested values as JSON text, cells safe to open in a spreadsheet) in out_dir."""
     json_path, csv_path = out_dir / f"{stem}.json", out_dir / f"{stem}.csv"
     json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    with csv_path.open("w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        for rec in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in rec.items()})
-    return [json_path, csv_path]
+    rows = ([rec[f] for f in fields] for rec in records)
+    cells = ([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row] for row in rows)
+    return [json_path, write_csv(csv_path, fields, cells)]
 
 
 def write_results(results: list[Result], out_dir: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Load policies/ safely: YAML parsed with the safe loader only, every file checked against its schema."""
+"""Load policies/ safely: YAML read as plain data only (`strict_yaml`), every file checked against its schema."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from pipelines.layout import POLICIES_DIR
+from pipelines.policy import strict_yaml
 from pipelines.policy.schema import Covenant, Instrument, Parameter, Waiver, WaiverExtension
 
 FOLDERS: dict[str, type[BaseModel]] = {
@@ -18,10 +19,6 @@ FOLDERS: dict[str, type[BaseModel]] = {
     "parameters": Parameter,
 }
 
-
-# libyaml's safe loader where PyYAML was built with it: the same documents, several times faster (`covenants check`
-# loads every policy file on each call).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PolicyError(Exception):
@@ -41,23 +38,49 @@ class PolicySet:
         return next(i for i in self.instruments if i.instrument == name)
 
 
-def _parse(path: Path, model: type[BaseModel]) -> BaseModel:
+def read_yaml(path: Path) -> object:
+    """A policy file's plain data (`strict_yaml`); PolicyError in one line naming the file."""
     try:
-        data = yaml.load(path.read_text(), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-        return model.model_validate(data)
+        return strict_yaml.load(path.read_text())
     except yaml.YAMLError as error:
-        raise PolicyError(f"{path}: not valid YAML: {error}") from error
+        raise PolicyError(f"{path}: not valid YAML: {strict_yaml.problem(error)}") from error
+    except UnicodeDecodeError as error:
+        raise PolicyError(f"{path}: not UTF-8 text (byte {error.start + 1})") from error
+    except OSError as error:
+        raise PolicyError(f"{path}: cannot be read: {error.strerror}") from error
+
+
+def field_problems(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in error.errors())
+
+
+def _parse(path: Path, model: type[BaseModel]) -> BaseModel:
+    data = read_yaml(path)
+    try:
+        return model.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in error.errors())
-        raise PolicyError(f"{path}: {problems}") from error
+        raise PolicyError(f"{path}: {field_problems(error)}") from error
 
 
-def load_policies(root: Path = POLICIES_DIR) -> PolicySet:
-    found: dict[str, list] = {name: [] for name in FOLDERS}
+# what one policy file of each folder defines: two files defining the same thing would leave the engine to pick one
+DEFINES = {
+    "covenants": lambda c: f"clause {c.clause_id}",
+    "waivers": lambda w: f"waiver {w.waiver_id}",
+    "waiver-extensions": lambda e: f"waiver extension {e.extension_id}",
+    "parameters": lambda p: f"parameter {p.name}",
+}
+
+
+def load_policies(root: Path | None = None) -> PolicySet:
+    """Every policy file under `root` (default: the project's policies/, read when called); PolicyError naming the
+    file at the first problem."""
+    root = POLICIES_DIR if root is None else root
+    found: dict[str, list[tuple[BaseModel, Path]]] = {name: [] for name in FOLDERS}
     instruments, files = [], []
+    defined: dict[tuple[str, str], Path] = {}  # (instrument, what) -> the file that defines it
     for folder in sorted(p for p in root.iterdir() if p.is_dir()):
         instrument_file = folder / "instrument.yaml"
-        if not instrument_file.exists():
+        if not instrument_file.is_file():
             raise PolicyError(f"{folder}: every instrument folder needs an instrument.yaml")
         instruments.append(_parse(instrument_file, Instrument))
         files.append(instrument_file)
@@ -70,29 +93,22 @@ def load_policies(root: Path = POLICIES_DIR) -> PolicySet:
             item = _parse(path, FOLDERS[kind])
             if getattr(item, "instrument", folder.name) != folder.name:
                 raise PolicyError(f"{path}: instrument {item.instrument!r} does not match its folder {folder.name!r}")
-            found[kind].append(item)
+            what = (folder.name, DEFINES[kind](item))
+            if what in defined:
+                raise PolicyError(f"{path}: {what[1]} is already defined in {defined[what]}")
+            defined[what] = path
+            found[kind].append((item, path))
             files.append(path)
-    policies = PolicySet(
+    waiver_ids = {w.waiver_id for w, _ in found["waivers"]}
+    for extension, path in found["waiver-extensions"]:
+        if extension.extends not in waiver_ids:
+            raise PolicyError(f"{path}: {extension.extension_id} extends unknown waiver {extension.extends}")
+    items = {kind: tuple(item for item, _ in pairs) for kind, pairs in found.items()}
+    return PolicySet(
         instruments=tuple(instruments),
-        covenants=tuple(found["covenants"]),
-        waivers=tuple(found["waivers"]),
-        extensions=tuple(found["waiver-extensions"]),
-        parameters=tuple(found["parameters"]),
+        covenants=items["covenants"],
+        waivers=items["waivers"],
+        extensions=items["waiver-extensions"],
+        parameters=items["parameters"],
         files=tuple(files),
     )
-    _check_references(policies)
-    return policies
-
-
-def _check_references(policies: PolicySet) -> None:
-    clause_ids = [c.clause_id for c in policies.covenants]
-    duplicates = {c for c in clause_ids if clause_ids.count(c) > 1}
-    if duplicates:
-        raise PolicyError(f"two covenant files implement the same clause: {', '.join(sorted(duplicates))}")
-    waiver_ids = {w.waiver_id for w in policies.waivers}
-    for extension in policies.extensions:
-        if extension.extends not in waiver_ids:
-            raise PolicyError(f"{extension.extension_id} extends unknown waiver {extension.extends}")
-    names = [(p.instrument, p.name) for p in policies.parameters]
-    if len(set(names)) != len(names):
-        raise PolicyError("a parameter is defined in two files")

@@ -152,7 +152,7 @@ def test_a_missing_attestation_cannot_be_confirmed(cache, tmp_path):
     ("change", "message"),
     [
         ({"colour": "blue"}, "field colour: Extra inputs are not permitted"),
-        ({"amount": 5000000.0}, 'field amount: Value error, must be a quoted decimal string such as "50000000.00", not float'),
+        ({"amount": 5000000.0}, 'field amount: must be a quoted decimal string such as "50000000.00", not float'),
         ({"amount": "5000000.001"}, "field amount: not an amount in dollars with at most two decimal places"),
         ({"basket": "4.09(z)"}, "field basket: not one of the allowed values"),
         ({"payment_kind": "restricted_investment"}, "field payment_kind: a restricted_payment is one of dividend"),

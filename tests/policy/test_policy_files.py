@@ -65,7 +65,7 @@ def test_yaml_tags_cannot_construct_python_objects(tree):
 
 def test_two_files_for_one_clause_are_refused(tree):
     shutil.copy(tree / COVENANT, tree / "indenture-1996/covenants/copy.yaml")
-    with pytest.raises(PolicyError, match="two covenant files implement the same clause"):
+    with pytest.raises(PolicyError, match=r"copy.yaml: clause indenture-1996/4.10\(a\) is already defined in .*4.10-a.yaml"):
         load_policies(tree)
 
 
@@ -75,5 +75,5 @@ def test_a_waiver_extension_must_name_an_existing_waiver(tree):
         "extension_id: ppca-2002/waiver-x\nextends: ppca-2002/waiver-nope\ndated: 2004-07-29\n"
         "source: N53 letter\ntext: the Waiver Termination Date shall be extended\neffective_through: 2004-09-30\n"
     )
-    with pytest.raises(PolicyError, match="extends unknown waiver"):
+    with pytest.raises(PolicyError, match="x.yaml: ppca-2002/waiver-x extends unknown waiver ppca-2002/waiver-nope"):
         load_policies(tree)

@@ -1,0 +1,93 @@
+"""The Transaction Dates the extracts can answer for: a check on any other date is refused, never computed on defaults.
+
+The agreements test a transaction against "the four full fiscal quarters ... immediately prior to the Transaction
+Date for which financial information ... is available" [IND L1373]: the four quarters ending on the latest quarter end
+E with E + lag < Transaction Date, the lag being the parameter financial_information_available_lag_days in force on
+that date (sql/intermediate/coverage_ratio_tests.sql picks them the same way). A date is covered when those four
+quarters are quarters of the trial balances:
+- first covered date: the fourth covered quarter's end + lag + 1 day (its statements are then available);
+- last covered date: the end of the quarter after the last covered quarter + lag (the day before that quarter's
+  statements would be due, which the extracts do not have).
+So a treasurer may check a proposal dated today, weeks or months after the last month-end in the extracts, until
+the next quarter's statements are due. A covered quarter is one whose every month-end the trial balances reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pipelines.fiscal import FiscalQuarter
+from pipelines.policy.loading import PolicySet
+
+LAG_PARAMETER = ("indenture-1996", "financial_information_available_lag_days")
+
+
+class DateNotCovered(ValueError):
+    """The check date is outside what the extracts can answer for."""
+
+
+@dataclass(frozen=True)
+class CoveredDates:
+    first_quarter: FiscalQuarter
+    last_quarter: FiscalQuarter
+    lag_days: int
+
+    @property
+    def first(self) -> date:
+        return _following(self.first_quarter, 3).end + timedelta(days=self.lag_days + 1)
+
+    @property
+    def last(self) -> date:
+        return _following(self.last_quarter, 1).end + timedelta(days=self.lag_days)
+
+
+def _following(quarter: FiscalQuarter, count: int) -> FiscalQuarter:
+    index = quarter.year * 4 + quarter.quarter - 1 + count
+    return FiscalQuarter(index // 4, index % 4 + 1)
+
+
+def latest_available_quarter_end(on: date, lag_days: int) -> date:
+    """The end of the latest fiscal quarter whose financial information is available on `on` (quarter end + lag < on)."""
+    return FiscalQuarter.containing(on - timedelta(days=lag_days)).start - timedelta(days=1)
+
+
+def lag_days_on(policies: PolicySet, on: date) -> int:
+    """The lag in force on `on`; before its first value (the indenture's date), that first value, so that the window
+    has the same edges on every date. The ratio's own test names a missing lag."""
+    parameter = next(p for p in policies.parameters if (p.instrument, p.name) == LAG_PARAMETER)
+    values = sorted(parameter.values, key=lambda v: v.effective_from)
+    return int(next((v for v in reversed(values) if v.effective_from <= on), values[0]).value)
+
+
+def covered_dates(first_month_end: date, last_month_end: date, lag_days: int) -> CoveredDates | None:
+    """The covered window for trial balances from `first_month_end` to `last_month_end`; None without four quarters."""
+    first = FiscalQuarter.containing(first_month_end)
+    if first.start.month != first_month_end.month:  # the trial balances start within the quarter
+        first = _following(first, 1)
+    last = FiscalQuarter.containing(last_month_end)
+    if last.end != last_month_end:
+        last = _following(last, -1)
+    if _following(first, 3) > last:
+        return None
+    return CoveredDates(first, last, lag_days)
+
+
+def refuse_uncovered(on: date, first_month_end: date | None, last_month_end: date | None, policies: PolicySet) -> None:
+    """DateNotCovered, saying why, when the extracts cannot answer for a transaction on `on`."""
+    lag = lag_days_on(policies, on)
+    window = covered_dates(first_month_end, last_month_end, lag) if first_month_end and last_month_end else None
+    if window is None:
+        span = f"from {first_month_end} to {last_month_end}" if first_month_end else "none"
+        raise DateNotCovered(f"the trial balances hold fewer than four full fiscal quarters (month-ends: {span}); no date can be checked")
+    if window.first <= on <= window.last:
+        return
+    tested = FiscalQuarter.containing(latest_available_quarter_end(on, lag))
+    edge = f"before the first date the extracts can answer for ({window.first})" if on < window.first else (
+        f"after the last date the extracts can answer for ({window.last})"
+    )
+    raise DateNotCovered(
+        f"--date {on} is {edge}: on that date the agreements test the fiscal quarters {_following(tested, -3)} to {tested} "
+        f"(financial information is available {lag} days after a quarter's end), and the trial balances cover "
+        f"{window.first_quarter} to {window.last_quarter}"
+    )
