@@ -761,6 +761,7 @@ RESTRICTED_PAYMENTS = Extract(
             "text",
             "For a return_of_investment: the transaction_id of the investment returned (payer_entity_id then receives it)",
             required=False,
+            references="restricted_payments.transaction_id",
             example="",
         ),
         # indenture-1996/4.09(a) proviso and 4.09(b)(VIII) proviso (AMB-I23): KAC's distribution of the payment to its
@@ -1028,7 +1029,9 @@ DEFAULT_EVENTS = Extract(
         Column("kind", "text", "What happened", allowed=DEFAULT_EVENT_KINDS, example="bankruptcy_filing"),
         Column("event_date", "date", "Date it happened (for a judgment, entry or the expiry of a stay)", example="2002-02-12"),
         Column("entity_id", "text", "Entity concerned", references="entities.entity_id", example="KACC"),
-        Column("instrument_id", "text", "Debt instrument concerned", required=False, example=""),
+        Column(
+            "instrument_id", "text", "Debt instrument concerned", required=False, references="debt_instruments.instrument_id", example=""
+        ),
         Column("amount", "money", "Principal of the debt, or amount of the judgment or payment", required=False, example=""),
         Column("insured_amount", "money", "Part of a judgment covered by insurance", required=False, example=""),
         Column("cured_on", "date", "Date cured, paid, discharged, stayed or dismissed; empty if not", required=False, example=""),

@@ -136,6 +136,13 @@ def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue
     return typed_rows(text, first_row, extract, name)
 
 
+def _calendar_date(name: str) -> pl.Expr:
+    """The text as a date, null when it names no calendar day: February 30, or year 0000 (which no calendar has, and
+    which Python's dates cannot hold)."""
+    parsed = pl.col(name).str.to_date("%Y-%m-%d", strict=False)
+    return pl.when(parsed.dt.year() >= 1).then(parsed).alias(name)
+
+
 def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) -> tuple[pl.DataFrame, list[Issue]]:
     """Text columns (as a file holds them) typed by the contract: the rows that passed every cell check, and the
     issues of those that did not. `name` is the file the issues name; `first_row` the number of the first data row."""
@@ -168,7 +175,7 @@ def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) 
         *[
             (pl.col(c.name) == "true").alias(c.name)
             if c.kind == "bool"
-            else pl.col(c.name).str.to_date("%Y-%m-%d", strict=False).alias(c.name)
+            else _calendar_date(c.name)
             if c.kind == "date"
             else pl.col(c.name).cast(_POLARS[c.kind]).alias(c.name)
             for c in extract.columns

@@ -30,6 +30,15 @@ DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
     ("unrestricted_subsidiary_officers", "entity_id"): "appointed_on",
     ("affiliate_transactions", "entity_id"): "transaction_date",
     ("guarantees", "guarantor_entity_id"): "given_on",
+    ("guarantees", "guaranteed_obligor_entity_id"): "given_on",
+    ("trial_balances", "counterparty_entity_id"): "period_end",
+    ("restricted_payments", "unrestricted_subsidiary_id"): "payment_date",
+    ("asset_transfers", "transferor_entity_id"): "transfer_date",
+    ("asset_transfers", "transferee_entity_id"): "transfer_date",
+    ("default_events", "entity_id"): "event_date",
+    ("sale_leasebacks", "seller_entity_id"): "transaction_date",
+    ("acquisitions", "acquirer_entity_id"): "acquisition_date",
+    ("mergers", "entity_id"): "effective_date",
 }
 
 

@@ -52,13 +52,24 @@ def _parse(path: Path, model: type[BaseModel]) -> BaseModel:
         raise PolicyError(f"{path}: {problems}") from error
 
 
+def _instrument_files(root: Path) -> list[Path]:
+    folders = sorted(p for p in root.iterdir() if p.is_dir())
+    missing = next((folder for folder in folders if not (folder / "instrument.yaml").exists()), None)
+    if missing:
+        raise PolicyError(f"{missing}: every instrument folder needs an instrument.yaml")
+    return [folder / "instrument.yaml" for folder in folders]
+
+
+def load_instruments(root: Path = POLICIES_DIR) -> tuple[Instrument, ...]:
+    """The instruments' own facts only (parties, dates), without parsing every clause's file."""
+    return tuple(_parse(path, Instrument) for path in _instrument_files(root))
+
+
 def load_policies(root: Path = POLICIES_DIR) -> PolicySet:
     found: dict[str, list] = {name: [] for name in FOLDERS}
     instruments, files = [], []
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        instrument_file = folder / "instrument.yaml"
-        if not instrument_file.exists():
-            raise PolicyError(f"{folder}: every instrument folder needs an instrument.yaml")
+    for instrument_file in _instrument_files(root):
+        folder = instrument_file.parent
         instruments.append(_parse(instrument_file, Instrument))
         files.append(instrument_file)
         for path in sorted(folder.rglob("*.y*ml")):
