@@ -365,6 +365,7 @@ class Extract:
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
+    has_rows: bool = False  # at least one row: every figure reads it, and its dates span the quarters tested
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -407,6 +408,7 @@ ENTITIES = Extract(
         ),
     ),
     ("entity_id", "valid_from"),
+    has_rows=True,
 )
 
 CHART_OF_ACCOUNTS = Extract(
@@ -425,12 +427,14 @@ CHART_OF_ACCOUNTS = Extract(
         Column("line_item", "text", "Covenant line-item classification", allowed=LINE_ITEMS, example="net_sales"),
     ),
     ("account_id",),
+    has_rows=True,
 )
 
 TRIAL_BALANCES = Extract(
     "trial_balances",
     "Monthly trial balances per entity and account, in US dollars, debits positive and credits negative. "
-    "Every entity's balances net to zero in every month.",
+    "Every entity's balances net to zero in every month, and the months reach at least one fiscal quarter's last month "
+    "(a run closes the quarters they cover).",
     (
         Column("entity_id", "text", "Entity", references="entities.entity_id", example="KACC"),
         Column("period_end", "date", "Last day of the fiscal month", example="1997-03-31"),
@@ -446,6 +450,7 @@ TRIAL_BALANCES = Extract(
         Column("balance", "money", "Closing (balance sheet) or year-to-date (income statement) balance", example="-547400000.00"),
     ),
     ("entity_id", "period_end", "account_id", "counterparty_entity_id"),
+    has_rows=True,
 )
 
 DEBT_INSTRUMENTS = Extract(

@@ -98,7 +98,8 @@ def rules(extract: Extract, dates: DateRange) -> list[str]:
     name = extract.name
     terms = STATED_TERMS.get(name, ())
     dated = [c.name for c in extract.columns if c.kind == "date" and c.name not in terms]
-    found = [f"From {dates.first} to {dates.last}: {_names(dated)}."] if dated else []
+    found = ["At least one row: every figure reads this extract."] if extract.has_rows else []
+    found += [f"From {dates.first} to {dates.last}: {_names(dated)}."] if dated else []
     if terms:
         found.append(f"Not before {dates.first} (a stated term may fall later): {_names(terms)}.")
     if NOT_NEGATIVE.get(name):
