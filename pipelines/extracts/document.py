@@ -28,8 +28,10 @@ encoding (Latin-1, UTF-16) or with another delimiter (semicolons, tabs) is refus
 the row where it shows; so is a file that is not what its name says (a Parquet file without the Parquet signature, an
 XLSX that is not a workbook, an `.xls` or password-protected workbook), an XLSX whose first sheet is hidden (naming its
 sheets: a hidden sheet is not taken on trust, nor is the first visible one guessed at), a folder, an empty or unreadable
-file. A header with no rows is an empty extract, except where the rules below ask for at least one row. This page is generated from `pipelines/extracts/contract.py`
-(`python -m pipelines.extracts.document > docs/extracts.md`); a test fails if the two disagree.
+file. A header with no rows is an empty extract, except where the rules below ask for at least one row.
+
+This page is generated from `pipelines/extracts/contract.py` (`python -m pipelines.extracts.document > docs/extracts.md`);
+a test fails if the two disagree.
 
 ## Types
 
