@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from pipelines.extracts.contract import EXTRACTS, KINDS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.schemas import FRACTIONS, IMPLIED, MONTH_ENDS, NOT_BEFORE, NOT_NEGATIVE, REQUIRED_WHEN, STATED_TERMS, WHOLE_NUMBERS
+from pipelines.extracts.schemas import (
+    FRACTIONS,
+    IMPLIED,
+    MONTH_ENDS,
+    NOT_BEFORE,
+    NOT_NEGATIVE,
+    PART_OF,
+    REQUIRED_WHEN,
+    REQUIRED_WITH,
+    STATED_TERMS,
+    WHOLE_NUMBERS,
+)
 
 UNITS = {
     "text": "text",
@@ -118,6 +129,8 @@ def rules(extract: Extract, dates: DateRange) -> list[str]:
     if MONTH_ENDS.get(name):
         found.append("The last day of a month: " + ", ".join(f"`{c}`" for c in MONTH_ENDS[name]) + ".")
     found += [f"`{later}` is not before `{earlier}`." for later, earlier in NOT_BEFORE.get(name, ())]
+    found += [f"`{part}` is not more than `{whole}`." for part, whole in PART_OF.get(name, ())]
+    found += [f"`{column}` is required where `{other}` is given." for column, other in REQUIRED_WITH.get(name, ())]
     found += [f"`{column}` is required where `{when}` is `{value}`." for column, when, value in REQUIRED_WHEN.get(name, ())]
     for column, by, mapping in IMPLIED.get(name, ()):
         found += [f"`{column}` is `{only}` where `{by}` is `{value}`." for value, only in mapping.items()]

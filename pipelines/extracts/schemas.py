@@ -112,6 +112,18 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "letters_of_credit": (("expiry_date", "issue_date"),),
     "market_data": (("period_end", "period_start"),),
     "guarantees": (("released_on", "given_on"),),
+    "restricted_payments": (("payment_date", "declared_on"), ("kac_pass_through_date", "payment_date")),
+    "default_events": (("cured_on", "event_date"),),
+    "asset_sale_offers": (("asset_sale_purchase_date", "notice_mailed_on"), ("purchase_completed_on", "notice_mailed_on")),
+    "liens": (("released_on", "created_on"),),
+    "unrestricted_subsidiary_officers": (("ceased_on", "appointed_on"),),
+    "note_redemptions": (("redemption_date", "notice_mailed_on"),),
+}
+
+# (part, whole): the part may not exceed the whole it is part of, on the same row.
+PART_OF: dict[str, tuple[tuple[str, str], ...]] = {
+    "default_events": (("insured_amount", "amount"),),
+    "equity_issuances": (("excluded_from_4_09_a_ii", "net_proceeds"),),
 }
 
 # (column, when column, when value): the column is required on rows where `when column` holds `when value`.
@@ -121,6 +133,11 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("floating_index", "rate_kind", "floating"),
         ("spread", "rate_kind", "floating"),
     ),
+}
+
+# (column, other): the column is required on rows where the other column is given.
+REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
+    "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.
@@ -170,6 +187,12 @@ def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa
     for later, earlier in NOT_BEFORE.get(extract.name, ()):
         if name == later:
             checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))
+    for part, whole in PART_OF.get(extract.name, ()):
+        if name == part:
+            checks.append(_row_check(value <= pl.col(whole), "part_of", f"must not exceed {whole}"))
+    for target, other in REQUIRED_WITH.get(extract.name, ()):
+        if name == target:
+            checks.append(_row_check(pl.col(other).is_null() | value.is_not_null(), "required_with", f"required with {other}"))
     for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
         if name == target:
             reason = f"required when {when} is {when_value}"

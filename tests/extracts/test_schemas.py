@@ -16,7 +16,9 @@ from pipelines.extracts.schemas import (
     MONTH_ENDS,
     NOT_BEFORE,
     NOT_NEGATIVE,
+    PART_OF,
     REQUIRED_WHEN,
+    REQUIRED_WITH,
     STATED_TERMS,
     WHOLE_NUMBERS,
     schemas,
@@ -55,6 +57,10 @@ def test_every_rule_names_a_contract_column_of_the_right_kind():
         assert all(kind(extract, c) == "pct" for c in columns), extract
     for extract, columns in MONTH_ENDS.items():
         assert all(kind(extract, c) == "date" for c in columns), extract
+    for extract, pairs in PART_OF.items():
+        assert all(kind(extract, a) == kind(extract, b) == "money" for a, b in pairs), extract
+    for extract, pairs in REQUIRED_WITH.items():
+        assert all(not BY_NAME[extract].column(a).required and not BY_NAME[extract].column(b).required for a, b in pairs), extract
     for extract, columns in STATED_TERMS.items():
         assert all(kind(extract, c) == "date" for c in columns), extract
     for extract, bounds in WHOLE_NUMBERS.items():
