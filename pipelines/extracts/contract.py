@@ -365,6 +365,7 @@ class Extract:
     description: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
+    has_rows: bool = False  # at least one row: every figure reads it, and its dates span the quarters tested
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -407,6 +408,7 @@ ENTITIES = Extract(
         ),
     ),
     ("entity_id", "valid_from"),
+    has_rows=True,
 )
 
 CHART_OF_ACCOUNTS = Extract(
@@ -425,12 +427,14 @@ CHART_OF_ACCOUNTS = Extract(
         Column("line_item", "text", "Covenant line-item classification", allowed=LINE_ITEMS, example="net_sales"),
     ),
     ("account_id",),
+    has_rows=True,
 )
 
 TRIAL_BALANCES = Extract(
     "trial_balances",
     "Monthly trial balances per entity and account, in US dollars, debits positive and credits negative. "
-    "Every entity's balances net to zero in every month.",
+    "Every entity's balances net to zero in every month, and the months reach at least one fiscal quarter's last month "
+    "(a run closes the quarters they cover).",
     (
         Column("entity_id", "text", "Entity", references="entities.entity_id", example="KACC"),
         Column("period_end", "date", "Last day of the fiscal month", example="1997-03-31"),
@@ -446,6 +450,7 @@ TRIAL_BALANCES = Extract(
         Column("balance", "money", "Closing (balance sheet) or year-to-date (income statement) balance", example="-547400000.00"),
     ),
     ("entity_id", "period_end", "account_id", "counterparty_entity_id"),
+    has_rows=True,
 )
 
 DEBT_INSTRUMENTS = Extract(
@@ -761,6 +766,7 @@ RESTRICTED_PAYMENTS = Extract(
             "text",
             "For a return_of_investment: the transaction_id of the investment returned (payer_entity_id then receives it)",
             required=False,
+            references="restricted_payments.transaction_id",
             example="",
         ),
         # indenture-1996/4.09(a) proviso and 4.09(b)(VIII) proviso (AMB-I23): KAC's distribution of the payment to its
@@ -1028,7 +1034,9 @@ DEFAULT_EVENTS = Extract(
         Column("kind", "text", "What happened", allowed=DEFAULT_EVENT_KINDS, example="bankruptcy_filing"),
         Column("event_date", "date", "Date it happened (for a judgment, entry or the expiry of a stay)", example="2002-02-12"),
         Column("entity_id", "text", "Entity concerned", references="entities.entity_id", example="KACC"),
-        Column("instrument_id", "text", "Debt instrument concerned", required=False, example=""),
+        Column(
+            "instrument_id", "text", "Debt instrument concerned", required=False, references="debt_instruments.instrument_id", example=""
+        ),
         Column("amount", "money", "Principal of the debt, or amount of the judgment or payment", required=False, example=""),
         Column("insured_amount", "money", "Part of a judgment covered by insurance", required=False, example=""),
         Column("cured_on", "date", "Date cured, paid, discharged, stayed or dismissed; empty if not", required=False, example=""),

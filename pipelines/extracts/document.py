@@ -6,7 +6,19 @@
 from __future__ import annotations
 
 from pipelines.extracts.contract import EXTRACTS, KINDS, Extract
-from pipelines.extracts.schemas import FRACTIONS, IMPLIED, MONTH_ENDS, NOT_BEFORE, NOT_NEGATIVE, REQUIRED_WHEN
+from pipelines.extracts.date_range import DateRange, instruments_date_range
+from pipelines.extracts.schemas import (
+    FRACTIONS,
+    IMPLIED,
+    MONTH_ENDS,
+    NOT_BEFORE,
+    NOT_NEGATIVE,
+    PART_OF,
+    REQUIRED_WHEN,
+    REQUIRED_WITH,
+    STATED_TERMS,
+    WHOLE_NUMBERS,
+)
 
 UNITS = {
     "text": "text",
@@ -21,9 +33,16 @@ UNITS = {
 INTRODUCTION = """# The extract contract
 
 The Company delivers one file per extract in a folder (`covenants run --extracts DIR`). Each extract may be CSV
-(UTF-8, comma-separated, header row), Parquet or XLSX (first sheet, header row); exactly one file per extract name must
-be present, e.g. `trial_balances.csv`. This page is generated from `pipelines/extracts/contract.py`
-(`python -m pipelines.extracts.document > docs/extracts.md`); a test fails if the two disagree.
+(UTF-8, with or without a byte-order mark, comma-separated, header row), Parquet or XLSX (the first sheet, which must
+be visible, header row); exactly one file per extract name must be present, e.g. `trial_balances.csv`. A CSV in another
+encoding (Latin-1, UTF-16) or with another delimiter (semicolons, tabs) is refused, naming the encoding or delimiter and
+the row where it shows; so is a file that is not what its name says (a Parquet file without the Parquet signature, an
+XLSX that is not a workbook, an `.xls` or password-protected workbook), an XLSX whose first sheet is hidden (naming its
+sheets: a hidden sheet is not taken on trust, nor is the first visible one guessed at), a folder, an empty or unreadable
+file. A header with no rows is an empty extract, except where the rules below ask for at least one row.
+
+This page is generated from `pipelines/extracts/contract.py` (`python -m pipelines.extracts.document > docs/extracts.md`);
+a test fails if the two disagree.
 
 ## Types
 
@@ -35,12 +54,20 @@ Money is read as text and cast to DECIMAL: `1234.5` and `1234.50` are accepted; 
 `$12` are refused. It never passes through a binary float: a Parquet column of floats is refused, and a numeric XLSX
 cell is read through its shortest exact decimal spelling (a cell showing 1234.56 is 1234.56), then checked like text.
 
+## Dates
+
+Every date lies within the days the instruments can be tested: from {dates.first}, the earliest day their definitions
+read, to {dates.last}, the last day any of them can be tested on (`records_from` and `tested_through` in
+`policies/<instrument>/instrument.yaml`, each with its source). A date outside is refused, whatever its row, so that no
+table, quarter or calendar the pipeline builds grows with a date a file names. A stated maturity or expiry may fall later
+(9999-12-31 for preferred stock that has none), never earlier.
+
 ## What happens to a bad row
 
 Every check runs before any figure is computed. A cell that does not fit its type, an empty required value, a value
-outside its allowed list, a duplicate key, a reference to an unknown entity, account or instrument (or to an entity not
-in the register on the row's date), an entity-month whose trial balance does not net to zero, a missing or unknown
-column, a missing file: each becomes a quarantine row with the file, the row number as a person counts it (the CSV
+outside its allowed list, a date outside the instruments' days, a duplicate key, a reference to an unknown entity,
+account or instrument (or to an entity not in the register on the row's date), an entity-month whose trial balance
+does not net to zero, a missing or unknown column, a missing file: each becomes a quarantine row with the file, the row number as a person counts it (the CSV
 header is row 1), the column, the value and the reason. Any quarantine row stops the run before any result or
 certificate is issued: `covenants run` exits with code 2, prints the first issues, and writes every one to
 `<out>-quarantine/quarantine.csv`; the previous outputs in `<out>` are left untouched. In Dagster the same checks are
@@ -61,7 +88,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def section(extract: Extract) -> str:
+def section(extract: Extract, dates: DateRange) -> str:
     lines = [f"## `{extract.name}`", "", extract.description, "", f"Key: {', '.join(f'`{k}`' for k in extract.key)}.", ""]
     lines += ["| column | type | unit | required | allowed values / reference | description |", "|---|---|---|---|---|---|"]
     for column in extract.columns:
@@ -72,7 +99,7 @@ def section(extract: Extract) -> str:
         lines.append(
             f"| `{column.name}` | {column.sql_type} | {UNITS[column.kind]} | {required} | {_cell(allowed)} | {_cell(column.description)} |"
         )
-    checks = rules(extract.name)
+    checks = rules(extract, dates)
     lines += (["", "Rules beyond the types:", "", *(f"- {rule}" for rule in checks)] if checks else [])
     header = ",".join(c.name for c in extract.columns)
     example = ",".join(f'"{c.example}"' if "," in c.example else c.example for c in extract.columns)
@@ -80,16 +107,30 @@ def section(extract: Extract) -> str:
     return "\n".join(lines)
 
 
-def rules(name: str) -> list[str]:
+def _names(columns: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(f"`{c}`" for c in columns)
+
+
+def rules(extract: Extract, dates: DateRange) -> list[str]:
     """The domain rules the Pandera model adds to the column types, in words."""
-    found = []
+    name = extract.name
+    terms = STATED_TERMS.get(name, ())
+    dated = [c.name for c in extract.columns if c.kind == "date" and c.name not in terms]
+    found = ["At least one row: every figure reads this extract."] if extract.has_rows else []
+    found += [f"From {dates.first} to {dates.last}: {_names(dated)}."] if dated else []
+    if terms:
+        found.append(f"Not before {dates.first} (a stated term may fall later): {_names(terms)}.")
     if NOT_NEGATIVE.get(name):
         found.append("Not negative: " + ", ".join(f"`{c}`" for c in NOT_NEGATIVE[name]) + ".")
+    for column, (low, high) in WHOLE_NUMBERS.get(name, {}).items():
+        found.append(f"A whole number from {low} to {high}: `{column}`.")
     if FRACTIONS.get(name):
         found.append("Between 0 and 1: " + ", ".join(f"`{c}`" for c in FRACTIONS[name]) + ".")
     if MONTH_ENDS.get(name):
         found.append("The last day of a month: " + ", ".join(f"`{c}`" for c in MONTH_ENDS[name]) + ".")
     found += [f"`{later}` is not before `{earlier}`." for later, earlier in NOT_BEFORE.get(name, ())]
+    found += [f"`{part}` is not more than `{whole}`." for part, whole in PART_OF.get(name, ())]
+    found += [f"`{column}` is required where `{other}` is given." for column, other in REQUIRED_WITH.get(name, ())]
     found += [f"`{column}` is required where `{when}` is `{value}`." for column, when, value in REQUIRED_WHEN.get(name, ())]
     for column, by, mapping in IMPLIED.get(name, ()):
         found += [f"`{column}` is `{only}` where `{by}` is `{value}`." for value, only in mapping.items()]
@@ -98,7 +139,8 @@ def rules(name: str) -> list[str]:
 
 def render() -> str:
     kinds = "\n".join(f"| {kind} | {sql} | {UNITS[kind]} |" for kind, sql in KINDS.items())
-    return INTRODUCTION.format(kinds=kinds) + "\n" + "\n".join(section(e) for e in EXTRACTS)
+    dates = instruments_date_range()
+    return INTRODUCTION.format(kinds=kinds, dates=dates) + "\n" + "\n".join(section(e, dates) for e in EXTRACTS)
 
 
 if __name__ == "__main__":

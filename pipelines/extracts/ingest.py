@@ -14,6 +14,7 @@ import duckdb
 import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS, Extract
+from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.reading import ROW, ExtractMissing, Issue, locate, read_extract
 from pipelines.extracts.schemas import schema_issues
 from pipelines.extracts.validation import cross_extract_issues
@@ -97,13 +98,14 @@ def loaded(con: duckdb.DuckDBPyConnection, extract: Extract) -> pl.DataFrame | N
     return con.table(table).order(ROW).pl() if table in _tables(con) else None
 
 
-def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract) -> list[Issue]:
-    """The extract's Pandera model on its loaded table; nothing to validate (and no issue) when no table was made."""
+def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract, dates: DateRange | None = None) -> list[Issue]:
+    """The extract's Pandera model on its loaded table; nothing to validate (and no issue) when no table was made.
+    Its dates must lie within `dates`, by default the instruments' range of the policy files."""
     frame = loaded(con, extract)
     if frame is None:
         return []
     with _in_memory():
-        return schema_issues(extract, frame, _file_names(con)[extract.name])
+        return schema_issues(extract, frame, _file_names(con)[extract.name], dates)
 
 
 def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
@@ -153,9 +155,10 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection) -> list[Issue]:
 def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path) -> list[Issue]:
     """Load and validate every extract, then check across them; record and return every issue (empty: clean)."""
     issues: list[Issue] = []
+    dates = instruments_date_range()
     for extract in EXTRACTS:
         issues += load_extract(con, extracts_dir, extract)
-        issues += validate_extract(con, extract)
+        issues += validate_extract(con, extract, dates)
     issues += validate_cross_extract(con)
     record_quarantine(con, issues)
     return issues

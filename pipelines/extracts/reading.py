@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.extracts.contract import Extract
+from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, ragged_row
 
 SUFFIXES = (".csv", ".parquet", ".xlsx")
 
@@ -92,7 +93,13 @@ def _read_xlsx(path: Path) -> pl.DataFrame:
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:  # a read-only workbook holds its file open until closed
-        rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+        first = book.worksheets[0]
+        if first.sheet_state != "visible":
+            # The extract is the first sheet; one a person opening the file cannot see is not taken on trust, nor is
+            # the first visible one guessed at: either could be a working copy.
+            sheets = ", ".join(f"{w.title!r}" + ("" if w.sheet_state == "visible" else " (hidden)") for w in book.worksheets)
+            raise UnreadableFile(Problem(f"its first sheet {first.title!r} is hidden (sheets: {sheets}); the extract must be the first sheet, visible"))
+        rows = [list(row) for row in first.iter_rows(values_only=True)]
     finally:
         book.close()
     header = rows[0] if rows else []
@@ -114,7 +121,10 @@ def _without_trailing_empty_rows(frame: pl.DataFrame) -> pl.DataFrame:
 def _read_text(path: Path) -> tuple[pl.DataFrame, int]:
     """The file as text columns, and the row number of its first data row."""
     if path.suffix == ".csv":
-        frame = pl.read_csv(path, infer_schema=False)  # every cell as text; empty cells become null
+        try:
+            frame = pl.read_csv(path, infer_schema=False)  # every cell as text; empty cells become null
+        except pl.exceptions.ComputeError:
+            raise UnreadableFile(ragged_row(path) or Problem("is not a CSV file Polars can read")) from None
         return _without_trailing_empty_rows(frame), 2
     if path.suffix == ".parquet":
         frame = pl.read_parquet(path)
@@ -129,11 +139,24 @@ def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue
     """Typed rows that passed every cell check, and the issues of those that did not."""
     name = path.name
     try:
+        problem = file_problem(path)
+        if problem:
+            raise UnreadableFile(problem)
         text, first_row = _read_text(path)
-    except Exception as error:  # noqa: BLE001 - any unreadable file is reported, with the reader's own words
-        return pl.DataFrame(), [Issue(name, None, None, None, f"cannot be read: {error}", "readable")]
+    except UnreadableFile as unreadable:
+        problem = unreadable.problem
+        return pl.DataFrame(), [Issue(name, problem.row, None, problem.value, problem.reason, "readable")]
+    except Exception as error:  # noqa: BLE001 - any other unreadable file is reported, with the reader's own words, on one line
+        return pl.DataFrame(), [Issue(name, None, None, None, "cannot be read: " + " ".join(str(error).split()), "readable")]
 
     return typed_rows(text, first_row, extract, name)
+
+
+def _calendar_date(name: str) -> pl.Expr:
+    """The text as a date, null when it names no calendar day: February 30, or year 0000 (which no calendar has, and
+    which Python's dates cannot hold)."""
+    parsed = pl.col(name).str.to_date("%Y-%m-%d", strict=False)
+    return pl.when(parsed.dt.year() >= 1).then(parsed).alias(name)
 
 
 def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) -> tuple[pl.DataFrame, list[Issue]]:
@@ -146,6 +169,8 @@ def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) 
     issues += [Issue(name, None, c, None, "column is not in the extract contract", "columns") for c in unknown]
     if issues:
         return pl.DataFrame(), issues
+    if extract.has_rows and text.height == 0:
+        return pl.DataFrame(), [Issue(name, None, None, None, "has no rows; every figure reads this extract", "has_rows")]
 
     text = text.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     bad_rows: set[int] = set()
@@ -168,7 +193,7 @@ def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) 
         *[
             (pl.col(c.name) == "true").alias(c.name)
             if c.kind == "bool"
-            else pl.col(c.name).str.to_date("%Y-%m-%d", strict=False).alias(c.name)
+            else _calendar_date(c.name)
             if c.kind == "date"
             else pl.col(c.name).cast(_POLARS[c.kind]).alias(c.name)
             for c in extract.columns

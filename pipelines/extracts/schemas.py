@@ -6,11 +6,14 @@ extract can carry. Every failure is mapped back to the file's row number (`_row`
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandera.polars as pa
 import polars as pl
 from pandera.config import ValidationDepth, config_context
 
 from pipelines.extracts.contract import EXTRACTS, Column, Extract
+from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.reading import ROW, Issue
 
 # Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
@@ -50,13 +53,21 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "credit_agreement_principal",
         "credit_agreement_letters_of_credit",
         "specified_pari_passu_indebtedness",
+        "notes_credited",
     ),
-    "restricted_payments": ("amount",),  # the direction is in payment_kind (return_of_investment)
-    "incurrences": ("amount", "proceeds_applied_amount"),
-    "equity_issuances": ("net_proceeds",),
+    "restricted_payments": ("amount", "kac_pass_through_amount"),  # the direction is in payment_kind (return_of_investment)
+    "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees"),
+    "equity_issuances": ("net_proceeds", "excluded_from_4_09_a_ii"),
     "capital_expenditures": ("amount",),
     "letters_of_credit": ("stated_amount",),
     "guarantees": ("maximum_liability",),
+    "asset_transfers": ("fair_market_value",),
+    "default_events": ("amount", "insured_amount"),
+    "liens": ("principal_secured", "asset_cost"),
+    "affiliate_transactions": ("amount", "principal_products_amount"),
+    "sale_leasebacks": ("fair_market_value", "periodic_rental"),
+    "acquisitions": ("consideration",),
+    "note_redemptions": ("principal_amount",),
     "borrowing_base": (
         "eligible_inventory",
         "olv_in_place_value",
@@ -65,6 +76,19 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "letters_of_credit_outstandings",
     ),
     "market_data": ("value",),
+}
+
+# Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
+# number of rentals must be bounded by construction (a hundred years of monthly rentals at most).
+WHOLE_NUMBERS: dict[str, dict[str, tuple[int, int]]] = {
+    "sale_leasebacks": {"lease_term_months": (1, 1200), "payments_per_year": (1, 12), "number_of_payments": (0, 1200)},
+}
+
+# Dates a contract fixes ahead (a stated maturity, 9999-12-31 for preferred stock that has none; an expiry): they may
+# fall after the last day the instruments can be tested, never before the first. Every other date lies within.
+STATED_TERMS: dict[str, tuple[str, ...]] = {
+    "debt_instruments": ("maturity_date",),
+    "letters_of_credit": ("expiry_date",),
 }
 
 # Shares that are fractions from 0 to 1 inclusive.
@@ -88,6 +112,18 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "letters_of_credit": (("expiry_date", "issue_date"),),
     "market_data": (("period_end", "period_start"),),
     "guarantees": (("released_on", "given_on"),),
+    "restricted_payments": (("payment_date", "declared_on"), ("kac_pass_through_date", "payment_date")),
+    "default_events": (("cured_on", "event_date"),),
+    "asset_sale_offers": (("asset_sale_purchase_date", "notice_mailed_on"), ("purchase_completed_on", "notice_mailed_on")),
+    "liens": (("released_on", "created_on"),),
+    "unrestricted_subsidiary_officers": (("ceased_on", "appointed_on"),),
+    "note_redemptions": (("redemption_date", "notice_mailed_on"),),
+}
+
+# (part, whole): the part may not exceed the whole it is part of, on the same row.
+PART_OF: dict[str, tuple[tuple[str, str], ...]] = {
+    "default_events": (("insured_amount", "amount"),),
+    "equity_issuances": (("excluded_from_4_09_a_ii", "net_proceeds"),),
 }
 
 # (column, when column, when value): the column is required on rows where `when column` holds `when value`.
@@ -97,6 +133,11 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("floating_index", "rate_kind", "floating"),
         ("spread", "rate_kind", "floating"),
     ),
+}
+
+# (column, other): the column is required on rows where the other column is given.
+REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
+    "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.
@@ -118,14 +159,27 @@ def _allowed_reason(allowed: tuple[str, ...]) -> str:
     return f"not one of the {len(allowed)} allowed values listed in the extract contract"
 
 
-def column_checks(extract: Extract, column: Column) -> list[pa.Check]:
+def date_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
+    value = pl.col(column.name)
+    if column.name in STATED_TERMS.get(extract.name, ()):
+        reason = f"before {dates.first}, the earliest day the instruments' definitions read"
+        return [_row_check(value >= dates.first, "date_range", reason)]
+    reason = f"outside the days the instruments can be tested, {dates} (records_from and tested_through in policies/*/instrument.yaml)"
+    return [_row_check(value.is_between(dates.first, dates.last), "date_range", reason)]
+
+
+def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
     name = column.name
     value = pl.col(name)
-    checks = []
+    checks = date_checks(extract, column, dates) if column.kind == "date" else []
     if column.allowed:
         checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=_allowed_reason(column.allowed)))
     if name in NOT_NEGATIVE.get(extract.name, ()):
         checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative"))
+    if name in WHOLE_NUMBERS.get(extract.name, {}):
+        low, high = WHOLE_NUMBERS[extract.name][name]
+        whole = (value == value.floor()) & value.is_between(low, high)
+        checks.append(_row_check(whole, "whole_number", f"must be a whole number from {low} to {high}"))
     if name in FRACTIONS.get(extract.name, ()):
         checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1"))
     if name in MONTH_ENDS.get(extract.name, ()):
@@ -133,6 +187,12 @@ def column_checks(extract: Extract, column: Column) -> list[pa.Check]:
     for later, earlier in NOT_BEFORE.get(extract.name, ()):
         if name == later:
             checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))
+    for part, whole in PART_OF.get(extract.name, ()):
+        if name == part:
+            checks.append(_row_check(value <= pl.col(whole), "part_of", f"must not exceed {whole}"))
+    for target, other in REQUIRED_WITH.get(extract.name, ()):
+        if name == target:
+            checks.append(_row_check(pl.col(other).is_null() | value.is_not_null(), "required_with", f"required with {other}"))
     for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
         if name == target:
             reason = f"required when {when} is {when_value}"
@@ -145,15 +205,18 @@ def column_checks(extract: Extract, column: Column) -> list[pa.Check]:
     return checks
 
 
-def extract_schema(extract: Extract) -> pa.DataFrameSchema:
-    """The Pandera model of one extract, as loaded in DuckDB: its contract columns plus `_row`."""
+@cache
+def extract_schema(extract: Extract, dates: DateRange) -> pa.DataFrameSchema:
+    """The Pandera model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`."""
     columns = {ROW: pa.Column(pl.Int64, nullable=False, unique=True)}
     for column in extract.columns:
-        columns[column.name] = pa.Column(DTYPES[column.kind], checks=column_checks(extract, column), nullable=not column.required)
+        checks = column_checks(extract, column, dates)
+        columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=not column.required)
     return pa.DataFrameSchema(columns, unique=list(extract.key), strict=True, name=extract.name)
 
 
-SCHEMAS: dict[str, pa.DataFrameSchema] = {e.name: extract_schema(e) for e in EXTRACTS}
+def schemas(dates: DateRange) -> dict[str, pa.DataFrameSchema]:
+    return {e.name: extract_schema(e, dates) for e in EXTRACTS}
 
 
 def _shown(value: object) -> str | None:
@@ -185,9 +248,10 @@ _PANDERA_CHECKS = {
 }
 
 
-def schema_issues(extract: Extract, frame: pl.DataFrame, file: str) -> list[Issue]:
-    """Validate one loaded extract (typed, with `_row`) against its model; every failure as an Issue."""
-    schema = SCHEMAS[extract.name]
+def schema_issues(extract: Extract, frame: pl.DataFrame, file: str, dates: DateRange | None = None) -> list[Issue]:
+    """Validate one loaded extract (typed, with `_row`) against its model; every failure as an Issue. Dates must lie
+    within `dates`, by default the instruments' range of the policy files (PolicyError when one is invalid)."""
+    schema = extract_schema(extract, dates or instruments_date_range())
     with config_context(validation_enabled=True, validation_depth=ValidationDepth.SCHEMA_AND_DATA):
         try:
             schema.validate(frame, lazy=True)

@@ -30,6 +30,15 @@ DATED_ENTITY_REFERENCES: dict[tuple[str, str], str] = {
     ("unrestricted_subsidiary_officers", "entity_id"): "appointed_on",
     ("affiliate_transactions", "entity_id"): "transaction_date",
     ("guarantees", "guarantor_entity_id"): "given_on",
+    ("guarantees", "guaranteed_obligor_entity_id"): "given_on",
+    ("trial_balances", "counterparty_entity_id"): "period_end",
+    ("restricted_payments", "unrestricted_subsidiary_id"): "payment_date",
+    ("asset_transfers", "transferor_entity_id"): "transfer_date",
+    ("asset_transfers", "transferee_entity_id"): "transfer_date",
+    ("default_events", "entity_id"): "event_date",
+    ("sale_leasebacks", "seller_entity_id"): "transaction_date",
+    ("acquisitions", "acquirer_entity_id"): "acquisition_date",
+    ("mergers", "entity_id"): "effective_date",
 }
 
 
@@ -111,11 +120,23 @@ def entity_periods_do_not_overlap(frames: Frames, files: Files) -> list[Issue]:
     return issues
 
 
+def trial_balances_close_a_quarter(frames: Frames, files: Files) -> list[Issue]:
+    """A run closes the fiscal quarters the trial balances cover: they must reach at least one quarter's last month."""
+    if "trial_balances" not in frames or frames["trial_balances"].is_empty():
+        return []
+    months = frames["trial_balances"]["period_end"]
+    if months.dt.month().is_in([3, 6, 9, 12]).any():
+        return []
+    reason = f"no month is a fiscal quarter's last (March, June, September, December): the months run from {months.min()} to {months.max()}"
+    return [Issue(files["trial_balances"], None, "period_end", None, reason, "trial_balances_close_a_quarter")]
+
+
 CHECKS: tuple[Callable[[Frames, Files], list[Issue]], ...] = (
     references_resolve,
     entities_registered_on_date,
     trial_balances_net_to_zero,
     entity_periods_do_not_overlap,
+    trial_balances_close_a_quarter,
 )
 
 

@@ -71,6 +71,19 @@ DEFINES = {
 }
 
 
+def _instrument_files(root: Path) -> list[Path]:
+    folders = sorted(p for p in root.iterdir() if p.is_dir())
+    missing = next((folder for folder in folders if not (folder / "instrument.yaml").is_file()), None)
+    if missing:
+        raise PolicyError(f"{missing}: every instrument folder needs an instrument.yaml")
+    return [folder / "instrument.yaml" for folder in folders]
+
+
+def load_instruments(root: Path | None = None) -> tuple[Instrument, ...]:
+    """The instruments' own facts only (parties, dates), without parsing every clause's file."""
+    return tuple(_parse(path, Instrument) for path in _instrument_files(POLICIES_DIR if root is None else root))
+
+
 def load_policies(root: Path | None = None) -> PolicySet:
     """Every policy file under `root` (default: the project's policies/, read when called); PolicyError naming the
     file at the first problem."""
@@ -78,10 +91,8 @@ def load_policies(root: Path | None = None) -> PolicySet:
     found: dict[str, list[tuple[BaseModel, Path]]] = {name: [] for name in FOLDERS}
     instruments, files = [], []
     defined: dict[tuple[str, str], Path] = {}  # (instrument, what) -> the file that defines it
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
-        instrument_file = folder / "instrument.yaml"
-        if not instrument_file.is_file():
-            raise PolicyError(f"{folder}: every instrument folder needs an instrument.yaml")
+    for instrument_file in _instrument_files(root):
+        folder = instrument_file.parent
         instruments.append(_parse(instrument_file, Instrument))
         files.append(instrument_file)
         for path in sorted(folder.rglob("*.y*ml")):

@@ -209,10 +209,19 @@ class StatusPeriod(Strict):
     source: str = Field(min_length=3)
 
 
+class DateBound(Strict):
+    """One end of the days an instrument's tests can read or fall on, with the text that fixes it."""
+
+    day: date
+    source: str = Field(min_length=3)
+
+
 class Instrument(Strict):
     instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
     title: str
     dated: date
+    records_from: DateBound  # the earliest day a record the instrument's definitions read can be dated
+    tested_through: DateBound  # the last day the instrument can be tested on
     seed_file: str
     parties: tuple[str, ...]
     fiscal_year_end: str

@@ -8,13 +8,28 @@ import polars as pl
 
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, KINDS
 from pipelines.extracts.reading import ROW
-from pipelines.extracts.schemas import DTYPES, FRACTIONS, IMPLIED, MONTH_ENDS, NOT_BEFORE, NOT_NEGATIVE, REQUIRED_WHEN, SCHEMAS
+from pipelines.extracts.date_range import instruments_date_range
+from pipelines.extracts.schemas import (
+    DTYPES,
+    FRACTIONS,
+    IMPLIED,
+    MONTH_ENDS,
+    NOT_BEFORE,
+    NOT_NEGATIVE,
+    PART_OF,
+    REQUIRED_WHEN,
+    REQUIRED_WITH,
+    STATED_TERMS,
+    WHOLE_NUMBERS,
+    schemas,
+)
 
 
 def test_one_model_per_extract_with_the_contract_columns_in_order():
-    assert list(SCHEMAS) == [e.name for e in EXTRACTS]
+    models = schemas(instruments_date_range())
+    assert list(models) == [e.name for e in EXTRACTS]
     for extract in EXTRACTS:
-        schema = SCHEMAS[extract.name]
+        schema = models[extract.name]
         assert list(schema.columns) == [ROW, *(c.name for c in extract.columns)]
         assert schema.unique == list(extract.key)
         assert schema.strict is True
@@ -42,6 +57,14 @@ def test_every_rule_names_a_contract_column_of_the_right_kind():
         assert all(kind(extract, c) == "pct" for c in columns), extract
     for extract, columns in MONTH_ENDS.items():
         assert all(kind(extract, c) == "date" for c in columns), extract
+    for extract, pairs in PART_OF.items():
+        assert all(kind(extract, a) == kind(extract, b) == "money" for a, b in pairs), extract
+    for extract, pairs in REQUIRED_WITH.items():
+        assert all(not BY_NAME[extract].column(a).required and not BY_NAME[extract].column(b).required for a, b in pairs), extract
+    for extract, columns in STATED_TERMS.items():
+        assert all(kind(extract, c) == "date" for c in columns), extract
+    for extract, bounds in WHOLE_NUMBERS.items():
+        assert all(kind(extract, c) == "quantity" for c in bounds), extract
     for extract, pairs in NOT_BEFORE.items():
         assert all(kind(extract, a) == kind(extract, b) == "date" for a, b in pairs), extract
     for extract, rules in REQUIRED_WHEN.items():
