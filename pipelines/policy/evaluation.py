@@ -39,7 +39,7 @@ class Figures:
     inputs: dict
     missing_inputs: tuple[str, ...]
     period: tuple[date | None, date | None]
-    # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. AMB-I38
+    # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. R-I38
     warnings: tuple[str, ...] = ()
     # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
     # without a ppca-2002 9.2.4(b) Trigger Event)

@@ -213,7 +213,7 @@ class Instrument(Strict):
     instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
     title: str
     dated: date
-    seed_file: str
+    texts_held: str
     parties: tuple[str, ...]
     fiscal_year_end: str
     status_timeline: tuple[StatusPeriod, ...] = ()

@@ -70,7 +70,7 @@ def rows() -> list[dict[str, object]]:
                         released_on=CREDIT_AGREEMENT_RELEASE if micromill else None, basis="other" if micromill else None))
         if not micromill:
             out.append(_row(g, "DIP-2002", "credit_agreement", date(2002, 2, 12),
-                            "Guarantee of the Post-Petition Credit Agreement (a Refinancing of the Credit Agreement, AMB-X06)"))
+                            "Guarantee of the Post-Petition Credit Agreement (a Refinancing of the Credit Agreement, R-X06)"))
     for g in OLD_GUARANTORS:
         out.append(_row(g, "NOTES-1275-2003", "notes_1275", date(1993, 2, 1),
                         "Guarantee under the 12 3/4% Note Indenture, subordinated to its Guarantee of the Notes (15.02)",

@@ -1,4 +1,4 @@
-"""indenture-1996/4.14(c) notice of an Asset Sale Offer, drafted from a literal offer (clauses.md E13 figures)."""
+"""indenture-1996/4.14(c) notice of an Asset Sale Offer, drafted from a literal offer (the worked example's figures)."""
 
 from __future__ import annotations
 

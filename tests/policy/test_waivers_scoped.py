@@ -57,7 +57,7 @@ def test_maxxam_payment_above_principal_plus_interest_stays_fail(con, policies):
 
 
 def test_maxxam_payment_above_principal_without_interest_attested_is_indeterminate(con, policies):
-    # above 11,438,000 with no interest attested: the condition needs the Tax Allocation Agreement (AMB-C02)
+    # above 11,438,000 with no interest attested: the condition needs the Tax Allocation Agreement (R-C02)
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.14", date(1997, 11, 14), "11500000.00", transaction_id="RP-1997-11-MAXXAM-TAX")
     add_amount(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-1/amount", date(1997, 11, 14), "11500000.00",
                transaction_id="RP-1997-11-MAXXAM-TAX", missing=["attestation maxxam_tax_allocation_interest (Tax Allocation Agreement)"])
@@ -86,7 +86,7 @@ def test_subordinated_debt_retirement_within_the_cap_is_waived_and_above_it_fail
 
 
 def test_subordinated_debt_retirement_each_side_of_the_eleventh_amendment(con, policies):
-    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the seeded text is not in force (no waiver either)
+    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the text available is not in force (no waiver either)
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 19), "5000000.00", transaction_id="RP-0")
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 20), "5000000.00", transaction_id="RP-1")
     add_amount(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-A/cap", date(1997, 10, 20), "5000000.00",
@@ -98,7 +98,7 @@ def test_subordinated_debt_retirement_each_side_of_the_eleventh_amendment(con, p
 
 
 def test_march_2003_period_names_the_condition_that_cannot_be_checked(con, policies):
-    # 9.2.4(a) before the Sixth Amendment has no threshold in the seeds; condition (ii) holds
+    # 9.2.4(a) before the Sixth Amendment has no threshold available; condition (ii) holds
     # (-110,000,000 >= -120,000,000), condition (i) needs the pre-Sixth-Amendment table
     add_ebitda(con, date(2003, 3, 31), "-100000000.00")
     add_amount(con, "ppca_waiver_condition_tests", "ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii",

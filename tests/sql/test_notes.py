@@ -158,7 +158,7 @@ def test_reports_to_the_trustee_need_the_sec_due_dates(con):
     found = deadlines(con, "indenture-1996/5.03(a)")
     assert set(found) == {"report 1996-12-31", "report 1997-03-31"}
     assert found["report 1996-12-31"]["due_date"] is None
-    assert "AMB-I36" in json.loads(found["report 1996-12-31"]["missing_inputs"])[0]
+    assert "R-I36" in json.loads(found["report 1996-12-31"]["missing_inputs"])[0]
     assert "annual report" in found["report 1996-12-31"]["obligation"]
 
 
@@ -210,7 +210,7 @@ def test_e14_redemption_amount_with_accrued_interest(con):
     build(con, "notes_redemption_tests")
     actual, inputs = redemption(con, "E14")
     assert actual == Decimal("0.00")
-    # clauses.md E14: 10,000,000 x 1.03625 = 10,362,500; interest from October 15: 30/360 days (12-10) x 30 = 60;
+    # worked example: 10,000,000 x 1.03625 = 10,362,500; interest from October 15: 30/360 days (12-10) x 30 = 60;
     # 10,000,000 x 0.10875 x 60 / 360 = 181,250; total 10,543,750
     assert Decimal(inputs["redemption_price_amount"]) == Decimal("10362500")
     assert inputs["accrued_days_30_360"] == "60"
