@@ -5,7 +5,7 @@ amounts outstanding at the petition date ($400,000,000 12 3/4%; $174,000,000 9 7
 $225,000,000 10 7/8% in total), the skipped $25,500,000 12 3/4% coupon of February 2002, the Chapter 11 petition of
 2002-02-12 (interest on pre-petition notes stops accruing), and the Post-Petition Credit Agreement ($300,000,000, reduced to
 $285,000,000 by the Sixth Amendment of 2003-08-01; stated maturity 2005-02-13).
-SYNTHETIC: the 14 1/4% notes' amount and redemption dates, the $175,000,000 / $50,000,000 split of the 10 7/8% notes (brief;
+SYNTHETIC: the 14 1/4% notes' amount and redemption dates, the $175,000,000 / $50,000,000 split of the 10 7/8% notes (assumed;
 not confirmed by a source), the $51,000,000 repurchase of 9 7/8% notes on 2001-08-15, the industrial revenue bonds, the 1997
 Senior Term Loan (4.10(a)), the Alpart, VALCO and Kaiser Bellwood loans, every spread and fee rate, and the revolver path
 (set by a cash sweep in the ledger).

@@ -1,7 +1,7 @@
 """The transactions of the story: Asset Sales, Restricted Payments, Incurrences and equity issuances.
 
 Real: the Center for Technology sale of August 2000 (the Limited Waiver of Aug 18, 2000; the ~$50,000,000 price is the
-brief's, not confirmed [N30][N31]), the Kaiser Center sale in Oakland for $65,500,000 in March 2003 [N29], the Tacoma smelter
+assumed, not confirmed [N30][N31]), the Kaiser Center sale in Oakland for $65,500,000 in March 2003 [N29], the Tacoma smelter
 sale for $12,100,000 plus about $4,000,000 in escrow in 2003 [N29], the Mead smelter sold at auction for $7,400,000 with a
 $23,400,000 gain in 2004 [N50][N19], the 10 7/8% notes of October and December 1996, and the Post-Petition Credit Agreement.
 SYNTHETIC: every other transaction (among them the 1998 Sherman and Baton Rouge sales with buyer's notes collected on

@@ -4,7 +4,7 @@
 -- clause: ca-1994/9.2.5(u)
 -- clause: ca-1994/9.2.3(y)
 -- transactions of: attestations, incurrences, restricted_payments
--- The ca-1994 baskets as a ledger (the BRIEF ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
+-- The ca-1994 baskets as a ledger (the ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
 -- (October 20, 1997, R-C10) [A11 c6363]: New Senior Debt "does not exceed $200,000,000", Additional New Senior Debt
 -- "does not exceed $50,000,000", New Subordinated Debt "does not exceed $450,000,000": principal issued less principal
 -- repaid; before the Eleventh Amendment the clause's text is not available, so the capacity is null (R-X02).

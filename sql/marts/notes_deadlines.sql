@@ -33,7 +33,8 @@ coupons as (
         'indenture-1996/2.03' as clause_id,
         'pay the installment of interest on the Notes: '
             || coalesce(
-                cast(s.principal_outstanding as varchar) || ' x ' || cast(cast(s.rate as decimal(12, 5)) as varchar) || ' x ' || s.days_30_360 || '/360 = ' || cast(s.interest as varchar),
+                cast(s.interest as varchar) || ' (' || rtrim(rtrim(cast(cast(s.rate * 100 as decimal(12, 3)) as varchar), '0'), '.')
+                    || '% a year on ' || cast(s.principal_outstanding as varchar) || ' for ' || s.days_30_360 || ' days of a 360-day year)',
                 'amount unknown'
             ) as obligation,
         'coupon ' || s.payment_date as reference_id,

@@ -120,7 +120,7 @@ def test_coupon_deadlines_completed_by_attestation_or_by_a_cured_payment_default
     april = found["coupon 1997-04-15"]
     assert (april["trigger_date"], april["due_date"], april["business_day_convention"]) == (date(1997, 4, 1), date(1997, 4, 15), "following")
     assert april["completed_on"] == date(1997, 4, 15)
-    assert "50000000.00 x 0.10875 x 112/360 = 1691666.6666666666" in april["obligation"]
+    assert "1691666.6666666666 (10.875% a year on 50000000.00 for 112 days of a 360-day year)" in april["obligation"]
     assert found["coupon 1997-10-15"]["completed_on"] == date(1997, 11, 3)  # paid 19 days late, per the cure date
     assert found["coupon 1998-04-15"]["completed_on"] is None
 
