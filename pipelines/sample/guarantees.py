@@ -10,7 +10,7 @@ entity register; the indenture names the Subsidiary Guarantors, the Bank Guarant
   and all but the Micromill companies the Post-Petition Credit Agreement of February 12, 2002.
 - The two Micromill companies stop guaranteeing the Credit Agreement on June 30, 1999 and the 10 7/8% Notes and the
   Notes on July 1, 1999: a 15.05(a) release on an Officers' Certificate and Opinion of Counsel, with the company's
-  no-default certificate for it. Counsel confirms the 12 3/4% guarantees' basis (4.10(c), LEGAL).
+  no-default certificate for it. Counsel confirms the 12 3/4% guarantees' basis (4.10(c); for counsel).
 """
 
 from __future__ import annotations

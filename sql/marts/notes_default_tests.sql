@@ -4,7 +4,7 @@
 -- clause: indenture-1996/6.01(h)
 -- transactions of: default_events
 -- Events of Default on the Notes, the Indenture's other covenants and the Guarantees. actual counts the Events of
--- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (R-I15, LEGAL):
+-- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (R-I15; for counsel):
 -- only cured_on counts, and only where the clause gives a grace period.
 -- (a) "default in the payment of any installment of interest ... and continuance of such default for a period of
 --     thirty days" [IND L5454]: tested on the 30th day after the due date; paid on or before that day is not an Event
