@@ -86,12 +86,14 @@ def long_date(value: date) -> str:
 
 def money(value: Decimal | str | int | None, missing: str = "—") -> str:
     """An amount in text: `-135000000.00` → `(135,000,000.00)`, `120000000` → `120,000,000.00`; more than two decimals
-    are rounded to the cent (the exact value stays in the result's own field). A small whole number (a count of
-    Liens, a number of days) stays as it is: `1`, `45`."""
+    are rounded to the cent (the exact value stays in the result's own field). A whole number below 1,000 (a count
+    of Liens, a number of days) is written without cents: `1`, `45`, `0`."""
     if value is None:
         return missing
     number = _as_decimal(value)
-    if number.as_tuple().exponent < -2 or (number.as_tuple().exponent > -2 and abs(number) >= 1000):
+    if abs(number) < 1000 and number == number.to_integral_value():
+        number = number.quantize(Decimal(1))  # a count written with cents by the engine: 1.00 Liens reads 1
+    elif number.as_tuple().exponent != -2:
         number = number.quantize(CENTS, ROUND_HALF_EVEN)
     return amount(number)
 

@@ -17,7 +17,10 @@ from pipelines.typography import comparison, day_count, long_date, money, percen
         ("1691666.6666666666", "1,691,666.67"),  # rounded to the cent in text only
         (Decimal("0.005"), "0.00"),  # half to even
         ("1", "1"),  # a count stays a count
+        ("1.00", "1"),  # even when the engine wrote it with cents
         ("45", "45"),
+        ("0.00", "0"),
+        ("12.5", "12.50"),
         (None, "—"),
     ],
 )

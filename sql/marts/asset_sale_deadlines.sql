@@ -51,7 +51,7 @@ select
     notice_mailed_on,
     cast(notice_mailed_on + interval 24 day as date),
     'none',
-    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; due_date is the earliest close',
+    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; the due date is the earliest close',
     offer_closes_on,
     '[]'
 from asset_sale_offer_obligations
