@@ -20,6 +20,8 @@ import os
 import sys
 from collections import Counter
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.policy.loading import PolicyError
+from pipelines.typography import long_date, money, ratio, ratio_places
 
 if TYPE_CHECKING:
     from pipelines.quarter_end import RunOutcome
@@ -44,6 +47,16 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
+def _shown(actual: Decimal | None, threshold: Decimal | None, operator: str) -> list[str]:
+    """The actual and the threshold as the summary writes them: a ratio (its actual carries the six places of the
+    result's ratio figures) as "1.8 to 1" at the threshold's places, anything else as money."""
+    if actual is not None and threshold is not None and actual.as_tuple().exponent == -6:
+        exact = Fraction(actual)
+        places = ratio_places(exact, threshold)
+        return [ratio(exact, places), operator, ratio(threshold, places)]
+    return [money(actual, missing="-"), operator, money(threshold, missing="-")]
+
+
 def summary(outcome: RunOutcome) -> str:
     from pipelines.policy.result import STATUSES
 
@@ -53,7 +66,7 @@ def summary(outcome: RunOutcome) -> str:
     rows = [[instrument, clause, *(str(counts.get(s, 0)) for s in STATUSES)] for (instrument, clause), counts in sorted(by_clause.items())]
     quarters = outcome.quarters
     lines = [
-        f"Quarter-end run {outcome.manifest['run_id']}: {quarters[0]} to {quarters[-1]} ({len(quarters)} quarters), as of {outcome.manifest['as_of']}",
+        f"Quarter-end run {outcome.manifest['run_id']}: {quarters[0]} to {quarters[-1]} ({len(quarters)} quarters), as of {long_date(date.fromisoformat(outcome.manifest['as_of']))}",
         "",
         _table(["instrument", "clause", *STATUSES], rows),
     ]
@@ -64,7 +77,7 @@ def summary(outcome: RunOutcome) -> str:
             _table(
                 ["test date", "clause", "status", "actual", "operator", "threshold", "waiver"],
                 [
-                    [str(r.test_date), r.clause_id, r.status, str(r.actual if r.actual is not None else "-"), r.operator, str(r.threshold if r.threshold is not None else "-"), r.waiver_id or ""]
+                    [str(r.test_date), r.clause_id, r.status, *_shown(r.actual, r.threshold, r.operator), r.waiver_id or ""]
                     for r in notable
                 ],
             )
@@ -119,14 +132,11 @@ def _deadlines(args: argparse.Namespace) -> int:
         return EXIT_BAD_POLICY if isinstance(error, PolicyError) else EXIT_BAD_INPUT
     finally:
         con.close()
-    rows = [
-        [str(d.adjusted_due_date or "-"), d.status, d.clause_id, d.reference_id or "", str(d.trigger_date or "-"), str(d.completed_on or "-"), d.obligation]
-        for d in deadlines
-    ]
+    rows = [[str(d.adjusted_due_date or "-"), d.status, d.clause_id, d.reference_id or "", d.statement, d.obligation] for d in deadlines]
     counts = Counter(d.status for d in deadlines)
-    print(f"Deadline calendar as of {as_of}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "indeterminate")))
+    print(f"Deadline calendar as of {long_date(as_of)}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "indeterminate")))
     print()
-    print(_table(["due", "status", "clause", "reference", "trigger", "completed", "obligation"], rows))
+    print(_table(["due", "status", "clause", "reference", "statement", "obligation"], rows))
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Fiscal quarters: the indenture's fiscal year is the calendar year (4.06(b)); the credit agreements' default is the same (AMB-X07)."""
+"""Fiscal quarters: the indenture's fiscal year is the calendar year (4.06(b)); the credit agreements' default is the same (R-X07)."""
 
 from __future__ import annotations
 

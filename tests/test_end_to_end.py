@@ -60,7 +60,7 @@ def test_minimum_ebitda_before_the_sixth_amendment_table_is_indeterminate_not_pa
     for test_date in ("2002-03-31", "2002-06-30", "2002-09-30", "2002-12-31", "2003-03-31"):
         row = find(results, "ppca-2002/9.2.4(a)", test_date)
         assert row["status"] == "indeterminate", row
-        assert "not in the seeds" in row["explanation"]
+        assert "not available" in row["explanation"]
 
 
 def test_march_2003_explains_the_waiver_condition_that_cannot_be_checked(results):
@@ -73,7 +73,7 @@ def test_ca1994_waivers_cover_the_named_transactions(results):
     by_transaction = {r["transaction_id"]: r for r in results if r["clause_id"] in ("ca-1994/9.2.11", "ca-1994/9.2.14")}
     assert by_transaction["AS-2000-CFT"]["status"] == "waived"
     assert by_transaction["RP-1997-11-MAXXAM-TAX"]["status"] == "waived"
-    # other sales under the 1994 agreement: 9.2.11 is not in the seeds and the waiver never covers them
+    # other sales under the 1994 agreement: 9.2.11 is not available and the waiver never covers them
     assert by_transaction["AS-1999-MICROMILL"]["status"] == "indeterminate"
     # a second Pleasanton sale (2001): 9.2.11 restricts it as it did the 2000 sale, and the waiver is "limited precisely
     # as written": fail, no waiver

@@ -1,6 +1,6 @@
 """The sample-data generator (pipelines.sample): deterministic, contract-shaped, balanced and calibrated.
 
-Expected figures are literal: the public KACC/KAC figures of kaiser_public_record.md (US$ millions there, dollars here) and
+Expected figures are literal: the public KACC/KAC figures of the public sources of docs/sample.md (US$ millions there, dollars here) and
 the intended, synthetic EBITDA of docs/sample.md.
 """
 
@@ -26,7 +26,7 @@ ADDBACKS = (
     "capital_lease_amortization", "amortization",
 )
 # ANEO (k)-(q): line item -> (cap, True if the cap is per Fiscal Year from FY2003 (n)); None: no cap. Cumulative from
-# the agreement's inception, 2002-02-12 (AMB-P05 default).
+# the agreement's inception, 2002-02-12 (R-P05 default).
 ANEO_CAPS = {
     "lifo_inventory_charges": (Decimal("20000000.00"), False),
     "kaiser_center_disposition_charges": (Decimal("25000000.00"), False),

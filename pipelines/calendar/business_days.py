@@ -119,7 +119,7 @@ def business_day_count_after(day: date, count: int, closures: tuple[Closure, ...
 
 def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
     """One row per calendar day: whether it is a Business Day, why not, the running count of Business Days, and whether
-    it is a Federal Reserve holiday (whatever the closures; ppca-2002 reads that alone, AMB-X07)."""
+    it is a Federal Reserve holiday (whatever the closures; ppca-2002 reads that alone, R-X07)."""
     closed = non_business_days(closures)
     holidays = non_business_days()
     days, flags, reasons, counts = [], [], [], []

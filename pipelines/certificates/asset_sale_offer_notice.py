@@ -2,11 +2,11 @@
 
 [IND L5056] "Notice of an Asset Sale Offer shall be mailed by the Company to all holders at their last registered address
 within 145 days of the receipt ... of such Net Cash Proceeds." The notice states items (1)-(9) of 4.14(c); the Asset Sale
-Offer Amount is the one the mart computed (floor_to_$1,000 of the pool's NCP times the Notes' share, AMB-I18, less the
+Offer Amount is the one the mart computed (floor_to_$1,000 of the pool's NCP times the Notes' share, R-I18, less the
 Notes credited under [IND L5137-5150]), never the stated one, so a short offer cannot be drafted.
 
 `covenants run` issues one notice (HTML and PDF, beside the other certificates) for each Asset Sale Offer whose notice
-is due in the run's quarters: day 145 after the day the offer became due (AMB-I19) falls in one of them. The offer rows
+is due in the run's quarters: day 145 after the day the offer became due (R-I19) falls in one of them. The offer rows
 are read before the run's database closes (`offers_due`) and rendered with the run manifest (`render_asset_sale_offer_notices`).
 """
 

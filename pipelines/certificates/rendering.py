@@ -19,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
@@ -28,65 +27,10 @@ from markupsafe import Markup, escape
 
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
+from pipelines.typography import amount, figure, long_date
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fixed names: the output must not depend on the machine's locale
 FONT_TIMESTAMP_EPOCH = "0"  # head.modified of embedded font subsets: a constant, never the time of rendering
 _RENDER_LOCK = threading.Lock()
-
-
-def _as_decimal(value: Decimal | str | int) -> Decimal:
-    if isinstance(value, bool) or isinstance(value, float):
-        raise TypeError(f"amount {value!r} must be a Decimal, a decimal string or an int, never a float")
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int):
-        number = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value.strip())
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a decimal number") from None
-    else:
-        raise TypeError(f"amount {value!r} of type {type(value).__name__} is not a Decimal or a decimal string")
-    if not number.is_finite():
-        raise ValueError(f"amount {value!r} is not a finite number")
-    return number
-
-
-def amount(value: Decimal | str | int | None, missing: str = "—", suffix: str = "") -> str:
-    """`1234567.89` → `1,234,567.89`; keeps every digit as given (`2.450000` stays `2.450000`); negatives in parentheses.
-
-    None (a figure that could not be computed) shows as `missing`; `suffix` goes inside the parentheses: `(7.50%)`.
-    """
-    if value is None:
-        return missing
-    number = _as_decimal(value)
-    text = format(abs(number), ",f") + suffix
-    return f"({text})" if number.is_signed() and number != 0 else text
-
-
-def figure(value: object, missing: str = "missing") -> str:
-    """An input value as the extracts gave it: formatted like `amount` when it is a decimal number, else as text."""
-    if value is None:
-        return missing
-    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return amount(value)
-    if isinstance(value, str):
-        try:
-            return amount(value)
-        except ValueError:
-            return value
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def long_date(value: date) -> str:
-    """`1997-04-30` → `April 30, 1997`."""
-    return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
 def breakable(value: str) -> Markup:

@@ -115,7 +115,7 @@ RESTRICTED_PAYMENT_BASKETS = (
 )
 
 # ca-1994/9.2.2: the debt classes the Credit Agreement of February 15, 1994 names (Eleventh Amendment, [A11 c6363]);
-# which instrument is which is a crosswalk confirmed by counsel (AMB-X04)
+# which instrument is which is a crosswalk confirmed by counsel (R-X04)
 CA1994_DEBT_CLASSES = (
     "senior_debt",
     "new_senior_debt",
@@ -130,7 +130,7 @@ CA1994_DEBT_CLASSES = (
 CA1994_PAYMENT_CLAUSES = ("9.2.14", "9.2.6(b)", "9.2.5(u)")
 
 ATTESTATION_SUBJECTS = (
-    # indenture-1996/def/GAAP (AMB-I01): adjustment from the ledger to frozen December 31, 1992 GAAP, per quarter
+    # indenture-1996/def/GAAP (R-I01): adjustment from the ledger to frozen December 31, 1992 GAAP, per quarter
     "frozen_gaap_net_income_adjustment",
     # indenture-1996/def/ConsolidatedNetIncome (iv): income of Subsidiaries whose dividends are restricted, per quarter
     "restricted_subsidiary_income",
@@ -138,31 +138,31 @@ ATTESTATION_SUBJECTS = (
     "existing_intercompany_note_interest_received",
     # indenture-1996/def/ConsolidatedNetIncome proviso (2): cash management with Specified Parties consistent with past practice
     "specified_party_cash_management_consistent",
-    # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (x) (AMB-I03): per Asset Sale
+    # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (x) (R-I03): per Asset Sale
     "ccfafc_attributable_to_asset_sale",
-    # indenture-1996/def/ConsolidatedFixedChargeCoverageRatio (AMB-I02): preferred dividends, hedging and discount
+    # indenture-1996/def/ConsolidatedFixedChargeCoverageRatio (R-I02): preferred dividends, hedging and discount
     # amortization to be accrued in the four forward quarters, per transaction date
     "projected_other_fixed_charges",
-    # indenture-1996/4.10(a) (AMB-I04): rate for the deemed 4.10(b)(ii) draw when nothing is outstanding under it
+    # indenture-1996/4.10(a) (R-I04): rate for the deemed 4.10(b)(ii) draw when nothing is outstanding under it
     "credit_agreement_fallback_rate",
     # indenture-1996/4.09(a)(A), 4.06: no Default or Event of Default, as of a date
     "no_default",
-    # ppca-2002/9.2.4(d) (AMB-P12): method behind the average natural gas price actually paid
+    # ppca-2002/9.2.4(d) (R-P12): method behind the average natural gas price actually paid
     "natural_gas_price_methodology",
-    # ppca-2002/def/ActualVALCOEBITDAAmount and VALCO PPE Reduction (AMB-P23): VALCO production, per quarter
+    # ppca-2002/def/ActualVALCOEBITDAAmount and VALCO PPE Reduction (R-P23): VALCO production, per quarter
     "valco_primary_aluminum_production",
-    # ppca-2002 EBITDA definition (AMB-P02): the base agreement's EBITDA as applied in the Company's certificates
+    # ppca-2002 EBITDA definition (R-P02): the base agreement's EBITDA as applied in the Company's certificates
     "ppca_ebitda_definition",
-    # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (AMB-P24): the part of the quarter's impairment charges that
+    # ppca-2002/def/AdjustedNetEarningsFromOperations (o) (R-P24): the part of the quarter's impairment charges that
     # reduced an Eligible Fixed Asset's book value below its OLV In-Place Value, which (o) does not exclude
     "impairment_below_olv_in_place_value",
-    # indenture-1996/4.10(b)(iii)(B) (AMB-I26): the Company's then percentage ownership interest in Alpart, direct and
+    # indenture-1996/4.10(b)(iii)(B) (R-I26): the Company's then percentage ownership interest in Alpart, direct and
     # indirect through KJC and AJI (effective economic ownership), as a fraction, as of a date
     "alpart_ownership_interest",
-    # indenture-1996/4.12(b)(J) (AMB-I27): Consolidated Net Worth "calculated after giving effect to such transfers and
+    # indenture-1996/4.12(b)(J) (R-I27): Consolidated Net Worth "calculated after giving effect to such transfers and
     # returns", per asset transfer
     "pro_forma_consolidated_net_worth",
-    # indenture-1996/4.09(a)(C) (AMB-I06): opening balances at a cut-over date (period_end), rolled forward from the
+    # indenture-1996/4.09(a)(C) (R-I06): opening balances at a cut-over date (period_end), rolled forward from the
     # ledger after it: (I) Consolidated Net Income cumulative from January 1, 1993; (x) Restricted Payments after
     # December 31, 1992; (y) Restricted Investments after February 17, 1994 net of returns; (II) net equity proceeds after
     # December 31, 1992 (less those used under 4.09(b)(II), (V) and (IV) conversions)
@@ -170,48 +170,48 @@ ATTESTATION_SUBJECTS = (
     "restricted_payments_opening",
     "restricted_investments_opening",
     "equity_proceeds_opening",
-    # indenture-1996/4.09(b)(VIII) (AMB-I06, AMB-I23): usage from February 1, 1993, in all and to or in MAXXAM and its
+    # indenture-1996/4.09(b)(VIII) (R-I06, R-I23): usage from February 1, 1993, in all and to or in MAXXAM and its
     # Affiliates (net of KAC pass-throughs), at the cut-over
     "basket_4_09_b_viii_opening",
     "basket_4_09_b_viii_maxxam_opening",
-    # indenture-1996/4.09(b)(IV) (AMB-I06): subordinated-debt retirements and subordinated-debt proceeds since February
+    # indenture-1996/4.09(b)(IV) (R-I06): subordinated-debt retirements and subordinated-debt proceeds since February
     # 17, 1994, at the cut-over
     "subordinated_debt_retirements_opening",
     "subordinated_debt_proceeds_opening",
-    # indenture-1996/4.09(a) proviso 2 (AMB-I24, M11): pro forma senior debt rating Baa3/BBB or better, per transaction
+    # indenture-1996/4.09(a) proviso 2 (R-I24): pro forma senior debt rating Baa3/BBB or better, per transaction
     "senior_debt_rating_investment_grade",
-    # indenture-1996/3.05(a)-definition (AMB-I31): MAXXAM's direct or indirect sole beneficial ownership (Rule 13d-3)
+    # indenture-1996/3.05(a)-definition (R-I31): MAXXAM's direct or indirect sole beneficial ownership (Rule 13d-3)
     # of the Company's total Voting Stock on a fully diluted basis, as a fraction (`m`)
     "maxxam_sole_beneficial_ownership",
-    # indenture-1996/3.05(a)-definition (AMB-I31, correction M5): MAXXAM's direct and indirect ownership of the
+    # indenture-1996/3.05(a)-definition (R-I31): MAXXAM's direct and indirect ownership of the
     # Voting Stock entitled to vote generally in the election of directors, as a fraction (`m_vote`)
     "maxxam_voting_stock_ownership",
-    # indenture-1996/3.05(a)-definition (AMB-I31, M5): the largest such holding of any other person or 13(d)(3) group,
+    # indenture-1996/3.05(a)-definition (R-I31): the largest such holding of any other person or 13(d)(3) group,
     # on the same basis as m_vote (`g_max`)
     "largest_other_voting_stock_holding",
-    # indenture-1996/3.05(a)-definition (AMB-I31): MAXXAM controls a majority of the Company's Board, true/false
+    # indenture-1996/3.05(a)-definition (R-I31): MAXXAM controls a majority of the Company's Board, true/false
     "maxxam_controls_board",
-    # indenture-1996/6.01(e) (AMB-I30): a judgment's insurance is valid and collectible from solvent unaffiliated
+    # indenture-1996/6.01(e) (R-I30): a judgment's insurance is valid and collectible from solvent unaffiliated
     # insurers, true/false; reference_id is the default_events event_id
     "judgment_insurance_valid",
-    # indenture-1996/4.06, 5.03(d), 3.05 (AMB-I37): the date (YYYY-MM-DD) a dated obligation was performed;
+    # indenture-1996/4.06, 5.03(d), 3.05 (R-I37): the date (YYYY-MM-DD) a dated obligation was performed;
     # reference_id is the deadline's clause id, period_end its trigger date (5.03(d): the date delivered)
     "obligation_completed_on",
-    # indenture-1996/def/AssetSale (B) and 4.14(a) (AMB-I28): Fair Market Value of a disposition's non-cash
+    # indenture-1996/def/AssetSale (B) and 4.14(a) (R-I28): Fair Market Value of a disposition's non-cash
     # consideration, determined in good faith by the Board of Directors, per transaction
     "asset_sale_non_cash_consideration_fmv",
     # indenture-1996/def/NetCashProceeds (iii): GAAP Reserves per the CFO's signed certificate to the Trustee, per transaction
     "gaap_reserves_cfo_certificate",
-    # indenture-1996/4.14(d) (AMB-I20): commitment to reinvest NCP in the lines of business, per transaction, dated
+    # indenture-1996/4.14(d) (R-I20): commitment to reinvest NCP in the lines of business, per transaction, dated
     "asset_sale_reinvestment_commitment",
-    # indenture-1996/4.14(e) (AMB-I20): commitment to reinvest NCP in U.S. Fixed Assets (other than Permitted Collateral)
+    # indenture-1996/4.14(e) (R-I20): commitment to reinvest NCP in U.S. Fixed Assets (other than Permitted Collateral)
     "asset_sale_reinvestment_commitment_us_fixed_assets",
-    # indenture-1996/4.14(d), 4.14(e) (AMB-I20): NCP utilised as committed, cumulative, per transaction and date
+    # indenture-1996/4.14(d), 4.14(e) (R-I20): NCP utilised as committed, cumulative, per transaction and date
     "asset_sale_reinvestment_utilised",
-    # indenture-1996/def/NetBetterments (AMB-I08): GAAP depreciation on Permitted Collateral for the fiscal quarter (for
+    # indenture-1996/def/NetBetterments (R-I08): GAAP depreciation on Permitted Collateral for the fiscal quarter (for
     # assets existing at the Merger of October 28, 1988, historical depreciation before purchase-accounting adjustments)
     "permitted_collateral_depreciation",
-    # indenture-1996/def/MaximumSecuredAmount (iv)/(v) (AMB-I07): a deduction on a sale of Permitted Collateral or a
+    # indenture-1996/def/MaximumSecuredAmount (iv)/(v) (R-I07): a deduction on a sale of Permitted Collateral or a
     # Refinancing of 4.11(b)(i) Indebtedness; reference_id names the sale or Refinancing, period_end its date
     "maximum_secured_amount_deduction",
     # indenture-1996/4.15(i): no guarantee or credit support by this Unrestricted Subsidiary (reference_id) of Indebtedness
@@ -220,79 +220,79 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/4.15(ii): every lender of Indebtedness the Unrestricted Subsidiary (reference_id) Incurred without an
     # Unrestricted Subsidiary Investment was notified in writing of no recourse, as of the quarter end ("true" = done)
     "unrestricted_subsidiary_lender_notice",
-    # indenture-1996/4.08(a)(ii) (AMB-I11): the Board Resolution for the transaction (reference_id) was adopted by a
+    # indenture-1996/4.08(a)(ii) (R-I11): the Board Resolution for the transaction (reference_id) was adopted by a
     # majority of the independent members of the Board ("true" / "false")
     "affiliate_transaction_independent_approval",
     # indenture-1996/4.08 quarterly Officers' Certificate: value = the date it was delivered to the Trustee (YYYY-MM-DD)
     "affiliate_transaction_officers_certificate",
-    # ca-1994/def/MaximumLetterOfCreditAmount (AMB-C04): the date the Venezuela Bid Bond Obligation was terminated
+    # ca-1994/def/MaximumLetterOfCreditAmount (R-C04): the date the Venezuela Bid Bond Obligation was terminated
     # (period_end = that date, value "true")
     "venezuela_bid_bond_obligation_terminated",
-    # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (AMB-C05): Venezuela Pledged Cash outstanding from period_end until the next
+    # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (R-C05): Venezuela Pledged Cash outstanding from period_end until the next
     # attestation; reference_id "bid_bond" for the part in respect of the Venezuela Bid Bond Obligation
     "venezuela_pledged_cash",
-    # ca-1994/amend11/waiver-1 (AMB-C02): interest from June 30, 1997 under the Tax Allocation Agreement, per payment
+    # ca-1994/amend11/waiver-1 (R-C02): interest from June 30, 1997 under the Tax Allocation Agreement, per payment
     "maxxam_tax_allocation_interest",
     # ca-1994/9.2.2(b)(i)(B)(5), (C)(5), (D)(5) (LEGAL): counsel's confirmation, per instrument, that its indenture is
     # substantially in the required form (and, for New Subordinated Debt, that the Agent approved any changes)
     "ca1994_indenture_form_confirmed",
     # ca-1994/amend11/waiver-A: reasonable costs and expenses of incurring New Subordinated Debt, per incurrence
     "new_subordinated_debt_issue_costs",
-    # ppca-2002/def/PPESubcomponentReduction (AMB-P20, AMB-P21): per Asset Disposition after the Sixth Amendment
+    # ppca-2002/def/PPESubcomponentReduction (R-P20, R-P21): per Asset Disposition after the Sixth Amendment
     # (reference_id = asset_sales transaction_id, period_end = date the Net Disposition Proceeds were received), the
     # PPE Subcomponent Reduction after exceptions (w)-(z) and the ownership proviso; Net Disposition Proceeds and
-    # Section 9.2.11 are defined only in the base agreement (not in the seeds)
+    # Section 9.2.11 are defined only in the base agreement (not available)
     "ppca_ppe_subcomponent_reduction",
-    # ppca-2002/9.2.7 (AMB-P15): Adjusted Capital Expenditures of the Company and Subsidiaries per Fiscal Year (period_end
+    # ppca-2002/9.2.7 (R-P15): Adjusted Capital Expenditures of the Company and Subsidiaries per Fiscal Year (period_end
     # = Fiscal Year end); the term is defined only in the base agreement
     "ppca_adjusted_capital_expenditures",
-    # ppca-2002/9.2.7 ALPART limit (AMB-P17): Capital Expenditures in respect of ALPART financed directly or funded
+    # ppca-2002/9.2.7 ALPART limit (R-P17): Capital Expenditures in respect of ALPART financed directly or funded
     # indirectly by the Obligors, per Fiscal Year 2002-2004
     "ppca_alpart_capital_expenditures_financed",
-    # indenture-1996/6.01(c) (AMB-I30): the failure named in a Notice of Default is a failure to perform "in any
+    # indenture-1996/6.01(c) (R-I30): the failure named in a Notice of Default is a failure to perform "in any
     # material respect", true/false; reference_id is the notice's default_events event_id
     "covenant_failure_material",
-    # indenture-1996/def/Indebtedness (d) (AMB-I11): Fair Market Value, at period_end, of the asset of the Company or a
+    # indenture-1996/def/Indebtedness (d) (R-I11): Fair Market Value, at period_end, of the asset of the Company or a
     # Subsidiary subject to a Lien securing Indebtedness of others; reference_id is the debt_instruments instrument_id
     "encumbered_asset_fair_market_value",
-    # indenture-1996/def/Indebtedness (g) (AMB-I11): Assumed Pension Obligations "determined by the Company in good faith
+    # indenture-1996/def/Indebtedness (g) (R-I11): Assumed Pension Obligations "determined by the Company in good faith
     # as evidenced by a certificate of the Chief Financial Officer" [IND L1694], as of period_end, per instrument_id
     "assumed_pension_obligations_cfo_certificate",
-    # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (y) (AMB-I03): the acquired business's CCFAFC for
+    # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (y) (R-I03): the acquired business's CCFAFC for
     # the part of the fiscal quarter ending period_end before the acquisition; reference_id is the acquisitions transaction_id
     "ccfafc_of_acquired_business",
-    # indenture-1996/4.10(c) (LEGAL, AMB-I11): counsel's confirmation that the guarantor's guarantee of the Notes is "on a
+    # indenture-1996/4.10(c) (LEGAL, R-I11): counsel's confirmation that the guarantor's guarantee of the Notes is "on a
     # substantially similar basis" to its guarantee (reference_id = guarantees guarantee_id) of subordinated Other
     # Indebtedness, true/false
     "note_guarantee_substantially_similar",
-    # indenture-1996/4.10(c) second proviso (LEGAL, AMB-I11): a guarantee of Refinancing Indebtedness (reference_id) is "on
+    # indenture-1996/4.10(c) second proviso (LEGAL, R-I11): a guarantee of Refinancing Indebtedness (reference_id) is "on
     # substantially the same terms as the guarantee of the Refinanced Indebtedness", true/false
     "refinancing_guarantee_same_terms",
-    # indenture-1996/15.05(a)(y) (AMB-I24): the Notes are rated Baa3 or better by Moody's or BBB- or better by S&P on the
+    # indenture-1996/15.05(a)(y) (R-I24): the Notes are rated Baa3 or better by Moody's or BBB- or better by S&P on the
     # release (reference_id = the released Note guarantee's guarantee_id), true/false
     "notes_rated_investment_grade",
-    # indenture-1996/5.01 (no ambiguity id; ATTEST like AMB-I30): the Trustee is the Note registrar from period_end
+    # indenture-1996/5.01 (no ambiguity id; ATTEST like R-I30): the Trustee is the Note registrar from period_end
     # until a later attestation, true/false; while true no noteholder list is required [IND L5230]
     "trustee_is_note_registrar",
-    # indenture-1996/11.01(a)(v), 15.03(b)(i)(D) (AMB-I11): Consolidated Net Worth of the surviving corporation
+    # indenture-1996/11.01(a)(v), 15.03(b)(i)(D) (R-I11): Consolidated Net Worth of the surviving corporation
     # "immediately after giving effect to" the merger, consolidation or transfer (reference_id = mergers merger_id)
     "surviving_corporation_consolidated_net_worth",
-    # indenture-1996/15.03(b)(i)(D) (AMB-I11): Consolidated Net Worth of the Subsidiary Guarantor "immediately prior to
+    # indenture-1996/15.03(b)(i)(D) (R-I11): Consolidated Net Worth of the Subsidiary Guarantor "immediately prior to
     # such transaction" (reference_id = merger_id); the Company's own comes from the ledger
     "subsidiary_guarantor_consolidated_net_worth_before",
-    # indenture-1996/11.01(a)(iii) (AMB-I03): a surviving corporation other than the Company, pro forma for the merger:
+    # indenture-1996/11.01(a)(iii) (R-I03): a surviving corporation other than the Company, pro forma for the merger:
     # its Consolidated Cash Flow Available for Fixed Charges for the four quarters, and its Consolidated Fixed Charges to
     # be accrued in the four forward quarters with the full 4.10(b)(ii) amount deemed Incurred (reference_id = merger_id)
     "surviving_corporation_ccfafc",
     "surviving_corporation_forward_fixed_charges",
-    # indenture-1996/11.01(a)(iii), 15.03(b)(i)(C) (AMB-I03): the CCFAFC, for the four quarters ending period_end, of the
+    # indenture-1996/11.01(a)(iii), 15.03(b)(i)(C) (R-I03): the CCFAFC, for the four quarters ending period_end, of the
     # business the Company's group takes in by the merger (a counterparty that was not a Subsidiary; reference_id = merger_id)
     "ccfafc_of_merged_business",
     # indenture-1996/11.01(a) closing paragraph, 15.03(b)(I): the Officers' Certificate and the Opinion of Counsel
     # stating compliance were delivered to the Trustee, true/false (reference_id = merger_id)
     "merger_officers_certificate_delivered",
     "merger_opinion_of_counsel_delivered",
-    # indenture-1996/4.05 (AMB-I11): "in the judgment of the Company it shall be necessary, advisable or in the interest of
+    # indenture-1996/4.05 (R-I11): "in the judgment of the Company it shall be necessary, advisable or in the interest of
     # the Company to discontinue" the Subsidiary (not a Subsidiary Guarantor), true/false (reference_id = merger_id)
     "subsidiary_discontinuance_judgment",
 )
@@ -512,7 +512,7 @@ DEBT_INSTRUMENTS = Extract(
         Column(
             "ca1994_debt_class",
             "text",
-            "ca-1994 9.2.2 debt class (AMB-X04 crosswalk)",
+            "ca-1994 9.2.2 debt class (R-X04 crosswalk)",
             required=False,
             allowed=CA1994_DEBT_CLASSES,
             example="additional_new_senior_debt",
@@ -599,7 +599,7 @@ ASSET_SALES = Extract(
         Column(
             "related_group_id",
             "text",
-            "Group of related transactions it belongs to, as recorded by the Company (Asset Sale (B), 4.14(d) series; AMB-I09); "
+            "Group of related transactions it belongs to, as recorded by the Company (Asset Sale (B), 4.14(d) series; R-I09); "
             "empty when it stands alone",
             required=False,
             example="",
@@ -769,7 +769,7 @@ RESTRICTED_PAYMENTS = Extract(
             references="restricted_payments.transaction_id",
             example="",
         ),
-        # indenture-1996/4.09(a) proviso and 4.09(b)(VIII) proviso (AMB-I23): KAC's distribution of the payment to its
+        # indenture-1996/4.09(a) proviso and 4.09(b)(VIII) proviso (R-I23): KAC's distribution of the payment to its
         # holders of Common Stock other than MAXXAM and its Affiliates, counted if within thirty days
         Column("kac_pass_through_date", "date", "Date KAC paid it on to non-MAXXAM holders of its Common Stock", required=False, example=""),
         Column("kac_pass_through_amount", "money", "Amount KAC paid on to non-MAXXAM holders of its Common Stock", required=False, example=""),
@@ -976,7 +976,7 @@ VALCO_EBITDA = Extract(
         Column("forecast_valco_ebitda", "money", "Forecast VALCO EBITDA Amount for the month; empty where the schedule gives only quarters",
                required=False, example="1000000.00"),
         _flag("primary_aluminum_produced", "VALCO produced primary aluminum in the month"),
-        # ppca-2002/def/ForecastVALCOEBITDAAmount, AMB-P10: the Lenders' schedules may be quarterly only; a month without
+        # ppca-2002/def/ForecastVALCOEBITDAAmount, R-P10: the Lenders' schedules may be quarterly only; a month without
         # its own forecast then takes a third of this figure (given on the quarter's last month), flagged
         Column("forecast_valco_ebitda_quarter", "money", "Forecast VALCO EBITDA Amount for the Fiscal Quarter ending this month, where the schedule gives quarters",
                required=False, example=""),
@@ -1120,7 +1120,7 @@ AFFILIATE_TRANSACTIONS = Extract(
             example="0.00",
         ),
         Column("exemption", "text", "4.08(b) clause claimed, if any", required=False, allowed=AFFILIATE_TRANSACTION_EXEMPTIONS, example="4.08(b)(iii)"),
-        Column("series_id", "text", "Series of related transactions it belongs to (AMB-I09)", required=False, example=""),
+        Column("series_id", "text", "Series of related transactions it belongs to (R-I09)", required=False, example=""),
         Column("board_resolution_document", "text", "Board Resolution approving it (4.08(a)(ii))", required=False, example=""),
         Column("fairness_opinion_document", "text", "Fairness opinion of an independent investment banking firm (4.08(a)(iii))", required=False, example=""),
         Column("description", "text", "What and why", example="Reimbursement of MAXXAM corporate services at cost"),
@@ -1178,7 +1178,7 @@ ACQUISITIONS = Extract(
         Column("consideration", "money", "Purchase price, including Indebtedness assumed or Incurred to finance it", example="30000000.00"),
         _flag(
             "is_material_out_of_ordinary_course",
-            "Material assets acquired out of the ordinary course of business (AMB-I03, AMB-I10: attested by the Company)",
+            "Material assets acquired out of the ordinary course of business (R-I03, R-I10: attested by the Company)",
         ),
     ),
     ("transaction_id",),
@@ -1201,7 +1201,7 @@ GUARANTEES = Extract(
             "guaranteed_debt",
             "text",
             "What the guaranteed instrument is for the indenture's rules: the Notes, the Credit Agreement (or a Refinancing "
-            "of it, AMB-X06), the 12 3/4% Notes, the 10 7/8% Notes of October 23, 1996, the 9 7/8% Notes, or other",
+            "of it, R-X06), the 12 3/4% Notes, the 10 7/8% Notes of October 23, 1996, the 9 7/8% Notes, or other",
             allowed=("notes", "credit_agreement", "notes_1275", "notes_10875_1996", "notes_0975", "other"),
             example="notes",
         ),

@@ -1,7 +1,8 @@
 """The basket ledger: for every basket, the running usage by transaction and the capacity left after each entry.
 
 Any mart whose name ends in `_basket_ledger` contributes, in the columns below; the ledger is published beside the
-results so a reader can see why a basket is full.
+results so a reader can see why a basket is full. Its descriptions are written with pipelines.typography (dates in
+words, amounts with thousands separators); the amounts keep their exact values in their own columns.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import plain, write_records
+from pipelines.typography import prose
 
 COLUMNS = (
     "clause_id",
@@ -47,6 +49,7 @@ def basket_ledger(con: duckdb.DuckDBPyConnection) -> list[dict]:
             if row["measure"] not in MEASURES:
                 raise ValueError(f"{mart}: unknown measure {row['measure']!r} for {row['clause_id']}")
             row["inputs"] = json.loads(row["inputs"]) if row["inputs"] else {}
+            row["description"] = prose(row["description"]) if row["description"] else row["description"]
             rows.append(row)
     return sorted(rows, key=lambda r: (r["clause_id"], r["entry_date"], r["transaction_id"] or ""))
 

@@ -1,11 +1,13 @@
 """The deadline calendar: every SQL mart whose name ends in `_deadlines`, unioned, its Business Day convention applied
 and each obligation given a status as of the run's as-of date; published as deadlines.json and deadlines.csv.
 
-Each `_deadlines` mart has the columns of DEADLINE_COLUMNS (the issue-3 brief's convention). Statuses:
+Each `_deadlines` mart has the columns of DEADLINE_COLUMNS (every deadline mart follows it). Statuses:
 - `indeterminate`: the due date cannot be fixed (missing inputs, or a clause such as 4.06(a) "promptly" names no day);
 - `met`: completed on or before the (adjusted) due date;
 - `missed`: completed after it, or not completed and the due date is before the as-of date;
 - `due`: open, due within DUE_WINDOW_DAYS days of the as-of date; `upcoming`: open and due later.
+Each obligation also carries a `statement` in words that says when it was due and under which section, and whether it
+was met, done late (by how many days) or missed; its texts are written with pipelines.typography.
 Only obligations triggered on or before the as-of date are listed, and a completion after the as-of date is not yet
 known on it. The conventions: `none` keeps the due date; `following` moves a day that is not a Business Day to the
 next Business Day; `preceding` to the Business Day before (indenture-1996/def/BusinessDay, the `business_days` table).
@@ -21,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import write_records
+from pipelines.typography import day_count, long_date, prose, section
 
 DEADLINE_SUFFIX = "_deadlines"
 DEADLINE_COLUMNS = (
@@ -36,7 +39,7 @@ DEADLINE_COLUMNS = (
 )
 CONVENTIONS = ("none", "preceding", "following")
 DUE_WINDOW_DAYS = 30
-FIELDS = ("status", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
+FIELDS = ("status", "statement", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Deadline:
     missing_inputs: tuple[str, ...]
     mart: str
     as_of: date
+    statement: str
 
 
 def deadline_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -86,6 +90,23 @@ def status_of(adjusted_due: date | None, completed_on: date | None, missing: tup
     return "due" if adjusted_due <= as_of + timedelta(days=DUE_WINDOW_DAYS) else "upcoming"
 
 
+def statement(status: str, clause_id: str, due: date | None, completed_on: date | None, as_of: date) -> str:
+    """`late by 19 days: done on November 3, 2003, due October 15, 2003 under Section 2.03 of the Indenture`."""
+    under = section(clause_id)
+    if status == "indeterminate" or due is None:
+        return f"the due date under {under} cannot be fixed"
+    when = f"due {long_date(due)} under {under}"
+    if completed_on is not None:
+        late = (completed_on - due).days
+        if late > 0:
+            return f"late by {day_count(late)}: done on {long_date(completed_on)}, {when}"
+        return f"met on {long_date(completed_on)}, {when}"
+    if due < as_of:
+        return f"missed: {when}, not done by {long_date(as_of)} ({day_count((as_of - due).days)} overdue)"
+    ahead = (due - as_of).days
+    return f"{when}, " + ("today" if ahead == 0 else f"in {day_count(ahead)}")
+
+
 def _deadline(row: dict, mart: str, as_of: date, business_days: dict[date, bool]) -> Deadline:
     missing = tuple(json.loads(row["missing_inputs"])) if row["missing_inputs"] else ()
     due, convention = row["due_date"], row["business_day_convention"]
@@ -93,20 +114,22 @@ def _deadline(row: dict, mart: str, as_of: date, business_days: dict[date, bool]
     if due is not None and adjusted is None:
         missing += (f"the Business Day calendar around {due} (convention {convention})",)
     completed = row["completed_on"] if row["completed_on"] is not None and row["completed_on"] <= as_of else None
+    status = status_of(adjusted, completed, missing, as_of)
     return Deadline(
-        status=status_of(adjusted, completed, missing, as_of),
+        status=status,
         adjusted_due_date=adjusted,
         clause_id=row["clause_id"],
-        obligation=row["obligation"],
+        obligation=prose(row["obligation"]),
         reference_id=row["reference_id"],
         trigger_date=row["trigger_date"],
         due_date=due,
         business_day_convention=convention,
         completed_on=completed,
-        rule=row["rule"],
-        missing_inputs=missing,
+        rule=prose(row["rule"]),
+        missing_inputs=tuple(prose(m) for m in missing),
         mart=mart,
         as_of=as_of,
+        statement=statement(status, row["clause_id"], adjusted, completed, as_of),
     )
 
 

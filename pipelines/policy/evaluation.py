@@ -18,6 +18,7 @@ import duckdb
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Result
 from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
+from pipelines.typography import comparison, long_date, money, prose, ratio, ratio_places
 
 COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
 RATIO_PLACES = Decimal("0.000001")  # display only; the comparison uses the exact fraction
@@ -39,7 +40,7 @@ class Figures:
     inputs: dict
     missing_inputs: tuple[str, ...]
     period: tuple[date | None, date | None]
-    # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. AMB-I38
+    # cautions a mart may add (optional `warnings` column, a JSON array) that do not change the status, e.g. R-I38
     warnings: tuple[str, ...] = ()
     # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
     # without a ppca-2002 9.2.4(b) Trigger Event)
@@ -130,6 +131,15 @@ def _display(value: Fraction, form: str) -> Decimal:
     return cents if cents == exact else exact  # money is shown in cents, and never rounded to get there
 
 
+def _shown(form: str, actual: Fraction | None, threshold: Decimal):
+    """How the figure and its threshold are written in the explanation: money, or a ratio to the places the clause
+    uses (more where needed so the written figures agree with the exact comparison)."""
+    if form != "ratio":
+        return lambda value: money(_display(value, form) if isinstance(value, Fraction) else value)
+    places = max(1, -threshold.as_tuple().exponent) if actual is None else ratio_places(actual, threshold)
+    return lambda value: ratio(value, places)
+
+
 def _headroom(actual: Fraction, threshold: Fraction, operator: str) -> Fraction:
     return actual - threshold if operator in (">", ">=") else threshold - actual
 
@@ -146,7 +156,7 @@ def evaluate_covenant(
         result = _evaluate_one(con, covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
         if figures.warnings:
             result = replace(result, explanation=result.explanation + " Warning: " + "; ".join(figures.warnings) + ".")
-        results.append(result)
+        results.append(replace(result, explanation=prose(result.explanation)))
     return results
 
 
@@ -186,7 +196,7 @@ def _evaluate_one(
         return _apply_waivers(con, replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note), policies)
     if found is None:
         if gap is None:
-            return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {figures.test_date}.")
+            return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {long_date(figures.test_date)}.")
         gap_result = replace(result, status=gap.status, explanation=gap.explanation)
         return _apply_waivers(con, gap_result, policies) if gap.status == "indeterminate" else gap_result
 
@@ -195,12 +205,13 @@ def _evaluate_one(
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
     result = replace(result, threshold=threshold)
+    shown = _shown(covenant.figure.form, figures.value, threshold)
     reduction_note = (
-        f" Threshold {base_threshold} ({threshold_source}) reduced by {figures.threshold_reduction} under "
+        f" Threshold {shown(base_threshold)} ({threshold_source}) reduced by {shown(figures.threshold_reduction)} under "
         + ", ".join(r.clause_id for r in covenant.threshold_reductions)
         + "."
         if figures.threshold_reduction
-        else f" Threshold {base_threshold} ({threshold_source})."
+        else f" Threshold {shown(base_threshold)} ({threshold_source})."
     )
     if figures.missing_inputs or figures.value is None:
         missing = list(figures.missing_inputs) or [f"{covenant.figure.name} cannot be computed from the inputs"]
@@ -221,7 +232,7 @@ def _evaluate_one(
         if threshold
         else None,
     )
-    verdict = f"{covenant.figure.name} {result.actual} {covenant.operator} {threshold} is {'true' if complies else 'false'}."
+    verdict = comparison(covenant.figure.name, shown(actual), covenant.operator, shown(threshold), complies)
     if figures.test_kind == "information":
         would = "would be permitted" if complies else "would not be permitted"
         return replace(
@@ -296,7 +307,7 @@ def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, resul
         why = "; ".join(missing) or f"{figure.clause_id} cannot be computed for {key}"
         return None, f"{label} cannot be checked: {why}"
     holds = COMPARE[condition.operator](Fraction(actual), Fraction(threshold))
-    return holds, f"{label}: {figure.clause_id} {actual} {condition.operator} {threshold} is {'true' if holds else 'false'}"
+    return holds, f"{label}: " + comparison(figure.clause_id, money(actual), condition.operator, money(threshold), holds).rstrip(".")
 
 
 def _covering_waiver(policies: PolicySet, result: Result) -> Waiver | None:

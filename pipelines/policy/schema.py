@@ -222,7 +222,7 @@ class Instrument(Strict):
     dated: date
     records_from: DateBound  # the earliest day a record the instrument's definitions read can be dated
     tested_through: DateBound  # the last day the instrument can be tested on
-    seed_file: str
+    texts_held: str
     parties: tuple[str, ...]
     fiscal_year_end: str
     status_timeline: tuple[StatusPeriod, ...] = ()

@@ -1,7 +1,7 @@
 """Transfers of assets to Subsidiaries and Non-Affiliate Joint Ventures (indenture-1996 4.12), and returns.
 
 SYNTHETIC throughout: the transfers, their Fair Market Values and exemptions, and the attested pro forma Consolidated
-Net Worth after each 4.12(b)(J) transfer (AMB-I27). Calibrated to the storyline: the Micromill companies cease to be
+Net Worth after each 4.12(b)(J) transfer (R-I27). Calibrated to the storyline: the Micromill companies cease to be
 Subsidiary Guarantors on 1999-07-01 (entities.py), so assets moved to them afterwards must rely on an exemption; the
 4.12(b)(J) basket is the greater of $25,000,000 and 5% of $600,000,000 = $30,000,000.
 """

@@ -24,7 +24,7 @@ CONTROLLER = ("Daniel R. Ortega", "Vice President and Controller")
 TREASURER = ("Karen L. Whitfield", "Vice President and Treasurer")
 
 FROZEN_GAAP_ADJUSTMENT = {date(1998, 12, 31): Decimal("1250000.00")}  # added to ledger net income (SFAS 121 timing)
-# indenture-1996/4.09 opening balances at the cut-over (AMB-I06). SYNTHETIC: the ledgers from 1993 to 1995 are not in
+# indenture-1996/4.09 opening balances at the cut-over (R-I06). SYNTHETIC: the ledgers from 1993 to 1995 are not in
 # the sample; Consolidated Net Income 1993-1995 is taken as a small surplus after the 1993-1994 losses.
 RESTRICTED_PAYMENT_CUT_OVER = date(1995, 12, 31)
 RESTRICTED_PAYMENT_OPENINGS = {
@@ -104,7 +104,7 @@ def rows() -> list[dict[str, object]]:
         "Officers' notice of Default: interest on the 12 3/4% Senior Subordinated Notes due February 1, 2002 will not be paid")
     for subject, value in RESTRICTED_PAYMENT_OPENINGS.items():
         add(f"ATT-CUTOVER-{subject}", subject, None, RESTRICTED_PAYMENT_CUT_OVER, _money(value), CFO, date(1996, 12, 20),
-            "Schedule of 4.09 ledgers from 1993 to the cut-over (AMB-I06)")
+            "Schedule of 4.09 ledgers from 1993 to the cut-over (R-I06)")
 
     for incurrence in transactions.INCURRENCES:
         if incurrence.basket != "4.10(a)":

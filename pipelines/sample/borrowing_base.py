@@ -1,7 +1,7 @@
 """Daily borrowing-base data under the Post-Petition Credit Agreement, every Business Day (Mon-Fri) from the petition date.
 
 Real: the $300,000,000 commitment, cut to $285,000,000 by the Sixth Amendment (2003-08-01); the Availability Reserve of
-that amendment (clauses.md E1: $28,500,000); the PPE Subcomponent amortizing by $1,190,476 a month from October 2003; the
+that amendment ($28,500,000); the PPE Subcomponent amortizing by $1,190,476 a month from October 2003; the
 VALCO PPE Reduction of $10,000,000 a quarter from 2004-03-31 while VALCO produces no primary aluminum.
 SYNTHETIC: everything else. Eligible Inventory and Eligible Accounts are fixed shares of the U.S. Debtors' inventories and
 receivables in the ledger (interpolated between month ends), the OLV In-Place Value and the appraisals' Net Recovery
@@ -10,7 +10,7 @@ Percentages are invented, and revolving_commitment_availability is computed as
       - Revolving Credit Outstandings - letters of credit
 with the inventory component min($175,000,000, 65% x EI [, 85% x NRP x EI once an appraisal is received]), the PPE
 component min(amortized $100,000,000, 50% x OLV) less the VALCO PPE Reductions, and a $25,000,000 reserve before the Sixth
-Amendment (the base agreement's own definitions are not in the seeds; the pipeline may recompute availability).
+Amendment (the base agreement's own definitions are not available; the pipeline may recompute availability).
 Revolving Credit Outstandings are the month-end Post-Petition Credit Agreement borrowings, plus a $105,000,000 borrowing of
 2003-11-17 to 2003-11-19 that takes availability below $75,000,000 on three consecutive Business Days (a Trigger Event),
 and a $130,000,000 borrowing of 2004-03-09 to 2004-03-11 that takes the outstandings above $125,000,000 (a Trigger Event

@@ -3,8 +3,8 @@ payment, the Venezuela Investment and Pledged Cash, and the Venezuela Bid Bond O
 
 Real: the MAXXAM payment of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation Agreement" [A11
 c11773]; the Venezuela storyline of the Thirteenth Amendment (July 20, 1998) and worked example E20 (bid bond obligation
-terminated 1998-10-15). SYNTHETIC: the payment date, the 8% simple interest (the Tax Allocation Agreement's rate is not in
-the seeds, AMB-C02), the Venezuela Pledged Cash amounts, and the debt-class crosswalk (AMB-X04: the 9 7/8% notes as
+terminated 1998-10-15). SYNTHETIC: the payment date, the 8% simple interest (the Tax Allocation Agreement's rate is not
+held, R-C02), the Venezuela Pledged Cash amounts, and the debt-class crosswalk (R-X04: the 9 7/8% notes as
 Senior Debt, the $175,000,000 Series B 10 7/8% notes as New Senior Debt, the $50,000,000 10 7/8% notes as Additional
 New Senior Debt, the 12 3/4% notes as Subordinated Debt). No New Subordinated Debt was issued in the sample.
 """

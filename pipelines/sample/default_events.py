@@ -1,6 +1,6 @@
 """Article Six events, Change of Control inputs and the delivery dates of the indenture's certificates and notices.
 
-Real: the Company's voluntary Chapter 11 petition of February 12, 2002 (kaiser_public_record.md), which ipso facto
+Real: the Company's voluntary Chapter 11 petition of February 12, 2002 (Kaiser Aluminum Corporation Form 8-K, Exhibit 99.1, press release of February 12, 2002), which ipso facto
 accelerated the Notes (6.01(g)) and the other pre-petition debt, and the April 15, 2002 coupon on the Notes left
 unpaid in the case; MAXXAM's ownership of about 63% of KAC's voting stock (its 13D filings), KAC owning all of the
 Company. SYNTHETIC, and labelled so: the 1999 judgment below the 6.01(e) threshold and its insurance, the 2000 payment

@@ -1,6 +1,6 @@
 """EBITDA as the sample applies it for the Post-Petition Credit Agreement's minimum-EBITDA test (ppca-2002 9.2.4(a)).
 
-The base agreement's EBITDA definition is not in the seeds (AMB-P02); the sample uses, and attests from the agreement's
+The base agreement's EBITDA definition is not available (R-P02); the sample uses, and attests from the agreement's
 inception (ppca_ebitda_definition, period_end 2002-02-12), the literal reading:
 
     EBITDA = ANEO + interest expense (including interest borne by joint-venture partners) + income tax expense
@@ -9,7 +9,7 @@ inception (ppca_ebitda_definition, period_end 2002-02-12), the literal reading:
              (c) pre-acquisition earnings, (d) equity-investee earnings above cash received + $3,000,000 (per test period),
              (f) gains on the extinguishment of debt, (g) extraordinary gains, (m) non-cash pension expense up to
              $48,000,000 in FY2003 and $68,000,000 in FY2004 (in date order), and (k)-(q) the non-cash charges of
-             EXCLUSIONS below, each within its cap (cumulative from 2002-02-12, AMB-P05; (n) per Fiscal Year from FY2003;
+             EXCLUSIONS below, each within its cap (cumulative from 2002-02-12, R-P05; (n) per Fiscal Year from FY2003;
              (o) less the part that takes an Eligible Fixed Asset below its OLV In-Place Value).
 
 Reorganization items, other non-cash charges, letter of credit fees and non-cash pension expense above the (m) cap are
@@ -31,7 +31,7 @@ ADDBACKS = (
     "amortization",
 )
 PENSION_EXCLUSION_CAP = {2003: Decimal("48000000.00"), 2004: Decimal("68000000.00")}
-AGREEMENT_INCEPTION = date(2002, 2, 12)  # the caps run from here (AMB-P05 default)
+AGREEMENT_INCEPTION = date(2002, 2, 12)  # the caps run from here (R-P05 default)
 ASSET_SALE_THRESHOLD = Decimal("150000.00")  # ANEO (a): "in an amount greater than $150,000"
 
 

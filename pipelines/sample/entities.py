@@ -1,8 +1,8 @@
 """The entity register: the Company (KACC), its parent, Subsidiary Guarantors, joint ventures and investees.
 
-Real (indenture-1996 definitions, kaiser_public_record.md section 5): the names, the Subsidiary Guarantors listed in the
+Real (indenture-1996 definitions, the Company's Form 10-K filings): the names, the Subsidiary Guarantors listed in the
 indenture and the Eleventh Amendment, the Specified Parties, the Bank Guarantors named there, and the ownership shares of
-Alpart (65%), KJBC (49%), VALCO (90%) and Anglesey (49%) [N36]. QAL is 28.3% as the brief gives it; the 2002 press release
+Alpart (65%), KJBC (49%), VALCO (90%) and Anglesey (49%) [N36]. QAL is taken as 28.3%; the 2002 press release
 [N36] calls QAL "20%-owned" (conflict noted in docs/sample.md).
 
 Synthetic: the designation of Kaiser Center Properties as an Unrestricted Subsidiary on 1998-01-01, the release of the

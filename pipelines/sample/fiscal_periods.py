@@ -62,7 +62,7 @@ def same_month(day: date, month: date) -> bool:
 
 
 def business_days(first: date, last: date) -> list[date]:
-    """Monday to Friday; the sample ignores bank holidays (AMB-X07 leaves the calendar to a parameter)."""
+    """Monday to Friday; the sample ignores bank holidays (R-X07 leaves the calendar to a parameter)."""
     days, day = [], first
     while day <= last:
         if day.weekday() < 5:

@@ -10,7 +10,7 @@ entity register; the indenture names the Subsidiary Guarantors, the Bank Guarant
   and all but the Micromill companies the Post-Petition Credit Agreement of February 12, 2002.
 - The two Micromill companies stop guaranteeing the Credit Agreement on June 30, 1999 and the 10 7/8% Notes and the
   Notes on July 1, 1999: a 15.05(a) release on an Officers' Certificate and Opinion of Counsel, with the company's
-  no-default certificate for it. Counsel confirms the 12 3/4% guarantees' basis (4.10(c), LEGAL).
+  no-default certificate for it. Counsel confirms the 12 3/4% guarantees' basis (4.10(c); for counsel).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def rows() -> list[dict[str, object]]:
                         released_on=CREDIT_AGREEMENT_RELEASE if micromill else None, basis="other" if micromill else None))
         if not micromill:
             out.append(_row(g, "DIP-2002", "credit_agreement", date(2002, 2, 12),
-                            "Guarantee of the Post-Petition Credit Agreement (a Refinancing of the Credit Agreement, AMB-X06)"))
+                            "Guarantee of the Post-Petition Credit Agreement (a Refinancing of the Credit Agreement, R-X06)"))
     for g in OLD_GUARANTORS:
         out.append(_row(g, "NOTES-1275-2003", "notes_1275", date(1993, 2, 1),
                         "Guarantee under the 12 3/4% Note Indenture, subordinated to its Guarantee of the Notes (15.02)",

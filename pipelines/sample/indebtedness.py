@@ -1,15 +1,15 @@
 """Debt instruments, their principal schedules and the interest each accrues, month by month.
 
-Real [kaiser_public_record.md section 4]: the four public note issues, their coupons, maturities, subordination and the
+Real [the Company's Form 10-K filings and the notes' offering documents]: the four public note issues, their coupons, maturities, subordination and the
 amounts outstanding at the petition date ($400,000,000 12 3/4%; $174,000,000 9 7/8% after an earlier $225,000,000;
 $225,000,000 10 7/8% in total), the skipped $25,500,000 12 3/4% coupon of February 2002, the Chapter 11 petition of
 2002-02-12 (interest on pre-petition notes stops accruing), and the Post-Petition Credit Agreement ($300,000,000, reduced to
 $285,000,000 by the Sixth Amendment of 2003-08-01; stated maturity 2005-02-13).
-SYNTHETIC: the 14 1/4% notes' amount and redemption dates, the $175,000,000 / $50,000,000 split of the 10 7/8% notes (brief;
+SYNTHETIC: the 14 1/4% notes' amount and redemption dates, the $175,000,000 / $50,000,000 split of the 10 7/8% notes (assumed;
 not confirmed by a source), the $51,000,000 repurchase of 9 7/8% notes on 2001-08-15, the industrial revenue bonds, the 1997
 Senior Term Loan (4.10(a)), the Alpart, VALCO and Kaiser Bellwood loans, every spread and fee rate, and the revolver path
 (set by a cash sweep in the ledger).
-SYNTHETIC (issue 4, ca-1994 Eleventh Amendment): the record shows no New Subordinated Debt and only the petition-date
+SYNTHETIC (ca-1994 Eleventh Amendment): the record shows no New Subordinated Debt and only the petition-date
 amount of the 12 3/4% notes, so the sample opens them at $446,000,000 and on 1998-01-15 issues $50,000,000 of 10 1/2%
 Senior Subordinated Notes due 2007 as New Subordinated Debt, whose proceeds retire $46,000,000 of them (leaving the
 record's $400,000,000 and its $25,500,000 coupon). At odds with the record: the sample's senior subordinated notes at the
@@ -96,7 +96,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                opening_principal=_d("15000000.00")),
     Instrument("KBC-EQUIPMENT", "Kaiser Bellwood equipment loan", "KBC", "term_loan", "4.10(b)(xiii)", "fixed", _d("0.0825"),
                None, None, "actual/365", None, None, date(1998, 9, 30), date(2001, 9, 30), False, True),
-    # SYNTHETIC (issue 3): a QAL borrowing by KAAC under 4.10(b)(iv) and a fabrication-plant Facilities loan under
+    # SYNTHETIC: a QAL borrowing by KAAC under 4.10(b)(iv) and a fabrication-plant Facilities loan under
     # 4.10(b)(viii)(A)(IV)
     Instrument("KAAC-QAL-LOAN", "KAAC loan for QAL capital expenditures", "KAAC", "term_loan", "4.10(b)(iv)", "floating", None,
                "libor_3m", _d("0.0250"), "actual/360", None, None, date(1999, 6, 15), date(2001, 6, 15), False, False),
@@ -151,7 +151,7 @@ PRINCIPAL_EVENTS: list[tuple[date, str, Decimal]] = sorted(
 )
 
 # Fees paid on incurrence and capitalized as deferred financing costs (synthetic, except the Sixth Amendment fee of
-# .008 x $285,000,000 = $2,280,000 computed in clauses.md E4).
+# .008 x $285,000,000 = $2,280,000 computed).
 FINANCING_FEES: tuple[tuple[date, str, Decimal], ...] = (
     (date(1996, 10, 23), "KACC", _d("4375000.00")),
     (date(1996, 12, 23), "KACC", _d("1250000.00")),

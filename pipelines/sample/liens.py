@@ -33,7 +33,7 @@ UNRESTRICTED_FROM = date(1998, 1, 1)
 PETITION_DATE = date(2002, 2, 12)
 PRESS_LIEN = "LIEN-KBC-PRESS"
 PRESS_COMPLETED = date(1998, 4, 3)
-# GAAP depreciation on Permitted Collateral per quarter, pre-Merger historical basis (AMB-I08)
+# GAAP depreciation on Permitted Collateral per quarter, pre-Merger historical basis (R-I08)
 PERMITTED_COLLATERAL_DEPRECIATION = Decimal("14000000.00")
 
 CONTROLLER = ("Daniel R. Ortega", "Vice President and Controller")

@@ -1,7 +1,7 @@
 """ppca-2002 facts only a person can supply in the sample: PPE Subcomponent Reductions and Section 9.2.7 capital
 expenditures. SYNTHETIC amounts, calibrated loosely to the storyline (the Mead smelter sale of May 2004, ALPART's
 capital programme); the base agreement's definitions (Net Disposition Proceeds, Capital Expenditures, Adjusted Capital
-Expenditures) are not in the seeds.
+Expenditures) are not available.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the group income tax, the dated non-recurring items (the real events of the story and SYNTHETIC fillers), and the non-cash
 charges of 2002-2004 that ppca-2002 ANEO (k)-(q) excludes.
 
-Amounts are US dollars. Each quarter states where its figures come from (kaiser_public_record.md source notes):
+Amounts are US dollars. Each quarter states where its figures come from (the public sources listed in docs/sample.md):
   REAL-KACC  KACC quarterly financial data, KACC 1998 10-K [N4]
   REAL-KAC   a Kaiser Aluminum Corporation (parent) figure used for the Company group as an approximation
   SYNTHETIC  chosen for this sample, plausible but not a public figure

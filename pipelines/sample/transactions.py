@@ -1,7 +1,7 @@
 """The transactions of the story: Asset Sales, Restricted Payments, Incurrences and equity issuances.
 
 Real: the Center for Technology sale of August 2000 (the Limited Waiver of Aug 18, 2000; the ~$50,000,000 price is the
-brief's, not confirmed [N30][N31]), the Kaiser Center sale in Oakland for $65,500,000 in March 2003 [N29], the Tacoma smelter
+assumed, not confirmed [N30][N31]), the Kaiser Center sale in Oakland for $65,500,000 in March 2003 [N29], the Tacoma smelter
 sale for $12,100,000 plus about $4,000,000 in escrow in 2003 [N29], the Mead smelter sold at auction for $7,400,000 with a
 $23,400,000 gain in 2004 [N50][N19], the 10 7/8% notes of October and December 1996, and the Post-Petition Credit Agreement.
 SYNTHETIC: every other transaction (among them the 1998 Sherman and Baton Rouge sales with buyer's notes collected on
@@ -39,7 +39,7 @@ class AssetSale:
     tax_on_gain_loss: Decimal
     asset_sale_exclusion: str | None
     cost_to_book_value: Decimal = D("2.0")  # gross cost removed per dollar of net book value (synthetic)
-    related_group_id: str | None = None  # AMB-I09: the Company's record of related transactions
+    related_group_id: str | None = None  # R-I09: the Company's record of related transactions
     asset_class: str | None = None  # indenture 4.14(e) class of the assets
     debt_repaid_due_by_reason_of_sale: Decimal = Z
     deductions_payable_to_affiliates: Decimal = Z
@@ -71,8 +71,8 @@ ASSET_SALES: tuple[AssetSale, ...] = (
     AssetSale("AS-2000-CFT", date(2000, 8, 25), "KACC", "Center for Technology, Pleasanton, California",
               "third_party", D("50000000.00"), Z, Z, Z, D("1500000.00"), Z, Z, D("2000000.00"), D("26500000.00"),
               D("9275000.00"), None),
-    # SYNTHETIC (issue 4): a second sale at Pleasanton that the Limited Waiver of August 18, 2000 does not reach ("limited
-    # precisely as written", AMB-W01): land kept out of the 2000 sale, to another buyer; under $10,000,000 and not
+    # SYNTHETIC: a second sale at Pleasanton that the Limited Waiver of August 18, 2000 does not reach ("limited
+    # precisely as written", R-W01): land kept out of the 2000 sale, to another buyer; under $10,000,000 and not
     # related to the 2000 sale, so not an indenture Asset Sale (def/AssetSale (B))
     AssetSale("AS-2001-CFT-PARCEL", date(2001, 9, 28), "KACC",
               "Center for Technology, Pleasanton, California: undeveloped parcel kept out of the August 2000 sale",
@@ -92,7 +92,7 @@ ASSET_SALES: tuple[AssetSale, ...] = (
 )
 
 # Attested cash flow available for fixed charges directly attributable to each asset sold, over the four quarters before
-# the sale (indenture def/CCFAFC proviso (x), AMB-I03). SYNTHETIC.
+# the sale (indenture def/CCFAFC proviso (x), R-I03). SYNTHETIC.
 CCFAFC_ATTRIBUTABLE = {
     "AS-1997-BELLWOOD": D("0.00"), "AS-1998-TRENTWOOD": D("0.00"), "AS-1999-MICROMILL": D("-6200000.00"),
     "AS-2000-CFT": D("-1800000.00"), "AS-2003-KAISER-CENTER": D("3400000.00"), "AS-2003-TACOMA": D("-2600000.00"),
@@ -128,7 +128,7 @@ def _preferred_dividends() -> list[RestrictedPayment]:
             for q in quarter_ends(1996, 2001)]
 
 
-# SYNTHETIC (issue 3): a payment under each 4.09 basket. 1997: dividends to KAC well inside 4.09(a)(C), one of them
+# SYNTHETIC: a payment under each 4.09 basket. 1997: dividends to KAC well inside 4.09(a)(C), one of them
 # passed on by KAC to its public holders within thirty days (4.09(a) proviso 1); KAC expenses under (VII) up to exactly
 # $300,000 in 1998; (VIII) investments, one in a MAXXAM affiliate; a cash return from Kaiser Center Properties. After
 # the Gramercy explosion (July 5, 1999) the Company declares a $40,000,000 dividend to KAC under 4.09(a) in December
@@ -215,7 +215,7 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "Alpart borrowing for refinery capital expenditures (100%; the Company's share is 65%)"),
     Incurrence("INC-1997-11-TL", date(1997, 11, 14), "TL-1997", D("50000000.00"), "4.10(a)", "CA1994-REVOLVER",
                D("45000000.00"), "Senior Term Loan; proceeds applied to revolving credit borrowings"),
-    # SYNTHETIC (issue 4): New Subordinated Debt of the 1994 Credit Agreement (A11), refinancing 12 3/4% notes
+    # SYNTHETIC: New Subordinated Debt of the 1994 Credit Agreement (A11), refinancing 12 3/4% notes
     Incurrence("INC-1998-01-NSD", date(1998, 1, 15), "NOTES-1050-2007", D("50000000.00"), "4.10(b)(vi)",
                "NOTES-1275-2003", D("46000000.00"),
                "Issue of 10 1/2% Senior Subordinated Notes due 2007; proceeds retire 12 3/4% Senior Subordinated Notes",
@@ -234,7 +234,7 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "VALCO borrowing for potline relining"),
     Incurrence("INC-2001-05-TL", date(2001, 5, 15), "TL-1997", D("20000000.00"), "4.10(a)", None, Z,
                "Senior Term Loan add-on for general corporate purposes"),
-    # SYNTHETIC (issue 3): a QAL loan under (iv), a Facilities loan under (viii)(A)(IV) and a VALCO borrowing that takes
+    # SYNTHETIC: a QAL loan under (iv), a Facilities loan under (viii)(A)(IV) and a VALCO borrowing that takes
     # VALCO's debt to $26,000,000, over the (v) basket of $25,000,000 (a true failure)
     Incurrence("INC-1999-06-QAL", date(1999, 6, 15), "KAAC-QAL-LOAN", D("20000000.00"), "4.10(b)(iv)", None, Z,
                "KAAC borrowing for QAL capital expenditures"),

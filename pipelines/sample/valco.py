@@ -2,7 +2,7 @@
 
 Real: VALCO (Volta Aluminium Company, Ghana) is 90% owned; power curtailments in 2002-2003; the last potline was stopped on
 May 5, 2003 [N32]; an MOU to sell it to Ghana was signed on Dec 19, 2003 [N33]. So the sample shows primary aluminum
-produced through May 2003 and none from June 2003 (the brief suggested October 2003; the public record is followed).
+produced through May 2003 and none from June 2003 (the public record is followed).
 SYNTHETIC: every amount. The Actual VALCO EBITDA Amount is 90% (the Debtors' interest) of VALCO's own EBITDA in its trial
 balance, which the ledger books to these figures; from July 2003 the actual falls short of the forecast by $3,000,000 a
 month (quarter ending 2003-09-30) and $4,000,000 a month from October 2003.

@@ -13,16 +13,16 @@
 --     denominator of which is the principal amount of the Notes outstanding plus the aggregate principal amount of
 --     Indebtedness under the Credit Agreement and the Specified Pari Passu Indebtedness outstanding (determined as of the
 --     close of business on the day immediately preceding the date notice ... is mailed)" [IND L5034-5047]. The NCP is the
---     pool at that close; it is floored before the fraction (AMB-I18), and the product is rounded up to the cent, so an
+--     pool at that close; it is floored before the fraction (R-I18), and the product is rounded up to the cent, so an
 --     offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn letters of
---     credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1 (M8, default);
+--     credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1 (R-I45, default);
 --   the purchase completed on or before the Asset Sale Purchase Date.
 --   less the credit: "The Company may credit against its obligation to offer to repurchase Notes ... the principal
 --     amount of Notes acquired or held by the Company subsequent to the date of the Asset Sale giving rise to such Asset
 --     Sale Offer and surrendered for cancellation or redeemed or called for redemption subsequent to such date and not
 --     previously used to satisfy any obligation of the Company to redeem or offer to purchase Notes" [IND L5137-5150]:
 --     the offer's notes_credited counts when notes_credited_retired_on is after the sale date of the Asset Sale whose
---     receipt (or lapsed commitment) made the offer due (the pool reading of AMB-I19); "not previously used" is the
+--     receipt (or lapsed commitment) made the offer due (the pool reading of R-I19); "not previously used" is the
 --     Company's record. The text gives this credit for Notes only: Credit Agreement and Specified Pari Passu
 --     Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
 with triggers as (
@@ -104,7 +104,7 @@ credited as (
     select
         r.*,
         cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount,
-        -- the two clocks, counted from the day the offer became due (AMB-I19) [IND L5030, L5056]
+        -- the two clocks, counted from the day the offer became due (R-I19) [IND L5030, L5056]
         cast(r.trigger_date + interval 145 day as date) as notice_due_on,
         cast(r.trigger_date + interval 175 day as date) as purchase_due_on
     from required as r

@@ -2,14 +2,14 @@
 -- clause: indenture-1996/4.14(e)
 -- The pool of Net Cash Proceeds "so to be applied pursuant to this Section 4.14" [IND L5133]: every receipt's NCP not
 -- committed in time to reinvestment, less the NCP each Asset Sale Offer applied (on its notice date). The pool is
--- cumulative (clauses.md M10). An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter
+-- cumulative (R-I19). An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter
 -- asset_sale_offer_threshold: exactly $25,000,000 does not) or, "without regard to the Twenty-Five Million Threshold",
 -- when uncommitted NCP of a 4.14(e) asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets)
--- is received [IND L5176]. AMB-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
+-- is received [IND L5176]. R-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
 -- clocks run for the whole pool from that day.
 -- Committed NCP not substantially used by the 4.14(d)/(e) deadline lose the exemption ("if, and to the extent" [IND
 -- L5156]) and return to the pool the day after the deadline (asset_sale_reinvestment_utilisation.lapsed_on), after that
--- day's receipts. The text sets no new clock for them; read with AMB-I19, an offer they make due runs its 145/175 days
+-- day's receipts. The text sets no new clock for them; read with R-I19, an offer they make due runs its 145/175 days
 -- from that day, as from any other day the pool first exceeds the threshold (LEGAL: the clocks count from "receipt").
 with events as (
     select

@@ -4,7 +4,7 @@
 -- with the use the proviso asks for: "provided that such Net Cash Proceeds are substantially so utilized no later than
 -- the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following
 -- the month in which such Net Cash Proceeds are received" [IND L5163-5168, L5181-5185]. The use is the cumulative amount
--- attested (asset_sale_reinvestment_utilised, AMB-I20) on the latest date no later than the deadline; "substantially"
+-- attested (asset_sale_reinvestment_utilised, R-I20) on the latest date no later than the deadline; "substantially"
 -- is the parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP, rounded up to the
 -- cent. Deadlines use the first receipt carrying a commitment.
 -- The exemption holds only "if, and to the extent" [IND L5156] the proviso is met. When it is not, the committed NCP
@@ -50,7 +50,7 @@ select
         else greatest(0, committed_in_time - utilised_by_deadline)
     end as decimal(38, 2)) as returned_to_pool,
     case when utilised_by_deadline is null
-        then ['asset_sale_reinvestment_utilised (AMB-I20) for ' || transaction_id || ' by ' || utilisation_due]
+        then ['asset_sale_reinvestment_utilised (R-I20) for ' || transaction_id || ' by ' || utilisation_due]
         else []::varchar[]
     end as utilisation_missing
 from used

@@ -5,12 +5,12 @@
 -- Subsidiaries to any Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture"
 -- [IND L1146], unless a clause (A)-(G) takes it out [IND L1163-1192]:
 --   (B) "in a single transaction or group of related transactions, the gross proceeds of which (exclusive of indemnities)
---       do not exceed $10,000,000" [IND L1167]: <= (clauses.md N9; parameter asset_sale_de_minimis_gross_proceeds),
---       summed over the recorded related_group_id (AMB-I09), non-cash proceeds at the Board's good-faith value (the
---       attestation asset_sale_non_cash_consideration_fmv, AMB-I28). (B) is computed here, whatever the extract says.
---   (A), (C)-(G): as recorded in asset_sale_exclusion (ordinary course and the rest are judgements, AMB-I10).
+--       do not exceed $10,000,000" [IND L1167]: <= (R-I12; parameter asset_sale_de_minimis_gross_proceeds),
+--       summed over the recorded related_group_id (R-I09), non-cash proceeds at the Board's good-faith value (the
+--       attestation asset_sale_non_cash_consideration_fmv, R-I28). (B) is computed here, whatever the extract says.
+--   (A), (C)-(G): as recorded in asset_sale_exclusion (ordinary course and the rest are judgements, R-I10).
 -- For Asset Sale, Net Cash Proceeds and 4.14, Alpart and VALCO, "so long as" not wholly owned, are "deemed not to be
--- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [IND L2495]; AMB-I21, ownership by date from the
+-- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [IND L2495]; R-I21, ownership by date from the
 -- register): their own dispositions are not Asset Sales, and a sale to them is a sale to a Non-Affiliate Joint Venture.
 -- No Unrestricted Subsidiary is a Subsidiary, so its own dispositions are not Asset Sales either.
 with fmv as (
@@ -119,7 +119,7 @@ select
     tax_on_gain_loss,
     pretax_gain_loss - tax_on_gain_loss as after_tax_gain_loss,
     case when group_fmv_missing
-        then ['asset_sale_non_cash_consideration_fmv (AMB-I28) for ' || group_id || ': Board value of non-cash proceeds']
+        then ['asset_sale_non_cash_consideration_fmv (R-I28) for ' || group_id || ': Board value of non-cash proceeds']
         else []::varchar[]
     end as missing_inputs,
     involuntary_disposition,

@@ -2,17 +2,17 @@
 -- clause: ca-1994/def/VenezuelaLetterOfCreditAmount
 -- clause: ca-1994/2.1.3(b)
 -- One row per date on which a ca-1994 Venezuela test is made (each letter of credit issued under the 1994 revolver, each
--- Venezuela Investment, each Venezuela Pledged Cash attestation) from the Thirteenth Amendment (July 20, 1998, AMB-C10)
+-- Venezuela Investment, each Venezuela Pledged Cash attestation) from the Thirteenth Amendment (July 20, 1998, R-C10)
 -- to the petition (February 11, 2002), with the amounts the Thirteenth Amendment's caps need on that date.
--- Maximum Letter of Credit Amount [A13 c4273]: "(a) if no Venezuela Letter of Credit is issued, $125,000,000" (AMB-C04:
+-- Maximum Letter of Credit Amount [A13 c4273]: "(a) if no Venezuela Letter of Credit is issued, $125,000,000" (R-C04:
 -- none ever issued); "(b)(i) from and including the date of issuance ... to and including the date on which the
 -- Venezuela Bid Bond Obligation is terminated, $235,000,000"; "(ii) from and excluding" that date "$200,000,000";
 -- "(iii) from and excluding the date on which all Venezuela Letters of Credit have expired or terminated, $125,000,000"
--- ((iii) takes precedence, AMB-C04 default). Venezuela Letter of Credit Amount [A13 c7561] = that amount - $125,000,000.
+-- ((iii) takes precedence, R-C04 default). Venezuela Letter of Credit Amount [A13 c7561] = that amount - $125,000,000.
 -- Venezuela cap [A13 c8098]: "$210,000,000 plus the sum of the aggregate amount of Venezuela Pledged Cash and Venezuela
 -- Letters of Credit outstanding in respect of the Venezuela Bid Bond Obligation minus the aggregate amount of all
 -- Investments (including any payment under a Venezuela Letter of Credit) made" in Venezuela Aluminum Partners and/or
--- CAVSA: gross and cumulative (AMB-C06 default); drawings under Venezuela Letters of Credit are not in the extracts.
+-- CAVSA: gross and cumulative (R-C06 default); drawings under Venezuela Letters of Credit are not in the extracts.
 with test_dates as (
     select issue_date as as_of from stg_letters_of_credit where facility_instrument_id = 'CA1994-REVOLVER'
     union
@@ -97,7 +97,7 @@ select
     cast(venezuela_letters_of_credit + venezuela_pledged_cash as decimal(38, 2)) as venezuela_exposure,
     cast(210000000 + bid_bond_letters_of_credit + bid_bond_pledged_cash - investments_made as decimal(38, 2)) as venezuela_cap,
     list_concat(
-        case when phase is null then ['attestation venezuela_bid_bond_obligation_terminated: the date the Venezuela Bid Bond Obligation was terminated decides between $235,000,000 and $200,000,000 (AMB-C04)'] end,
+        case when phase is null then ['attestation venezuela_bid_bond_obligation_terminated: the date the Venezuela Bid Bond Obligation was terminated decides between $235,000,000 and $200,000,000 (R-C04)'] end,
         case when venezuela_pledged_cash is null then ['attestation venezuela_pledged_cash on or before ' || as_of] end
     ) as missing_inputs
 from phases

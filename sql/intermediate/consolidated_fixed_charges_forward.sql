@@ -11,9 +11,9 @@
 -- from the first day of FQ(TD) to the last day of FQ(TD)+3. Debt incurred during FQ(TD) counts from its first day
 -- ("as if ... incurred on the first day of the fiscal quarter", [IND L1391]), and all TD debt for the whole year.
 -- Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount amortization to be
--- accrued are the attested projected_other_fixed_charges for the test (AMB-I02).
+-- accrued are the attested projected_other_fixed_charges for the test (R-I02).
 -- 4.10(a) only, and the tests of whether one "could incur $1.00 of Indebtedness pursuant to Section 4.10(a)" (11.01(a)(iii),
--- 15.03(b)(i)(C)): "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. M2 (clauses.md
+-- 15.03(b)(i)(C)): "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [IND L4476-4482]. R-I41 (
 -- 0.4.1): "Deem headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction Date at the weighted-average
 -- rate of the (b)(ii) Indebtedness then outstanding." What is outstanding under (b)(ii) is Indebtedness, not principal
 -- alone: def/Indebtedness (a) includes "reimbursement obligations on letters of credit", contingent ones at their maximum
@@ -31,7 +31,7 @@
 -- deemed_draw_interest_numerator / deemed_draw_interest_divisor; deemed_draw_interest_x26280 is it rounded UP at the
 -- tenth decimal (exact whenever the division is, e.g. one (b)(ii) instrument or equal rates), so a rounded ratio can
 -- only be lower, never a false pass of "greater than 2.0". No (b)(ii) principal outstanding (nothing, or letters of
--- credit only): the attested credit_agreement_fallback_rate (AMB-I04) for a full year (the test's own attestation,
+-- credit only): the attested credit_agreement_fallback_rate (R-I04) for a full year (the test's own attestation,
 -- else the latest before TD).
 with tests as (
     select * from coverage_ratio_tests
@@ -235,11 +235,11 @@ select
         missing_inputs,
         debt_missing_inputs,
         case when projected_other_fixed_charges is null then
-            ['projected_other_fixed_charges (AMB-I02) for ' || case when test_kind = 'transaction' then transaction_id else 'quarter-end ' || test_date end] end,
+            ['projected_other_fixed_charges (R-I02) for ' || case when test_kind = 'transaction' then transaction_id else 'quarter-end ' || test_date end] end,
         case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') and permitted_credit_agreement_amount is null
             then ['parameter permitted_credit_agreement_amount on ' || transaction_date] end,
         case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
                 and credit_agreement_fallback_rate is null
-            then ['credit_agreement_fallback_rate (AMB-I04) on ' || transaction_date] end
+            then ['credit_agreement_fallback_rate (R-I04) on ' || transaction_date] end
     ))) as missing_inputs
 from totals

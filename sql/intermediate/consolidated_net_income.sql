@@ -2,7 +2,7 @@
 -- clause: indenture-1996/def/GAAP
 -- Consolidated Net Income of the Company per fiscal quarter: the consolidated group's net income, each exclusion of
 -- the definition [IND L1440-1506] and each proviso as its own column, and the attested frozen-1992-GAAP adjustment
--- (AMB-I01). A missing attestation is named in missing_inputs; the figure is still computed from what is there.
+-- (R-I01). A missing attestation is named in missing_inputs; the figure is still computed from what is there.
 with quarters as (
     select quarter_end from fiscal_quarters
 ),
@@ -229,7 +229,7 @@ assembled as (
         coalesce(l.deferred_financing_writeoff_credit_agreement, 0) as deferred_financing_writeoff_credit_agreement,
         coalesce(a.frozen_gaap_net_income_adjustment, 0) as frozen_gaap_net_income_adjustment,
         list_concat(
-            case when a.frozen_gaap_count = 0 then ['frozen_gaap_net_income_adjustment (AMB-I01) for the fiscal quarter ending ' || q.quarter_end] end,
+            case when a.frozen_gaap_count = 0 then ['frozen_gaap_net_income_adjustment (R-I01) for the fiscal quarter ending ' || q.quarter_end] end,
             case when a.restricted_subsidiary_count = 0 then ['restricted_subsidiary_income for the fiscal quarter ending ' || q.quarter_end] end,
             case when a.intercompany_note_interest_count = 0 and coalesce(l.existing_intercompany_note_interest_accrued, 0) <> 0
                 then ['existing_intercompany_note_interest_received for the fiscal quarter ending ' || q.quarter_end] end,

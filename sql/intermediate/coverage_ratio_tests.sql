@@ -8,7 +8,7 @@
 -- and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on its effective date. Information tests: each fiscal
 -- quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers
 -- "the four fiscal quarters immediately prior to the Transaction Date for which financial information ... is
--- available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (AMB-I02, parameter
+-- available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (R-I02, parameter
 -- financial_information_available_lag_days); the denominator covers "the fiscal quarter in which the Transaction Date
 -- occurs and the three ... subsequent" [IND L1380].
 with transactions as (

@@ -2,7 +2,7 @@
 -- clause: indenture-1996/def/ConsolidatedNetIncome
 -- Consolidated Net Income "accrued on a cumulative basis for the period (taken as one accounting period) from January 1,
 -- 1993 to the end of the Company's most recently ended fiscal quarter" [IND L4198-4203], per fiscal quarter end: the
--- attested cumulative figure at the cut-over date (AMB-I06) plus the quarterly consolidated_net_income of each quarter
+-- attested cumulative figure at the cut-over date (R-I06) plus the quarterly consolidated_net_income of each quarter
 -- after it. capacity_i is 4.09(a)(C)(I): "50% of the Consolidated Net Income ... (or, if the aggregate Consolidated Net
 -- Income ... shall be a deficit, minus 100% of such deficit)" [IND L4198]: half of a surplus, all of a deficit.
 -- No attestation, a quarter missing between the cut-over and the quarter, or a quarter whose CNI lacks an input:
@@ -44,7 +44,7 @@ select
         else cast(opening + coalesce(since_cut_over, 0) as decimal(38, 3))
     end as capacity_i,
     list_sort(list_distinct(list_concat(
-        case when opening is null then ['cumulative_consolidated_net_income_opening (AMB-I06): Consolidated Net Income from January 1, 1993 to a cut-over date'] else []::varchar[] end,
+        case when opening is null then ['cumulative_consolidated_net_income_opening (R-I06): Consolidated Net Income from January 1, 1993 to a cut-over date'] else []::varchar[] end,
         case when opening is not null and quarters_found <> quarters_needed
             then ['consolidated_net_income for ' || (quarters_needed - quarters_found) || ' fiscal quarter(s) between ' || cut_over_date || ' and ' || quarter_end]
             else []::varchar[] end,

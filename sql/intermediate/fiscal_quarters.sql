@@ -1,6 +1,6 @@
 -- clause: indenture-1996/4.06(b)
 -- The fiscal quarters the trial balances cover: calendar quarters (the indenture's fiscal year is the calendar year,
--- 4.06(b); the same default for ppca-2002, AMB-X07), from the quarter of the first month reported through the last
+-- 4.06(b); the same default for ppca-2002, R-X07), from the quarter of the first month reported through the last
 -- quarter whose end month is reported.
 with bounds as (
     select min(period_end) as first_month, max(period_end) as last_month

@@ -8,7 +8,7 @@
 --   (d) "all Indebtedness of others secured by a Lien on any asset of such Person" [IND L1660] (obligor_relationship
 --       lien_for_third_party), at "the lesser of the fair market value at such date of any asset subject to any Lien
 --       ... and the amount of the Indebtedness secured" [IND L1684]: the FMV is attested (encumbered_asset_fair_market_value,
---       the latest on or before the month end, AMB-I11); without it the secured amount stands and the row is missing an input;
+--       the latest on or before the month end, R-I11); without it the secured amount stands and the row is missing an input;
 --   (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)" [IND L1664]:
 --       instrument_kind preferred_stock whose maturity_date (the first date it matures, is mandatorily or holder
 --       redeemable or exchangeable into Indebtedness) is "on or prior to the scheduled maturity date of the Notes"
@@ -23,7 +23,7 @@
 -- Exclusions: (D) "letters of credit to the extent collateralized by cash
 -- or Cash Equivalents" (letters_of_credit.cash_collateralized); an instrument tagged A-ordinary-course, B, C, D or E is
 -- excluded whole; an instrument tagged A-nrmc is excluded only within "an aggregate principal amount at any time
--- outstanding not exceeding $7,500,000" [IND L1705-1708] (parameter nrmc_indebtedness_exclusion_cap, AMB-I13: the cap
+-- outstanding not exceeding $7,500,000" [IND L1705-1708] (parameter nrmc_indebtedness_exclusion_cap, R-I13: the cap
 -- reads on the NRMC limb only), allocated to the NRMC instruments in instrument_id order. Clause (h): "all obligations
 -- under Refinancing Sale and Leaseback Transactions" [IND L1677] at their Attributable Debt [IND L1697], at each month
 -- end from consummation until the lease term ends (attributable_debt).
@@ -86,10 +86,10 @@ measured as (
         case
             when p.indebtedness_clause = 'd' and a.attested_amount is null
                 then ['encumbered_asset_fair_market_value of ' || p.instrument_id || ' on ' || p.period_end
-                    || ' (def/Indebtedness (d): the lesser of that value and the amount secured, AMB-I11)']
+                    || ' (def/Indebtedness (d): the lesser of that value and the amount secured, R-I11)']
             when p.indebtedness_clause = 'g' and a.attested_amount is null
                 then ['assumed_pension_obligations_cfo_certificate of ' || p.instrument_id || ' on ' || p.period_end
-                    || ' (def/Indebtedness (g): the CFO certificate to the Trustee, AMB-I11)']
+                    || ' (def/Indebtedness (g): the CFO certificate to the Trustee, R-I11)']
             else []::varchar[]
         end as missing_inputs
     from principal as p

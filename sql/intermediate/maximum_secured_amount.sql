@@ -5,7 +5,7 @@
 -- $43,000,000, minus (iv) ... minus (v) ..." [IND L1787]. CARIFA Financing outstanding = principal secured by the
 -- register's unreleased CARIFA Liens on Permitted Collateral. Deductions (iv) and (v) are attested amounts
 -- (maximum_secured_amount_deduction, dated the sale or Refinancing), cumulative and permanent from their date unless
--- the parameter maximum_secured_amount_deductions_cumulative is 0 (AMB-I07).
+-- the parameter maximum_secured_amount_deductions_cumulative is 0 (R-I07).
 with parameters as (
     select
         d.test_date,

@@ -8,7 +8,7 @@
 -- (which holds only what was spent from December 23, 1996), except those on assets subject to a Lien under 4.11(b)(iv),
 -- (v), (vi) or (ix) (the proviso's exclusions). A row not classified (flag empty) is a missing input.
 -- Depreciation: the attested GAAP depreciation on Permitted Collateral per fiscal quarter, on the pre-Merger historical
--- basis for assets existing at the Merger (AMB-I08, subject permitted_collateral_depreciation). A quarter without it is
+-- basis for assets existing at the Merger (R-I08, subject permitted_collateral_depreciation). A quarter without it is
 -- a missing input. Not implemented: freezing the Net Betterments of an asset that ceases to be Permitted Collateral.
 with dates as (
     select
@@ -47,7 +47,7 @@ depreciation as (
     select
         d.test_date,
         coalesce(sum(a.value_amount), 0) as depreciation,
-        list('permitted_collateral_depreciation (AMB-I08) for the quarter ending ' || q.quarter_end order by q.quarter_end)
+        list('permitted_collateral_depreciation (R-I08) for the quarter ending ' || q.quarter_end order by q.quarter_end)
             filter (where q.quarter_end is not null and a.value_amount is null) as missing
     from dates as d
     left join fiscal_quarters as q

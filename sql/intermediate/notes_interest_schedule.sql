@@ -16,7 +16,7 @@
 -- is the next Business Day (business_days), the accrual stays unadjusted.
 -- Principal: the Notes' principal outstanding at the month end just before the record date (the day before April 1
 -- or October 1); indeterminate when the debt register has no such month end.
--- Additional interest under the Registration Rights Agreement is not in the seeds (clauses.md M6, AMB-I35).
+-- Additional interest under the Registration Rights Agreement is not available (R-I35).
 with rate as (
     select cast(value as decimal(12, 8)) as rate
     from policy_parameters

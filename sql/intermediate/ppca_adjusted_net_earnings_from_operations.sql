@@ -4,24 +4,24 @@
 -- provision for income taxes ... excluding the consolidated impact of" the items below, each its own column.
 -- Implemented:
 --   (a) capital-asset sale gains/losses greater than the parameter aneo_threshold_capital_asset_sales ($150,000), per
---       transaction, whole amount (AMB-P03 default), from the asset_sales extract; a sale dated before the parameter's
+--       transaction, whole amount (R-P03 default), from the asset_sales extract; a sale dated before the parameter's
 --       first value (2002-02-12) is a missing input;
 --   (c) pre-acquisition earnings (pre_acquisition_income);
 --   (d) equity earnings above cash received + the parameter aneo_investee_earnings_cash_allowance ($3,000,000) are
---       aggregate per test period (AMB-P04 default), so this model carries the two inputs and minimum_ebitda_tests
+--       aggregate per test period (R-P04 default), so this model carries the two inputs and minimum_ebitda_tests
 --       applies them;
---   (f) gains on cancellation or forgiveness of Indebtedness (debt_extinguishment_gain; M3: read as its own limb);
+--   (f) gains on cancellation or forgiveness of Indebtedness (debt_extinguishment_gain; R-P32: read as its own limb);
 --   (g) extraordinary gains only;
 --   (k) LIFO charges, (l) Kaiser Center disposition charges, (m) non-cash pension expense, (n) special pension charges,
 --       (o) impairment charges with the OLV In-Place Value exception, (p) non-U.S. inventory write-downs and
 --       (q)(i)-(v) pre-petition accruals, each within its cap: the monthly ledger ppca_aneo_non_cash_charge_exclusions
---       (AMB-P05 default, M7, AMB-P24, AMB-P25).
+--       (R-P05 default, R-P31, R-P24, R-P25).
 -- Not implemented, because the extract contract carries no line item or extract for them yet (their amounts stay IN
 -- ANEO, which is right only for a period that has none of them): (b) gains from write-ups in book value; (e) earnings of a
 -- counterparty before its transaction with the group; the non-recurring-transaction limb of (g) (gains over $150,000
 -- from non-recurring transactions other than extraordinary items); (h) gains from reversals of power-payment expenses
 -- reflected in the Financial Forecast; (i) non-cash mining-outsourcing write-offs reflected in the Financial Forecast;
--- (j) the Mead Charges (definition not in the seeds).
+-- (j) the Mead Charges (definition not available).
 -- Not exclusions: reorganization_items and other_non_cash_charges stay IN, since no clause (a)-(q) names them; a charge
 -- that (k)-(q) excludes must be booked on its own line item to be excluded.
 with months as (

@@ -2,8 +2,8 @@
 -- The ledger of the non-cash charges Adjusted Net Earnings from Operations excludes within caps, (k)-(q) [A6 c6482-c8408],
 -- one row per exclusion and fiscal month; ppca_adjusted_net_earnings_from_operations sums it per Fiscal Quarter.
 --   (k) lifo_inventory_charges             <= $20,000,000 aggregate      (l) kaiser_center_disposition_charges <= $25,000,000
---   (m) non_cash_pension_expense           per named Fiscal Year (FY2003 $48,000,000, FY2004 $68,000,000, else $0, M7)
---   (n) pension_special_charges            <= $25,000,000 in any Fiscal Year, commencing with FY2003 ($0 before, M7)
+--   (m) non_cash_pension_expense           per named Fiscal Year (FY2003 $48,000,000, FY2004 $68,000,000, else $0, R-P31)
+--   (n) pension_special_charges            <= $25,000,000 in any Fiscal Year, commencing with FY2003 ($0 before, R-P31)
 --   (o) impairment_charges                 <= $300,000,000 aggregate, less the attested part below OLV In-Place Value
 --   (p) foreign_inventory_writedowns       <= $50,000,000 aggregate
 --   (q) accruals "non-cash during the term of this Agreement" arising "solely out of pre-petition liabilities":
@@ -11,13 +11,13 @@
 --       (iii) prepetition_pbgc_accruals <= $200,000,000; (iv) asbestos_claims_accruals, no cap;
 --       (v) other_prepetition_accruals <= $50,000,000 (aggregate caps).
 -- Each cap is the parameter <line item>_exclusion_cap (non_cash_pension_exclusion_cap for (m)) in force at the month end.
--- AMB-P05 default: a cap with no stated period is cumulative from the agreement's inception, the parameter's first
+-- R-P05 default: a cap with no stated period is cumulative from the agreement's inception, the parameter's first
 -- effective date (2002-02-12); (m) and (n) restart each Fiscal Year. The charge of a month is the group's net activity
 -- on the line item that month; its excluded amount is fixed when recorded: excluded to date = least(cap, greatest(0,
 -- charges to date)) and a month excludes the increase, so a later credit (a reversal) is excluded only while it brings
 -- the ledger back under the cap, and it never reopens an earlier month. A month before the cap's first effective date
 -- excludes nothing and uses nothing (like (m) for FY2002); (q)(iv) has no cap and is excluded whenever recorded.
--- (o) OLV exception (AMB-P24): the Company attests per Fiscal Quarter end, as impairment_below_olv_in_place_value (one
+-- (o) OLV exception (R-P24): the Company attests per Fiscal Quarter end, as impairment_below_olv_in_place_value (one
 -- row, or one per asset with reference_id, added up), the part of the quarter's impairment charges "which reduce the
 -- book value of any Eligible Fixed Asset to an amount less than the OLV In-Place Value", which (o) does not exclude. It
 -- is set against the quarter's charges in month order. Without a usable attestation (missing, not an amount, negative,
@@ -26,7 +26,7 @@
 -- The aggregate caps need every month since the inception: when the trial balances start in a Fiscal Year after the
 -- cap's first effective date (a first month's year-to-date balance covers its Fiscal Year), a month with a charge
 -- names the missing history. The line items are non-cash by the contract's definition of them; the (q) line items hold
--- only accruals arising solely from pre-petition liabilities that stay non-cash during the term (AMB-P25: attested by
+-- only accruals arising solely from pre-petition liabilities that stay non-cash during the term (R-P25: attested by
 -- the classification; if one later becomes cash, the periods must be re-run).
 with exclusions as (
     select *
@@ -149,7 +149,7 @@ olv_placed as (
             partition by i.exclusion, i.quarter_end order by i.period_end rows between unbounded preceding and current row
         ) as quarter_charges_to_date,
         case when i.exclusion = 'o' and o.attestation_required and not o.attestation_usable then [
-            'impairment_below_olv_in_place_value (AMB-P24) for the Fiscal Quarter ending ' || i.quarter_end
+            'impairment_below_olv_in_place_value (R-P24) for the Fiscal Quarter ending ' || i.quarter_end
             || case
                 when o.below_olv is null and not coalesce(o.has_unusable_value, false) then ''
                 when coalesce(o.has_unusable_value, false) then ': not a non-negative amount'
@@ -222,7 +222,7 @@ select
         m.olv_missing_to_date,
         case when m.cap_period = 'agreement' and f.fiscal_year > year(m.cap_first_effective) then [
             'trial balances from Fiscal Year ' || year(m.cap_first_effective) || ': the ANEO ' || m.clause
-            || ' cap is cumulative from ' || m.cap_first_effective || ' (AMB-P05) and its use before Fiscal Year '
+            || ' cap is cumulative from ' || m.cap_first_effective || ' (R-P05) and its use before Fiscal Year '
             || f.fiscal_year || ' is unknown'
         ] end
     )) else []::varchar[] end as missing_inputs

@@ -5,25 +5,25 @@
 -- clause: ppca-2002/def/VALCOPPEReduction
 -- clause: ppca-2002/def/AvailabilityReserve
 -- The Borrowing Base components the Sixth Amendment replaced, per ppca-2002 Business Day, from the borrowing_base
--- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not in the
--- seeds, governed and the day names them as missing).
+-- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not
+-- held, governed and the day names them as missing).
 -- (b) [A6 c8896] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible Inventory as at such time or (ii)
 --     following Agent's receipt of a satisfactory appraisal pursuant to Section 9.1.18, the least of (A) $175,000,000,
 --     (B) 65% of all Eligible Inventory ... and (C) 85% of the Net Recovery Percentage of Eligible Inventory". An
 --     appraisal is received on the first day the extract carries a Net Recovery Percentage. (ii) stops applying once,
 --     after an appraisal, Revolving Commitment Availability was above $175,000,000 on each Business Day of three
---     consecutive months (AMB-P18 default: any rolling window ending that day), and applies again after three
+--     consecutive months (R-P18 default: any rolling window ending that day), and applies again after three
 --     consecutive Business Days below it. The release also needs "no Event of Default or Event of Cash Dominion";
 --     their status is not in the extracts, so a released day names it as missing. Availability is the Agent's
---     reported figure (the base definition is not in the seeds).
+--     reported figure (the base definition is not available).
 -- (c) [A6 c9890] "the lesser of (i) $100,000,000, reducing each month by $1,190,476 ... commencing in October 2003 and
---     (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (AMB-P07: each reduction on the first of the month,
+--     (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (R-P07: each reduction on the first of the month,
 --     n = 1 on 2003-10-01; the last takes the leg to 0), "permanently reduced" by the PPE Subcomponent Reductions and
 --     VALCO PPE Reductions, whose "combined effect ... shall not be additive" [A6 c10490]: cumulative PPE Subcomponent
 --     Reductions are reduced (not below zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two
---     (E9), taken off the lesser-of result (AMB-P06 default), never below zero.
+--     (E9), taken off the lesser-of result (R-P06 default), never below zero.
 --     PPE Subcomponent Reductions: the attested amount per Asset Disposition after the Sixth Amendment (attestation
---     ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when the proceeds were received, AMB-P21);
+--     ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when the proceeds were received, R-P21);
 --     a disposition by a group seller from 2003-08-01 without one is a missing input from its sale date.
 -- Availability Reserve [A6 c8514]: "the lesser of (i) $30,000,000 and (ii) ten percent (10%) of the Revolving
 --     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000).
@@ -123,7 +123,7 @@ figures as (
         *,
         least(inventory_cap, inventory_rate * eligible_inventory,
               case when appraisal_cap_applies then net_recovery_rate * net_recovery_pct * eligible_inventory end) as inventory_component,
-        -- 84 x 1,190,476 = 99,999,984 leaves $16 (E6); AMB-P07 default: the 84th reduction takes the leg to zero
+        -- 84 x 1,190,476 = 99,999,984 leaves $16 (E6); R-P07 default: the 84th reduction takes the leg to zero
         case when ppe_initial is not null
             then case when amortization_months >= 84 then 0 else ppe_initial - amortization_months * ppe_monthly end
         end as ppe_amortized_amount,
@@ -157,7 +157,7 @@ select
         case when commitment is null then [
             'Borrowing Base clauses (b) and (c), Availability Reserve and Revolving Commitment Amount as in force before '
             || 'the Sixth Amendment (Post-Petition Credit Agreement of February 12, 2002, as amended before August 1, '
-            || '2003; not in the seeds)'] end,
+            || '2003; not available)'] end,
         case when net_recovery_pct is not null and not appraisal_cap_applies then [
             'no Event of Default or Event of Cash Dominion during the three months before ' || last_release
             || ' (Borrowing Base (b)(ii) release; status not in the extracts)'] end,

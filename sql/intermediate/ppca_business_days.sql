@@ -1,6 +1,6 @@
 -- clause: ppca-2002/9.2.4(b)
 -- The Post-Petition Credit Agreement's Business Days, every calendar day the borrowing_base extract spans. The base
--- agreement's definition is not in the seeds (AMB-X07); PARAM default: Monday to Friday, except the U.S. federal bank
+-- agreement's definition is not available (R-X07): Monday to Friday, except the U.S. federal bank
 -- holidays (New Year's Day, Martin Luther King Jr. Day, Washington's Birthday, Memorial Day, Independence Day, Labor
 -- Day, Columbus Day, Veterans Day, Thanksgiving, Christmas), a fixed-date holiday on a Sunday observed the Monday
 -- after and one on a Saturday not moved (the Federal Reserve's practice). Only for ppca-2002: the indenture has its

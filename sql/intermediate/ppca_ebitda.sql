@@ -4,7 +4,7 @@
 -- expense + income tax expense + depreciation and depletion + capital lease amortization + amortization, of the
 -- consolidated group. Interest expense is interest_expense plus the joint-venture partners' share booked on its own
 -- line (interest_expense_borne_by_jv_partners): both are consolidated interest expense deducted in net income.
--- The base agreement's definition is not in the seeds (AMB-P02): the Company's attestation ppca_ebitda_definition,
+-- The base agreement's definition is not available (R-P02): the Company's attestation ppca_ebitda_definition,
 -- dated (period_end) on or before the month end, must say this is the definition applied.
 with months as (
     select period_end, quarter_end from ppca_adjusted_net_earnings_from_operations
@@ -68,6 +68,6 @@ select
     list_sort(list_distinct(list_concat(
         missing_inputs,
         case when definition_attestation_id is null
-            then ['ppca_ebitda_definition (AMB-P02) dated on or before ' || period_end] end
+            then ['ppca_ebitda_definition (R-P02) dated on or before ' || period_end] end
     ))) as missing_inputs
 from assembled

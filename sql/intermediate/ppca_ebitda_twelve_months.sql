@@ -2,7 +2,7 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
 -- EBITDA for the twelve months ending on each month end E (= "the 4 Fiscal Quarters ending" E when E is a Fiscal
 -- Quarter end [A6 c22585]; "the 12 months ending on the last day of" a month for 9.2.4(b) [A6 c23156]), with every
--- adjustment as an input. ANEO (d) is applied here, per test period and in aggregate across investees (AMB-P04
+-- adjustment as an input. ANEO (d) is applied here, per test period and in aggregate across investees (R-P04
 -- default): earnings of non-Subsidiary investees "to the extent that such earnings exceed the sum of (i) the amount
 -- received in cash ... and (ii) $3,000,000" (parameter aneo_investee_earnings_cash_allowance, in force on E) are
 -- excluded. minimum_ebitda_tests and ppca_monthly_minimum_ebitda_tests add the reductions of 9.2.4(c) and (d).
@@ -58,7 +58,7 @@ assembled as (
         greatest(0, w.d_equity_method_income - w.d_investee_distributions_received - coalesce(d.allowance, 0)) as d_excess_excluded,
         d.allowance as d_cash_allowance,
         list_concat(
-            -- the EBITDA definition must be attested as of the test date itself (AMB-P02)
+            -- the EBITDA definition must be attested as of the test date itself (R-P02)
             e_now.missing_inputs,
             w.aneo_missing,
             case when d.allowance is null then ['parameter aneo_investee_earnings_cash_allowance on ' || w.test_date] end

@@ -2,13 +2,13 @@
 -- VALCO shortfall reduction of the monthly minimum EBITDA (9.2.4(b) tests) [A6 c24540]: the minimum "shall be reduced
 -- ... for the Fiscal Quarter (or 3-month period) ending on such date" by the VALCO shortfall, which "will not exceed
 -- $20,000,000 in respect of any Fiscal Quarter (or $6,666,667 for any month) and $60,000,000 in the aggregate for all
--- Fiscal Quarters (or all months) ending on or prior to December 31, 2004". Correction M9 / AMB-P09 default: the first
+-- Fiscal Quarters (or all months) ending on or prior to December 31, 2004". Correction R-P09 default: the first
 -- unit is the 3-month period ending 2003-09-30, capped at $20,000,000 (parameter valco_shortfall_cap_per_quarter) and
 -- counted only while wholly inside the 12-month window; each month from October 2003 is a unit capped at $6,666,667
 -- (valco_shortfall_cap_per_month); the $60,000,000 aggregate (valco_shortfall_cap_aggregate) is allocated in date order
--- to units ending on or before 2004-12-31 (AMB-P08 default); January 2005 is credited within its monthly cap but outside
+-- to units ending on or before 2004-12-31 (R-P08 default); January 2005 is credited within its monthly cap but outside
 -- the aggregate. AdjC_M(E) = the allocated credits of the units wholly inside the 12 months ending E.
--- A month whose forecast is a third of a quarterly schedule figure (AMB-P10 default, stg_valco_ebitda) is flagged: its
+-- A month whose forecast is a third of a quarterly schedule figure (R-P10 default, stg_valco_ebitda) is flagged: its
 -- unit says so, and forecast_from_quarterly_schedule is true for every E whose window counts such a unit.
 with unit_months as (
     select cast(m as date) as unit_end,
@@ -82,7 +82,7 @@ select
     coalesce((
         select list(a.unit_start || ' to ' || a.unit_end || ': shortfall ' || cast(a.shortfall as decimal(38, 2))
                     || ', credit ' || cast(a.credit_allocated as decimal(38, 2))
-                    || case when a.forecast_from_quarterly_schedule then ' (forecast: a third of the quarterly schedule, AMB-P10)' else '' end
+                    || case when a.forecast_from_quarterly_schedule then ' (forecast: a third of the quarterly schedule, R-P10)' else '' end
                     order by a.unit_end)
         from allocated as a
         where a.unit_end <= t.month_end and a.unit_start >= cast(t.month_end - interval 12 month as date) + 1

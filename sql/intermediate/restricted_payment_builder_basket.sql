@@ -11,7 +11,7 @@
 -- of Capital Stock (not Redeemable Stock, not sold to a Subsidiary) and capital contributions after December 31, 1992,
 -- less proceeds used under 4.09(b)(II) and (V) ("shall be excluded", [IND L4284, L4333]) and conversions under (b)(IV)
 -- + (III) 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not needed to bring USIO to zero.
--- Each ledger is rolled forward from its attested opening balance at its cut-over date (AMB-I06).
+-- Each ledger is rolled forward from its attested opening balance at its cut-over date (R-I06).
 with openings as (
     select * from restricted_payment_opening_balances
 ),
@@ -25,7 +25,7 @@ cut_over as (
 
 entries as (
     select o.cut_over_date as entry_date, 0 as sequence, 'opening' as entry_kind, o.attestation_id as transaction_id,
-        'Attested ' || o.subject || ' at the cut-over (AMB-I06)' as description,
+        'Attested ' || o.subject || ' at the cut-over (R-I06)' as description,
         case when o.subject in ('restricted_payments_opening', 'restricted_investments_opening') then o.value_amount else 0 end as used_change,
         case when o.subject = 'equity_proceeds_opening' then o.value_amount else 0 end as capacity_ii_change,
         cast(0 as decimal(38, 3)) as capacity_iii_change
@@ -156,7 +156,7 @@ select
         case when cni_quarter_end is null then ['Consolidated Net Income for a fiscal quarter ended before ' || entry_date || ' with financial statements available'] else []::varchar[] end,
         coalesce(cni_missing, []::varchar[]),
         coalesce((
-            select list(v.subject || ' (AMB-I06): the attested opening balance at a cut-over date')
+            select list(v.subject || ' (R-I06): the attested opening balance at a cut-over date')
             from (values ('restricted_payments_opening'), ('restricted_investments_opening'), ('equity_proceeds_opening')) as v(subject)
             where v.subject not in (select o.subject from openings as o)
         ), []::varchar[])

@@ -13,7 +13,7 @@
 -- Subsidiary Investments follow USIO's own definition, whatever their form.
 -- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [IND L4232] include those to KAC (MAXXAM controls KAC); the
 -- KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter" [IND L4249]
--- (days 0 to 30 after the payment, AMB-I23).
+-- (days 0 to 30 after the payment, R-I23).
 with payments as (
     select * from stg_restricted_payments
 ),

@@ -1,7 +1,7 @@
 -- clause: indenture-1996/4.09(a)(C)
 -- clause: indenture-1996/4.09(b)(IV)
 -- clause: indenture-1996/4.09(b)(VIII)
--- The attested opening balance of each 4.09 ledger at its cut-over date (AMB-I06): the ledgers run from 1993/1994
+-- The attested opening balance of each 4.09 ledger at its cut-over date (R-I06): the ledgers run from 1993/1994
 -- but the extracts start later, so a person attests each balance as of a date (period_end) and the models roll it
 -- forward with the ledger rows dated after it. The latest cut-over of each subject governs. A subject with no
 -- attestation has no row here; the models using it name it in missing_inputs.

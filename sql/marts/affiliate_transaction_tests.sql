@@ -8,12 +8,12 @@
 -- (ii): "approved as meeting such standard, in good faith, by a majority of the independent members of the Board of
 --   Directors of the Company evidenced by a Board Resolution": 1 when no Board Resolution is referenced or the attested
 --   approval (affiliate_transaction_independent_approval) is false; a referenced resolution without that attestation
---   cannot be verified and is a missing input (AMB-I11).
+--   cannot be verified and is a missing input (R-I11).
 -- (iii): "if the amount of such transaction or the aggregate amount of such series of related transactions is greater
 --   than $10,000,000 (which amount shall be calculated excluding the amount of Principal Products transferred to or from
 --   an Unrestricted Subsidiary ...)": 1 when the series amount, less Principal Products with an Unrestricted Subsidiary,
---   is strictly greater than the threshold and no fairness opinion is referenced (exactly $10,000,000 needs none, AMB-I12).
---   The series is the extract's series_id (AMB-I09), the transaction itself when blank.
+--   is strictly greater than the threshold and no fairness opinion is referenced (exactly $10,000,000 needs none, R-I12).
+--   The series is the extract's series_id (R-I09), the transaction itself when blank.
 with transactions as (
     select
         t.*,
@@ -67,7 +67,7 @@ clause_ii as (
                 'document', approval_attestation_document, 'clause_id', 'indenture-1996/4.08(a)(ii)')
         ) as inputs,
         case when exemption is null and board_resolution_document is not null and independent_approval is null then
-            ['affiliate_transaction_independent_approval (AMB-I11): that Board Resolution ' || board_resolution_document
+            ['affiliate_transaction_independent_approval (R-I11): that Board Resolution ' || board_resolution_document
              || ' for ' || transaction_id || ' was adopted by a majority of the independent directors']
         else [] end as missing_inputs
     from assessed

@@ -6,7 +6,7 @@
 -- "converted (or ... converted within thirty days of the related Asset Sale) ... into cash": note_collection receipts
 -- dated no later than the 30th day after the sale (day 31 is not), or, for a sale with no note receipts recorded, the
 -- extract's notes_converted_within_30_days. The consideration is the gross proceeds with non-cash consideration at its
--- attested Fair Market Value (AMB-I28). Compared exactly as a computed threshold: cash-like >= the 75% share rounded
+-- attested Fair Market Value (R-I28). Compared exactly as a computed threshold: cash-like >= the 75% share rounded
 -- up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75 x consideration).
 -- The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a foreclosure (or a
 -- secured party taking ownership of such assets in lieu of foreclosure) or as a result of an involuntary proceeding in

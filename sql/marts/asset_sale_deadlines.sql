@@ -5,7 +5,7 @@
 -- (day 145 is on time, day 146 late):
 --   reinvestment commitment within 140 days, per receipt [IND L5157, L5179];
 --   offer notice within 145 days [IND L5056] and the Asset Sale Purchase Date, a Business Day no later than day 175
---   (convention preceding) [IND L5030], per day an offer became due (AMB-I19: the pool's threshold crossing);
+--   (convention preceding) [IND L5030], per day an offer became due (R-I19: the pool's threshold crossing);
 --   the offer open at least twenty-four days from mailing [IND L5060]: due_date is the earliest day it may close, and
 --   completed_on the last Business Day before the purchase date (business_days);
 --   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt [IND L5164].
@@ -37,7 +37,7 @@ from asset_sale_offer_obligations as o
 cross join (
     values
         ('mail notice of the Asset Sale Offer', 145, 'none',
-         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (AMB-I19)'),
+         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (R-I19)'),
         ('purchase the Notes tendered on the Asset Sale Purchase Date', 175, 'preceding',
          'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [IND L5030]')
 ) as k(obligation, days, convention, rule)
@@ -51,7 +51,7 @@ select
     notice_mailed_on,
     cast(notice_mailed_on + interval 24 day as date),
     'none',
-    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; due_date is the earliest close',
+    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; the due date is the earliest close',
     offer_closes_on,
     '[]'
 from asset_sale_offer_obligations

@@ -39,7 +39,7 @@ select
     to_json(list_concat(
         pool_missing,
         case when clock_from_pool_crossing is distinct from 1
-            then ['AMB-I19: parameter asset_sale_offer_clock_from_pool_crossing must be 1 (the per-receipt reading is not implemented)'] end,
+            then ['R-I19: parameter asset_sale_offer_clock_from_pool_crossing must be 1 (the per-receipt reading is not implemented)'] end,
         case when offer_id is not null and include_letters_of_credit is null
             then ['parameter asset_sale_offer_include_undrawn_letters_of_credit on ' || notice_mailed_on] end,
         case when offer_id is not null and (purchase_on_business_day is null or offer_closes_on is null)

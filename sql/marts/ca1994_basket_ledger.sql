@@ -4,12 +4,12 @@
 -- clause: ca-1994/9.2.5(u)
 -- clause: ca-1994/9.2.3(y)
 -- transactions of: attestations, incurrences, restricted_payments
--- The ca-1994 baskets as a ledger (the BRIEF ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
--- (October 20, 1997, AMB-C10) [A11 c6363]: New Senior Debt "does not exceed $200,000,000", Additional New Senior Debt
+-- The ca-1994 baskets as a ledger (the ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
+-- (October 20, 1997, R-C10) [A11 c6363]: New Senior Debt "does not exceed $200,000,000", Additional New Senior Debt
 -- "does not exceed $50,000,000", New Subordinated Debt "does not exceed $450,000,000": principal issued less principal
--- repaid; before the Eleventh Amendment the clause's text is not in the seeds, so the capacity is null (AMB-X02).
+-- repaid; before the Eleventh Amendment the clause's text is not available, so the capacity is null (R-X02).
 -- 9.2.5(u) [A13 c13263]: Investments in Venezuela Aluminum Partners and/or CAVSA "not to exceed $210,000,000 in the
--- aggregate at any one time outstanding" (net of returns, AMB-C06 default), from the Thirteenth Amendment (July 20, 1998).
+-- aggregate at any one time outstanding" (net of returns, R-C06 default), from the Thirteenth Amendment (July 20, 1998).
 -- 9.2.3(y) [A13 c11635]: Liens on Venezuela Pledged Cash "not to exceed $100,000,000 at any one time outstanding".
 with debt_classes as (
     select * from (values

@@ -5,7 +5,7 @@
 -- clause: ca-1994/9.2.3(y)
 -- transactions of: attestations, incurrences, restricted_payments
 -- Each ca-1994 basket entry as a transaction test: usage after the entry against the capacity in force (null before the
--- clause's seeded text took effect: indeterminate, the earlier text is not in the seeds, AMB-X02). For 9.2.2(b)(i) also
+-- clause's text available took effect: indeterminate, the earlier text is not available, R-X02). For 9.2.2(b)(i) also
 -- one maintenance row on the Eleventh Amendment date (October 20, 1997), when the restated caps first applied to the debt
 -- then outstanding.
 with restated_on as (
@@ -47,6 +47,6 @@ select
         'entry_amount', json_object('value', amount::varchar, 'clause_id', clause_id)
     ) as varchar) as inputs,
     cast(to_json(case when threshold is null then [
-        clause_id || ' as in force on ' || test_date || ': the text before its seeded amendment (Eleventh Amendment of October 20, 1997 for 9.2.2, Thirteenth Amendment of July 20, 1998 for 9.2.3(y) and 9.2.5(u)) is not in the seeds (AMB-X02)'
+        clause_id || ' as in force on ' || test_date || ': the text before the available amendment (Eleventh Amendment of October 20, 1997 for 9.2.2, Thirteenth Amendment of July 20, 1998 for 9.2.3(y) and 9.2.5(u)) is not available (R-X02)'
     ] else []::varchar[] end) as varchar) as missing_inputs
 from rows_

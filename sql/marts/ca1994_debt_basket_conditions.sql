@@ -6,7 +6,7 @@
 -- number of conditions not met (tested <= 0). (B) New Senior Debt: "(2) ... unsecured; (3) ... issued on or prior to
 -- February 1, 1997; (4) ... does not mature prior to February 15, 2002"; (C) Additional New Senior Debt: the same with
 -- "March 1, 1997"; (D) New Subordinated Debt: "(2) ... unsecured; (3) ... does not mature prior to 2004" (final maturity
--- on or after January 1, 2004, AMB-C08); "(4) the proceeds thereof, net of reasonable costs and expenses ... are applied
+-- on or after January 1, 2004, R-C08); "(4) the proceeds thereof, net of reasonable costs and expenses ... are applied
 -- to redeem, retire, repurchase or defease the Subordinated Notes ... (including premium ...)" (what is applied to
 -- Subordinated Debt, principal plus premium, at least the net proceeds; costs attested). The premium is the
 -- incurrence's premium_and_fees less the attested issue costs (its fees), never below zero. Conditions (B)(5), (C)(5) and (D)(5) (the indenture substantially in the required form;

@@ -2,9 +2,9 @@
 -- clause: ca-1994/9.2.14
 -- clause: ca-1994/9.2.11
 -- transactions of: asset_sales, restricted_payments
--- Payments and sales the seeded waivers show a ca-1994 covenant restricts, each tested as an amount (or count) of what
--- is restricted against 0. The base text of 9.2.6, 9.2.11 and 9.2.14 is not in the seeds (AMB-X02); a result is `fail`
--- (pending a waiver) only where a seeded text itself establishes the restriction, otherwise indeterminate naming the
+-- Payments and sales the available waivers show a ca-1994 covenant restricts, each tested as an amount (or count) of what
+-- is restricted against 0. The base text of 9.2.6, 9.2.11 and 9.2.14 is not available (R-X02); a result is `fail`
+-- (pending a waiver) only where a text available itself establishes the restriction, otherwise indeterminate naming the
 -- missing section:
 -- 9.2.6(b)(i) as restated by the Eleventh Amendment [A11 c8930]: the Company shall not "make any payment or prepayment
 --   of principal of ... any Subordinated Debt or any New Subordinated Debt": every retirement of Subordinated Debt.
@@ -57,9 +57,9 @@ select
     cast(0 as decimal(38, 2)) as threshold_reduction,
     cast(json_object(
         'restricted', json_object('value', restricted::varchar, 'clause_id', clause_id),
-        'restriction_established_by_seeded_text', json_object('value', established::varchar, 'clause_id', clause_id)
+        'restriction_established_by_text_held', json_object('value', established::varchar, 'clause_id', clause_id)
     ) as varchar) as inputs,
     cast(to_json(case when established then []::varchar[] else [
-        'Section ' || replace(clause_id, 'ca-1994/', '') || ' of the Credit Agreement of February 15, 1994 (base text not in the seeds, AMB-X02): whether it restricts ' || transaction_id
+        'Section ' || replace(clause_id, 'ca-1994/', '') || ' of the Credit Agreement of February 15, 1994 (base text not available, R-X02): whether it restricts ' || transaction_id
     ] end) as varchar) as missing_inputs
 from tests

@@ -3,7 +3,7 @@
 -- transactions of: none
 -- The Pricing Interest Coverage Ratio [A13 c4859] replaces the Interest Coverage Ratio in Section 3.4.1 [A13 c9424].
 -- Its period, EBITDA, Adjusted Capital Expenditures, the PIK Note and Equity Proceeds Notes and the pricing grid are in
--- the base Credit Agreement, not in the seeds (AMB-C07): one row per Fiscal Quarter end from the Thirteenth Amendment to
+-- the base Credit Agreement, not available (R-C07): one row per Fiscal Quarter end from the Thirteenth Amendment to
 -- the petition, indeterminate naming them. The Venezuela Investments the numerator deducts are the one computable part.
 select
     'ca-1994/3.4.1' as clause_id,
@@ -21,8 +21,8 @@ select
             and p.payment_date between q.quarter_start and q.quarter_end), 0)::varchar,
         'clause_id', 'ca-1994/def/PricingInterestCoverageRatio')) as varchar) as inputs,
     cast(to_json([
-        'Section 3.4.1 of the Credit Agreement of February 15, 1994: the pricing grid and the period of the Pricing Interest Coverage Ratio (base text not in the seeds, AMB-C07)',
-        'EBITDA, Adjusted Capital Expenditures, the PIK Note and the Equity Proceeds Notes as defined in the base Credit Agreement (not in the seeds, AMB-C07)'
+        'Section 3.4.1 of the Credit Agreement of February 15, 1994: the pricing grid and the period of the Pricing Interest Coverage Ratio (base text not available, R-C07)',
+        'EBITDA, Adjusted Capital Expenditures, the PIK Note and the Equity Proceeds Notes as defined in the base Credit Agreement (not available, R-C07)'
     ]) as varchar) as missing_inputs
 from fiscal_quarters as q
 where q.quarter_end between date '1998-09-30' and date '2001-12-31'

@@ -1,20 +1,20 @@
 -- clause: ca-1994/9.2.2(a)(iii)
 -- clause: ca-1994/9.2.2(b)(i)(A)
 -- transactions of: incurrences
--- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, AMB-C10) whose measure is in the
--- base Credit Agreement, not in the seeds (AMB-X02): always indeterminate, naming what is missing, with the part the
--- seeds let us compute shown in the inputs.
+-- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, R-C10) whose measure is in the
+-- base Credit Agreement, not available (R-X02): always indeterminate, naming what is missing, with the part the
+-- available texts let us compute shown in the inputs.
 -- 9.2.2(a)(iii) [A11 c5852]: "Indebtedness existing as of the Effective Date which is identified in Item 4 ("Ongoing
 --   Indebtedness") of the Disclosure Schedule; provided, however, that if the Company shall redeem or retire any
 --   Subordinated Debt, then the aggregate principal amount of Ongoing Indebtedness permitted by this clause shall be
 --   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired" [A11 c6011]. Both the cap
 --   and which debt is Ongoing Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal
---   only, AMB-C09 default) is the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the
+--   only, R-C09 default) is the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the
 --   ca-1994 basket ledger records repayments), counted from the Eleventh Amendment (the text before it is absent).
 --   One maintenance row on October 20, 1997 and one transaction row per retirement.
 -- 9.2.2(b)(i)(A) [A11 c6488]: "Indebtedness of the Company in respect of (A) the Senior Debt": no amount or condition
 --   stated; what the Senior Debt is (and whether the base text limits it) is defined in the base Credit Agreement.
---   Actual = principal outstanding of the instruments counsel classes senior_debt (AMB-X04): the latest month-end
+--   Actual = principal outstanding of the instruments counsel classes senior_debt (R-X04): the latest month-end
 --   balance on or before the test date plus what was incurred after that month end. One maintenance row on October 20,
 --   1997 and one transaction row per later incurrence of Senior Debt.
 with retirements as (
@@ -45,7 +45,7 @@ ongoing_indebtedness as (
                 select sum(r.principal_retired) from retirements as r where r.retired_on <= o.test_date), 0)::varchar,
                 'clause_id', 'ca-1994/9.2.2(a)(iii)')
         ) as varchar) as inputs,
-        ['Disclosure Schedule item 4 (Ongoing Indebtedness), not in the seeds'] as missing_inputs
+        ['Disclosure Schedule item 4 (Ongoing Indebtedness), not available'] as missing_inputs
     from ongoing_indebtedness_dates as o
 ),
 
@@ -88,7 +88,7 @@ senior_debt as (
             'senior_debt_month_end_balance', json_object('value', balance_at_month_end::varchar, 'clause_id', 'ca-1994/9.2.2(b)(i)(A)'),
             'senior_debt_incurred_since_month_end', json_object('value', incurred_since_month_end::varchar, 'clause_id', 'ca-1994/9.2.2(b)(i)(A)')
         ) as varchar) as inputs,
-        ['definition of Senior Debt (and the Senior Indenture) in the Credit Agreement of February 15, 1994, not in the seeds (AMB-X02): 9.2.2(b)(i)(A) as restated states no amount or condition'] as missing_inputs
+        ['definition of Senior Debt (and the Senior Indenture) in the Credit Agreement of February 15, 1994, not available (R-X02): 9.2.2(b)(i)(A) as restated states no amount or condition'] as missing_inputs
     from senior_debt_outstanding
 ),
 

@@ -4,7 +4,7 @@
 -- The figures the Eleventh Amendment's limited waivers make conditions, one row per payment they may cover.
 -- waiver-1 [A11 c11773]: the payment to MAXXAM of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation
 --   Agreement": the payment against $11,438,000 plus the attested interest (maxxam_tax_allocation_interest); the rate is
---   in the Tax Allocation Agreement, not in the seeds (AMB-C02), so without the attestation a payment above $11,438,000
+--   in the Tax Allocation Agreement, not available (R-C02), so without the attestation a payment above $11,438,000
 --   cannot be checked.
 -- waiver-A [A11 c12041]: "the sum of (a) the aggregate principal amount of any Subordinated Debt redeemed, retired,
 --   repurchased or defeased by the Company pursuant to this waiver and (b) the aggregate amount of any premium" shall not
@@ -12,7 +12,7 @@
 --   the Eleventh Amendment Effective Date and prior to December 31, 1998" loaned or contributed to the Company. The
 --   payment amount is principal plus premium (accrued interest and costs are not counted). A Parent Guarantor offering is
 --   read from the Company's equity_issuances purchased by KAC, dated when the proceeds reached the Company (the window
---   is exclusive at both ends: after October 20, 1997, before December 31, 1998, AMB-C10).
+--   is exclusive at both ends: after October 20, 1997, before December 31, 1998, R-C10).
 with maxxam as (
     select
         'ca-1994/amend11/waiver-1/amount' as clause_id,
@@ -72,7 +72,7 @@ cap as (
 rows_ as (
     select clause_id, test_date, transaction_id, actual, threshold,
         json_object('interest_attested', json_object('value', interest::varchar, 'clause_id', clause_id)) as inputs,
-        case when threshold is null then ['attestation maxxam_tax_allocation_interest for ' || transaction_id || ': interest from June 30, 1997 under the Tax Allocation Agreement (not in the seeds, AMB-C02)'] else []::varchar[] end as missing
+        case when threshold is null then ['attestation maxxam_tax_allocation_interest for ' || transaction_id || ': interest from June 30, 1997 under the Tax Allocation Agreement (not available, R-C02)'] else []::varchar[] end as missing
     from maxxam
     union all
     select 'ca-1994/amend11/waiver-A/cap', payment_date, transaction_id, retired_to_date,

@@ -5,7 +5,7 @@
 -- least 40% of the total Voting Stock, on a fully diluted basis" (m); 30% to 40% is not one if MAXXAM "controls a
 -- majority of the Board of Directors"; and "the foregoing minimum percentages shall be deemed not satisfied if any
 -- person or group ... shall ... own more of the total Voting Stock entitled to vote generally in the election of
--- directors ... than MAXXAM" (g_max > m_vote, both on the voting basis: correction M5). actual is 1 when a Change of
+-- directors ... than MAXXAM" (g_max > m_vote, both on the voting basis: R-I31). actual is 1 when a Change of
 -- Control has occurred and 0 when not; the policy tests actual <= 0. Only the inputs the rule needs are required:
 -- the board flag only when 30% <= m < 40%.
 with dates as (

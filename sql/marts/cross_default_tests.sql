@@ -7,7 +7,7 @@
 -- A payment default counts from the 31st day after it while uncured; an acceleration from its date while not
 -- rescinded (cured_on). One row per date a default starts to count: actual is the principal of the defaulted
 -- indebtedness counting on that date, one amount per instrument (the largest of its events), added across
--- instruments or the largest single one as parameter cross_default_aggregation says (AMB-I29). The policy tests
+-- instruments or the largest single one as parameter cross_default_aggregation says (R-I29). The policy tests
 -- actual <= $25,000,000: exactly $25,000,000 is not "exceeding".
 with counted_events as (
     select

@@ -8,7 +8,7 @@
 -- (e) a final judgment not "discharged, settled, bonded or stayed ... within 30 days after entry thereof" (or
 --     after a stay expires: the event's date is then the expiry) [IND L5492];
 -- (f) an involuntary decree or order "unstayed and in effect for a period of ninety consecutive days" [IND L5505].
--- A majority's waiver (6.06) never closes a row here: only cured_on does (AMB-I15, LEGAL).
+-- A majority's waiver (6.06) never closes a row here: only cured_on does (R-I15; for counsel).
 with periods as (
     select * from (values
         ('interest_payment_default', 'indenture-1996/6.01(a)', 30, 'pay the installment of interest in default', 'default in interest continued for thirty days is an Event of Default [IND L5456]'),

@@ -6,20 +6,20 @@
 -- clause: indenture-1996/15.03(b)
 -- transactions of: incurrences, restricted_payments, mergers
 -- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
--- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, AMB-I05). Transaction rows:
+-- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, R-I05). Transaction rows:
 -- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its declaration date), and each
 -- merger whose 11.01(a)(iii) or 15.03(b)(i)(C) test is the Company's own ratio (merger_coverage_tests adds the merged
 -- business and tests them). Information rows (test_kind 'information', test_date = quarter end Q): the ratio the
 -- Company would have if it transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters
 -- end on Q and the forward year starts with the next quarter.
 -- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
--- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (AMB-I03), signed (M4), plus,
+-- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (R-I03), signed (R-I42), plus,
 -- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters
 -- (acquisitions.is_material_out_of_ordinary_course, by the Company or a Subsidiary that is not an Unrestricted
 -- Subsidiary), CCFAFC "calculated on a pro forma basis as if such asset acquisition and related financing had occurred
 -- at the beginning of such period" [IND L1353-1364]: the acquired business's CCFAFC for each quarter of the period, or
 -- part of a quarter, before the acquisition date is added (attestation ccfafc_of_acquired_business per acquisition and
--- quarter end, AMB-I03); a missing quarter makes the test indeterminate. The "related financing" changes no CCFAFC (its
+-- quarter end, R-I03); a missing quarter makes the test indeterminate. The "related financing" changes no CCFAFC (its
 -- interest reduces Consolidated Net Income and is added back as Consolidated Fixed Charges); it is in the denominator
 -- as Indebtedness outstanding on the Transaction Date. Acquisitions after the period are not adjusted (the definition
 -- says "during such period").
@@ -86,7 +86,7 @@ asset_sale_adjustments as (
         test_date,
         sum(coalesce(value_amount, 0)) as attributable,
         list(sale_id order by sale_id) as sale_ids,
-        list('ccfafc_attributable_to_asset_sale (AMB-I03) for ' || sale_id || ' sold ' || sale_date order by sale_id)
+        list('ccfafc_attributable_to_asset_sale (R-I03) for ' || sale_id || ' sold ' || sale_date order by sale_id)
             filter (where value_amount is null) as missing_inputs
     from asset_sale_attestations
     group by clause_id, test_kind, transaction_id, test_date
@@ -127,7 +127,7 @@ acquisition_adjustments as (
         transaction_id,
         test_date,
         sum(coalesce(value_amount, 0)) as acquired,
-        list('ccfafc_of_acquired_business (AMB-I03) for ' || acquisition_id || ' in the quarter ending ' || quarter_end
+        list('ccfafc_of_acquired_business (R-I03) for ' || acquisition_id || ' in the quarter ending ' || quarter_end
             order by acquisition_id, quarter_end) filter (where value_amount is null) as missing_inputs
     from acquired_quarters
     group by clause_id, test_kind, transaction_id, test_date
@@ -201,7 +201,7 @@ select
     period_end,
     forward_start,
     forward_end,
-    -- (x): "reduced by ... (if positive) ... or increased by ... (if negative)": subtract the signed amount (M4)
+    -- (x): "reduced by ... (if positive) ... or increased by ... (if negative)": subtract the signed amount (R-I42)
     -- (y): plus the acquired businesses' CCFAFC before their acquisition
     cast(consolidated_cash_flow_available_for_fixed_charges - asset_sale_attributable + acquisition_adjustment as decimal(38, 2))
         as numerator,
@@ -227,7 +227,7 @@ select
             'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
         ),
-        -- M2: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
+        -- R-I41: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
         -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback
         -- Transactions, (h)), the amount the 4.10(b)(ii) basket ledger shows as remaining
         case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then json_object(

@@ -8,12 +8,12 @@
 -- fiscal year (without cumulation of unused amounts to successive years)" [IND L4615]: Incurrences summed per fiscal
 -- year (the calendar year, 4.06(b)); repayments free nothing, except on the lines of credit of rule (y) [IND L4638-4647],
 -- where the fiscal year's amount is deemed not to exceed net borrowings (borrowings less repayments in the year, never
--- below zero), on Subsidiaries' lines (and the Company's if company_revolver_net_borrowings = 1, AMB-I25). (viii)(B)
--- refinancings count only if facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, AMB-I25).
+-- below zero), on Subsidiaries' lines (and the Company's if company_revolver_net_borrowings = 1, R-I25). (viii)(B)
+-- refinancings count only if facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, R-I25).
 -- Caps: (i) the Notes, $50,000,000 (2.01); (ii) $400,000,000 as reduced by Board Resolution (parameter
--- permitted_credit_agreement_amount, AMB-I04); (iii)(A) $150,000,000; (iii)(B) $150,000,000 x "the Company's then
+-- permitted_credit_agreement_amount, R-I04); (iii)(A) $150,000,000; (iii)(B) $150,000,000 x "the Company's then
 -- percentage ownership interest in Alpart" [IND L4506-4508] (attested alpart_ownership_interest, else the register's
--- ownership_pct of ALPART, AMB-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B)
+-- ownership_pct of ALPART, R-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B)
 -- $150,000,000; (iv) $75,000,000; (v) $25,000,000; (vii) $50,000,000; (xiii) $75,000,000, of which Subsidiaries other
 -- than Subsidiary Guarantors $50,000,000 (no Permitted Entity flag in the register: every Subsidiary Guarantor is read as
 -- not a Permitted Entity); 4.10(a)'s Alpart proviso $150,000,000 [IND L4483-4486]. The "reasonable fees and expenses"

@@ -29,9 +29,9 @@ basket_rows as (
         )::varchar as inputs,
         list_concat(
             case when l.capacity is null then ['capacity of ' || l.clause_id || ' on ' || n.incurrence_date
-                || case when l.clause_id = 'indenture-1996/4.10(b)(iii)(B)' then ' (the Company''s ownership interest in Alpart, AMB-I26)' else '' end] end,
+                || case when l.clause_id = 'indenture-1996/4.10(b)(iii)(B)' then ' (the Company''s ownership interest in Alpart, R-I26)' else '' end] end,
             case when n.basket = '4.10(b)(viii)' and n.basket_detail is null
-                then ['4.10(b)(viii) sub-clause (A)(I)-(IV), (B) or (C) of ' || n.transaction_id || ' (AMB-I25)'] end
+                then ['4.10(b)(viii) sub-clause (A)(I)-(IV), (B) or (C) of ' || n.transaction_id || ' (R-I25)'] end
         ) as missing_inputs
     from incurrences as n
     join indebtedness_basket_ledger as l on l.transaction_id = n.transaction_id

@@ -4,7 +4,7 @@
 -- 4.06(b) "within one hundred and twenty days after the end of each fiscal year", the first "ending December 31,
 -- 1996" [IND L3981] (calendar days: 1997-04-30 for FY1996, 2000-04-29 for FY1999, a leap year), one row per fiscal
 -- year end the trial balances cover;
--- 5.03(d) a certificate "not less often than annually" [IND L5352], a separate obligation (AMB-I37): each one due a
+-- 5.03(d) a certificate "not less often than annually" [IND L5352], a separate obligation (R-I37): each one due a
 -- year after the one before, the first a year after the indenture's date, December 23, 1996;
 -- 4.06(c) written notice of an acceleration of other debt "within five days after" becoming aware of it, awareness
 -- taken as the event's date;
@@ -51,7 +51,7 @@ annual_certificates as (
         'annual certificate after ' || trigger_date as reference_id,
         trigger_date,
         cast(trigger_date + interval 1 year as date) as due_date,
-        'not less often than annually, without regard to grace periods [IND L5352]; due a year after the previous one (AMB-I37)' as rule,
+        'not less often than annually, without regard to grace periods [IND L5352]; due a year after the previous one (R-I37)' as rule,
         []::varchar[] as missing,
         completed_on
     from annual_certificate_periods

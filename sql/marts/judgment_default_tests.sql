@@ -6,9 +6,9 @@
 -- not have been discharged, settled or bonded or execution thereof stayed" [IND L5492]. One row per judgment, tested
 -- on the 30th day after its entry (or after a stay expired: the event's date): actual is the aggregate, net of
 -- insurance, of the judgments entered at least 30 days before that day and not discharged within their 30 days nor
--- by that day. Insurance counts only where attested valid and collectible (judgment_insurance_valid, AMB-I30); an
+-- by that day. Insurance counts only where attested valid and collectible (judgment_insurance_valid, R-I30); an
 -- insured amount without that attestation leaves the result indeterminate. Every judgment in the extract is counted
--- (whether a Subsidiary is Significant is AMB-I40); an enforcement proceeding (clause (ii)) is not modelled.
+-- (whether a Subsidiary is Significant is R-I40); an enforcement proceeding (clause (ii)) is not modelled.
 with judgments as (
     select
         j.event_id,

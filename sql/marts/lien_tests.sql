@@ -9,10 +9,10 @@
 -- (b)(i): "Liens on the Permitted Collateral securing outstanding Indebtedness ... in an aggregate principal amount not
 --   to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [IND L4742]: on each creation of a
 --   (b)(i) or (viii)(a) Lien on Permitted Collateral and each Incurrence such a Lien secures, the aggregate principal
---   secured by those Liens then outstanding against the Maximum Secured Amount on that day (AMB-I38: incurrence-time
+--   secured by those Liens then outstanding against the Maximum Secured Amount on that day (R-I38: incurrence-time
 --   test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds the current MSA.
 -- (b)(ii): Liens "in existence on the date of this Indenture" [IND L4747]; one securing more than $5,000,000 must be on
---   Schedule A, which is blank in the seed, so it is indeterminate (AMB-I32). Actual = 1 if created after Dec 23, 1996.
+--   Schedule A, which is printed blank in the Indenture, so it is indeterminate (R-I32). Actual = 1 if created after Dec 23, 1996.
 --   A Lien created before the Indenture is tested on the Indenture's date (as is 4.11(a)).
 -- (b)(ix): purchase-money Liens securing "an amount not in excess of the original purchase price or the original cost"
 --   (actual = principal secured, threshold = cost) and "incurred no later than 180 days after the acquisition or final
@@ -86,7 +86,7 @@ clause_i as (
         ) as inputs,
         m.missing_inputs,
         case when t.test_kind = 'information' and len(m.missing_inputs) = 0 and t.aggregate_secured > m.maximum_secured_amount then
-            ['AMB-I38: Indebtedness secured by Permitted Collateral (' || t.aggregate_secured || ') exceeds the current Maximum Secured Amount ('
+            ['R-I38: Indebtedness secured by Permitted Collateral (' || t.aggregate_secured || ') exceeds the current Maximum Secured Amount ('
              || m.maximum_secured_amount || '); 4.11(b)(i) tests the cap when Indebtedness is Incurred, so existing Liens stay permitted, '
              || 'but no further Indebtedness may be Incurred under (b)(i) until the Maximum Secured Amount exceeds the aggregate']
         else [] end as warnings
@@ -111,7 +111,7 @@ clause_ii as (
         ) as inputs,
         case when l.principal_secured > s.threshold then
             ['Schedule A of the Indenture (Liens existing on December 23, 1996 securing more than ' || s.threshold
-             || '), blank in the seed, to show that Lien ' || l.lien_id || ' securing ' || l.principal_secured || ' is listed (AMB-I32)']
+             || '), printed blank in the Indenture, to show that Lien ' || l.lien_id || ' securing ' || l.principal_secured || ' is listed (R-I32)']
         else [] end as missing_inputs,
         []::varchar[] as warnings
     from liens as l

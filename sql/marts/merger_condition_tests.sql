@@ -27,7 +27,7 @@
 --   provided in Section 15.03" (tested under 15.03(b)), (c) a liquidation or dissolution when it "is wholly owned directly
 --   by the Company and/or another Subsidiary Guarantor"; anything else (a discontinuance, or (c) when not so owned) is 1.
 --   Another Subsidiary's: permitted "if in the judgment of the Company it shall be necessary, advisable or in the
---   interest of the Company" (subsidiary_discontinuance_judgment, AMB-I11).
+--   interest of the Company" (subsidiary_discontinuance_judgment, R-I11).
 with events as (
     select * from merger_events
 ),
@@ -137,7 +137,7 @@ existence_rows as (
         end as condition,
         case
             when e.entity_status = 'subsidiary_guarantor' then 'mergers.wholly_owned_directly_by_company_or_guarantors for ' || e.merger_id
-            else 'subsidiary_discontinuance_judgment attestation (AMB-I11) for ' || e.merger_id
+            else 'subsidiary_discontinuance_judgment attestation (R-I11) for ' || e.merger_id
         end as missing
     from events as e
     join attested as a on a.merger_id = e.merger_id

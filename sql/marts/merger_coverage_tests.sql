@@ -6,15 +6,15 @@
 -- surviving corporation (whether the Company or such other corporation) could incur $1.00 of Indebtedness pursuant to
 -- Section 4.10(a)"; 15.03(b)(i)(C) [IND L7749]: "the Company could incur $1.00 ...". Could incur under 4.10(a) = the
 -- Consolidated Fixed Charge Coverage Ratio, with the full 4.10(b)(ii) amount deemed Incurred, greater than 2.0 to 1
--- (clauses.md 11.01(a); strict, exactly 2.0 fails). One ratio row per event, as the policy engine reads it.
+-- (11.01(a); strict, exactly 2.0 fails). One ratio row per event, as the policy engine reads it.
 -- The Company's ratio (the Company survives an 11.01(a) merger; every 15.03(b)(i) event): the fixed_charge_coverage_tests
 -- row of the merger on its effective date (the four quarters before it, the forward year on the Indebtedness
 -- outstanding that day, so debt assumed in the merger must be in the debt extracts from that day), plus, "after giving
 -- effect to" the merger, the Consolidated Cash Flow Available for Fixed Charges of the business the group takes in when
 -- the counterparty was not already a Subsidiary (attestation ccfafc_of_merged_business for the four quarters ending on
--- the test's period_end, AMB-I03), as CCFAFC (y) brings in an acquisition.
+-- the test's period_end, R-I03), as CCFAFC (y) brings in an acquisition.
 -- A surviving corporation other than the Company: its own pro forma figures, attested (surviving_corporation_ccfafc,
--- surviving_corporation_forward_fixed_charges with the 4.10(b)(ii) draw deemed, AMB-I03); denominator_divisor 1.
+-- surviving_corporation_forward_fixed_charges with the 4.10(b)(ii) draw deemed, R-I03); denominator_divisor 1.
 -- Events 11.01(b) governs: not_applicable with the reason.
 with events as (
     select *
@@ -66,7 +66,7 @@ select
     cast(to_json(list_sort(list_concat(
         cast(missing_inputs as varchar[]),
         case when counterparty_role = 'other' and merged_business_ccfafc is null
-            then ['ccfafc_of_merged_business attestation (AMB-I03) for ' || merger_id || ' for the four quarters ending ' || period_end] else []::varchar[] end
+            then ['ccfafc_of_merged_business attestation (R-I03) for ' || merger_id || ' for the four quarters ending ' || period_end] else []::varchar[] end
     ))) as varchar) as missing_inputs,
     cast(null as varchar) as not_applicable_because
 from company_ratios
@@ -88,8 +88,8 @@ select
         'surviving_corporation_forward_fixed_charges', json_object('value', coalesce(survivor_fixed_charges::varchar, 'not attested'), 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
     ) as varchar) else '{}' end,
     cast(to_json(case when exempt_because is null then list_concat(
-        case when survivor_ccfafc is null then ['surviving_corporation_ccfafc attestation (AMB-I03) for ' || merger_id] else []::varchar[] end,
-        case when survivor_fixed_charges is null then ['surviving_corporation_forward_fixed_charges attestation (AMB-I03) for ' || merger_id] else []::varchar[] end
+        case when survivor_ccfafc is null then ['surviving_corporation_ccfafc attestation (R-I03) for ' || merger_id] else []::varchar[] end,
+        case when survivor_fixed_charges is null then ['surviving_corporation_forward_fixed_charges attestation (R-I03) for ' || merger_id] else []::varchar[] end
     ) else []::varchar[] end) as varchar),
     exempt_because
 from survivor_figures

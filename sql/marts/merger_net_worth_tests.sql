@@ -7,7 +7,7 @@
 -- the Company immediately prior to such transaction"; 15.03(b)(i)(D) [IND L7750]: the same against "the Consolidated Net
 -- Worth of such Subsidiary Guarantor immediately prior". actual = the surviving corporation's Consolidated Net Worth after
 -- the transaction (attestation surviving_corporation_consolidated_net_worth, a pro forma figure only officers can give,
--- AMB-I11); threshold = the figure before, tested actual >= threshold (equal passes). The Company's figure before is
+-- R-I11); threshold = the figure before, tested actual >= threshold (equal passes). The Company's figure before is
 -- consolidated_net_worth at the last fiscal quarter end before the effective date (the latest balance sheet "prior to
 -- such transaction"; its date is in the inputs); a Subsidiary Guarantor's is attested
 -- (subsidiary_guarantor_consolidated_net_worth_before). Events 11.01(b) governs are not_applicable (threshold 0, no missing input, so the engine reaches
@@ -52,9 +52,9 @@ select
         'before_as_of', json_object('value', case when governing_clause = '15.03(b)(i)' then 'attested' else coalesce(company_quarter_end::varchar, 'no quarter end') end, 'clause_id', clause_id)
     ) as varchar) as inputs,
     cast(to_json(case when governing_clause = '11.01(b)' then []::varchar[] else list_concat(
-        case when net_worth_after is null then ['surviving_corporation_consolidated_net_worth attestation (AMB-I11) for ' || merger_id] else []::varchar[] end,
+        case when net_worth_after is null then ['surviving_corporation_consolidated_net_worth attestation (R-I11) for ' || merger_id] else []::varchar[] end,
         case when net_worth_before is null and governing_clause = '15.03(b)(i)'
-            then ['subsidiary_guarantor_consolidated_net_worth_before attestation (AMB-I11) for ' || merger_id] else []::varchar[] end,
+            then ['subsidiary_guarantor_consolidated_net_worth_before attestation (R-I11) for ' || merger_id] else []::varchar[] end,
         case when net_worth_before is null and governing_clause <> '15.03(b)(i)'
             then ['Consolidated Net Worth of the Company at a fiscal quarter end before ' || effective_date] else []::varchar[] end
     ) end) as varchar) as missing_inputs,

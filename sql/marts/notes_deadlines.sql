@@ -13,7 +13,7 @@
 --     before the record date): true, no row; false, the list is due; unattested, indeterminate.
 -- 5.03(a): copies of the reports under Sections 13 or 15(d) of the Exchange Act "within fifteen days after the
 --     Company is required to file the same with the Commission" [IND L5315]: when that is depends on the Company's
---     filer status and the SEC's rules at the time, which neither the seeds nor the extracts hold (AMB-I36): one
+--     filer status and the SEC's rules at the time, which neither the available agreements nor the extracts give (R-I36): one
 --     row per fiscal quarter the trial balances cover, indeterminate.
 with coupon_completions as (
     select s.payment_date, coalesce(c.completed_on, e.cured_on) as completed_on
@@ -33,7 +33,8 @@ coupons as (
         'indenture-1996/2.03' as clause_id,
         'pay the installment of interest on the Notes: '
             || coalesce(
-                cast(s.principal_outstanding as varchar) || ' x ' || cast(cast(s.rate as decimal(12, 5)) as varchar) || ' x ' || s.days_30_360 || '/360 = ' || cast(s.interest as varchar),
+                cast(s.interest as varchar) || ' (' || rtrim(rtrim(cast(cast(s.rate * 100 as decimal(12, 3)) as varchar), '0'), '.')
+                    || '% a year on ' || cast(s.principal_outstanding as varchar) || ' for ' || s.days_30_360 || ' days of a 360-day year)',
                 'amount unknown'
             ) as obligation,
         'coupon ' || s.payment_date as reference_id,
@@ -91,7 +92,7 @@ reports as (
         'within fifteen days after the Company is required to file the same with the Commission [IND L5315]' as rule,
         c.completed_on,
         cast(to_json(['the date the Company was required to file its Exchange Act report for the quarter ended ' || q.quarter_end
-            || ' with the Commission (depends on filer status and SEC rules; not in the seeds or extracts, AMB-I36)']) as varchar) as missing_inputs
+            || ' with the Commission (depends on filer status and SEC rules; in neither the available agreements nor the extracts, R-I36)']) as varchar) as missing_inputs
     from fiscal_quarters as q
     left join obligations_completed as c on c.clause_id = 'indenture-1996/5.03(a)' and c.trigger_date = q.quarter_end
     where q.quarter_end >= date '1996-12-31'

@@ -4,7 +4,7 @@
 -- clause: indenture-1996/6.01(h)
 -- transactions of: default_events
 -- Events of Default on the Notes, the Indenture's other covenants and the Guarantees. actual counts the Events of
--- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (AMB-I15, LEGAL):
+-- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (R-I15; for counsel):
 -- only cured_on counts, and only where the clause gives a grace period.
 -- (a) "default in the payment of any installment of interest ... and continuance of such default for a period of
 --     thirty days" [IND L5454]: tested on the 30th day after the due date; paid on or before that day is not an Event
@@ -14,7 +14,7 @@
 -- (c) failure "to observe or perform in any material respect any other of the covenants ... for a period of sixty
 --     days after" a written Notice of Default [IND L5470]: tested on the 60th day after the notice; remedied on or
 --     before that day is not an Event of Default. Whether the failure is material is attested
---     (covenant_failure_material, AMB-I30): false is no Event of Default; unattested leaves a failure that outlasted
+--     (covenant_failure_material, R-I30): false is no Event of Default; unattested leaves a failure that outlasted
 --     the sixty days indeterminate (a failure remedied in time is no Event of Default either way).
 -- (h) a Subsidiary Guarantor's Guarantee "held to be unenforceable or invalid by a final non-appealable order ... or
 --     shall cease for any reason to be in full force and effect ... or any Subsidiary Guarantor ... shall deny or

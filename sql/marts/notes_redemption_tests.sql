@@ -8,7 +8,7 @@
 --   calendar days: 15 and 60 days are in time, 14 and 61 are not;
 -- - a portion redeemed "shall be $1,000 or an integral multiple thereof" [IND L3539].
 -- The price is the printed table's for the 12-month period beginning October 15 in which the redemption date falls
--- (notes_redemption_price, AMB-I34); amount = principal x price + accrued interest "to but excluding the date fixed
+-- (notes_redemption_price, R-I34); amount = principal x price + accrued interest "to but excluding the date fixed
 -- for redemption" [IND L3492] at the Notes' rate on 30/360, from the schedule's last payment date (interest taken as
 -- paid to it); none when the date fixed is an interest payment date: "such payment shall not include accrued
 -- interest, which interest shall be paid in the usual manner" [IND L3591]. Accrued interest is carried to 10 places,

@@ -3,7 +3,7 @@
 -- transactions of: none
 -- Revolving Commitment Availability at least zero (no overadvance), tested on the last ppca-2002 Business Day of each
 -- month. The requirement itself, the Borrowing Base's clause (a) (Eligible Accounts) and the definition of Revolving
--- Commitment Availability are in the base Post-Petition Credit Agreement, not in the seeds (AMB-X02, AMB-P13): every
+-- Commitment Availability are in the base Post-Petition Credit Agreement, not available (R-X02, R-P13): every
 -- result is indeterminate naming them, with the Agent's reported availability as the figure and the components the
 -- Sixth Amendment replaced (ppca_borrowing_base) as inputs.
 with month_ends as (
@@ -37,6 +37,6 @@ select
     cast(to_json(list_sort(list_concat(missing_inputs, [
         'Borrowing Base clause (a) (Eligible Accounts), the definition of Revolving Commitment Availability and the '
         || 'requirement that Revolving Credit Outstandings not exceed availability: Post-Petition Credit Agreement of '
-        || 'February 12, 2002 (base agreement, not in the seeds, AMB-X02)'
+        || 'February 12, 2002 (base agreement, not available, R-X02)'
     ]))) as varchar) as missing_inputs
 from month_ends

@@ -3,10 +3,10 @@
 -- transactions of: attestations
 -- Capital expenditure baskets of Section 9.2.7 as amended by the Sixth Amendment [A6 c28321], one entry per attested
 -- Fiscal Year: (ii) ALPART, cumulative over Fiscal Years 2002-2004, capacity $49,000,000 (parameter
--- alpart_capital_expenditures_limit; attestation ppca_alpart_capital_expenditures_financed, AMB-P17); (i) Fiscal Year
+-- alpart_capital_expenditures_limit; attestation ppca_alpart_capital_expenditures_financed, R-P17); (i) Fiscal Year
 -- 2004, per Fiscal Year, capacity the $75,000,000 Base Amount plus the Carryover Amount "not [to] exceed $10,000,000",
--- = min($10,000,000, Base Amount FY2003 - Adjusted Capital Expenditures FY2003) with no floor at zero (AMB-P15). The
--- FY2003 Base Amount is in the base agreement's chart, not in the seeds, so the FY2004 capacity is null.
+-- = min($10,000,000, Base Amount FY2003 - Adjusted Capital Expenditures FY2003) with no floor at zero (R-P15). The
+-- FY2003 Base Amount is in the base agreement's chart, not available, so the FY2004 capacity is null.
 with alpart as (
     select period_end, value_amount, attestation_id
     from current_attestations
@@ -48,5 +48,5 @@ select
     cast(null as decimal(38, 2)) as capacity,
     cast(null as decimal(38, 2)) as remaining,
     cast(json_object('attestation_id', attestation_id, 'base_amount_fy2004', '75000000.00',
-        'missing', 'Base Amount for Fiscal Year 2003 (Section 9.2.7 chart of the base agreement, not in the seeds) for the Carryover Amount') as varchar) as inputs
+        'missing', 'Base Amount for Fiscal Year 2003 (Section 9.2.7 chart of the base agreement, not available) for the Carryover Amount') as varchar) as inputs
 from adjusted

@@ -5,7 +5,7 @@
 -- in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002 through 2004" (cumulative to
 -- the year end; each year's attestation needed); (i) Adjusted Capital Expenditures for Fiscal Year 2004 within the
 -- $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000): the limit is computed in the row
--- (threshold) when it can be; the FY2003 Base Amount is not in the seeds, so the Fiscal Year 2004 test is indeterminate.
+-- (threshold) when it can be; the FY2003 Base Amount is not available, so the Fiscal Year 2004 test is indeterminate.
 with years as (
     select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
 ),
@@ -33,7 +33,7 @@ select
     cast(json_object('alpart_capital_expenditures_financed', json_object('value', cast(coalesce(cumulative, 0) as decimal(38, 2))::varchar, 'clause_id', 'ppca-2002/9.2.7(ii)')) as varchar) as inputs,
     cast(to_json(list_transform(
         list_filter(range(2002, year(year_end) + 1), lambda y: not list_contains(coalesce(years_attested, []), y)),
-        lambda y: 'ppca_alpart_capital_expenditures_financed for Fiscal Year ' || y || ' (AMB-P17)'
+        lambda y: 'ppca_alpart_capital_expenditures_financed for Fiscal Year ' || y || ' (R-P17)'
     )) as varchar) as missing_inputs,
     cast(null as decimal(38, 2)) as threshold
 from alpart
@@ -51,5 +51,5 @@ select
      where a.subject = 'ppca_adjusted_capital_expenditures' and a.period_end = date '2004-12-31') as actual,
     cast(0 as decimal(38, 2)) as threshold_reduction,
     '{}' as inputs,
-    cast(to_json(['Base Amount for Fiscal Year 2003 and the Section 9.2.7 limit itself (base agreement chart, not in the seeds; AMB-P15) for the Carryover Amount']) as varchar) as missing_inputs,
+    cast(to_json(['Base Amount for Fiscal Year 2003 and the Section 9.2.7 limit itself (base agreement chart, not available; R-P15) for the Carryover Amount']) as varchar) as missing_inputs,
     cast(null as decimal(38, 2)) as threshold

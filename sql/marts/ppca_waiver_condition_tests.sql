@@ -1,9 +1,9 @@
 -- clause: ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii
 -- transactions of: none
--- The March 24, 2003 limited waiver [kaiser_public_record.md N51], condition (ii): "the Company and its Subsidiaries shall
+-- The March 24, 2003 limited waiver [limited waiver letter of March 24, 2003], condition (ii): "the Company and its Subsidiaries shall
 -- maintain a minimum EBITDA (inclusive of non-cash pension expenses incurred beginning January 1, 2003) of not less than
 -- ($120,000,000) for the Measurement Period". EBITDA of the 9.2.4(a) test plus back the non-cash pension expense that
--- Adjusted Net Earnings from Operations (m) excluded (nothing is excludable before Fiscal Year 2003, M7), so the figure
+-- Adjusted Net Earnings from Operations (m) excluded (nothing is excludable before Fiscal Year 2003, R-P31), so the figure
 -- includes all non-cash pension expense from January 1, 2003.
 select
     'ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii' as clause_id,

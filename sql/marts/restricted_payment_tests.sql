@@ -115,7 +115,7 @@ rating as (
 -- proviso 1: "in any calendar year to or in MAXXAM or any Affiliate of MAXXAM, less ... made to or in KAC in such
 -- calendar year which are distributed or paid within thirty days thereafter by KAC to its holders of Common Stock
 -- other than MAXXAM" [IND L4229-4253]; proviso 2 lifts the cap for a payment with an attested Baa3/BBB pro forma
--- rating (M11: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the year's sum).
+-- rating (R-I24: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the year's sum).
 -- A 4.09(b)(I) payment "would have complied with Section 4.09(a)" on its declaration date [IND L4271], the proviso
 -- included: it is tested, and counts, in the calendar year of its declaration (as if paid then).
 maxxam_year as (
@@ -194,9 +194,9 @@ subordinated_test as (
         json_object('retired_since_cut_over', json_object('value', r.retired_since_cut_over::varchar, 'clause_id', 'indenture-1996/4.09(b)(IV)')) as inputs,
         list_concat(
             case when not exists (select 1 from openings where subject = 'subordinated_debt_retirements_opening')
-                then ['subordinated_debt_retirements_opening (AMB-I06)'] else []::varchar[] end,
+                then ['subordinated_debt_retirements_opening (R-I06)'] else []::varchar[] end,
             case when not exists (select 1 from openings where subject = 'subordinated_debt_proceeds_opening')
-                then ['subordinated_debt_proceeds_opening (AMB-I06)'] else []::varchar[] end
+                then ['subordinated_debt_proceeds_opening (R-I06)'] else []::varchar[] end
         ) as missing_inputs
     from subordinated_retirements as r
 ),
@@ -264,7 +264,7 @@ viii_test as (
         cast(null as decimal(38, 2)) as threshold,
         json_object('used_since_cut_over', json_object('value', v.used_since_cut_over::varchar, 'clause_id', 'indenture-1996/4.09(b)(VIII)')) as inputs,
         case when not exists (select 1 from openings where subject = 'basket_4_09_b_viii_opening')
-            then ['basket_4_09_b_viii_opening (AMB-I06)'] else []::varchar[] end as missing_inputs
+            then ['basket_4_09_b_viii_opening (R-I06)'] else []::varchar[] end as missing_inputs
     from viii_running as v
     where v.named_basket = '4.09(b)(VIII)'
     union all
@@ -276,7 +276,7 @@ viii_test as (
         cast(null as decimal(38, 2)),
         json_object('maxxam_since_cut_over', json_object('value', v.maxxam_since_cut_over::varchar, 'clause_id', 'indenture-1996/4.09(b)(VIII)-maxxam')),
         case when not exists (select 1 from openings where subject = 'basket_4_09_b_viii_maxxam_opening')
-            then ['basket_4_09_b_viii_maxxam_opening (AMB-I06, AMB-I23)'] else []::varchar[] end
+            then ['basket_4_09_b_viii_maxxam_opening (R-I06, R-I23)'] else []::varchar[] end
     from viii_running as v
     where v.named_basket = '4.09(b)(VIII)' and v.is_maxxam_related
 ),

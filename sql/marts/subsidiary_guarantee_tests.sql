@@ -55,7 +55,7 @@ basket_rows as (
             'pro_forma_consolidated_net_worth', json_object('value', coalesce(inputs ->> 'pro_forma_consolidated_net_worth', 'missing'), 'clause_id', 'indenture-1996/def/ConsolidatedNetWorth')
         )::varchar as inputs,
         case when capacity is null
-            then ['pro_forma_consolidated_net_worth attestation for ' || transaction_id || ' (AMB-I27)'] else []::varchar[] end as missing_inputs
+            then ['pro_forma_consolidated_net_worth attestation for ' || transaction_id || ' (R-I27)'] else []::varchar[] end as missing_inputs
     from asset_transfer_basket_ledger
 ),
 

@@ -13,7 +13,7 @@
 --     (reference_id = guarantee_id, else the undated-reference attestation of that day): false is 1, missing is a
 --     missing input. And either (x) no Indebtedness or preferred stock Incurred after December 23, 1996 and then
 --     outstanding other than 4.10(a) debt that is also Alpart's, 4.10(b)(iii), 4.10(b)(iv) and permitted refinancings
---     of them, or (y) the Notes rated Baa3 / BBB- or better (notes_rated_investment_grade, AMB-I24). The release is
+--     of them, or (y) the Notes rated Baa3 / BBB- or better (notes_rated_investment_grade, R-I24). The release is
 --     effective on delivery of the Officers' Certificate and Opinion of Counsel (release_reference; missing input when
 --     empty).
 -- (c) a sale to a Person that is not the Company or a Subsidiary (release_reference = the asset_sales transaction),
@@ -201,7 +201,7 @@ tested as (
                 case when defaults is null and no_default is null
                     then 'no_default attestation for ' || guarantee_id || ' on ' || released_on end,
                 case when not clause_x_met and rated_investment_grade is null
-                    then 'notes_rated_investment_grade attestation for ' || guarantee_id || ' (15.05(a)(y), AMB-I24)' end,
+                    then 'notes_rated_investment_grade attestation for ' || guarantee_id || ' (15.05(a)(y), R-I24)' end,
                 case when not clause_x_met and rated_investment_grade is distinct from true and disqualifying is null and preferred_stock is null
                     then 'whether ' || alpart_unknown || ' is also Indebtedness of Alpart (15.05(a)(x))' end
             ], lambda m: m is not null)

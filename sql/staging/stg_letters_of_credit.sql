@@ -2,7 +2,7 @@
 -- clause: ca-1994/2.1.3(b)
 -- Letters of credit issued for the group. A letter of credit is outstanding from its issue date to its expiry date,
 -- both included. Venezuela Letters of Credit are those with purpose 'venezuela' or 'bid_bond' (the latter in respect of
--- the Venezuela Bid Bond Obligation, AMB-C05 data tag). Renamed and typed only.
+-- the Venezuela Bid Bond Obligation, R-C05 data tag). Renamed and typed only.
 select
     lc_id,
     facility_instrument_id,

@@ -4,7 +4,7 @@
 -- Income-statement balances are fiscal-year-to-date, so activity(m) = YTD(m) - YTD(previous month) in the same fiscal
 -- year (January = its YTD); balance-sheet accounts give the movement closing(m) - closing(previous month). A missing
 -- row is a zero balance. "Previous month" is the entity's previous reported month; in an entity's first reported month
--- a balance-sheet movement is 0 (its opening balance is unknown). Fiscal quarters are calendar quarters (4.06(b), AMB-X07).
+-- a balance-sheet movement is 0 (its opening balance is unknown). Fiscal quarters are calendar quarters (4.06(b), R-X07).
 with balances as (
     select
         tb.entity_id,

@@ -42,8 +42,9 @@ DEBT_CITATIONS = (
 )
 CHAPTER_11_NOTE = (
     "the Company filed for Chapter 11 on February 12, 2002, an Event of Default under 6.01(g) with automatic"
-    " acceleration; covenant results are informational while the case is pending (AMB-X05, LEGAL)"
-    " (kaiser_public_record.md N60, N48 (petition date); ambiguities.md AMB-X05)."
+    " acceleration; covenant results are informational while the case is pending; whether they can be enforced in the"
+    " case is for counsel (R-X05) (Bankr. D. Del. case no. 02-10429; Kaiser Aluminum Corporation Form 8-K, Exhibit 99.1,"
+    " press release of February 12, 2002)."
 )
 
 MANIFEST = {

@@ -1,4 +1,4 @@
-"""indenture-1996/4.14(c) notice of an Asset Sale Offer, drafted from a literal offer (clauses.md E13 figures)."""
+"""indenture-1996/4.14(c) notice of an Asset Sale Offer, drafted from a literal offer (the worked example's figures)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,20 @@ def test_the_notice_states_the_credit_for_notes_retired_after_the_sale(con):
     html = asset_sale_offer_notice_html(con, "ASO-E13", MANIFEST)
     assert "$10,030,750.00 in principal amount of Notes" in html
     assert "$15,030,750.00,\nless $5,000,000.00 principal amount of Notes" in html
+
+
+def test_a_notice_mailed_on_time_says_so(con):
+    # received 2000-01-03: day 145 is May 27, 2000; mailed April 3, 2000
+    html = asset_sale_offer_notice_html(con, "ASO-E13", MANIFEST)
+    assert "under Section 4.14(c) this notice was due by May 27, 2000 (within 145 days) and was mailed on time.</p>" in html
+
+
+@pytest.mark.parametrize(("mailed", "said"), [
+    ("2000-05-28", "it was mailed 1 day late, on May 28, 2000."),  # the day after day 145
+    ("2000-06-08", "it was mailed 12 days late, on June 8, 2000."),
+])
+def test_a_notice_mailed_after_day_145_says_how_late(con, mailed, said):
+    con.execute(f"update raw_asset_sale_offers set notice_mailed_on = date '{mailed}'")
+    build(con, "asset_sale_offer_obligations")
+    html = asset_sale_offer_notice_html(con, "ASO-E13", MANIFEST)
+    assert f"this notice was due by May 27, 2000 (within 145 days): {said}</p>" in html

@@ -145,7 +145,7 @@ def test_a_missing_attestation_cannot_be_confirmed(cache, tmp_path):
     # 29,088,522.50 to 1997 Q2, docs/restricted_payments.md) and the MAXXAM cap holds, so only the unattested (A) and (B) remain open.
     record = check(cache, tmp_path, "1997-11-14", json.dumps({**DIVIDEND, "attestations": []}), suffix=".json")
     assert record["answer"] == "cannot be confirmed"
-    assert any("projected_other_fixed_charges (AMB-I02) for PROPOSED-DIV" in reason for reason in record["reasons"])
+    assert any("projected_other_fixed_charges (R-I02) for PROPOSED-DIV" in reason for reason in record["reasons"])
 
 
 @pytest.mark.parametrize(

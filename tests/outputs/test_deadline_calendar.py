@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipelines.calendar.business_days import load_business_days
-from pipelines.outputs.deadlines import between, deadline_calendar, status_of, write_deadlines
+from pipelines.outputs.deadlines import between, deadline_calendar, statement, status_of, write_deadlines
 
 COLUMNS = """clause_id varchar, obligation varchar, reference_id varchar, trigger_date date, due_date date,
     business_day_convention varchar, rule varchar, completed_on date, missing_inputs varchar"""
@@ -83,4 +83,40 @@ def test_files_and_date_filter(con, tmp_path):
     records = json.loads(json_path.read_text())
     assert records[0]["adjusted_due_date"] == "1997-04-30" and records[0]["status"] == "met"
     assert records[1]["missing_inputs"] == ["a due date: promptly"] and records[1]["due_date"] is None
-    assert csv_path.read_text().splitlines()[0].startswith("status,adjusted_due_date,clause_id")
+    assert csv_path.read_text().splitlines()[0].startswith("status,statement,adjusted_due_date,clause_id")
+    assert records[0]["statement"] == "met on March 28, 1997, due April 30, 1997 under Section 4.06(b) of the Indenture"
+
+
+@pytest.mark.parametrize(
+    ("status", "due", "completed", "said"),
+    [
+        ("met", date(2004, 4, 29), date(2004, 4, 29), "met on April 29, 2004, due April 29, 2004 under Section 4.06(b) of the Indenture"),
+        ("missed", date(2004, 4, 15), date(2004, 4, 27),
+         "late by 12 days: done on April 27, 2004, due April 15, 2004 under Section 4.06(b) of the Indenture"),
+        ("missed", date(2004, 4, 29), None,
+         "missed: due April 29, 2004 under Section 4.06(b) of the Indenture, not done by April 30, 2004 (1 day overdue)"),
+        ("due", date(2004, 4, 30), None, "due April 30, 2004 under Section 4.06(b) of the Indenture, today"),
+        ("upcoming", date(2004, 6, 1), None, "due June 1, 2004 under Section 4.06(b) of the Indenture, in 32 days"),
+        ("indeterminate", None, None, "the due date under Section 4.06(b) of the Indenture cannot be fixed"),
+    ],
+)
+def test_statement_says_late_and_missed_in_words_with_the_section(status, due, completed, said):
+    assert statement(status, "indenture-1996/4.06(b)", due, completed, date(2004, 4, 30)) == said
+
+
+def test_texts_of_the_marts_read_in_words(con):
+    con.execute(f"create table notes_deadlines ({COLUMNS})")
+    con.execute(
+        "insert into notes_deadlines values ('indenture-1996/2.03', "
+        "'pay the installment of interest on the Notes: 1691666.6666666666 (10.875% a year on 50000000.00 for 112 days of a 360-day year)', "
+        "'coupon 1997-04-15', '1997-04-01', '1997-04-15', 'following', 'interest from 1996-12-23', null, '[]')"
+    )
+    [found] = deadline_calendar(con, date(1997, 4, 30))
+    assert found.obligation == (
+        "pay the installment of interest on the Notes: 1,691,666.67 (10.875% a year on 50,000,000.00 for 112 days of a 360-day year)"
+    )
+    assert found.rule == "interest from December 23, 1996"
+    assert found.reference_id == "coupon 1997-04-15"  # an id, kept as the mart wrote it
+    assert found.statement == (
+        "missed: due April 15, 1997 under Section 2.03 of the Indenture, not done by April 30, 1997 (15 days overdue)"
+    )

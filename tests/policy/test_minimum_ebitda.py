@@ -38,7 +38,7 @@ def test_waiver_lapses_after_may_31_2004(con, policies):
     add_ebitda(con, date(2003, 12, 31), "-125000000.00")
     lapsed = one(con, policies, as_of=date(2004, 6, 1))
     assert lapsed.status == "fail"
-    assert "lapsed on 2004-05-31" in lapsed.explanation
+    assert "lapsed on May 31, 2004" in lapsed.explanation
 
 
 def test_an_extension_letter_prolongs_the_waiver_without_editing_it(con, policies):
@@ -46,7 +46,7 @@ def test_an_extension_letter_prolongs_the_waiver_without_editing_it(con, policie
         extension_id="ppca-2002/waiver-2004-07-29-extension",
         extends=WAIVER,
         dated=date(2004, 7, 29),
-        source="kaiser_public_record.md N53",
+        source="waiver letter of July 29, 2004",
         text="the EBITDA Waiver Termination Date ... shall be extended to ... September 30, 2004",
         effective_through=date(2004, 9, 30),
         adds_scope=(ScopedTestDates(clause_id="ppca-2002/9.2.4(b)", test_dates=(date(2004, 7, 31), date(2004, 8, 31))),),

@@ -1,5 +1,5 @@
 """ppca-2002/amend6/effectiveness amendment fee (E4) and 12.1(vii) 86% vote, computed from the parameter files and
-Schedule A [A6 c38274] (AMB-P16: commitments literal, shares at full precision; N7: commitments current at the time)."""
+Schedule A [A6 c38274] (R-P16: commitments literal, shares at full precision; N7: commitments current at the time)."""
 
 from datetime import date
 from decimal import Decimal
@@ -35,9 +35,9 @@ def test_amendment_fee_e4(policies):
 
 
 def test_schedule_a_adds_up_to_the_commitment(policies):
-    # the printed total "$285,00,000" is a typo (AMB-P16); the seven commitments add up to 285,000,000
+    # the printed total "$285,00,000" is a typo (R-P16); the seven commitments add up to 285,000,000
     assert sum(SCHEDULE_A.values()) == value(policies, "revolving_commitment_amount", date(2003, 8, 1))
-    assert value(policies, "revolving_commitment_amount", date(2003, 7, 31)) is None  # $300,000,000 base text not in seeds
+    assert value(policies, "revolving_commitment_amount", date(2003, 7, 31)) is None  # $300,000,000 base text not available
 
 
 def test_86_percent_vote(policies):

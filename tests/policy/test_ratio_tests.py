@@ -1,8 +1,9 @@
 """indenture-1996/4.10(a) and 4.09(a)(B): "the Consolidated Fixed Charge Coverage Ratio of the Company is greater
-than 2.0 to 1" [IND L4482, L4162]. Strict: exactly 2.0 fails (AMB-I05). The mart carries the forward fixed charges
+than 2.0 to 1" [IND L4482, L4162]. Strict: exactly 2.0 fails (R-I05). The mart carries the forward fixed charges
 multiplied by 26280 (= lcm(360, 365)) so they stay exact; ratio = numerator × 26280 / denominator."""
 
 from datetime import date
+from decimal import Decimal
 
 from mart_rows import add_ratio
 
@@ -42,3 +43,19 @@ def test_quarter_end_ratio_is_information_only(con, policies):
 def test_results_after_the_chapter_11_filing_carry_the_informational_note(con, policies):
     add_ratio(con, "indenture-1996/4.10(a)", date(2002, 2, 12), "300000000.00", FIXED_CHARGES_100M)
     assert "Chapter 11" in only(evaluate_all(con, policies), "indenture-1996/4.10(a)").explanation
+
+
+def test_the_explanation_writes_ratios_as_the_clause_does(con, policies):
+    # 175,000,000 / 100,000,000 = 1.75, shown as the clause writes "2.0 to 1": one place, 1.8 to 1
+    add_ratio(con, "indenture-1996/4.10(a)", date(1998, 6, 1), "175000000.00", FIXED_CHARGES_100M, transaction_id="A")
+    explanation = only(evaluate_all(con, policies), "indenture-1996/4.10(a)").explanation
+    assert explanation.startswith("Consolidated Fixed Charge Coverage Ratio, with the full 4.10(b)(ii) amount deemed Incurred, "
+                                  "1.8 to 1, is not greater than 2.0 to 1.")
+
+
+def test_a_ratio_just_below_the_threshold_never_reads_as_the_threshold(con, policies):
+    # 199,990,000 / 100,000,000 = 1.9999: at one place it would read 2.0; it is written 1.9999 to 1 against 2.0000 to 1
+    add_ratio(con, "indenture-1996/4.10(a)", date(1998, 6, 1), "199990000.00", FIXED_CHARGES_100M, transaction_id="A")
+    result = only(evaluate_all(con, policies), "indenture-1996/4.10(a)")
+    assert result.status == "fail" and result.actual == Decimal("1.999900")
+    assert "1.9999 to 1, is not greater than 2.0000 to 1." in result.explanation

@@ -43,7 +43,7 @@ def test_maxxam_payment_within_the_principal_is_waived(con, policies):
                threshold="11688000.00", transaction_id="RP-1997-11-MAXXAM-TAX")
     [result] = results(con, policies, "ca-1994/9.2.14")
     assert (result.status, result.waiver_id) == ("waived", MAXXAM)
-    assert "11438000.00 <= 11688000.00 is true" in result.explanation
+    assert "11,438,000.00, is at most 11,688,000.00" in result.explanation
 
 
 def test_maxxam_payment_above_principal_plus_interest_stays_fail(con, policies):
@@ -53,11 +53,11 @@ def test_maxxam_payment_above_principal_plus_interest_stays_fail(con, policies):
                threshold="11688000.00", transaction_id="RP-1997-11-MAXXAM-TAX")
     [result] = results(con, policies, "ca-1994/9.2.14")
     assert (result.status, result.waiver_id) == ("fail", None)
-    assert "11700000.00 <= 11688000.00 is false" in result.explanation
+    assert "11,700,000.00, is not at most 11,688,000.00" in result.explanation
 
 
 def test_maxxam_payment_above_principal_without_interest_attested_is_indeterminate(con, policies):
-    # above 11,438,000 with no interest attested: the condition needs the Tax Allocation Agreement (AMB-C02)
+    # above 11,438,000 with no interest attested: the condition needs the Tax Allocation Agreement (R-C02)
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.14", date(1997, 11, 14), "11500000.00", transaction_id="RP-1997-11-MAXXAM-TAX")
     add_amount(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-1/amount", date(1997, 11, 14), "11500000.00",
                transaction_id="RP-1997-11-MAXXAM-TAX", missing=["attestation maxxam_tax_allocation_interest (Tax Allocation Agreement)"])
@@ -82,11 +82,11 @@ def test_subordinated_debt_retirement_within_the_cap_is_waived_and_above_it_fail
     first, second = results(con, policies, "ca-1994/9.2.6(b)")
     assert (first.status, first.waiver_id) == ("waived", SUB_DEBT)
     assert second.status == "fail"
-    assert "200000000.00 <= 195000000.00 is false" in second.explanation
+    assert "200,000,000.00, is not at most 195,000,000.00" in second.explanation
 
 
 def test_subordinated_debt_retirement_each_side_of_the_eleventh_amendment(con, policies):
-    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the seeded text is not in force (no waiver either)
+    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the text available is not in force (no waiver either)
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 19), "5000000.00", transaction_id="RP-0")
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 20), "5000000.00", transaction_id="RP-1")
     add_amount(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-A/cap", date(1997, 10, 20), "5000000.00",
@@ -98,7 +98,7 @@ def test_subordinated_debt_retirement_each_side_of_the_eleventh_amendment(con, p
 
 
 def test_march_2003_period_names_the_condition_that_cannot_be_checked(con, policies):
-    # 9.2.4(a) before the Sixth Amendment has no threshold in the seeds; condition (ii) holds
+    # 9.2.4(a) before the Sixth Amendment has no threshold available; condition (ii) holds
     # (-110,000,000 >= -120,000,000), condition (i) needs the pre-Sixth-Amendment table
     add_ebitda(con, date(2003, 3, 31), "-100000000.00")
     add_amount(con, "ppca_waiver_condition_tests", "ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii",
@@ -107,7 +107,7 @@ def test_march_2003_period_names_the_condition_that_cannot_be_checked(con, polic
     assert result.status == "indeterminate"
     assert MARCH_2003 in result.explanation
     assert "before the Sixth Amendment" in result.explanation
-    assert "-110000000.00 >= -120000000 is true" in result.explanation
+    assert "(110,000,000.00), is at least (120,000,000.00)" in result.explanation
 
 
 def test_march_2003_waiver_is_in_force_on_june_29_and_lapsed_on_june_30_2003(con, policies):
@@ -115,17 +115,17 @@ def test_march_2003_waiver_is_in_force_on_june_29_and_lapsed_on_june_30_2003(con
     on_29 = results(con, policies, "ppca-2002/9.2.4(a)", as_of=date(2003, 6, 29))
     on_30 = results(con, policies, "ppca-2002/9.2.4(a)", as_of=date(2003, 6, 30))
     assert "covers this result" in on_29[0].explanation
-    assert "lapsed on 2003-06-29" in on_30[0].explanation
+    assert "lapsed on June 29, 2003" in on_30[0].explanation
     assert on_29[0].status == on_30[0].status == "indeterminate"
 
 
 def test_condition_figure_that_fails_is_explained(con, policies):
-    # condition (ii): -125,000,000 >= -120,000,000 is false
+    # condition (ii): -125,000,000 is not at least -120,000,000
     add_ebitda(con, date(2003, 3, 31), "-100000000.00")
     add_amount(con, "ppca_waiver_condition_tests", "ppca-2002/waiver-2003-03-24-minimum-ebitda/condition-ii",
                date(2003, 3, 31), "-125000000.00", kind="maintenance", transaction_id=None)
     [result] = results(con, policies, "ppca-2002/9.2.4(a)")
-    assert "-125000000.00 >= -120000000 is false" in result.explanation
+    assert "(125,000,000.00), is not at least (120,000,000.00)" in result.explanation
     assert result.actual is None and result.threshold is None
 
 

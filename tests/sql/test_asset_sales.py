@@ -31,7 +31,7 @@ def ncp(con, transaction_id):
 # --- def/AssetSale ---------------------------------------------------------------------------------------------------
 
 def test_gross_proceeds_of_exactly_10_000_000_are_not_an_asset_sale(con):
-    # (B) "do not exceed $10,000,000": <=, so exactly $10,000,000 is excluded (N9, AMB-I12)
+    # (B) "do not exceed $10,000,000": <=, so exactly $10,000,000 is excluded (N9, R-I12)
     sale(con, "AS-10M", "1998-10-30", "10000000.00")
     row = classified(con, "AS-10M")
     assert row["is_asset_sale"] is False
@@ -60,7 +60,7 @@ def test_a_recorded_clause_b_is_recomputed(con):
 
 
 def test_related_transactions_are_aggregated_by_their_group(con):
-    # AMB-I09: 6,000,000 + 6,000,000 = 12,000,000 > 10,000,000, so both are Asset Sales; a third sale alone is not
+    # R-I09: 6,000,000 + 6,000,000 = 12,000,000 > 10,000,000, so both are Asset Sales; a third sale alone is not
     sale(con, "P1", "2001-05-15", "6000000.00", related_group_id="G")
     sale(con, "P2", "2001-06-29", "6000000.00", related_group_id="G")
     sale(con, "P3", "2001-06-29", "6000000.00")
@@ -81,7 +81,7 @@ def test_non_cash_proceeds_without_the_boards_value_are_missing(con):
     sale(con, "AS-NOFMV", "1999-01-15", "12000000.00", cash_consideration="8000000.00", other_non_cash_consideration="4000000.00")
     row = classified(con, "AS-NOFMV")
     assert row["is_asset_sale"] is True
-    assert row["missing_inputs"] == ["asset_sale_non_cash_consideration_fmv (AMB-I28) for AS-NOFMV: Board value of non-cash proceeds"]
+    assert row["missing_inputs"] == ["asset_sale_non_cash_consideration_fmv (R-I28) for AS-NOFMV: Board value of non-cash proceeds"]
 
 
 def test_alpart_while_65_percent_owned_is_a_non_affiliate_joint_venture(con):
@@ -256,8 +256,8 @@ def offer_test(con):
 
 
 def test_e13_asset_sale_offer_amount(con):
-    # clauses.md E13: NCP 60,123,456.78; Notes 50,000,000; CA 150,000,000; SPPI 0:
-    # floor_to_1000 = 60,123,000; x 50/200 = 15,030,750 (not a $1,000 multiple, AMB-I18)
+    # worked example: NCP 60,123,456.78; Notes 50,000,000; CA 150,000,000; SPPI 0:
+    # floor_to_1000 = 60,123,000; x 50/200 = 15,030,750 (not a $1,000 multiple, R-I18)
     sale(con, "E13", "2000-01-03", "60123456.78")
     offer(con, "2000-04-03", "2000-05-05", offer_amount="15030750.00")
     row, inputs = offer_test(con)
@@ -352,7 +352,7 @@ def test_utilisation_not_attested_is_missing(con):
     attest(con, "asset_sale_reinvestment_commitment", "2000-12-15", "46500000.00", reference_id="CFT")
     build(con, "asset_sale_reinvestment_tests")
     row = one(con, "select * from asset_sale_reinvestment_tests")
-    assert json.loads(row["missing_inputs"]) == ["asset_sale_reinvestment_utilised (AMB-I20) for CFT by 2001-08-31"]
+    assert json.loads(row["missing_inputs"]) == ["asset_sale_reinvestment_utilised (R-I20) for CFT by 2001-08-31"]
 
 
 # --- Business Days: the indenture's calendar (business_days), not weekends alone --------------------------------------
@@ -452,7 +452,7 @@ def committed_cft(con, utilised_on, utilised):
 
 def test_unused_committed_proceeds_return_to_the_pool_the_day_after_the_deadline(con):
     # 20,000,000 used by 2001-08-31: 46,500,000 - 20,000,000 = 26,500,000 unused return on 2001-09-01 and exceed
-    # 25,000,000: an offer is due from that day (AMB-I19), notice by 2001-09-01 + 145 = 2002-01-24, purchase by
+    # 25,000,000: an offer is due from that day (R-I19), notice by 2001-09-01 + 145 = 2002-01-24, purchase by
     # + 175 = 2002-02-23
     committed_cft(con, "2001-08-31", "20000000.00")
     [lapse] = pool(con)
@@ -486,7 +486,7 @@ def test_no_use_attested_by_the_deadline_returns_the_whole_commitment_as_a_missi
     committed_cft(con, "2001-09-01", "46500000.00")
     [lapse] = pool(con)
     assert (lapse["amount"], lapse["missing_inputs"]) == (
-        Decimal("46500000.00"), ["asset_sale_reinvestment_utilised (AMB-I20) for CFT by 2001-08-31"])
+        Decimal("46500000.00"), ["asset_sale_reinvestment_utilised (R-I20) for CFT by 2001-08-31"])
 
 
 def test_a_returned_amount_in_the_pool_before_the_lapse_day_is_not_counted(con):

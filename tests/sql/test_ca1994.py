@@ -1,5 +1,5 @@
 """ca-1994 models on literal raw rows: the Thirteenth Amendment's letter-of-credit phases and Venezuela cap, the
-Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the seeded waivers establish, and the waiver
+Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the available waivers establish, and the waiver
 condition figures. Every expected number is derived by hand in the comment beside it."""
 
 import json
@@ -145,9 +145,9 @@ def test_new_subordinated_debt_proceeds_applied_count_the_premium(con, premium_a
 
 def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleventh_amendment(con):
     # 9.2.2(a)(iii): the cap "shall be reduced by an amount equal to the amount of such Subordinated Debt redeemed or
-    # retired" (principal, AMB-C09). Retirements: 1997-10-19 10,000,000 (before the restated text: not counted),
+    # retired" (principal, R-C09). Retirements: 1997-10-19 10,000,000 (before the restated text: not counted),
     # 1997-10-20 20,000,000 (counted), 1998-01-15 46,000,000 (counted): cumulative 20,000,000 then
-    # 20,000,000 + 46,000,000 = 66,000,000. Item 4 is not in the seeds: never a figure, always indeterminate.
+    # 20,000,000 + 46,000,000 = 66,000,000. Item 4 is not available: never a figure, always indeterminate.
     add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="other")
     for txn, day, principal in (("R0", "1997-10-19", "10000000.00"), ("R1", "1997-10-20", "20000000.00"), ("R2", "1998-01-15", "46000000.00")):
         add(con, "incurrences", transaction_id=txn, incurrence_date=day, instrument_id="NEW", amount=principal,
@@ -161,7 +161,7 @@ def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleven
                           ("1998-01-15", "transaction"): "66000000.00"}
     assert all(r["actual"] is None and r["threshold"] is None for r in found.values())
     assert {r["missing_inputs"] for r in found.values()} == {
-        '["Disclosure Schedule item 4 (Ongoing Indebtedness), not in the seeds"]'}
+        '["Disclosure Schedule item 4 (Ongoing Indebtedness), not available"]'}
 
 
 def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):

@@ -103,7 +103,7 @@ def test_missing_attestations_are_named_and_the_figure_still_computed(con):
     row = cni(con)
     assert row["missing_inputs"] == [
         "existing_intercompany_note_interest_received for the fiscal quarter ending 1997-03-31",
-        "frozen_gaap_net_income_adjustment (AMB-I01) for the fiscal quarter ending 1997-03-31",
+        "frozen_gaap_net_income_adjustment (R-I01) for the fiscal quarter ending 1997-03-31",
         "restricted_subsidiary_income for the fiscal quarter ending 1997-03-31",
         "specified_party_cash_management_consistent (QAL) for the fiscal quarter ending 1997-03-31",
     ]

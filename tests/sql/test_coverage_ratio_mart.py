@@ -59,7 +59,7 @@ def test_information_rows_use_the_quarter_just_ended_and_only_4_10_a_has_the_dee
     assert "deemed_4_10_b_ii_draw_principal" not in json.loads(restricted_payment["inputs"])
     assert json.loads(restricted_payment["missing_inputs"]) == []
     # nothing outstanding under (b)(ii): the fallback rate is needed for the 400,000,000 deemed draw
-    assert json.loads(incurrence["missing_inputs"]) == ["credit_agreement_fallback_rate (AMB-I04) on 1998-04-01"]
+    assert json.loads(incurrence["missing_inputs"]) == ["credit_agreement_fallback_rate (R-I04) on 1998-04-01"]
     inputs = json.loads(incurrence["inputs"])
     # M2: deemed = 400,000,000 permitted - (0.00 (b)(ii) principal + 0.00 (b)(ii) letters of credit) = 400,000,000.00
     assert inputs["permitted_4_10_b_ii_amount"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(b)(ii)"}
@@ -110,7 +110,7 @@ def test_asset_sale_adjustment_with_and_without_attestation(con):
     # RP-A (1998-02-20): four quarters of 1997, 10,000,000; AS1 attested 1,200,000 for the period ending 1997-12-31;
     # AS2 not attested: named, and counted as 0
     assert a["numerator"] == Decimal("8800000.00")  # 10,000,000 - 1,200,000
-    assert json.loads(a["missing_inputs"]) == ["ccfafc_attributable_to_asset_sale (AMB-I03) for AS2 sold 1997-09-15"]
+    assert json.loads(a["missing_inputs"]) == ["ccfafc_attributable_to_asset_sale (R-I03) for AS2 sold 1997-09-15"]
     assert json.loads(a["inputs"])["asset_sale_adjustment"]["value"] == "1200000.00"
     # RP-B (1998-05-20): Q2 1997 .. Q1 1998, 14,000,000; AS1's attestation for that period is -300,000
     assert b["numerator"] == Decimal("14300000.00")  # 14,000,000 - (-300,000)
@@ -214,8 +214,8 @@ def test_acquisition_without_its_attested_cash_flow_is_indeterminate(con):
     a = ratio_row(con, "RP-A")
     assert a["numerator"] == Decimal("10700000.00")  # 10,000,000 + the one attested quarter, 700,000
     assert json.loads(a["missing_inputs"]) == [
-        "ccfafc_of_acquired_business (AMB-I03) for ACQ in the quarter ending 1997-03-31",
-        "ccfafc_of_acquired_business (AMB-I03) for ACQ in the quarter ending 1997-09-30",
+        "ccfafc_of_acquired_business (R-I03) for ACQ in the quarter ending 1997-03-31",
+        "ccfafc_of_acquired_business (R-I03) for ACQ in the quarter ending 1997-09-30",
     ]
 
 

@@ -1,6 +1,6 @@
 """consolidated_fixed_charges_forward: Consolidated Fixed Charges to be accrued over FQ(TD) and the next three quarters on
 the pro forma Indebtedness of the Transaction Date, carried x 26280 = lcm(360, 365), and the 4.10(a) deemed full draw
-of 4.10(b)(ii) (M2, AMB-I04)."""
+of 4.10(b)(ii) (M2, R-I04)."""
 
 from decimal import Decimal
 
@@ -132,7 +132,7 @@ def test_letters_of_credit_collateralised_by_cash_do_not_reduce_the_deemed_draw(
 
 
 def test_letters_of_credit_alone_under_b_ii_deem_the_rest_at_the_fallback_rate(con):
-    # no (b)(ii) principal: nothing to weight a rate by, so the AMB-I04 fallback rate for a full year (M2)
+    # no (b)(ii) principal: nothing to weight a rate by, so the R-I04 fallback rate for a full year (M2)
     add(con, "debt_instruments", instrument_id="REV", indenture_basket="4.10(b)(ii)", fixed_rate="0.07000000", day_count="actual/360")
     add(con, "debt_instruments", instrument_id="TERM", fixed_rate="0.08000000", day_count="actual/360")
     add(con, "debt_balances", instrument_id="REV", period_end="1998-04-30", principal_outstanding="0.00")
@@ -192,9 +192,9 @@ def test_missing_index_projection_and_fallback_rate_are_named(con):
     build(con, MODEL)
     row = forward(con)
     assert row["missing_inputs"] == [
-        "credit_agreement_fallback_rate (AMB-I04) on 1998-05-20",  # nothing outstanding under (b)(ii), 400,000,000 headroom
+        "credit_agreement_fallback_rate (R-I04) on 1998-05-20",  # nothing outstanding under (b)(ii), 400,000,000 headroom
         "market_data prime_rate in effect on 1998-05-20 for TERM",
-        "projected_other_fixed_charges (AMB-I02) for INC1",
+        "projected_other_fixed_charges (R-I02) for INC1",
     ]
 
 

@@ -153,7 +153,7 @@ def test_release_under_a_clause_x_or_the_rating(con):
     assert json.loads(found["N-FALSE"]["inputs"])["post_1996_debt_outside_x"]["value"] == "XIII (4.10(b)(xiii))"
     assert found["N-TRUE"]["actual"] == M("0.00")  # (y) holds
     assert found["N-NONE"]["actual"] == M("0.00")
-    assert json.loads(found["N-NONE"]["missing_inputs"]) == ["notes_rated_investment_grade attestation for N-NONE (15.05(a)(y), AMB-I24)"]
+    assert json.loads(found["N-NONE"]["missing_inputs"]) == ["notes_rated_investment_grade attestation for N-NONE (15.05(a)(y), R-I24)"]
 
 
 def test_release_on_a_sale_and_on_designation(con):

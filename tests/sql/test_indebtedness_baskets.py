@@ -1,5 +1,5 @@
 """indebtedness, indebtedness_basket_ledger, indebtedness_basket_tests: Indebtedness with its exclusions (D) and the
-NRMC limb of (A) (AMB-I13), the 4.10(b)(iii) caps with Alpart owned 65% (E18), and 4.10(b)(viii)'s fiscal-year reset and
+NRMC limb of (A) (R-I13), the 4.10(b)(iii) caps with Alpart owned 65% (E18), and 4.10(b)(viii)'s fiscal-year reset and
 net-borrowings rule (y). Expected figures are derived by hand beside each assertion."""
 
 from decimal import Decimal

@@ -1,6 +1,6 @@
 """indenture-1996/4.11 with def/NetBetterments, def/MaximumSecuredAmount and def/CARIFAFinancing, on a literal lien
 register: each boundary the clauses name (the Maximum Secured Amount exactly, day 180/181, exactly $10,000,000, exactly
-$5,000,000 for Schedule A), the AMB-I38 warning and the basket ledger."""
+$5,000,000 for Schedule A), the R-I38 warning and the basket ledger."""
 
 import json
 from decimal import Decimal
@@ -83,7 +83,7 @@ def test_carifa_below_cap_and_permanent_deduction(con):
     build(con, "maximum_secured_amount")
     # Q1: 400,000,000 + (0 capex - 3,000,000 depreciation -> 0) + 30,000,000 = 430,000,000
     assert msa(con, Q1)["maximum_secured_amount"] == Decimal("430000000.00")
-    # Q2: less the 25,000,000 deduction (iv), cumulative from 1997-04-15 (AMB-I07) = 405,000,000
+    # Q2: less the 25,000,000 deduction (iv), cumulative from 1997-04-15 (R-I07) = 405,000,000
     assert msa(con, Q2)["maximum_secured_amount"] == Decimal("405000000.00")
     assert msa(con, "1997-04-15")["deductions"] == Decimal("25000000.00")
 
@@ -95,7 +95,7 @@ def test_unattested_depreciation_makes_the_cap_indeterminate(con):
     build(con, "lien_tests")
     [row] = lien_rows(con, "indenture-1996/4.11(b)(i)", test_date=Q1)
     assert row["threshold"] is None
-    assert json.loads(row["missing_inputs"]) == ["permitted_collateral_depreciation (AMB-I08) for the quarter ending 1997-03-31"]
+    assert json.loads(row["missing_inputs"]) == ["permitted_collateral_depreciation (R-I08) for the quarter ending 1997-03-31"]
 
 
 def test_each_borrowing_is_an_incurrence_and_the_quarter_end_warns_above_the_current_cap(con):
@@ -107,10 +107,10 @@ def test_each_borrowing_is_an_incurrence_and_the_quarter_end_warns_above_the_cur
     # 1997-02-03 (no quarter closed yet): MSA 400,000,000 + 0 + 0; aggregate 440,000,000 is over it (the policy fails it)
     [borrowing] = lien_rows(con, "indenture-1996/4.11(b)(i)", "BORROW-1")
     assert (borrowing["actual"], borrowing["threshold"]) == (Decimal("440000000.00"), Decimal("400000000.00"))
-    # Q2: MSA 400,000,000 - 50,000,000 = 350,000,000 < 440,000,000: information row with the AMB-I38 warning
+    # Q2: MSA 400,000,000 - 50,000,000 = 350,000,000 < 440,000,000: information row with the R-I38 warning
     [q2] = lien_rows(con, "indenture-1996/4.11(b)(i)", test_date=Q2)
     assert q2["test_kind"] == "information" and q2["threshold"] == Decimal("350000000.00")
-    assert json.loads(q2["warnings"])[0].startswith("AMB-I38: Indebtedness secured by Permitted Collateral (440000000.00) exceeds")
+    assert json.loads(q2["warnings"])[0].startswith("R-I38: Indebtedness secured by Permitted Collateral (440000000.00) exceeds")
 
 
 def test_purchase_money_day_180_in_day_181_out_and_cost(con):
@@ -173,7 +173,7 @@ def test_existing_liens_schedule_a_and_the_negative_pledge(con):
     existing = {r["transaction_id"]: r for r in lien_rows(con, "indenture-1996/4.11(b)(ii)")}
     assert str(existing["E5"]["test_date"]) == "1996-12-23" and existing["E5"]["actual"] == 0
     assert json.loads(existing["E5"]["missing_inputs"]) == []
-    assert "blank in the seed" in json.loads(existing["E5X"]["missing_inputs"])[0]
+    assert "printed blank in the Indenture" in json.loads(existing["E5X"]["missing_inputs"])[0]
     assert existing["ELATE"]["actual"] == 1
     pledge = {r["transaction_id"]: r["actual"] for r in lien_rows(con, "indenture-1996/4.11(a)")}
     assert pledge == {"E5": 0, "E5X": 0, "ELATE": 0, "NONE": 1, "NONE-ER": 0, "PC-NOT": 1}

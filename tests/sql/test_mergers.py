@@ -76,7 +76,7 @@ def test_the_company_survives_its_ratio_on_the_effective_date_plus_the_merged_bu
     assert found["M-PLUS-A-CENT"].status == "pass"
     # an outside business taken in without its attested cash flow: never pass
     assert found["M-UNATTESTED"].status == "indeterminate"
-    assert "ccfafc_of_merged_business attestation (AMB-I03) for M-UNATTESTED for the four quarters ending 1999-12-31" in found["M-UNATTESTED"].explanation
+    assert "ccfafc_of_merged_business attestation (R-I03) for M-UNATTESTED for the four quarters ending 1999-12-31" in found["M-UNATTESTED"].explanation
 
 
 def test_net_worth_after_against_the_company_before(con, policies):
@@ -115,7 +115,7 @@ def test_a_survivor_other_than_the_company(con, policies):
     assert ratios["M-US"].status == "pass"  # 90,000,000 / 44,999,999.99 > 2.0
     assert (ratios["M-FOREIGN"].status, str(ratios["M-FOREIGN"].actual)) == ("fail", "2.000000")  # exactly 2.0
     assert ratios["M-NO-SUPPLEMENT"].status == "indeterminate"  # the survivor's figures not attested
-    assert "surviving_corporation_ccfafc attestation (AMB-I03) for M-NO-SUPPLEMENT" in ratios["M-NO-SUPPLEMENT"].explanation
+    assert "surviving_corporation_ccfafc attestation (R-I03) for M-NO-SUPPLEMENT" in ratios["M-NO-SUPPLEMENT"].explanation
 
 
 def test_a_condition_not_attested_is_indeterminate(con, policies):
@@ -200,4 +200,4 @@ def test_4_05_corporate_existence(con, policies):
         "SUB-NO-JUDGMENT": "indeterminate",
         "COMPANY-DISSOLVED": "fail",  # only Article 11 ends the Company's existence
     }
-    assert "subsidiary_discontinuance_judgment attestation (AMB-I11) for SUB-NO-JUDGMENT" in found["SUB-NO-JUDGMENT"].explanation
+    assert "subsidiary_discontinuance_judgment attestation (R-I11) for SUB-NO-JUDGMENT" in found["SUB-NO-JUDGMENT"].explanation

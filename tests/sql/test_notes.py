@@ -120,7 +120,7 @@ def test_coupon_deadlines_completed_by_attestation_or_by_a_cured_payment_default
     april = found["coupon 1997-04-15"]
     assert (april["trigger_date"], april["due_date"], april["business_day_convention"]) == (date(1997, 4, 1), date(1997, 4, 15), "following")
     assert april["completed_on"] == date(1997, 4, 15)
-    assert "50000000.00 x 0.10875 x 112/360 = 1691666.6666666666" in april["obligation"]
+    assert "1691666.6666666666 (10.875% a year on 50000000.00 for 112 days of a 360-day year)" in april["obligation"]
     assert found["coupon 1997-10-15"]["completed_on"] == date(1997, 11, 3)  # paid 19 days late, per the cure date
     assert found["coupon 1998-04-15"]["completed_on"] is None
 
@@ -158,7 +158,7 @@ def test_reports_to_the_trustee_need_the_sec_due_dates(con):
     found = deadlines(con, "indenture-1996/5.03(a)")
     assert set(found) == {"report 1996-12-31", "report 1997-03-31"}
     assert found["report 1996-12-31"]["due_date"] is None
-    assert "AMB-I36" in json.loads(found["report 1996-12-31"]["missing_inputs"])[0]
+    assert "R-I36" in json.loads(found["report 1996-12-31"]["missing_inputs"])[0]
     assert "annual report" in found["report 1996-12-31"]["obligation"]
 
 
@@ -210,7 +210,7 @@ def test_e14_redemption_amount_with_accrued_interest(con):
     build(con, "notes_redemption_tests")
     actual, inputs = redemption(con, "E14")
     assert actual == Decimal("0.00")
-    # clauses.md E14: 10,000,000 x 1.03625 = 10,362,500; interest from October 15: 30/360 days (12-10) x 30 = 60;
+    # worked example: 10,000,000 x 1.03625 = 10,362,500; interest from October 15: 30/360 days (12-10) x 30 = 60;
     # 10,000,000 x 0.10875 x 60 / 360 = 181,250; total 10,543,750
     assert Decimal(inputs["redemption_price_amount"]) == Decimal("10362500")
     assert inputs["accrued_days_30_360"] == "60"

@@ -1,6 +1,6 @@
 """ppca-2002/def/AdjustedNetEarningsFromOperations (k)-(q): the capped exclusions of non-cash charges, each cap on both
-sides, cumulative from 2002-02-12 and allocated month by month (AMB-P05 default), (n) per Fiscal Year from FY2003
-(M7), the (o) OLV In-Place Value exception (AMB-P24) and the uncapped (q)(iv).
+sides, cumulative from 2002-02-12 and allocated month by month (R-P05 default), (n) per Fiscal Year from FY2003
+(M7), the (o) OLV In-Place Value exception (R-P24) and the uncapped (q)(iv).
 
 Trial balances carry year-to-date income-statement balances, so a quarter's charge is the change in its line's
 year-to-date balance. Every test reports January 2002 so the cumulative caps' history since 2002-02-12 is complete,
@@ -158,7 +158,7 @@ def test_cumulative_cap_needs_the_history_since_the_inception(con):
     q1, q2 = aneo(con, "2003-03-31"), aneo(con, "2003-06-30")
     assert q1["k_lifo_inventory_charges_excluded"] == Decimal("1000000.00")
     assert q1["missing_inputs"] == [
-        "trial balances from Fiscal Year 2002: the ANEO (k) cap is cumulative from 2002-02-12 (AMB-P05) and its use before Fiscal Year 2003 is unknown"
+        "trial balances from Fiscal Year 2002: the ANEO (k) cap is cumulative from 2002-02-12 (R-P05) and its use before Fiscal Year 2003 is unknown"
     ]
     assert q2["missing_inputs"] == []  # no charge in Q2, so nothing of Q2 depends on the cap's use
 
@@ -220,7 +220,7 @@ def test_impairment_without_the_olv_attestation_is_a_missing_input_now_and_later
     attest(con, "impairment_below_olv_in_place_value", "2003-09-30", "0.00")
     build(con, MODEL)
     q1, q2, q3 = (aneo(con, q) for q in ("2003-03-31", "2003-06-30", "2003-09-30"))
-    missing_q1 = "impairment_below_olv_in_place_value (AMB-P24) for the Fiscal Quarter ending 2003-03-31"
+    missing_q1 = "impairment_below_olv_in_place_value (R-P24) for the Fiscal Quarter ending 2003-03-31"
     assert q1["missing_inputs"] == [missing_q1]
     # until attested, none of the quarter's charge is treated as excludable (the conservative figure)
     assert (q1["o_impairment_below_olv_in_place_value"], q1["o_impairment_charges_excluded"]) == (Decimal("50000000.00"), Decimal("0.00"))
@@ -237,7 +237,7 @@ def test_olv_attestation_larger_than_the_charges_is_not_used(con):
     q1 = aneo(con, "2003-03-31")
     assert q1["o_impairment_charges_excluded"] == Decimal("0.00")
     assert q1["missing_inputs"] == [
-        "impairment_below_olv_in_place_value (AMB-P24) for the Fiscal Quarter ending 2003-03-31: 1000000.01 exceeds the quarter's impairment charges of 1000000.00"
+        "impairment_below_olv_in_place_value (R-P24) for the Fiscal Quarter ending 2003-03-31: 1000000.01 exceeds the quarter's impairment charges of 1000000.00"
     ]
 
 

@@ -90,8 +90,8 @@ def test_ppe_amortization_september_and_october_2003_and_e5(con):
     days(con, "2004-10-01", "2004-10-01", olv="150000000.00")
     build(con, "ppca_borrowing_base")
     got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
-    assert got["2003-07-31"]["ppe_subcomponent"] is None  # before the Sixth Amendment: base clause (c), not in the seeds
-    assert any("not in the seeds" in m for m in got["2003-07-31"]["missing_inputs"])
+    assert got["2003-07-31"]["ppe_subcomponent"] is None  # before the Sixth Amendment: base clause (c), not available
+    assert any("not available" in m for m in got["2003-07-31"]["missing_inputs"])
     assert got["2003-08-01"]["ppe_subcomponent"] == Decimal("100000000.00")  # 50% x 250,000,000 = 125,000,000 > 100,000,000
     assert got["2003-09-30"]["ppe_subcomponent"] == Decimal("100000000.00")
     assert got["2003-10-01"]["ppe_subcomponent"] == Decimal("98809524.00")  # 100,000,000 - 1,190,476
@@ -102,7 +102,7 @@ def test_ppe_amortization_september_and_october_2003_and_e5(con):
 def test_ppe_amortization_83rd_and_84th_reductions_e6(con):
     # schedule arithmetic only (N3: past the February 13, 2005 Stated Maturity Date): August 2010 is the 83rd reduction,
     # 100,000,000 - 83 x 1,190,476 = 1,190,492; September 2010 the 84th: E6's 100,000,000 - 99,999,984 = $16 residual,
-    # taken to zero by the last reduction (AMB-P07 default)
+    # taken to zero by the last reduction (R-P07 default)
     days(con, "2010-08-31", "2010-09-01")
     build(con, "ppca_borrowing_base")
     got = {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}

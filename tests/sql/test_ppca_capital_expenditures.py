@@ -32,7 +32,7 @@ def test_alpart_missing_year_and_fy2004_base_amount_indeterminate(con):
     build(con, "ppca_capital_expenditure_tests", "ppca_capital_expenditure_basket_ledger")
     tests = {(r["clause_id"], r["test_date"].isoformat()): r for r in rows(con, "select * from ppca_capital_expenditure_tests")}
     assert json.loads(tests[("ppca-2002/9.2.7(ii)", "2003-12-31")]["missing_inputs"]) == [
-        "ppca_alpart_capital_expenditures_financed for Fiscal Year 2002 (AMB-P17)"]
+        "ppca_alpart_capital_expenditures_financed for Fiscal Year 2002 (R-P17)"]
     fy2004 = tests[("ppca-2002/9.2.7(i)", "2004-12-31")]
     assert fy2004["actual"] == Decimal("80000000.00")
     assert "Base Amount for Fiscal Year 2003" in json.loads(fy2004["missing_inputs"])[0]

@@ -104,7 +104,7 @@ def test_ebitda_definition_must_be_attested_on_or_before_the_test_date(con):
     build(con, "minimum_ebitda_tests")
     september = one(con, "select * from minimum_ebitda_tests where test_date = '2003-09-30'")
     december = one(con, "select * from minimum_ebitda_tests where test_date = '2003-12-31'")
-    assert json.loads(september["missing_inputs"]) == ["ppca_ebitda_definition (AMB-P02) dated on or before 2003-09-30"]
+    assert json.loads(september["missing_inputs"]) == ["ppca_ebitda_definition (R-P02) dated on or before 2003-09-30"]
     assert json.loads(december["missing_inputs"]) == []
     # 2002-12-31 is the first quarter reported: the 4 quarters ending 2003-09-30 start in 2002-10-01, and are all there
     assert september["period_start"].isoformat() == "2002-10-01"

@@ -1,5 +1,5 @@
-"""ppca-2002/9.2.4(b): the ppca-2002 Business Day calendar (AMB-X07), Trigger Events (M1, AMB-P19) from daily
-borrowing_base rows, the monthly 9.2.4(c) VALCO shortfall reduction (M9, AMB-P08/P09) and the monthly mart."""
+"""ppca-2002/9.2.4(b): the ppca-2002 Business Day calendar (R-X07), Trigger Events (M1, R-P19) from daily
+borrowing_base rows, the monthly 9.2.4(c) VALCO shortfall reduction (M9, R-P08/P09) and the monthly mart."""
 
 import json
 from datetime import date, timedelta
@@ -69,7 +69,7 @@ def test_a_mixed_run_is_not_a_trigger_event(con):
 
 def test_availability_run_across_a_holiday_and_a_month_end(con):
     # Thanksgiving 2003-11-27 is not a Business Day, so Nov 25, 26 and 28 are consecutive; a run of Jan 29, Jan 30 and
-    # Feb 2, 2004 counts in February, the month of its third day (AMB-P19)
+    # Feb 2, 2004 counts in February, the month of its third day (R-P19)
     weekdays(con, "2003-11-01", "2004-02-29", {
         "2003-11-25": ("100000000.00", SHORT), "2003-11-26": ("100000000.00", SHORT), "2003-11-28": ("100000000.00", SHORT),
         "2004-01-29": ("100000000.00", SHORT), "2004-01-30": ("100000000.00", SHORT), "2004-02-02": ("100000000.00", SHORT)})
@@ -132,7 +132,7 @@ def test_monthly_valco_reduction_caps(con):
     # shortfall 10,000,000 every month from July 2003 to January 2005. Units (M9): Jul-Sep 2003 shortfall 30,000,000,
     # capped at 20,000,000; Oct 2003 .. Feb 2004 6,666,667 each (5 x = 33,333,335; 53,333,335 to date); March 2004
     # gets the rest of the $60,000,000 aggregate, 6,666,665; April .. December 2004 0; January 2005 6,666,667, outside
-    # the aggregate (AMB-P09)
+    # the aggregate (R-P09)
     valco_months(con, "2003-07-01", "2005-01-31")
     build(con, "ppca_valco_shortfall_reduction_monthly")
     c = adj_c(con)
@@ -157,7 +157,7 @@ def test_monthly_valco_cap_of_6666667(con):
 
 def test_monthly_gas_reduction_months(con):
     # E10 prices: P3 = $4.50 -> R1 = 5,000,000; P4 = $6.00 -> R2 = min(10,000,000 - 5,000,000, 10,000,000) = 5,000,000.
-    # AMB-P11 default: R1 for 12-month periods ending September 2003 .. June 2004, R2 for October 2003 .. September 2004
+    # R-P11 default: R1 for 12-month periods ending September 2003 .. June 2004, R2 for October 2003 .. September 2004
     for quarter_end in ("2003-09-30", "2003-12-31"):
         tb(con, quarter_end, "cash", "0.00")
     add(con, "market_data", series="natural_gas_price_paid", period_start="2003-07-01", period_end="2003-09-30", value="4.500000", unit="usd_per_mmbtu")
@@ -175,7 +175,7 @@ def test_monthly_gas_reduction_months(con):
 
 
 def test_forecast_from_a_quarterly_schedule_is_a_third_per_month_flagged(con):
-    # AMB-P10 default: a month without its own Forecast VALCO EBITDA Amount takes a third of its quarter's forecast.
+    # R-P10 default: a month without its own Forecast VALCO EBITDA Amount takes a third of its quarter's forecast.
     # Jul-Sep 2003: monthly forecasts 1,000,000 = actual, shortfall 0 (no fallback: flag false).
     # Oct-Dec 2003: no monthly forecast; the quarter's 10,000,000.00 (on December) gives 3,333,333.33 (October),
     #   3,333,333.33 (November) and 10,000,000.00 - 2 x 3,333,333.33 = 3,333,333.34 (December); actual 0, each under the
@@ -207,7 +207,7 @@ def test_forecast_from_a_quarterly_schedule_is_a_third_per_month_flagged(con):
         "2003-12-31": Decimal("10000000.00"), "2004-01-31": Decimal("11000000.00"), "2004-02-29": Decimal("17666667.00"),
     }
     assert (found["2003-09-30"]["forecast_from_quarterly_schedule"], found["2003-10-31"]["forecast_from_quarterly_schedule"]) == (False, True)
-    assert "a third of the quarterly schedule, AMB-P10" in found["2003-10-31"]["units_counted"][-1]
+    assert "a third of the quarterly schedule, R-P10" in found["2003-10-31"]["units_counted"][-1]
 
 
 def test_month_without_monthly_or_quarterly_forecast_is_missing(con):

@@ -1,6 +1,6 @@
 """indenture-1996/4.15 and 4.08 on literal rows: the 30-day grace (day 30 in, day 31 out), the deadline rows, the
 $10,000,000 fairness-opinion threshold (exactly $10,000,000 needs none; Principal Products with an Unrestricted
-Subsidiary left out), the Board Resolution (missing: fail; unattested: indeterminate, AMB-I11) and the 60-day certificate."""
+Subsidiary left out), the Board Resolution (missing: fail; unattested: indeterminate, R-I11) and the 60-day certificate."""
 
 import json
 from datetime import date
@@ -86,14 +86,14 @@ def test_fairness_opinion_threshold_and_board_resolution(con):
     transaction(con, "OVER-OK", "12500000.00", board_resolution_document="BR-3", fairness_opinion_document="FO-3")
     # 14,000,000 with an Unrestricted Subsidiary, 4,000,000 of it Principal Products: 10,000,000 tested, no opinion
     transaction(con, "PP", "14000000.00", counterparty_kind="unrestricted_subsidiary", principal_products_amount="4000000.00", board_resolution_document="BR-4")
-    # two related transactions of 6,000,000: the series (12,000,000) is greater than 10,000,000 (AMB-I09)
+    # two related transactions of 6,000,000: the series (12,000,000) is greater than 10,000,000 (R-I09)
     transaction(con, "S1", "6000000.00", series_id="S", board_resolution_document="BR-5")
     transaction(con, "S2", "6000000.00", series_id="S", board_resolution_document="BR-5")
     transaction(con, "SVC", "20000000.00", exemption="4.08(b)(iii)")  # exempt: neither document needed
     transaction(con, "NOBR", "1000000.00")  # no Board Resolution: fails (ii)
     for transaction_id in ("EXACT", "OVER", "OVER-OK", "S1", "S2"):
         attest(con, "affiliate_transaction_independent_approval", "1999-06-30", "true", reference_id=transaction_id)
-    # PP's resolution is referenced but its independent approval is not attested: indeterminate (AMB-I11)
+    # PP's resolution is referenced but its independent approval is not attested: indeterminate (R-I11)
     build(con, "affiliate_transaction_tests")
     got = {(r["clause_id"].removeprefix("indenture-1996/4.08(a)"), r["transaction_id"]): r for r in rows(con, "select * from affiliate_transaction_tests")}
     opinion = {t: got[("(iii)", t)]["actual"] for t in ("EXACT", "OVER", "OVER-OK", "PP", "S1", "S2", "SVC", "NOBR")}
@@ -101,7 +101,7 @@ def test_fairness_opinion_threshold_and_board_resolution(con):
     assert json.loads(got[("(iii)", "PP")]["inputs"])["series_amount_tested"]["value"] == "10000000.00"
     approval = {t: got[("(ii)", t)]["actual"] for t in ("EXACT", "SVC", "NOBR", "PP")}
     assert approval == {"EXACT": 0, "SVC": 0, "NOBR": 1, "PP": 0}
-    assert json.loads(got[("(ii)", "PP")]["missing_inputs"])[0].startswith("affiliate_transaction_independent_approval (AMB-I11)")
+    assert json.loads(got[("(ii)", "PP")]["missing_inputs"])[0].startswith("affiliate_transaction_independent_approval (R-I11)")
 
 
 def test_quarterly_certificate_within_60_days(con):

@@ -1,0 +1,97 @@
+"""Users see only the project's own words: no working vocabulary of how the project was built reaches a result, a
+ledger, a deadline, a manifest, a certificate, the command's printed summary, the deadline calendar or a text file a
+user reads. Readings of unclear wording are cited by their id in docs/interpretations.md, sources by their own names.
+
+The sample is run once, every quarter, through the command line (about a minute and a half), and every output is
+scanned line by line; a hit names the file (or the command) and the line."""
+
+from __future__ import annotations
+
+import io
+import re
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from pipelines.cli import main
+from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
+
+# Words of the project's making that mean nothing to a trustee, a lender or someone with a fresh clone.
+FORBIDDEN = (
+    ("an ambiguity tag of the specification", re.compile(r"AMB-")),
+    ("a seed file", re.compile(r"seed", re.IGNORECASE)),
+    ("a path outside the project", re.compile(r"\.\./shared")),
+    ("an issue number", re.compile(r"\bissue[ -]?#?\d+", re.IGNORECASE)),
+    ("the specification's folder", re.compile(r"\bspec/")),
+)
+MARKDOWN_NAME = re.compile(r"[\w./-]*\w\.md\b")
+USER_READ_FILES = ("README.md", "pyproject.toml", "workspace.yaml", "Makefile")
+USER_READ_FOLDERS = ("docs", "policies", "templates", "sql")
+
+
+def hits(name: str, text: str, folder: Path = ROOT) -> list[str]:
+    """`name:line: what (the words)` for each forbidden word, and each `.md` file named that the project does not have
+    (looked up from the project's root, its docs/ and `folder`)."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for what, pattern in FORBIDDEN:
+            found += [f"{name}:{number}: {what} ({m.group(0)!r})" for m in pattern.finditer(line)]
+        for m in MARKDOWN_NAME.finditer(line):
+            named = m.group(0).lstrip("./")
+            if not any((base / named).is_file() for base in (ROOT, ROOT / "docs", folder)):
+                found.append(f"{name}:{number}: a file the project does not have ({m.group(0)!r})")
+    return found
+
+
+def test_the_scan_finds_each_kind_of_word():
+    text = "\n".join([
+        "see AMB-X02",
+        "not in the Seeds",
+        "../shared/design.md",
+        "synthetic (issue 3)",
+        "as in spec/clauses.md",
+        "kaiser_public_record.md N60",
+        "docs/interpretations.md, R-X02, Section 9.2.11, issued 1998",
+    ])
+    found = hits("sample.txt", text)
+    assert [f.split(": ", 1)[0] for f in found] == [
+        "sample.txt:1", "sample.txt:2", "sample.txt:3", "sample.txt:3", "sample.txt:4", "sample.txt:5", "sample.txt:5", "sample.txt:6",
+    ]
+    assert found[-1] == "sample.txt:6: a file the project does not have ('kaiser_public_record.md')"
+
+
+def _project_texts() -> list[Path]:
+    files = [ROOT / name for name in USER_READ_FILES]
+    for folder in USER_READ_FOLDERS:
+        files += sorted(p for p in (ROOT / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return files
+
+
+def test_the_texts_a_user_reads_have_only_the_projects_words():
+    found = [h for path in _project_texts() for h in hits(str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"), path.parent)]
+    assert found == []
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> tuple[Path, str, str]:
+    """The whole sample, every quarter: the output folder, the run's printed summary and `covenants deadlines`'s."""
+    out = tmp_path_factory.mktemp("vocabulary") / "out"
+    summary, deadlines = io.StringIO(), io.StringIO()
+    with redirect_stdout(summary):
+        assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out)]) == 0
+    with redirect_stdout(deadlines):
+        assert main(["deadlines", "--extracts", str(SAMPLE_EXTRACTS_DIR)]) == 0
+    return out, summary.getvalue(), deadlines.getvalue()
+
+
+def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
+    out, summary, deadlines = sample_run
+    outputs = [p for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html")]
+    assert {p.name for p in outputs} >= {
+        "results.json", "results.csv", "basket_ledger.json", "basket_ledger.csv", "deadlines.json", "deadlines.csv", "manifest.json",
+    }
+    assert any(p.parent.name == "certificates" for p in outputs)
+    found = [h for path in outputs for h in hits(str(path.relative_to(out)), path.read_text(encoding="utf-8"))]
+    found += hits("covenants run (printed)", summary) + hits("covenants deadlines (printed)", deadlines)
+    assert found == []
