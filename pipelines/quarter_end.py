@@ -119,11 +119,13 @@ def publish(
     staging: Path,
     as_of: date,
     asset_sale_offers: list[dict],
+    options: dict | None = None,
 ) -> tuple[dict, list[Path]]:
     """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder.
 
     `asset_sale_offers` are the 4.14(c) offers whose notice falls due in `quarters` (asset_sale_offer_notice.offers_due,
-    read before the run's database closed): each gets its notice beside the certificates.
+    read before the run's database closed): each gets its notice beside the certificates. `options` are the
+    `covenants run` choices the manifest records (build_manifest).
     """
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
     # prepare() and staged() but never a certificate
@@ -131,9 +133,9 @@ def publish(
     from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
     from pipelines.certificates.ppca_certificates import render_ppca_certificates
 
-    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
+    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
-    written.append(write_manifest(manifest, staging))
+    written.append(write_manifest(manifest, staging, extracts_dir))
     written += render_annual_statements(results, quarters, manifest, staging)
     written += render_ppca_certificates(results, quarters, manifest, staging)
     written += render_asset_sale_offer_notices(asset_sale_offers, manifest, staging)
@@ -180,7 +182,8 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             raise
         finally:
             con.close()
-        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers)
+        options = {"period": str(quarters[0]) if period else None, "as_of": as_of.isoformat() if as_of else None}
+        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers, options)
     return RunOutcome(
         out_dir=out_dir,
         results=results,
