@@ -141,16 +141,17 @@ def _font_timestamps_fixed() -> Iterator[None]:
 
 def write_pdf(html: str, path: Path) -> Path:
     """Render `html` to a PDF at `path` with WeasyPrint; the PDF identifier is derived from the HTML."""
-    from weasyprint import HTML, URLFetcher  # imported here: loading Pango takes a moment and only rendering needs it
+    from weasyprint import HTML  # imported here: loading Pango takes a moment and only rendering needs it
+
+    from pipelines.certificates.fonts import ProjectFonts
 
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    # Certificates are self-contained (the CSS is inlined from a template): no protocol is allowed and any attempt to
-    # fetch stops the render, so nothing outside the run's inputs can change a PDF.
-    no_fetching = URLFetcher(allowed_protocols=(), fail_on_errors=True)
+    # Certificates are self-contained (the CSS is inlined from a template): the only thing a render may fetch is one of
+    # the project's fonts, and any other fetch stops it, so nothing outside the run's inputs can change a PDF.
     with _font_timestamps_fixed():
         # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
-        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=no_fetching).write_pdf(
+        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts()).write_pdf(
             path, pdf_identifier=identifier, custom_metadata=True
         )
     return path
