@@ -43,11 +43,11 @@ def event(con, event_id, kind, on, amount=None, cured_on=None, instrument=None, 
         instrument_id=instrument, document=document)
 
 
-def result(clause, on, status, actual, figure="Events of Default", threshold="0"):
+def result(clause, on, status, actual, figure="Events of Default", threshold="0", explanation=""):
     return Result(
         clause_id=f"indenture-1996/{clause}", instrument="indenture-1996", test_date=on, test_kind="maintenance",
         status=status, actual=Decimal(actual), operator="<=", threshold=Decimal(threshold), headroom=None,
-        headroom_pct=None, figure=figure, explanation="",
+        headroom_pct=None, figure=figure, explanation=explanation,
     )
 
 
@@ -157,6 +157,12 @@ def test_a_run_of_another_quarter_issues_none_of_them(gathered):
     con.close()
 
 
+CHANGE_OF_CONTROL_RESULTS = [
+    result("3.05(a)-definition", date(1998, 11, 20), "fail", "1", "Change of Control",
+           explanation="MAXXAM held 29.00% of the Voting Stock, less than 30%"),
+]
+
+
 @pytest.fixture
 def change_of_control():
     con = duckdb.connect()
@@ -179,8 +185,8 @@ def test_the_change_of_control_offer_states_its_business_day_dates(change_of_con
     assert occurrence["purchase_date"] == date(1999, 1, 6)
     assert occurrence["purchase_notice_deadline"] == date(1999, 1, 5)
     html = documents(CHANGE_OF_CONTROL_OFFER, {CHANGE_OF_CONTROL_OFFER.name: change_of_control},
-                     results=[], quarters=[FiscalQuarter(1998, 4)])["indenture-1996-3.05-1998-11-20"]
-    assert "A Change of Control occurred on\nNovember 20, 1998" in html
+                     results=CHANGE_OF_CONTROL_RESULTS, quarters=[FiscalQuarter(1998, 4)])["indenture-1996-3.05-1998-11-20"]
+    assert "A Change of Control occurred on\nNovember 20, 1998: MAXXAM held 29.00% of the Voting Stock" in html
     assert "before the close of business on\nJanuary 5, 1999, the Business Day immediately preceding" in html
     assert "<strong>The Change of Control Purchase Date:</strong> January 6, 1999" in html
     assert "101% of the principal amount of each\nNote purchased ($1,010.00 for each $1,000.00 principal amount)" in html
@@ -197,6 +203,7 @@ def test_golden_files(gathered, change_of_control):
     for kind, rows, results, quarters, stem in (
         (OFFICERS_CERTIFICATE, gathered, RESULTS, QUARTERS, "indenture-1996-4.06a-2002-02-12"),
         (ACCELERATION_NOTICE, gathered, RESULTS, QUARTERS, "indenture-1996-4.06c-ACC-2002-02-12-0975"),
-        (CHANGE_OF_CONTROL_OFFER, {CHANGE_OF_CONTROL_OFFER.name: change_of_control}, [], [FiscalQuarter(1998, 4)], "indenture-1996-3.05-1998-11-20"),
+        (CHANGE_OF_CONTROL_OFFER, {CHANGE_OF_CONTROL_OFFER.name: change_of_control}, CHANGE_OF_CONTROL_RESULTS,
+         [FiscalQuarter(1998, 4)], "indenture-1996-3.05-1998-11-20"),
     ):
         assert_golden(stem, documents(kind, rows, results, quarters)[stem])
