@@ -3,13 +3,16 @@
   covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
+  covenants verify FILE [--extracts DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
-Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 1 a
-defect of the product (one line says so; COVENANTS_DEBUG=1 shows the traceback); 2 an input was refused (an extract,
+Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 2 an input was refused (an extract,
 the transaction file, a date, an output folder the product may not replace); 3 a policy file is invalid; 4 the machine
 refused (an output folder that cannot be written, a full disk, another run writing the same folder). Whenever the code
-is not 0, nothing was issued and earlier outputs are untouched.
+is not 0, nothing was issued and earlier outputs are untouched. 70 (EX_SOFTWARE) a defect of the product: one line
+says so, COVENANTS_DEBUG=1 shows the traceback.
+verify: 0 confirmed (the re-run gives the same bytes), 1 refuted (what differs is listed), 2 not verifiable (FILE is
+not a certificate or manifest of this product, or an input it names is missing: named), 3 a policy file is invalid.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from pipelines.typography import long_date, money, ratio, ratio_places
 if TYPE_CHECKING:
     from pipelines.quarter_end import RunOutcome
 
-EXIT_DEFECT = 1
+EXIT_DEFECT = 70  # sysexits.h EX_SOFTWARE: an internal error, kept apart from verify's 1
+EXIT_REFUTED = 1  # verify: the re-run differs
 EXIT_BAD_INPUT = 2
 EXIT_BAD_POLICY = 3
 EXIT_MACHINE = 4
@@ -179,6 +183,31 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify(args: argparse.Namespace) -> int:
+    from pipelines.extracts.ingest import BadExtracts
+    from pipelines.verification import NotVerifiable, verify
+
+    extracts = Path(args.extracts) if args.extracts else None
+    try:
+        verdict = verify(Path(args.file), extracts)
+    except NotVerifiable as error:
+        print(f"covenants: {args.file} cannot be verified: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BadExtracts as bad:
+        print(f"covenants: {args.file} cannot be verified: the extracts were refused.", file=sys.stderr)
+        print(bad.summary(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PolicyError as error:
+        print(f"covenants: {args.file} cannot be verified: invalid policy: {error}", file=sys.stderr)
+        return EXIT_BAD_POLICY
+    if verdict.confirmed:
+        print(f"Confirmed: the re-run gives the same bytes for {', '.join(verdict.checked)}.")
+        return 0
+    print(f"Refuted: {args.file} is not what its inputs, policies and code give today. What differs:")
+    print("\n".join(f"  {line}" for line in verdict.differences))
+    return EXIT_REFUTED
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -215,6 +244,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--out", help="folder for check.json and results.json/csv; default: print only")
     check.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases (default .covenants-cache)")
     check.set_defaults(handler=_check)
+
+    verify = commands.add_parser("verify", help="re-run what a certificate or manifest.json names and compare it byte for byte")
+    verify.add_argument("file", help="a certificate (.pdf or .html) or a run's manifest.json")
+    verify.add_argument("--extracts", help="folder of the run's extracts (default: the one its manifest.json records)")
+    verify.set_defaults(handler=_verify)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

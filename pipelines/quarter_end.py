@@ -91,6 +91,10 @@ def select_quarters(covered: list[FiscalQuarter], period: str | None) -> list[Fi
     return [wanted]
 
 
+def in_quarters(results: list[Result], quarters: list[FiscalQuarter]) -> list[Result]:
+    return [r for r in results if any(q.start <= r.test_date <= q.end for q in quarters)]
+
+
 def write_quarantine(issues: list[Issue], folder: Path) -> Path:
     path = marked_folder(folder) / "quarantine.csv"
     with path.open("w", newline="") as handle:
@@ -114,30 +118,29 @@ def publish(
     extracts_dir: Path,
     staging: Path,
     as_of: date,
-    asset_sale_offers: list[dict],
+    gathered: dict[str, list[dict]],
+    options: dict | None = None,
 ) -> tuple[dict, list[Path]]:
-    """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder.
+    """Write results, the basket ledger, the deadline calendar, manifest and documents into the staging folder.
 
-    `asset_sale_offers` are the 4.14(c) offers whose notice falls due in `quarters` (asset_sale_offer_notice.offers_due,
-    read before the run's database closed): each gets its notice beside the certificates.
+    `results` are every result determined up to `as_of`: results.json keeps those of `quarters`, and each document kind
+    (pipelines/certificates/registry.py) those of its own period, so a fiscal year's statement closed by a one-quarter
+    run states the whole year. `gathered` holds the rows the kinds read before the run's database closed. `options`
+    are the `covenants run` choices the manifest records (build_manifest).
     """
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
     # prepare() but never a certificate
-    from pipelines.certificates.annual_compliance import render_annual_statements
-    from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
-    from pipelines.certificates.ppca_certificates import render_ppca_certificates
+    from pipelines.certificates.registry import RunFacts, render
 
-    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
-    written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
-    written.append(write_manifest(manifest, staging))
-    written += render_annual_statements(results, quarters, manifest, staging)
-    written += render_ppca_certificates(results, quarters, manifest, staging)
-    written += render_asset_sale_offer_notices(asset_sale_offers, manifest, staging)
+    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+    written = write_results(in_quarters(results, quarters), staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+    written.append(write_manifest(manifest, staging, extracts_dir))
+    written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
     return manifest, written
 
 
 def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
-    from pipelines.certificates.asset_sale_offer_notice import offers_due  # imported here for the reason publish() gives
+    from pipelines.certificates.registry import gather  # imported here for the reason publish() gives
 
     out_dir = out_dir.resolve()
     with staged(out_dir, {"the extracts folder": extracts_dir}) as staging:
@@ -146,22 +149,21 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
         try:
             prepare(con, extracts_dir, policies)
             quarters = select_quarters(quarters_covered(con), period)
-            results = [
-                r for r in evaluate_all(con, policies, as_of) if any(q.start <= r.test_date <= q.end for q in quarters)
-            ]
             until = as_of or quarters[-1].end
+            determined = [r for r in evaluate_all(con, policies, as_of) if r.test_date <= quarters[-1].end]
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
             deadlines = deadline_calendar(con, until)
-            offers = offers_due(con, quarters)
+            gathered = gather(con, quarters)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers)
+        options = {"period": str(quarters[0]) if period else None, "as_of": as_of.isoformat() if as_of else None}
+        manifest, written = publish(determined, ledger, deadlines, quarters, policies, extracts_dir, staging, until, gathered, options)
     return RunOutcome(
         out_dir=out_dir,
-        results=results,
+        results=in_quarters(determined, quarters),
         manifest=manifest,
         written=[out_dir / p.relative_to(staging) for p in written],
         quarters=quarters,

@@ -4,9 +4,9 @@
   whose test date falls in the quarter, with their counts by status and the result records as metadata.
 - one asset check per covenant file under policies/ (one factory over `load_policies().covenants`): that clause's
   status in the partition; non-blocking, severity WARN when a test of the quarter failed or is indeterminate.
-- `certificates[<quarter>]`: for a fiscal year's fourth quarter, the results, manifest and indenture 4.06(b) annual
-  statement of the fiscal year (pipelines.quarter_end.publish), written to `<COVENANTS_OUT>/<quarter>/` and swapped
-  into place only once complete. Other quarters render nothing.
+- `certificates[<quarter>]`: the quarter's results, manifest and every document a kind of the registry
+  (pipelines/certificates/registry.py) issues for the quarter (pipelines.quarter_end.publish), written to
+  `<COVENANTS_OUT>/<quarter>/` and swapped into place only once complete; refused while a blocking check has not passed.
 """
 
 import re
@@ -36,7 +36,7 @@ from pipelines.assets.extracts import EXTRACT_SET_KEY, checks_not_passed
 from pipelines.assets.partitions import fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
-from pipelines.certificates.asset_sale_offer_notice import offers_due
+from pipelines.certificates.registry import document_kinds, gather
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import deadline_calendar
@@ -46,7 +46,7 @@ from pipelines.policy.evaluation import evaluate_all, evaluate_covenant
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import STATUSES, Result
 from pipelines.policy.schema import Covenant
-from pipelines.quarter_end import publish, quarters_covered
+from pipelines.quarter_end import in_quarters, publish, quarters_covered
 
 GROUP = "covenants"
 COVENANT_RESULTS_KEY = AssetKey("covenant_results")
@@ -93,6 +93,18 @@ def _marts(policies: PolicySet) -> list[str]:
     return sorted({c.figure.mart for c in policies.covenants})
 
 
+def _refuse_unless_checks_passed(context: AssetExecutionContext) -> None:
+    refused = checks_not_passed(context.instance)
+    if refused:
+        raise Failure(
+            description=(
+                "The latest blocking checks of the extracts did not pass: " + ", ".join(refused) + ". No covenant "
+                "result or certificate is issued until the extracts are fixed and nightly_refresh passes its checks."
+            ),
+            metadata={"checks_not_passed": MetadataValue.json(refused)},
+        )
+
+
 POLICIES = load_policies()
 
 
@@ -112,15 +124,7 @@ POLICIES = load_policies()
 )
 def covenant_results(context: AssetExecutionContext, duckdb: DuckDBResource) -> MaterializeResult:
     quarter = FiscalQuarter.parse(context.partition_key)
-    refused = checks_not_passed(context.instance)
-    if refused:
-        raise Failure(
-            description=(
-                "The latest blocking checks of the extracts did not pass: " + ", ".join(refused) + ". No covenant "
-                "result or certificate is issued until the extracts are fixed and nightly_refresh passes its checks."
-            ),
-            metadata={"checks_not_passed": MetadataValue.json(refused)},
-        )
+    _refuse_unless_checks_passed(context)
     policies = load_policies()
     with duckdb.get_connection() as con:
         try:
@@ -185,41 +189,40 @@ def clause_check(covenant: Covenant) -> AssetChecksDefinition:
     return _check
 
 
+def _documents_described() -> str:
+    return " ".join(f"{kind.clause_id} {kind.title}: when {kind.trigger}." for kind in document_kinds())
+
+
 @asset(
     key=AssetKey("certificates"),
     group_name=GROUP,
     partitions_def=fiscal_quarters,
     deps=[COVENANT_RESULTS_KEY],
     description=(
-        "indenture-1996/4.06(b): the annual statement as to compliance of each fiscal year (HTML and PDF), with the "
-        "year's results.json/.csv, the run manifest and the 4.14(c) notice of each Asset Sale Offer due in the year, rendered when the partition is a fiscal year's fourth quarter "
-        "and written to <COVENANTS_OUT>/<quarter>/. Other quarters render nothing."
+        "The quarter's results.json/.csv, the run manifest and every document the quarter issues, in HTML and PDF, "
+        "written to <COVENANTS_OUT>/<quarter>/: " + _documents_described()
     ),
     kinds={"html", "pdf"},
 )
 def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders: CovenantFolders) -> MaterializeResult:
     quarter = FiscalQuarter.parse(context.partition_key)
-    if quarter.quarter != 4:
-        return MaterializeResult(
-            metadata={"rendered": 0, "note": f"{quarter} is not a fiscal year end: annual statements are rendered for Q4 (indenture-1996/4.06(b))."}
-        )
+    _refuse_unless_checks_passed(context)
     policies = load_policies()
     with duckdb.get_connection() as con:
         try:
             covered = quarters_covered(con)
-            year = [q for q in covered if q.year == quarter.year]
-            if quarter not in year:
+            if quarter not in covered:
                 span = f"{covered[0]} to {covered[-1]}" if covered else "no quarter"
-                raise Failure(description=f"{quarter} is not covered by the extracts, which cover {span}; no statement was rendered.")
-            results = [r for r in evaluate_all(con, policies) if year[0].start <= r.test_date <= year[-1].end]
+                raise Failure(description=f"{quarter} is not covered by the extracts, which cover {span}; nothing was issued.")
+            results = [r for r in evaluate_all(con, policies) if r.test_date <= quarter.end]
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
             deadlines = deadline_calendar(con, quarter.end)
-            offers = offers_due(con, year)
+            gathered = gather(con, [quarter])
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
     with staged(out_dir, {"the extracts folder": folders.extracts}) as staging:
-        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end, offers)
+        manifest, written = publish(results, ledger, deadlines, [quarter], policies, folders.extracts, staging, quarter.end, gathered)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={
@@ -227,7 +230,7 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
             "folder": MetadataValue.path(str(out_dir)),
             "files": MetadataValue.json([str(p) for p in files]),
             "run_id": manifest["run_id"],
-            "quarters": MetadataValue.json([str(q) for q in year]),
+            "results_count": len(in_quarters(results, [quarter])),
         }
     )
 

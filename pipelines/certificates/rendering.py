@@ -12,6 +12,7 @@ bytes on the same fonts and library versions.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import threading
@@ -84,15 +85,19 @@ def _font_timestamps_fixed() -> Iterator[None]:
 
 def write_pdf(html: str, path: Path) -> Path:
     """Render `html` to a PDF at `path` with WeasyPrint; the PDF identifier is derived from the HTML."""
-    from weasyprint import HTML, URLFetcher  # imported here: loading Pango takes a moment and only rendering needs it
+    from weasyprint import HTML  # imported here: loading Pango takes a moment and only rendering needs it
+
+    from pipelines.certificates.fonts import ProjectFonts
 
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    # Certificates are self-contained (the CSS is inlined from a template): no protocol is allowed and any attempt to
-    # fetch stops the render, so nothing outside the run's inputs can change a PDF.
-    no_fetching = URLFetcher(allowed_protocols=(), fail_on_errors=True)
+    # Certificates are self-contained (the CSS is inlined from a template): the only thing a render may fetch is one of
+    # the project's fonts, and any other fetch stops it, so nothing outside the run's inputs can change a PDF.
     with _font_timestamps_fixed():
-        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=no_fetching).write_pdf(path, pdf_identifier=identifier)
+        # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
+        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts()).write_pdf(
+            path, pdf_identifier=identifier, custom_metadata=True
+        )
     return path
 
 
@@ -119,9 +124,21 @@ def write_documents(documents: Sequence[tuple[str, str]], folder: Path) -> list[
     return [path for pair in zip(html_paths, pdf_paths) for path in pair]
 
 
+RECORD_KEYS = ("run_id", "as_of", "periods", "options", "code")
+
+
+def run_record(manifest: dict) -> str:
+    """The run as JSON, carried in every document's metadata (HTML meta `covenants-run`, PDF document information):
+    what `covenants verify` needs to re-run it (periods, options, as-of) and to tell a different run or code from a
+    different rendering (run id, manifest hash, code version)."""
+    record = {key: manifest[key] for key in RECORD_KEYS if key in manifest}
+    return json.dumps({**record, "manifest_hash": manifest_hash(manifest)}, sort_keys=True)
+
+
 def run_footer(manifest: dict, generated_from: str) -> dict:
     """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, commit."""
     return {
+        "record": run_record(manifest),
         "run_id": manifest["run_id"],
         "manifest_hash": manifest_hash(manifest),
         "as_of": date.fromisoformat(manifest["as_of"]),

@@ -36,10 +36,15 @@ def _code_version() -> dict:
     return {"git_commit": commit, "source_sha256": source_sha256()}
 
 
-def build_manifest(input_files: list[Path], policy_files: list[Path], as_of: date, periods: list[str]) -> dict:
+def build_manifest(
+    input_files: list[Path], policy_files: list[Path], as_of: date, periods: list[str], options: dict | None = None
+) -> dict:
+    """`options` are the choices of a `covenants run` that change its results (`--period` and `--as-of`, each None
+    when not given): `covenants verify` re-runs with them. A run made otherwise (the Dagster job) records none."""
     body = {
         "as_of": as_of.isoformat(),
         "periods": periods,
+        **({"options": options} if options is not None else {}),
         "code": _code_version(),
         "inputs": {p.name: sha256(p) for p in sorted(input_files)},
         "policies": {str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p): sha256(p) for p in sorted(policy_files)},
@@ -52,7 +57,11 @@ def manifest_hash(manifest: dict) -> str:
     return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
 
 
-def write_manifest(manifest: dict, out_dir: Path) -> Path:
+def write_manifest(manifest: dict, out_dir: Path, extracts_dir: Path | None = None) -> Path:
+    """Write manifest.json; `extracts_dir`, where the inputs were read, is recorded as `location` beside the manifest's
+    content but is no part of the run id or the manifest hash: the same files read from another folder or machine give
+    the same run and the same documents."""
     path = out_dir / "manifest.json"
-    path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    written = {**manifest, "location": {"extracts": str(extracts_dir.resolve())}} if extracts_dir else manifest
+    path.write_text(json.dumps(written, indent=2, sort_keys=True) + "\n")
     return path

@@ -14,12 +14,8 @@ from pathlib import Path
 import pytest
 from jinja2 import UndefinedError
 
-from pipelines.certificates.annual_compliance import (
-    annual_statement_html,
-    due_date,
-    instrument_status_note,
-    render_annual_statements,
-)
+from pipelines.certificates.kinds.annual_compliance import annual_statement_html, due_date, instrument_status_note
+from pipelines.certificates.registry import RunFacts, render
 from pipelines.certificates.rendering import amount, environment, render_html, write_pdf
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
@@ -126,7 +122,7 @@ def text_of(page: str) -> str:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> tuple[Path, list[Path]]:
     out_dir = tmp_path_factory.mktemp("run")
-    return out_dir, render_annual_statements(RESULTS, QUARTERS, MANIFEST, out_dir)
+    return out_dir, render(RunFacts(QUARTERS, RESULTS, MANIFEST), out_dir)
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +148,7 @@ def test_one_html_and_one_pdf_per_fiscal_year_closed_in_the_run(rendered):
 
 def test_no_statement_without_a_fourth_quarter_or_before_fy1996(tmp_path):
     quarters = [FiscalQuarter(1995, 4), FiscalQuarter(1997, 1), FiscalQuarter(1997, 2), FiscalQuarter(1997, 3)]
-    assert render_annual_statements(RESULTS, quarters, MANIFEST, tmp_path) == []
+    assert render(RunFacts(quarters, RESULTS, MANIFEST), tmp_path) == []
 
 
 def test_pdf_is_written_and_non_trivial(rendered):

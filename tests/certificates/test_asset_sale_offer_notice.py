@@ -8,11 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.certificates.asset_sale_offer_notice import (
-    asset_sale_offer_notice_html,
-    offers_due,
-    render_asset_sale_offer_notices,
-)
+from pipelines.certificates.kinds.asset_sale_offer_notice import asset_sale_offer_notice_html, offers_due
+from pipelines.certificates.registry import RunFacts, gather, render
 from pipelines.fiscal import FiscalQuarter
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "sql"))
@@ -63,7 +60,8 @@ def test_a_notice_is_due_in_the_quarter_of_day_145(con, quarter, due):
 
 
 def test_the_run_writes_the_notice_as_html_and_pdf(con, tmp_path):
-    written = render_asset_sale_offer_notices(offers_due(con, [FiscalQuarter.parse("2000Q2")]), MANIFEST, tmp_path)
+    quarters = [FiscalQuarter.parse("2000Q2")]
+    written = render(RunFacts(quarters, [], MANIFEST, gather(con, quarters)), tmp_path)
     assert [p.name for p in written] == ["indenture-1996-4.14c-ASO-E13.html", "indenture-1996-4.14c-ASO-E13.pdf"]
     assert (tmp_path / "certificates" / "indenture-1996-4.14c-ASO-E13.pdf").read_bytes().startswith(b"%PDF")
 

@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.certificates.ppca_certificates import (
+from pipelines.certificates.kinds.ppca_certificates import (
     borrowing_base_certificate_html,
     certificate_quarters,
     compliance_certificate_html,
-    render_ppca_certificates,
 )
+from pipelines.certificates.registry import RunFacts, render
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result
@@ -81,8 +81,8 @@ def test_borrowing_base_certificate():
 
 
 def test_rendered_files(tmp_path):
-    written = render_ppca_certificates([ebitda_result(), borrowing_base_result()],
-                                       [FiscalQuarter.parse("2003Q4")], MANIFEST, tmp_path)
-    assert sorted(p.name for p in written) == [
+    facts = RunFacts([FiscalQuarter.parse("2003Q4")], [ebitda_result(), borrowing_base_result()], MANIFEST)
+    written = render(facts, tmp_path)
+    assert sorted(p.name for p in written if p.name.startswith("ppca-2002")) == [
         "ppca-2002-borrowing-base-2003Q4.html", "ppca-2002-borrowing-base-2003Q4.pdf",
         "ppca-2002-compliance-2003Q4.html", "ppca-2002-compliance-2003Q4.pdf"]

@@ -11,14 +11,14 @@ from pipelines.layout import ROOT
 NOTES = ROOT / "sample" / "transactions" / "notes-1997-11.yaml"
 
 
-def test_a_defect_is_one_line_with_exit_1_and_nothing_issued(invoke, sample_extracts, tmp_path, monkeypatch):
+def test_a_defect_is_one_line_with_exit_70_and_nothing_issued(invoke, sample_extracts, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("fixed_charge_coverage_tests")
 
     monkeypatch.setattr(pipelines.quarter_end, "quarter_end_run", broken)
     monkeypatch.delenv("COVENANTS_DEBUG", raising=False)
     result = invoke("run", "--extracts", sample_extracts, "--out", tmp_path / "out")
-    assert result.code == 1
+    assert result.code == 70
     assert result.err == (
         "covenants: a defect of the product stopped the run (KeyError: 'fixed_charge_coverage_tests'); nothing was issued. "
         "COVENANTS_DEBUG=1 shows the traceback.\n"

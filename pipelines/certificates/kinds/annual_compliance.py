@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
-from pipelines.certificates.rendering import render_html, run_footer, write_documents
+from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
@@ -25,7 +24,6 @@ INSTRUMENT = "indenture-1996"
 TEMPLATE = "indenture-1996/annual_statement_4_06b.html.j2"
 FIRST_FISCAL_YEAR = 1996  # [IND L3981] "beginning with the fiscal year ending December 31, 1996"
 DAYS_TO_DELIVER = 120  # [IND L3981] "within one hundred and twenty days after the end of each fiscal year"
-GENERATED_FROM = "Generated from policies/indenture-1996 and the extracts listed in manifest.json"
 FLAGGED = ("fail", "indeterminate")
 STATUS_NOTE = re.compile(r"Chapter 11|\binformational\b")
 OPERATOR_WORDS = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
@@ -143,25 +141,40 @@ def statement_years(quarters: list[FiscalQuarter]) -> list[int]:
     return sorted({q.year for q in quarters if q.quarter == 4 and q.year >= FIRST_FISCAL_YEAR})
 
 
-def annual_statement_html(results: list[Result], year: int, manifest: dict) -> str:
-    statement = statement_for(results, year)
+def annual_statement(results: list[Result], year: int, manifest: dict) -> Document:
     context = {
         "clause_id": CLAUSE_ID,
-        "statement": statement,
+        "statement": statement_for(results, year),
         "fiscal_year": year,
         "fiscal_year_end": fiscal_year_end(year),
         "due_date": due_date(year),
         "days_to_deliver": DAYS_TO_DELIVER,
         "operator_words": OPERATOR_WORDS,
-        "run": run_footer(manifest, GENERATED_FROM),
         "manifest": manifest,
     }
-    return render_html(TEMPLATE, context)
+    return Document(f"indenture-1996-4.06b-FY{year}", context)
 
 
-def render_annual_statements(
-    results: list[Result], quarters: list[FiscalQuarter], manifest: dict, out_dir: Path
-) -> list[Path]:
-    """Write `certificates/indenture-1996-4.06b-FY<year>.html` and `.pdf` for each fiscal year closed in the run."""
-    documents = [(f"indenture-1996-4.06b-FY{year}", annual_statement_html(results, year, manifest)) for year in statement_years(quarters)]
-    return write_documents(documents, out_dir / "certificates")
+def annual_statements(facts: RunFacts) -> list[Document]:
+    return [annual_statement(facts.results, year, facts.manifest) for year in statement_years(facts.quarters)]
+
+
+def annual_statement_html(results: list[Result], year: int, manifest: dict) -> str:
+    return document_html(ANNUAL_STATEMENT, annual_statement(results, year, manifest), manifest)
+
+
+ANNUAL_STATEMENT = DocumentKind(
+    name="indenture-1996-4.06b",
+    title="Annual Statement as to Compliance",
+    clause_id=CLAUSE_ID,
+    instrument=INSTRUMENT,
+    template=TEMPLATE,
+    trigger="a fiscal year's fourth quarter closed in the run, from fiscal year 1996 on",
+    states=("indenture-1996",),
+    signatories=(  # [IND L3981] "signed on behalf of the Company by the Chairman of the Board or the President or any
+        # Vice President and by the Chief Financial Officer, Treasurer or Controller"
+        Signatory("Chairman of the Board, President or a Vice President"),
+        Signatory("Chief Financial Officer, Treasurer or Controller"),
+    ),
+    documents=annual_statements,
+)

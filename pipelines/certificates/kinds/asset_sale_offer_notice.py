@@ -7,7 +7,7 @@ Notes credited under [IND L5137-5150]), never the stated one, so a short offer c
 
 `covenants run` issues one notice (HTML and PDF, beside the other certificates) for each Asset Sale Offer whose notice
 is due in the run's quarters: day 145 after the day the offer became due (R-I19) falls in one of them. The offer rows
-are read before the run's database closes (`offers_due`) and rendered with the run manifest (`render_asset_sale_offer_notices`).
+are gathered before the run's database closes (`offers_due`).
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import duckdb
 
-from pipelines.certificates.rendering import render_html, run_footer, write_documents
+from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 
 TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
 TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
-GENERATED_FROM = "Generated from sql/intermediate/asset_sale_offer_obligations and policies/indenture-1996"
 FILE_NAME_SAFE = re.compile(r"[A-Za-z0-9._-]+")
 FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 COLUMNS = (
@@ -48,7 +46,7 @@ def offers_due(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) ->
     return [o for o in first_answered.values() if any(q.start <= o["notice_due_on"] <= q.end for q in quarters)]
 
 
-def notice_html(offer: dict, manifest: dict) -> str:
+def notice(offer: dict) -> Document:
     context = {
         "offer": offer,
         "offer_amount": Decimal(offer["required_offer_amount"]),
@@ -56,9 +54,12 @@ def notice_html(offer: dict, manifest: dict) -> str:
         "notes_credited": Decimal(offer["notes_credit_allowed"]),
         "notice_due": offer["notice_due_on"],
         "trustee": TRUSTEE,
-        "run": run_footer(manifest, GENERATED_FROM),
     }
-    return render_html(TEMPLATE, context)
+    return Document(file_stem(offer["offer_id"]), context)
+
+
+def notices(facts: RunFacts) -> list[Document]:
+    return [notice(offer) for offer in facts.gathered.get(ASSET_SALE_OFFER_NOTICE.name, [])]
 
 
 def asset_sale_offer_notice_html(con: duckdb.DuckDBPyConnection, offer_id: str, manifest: dict) -> str:
@@ -67,7 +68,7 @@ def asset_sale_offer_notice_html(con: duckdb.DuckDBPyConnection, offer_id: str, 
         raise LookupError(f"no single Asset Sale Offer {offer_id} in asset_sale_offer_obligations")
     if found[0]["asset_sale_offer_amount"] is None:
         raise ValueError(f"{offer_id}: the Asset Sale Offer Amount cannot be computed")
-    return notice_html(found[0], manifest)
+    return document_html(ASSET_SALE_OFFER_NOTICE, notice(found[0]), manifest)
 
 
 def file_stem(offer_id: str) -> str:
@@ -79,7 +80,15 @@ def file_stem(offer_id: str) -> str:
     return f"indenture-1996-4.14c-{FILE_NAME_UNSAFE.sub('_', offer_id)}-{digest}"
 
 
-def render_asset_sale_offer_notices(offers: list[dict], manifest: dict, out_dir: Path) -> list[Path]:
-    """Write `certificates/<file_stem(offer_id)>.html` and `.pdf` for each offer of `offers_due`."""
-    documents = [(file_stem(o["offer_id"]), notice_html(o, manifest)) for o in offers]
-    return write_documents(documents, out_dir / "certificates")
+ASSET_SALE_OFFER_NOTICE = DocumentKind(
+    name="indenture-1996-4.14c",
+    title="Notice of Asset Sale Offer",
+    clause_id="indenture-1996/4.14(c)",
+    instrument="indenture-1996",
+    template=TEMPLATE,
+    trigger="the day the notice of an Asset Sale Offer is due (day 145 after the offer became due) falls in a quarter of the run",
+    states=("indenture-1996/4.14(c)", "indenture-1996/def/NetCashProceeds"),
+    signatories=(Signatory("An Officer of the Company"),),  # mailed by the Company [IND L5056]
+    documents=notices,
+    gather=offers_due,
+)

@@ -8,17 +8,16 @@ drafts built only from the results, each figure with its clause id.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-from pipelines.certificates.rendering import render_html, run_footer, write_documents
+from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
 INSTRUMENT = "ppca-2002"
 FIRST_QUARTER_END = date(2003, 9, 30)  # the first Fiscal Quarter ending after the Sixth Amendment (2003-08-01)
-GENERATED_FROM = "Generated from policies/ppca-2002 and the extracts listed in manifest.json"
 BORROWING_BASE = "ppca-2002/def/BorrowingBase"
 MINIMUM_EBITDA = "ppca-2002/9.2.4(a)"
 BORROWING_BASE_TEMPLATE = "ppca-2002/borrowing_base_certificate.html.j2"
@@ -81,7 +80,7 @@ def _quarter_results(results: list[Result], quarter: FiscalQuarter) -> list[Resu
     )
 
 
-def borrowing_base_certificate_html(results: list[Result], quarter: FiscalQuarter, manifest: dict) -> str | None:
+def borrowing_base_certificate(results: list[Result], quarter: FiscalQuarter) -> Document | None:
     found = [r for r in _quarter_results(results, quarter) if r.clause_id == BORROWING_BASE]
     if not found:
         return None
@@ -90,12 +89,11 @@ def borrowing_base_certificate_html(results: list[Result], quarter: FiscalQuarte
         "quarter": quarter,
         "result": result,
         "lines": [{"label": label, **_line(result, name)} for name, label in BORROWING_BASE_LINES],
-        "run": run_footer(manifest, GENERATED_FROM),
     }
-    return render_html(BORROWING_BASE_TEMPLATE, context)
+    return Document(f"ppca-2002-borrowing-base-{quarter}", context)
 
 
-def compliance_certificate_html(results: list[Result], quarter: FiscalQuarter, manifest: dict) -> str | None:
+def compliance_certificate(results: list[Result], quarter: FiscalQuarter) -> Document | None:
     of_quarter = _quarter_results(results, quarter)
     ebitda = next((r for r in of_quarter if r.clause_id == MINIMUM_EBITDA and r.test_date == quarter.end), None)
     if ebitda is None:
@@ -122,20 +120,56 @@ def compliance_certificate_html(results: list[Result], quarter: FiscalQuarter, m
             {"label": "Average natural gas price paid, quarter ending 12/31/03 ($/mmbtu)", **_line(ebitda, "natural_gas_price_p4")},
         ],
         "others": [r for r in of_quarter if r is not ebitda and r.status != "not_applicable"],
-        "run": run_footer(manifest, GENERATED_FROM),
     }
-    return render_html(COMPLIANCE_TEMPLATE, context)
+    return Document(f"ppca-2002-compliance-{quarter}", context)
 
 
-def render_ppca_certificates(results: list[Result], quarters: list[FiscalQuarter], manifest: dict, out_dir: Path) -> list[Path]:
-    """Write `certificates/ppca-2002-{borrowing-base,compliance}-<quarter>.html` and `.pdf` for each quarter from 2003Q3."""
-    documents = [
-        (f"ppca-2002-{kind}-{quarter}", html)
-        for quarter in certificate_quarters(quarters)
-        for kind, html in (
-            ("borrowing-base", borrowing_base_certificate_html(results, quarter, manifest)),
-            ("compliance", compliance_certificate_html(results, quarter, manifest)),
-        )
-        if html is not None
-    ]
-    return write_documents(documents, out_dir / "certificates")
+def _each_quarter(
+    certificate: Callable[[list[Result], FiscalQuarter], Document | None],
+) -> Callable[[RunFacts], list[Document]]:
+    """A trigger: the certificate of each quarter of the run from 2003Q3 whose results it needs are there."""
+
+    def documents(facts: RunFacts) -> list[Document]:
+        found = (certificate(facts.results, quarter) for quarter in certificate_quarters(facts.quarters))
+        return [document for document in found if document is not None]
+
+    return documents
+
+
+def borrowing_base_certificate_html(results: list[Result], quarter: FiscalQuarter, manifest: dict) -> str | None:
+    document = borrowing_base_certificate(results, quarter)
+    return None if document is None else document_html(BORROWING_BASE_CERTIFICATE, document, manifest)
+
+
+def compliance_certificate_html(results: list[Result], quarter: FiscalQuarter, manifest: dict) -> str | None:
+    document = compliance_certificate(results, quarter)
+    return None if document is None else document_html(COMPLIANCE_CERTIFICATE, document, manifest)
+
+
+# The base agreement's exhibits (the forms of both certificates) are not among the documents held: the signatory is
+# the customary one for such a certificate (docs/documents.md says so).
+FINANCIAL_OFFICER = Signatory("Chief Financial Officer, Treasurer or Controller of the Company")
+
+BORROWING_BASE_CERTIFICATE = DocumentKind(
+    name="ppca-2002-borrowing-base",
+    title="Borrowing Base Certificate",
+    clause_id=BORROWING_BASE,
+    instrument=INSTRUMENT,
+    template=BORROWING_BASE_TEMPLATE,
+    trigger="each Fiscal Quarter of the run ending on or after September 30, 2003 with a Borrowing Base result",
+    states=(BORROWING_BASE, "ppca-2002/def/AvailabilityReserve"),
+    signatories=(FINANCIAL_OFFICER,),
+    documents=_each_quarter(borrowing_base_certificate),
+)
+
+COMPLIANCE_CERTIFICATE = DocumentKind(
+    name="ppca-2002-compliance",
+    title="Compliance Certificate",
+    clause_id=MINIMUM_EBITDA,
+    instrument=INSTRUMENT,
+    template=COMPLIANCE_TEMPLATE,
+    trigger="each Fiscal Quarter of the run ending on or after September 30, 2003 with a 9.2.4(a) result at its end",
+    states=(INSTRUMENT,),
+    signatories=(FINANCIAL_OFFICER,),
+    documents=_each_quarter(compliance_certificate),
+)

@@ -1,0 +1,85 @@
+"""`covenants verify`: a sample run's documents are confirmed, a one-cent change to a trial balance refutes them, and
+a missing input is named. One quarter (2003Q4) keeps each re-run at about 25 s."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipelines.cli import main
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.verification import _pdf_string, document_head
+
+PERIOD = "2003Q4"
+ONE_CENT_ROWS = {  # net sales one cent higher, cash one cent higher: the trial balance still nets to zero
+    "KACC,2003-12-31,4000,,-957334050.01": "KACC,2003-12-31,4000,,-957334050.02",
+    "KACC,2003-12-31,1000,,95335464.19": "KACC,2003-12-31,1000,,95335464.20",
+}
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory) -> tuple[Path, Path]:
+    """A private copy of the sample's extracts and the 2003Q4 run made from it."""
+    folder = tmp_path_factory.mktemp("verify")
+    extracts = Path(shutil.copytree(SAMPLE_EXTRACTS_DIR, folder / "extracts"))
+    out = folder / "out"
+    assert main(["run", "--extracts", str(extracts), "--out", str(out), "--period", PERIOD]) == 0
+    return extracts, out
+
+
+def test_a_pdf_carries_its_run_record(run):
+    _, out = run
+    record, title = document_head(out / "certificates" / "indenture-1996-4.06b-FY2003.pdf")
+    assert title == "Annual Statement as to Compliance, Indenture Section 4.06(b), Fiscal Year 2003"
+    assert record["periods"] == ["2003Q4"]
+    assert record["options"] == {"period": "2003Q4", "as_of": None}
+    assert record["as_of"] == "2003-12-31"
+
+
+def test_a_pdf_string_is_read_with_its_escapes():
+    assert _pdf_string(b"<< /Title (a \\(b\\) c\\\\d) /X 1 >>", b"Title") == "a (b) c\\d"
+    assert _pdf_string(b"<< /Title <feff00c9> >>", b"Title") == "É"
+
+
+def test_the_run_manifest_and_every_document_are_confirmed(run, capsys):
+    _, out = run
+    assert main(["verify", str(out / "manifest.json")]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Confirmed: the re-run gives the same bytes for manifest.json,")
+    assert "certificates/indenture-1996-4.06b-FY2003.pdf" in printed
+    assert "certificates/ppca-2002-compliance-2003Q4.html" in printed
+
+
+def test_a_one_cent_change_to_a_trial_balance_refutes_the_pdf(run, tmp_path, capsys):
+    extracts, out = run
+    changed = Path(shutil.copytree(extracts, tmp_path / "extracts"))
+    trial_balances = changed / "trial_balances.csv"
+    text = trial_balances.read_text()
+    for before, after in ONE_CENT_ROWS.items():
+        assert text.count(before + "\n") == 1
+        text = text.replace(before + "\n", after + "\n")
+    trial_balances.write_text(text)
+
+    assert main(["verify", str(out / "certificates" / "ppca-2002-compliance-2003Q4.pdf"), "--extracts", str(changed)]) == 1
+    printed = capsys.readouterr().out
+    assert printed.startswith("Refuted:")
+    assert "input trial_balances.csv: sha256" in printed
+    assert "ppca-2002-compliance-2003Q4.pdf: differs from the re-run's ppca-2002-compliance-2003Q4.pdf" in printed
+
+
+def test_a_missing_input_is_named(run, tmp_path, capsys):
+    extracts, out = run
+    partial = Path(shutil.copytree(extracts, tmp_path / "extracts"))
+    (partial / "default_events.csv").unlink()
+    assert main(["verify", str(out / "certificates" / "indenture-1996-4.06b-FY2003.html"), "--extracts", str(partial)]) == 2
+    error = capsys.readouterr().err
+    assert "input default_events.csv named by the run's manifest is not in" in error
+
+
+def test_a_file_that_is_not_a_certificate_is_not_verifiable(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Not ours</title></head><body></body></html>")
+    assert main(["verify", str(page)]) == 2
+    assert "carries no run record" in capsys.readouterr().err
