@@ -1,4 +1,5 @@
-"""The public output: results.json and results.csv, one record per clause and test date, money as decimal strings."""
+"""The public output, money as decimal strings: results.json (one full record per clause and test date), results.csv
+(the same results in plain columns, with their fiscal quarter) and result_inputs.csv (one row per result and input)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from pipelines.fiscal import FiscalQuarter
+from pipelines.outputs.spreadsheet_safety import csv_cell
 from pipelines.policy.result import Result
 
 FIELDS = (
@@ -32,6 +35,8 @@ FIELDS = (
     "determination_date",
     "explanation",
 )
+CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name != "inputs"))
+INPUT_FIELDS = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id", "input", "value", "input_clause_id", "source")
 
 
 def plain(value: object) -> object:
@@ -51,17 +56,63 @@ def record(result: Result) -> dict:
     return {name: plain(data[name]) for name in FIELDS}
 
 
-def write_records(records: list[dict], fields: tuple[str, ...], out_dir: Path, stem: str) -> list[Path]:
-    """`<stem>.json` and `<stem>.csv` (nested values as JSON text) in out_dir."""
-    json_path, csv_path = out_dir / f"{stem}.json", out_dir / f"{stem}.csv"
-    json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    with csv_path.open("w", newline="") as handle:
+def fiscal_quarter(test_date: str) -> str:
+    return str(FiscalQuarter.containing(date.fromisoformat(test_date)))
+
+
+def plain_row(rec: dict) -> dict:
+    """A result record in plain columns: its fiscal quarter, lists as "; "-separated text, no inputs."""
+    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name != "inputs"}
+    return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row}
+
+
+def source_text(detail: dict) -> str:
+    """What an input names beside its value and clause (the liens counted, the document attested, the exact fraction)."""
+    return "; ".join(f"{key}: {'; '.join(map(str, value)) if isinstance(value, list) else value}" for key, value in detail.items())
+
+
+def input_rows(rec: dict) -> list[dict]:
+    """One row per input of a result record: its value, the clause defining it and what it names as its source."""
+    rows = []
+    for name, given in rec["inputs"].items():
+        detail = dict(given) if isinstance(given, dict) else {"value": given}
+        rows.append(
+            {
+                "fiscal_quarter": fiscal_quarter(rec["test_date"]),
+                **{key: rec[key] for key in ("clause_id", "test_date", "test_kind", "transaction_id")},
+                "input": name,
+                "value": detail.pop("value", None),
+                "input_clause_id": detail.pop("clause_id", None),
+                "source": source_text(detail),
+            }
+        )
+    return rows
+
+
+def write_csv(rows: list[dict], fields: tuple[str, ...], path: Path) -> Path:
+    """Nested values as JSON text; a text cell that a spreadsheet would take for a formula is neutralised."""
+    with path.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
-        for rec in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for k, v in rec.items()})
-    return [json_path, csv_path]
+        for row in rows:
+            writer.writerow({k: csv_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in row.items()})
+    return path
+
+
+def write_json(records: list[dict], path: Path) -> Path:
+    path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
+def write_records(records: list[dict], fields: tuple[str, ...], out_dir: Path, stem: str) -> list[Path]:
+    """`<stem>.json` and `<stem>.csv` in out_dir."""
+    return [write_json(records, out_dir / f"{stem}.json"), write_csv(records, fields, out_dir / f"{stem}.csv")]
 
 
 def write_results(results: list[Result], out_dir: Path) -> list[Path]:
-    return write_records([record(r) for r in results], FIELDS, out_dir, "results")
+    records = [record(r) for r in results]
+    return [
+        write_json(records, out_dir / "results.json"),
+        write_csv([plain_row(rec) for rec in records], CSV_FIELDS, out_dir / "results.csv"),
+        write_csv([row for rec in records for row in input_rows(rec)], INPUT_FIELDS, out_dir / "result_inputs.csv"),
+    ]
