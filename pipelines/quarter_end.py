@@ -116,19 +116,24 @@ def publish(
     as_of: date,
     asset_sale_offers: list[dict],
 ) -> tuple[dict, list[Path]]:
-    """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder.
+    """Write results, the basket ledger, the deadline calendar (also as iCalendar), the workbook, manifest and
+    certificates into the staging folder.
 
     `asset_sale_offers` are the 4.14(c) offers whose notice falls due in `quarters` (asset_sale_offer_notice.offers_due,
     read before the run's database closed): each gets its notice beside the certificates.
     """
-    # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
-    # prepare() but never a certificate
+    # imported here: Jinja, the PDF renderer, openpyxl and icalendar are a large part of the start-up time of
+    # `covenants check`, which needs prepare() but never a certificate or a workbook
     from pipelines.certificates.annual_compliance import render_annual_statements
     from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
     from pipelines.certificates.ppca_certificates import render_ppca_certificates
+    from pipelines.outputs.deadlines_ics import write_deadlines_ics
+    from pipelines.outputs.workbook import write_workbook
 
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+    written.append(write_workbook(results, ledger, deadlines, policies, staging, as_of))
+    written.append(write_deadlines_ics(deadlines, staging, as_of))
     written.append(write_manifest(manifest, staging))
     written += render_annual_statements(results, quarters, manifest, staging)
     written += render_ppca_certificates(results, quarters, manifest, staging)
