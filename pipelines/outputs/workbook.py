@@ -31,7 +31,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.deadlines import Deadline
-from pipelines.outputs.results_files import input_rows, record
+from pipelines.outputs.results_files import input_rows
 from pipelines.outputs.spreadsheet_safety import is_decimal_number
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
@@ -200,7 +200,9 @@ INPUT_COLUMNS = (
 
 
 def inputs_sheet(sheet: Worksheet, results: list[Result]) -> None:
-    rows = (row for result in results for row in input_rows(record(result)))
+    # the record's key fields and inputs only: record() would copy every result whole
+    keyed = ({**{k: getattr(r, k) for k in ("clause_id", "test_kind", "transaction_id", "inputs")}, "test_date": r.test_date.isoformat()} for r in results)
+    rows = (row for rec in keyed for row in input_rows(rec))
     table(
         sheet,
         INPUT_COLUMNS,
