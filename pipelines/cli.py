@@ -3,7 +3,11 @@
   covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
+  covenants diff OLD_OUT NEW_OUT
   covenants ui [--host 127.0.0.1] [--port 3000]
+
+`diff` prints every result whose status, figure, threshold or inputs changed between two runs' output folders, and
+those that appeared or disappeared; its exit code is 0 whatever changed, 2 when a folder is not a run's output.
 
 Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 1 a
 defect of the product (one line says so; COVENANTS_DEBUG=1 shows the traceback); 2 an input was refused (an extract,
@@ -165,6 +169,18 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from pipelines.outputs.run_diff import NotARunOutput, compare_runs
+
+    try:
+        lines = compare_runs(Path(args.old), Path(args.new))
+    except NotARunOutput as error:
+        print(f"covenants: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("\n".join(lines))
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -175,7 +191,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="covenants", description="Covenant compliance for the Kaiser debt instruments.")
     commands = main_parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="close quarters: results.json/csv, manifest.json and certificates")
+    run = commands.add_parser("run", help="close quarters: results (JSON, CSV and a workbook), deadlines, manifest.json and certificates")
     run.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
     run.add_argument("--out", required=True, help="output folder; replaced whole only when the run succeeds")
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
@@ -195,6 +211,11 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--out", help="folder for check.json and results.json/csv; default: print only")
     check.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases (default .covenants-cache)")
     check.set_defaults(handler=_check)
+
+    diff = commands.add_parser("diff", help="what changed between two runs: results, figures, thresholds and inputs")
+    diff.add_argument("old", metavar="OLD_OUT", help="output folder of the earlier run")
+    diff.add_argument("new", metavar="NEW_OUT", help="output folder of the later run")
+    diff.set_defaults(handler=_diff)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
