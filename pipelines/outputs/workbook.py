@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -24,7 +25,7 @@ from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -54,6 +55,9 @@ UNKNOWN, QUIET = ("DDEBF7", "1F4E78"), ("EDEDED", "595959")
 STATUS_COLOURS = {"pass": GOOD, "fail": BAD, "waived": NEUTRAL, "indeterminate": UNKNOWN, "not_applicable": QUIET}
 DEADLINE_COLOURS = {"met": GOOD, "missed": BAD, "due": NEUTRAL, "indeterminate": UNKNOWN}
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+LINE_HEIGHT, MAX_ROW_HEIGHT, CHARACTERS_PER_WIDTH = 15, 409, 1.15  # points; a spreadsheet's tallest row
+TOP, WRAP, RIGHT = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True), Alignment(horizontal="right", vertical="top")
+FONT = "Calibri"  # the workbook's default; a Font without a name is shown in the program's own serif font
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Column:
     title: str
     width: int
     number_format: str | None = None
+    wrap: bool = False  # long text: wrapped within the column, not spilling over the next ones (nor off a printed page)
 
 
 def _escaped(match: re.Match) -> str:
@@ -84,25 +89,44 @@ def put(cell: Cell, value: object, number_format: str | None = None) -> None:
         cell.data_type = "s"  # never a formula or an error code, whatever the text starts with
 
 
+def wrapped_lines(text: str, width: int) -> int:
+    """About how many lines `text` takes wrapped in a column `width` characters wide (text runs narrower than digits)."""
+    per_line = max(1, int(width * CHARACTERS_PER_WIDTH))
+    return sum(len(textwrap.wrap(line, per_line)) or 1 for line in text.splitlines() or [""])
+
+
 def colour(cell: Cell, colours: tuple[str, str] | None) -> None:
     if colours:
         fill, font = colours
         cell.fill = PatternFill("solid", fgColor=fill)
-        cell.font = Font(color=font)
+        cell.font = Font(name=FONT, size=11, color=font)
 
 
 def table(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[object]], frozen_columns: int = 0) -> None:
     """A header row, then `rows`; the header and the first `frozen_columns` frozen, a filter over all of it."""
     for index, column in enumerate(columns, start=1):
-        put(sheet.cell(row=1, column=index), column.title)
-        sheet.cell(row=1, column=index).font = Font(bold=True)
-        sheet.cell(row=1, column=index).fill = HEADER_FILL
+        header = sheet.cell(row=1, column=index)
+        put(header, column.title)
+        header.font, header.fill, header.alignment = Font(name=FONT, size=11, bold=True), HEADER_FILL, WRAP
         sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.row_dimensions[1].height = LINE_HEIGHT * max(wrapped_lines(c.title, c.width) for c in columns)
     for row_index, values in enumerate(rows, start=2):
+        lines = 1
         for index, (column, value) in enumerate(zip(columns, values), start=1):
-            put(sheet.cell(row=row_index, column=index), value, column.number_format)
+            cell = sheet.cell(row=row_index, column=index)
+            put(cell, value, column.number_format)
+            cell.alignment = WRAP if column.wrap else TOP
+            if column.wrap and value:
+                lines = max(lines, wrapped_lines(str(value), column.width))
+        if lines > 1:  # spreadsheet programs do not fit a row's height to wrapped text they did not lay out themselves
+            sheet.row_dimensions[row_index].height = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
     sheet.freeze_panes = sheet.cell(row=2, column=frozen_columns + 1).coordinate
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(sheet.max_row, 1)}"
+    # printed: landscape, one page wide, the header row on every page
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.print_title_rows = "1:1"
 
 
 def as_decimal(text: object) -> object:
@@ -131,7 +155,7 @@ def grid_sheet(sheet: Worksheet, results: list[Result], titles: dict[str, str], 
     for result in results:
         cells.setdefault((result.instrument, result.clause_id), {}).setdefault(FiscalQuarter.containing(result.test_date), []).append(result)
     quarters = sorted({q for by_quarter in cells.values() for q in by_quarter})
-    columns = [Column("Instrument", 16), Column("Clause", 34), Column("Title", 48), *(Column(str(q), 22) for q in quarters)]
+    columns = [Column("Instrument", 16), Column("Clause", 34), Column("Title", 60, wrap=True), *(Column(str(q), 22) for q in quarters)]
     clauses = sorted(cells)
     table(sheet, columns, ([instrument, clause, titles.get(clause)] for instrument, clause in clauses), frozen_columns=3)
     for row, key in enumerate(clauses, start=2):
@@ -144,6 +168,7 @@ def grid_sheet(sheet: Worksheet, results: list[Result], titles: dict[str, str], 
             else:
                 put(cell, shown.headroom, grid_format(shown.status, key[1] in ratios))
             colour(cell, STATUS_COLOURS[shown.status])
+            cell.alignment = RIGHT  # a status alone lines up with the statuses before a headroom
 
 
 RESULT_COLUMNS = (
@@ -153,16 +178,16 @@ RESULT_COLUMNS = (
     Column("Test", 12),
     Column("Transaction", 24),
     Column("Status", 14),
-    Column("Status before waiver", 10),
-    Column("Figure", 40),
+    Column("Status before waiver", 14),
+    Column("Figure", 40, wrap=True),
     Column("Actual", 20),
-    Column("Operator", 8),
+    Column("Operator", 10),
     Column("Threshold", 20),
     Column("Headroom", 20),
     Column("Headroom %", 12, PERCENT),
     Column("Waiver", 40),
     Column("Determined on", 12),
-    Column("Explanation", 100),
+    Column("Explanation", 100, wrap=True),
 )
 
 
@@ -195,7 +220,7 @@ INPUT_COLUMNS = (
     Column("Input", 44),
     Column("Value", 20, DECIMAL),
     Column("Defined in", 44),
-    Column("Source", 60),
+    Column("Source", 60, wrap=True),
 )
 
 
@@ -229,12 +254,12 @@ LEDGER_COLUMNS = (
     Column("Measure", 26),
     Column("Entry date", 12),
     Column("Transaction", 24),
-    Column("Description", 60),
+    Column("Description", 60, wrap=True),
     Column("Amount", 20, MONEY),
     Column("Usage after", 20, MONEY),
     Column("Capacity", 20, MONEY),
     Column("Remaining", 20, MONEY),
-    Column("Inputs", 60),
+    Column("Inputs", 60, wrap=True),
 )
 
 
@@ -255,14 +280,14 @@ DEADLINE_COLUMNS = (
     Column("Status", 14),
     Column("Due", 12),
     Column("Clause", 30),
-    Column("Obligation", 70),
+    Column("Obligation", 70, wrap=True),
     Column("Reference", 24),
     Column("Triggered", 12),
     Column("Due as the rule says", 12),
-    Column("Business Day convention", 12),
-    Column("Rule", 70),
+    Column("Business Day convention", 14),
+    Column("Rule", 70, wrap=True),
     Column("Completed on", 12),
-    Column("Missing inputs", 70),
+    Column("Missing inputs", 70, wrap=True),
 )
 
 

@@ -182,3 +182,12 @@ def test_same_inputs_give_the_same_bytes_dated_by_the_as_of_date(results, ledger
 def test_exact_values_read_back_as_the_same_decimals(book):
     # every amount below $10 trillion survives the spreadsheet's 15 digits: its shortest repr is the decimal written
     assert Decimal(repr(book["ppca-2002"]["I4"].value)) == Decimal("-787785491804.57")
+
+
+def test_long_text_wraps_and_a_sheet_prints_landscape_one_page_wide(book):
+    ppca = book["ppca-2002"]
+    assert ppca["P2"].alignment.wrap_text and not ppca["C2"].alignment.wrap_text
+    assert (ppca.page_setup.orientation, ppca.page_setup.fitToWidth, ppca.page_setup.fitToHeight) == ("landscape", 1, 0)
+    assert ppca.sheet_properties.pageSetUpPr.fitToPage and ppca.print_title_rows == "$1:$1"
+    # "Status before waiver" takes two lines in its column of 14: the header row is two lines high
+    assert ppca.row_dimensions[1].height == 30
