@@ -44,8 +44,10 @@ class RunDiff:
 def load_results(folder: Path) -> list[dict]:
     """The result records of a run's output folder; NotARunOutput (one line) for anything else."""
     path = folder / "results.json"
+    if not folder.exists():
+        raise NotARunOutput(f"{folder}: folder not found")
     if not folder.is_dir():
-        raise NotARunOutput(f"{folder} is not a folder")
+        raise NotARunOutput(f"{folder} is a file, not a run's output folder")
     if not path.is_file():
         raise NotARunOutput(f"{folder} is not a run's output folder: it has no results.json")
     try:

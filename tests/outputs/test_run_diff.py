@@ -104,7 +104,8 @@ def test_an_input_that_moved_without_changing_the_result_is_reported(tmp_path, c
 @pytest.mark.parametrize(
     "make, message",
     [
-        (lambda p: p, "{p} is not a folder"),
+        (lambda p: p, "{p}: folder not found"),
+        (lambda p: p.write_text("[]") and p, "{p} is a file, not a run's output folder"),
         (lambda p: p.mkdir() or p, "{p} is not a run's output folder: it has no results.json"),
         (lambda p: p.mkdir() or (p / "results.json").write_text("{not json") and p, "{p}/results.json is not a run's results: not JSON"),
         (lambda p: p.mkdir() or (p / "results.json").write_text('{"a": 1}') and p,
