@@ -4,13 +4,17 @@
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
+  covenants diff OLD_OUT NEW_OUT
   covenants ui [--host 127.0.0.1] [--port 3000]
 
-Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 2 an input was refused (an extract,
-the transaction file, a date, an output folder the product may not replace); 3 a policy file is invalid; 4 the machine
-refused (an output folder that cannot be written, a full disk, another run writing the same folder). Whenever the code
-is not 0, nothing was issued and earlier outputs are untouched. 70 (EX_SOFTWARE) a defect of the product: one line
-says so, COVENANTS_DEBUG=1 shows the traceback.
+`diff` prints every result whose status, figure, threshold or inputs changed between two runs' output folders, and
+those that appeared or disappeared; its exit code is 0 whatever changed, 2 when a folder is not a run's output.
+
+Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 2 an
+input was refused (an extract, the transaction file, a date, an output folder the product may not replace); 3 a policy
+file is invalid; 4 the machine refused (an output folder that cannot be written, a full disk, another run writing the
+same folder); 70 (sysexits' EX_SOFTWARE) a defect of the product, in one line (COVENANTS_DEBUG=1 shows the traceback).
+Whenever the code is not 0, nothing was issued and earlier outputs are untouched.
 verify: 0 confirmed (the re-run gives the same bytes), 1 refuted (what differs is listed), 2 not verifiable (FILE is
 not a certificate or manifest of this product, or an input it names is missing: named), 3 a policy file is invalid.
 """
@@ -208,6 +212,18 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_REFUTED
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from pipelines.outputs.run_diff import NotARunOutput, compare_runs
+
+    try:
+        lines = compare_runs(Path(args.old), Path(args.new))
+    except NotARunOutput as error:
+        print(f"covenants: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print("\n".join(lines))
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -224,7 +240,7 @@ def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="covenants", description="Covenant compliance for the Kaiser debt instruments.")
     commands = main_parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="close quarters: results.json/csv, manifest.json and certificates")
+    run = commands.add_parser("run", help="close quarters: results (JSON, CSV and a workbook), deadlines, manifest.json and certificates")
     run.add_argument("--extracts", required=True, help="folder of extract files (CSV, Parquet or XLSX)")
     run.add_argument("--out", required=True, help="output folder; replaced whole only when the run succeeds")
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
@@ -249,6 +265,12 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("file", help="a certificate (.pdf or .html) or a run's manifest.json")
     verify.add_argument("--extracts", help="folder of the run's extracts (default: the one its manifest.json records)")
     verify.set_defaults(handler=_verify)
+
+
+    diff = commands.add_parser("diff", help="what changed between two runs: results, figures, thresholds and inputs")
+    diff.add_argument("old", metavar="OLD_OUT", help="output folder of the earlier run")
+    diff.add_argument("new", metavar="NEW_OUT", help="output folder of the later run")
+    diff.set_defaults(handler=_diff)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

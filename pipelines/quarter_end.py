@@ -7,7 +7,6 @@ earlier run's outputs are never half-overwritten.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,6 +25,7 @@ from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadl
 from pipelines.outputs.manifest import build_manifest, write_manifest
 from pipelines.outputs.output_folder import marked_folder, staged
 from pipelines.outputs.results_files import write_results
+from pipelines.outputs.spreadsheet_safety import write_csv
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import Result
@@ -96,13 +96,9 @@ def in_quarters(results: list[Result], quarters: list[FiscalQuarter]) -> list[Re
 
 
 def write_quarantine(issues: list[Issue], folder: Path) -> Path:
-    path = marked_folder(folder) / "quarantine.csv"
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["file", "row", "column", "value", "reason", "check"])
-        for issue in issues:
-            writer.writerow([issue.file, issue.row, issue.column, issue.value, issue.reason, issue.check])
-    return path
+    """Every refused cell; its values come from the extracts, so the file goes through the spreadsheet-safe writer."""
+    rows = ([issue.file, issue.row, issue.column, issue.value, issue.reason, issue.check] for issue in issues)
+    return write_csv(marked_folder(folder) / "quarantine.csv", ["file", "row", "column", "value", "reason", "check"], rows)
 
 
 def input_files(extracts_dir: Path) -> list[Path]:
@@ -121,19 +117,25 @@ def publish(
     gathered: dict[str, list[dict]],
     options: dict | None = None,
 ) -> tuple[dict, list[Path]]:
-    """Write results, the basket ledger, the deadline calendar, manifest and documents into the staging folder.
+    """Write results, the basket ledger, the deadline calendar (also as iCalendar), the workbook, manifest and
+    documents into the staging folder.
 
     `results` are every result determined up to `as_of`: results.json keeps those of `quarters`, and each document kind
     (pipelines/certificates/registry.py) those of its own period, so a fiscal year's statement closed by a one-quarter
     run states the whole year. `gathered` holds the rows the kinds read before the run's database closed. `options`
     are the `covenants run` choices the manifest records (build_manifest).
     """
-    # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
-    # prepare() but never a certificate
+    # imported here: Jinja, the PDF renderer, openpyxl and icalendar are a large part of the start-up time of
+    # `covenants check`, which needs prepare() but never a certificate or a workbook
     from pipelines.certificates.registry import RunFacts, render
+    from pipelines.outputs.deadlines_ics import write_deadlines_ics
+    from pipelines.outputs.workbook import write_workbook
 
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
-    written = write_results(in_quarters(results, quarters), staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+    in_run = in_quarters(results, quarters)
+    written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+    written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
+    written.append(write_deadlines_ics(deadlines, staging, as_of))
     written.append(write_manifest(manifest, staging, extracts_dir))
     written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
     return manifest, written

@@ -58,8 +58,8 @@ def _text_row(row: dict) -> dict:
 
 
 def write_check(outcome: CheckOutcome, out_dir: Path, reads: dict[str, Path]) -> list[Path]:
-    """check.json, and results.json/csv holding the proposal's results in the shape of a run's. `reads` names the
-    folders the check read (extracts, cache), which the output may not replace, hold or lie inside."""
+    """check.json, and results.json/csv and result_inputs.csv holding the proposal's results in the shape of a run's.
+    `reads` names the folders the check read (extracts, cache), which the output may not replace, hold or lie inside."""
     out_dir = out_dir.resolve()
     with staged(out_dir, reads) as staging:
         (staging / "check.json").write_text(json.dumps(check_record(outcome), indent=2, ensure_ascii=False) + "\n")

@@ -1,4 +1,5 @@
-"""The public output: results.json and results.csv, one record per clause and test date, money as decimal strings."""
+"""The public output, money as decimal strings: results.json (one full record per clause and test date), results.csv
+(the same results in plain columns, with their fiscal quarter) and result_inputs.csv (one row per result and input)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.outputs.spreadsheet_csv import write_csv
+from pipelines.fiscal import FiscalQuarter
+from pipelines.outputs.spreadsheet_safety import write_csv
 from pipelines.policy.result import Result
 
 FIELDS = (
@@ -32,6 +34,8 @@ FIELDS = (
     "determination_date",
     "explanation",
 )
+CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name != "inputs"))
+INPUT_FIELDS = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id", "input", "value", "input_clause_id", "source")
 
 
 def plain(value: object) -> object:
@@ -51,14 +55,59 @@ def record(result: Result) -> dict:
     return {name: plain(data[name]) for name in FIELDS}
 
 
+def fiscal_quarter(test_date: str) -> str:
+    return str(FiscalQuarter.containing(date.fromisoformat(test_date)))
+
+
+def plain_row(rec: dict) -> dict:
+    """A result record in plain columns: its fiscal quarter, lists as "; "-separated text, no inputs."""
+    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name != "inputs"}
+    return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row}
+
+
+def source_text(detail: dict) -> str:
+    """What an input names beside its value and clause (the liens counted, the document attested, the exact fraction)."""
+    return "; ".join(f"{key}: {'; '.join(map(str, value)) if isinstance(value, list) else value}" for key, value in detail.items())
+
+
+def input_rows(rec: dict) -> list[dict]:
+    """One row per input of a result record: its value, the clause defining it and what it names as its source."""
+    rows = []
+    for name, given in rec["inputs"].items():
+        detail = dict(given) if isinstance(given, dict) else {"value": given}
+        rows.append(
+            {
+                "fiscal_quarter": fiscal_quarter(rec["test_date"]),
+                **{key: rec[key] for key in ("clause_id", "test_date", "test_kind", "transaction_id")},
+                "input": name,
+                "value": detail.pop("value", None),
+                "input_clause_id": detail.pop("clause_id", None),
+                "source": source_text(detail),
+            }
+        )
+    return rows
+
+
+def write_rows(rows: list[dict], fields: tuple[str, ...], path: Path) -> Path:
+    """Records as CSV: nested values as JSON text, every cell safe to open in a spreadsheet."""
+    cells = ([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in (row[f] for f in fields)] for row in rows)
+    return write_csv(path, fields, cells)
+
+
+def write_json(records: list[dict], path: Path) -> Path:
+    path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
 def write_records(records: list[dict], fields: tuple[str, ...], out_dir: Path, stem: str) -> list[Path]:
-    """`<stem>.json` and `<stem>.csv` (nested values as JSON text, cells safe to open in a spreadsheet) in out_dir."""
-    json_path, csv_path = out_dir / f"{stem}.json", out_dir / f"{stem}.csv"
-    json_path.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-    rows = ([rec[f] for f in fields] for rec in records)
-    cells = ([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v for v in row] for row in rows)
-    return [json_path, write_csv(csv_path, fields, cells)]
+    """`<stem>.json` and `<stem>.csv` in out_dir."""
+    return [write_json(records, out_dir / f"{stem}.json"), write_rows(records, fields, out_dir / f"{stem}.csv")]
 
 
 def write_results(results: list[Result], out_dir: Path) -> list[Path]:
-    return write_records([record(r) for r in results], FIELDS, out_dir, "results")
+    records = [record(r) for r in results]
+    return [
+        write_json(records, out_dir / "results.json"),
+        write_rows([plain_row(rec) for rec in records], CSV_FIELDS, out_dir / "results.csv"),
+        write_rows([row for rec in records for row in input_rows(rec)], INPUT_FIELDS, out_dir / "result_inputs.csv"),
+    ]

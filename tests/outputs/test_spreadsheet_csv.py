@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from pipelines.outputs.spreadsheet_csv import inert, write_csv
+from pipelines.outputs.spreadsheet_safety import inert, write_csv
 
 
 @pytest.mark.parametrize(

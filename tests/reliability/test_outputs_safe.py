@@ -154,7 +154,6 @@ def test_check_results_csv_shows_a_formula_proposal_id_as_text(tmp_path):
     assert json.loads((out / "check.json").read_text())["transaction_id"] == INCURRENCE
 
 
-@pytest.mark.xfail(strict=True, reason="quarantine.csv is written by pipelines/quarter_end.py, which does not use pipelines.outputs.spreadsheet_csv yet")
 def test_quarantine_csv_shows_a_refused_formula_value_as_text(sample_extracts, tmp_path):
     replace_row(sample_extracts, "incurrences", "transaction_id", "INC-2003-11-DIP", {"amount": "=1+2"})
     printed = io.StringIO()
