@@ -16,7 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.certificates.asset_sale_offer_notice import offers_due, render_asset_sale_offer_notices
+from pipelines.certificates.kinds.asset_sale_offer_notice import ASSET_SALE_OFFER_NOTICE, offers_due
+from pipelines.certificates.registry import RunFacts, render
 from pipelines.cli import main
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
@@ -106,7 +107,7 @@ def test_deadlines_csv_shows_a_formula_event_id_as_text(run):
 
 def test_no_cell_of_any_csv_of_the_run_starts_a_formula(run):
     cells = [(path.name, cell) for path in sorted(run.rglob("*.csv")) for row in csv.reader(path.open(newline="")) for cell in row]
-    assert {name for name, _ in cells} == {"basket_ledger.csv", "deadlines.csv", "results.csv"}
+    assert {name for name, _ in cells} == {"basket_ledger.csv", "deadlines.csv", "result_inputs.csv", "results.csv"}
     formulas = [(name, cell) for name, cell in cells if cell.startswith(FORMULA_STARTS) and not re.fullmatch(r"-[0-9]+(\.[0-9]+)?", cell)]
     assert formulas == []
 
@@ -129,7 +130,8 @@ def test_the_asset_sale_offer_notice_escapes_the_offer_id_and_keeps_its_file_in_
     # ASO-2000-01 became due on 2000-03-15: day 145 is 2000-08-07, in 2000Q3
     offers = offers_due(hostile_database, [FiscalQuarter(2000, 3)])
     assert [o["offer_id"] for o in offers] == [OFFER]
-    written = render_asset_sale_offer_notices(offers, {"run_id": "0" * 16, "as_of": "2000-09-30", "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64}}, tmp_path)
+    manifest = {"run_id": "0" * 16, "as_of": "2000-09-30", "periods": ["2000Q3"], "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64}}
+    written = render(RunFacts(quarters=[], results=[], manifest=manifest, gathered={ASSET_SALE_OFFER_NOTICE.name: offers}), tmp_path)
     stem = "indenture-1996-4.14c-.._ASO-2000-01_script_alert_1___script_-0deebfd3"
     assert written == [tmp_path / "certificates" / f"{stem}.html", tmp_path / "certificates" / f"{stem}.pdf"]
     html = written[0].read_text()
