@@ -27,8 +27,6 @@ import os
 import sys
 from collections import Counter
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -37,7 +35,7 @@ from typing import TYPE_CHECKING
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.policy.loading import PolicyError
-from pipelines.typography import long_date, money, ratio, ratio_places
+from pipelines.typography import actual_and_threshold, long_date
 
 if TYPE_CHECKING:
     from pipelines.quarter_end import RunOutcome
@@ -55,14 +53,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def _shown(actual: Decimal | None, threshold: Decimal | None, operator: str) -> list[str]:
-    """The actual and the threshold as the summary writes them: a ratio (its actual carries the six places of the
-    result's ratio figures) as "1.8 to 1" at the threshold's places, anything else as money."""
-    if actual is not None and threshold is not None and actual.as_tuple().exponent == -6:
-        exact = Fraction(actual)
-        places = ratio_places(exact, threshold)
-        return [ratio(exact, places), operator, ratio(threshold, places)]
-    return [money(actual, missing="-"), operator, money(threshold, missing="-")]
+def _figures(result) -> list[str]:
+    actual, threshold = actual_and_threshold(result.actual, result.threshold)
+    return [actual, result.operator, threshold]
 
 
 def summary(outcome: RunOutcome) -> str:
@@ -85,7 +78,7 @@ def summary(outcome: RunOutcome) -> str:
             _table(
                 ["test date", "clause", "status", "actual", "operator", "threshold", "waiver"],
                 [
-                    [str(r.test_date), r.clause_id, r.status, *_shown(r.actual, r.threshold, r.operator), r.waiver_id or ""]
+                    [str(r.test_date), r.clause_id, r.status, *_figures(r), r.waiver_id or ""]
                     for r in notable
                 ],
             )

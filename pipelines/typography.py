@@ -123,6 +123,16 @@ def _rounded(value: Fraction, places: int) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_EVEN)
 
 
+def actual_and_threshold(actual: Decimal | None, threshold: Decimal | None) -> tuple[str, str]:
+    """A result's actual and threshold for a table: a ratio (the engine gives ratio actuals six places) as `1.8 to 1`
+    at the places the threshold is written in, anything else as `money`; `-` where there is none."""
+    if actual is not None and threshold is not None and actual.as_tuple().exponent == -6:
+        exact = Fraction(actual)
+        places = ratio_places(exact, threshold)
+        return ratio(exact, places), ratio(threshold, places)
+    return money(actual, missing="-"), money(threshold, missing="-")
+
+
 def comparison(subject: str, actual: str, operator: str, threshold: str, holds: bool) -> str:
     """`EBITDA for the 12 months, (135,000,000.00), is not at least (123,000,000.00).`"""
     return f"{subject}, {actual}, is {'' if holds else 'not '}{OPERATOR_WORDS[operator]} {threshold}."

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from pipelines.typography import comparison, day_count, long_date, money, percent, prose, ratio, ratio_places, section
+from pipelines.typography import actual_and_threshold, comparison, day_count, long_date, money, percent, prose, ratio, ratio_places, section
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,9 @@ def test_prose_formats_dates_and_amounts_and_leaves_ids_alone():
     kept = "[IND L4476-4482] waiver-2003-03-24-minimum-ebitda, accession 0000950129-04-003359, case 02-10429, FY2003, 2003Q4"
     assert prose(kept) == kept
     assert prose("2003-02-30") == "2003-02-30"  # not a calendar date
+
+
+def test_actual_and_threshold_for_a_table():
+    assert actual_and_threshold(Decimal("1.756923"), Decimal("2.0")) == ("1.8 to 1", "2.0 to 1")
+    assert actual_and_threshold(Decimal("-127541418.02"), Decimal("-127000000.00")) == ("(127,541,418.02)", "(127,000,000.00)")
+    assert actual_and_threshold(None, Decimal("0")) == ("-", "0")

@@ -95,3 +95,15 @@ def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
     found = [h for path in outputs for h in hits(str(path.relative_to(out)), path.read_text(encoding="utf-8"))]
     found += hits("covenants run (printed)", summary) + hits("covenants deadlines (printed)", deadlines)
     assert found == []
+
+
+def test_every_reading_cited_is_an_entry_of_the_register():
+    register = (ROOT / "docs" / "interpretations.md").read_text(encoding="utf-8")
+    entries = set(re.findall(r"^### (R-[A-Z]\d\d) ", register, re.MULTILINE))
+    cited = {
+        (str(path.relative_to(ROOT)), reading)
+        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
+        for reading in re.findall(r"\bR-[A-Z]\d\d\b", path.read_text(encoding="utf-8"))
+    }
+    assert len(entries) > 80
+    assert sorted((where, reading) for where, reading in cited if reading not in entries) == []

@@ -6,6 +6,7 @@ import json
 import sys
 import time
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from pipelines.check.covered_dates import DateNotCovered, refuse_uncovered
@@ -14,6 +15,7 @@ from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
 from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record, write_results
+from pipelines.typography import actual_and_threshold, money
 
 
 def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
@@ -76,18 +78,24 @@ def summary(outcome: CheckOutcome, table) -> str:
     if outcome.after.results:
         ratios = {r["clause_id"]: r for r in outcome.ratios}
         rows = [
-            [r.clause_id, r.status, ratios.get(r.clause_id, {}).get("before") or "-", _plain(r.actual), r.operator, _plain(r.threshold)]
+            [r.clause_id, r.status, _before(ratios.get(r.clause_id, {}).get("before"), r.threshold), *_figures(r)]
             for r in outcome.after.results
         ]
         lines += [table(["clause", "status", "before", "after", "operator", "threshold"], rows)]
     lines += [f"  {reason}" for reason in outcome.reasons]
     if outcome.baskets:
         lines += ["", table(["basket", "measure", "capacity", "left before", "left after"], [
-            [b["clause_id"], b["measure"], b["capacity"] or "-", b["remaining_before"] or "-", b["remaining_after"] or "-"] for b in outcome.baskets
+            [b["clause_id"], b["measure"], money(b["capacity"], "-"), money(b["remaining_before"], "-"), money(b["remaining_after"], "-")]
+            for b in outcome.baskets
         ])]
     lines += ["", "Trace:", *(f"  {step}" for step in outcome.trace)]
     return "\n".join(lines)
 
 
-def _plain(value: object) -> str:
-    return "-" if value is None else format(value, "f") if hasattr(value, "as_tuple") else str(value)
+def _before(ratio: str | None, threshold: Decimal | None) -> str:
+    return "-" if ratio is None else actual_and_threshold(Decimal(ratio), threshold)[0]
+
+
+def _figures(result) -> list[str]:
+    actual, threshold = actual_and_threshold(result.actual, result.threshold)
+    return [actual, result.operator, threshold]

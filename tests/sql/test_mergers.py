@@ -76,7 +76,7 @@ def test_the_company_survives_its_ratio_on_the_effective_date_plus_the_merged_bu
     assert found["M-PLUS-A-CENT"].status == "pass"
     # an outside business taken in without its attested cash flow: never pass
     assert found["M-UNATTESTED"].status == "indeterminate"
-    assert "ccfafc_of_merged_business attestation (R-I03) for M-UNATTESTED for the four quarters ending 1999-12-31" in found["M-UNATTESTED"].explanation
+    assert "ccfafc_of_merged_business attestation (R-I03) for M-UNATTESTED for the four quarters ending December 31, 1999" in found["M-UNATTESTED"].explanation
 
 
 def test_net_worth_after_against_the_company_before(con, policies):
