@@ -19,7 +19,8 @@ import openpyxl
 import pytest
 
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
-from tests.reliability.conftest import snapshot
+from pipelines.outputs.output_folder import MARKER
+from snapshots import snapshot
 
 PROPOSAL = """\
 kind: restricted_payment
@@ -226,6 +227,7 @@ def test_a_bad_extract_is_refused_at_ingest_and_nothing_is_issued(case, invoke, 
 def test_an_earlier_output_is_left_byte_for_byte(invoke, sample_extracts, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
+    (out / MARKER).write_text("Written by covenants.\n")  # an earlier output of the product, which a run may replace
     (out / "results.json").write_text(json.dumps({"issued": "earlier"}))
     (out / "certificates").mkdir()
     (out / "certificates" / "annual.html").write_text("<p>earlier</p>")
@@ -233,6 +235,7 @@ def test_an_earlier_output_is_left_byte_for_byte(invoke, sample_extracts, tmp_pa
     CASES["a zero-balance trial balance row dated 2999-12-31"].damage(sample_extracts)
     result = invoke("run", "--extracts", sample_extracts, "--out", out, "--period", "2003Q4")
     assert result.code == 2
+    assert f"  {CASES['a zero-balance trial balance row dated 2999-12-31'].line}" in result.err.splitlines()
     assert snapshot(out) == earlier
 
 
