@@ -34,12 +34,15 @@ INTRODUCTION = """# The extract contract
 
 The Company delivers one file per extract in a folder (`covenants run --extracts DIR`). Each extract may be CSV
 (UTF-8, with or without a byte-order mark, comma-separated, header row), Parquet or XLSX (the first sheet, which must
-be visible, header row); exactly one file per extract name must be present, e.g. `trial_balances.csv`. A CSV in another
-encoding (Latin-1, UTF-16) or with another delimiter (semicolons, tabs) is refused, naming the encoding or delimiter and
-the row where it shows; so is a file that is not what its name says (a Parquet file without the Parquet signature, an
-XLSX that is not a workbook, an `.xls` or password-protected workbook), an XLSX whose first sheet is hidden (naming its
-sheets: a hidden sheet is not taken on trust, nor is the first visible one guessed at), a folder, an empty or unreadable
-file. A header with no rows is an empty extract, except where the rules below ask for at least one row.
+be visible, header row); exactly one file per extract name must be present, e.g. `trial_balances.csv`.
+
+A CSV in another encoding (Latin-1, UTF-16) or with another delimiter (semicolons, tabs) is refused, naming the
+encoding or delimiter and the row where it shows; so is a row a CSV reader cannot split (more fields than the header,
+a quoted value never closed), a header naming a column twice, a file that is not what its name says (a Parquet file
+without the Parquet signature, an XLSX that is not a workbook, an `.xls` or password-protected workbook), an XLSX
+whose first sheet is hidden (naming its sheets: a hidden sheet is not taken on trust, nor is the first visible one
+guessed at), a folder, an empty or unreadable file. A header with no rows is an empty extract, except where the rules
+below ask for at least one row.
 
 This page is generated from `pipelines/extracts/contract.py` (`python -m pipelines.extracts.document > docs/extracts.md`);
 a test fails if the two disagree.

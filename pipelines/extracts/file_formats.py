@@ -87,18 +87,27 @@ def csv_problem(path: Path) -> Problem | None:
         for delimiter, name in DELIMITERS.items():
             if delimiter in header:
                 return Problem(f"is separated by {name}, not commas; {SAVE_AS}", 1, header[:60])
+    names = next(csv.reader([header]), [])
+    repeated = next((name for i, name in enumerate(names) if name in names[:i]), None)
+    if repeated is not None:
+        return Problem(f"names the column {repeated!r} twice", 1)
     return None
 
 
-def ragged_row(path: Path) -> Problem | None:
-    """The first row with more fields than the header, once a reader has said there is one."""
+def malformed_row(path: Path) -> Problem | None:
+    """The first row a reader could not split: more fields than the header, or a quoted value never closed."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = csv.reader(handle)
+        rows = csv.reader(handle, strict=True)
         width = len(next(rows, []))
-        for fields in rows:
-            if len(fields) > width:
-                reason = f"has {len(fields)} fields where the header has {width} (a comma in a value not in quotes?)"
-                return Problem(reason, rows.line_num)
+        start = rows.line_num + 1
+        try:
+            for fields in rows:
+                if len(fields) > width:
+                    reason = f"has {len(fields)} fields where the header has {width} (a comma in a value not in quotes?)"
+                    return Problem(reason, start)
+                start = rows.line_num + 1
+        except csv.Error:
+            return Problem("has a quoted value that is never closed (a quote mark opens it and no quote mark ends it)", start)
     return None
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import polars as pl
 
 from pipelines.extracts.contract import Extract
-from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, ragged_row
+from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, malformed_row
 
 SUFFIXES = (".csv", ".parquet", ".xlsx")
 
@@ -124,7 +124,7 @@ def _read_text(path: Path) -> tuple[pl.DataFrame, int]:
         try:
             frame = pl.read_csv(path, infer_schema=False)  # every cell as text; empty cells become null
         except pl.exceptions.ComputeError:
-            raise UnreadableFile(ragged_row(path) or Problem("is not a CSV file Polars can read")) from None
+            raise UnreadableFile(malformed_row(path) or Problem("is not a CSV file Polars can read")) from None
         return _without_trailing_empty_rows(frame), 2
     if path.suffix == ".parquet":
         frame = pl.read_parquet(path)

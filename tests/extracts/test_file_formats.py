@@ -61,6 +61,19 @@ def test_a_row_with_an_unquoted_comma_is_named(extracts_dir, clean_texts, reinge
     assert reingest("capital_expenditures") == readable("capital_expenditures.csv", reason, 2)
 
 
+def test_a_quoted_value_never_closed_is_named_at_its_row(extracts_dir, clean_texts, reingest):
+    text = clean_texts["capital_expenditures"].replace("Trentwood maintenance", '"Trentwood maintenance')
+    (extracts_dir / "capital_expenditures.csv").write_text(text)
+    reason = "has a quoted value that is never closed (a quote mark opens it and no quote mark ends it)"
+    assert reingest("capital_expenditures") == readable("capital_expenditures.csv", reason, 2)
+
+
+def test_a_column_named_twice_is_refused(extracts_dir, clean_texts, reingest):
+    text = clean_texts["capital_expenditures"].replace(",lien_id\n", ",amount\n", 1)
+    (extracts_dir / "capital_expenditures.csv").write_text(text)
+    assert reingest("capital_expenditures") == readable("capital_expenditures.csv", "names the column 'amount' twice", 1)
+
+
 def test_an_empty_file_is_refused(extracts_dir, reingest):
     (extracts_dir / "capital_expenditures.csv").write_bytes(b"")
     reason = "is an empty file: an extract needs at least its header row"

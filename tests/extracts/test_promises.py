@@ -13,8 +13,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.reading import Issue
+from pipelines.extracts.validation import DATED_ENTITY_REFERENCES
 from pipelines.layout import POLICIES_DIR
 from pipelines.policy.loading import PolicyError
 
@@ -96,6 +98,13 @@ def test_an_entity_is_in_the_register_on_the_rows_date(name, column, dated_by, c
     reason = f"entity KACC is not in the entity register on 1995-06-30 ({dated_by})"
     issues = [i for i in reingest(name) if i.column == column]
     assert issues == [Issue(f"{name}.csv", 2, column, "KACC", reason, "entity_on_date")]
+
+
+def test_every_entity_reference_is_checked_on_a_date_of_its_row():
+    # the page promises a refusal for "an entity not in the register on the row's date": every extract naming an
+    # entity has a date, so every such reference is checked on one
+    entity_references = {(e.name, c.name) for e in EXTRACTS for c in e.columns if c.references == "entities.entity_id"}
+    assert entity_references == set(DATED_ENTITY_REFERENCES)
 
 
 def test_an_asset_transfer_names_registered_entities_on_its_date(cell, reingest):

@@ -18,8 +18,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.reliability.conftest import snapshot
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.outputs.output_folder import MARKER
+from snapshots import snapshot
 
+PROPOSAL = """\
+kind: restricted_payment
+transaction_id: PROPOSED-DIV
+payer_entity_id: KACC
+payment_kind: dividend
+recipient_kind: kac
+amount: "5000000.00"
+basket: 4.09(a)
+"""
 RANGE = "outside the days the instruments can be tested, 1988-10-28 to 2006-10-15 (records_from and tested_through in policies/*/instrument.yaml)"
 SAVE_AS = "save it as CSV UTF-8 (comma-separated)"
 
@@ -216,6 +227,7 @@ def test_a_bad_extract_is_refused_at_ingest_and_nothing_is_issued(case, invoke, 
 def test_an_earlier_output_is_left_byte_for_byte(invoke, sample_extracts, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
+    (out / MARKER).write_text("Written by covenants.\n")  # an earlier output of the product, which a run may replace
     (out / "results.json").write_text(json.dumps({"issued": "earlier"}))
     (out / "certificates").mkdir()
     (out / "certificates" / "annual.html").write_text("<p>earlier</p>")
@@ -223,6 +235,7 @@ def test_an_earlier_output_is_left_byte_for_byte(invoke, sample_extracts, tmp_pa
     CASES["a zero-balance trial balance row dated 2999-12-31"].damage(sample_extracts)
     result = invoke("run", "--extracts", sample_extracts, "--out", out, "--period", "2003Q4")
     assert result.code == 2
+    assert f"  {CASES['a zero-balance trial balance row dated 2999-12-31'].line}" in result.err.splitlines()
     assert snapshot(out) == earlier
 
 
@@ -239,13 +252,21 @@ def test_the_deadline_calendar_refuses_the_same_extracts(case, invoke, sample_ex
 def test_a_check_refuses_the_same_extracts(case, invoke, sample_extracts, tmp_path):
     CASES[case].damage(sample_extracts)
     transaction = tmp_path / "proposal.yaml"
-    transaction.write_text(
-        "kind: restricted_payment\ntransaction_id: PROPOSED-DIV\npayer_entity_id: KACC\npayment_kind: dividend\n"
-        "recipient_kind: kac\namount: \"5000000.00\"\nbasket: 4.09(a)\n"
-    )
+    transaction.write_text(PROPOSAL)
     out = tmp_path / "check"
     args = ["--date", "1999-10-14", "--transaction", transaction, "--cache", tmp_path / "cache", "--out", out]
     result = invoke("check", "--extracts", sample_extracts, *args)
     assert result.code == 2
     assert f"  {CASES[case].line}" in result.err.splitlines()
+    assert not out.exists()
+
+
+def test_a_check_dated_2999_is_refused_naming_the_date(invoke, tmp_path):
+    transaction = tmp_path / "proposal.yaml"
+    transaction.write_text(PROPOSAL)
+    out = tmp_path / "check"
+    args = ["--date", "2999-12-31", "--transaction", transaction, "--cache", tmp_path / "cache", "--out", out]
+    result = invoke("check", "--extracts", SAMPLE_EXTRACTS_DIR, *args)
+    assert result.code == 2
+    assert f"  field payment_date: {RANGE} (value '2999-12-31')" in result.err.splitlines()
     assert not out.exists()
