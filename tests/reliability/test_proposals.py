@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import snapshot  # this folder's conftest, the one pytest has just loaded
+from snapshots import snapshot
 
 from pipelines.layout import POLICIES_DIR, SAMPLE_EXTRACTS_DIR
 
