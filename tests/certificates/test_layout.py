@@ -13,14 +13,12 @@ import duckdb
 import pdfplumber
 import pytest
 
-from pipelines.calendar.business_days import CLOSURES_FILE
 from pipelines.certificates.registry import RunFacts, document_kinds, gather, render
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
-from pipelines.outputs.manifest import build_manifest
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
-from pipelines.quarter_end import input_files, prepare
+from pipelines.quarter_end import prepare, run_manifest
 
 QUARTERS = ("2000Q3", "2002Q1", "2003Q4")
 # What a clause id looks like: an instrument, a slash, then section letters, digits, dots, brackets, slashes and dashes.
@@ -50,7 +48,7 @@ def documents(tmp_path_factory) -> list[tuple[Path, set[str]]]:
     results = evaluate_all(con, policies)
     written: list[Path] = []
     for quarter in map(FiscalQuarter.parse, QUARTERS):
-        manifest = build_manifest(input_files(SAMPLE_EXTRACTS_DIR), [*policies.files, CLOSURES_FILE], quarter.end, [str(quarter)])
+        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, quarter.end, [quarter])
         facts = RunFacts([quarter], [r for r in results if r.test_date <= quarter.end], manifest, gather(con, [quarter]))
         written += render(facts, tmp_path_factory.mktemp(str(quarter)))
     con.close()
