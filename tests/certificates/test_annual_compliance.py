@@ -21,8 +21,8 @@ from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result
 
-# Without the system library harfbuzz-subset WeasyPrint subsets fonts with fontTools and says so on import; rendering.py
-# pins the fontTools timestamp, so the warning is noise here.
+# WeasyPrint warns on import that it lacks the system library harfbuzz-subset; the documents embed their fonts whole,
+# so nothing is subset and the warning is noise here.
 pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
 
 NO_DEFAULT = "there is no Event of Default or event which with notice or the passage of time would become an Event of Default which has occurred and is continuing"
