@@ -113,6 +113,12 @@ def input_files(extracts_dir: Path) -> list[Path]:
     return [locate(extracts_dir, extract) for extract in EXTRACTS]
 
 
+def run_manifest(
+    policies: PolicySet, extracts_dir: Path, as_of: date, quarters: list[FiscalQuarter], options: dict | None = None
+) -> dict:
+    return build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+
+
 def publish(
     results: list[Result],
     ledger: list[dict],
@@ -136,7 +142,7 @@ def publish(
     # prepare() and staged() but never a certificate
     from pipelines.certificates.registry import RunFacts, render
 
-    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+    manifest = run_manifest(policies, extracts_dir, as_of, quarters, options)
     written = write_results(in_quarters(results, quarters), staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_manifest(manifest, staging, extracts_dir))
     written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
