@@ -14,10 +14,15 @@ import pytest
 
 from pipelines.certificates.kinds.annual_compliance import annual_statement_html
 from pipelines.certificates.kinds.asset_sale_offer_notice import ASSET_SALE_OFFER_NOTICE, notice
+from pipelines.certificates.kinds.change_of_control_offer import CHANGE_OF_CONTROL_OFFER
+from pipelines.certificates.kinds.default_notices import ACCELERATION_NOTICE, OFFICERS_CERTIFICATE
 from pipelines.certificates.kinds.ppca_certificates import borrowing_base_certificate_html, compliance_certificate_html
 from pipelines.certificates.registry import document_html, document_kinds
 from pipelines.fiscal import FiscalQuarter
 from test_annual_compliance import MANIFEST, RESULTS
+from test_indenture_notices import CHANGE_OF_CONTROL_RESULTS
+from test_indenture_notices import RESULTS as DEFAULT_RESULTS
+from test_indenture_notices import change_of_control_rows, default_event_rows, documents
 from test_ppca_certificates import borrowing_base_result, ebitda_result
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -40,6 +45,15 @@ CASES: dict[str, Callable[[], str]] = {
     "indenture-1996-4.14c": lambda: document_html(ASSET_SALE_OFFER_NOTICE, notice(OFFER), MANIFEST),
     "ppca-2002-borrowing-base": lambda: borrowing_base_certificate_html([borrowing_base_result()], Q4_2003, MANIFEST),
     "ppca-2002-compliance": lambda: compliance_certificate_html([ebitda_result(), borrowing_base_result()], Q4_2003, MANIFEST),
+    # the petition's certificate, the 9 7/8% notes' acceleration and the 1998 offer of test_indenture_notices.py
+    "indenture-1996-4.06a": lambda: documents(OFFICERS_CERTIFICATE, default_event_rows())["indenture-1996-4.06a-2002-02-12"],
+    "indenture-1996-4.06c": lambda: documents(ACCELERATION_NOTICE, default_event_rows(), DEFAULT_RESULTS)[
+        "indenture-1996-4.06c-ACC-2002-02-12-0975"
+    ],
+    "indenture-1996-3.05": lambda: documents(
+        CHANGE_OF_CONTROL_OFFER, {CHANGE_OF_CONTROL_OFFER.name: change_of_control_rows()}, CHANGE_OF_CONTROL_RESULTS,
+        [FiscalQuarter(1998, 4)],
+    )["indenture-1996-3.05-1998-11-20"],
 }
 
 
