@@ -73,15 +73,19 @@ def _pdf_string(chunk: bytes, key: bytes) -> str | None:
         return None
     start = found.end()
     if found.group(1) == b"<":
-        raw = bytes.fromhex(chunk[start:chunk.index(b">", start)].decode())
-        return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+        end = chunk.find(b">", start)
+        try:
+            raw = bytes.fromhex(chunk[start:end].decode("ascii"))
+            return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+        except (ValueError, UnicodeDecodeError):  # a damaged file: no readable string
+            return None
     text, index = bytearray(), start
-    while chunk[index:index + 1] != b")":
+    while index < len(chunk) and chunk[index:index + 1] != b")":
         if chunk[index:index + 1] == b"\\":
             index += 1
         text += chunk[index:index + 1]
         index += 1
-    return text.decode("latin-1")
+    return text.decode("latin-1") if index < len(chunk) else None
 
 
 def _pdf_information(data: bytes) -> bytes | None:
@@ -113,9 +117,12 @@ def document_head(path: Path) -> tuple[dict, str]:
     if not record:
         raise NotVerifiable(f"{path} carries no run record: it is not a certificate of this product, or was altered")
     try:
-        return json.loads(record), title
+        parsed = json.loads(record)
     except json.JSONDecodeError:
-        raise NotVerifiable(f"{path}: its run record is not readable") from None
+        parsed = None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("run_id"), str):
+        raise NotVerifiable(f"{path}: its run record is not readable")
+    return parsed, title
 
 
 def _read_manifest(path: Path) -> dict:
