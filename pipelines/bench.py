@@ -16,11 +16,12 @@ import duckdb
 from pipelines.check.command import run_check
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import ingest_all
+from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
 from pipelines.policy.evaluation import evaluate_all
-from pipelines.policy.loading import load_policies
-from pipelines.quarter_end import load_sources, quarter_end_run
+from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.quarter_end import load_sources, quarter_end_run, quarters_covered, run_manifest
 
 REPEATS = 3
 CHECK_REPEATS = 5
@@ -63,6 +64,22 @@ def _check_rows(scratch: Path) -> list[tuple[str, list[float]]]:
     return rows
 
 
+def _render_rows(con: duckdb.DuckDBPyConnection, policies: PolicySet, scratch: Path) -> list[tuple[str, list[float]]]:
+    """The render stage alone, from results already evaluated: every document of one quarter (2003Q4: the FY2003
+    annual statement and the two ppca-2002 certificates) and of every quarter, HTML and PDF, through the registry."""
+    from pipelines.certificates.registry import RunFacts, document_kinds, gather, render  # imported here: only this stage renders
+
+    results = evaluate_all(con, policies)
+    covered = quarters_covered(con)
+    rows = []
+    for name, quarters in (("one quarter (2003Q4)", [FiscalQuarter.parse("2003Q4")]), ("every quarter", covered)):
+        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, quarters[-1].end, quarters)
+        facts = RunFacts(quarters, [r for r in results if r.test_date <= quarters[-1].end], manifest, gather(con, quarters))
+        count = sum(len(kind.documents(facts)) for kind in document_kinds())
+        rows.append((f"render {count} documents, {name}", _time(lambda facts=facts, name=name: render(facts, scratch / name))))
+    return rows
+
+
 def main() -> None:
     policies = load_policies()
     con = duckdb.connect()
@@ -74,6 +91,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         rows.append(("covenants run, one quarter (2003Q4)", _time(lambda: quarter_end_run(SAMPLE_EXTRACTS_DIR, Path(scratch) / "q", period="2003Q4"))))
         rows.append(("covenants run, every quarter", _time(lambda: quarter_end_run(SAMPLE_EXTRACTS_DIR, Path(scratch) / "all"))))
+        rows += _render_rows(con, policies, Path(scratch) / "render")
         rows += _check_rows(Path(scratch))
     print(f"{'stage':<50} {'median s':>9} {'min s':>9} {'max s':>9}   ({REPEATS} runs each, {CHECK_REPEATS} for a warm check; sample extracts)")
     for name, samples in rows:

@@ -105,6 +105,12 @@ def input_files(extracts_dir: Path) -> list[Path]:
     return [locate(extracts_dir, extract) for extract in EXTRACTS]
 
 
+def run_manifest(
+    policies: PolicySet, extracts_dir: Path, as_of: date, quarters: list[FiscalQuarter], options: dict | None = None
+) -> dict:
+    return build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+
+
 def publish(
     results: list[Result],
     ledger: list[dict],
@@ -131,7 +137,7 @@ def publish(
     from pipelines.outputs.deadlines_ics import write_deadlines_ics
     from pipelines.outputs.workbook import write_workbook
 
-    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+    manifest = run_manifest(policies, extracts_dir, as_of, quarters, options)
     in_run = in_quarters(results, quarters)
     written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))

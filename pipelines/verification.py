@@ -26,7 +26,6 @@ from pathlib import Path
 
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.layout import ROOT
-from pipelines.outputs.manifest import source_sha256
 
 RECORD_META = "covenants-run"
 PDF_RECORD_KEY = b"covenantsrun"  # WeasyPrint keeps only the letters and digits of a custom meta name
@@ -74,15 +73,19 @@ def _pdf_string(chunk: bytes, key: bytes) -> str | None:
         return None
     start = found.end()
     if found.group(1) == b"<":
-        raw = bytes.fromhex(chunk[start:chunk.index(b">", start)].decode())
-        return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+        end = chunk.find(b">", start)
+        try:
+            raw = bytes.fromhex(chunk[start:end].decode("ascii"))
+            return raw.decode("utf-16") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+        except (ValueError, UnicodeDecodeError):  # a damaged file: no readable string
+            return None
     text, index = bytearray(), start
-    while chunk[index:index + 1] != b")":
+    while index < len(chunk) and chunk[index:index + 1] != b")":
         if chunk[index:index + 1] == b"\\":
             index += 1
         text += chunk[index:index + 1]
         index += 1
-    return text.decode("latin-1")
+    return text.decode("latin-1") if index < len(chunk) else None
 
 
 def _pdf_information(data: bytes) -> bytes | None:
@@ -114,9 +117,12 @@ def document_head(path: Path) -> tuple[dict, str]:
     if not record:
         raise NotVerifiable(f"{path} carries no run record: it is not a certificate of this product, or was altered")
     try:
-        return json.loads(record), title
+        parsed = json.loads(record)
     except json.JSONDecodeError:
-        raise NotVerifiable(f"{path}: its run record is not readable") from None
+        parsed = None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("run_id"), str):
+        raise NotVerifiable(f"{path}: its run record is not readable")
+    return parsed, title
 
 
 def _read_manifest(path: Path) -> dict:
@@ -171,11 +177,14 @@ def input_differences(manifest: dict, extracts: Path) -> list[str]:
     return changed
 
 
-def _code_difference(record: dict) -> list[str]:
-    code = record.get("code", {})
-    if code.get("source_sha256") and code["source_sha256"] != source_sha256():
-        return [f"code: the run was made by commit {code.get('git_commit', 'unknown')}, whose code, SQL models and templates differ from this checkout's"]
-    return []
+def _code_difference(given: dict, rerun: dict) -> list[str]:
+    """How the code version of the run differs from this checkout's (the re-run's), in words."""
+    if given == rerun:
+        return []
+    made_by = f"the run was made by commit {given.get('git_commit', 'unknown')}, this checkout is {rerun.get('git_commit', 'unknown')}"
+    if given.get("source_sha256") != rerun.get("source_sha256"):
+        return [f"code: {made_by}, and their code, SQL models or templates differ"]
+    return [f"code: {made_by}; their code, SQL models and templates are the same, but every document prints the commit"]
 
 
 def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -> Path | None:
@@ -254,12 +263,12 @@ def verify_document(document: Path, extracts: Path | None = None) -> Verdict:
     manifest = _run_manifest_beside(document, record)
     folder = _extracts_folder(manifest, extracts)
     differences = input_differences(manifest, folder) if manifest else []
-    differences += _code_difference(record)
     with tempfile.TemporaryDirectory(prefix="covenants-verify-") as scratch:
         rerun = _rerun(record, folder, Path(scratch), differences)
         if rerun is None:
             return Verdict(confirmed=False, checked=[document.name], differences=differences)
         rerun_manifest = _read_manifest(rerun / "manifest.json")
+        differences += _code_difference(record.get("code", {}), rerun_manifest["code"])
         if rerun_manifest["run_id"] != record.get("run_id"):
             differences.append(f"run id: {record.get('run_id')} in the document, {rerun_manifest['run_id']} in the re-run")
         document_differences = _compare_document(document, rerun, title)
@@ -274,13 +283,14 @@ def verify_manifest(path: Path, extracts: Path | None = None) -> Verdict:
     if "run_id" not in manifest:
         raise NotVerifiable(f"{path} is not a run manifest (no run id)")
     folder = _extracts_folder(manifest, extracts)
-    differences = input_differences(manifest, folder) + _code_difference(manifest)
+    differences = input_differences(manifest, folder)
     outputs = sorted(p for p in path.parent.rglob("*") if p.is_file() and p.suffix in (".json", ".csv", ".html", ".pdf") and p != path)
     with tempfile.TemporaryDirectory(prefix="covenants-verify-") as scratch:
         rerun = _rerun(manifest, folder, Path(scratch), differences)
         if rerun is None:
             return Verdict(confirmed=False, checked=["manifest.json"], differences=differences)
         rerun_manifest = _read_manifest(rerun / "manifest.json")
+        differences += _code_difference(manifest.get("code", {}), rerun_manifest["code"])
         if _identity(rerun_manifest) != _identity(manifest):
             differences.append(f"manifest.json: run id {manifest['run_id']} as given, {rerun_manifest['run_id']} re-run")
         for output in outputs:

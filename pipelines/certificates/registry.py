@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.certificates import kinds as kinds_package
+from pipelines.certificates.evidence import evidence_for
 from pipelines.certificates.rendering import render_html, run_footer, write_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
@@ -83,17 +84,27 @@ def gather(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) -> dic
     return {kind.name: kind.gather(con, quarters) for kind in document_kinds() if kind.gather is not None}
 
 
-def document_html(kind: DocumentKind, document: Document, manifest: dict) -> str:
-    """The document's HTML: its own context, plus what every template may use (the kind, its signatories, the run)."""
+def document_html(kind: DocumentKind, document: Document, manifest: dict, edition: str = "html") -> str:
+    """The document's HTML: its own context, plus what every template may use: the kind, its signatories, the run
+    footer, the manifest, the evidence schedule of the files the document depends on, and the edition: "html" (the
+    file a person opens, with the annex of long evidence) or "print" (what the PDF is rendered from, without it)."""
     generated_from = f"Generated from policies/{kind.instrument} and the extracts listed in manifest.json"
-    context = {**document.context, "kind": kind, "signatories": kind.signatories, "run": run_footer(manifest, generated_from)}
+    context = {
+        **document.context,
+        "kind": kind,
+        "signatories": kind.signatories,
+        "run": run_footer(manifest, generated_from),
+        "manifest": manifest,
+        "evidence": evidence_for(manifest, kind.instrument),
+        "edition": edition,
+    }
     return render_html(kind.template, context)
 
 
 def render(facts: RunFacts, out_dir: Path) -> list[Path]:
     """Write `<out_dir>/certificates/<stem>.html` and `.pdf` for every document every kind issues in this run."""
     documents = [
-        (document.stem, document_html(kind, document, facts.manifest))
+        (document.stem, document_html(kind, document, facts.manifest), document_html(kind, document, facts.manifest, "print"))
         for kind in document_kinds()
         for document in kind.documents(facts)
     ]

@@ -5,8 +5,8 @@ StrictUndefined, so a misspelt or missing variable stops the run instead of leav
 Amounts are formatted from their Decimal (or decimal string) digits and never pass through a float.
 HTML is a pure function of the template and the context. The PDF carries no timestamp WeasyPrint would invent: its
 creation date is whatever the HTML's `dcterms.created` meta says (the run's as-of date), its file identifier is
-derived from the HTML, and the embedded font subsets carry a fixed timestamp, so the same HTML renders to the same PDF
-bytes on the same fonts and library versions.
+derived from the HTML, and its fonts are the project's own (pipelines/certificates/fonts.py), embedded whole, so the
+same HTML renders to the same PDF bytes on any machine with the same library versions.
 """
 
 from __future__ import annotations
@@ -15,29 +15,53 @@ import hashlib
 import json
 import multiprocessing
 import os
-import threading
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.typography import amount, figure, long_date
 
-FONT_TIMESTAMP_EPOCH = "0"  # head.modified of embedded font subsets: a constant, never the time of rendering
-_RENDER_LOCK = threading.Lock()
+STYLESHEET = "certificate.css.j2"  # the print stylesheet every document shares
+def clause(value: str) -> Markup:
+    """A clause id as one unbreakable token: `indenture-1996/4.09(a)(B)` never wraps at its "/" or inside a word."""
+    return Markup('<span class="clause">{}</span>').format(value)
 
 
-def breakable(value: str) -> Markup:
-    """Escape `value` and allow a line break after each "/", so a clause id like indenture-1996/4.09(a)(B) wraps
-    between its parts in a narrow column (Unicode line breaking forbids a break between "/" and a digit)."""
-    return Markup("/<wbr>").join(escape(part) for part in str(value).split("/"))
+CLAUSE_ID = re.compile(r"\b(?:indenture-1996|ca-1994|ppca-2002)/[A-Za-z0-9.()/-]+")
+
+
+def _clause_token(found: str) -> str:
+    """The clause id a match holds, less the sentence's own punctuation: a final "." or an unbalanced ")"."""
+    while found and (found[-1] in ".-/" or (found[-1] == ")" and found.count(")") > found.count("("))):
+        found = found[:-1]
+    return found
+
+
+def clauses_in(text: str) -> Markup:
+    """Escape `text` and set every clause id in it as one unbreakable token, so prose can wrap but an id cannot."""
+    pieces, position = [], 0
+    for match in CLAUSE_ID.finditer(text):
+        token = _clause_token(match.group())
+        pieces.append(Markup.escape(text[position:match.start()]))
+        pieces.append(clause(token))
+        position = match.start() + len(token)
+    pieces.append(Markup.escape(text[position:]))
+    return Markup("").join(pieces)
+
+
+OPERATOR_SYMBOLS = {">=": "≥", "<=": "≤", "!=": "≠"}  # one glyph each, so `<=` can never wrap between "<" and "="
+
+
+def operator(value: str) -> Markup:
+    return Markup('<span class="op">{}</span>').format(OPERATOR_SYMBOLS.get(value, value))
 
 
 @cache
@@ -51,7 +75,9 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["amount"] = amount
-    env.filters["breakable"] = breakable
+    env.filters["clause"] = clause
+    env.filters["clauses_in"] = clauses_in
+    env.filters["operator"] = operator
     env.filters["figure"] = figure
     env.filters["long_date"] = long_date
     return env
@@ -62,65 +88,67 @@ def render_html(template: str, context: dict) -> str:
     return environment().get_template(template).render(context)
 
 
-@contextmanager
-def _font_timestamps_fixed() -> Iterator[None]:
-    """Pin the `head.modified` timestamp of the embedded font subsets.
+@cache
+def _print_styles() -> tuple:
+    """The print stylesheet, parsed once per process with the project's fonts loaded once, and shared by every PDF:
+    parsing it and loading the fonts for each document was a large part of a small document's time."""
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
 
-    Without the system library harfbuzz-subset (not installed here), WeasyPrint subsets fonts with fontTools, which
-    stamps each subset with the current time unless SOURCE_DATE_EPOCH is set: two renders a second apart then differ
-    in those bytes. The variable is set for the render only and restored after; the lock keeps two renders of this
-    process from interleaving.
-    """
-    with _RENDER_LOCK:
-        previous = os.environ.get("SOURCE_DATE_EPOCH")
-        os.environ["SOURCE_DATE_EPOCH"] = FONT_TIMESTAMP_EPOCH
-        try:
-            yield
-        finally:
-            if previous is None:
-                del os.environ["SOURCE_DATE_EPOCH"]
-            else:
-                os.environ["SOURCE_DATE_EPOCH"] = previous
+    from pipelines.certificates.fonts import ProjectFonts
+
+    fonts = FontConfiguration()
+    styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
+    return styles, fonts
 
 
 def write_pdf(html: str, path: Path) -> Path:
-    """Render `html` to a PDF at `path` with WeasyPrint; the PDF identifier is derived from the HTML."""
+    """Render `html` to a PDF at `path` with WeasyPrint and the shared print stylesheet; the PDF identifier is derived
+    from the HTML.
+
+    The project's fonts are embedded whole: subsetting them with fontTools took most of a render, and stamped each
+    subset with the time of rendering.
+    """
     from weasyprint import HTML  # imported here: loading Pango takes a moment and only rendering needs it
 
     from pipelines.certificates.fonts import ProjectFonts
 
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    # Certificates are self-contained (the CSS is inlined from a template): the only thing a render may fetch is one of
-    # the project's fonts, and any other fetch stops it, so nothing outside the run's inputs can change a PDF.
-    with _font_timestamps_fixed():
-        # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
-        HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts()).write_pdf(
-            path, pdf_identifier=identifier, custom_metadata=True
-        )
+    styles, fonts = _print_styles()
+    # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
+    # fetch stops it, so nothing outside the run's inputs can change a PDF.
+    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
+    # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
+    document.write_pdf(
+        path, stylesheets=[styles], font_config=fonts, pdf_identifier=identifier, full_fonts=True, custom_metadata=True
+    )
     return path
 
 
-def write_documents(documents: Sequence[tuple[str, str]], folder: Path) -> list[Path]:
-    """Write each (stem, html) as `<stem>.html` and `<stem>.pdf` in folder; return the paths, HTML then PDF per document.
+def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> list[Path]:
+    """Write each (stem, html, print_html) as `<stem>.html` and, rendered from print_html, `<stem>.pdf` in folder;
+    return the paths, HTML then PDF per document.
 
-    WeasyPrint uses one core and a year's statement with hundreds of tests takes seconds, so the PDFs render in
-    parallel processes (spawned, not forked: the caller may hold DuckDB or Dagster threads).
+    WeasyPrint uses one core and a year's statement with hundreds of tests takes a second, so the PDFs render in
+    parallel processes (spawned, not forked: the caller may hold DuckDB or Dagster threads), the longest first.
     """
     if not documents:
         return []
     folder.mkdir(parents=True, exist_ok=True)
-    html_paths = [folder / f"{stem}.html" for stem, _ in documents]
-    pdf_paths = [folder / f"{stem}.pdf" for stem, _ in documents]
-    for path, (_, html) in zip(html_paths, documents):
+    html_paths = [folder / f"{stem}.html" for stem, _, _ in documents]
+    pdf_paths = [folder / f"{stem}.pdf" for stem, _, _ in documents]
+    for path, (_, html, _) in zip(html_paths, documents):
         path.write_bytes(html.encode("utf-8"))
-    htmls = [html for _, html in documents]
+    longest_first = sorted(range(len(documents)), key=lambda i: -len(documents[i][2]))
+    prints = [documents[i][2] for i in longest_first]
+    targets = [pdf_paths[i] for i in longest_first]
     workers = min(len(documents), os.cpu_count() or 1)
     if workers == 1:
-        list(map(write_pdf, htmls, pdf_paths))
+        list(map(write_pdf, prints, targets))
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(write_pdf, htmls, pdf_paths))
+            list(pool.map(write_pdf, prints, targets))
     return [path for pair in zip(html_paths, pdf_paths) for path in pair]
 
 

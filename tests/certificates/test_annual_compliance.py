@@ -21,8 +21,8 @@ from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result
 
-# Without the system library harfbuzz-subset WeasyPrint subsets fonts with fontTools and says so on import; rendering.py
-# pins the fontTools timestamp, so the warning is noise here.
+# WeasyPrint warns on import that it lacks the system library harfbuzz-subset; the documents embed their fonts whole,
+# so nothing is subset and the warning is noise here.
 pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
 
 NO_DEFAULT = "there is no Event of Default or event which with notice or the passage of time would become an Event of Default which has occurred and is continuing"
@@ -228,7 +228,7 @@ def test_schedule_keeps_tests_and_year_end_information_only(fy1999):
 
 def test_headroom_shortfall_in_parentheses_as_labelled(fy1999):
     assert "(0.150000)" in fy1999
-    assert "figures in parentheses are negative, and a negative headroom is a shortfall" in text_of(fy1999)
+    assert "Figures in parentheses are negative, and a negative headroom is a shortfall" in text_of(fy1999)
 
 
 def test_explanations_are_escaped(fy1999):
@@ -261,12 +261,19 @@ def test_chapter_11_note_is_disclosed_and_blocks_the_no_default_sentence():
         "indenture-1996/4.09(a)(B)", date(2002, 6, 3), "pass", "2.450000", "0.450000",
         transaction_id="RP-2002-01", explanation=explanation,
     )
-    text = text_of(annual_statement_html([passing], 2002, MANIFEST))
+    later = ratio_result(
+        "indenture-1996/4.10(a)", date(2002, 9, 3), "pass", "2.500000", "0.500000",
+        transaction_id="INC-2002-01", explanation=explanation.replace("2.450000", "2.500000"),
+    )
+    page = annual_statement_html([passing, later], 2002, MANIFEST)
+    text = text_of(page)
     assert "no Event of Default" not in text
     disclosed = text.split("The following matters are disclosed", 1)[1].split("IN WITNESS WHEREOF", 1)[0]
-    assert "Chapter 11 / informational status of the Notes" in disclosed
+    assert "Note 1: Chapter 11 / informational status of the Notes" in disclosed
     assert CHAPTER_11_NOTE in disclosed
-    assert "informational (Chapter 11)" in text  # the schedule row carries the label too
+    assert "This note applies to every test in Schedule A" in disclosed
+    assert text.count(CHAPTER_11_NOTE) == 1  # stated once, not once per test
+    assert page.count('<a href="#note-1">Note 1</a>') == 2  # each row of Schedule A refers to it
 
 
 def test_html_is_byte_identical_across_renders():

@@ -41,6 +41,8 @@ def test_a_pdf_carries_its_run_record(run):
 def test_a_pdf_string_is_read_with_its_escapes():
     assert _pdf_string(b"<< /Title (a \\(b\\) c\\\\d) /X 1 >>", b"Title") == "a (b) c\\d"
     assert _pdf_string(b"<< /Title <feff00c9> >>", b"Title") == "É"
+    assert _pdf_string(b"<< /Title (never closed", b"Title") is None
+    assert _pdf_string(b"<< /Title <zz> >>", b"Title") is None
 
 
 def test_the_run_manifest_and_every_document_are_confirmed(run, capsys):
@@ -83,3 +85,7 @@ def test_a_file_that_is_not_a_certificate_is_not_verifiable(tmp_path, capsys):
     page.write_text("<html><head><title>Not ours</title></head><body></body></html>")
     assert main(["verify", str(page)]) == 2
     assert "carries no run record" in capsys.readouterr().err
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n<< /covenantsrun ([1, 2]) >>\n")
+    assert main(["verify", str(damaged)]) == 2
+    assert "its run record is not readable" in capsys.readouterr().err

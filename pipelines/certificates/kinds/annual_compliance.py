@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pipelines.certificates.clause_groups import by_clause
 from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
@@ -68,13 +69,26 @@ class ScheduleRow:
     result: Result
     inputs: list[dict]
     status_note: str | None
+    note_number: int | None  # the status note's number: the note is stated once, rows refer to it
+    explanation: str  # the result's explanation less its status note
     year_end_information: bool
+
+
+@dataclass(frozen=True)
+class ClauseGroup:
+    """The tests of one covenant clause in the year: Schedule A states the clause, its figure and citations once."""
+
+    clause_id: str
+    figure: str
+    citations: tuple[str, ...]
+    rows: list[ScheduleRow]
 
 
 @dataclass(frozen=True)
 class FiscalYearStatement:
     year: int
     rows: list[ScheduleRow]
+    groups: list[ClauseGroup] = field(default_factory=list)
     failures: list[ScheduleRow] = field(default_factory=list)
     undetermined: list[ScheduleRow] = field(default_factory=list)
     waived: list[ScheduleRow] = field(default_factory=list)
@@ -97,7 +111,26 @@ def _inputs(result: Result) -> list[dict]:
 
 
 def _sort_key(result: Result) -> tuple:
-    return (result.test_date, result.clause_id, result.test_kind, result.transaction_id or "")
+    """Schedule A's order: by clause, then by date, so that the tests of one covenant stand together."""
+    return (result.clause_id, result.test_date, result.test_kind, result.transaction_id or "")
+
+
+def _without_note(explanation: str, note: str | None) -> str:
+    if not note:
+        return explanation
+    return explanation.replace(f" Note: {note}", "").replace(f"Note: {note}", "").strip() or explanation
+
+
+def _groups(rows: list[ScheduleRow]) -> list[ClauseGroup]:
+    return [
+        ClauseGroup(
+            clause_id=clause_id,
+            figure=members[0].result.figure,
+            citations=tuple(dict.fromkeys(c for row in members for c in row.result.citations)),
+            rows=members,
+        )
+        for clause_id, members in by_clause(rows, lambda row: row.result.clause_id)
+    ]
 
 
 def statement_for(results: list[Result], year: int) -> FiscalYearStatement:
@@ -105,34 +138,40 @@ def statement_for(results: list[Result], year: int) -> FiscalYearStatement:
 
     The schedule lists every indenture result of the year that tests something (test_kind != information), the
     year-end information rows, and any other result of the year that failed or could not be determined, so that every
-    disclosed matter has its row, citations and inputs.
+    disclosed matter has its row and citations. A status note that many results carry is numbered and stated once.
     """
     year_end = fiscal_year_end(year)
     of_year = sorted(
         (r for r in results if r.instrument == INSTRUMENT and r.test_date.year == year), key=_sort_key
     )
     shown = [r for r in of_year if r.test_kind != "information" or r.test_date == year_end or r.status in FLAGGED]
-    rows = [
-        ScheduleRow(
-            number=number,
-            result=r,
-            inputs=_inputs(r),
-            status_note=instrument_status_note(r.explanation),
-            year_end_information=r.test_kind == "information" and r.test_date == year_end,
+    note_numbers: dict[str, int] = {}
+    for r in shown:
+        note = instrument_status_note(r.explanation)
+        if note:
+            note_numbers.setdefault(note, len(note_numbers) + 1)
+    rows = []
+    for number, r in enumerate(shown, start=1):
+        note = instrument_status_note(r.explanation)
+        rows.append(
+            ScheduleRow(
+                number=number,
+                result=r,
+                inputs=_inputs(r),
+                status_note=note,
+                note_number=note_numbers.get(note) if note else None,
+                explanation=_without_note(r.explanation, note),
+                year_end_information=r.test_kind == "information" and r.test_date == year_end,
+            )
         )
-        for number, r in enumerate(shown, start=1)
-    ]
-    notes: dict[str, list[ScheduleRow]] = {}
-    for row in rows:
-        if row.status_note:
-            notes.setdefault(row.status_note, []).append(row)
     return FiscalYearStatement(
         year=year,
         rows=rows,
+        groups=_groups(rows),
         failures=[row for row in rows if row.result.status == "fail"],
         undetermined=[row for row in rows if row.result.status == "indeterminate"],
         waived=[row for row in rows if row.result.status == "waived"],
-        status_notes=list(notes.items()),
+        status_notes=[(note, [row for row in rows if row.status_note == note]) for note in note_numbers],
     )
 
 
@@ -141,7 +180,7 @@ def statement_years(quarters: list[FiscalQuarter]) -> list[int]:
     return sorted({q.year for q in quarters if q.quarter == 4 and q.year >= FIRST_FISCAL_YEAR})
 
 
-def annual_statement(results: list[Result], year: int, manifest: dict) -> Document:
+def annual_statement(results: list[Result], year: int) -> Document:
     context = {
         "clause_id": CLAUSE_ID,
         "statement": statement_for(results, year),
@@ -150,17 +189,16 @@ def annual_statement(results: list[Result], year: int, manifest: dict) -> Docume
         "due_date": due_date(year),
         "days_to_deliver": DAYS_TO_DELIVER,
         "operator_words": OPERATOR_WORDS,
-        "manifest": manifest,
     }
     return Document(f"indenture-1996-4.06b-FY{year}", context)
 
 
 def annual_statements(facts: RunFacts) -> list[Document]:
-    return [annual_statement(facts.results, year, facts.manifest) for year in statement_years(facts.quarters)]
+    return [annual_statement(facts.results, year) for year in statement_years(facts.quarters)]
 
 
 def annual_statement_html(results: list[Result], year: int, manifest: dict) -> str:
-    return document_html(ANNUAL_STATEMENT, annual_statement(results, year, manifest), manifest)
+    return document_html(ANNUAL_STATEMENT, annual_statement(results, year), manifest)
 
 
 ANNUAL_STATEMENT = DocumentKind(

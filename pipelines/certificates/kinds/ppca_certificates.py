@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
+from pipelines.certificates.clause_groups import clause_tests
 from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
@@ -119,7 +120,8 @@ def compliance_certificate(results: list[Result], quarter: FiscalQuarter) -> Doc
             {"label": "Average natural gas price paid, quarter ending 9/30/03 ($/mmbtu)", **_line(ebitda, "natural_gas_price_p3")},
             {"label": "Average natural gas price paid, quarter ending 12/31/03 ($/mmbtu)", **_line(ebitda, "natural_gas_price_p4")},
         ],
-        "others": [r for r in of_quarter if r is not ebitda and r.status != "not_applicable"],
+        "others": clause_tests(r for r in of_quarter if r is not ebitda and r.status != "not_applicable"),
+        "matters": [r for r in of_quarter if r.status in ("fail", "indeterminate")],
     }
     return Document(f"ppca-2002-compliance-{quarter}", context)
 
