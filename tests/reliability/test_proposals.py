@@ -32,6 +32,8 @@ COVENANT = "indenture-1996/covenants/4.10-a.yaml"
 LAG = "indenture-1996/parameters/financial_information_available_lag_days.yaml"
 
 
+
+
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory) -> Path:
     """One prepared database for the module's checks: prepared by the first check that gets that far."""
@@ -87,9 +89,9 @@ def refused_proposal(invoke, cache: Path, tmp_path: Path, name: str, content: st
          "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale (got 'loan')"),
         ("kinds.yaml", DIVIDEND.replace("kind: restricted_payment", "kind: [incurrence, asset_sale]"),
          "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale (got ['incurrence', 'asset_sale'])"),
-        ("deep.json", "[" * 100_000 + "]" * 100_000, "not valid JSON: nested more than 32 levels deep"),
+        ("deep.json", "[" * 30_000 + "]" * 30_000, "not valid JSON: nested more than 32 levels deep"),
         # the mapping is the first level, the 32nd bracket (column 14 + 32) the 33rd
-        ("deep.yaml", "attestations: " + "[" * 100_000 + "]" * 100_000, "not valid YAML: line 1, column 46: nested more than 32 levels deep"),
+        ("deep.yaml", "attestations: " + "[" * 30_000 + "]" * 30_000, "not valid YAML: line 1, column 46: nested more than 32 levels deep"),
         ("twice.yaml", DIVIDEND + 'amount: "1.00"\n', "not valid YAML: line 8, column 1: the key 'amount' is given twice (lines 6 and 8)"),
         ("twice.json", json.dumps(DIVIDEND_JSON)[:-1] + ', "amount": "1.00"}', "not valid JSON: the key 'amount' is given twice"),
         ("laughs.yaml", BILLION_LAUGHS, "not valid YAML: line 1, column 7: anchors and aliases (&, *) are not accepted: write each value out"),
@@ -200,6 +202,14 @@ def test_a_tag_that_would_run_code_in_a_policy_file_is_refused(invoke, tmp_path,
     line = refused_policy(invoke, tmp_path)
     assert line.endswith("tags such as !!python/object/apply:os.system are not accepted: give plain values")
     assert not Path("owned").exists()
+
+
+def test_a_policy_file_nested_100_000_levels_deep_is_refused_instead_of_crashing_the_process(invoke, tmp_path, policies):
+    (policies / "indenture-1996/parameters/deep.yaml").write_text("values: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    # the mapping is the first level, the 32nd bracket (column 8 + 32) the 33rd
+    assert refused_policy(invoke, tmp_path) == (
+        f"covenants: invalid policy: {policies / 'indenture-1996/parameters/deep.yaml'}: not valid YAML: line 1, column 40: nested more than 32 levels deep"
+    )
 
 
 def test_a_binary_policy_file_is_refused_naming_it(invoke, tmp_path, policies):
