@@ -126,10 +126,12 @@ def publish(
     from pipelines.certificates.annual_compliance import render_annual_statements
     from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
     from pipelines.certificates.ppca_certificates import render_ppca_certificates
+    from pipelines.outputs.report import write_report
 
     manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_manifest(manifest, staging))
+    written += write_report(results, quarters, policies, manifest, staging)
     written += render_annual_statements(results, quarters, manifest, staging)
     written += render_ppca_certificates(results, quarters, manifest, staging)
     written += render_asset_sale_offer_notices(asset_sale_offers, manifest, staging)
