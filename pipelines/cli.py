@@ -3,6 +3,7 @@
   covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
+  covenants explain CLAUSE --date YYYY-MM-DD [--transaction ID] [--extracts DIR] [--as-of YYYY-MM-DD] [--cache DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 1 a
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 # Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
 
 if TYPE_CHECKING:
@@ -165,6 +167,27 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from pipelines.explain.command import explain
+    from pipelines.explain.derivation import NotFound
+    from pipelines.extracts.ingest import BadExtracts
+
+    try:
+        tree = explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of)
+    except (NotFound, ExtractMissing) as missing:
+        print(f"covenants: {str(missing).strip(chr(39) + chr(34))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BadExtracts as bad:
+        print(f"covenants: the extracts in {args.extracts} were refused; nothing was explained.", file=sys.stderr)
+        print(bad.summary(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PolicyError as error:
+        print(f"covenants: invalid policy: {error}", file=sys.stderr)
+        return EXIT_BAD_POLICY
+    print(tree)
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -195,6 +218,15 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--out", help="folder for check.json and results.json/csv; default: print only")
     check.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases (default .covenants-cache)")
     check.set_defaults(handler=_check)
+
+    explain = commands.add_parser("explain", help="how one result was reached: the clause, each defined term, the accounts and rows, the waivers weighed")
+    explain.add_argument("clause", metavar="CLAUSE", help="the clause id, e.g. ppca-2002/9.2.4(b) or indenture-1996/4.10(a)")
+    explain.add_argument("--date", required=True, type=date.fromisoformat, help="the test date, YYYY-MM-DD")
+    explain.add_argument("--transaction", help="the transaction tested, when the clause has more than one result on the date")
+    explain.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
+    explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
+    explain.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
+    explain.set_defaults(handler=_explain)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipelines.explain.terms import readable
 from pipelines.policy.evaluation import covers, waiver_scopes
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
@@ -58,6 +59,6 @@ def waivers_weighed(policies: PolicySet, result: Result) -> list[WaiverWeighed]:
             why = "Not needed: the clause is not tested on this date."
         else:
             reason = _engine_reason(result, waiver.waiver_id)
-            why = ("Applied: " if applied else "Not applied: ") + (reason or "no reason was recorded.")
+            why = ("Applied: " if applied else "Not applied: ") + (readable(reason) or "no reason was recorded.")
         weighed.append(WaiverWeighed(waiver.waiver_id, waiver.title, waiver.dated, applied, why))
     return weighed

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from pipelines.certificates.rendering import amount, figure, render_html
 from pipelines.explain.sources import file_names, transaction_rows
-from pipelines.explain.terms import input_label
+from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, quarter_of, verdict_of, verdicts, worst
@@ -29,7 +29,6 @@ from pipelines.policy.result import Result
 REPORT = "report.html"
 TEMPLATE = "report/report.html.j2"
 DATABASE = "covenants.duckdb"  # the run's database, beside the report in the out folder
-OPERATOR_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most"}
 
 
 def plotly_js() -> Markup:
@@ -41,7 +40,7 @@ def _input_rows(result: Result) -> list[dict]:
     rows = []
     for name, given in result.inputs.items():
         value, clause_id = (given.get("value"), given.get("clause_id", "")) if isinstance(given, dict) else (given, "")
-        rows.append({"label": input_label(name, clause_id), "clause_id": clause_id, "value": figure(value)})
+        rows.append({"label": input_label(name, clause_id), "clause_id": clause_id, "value": figure(value, missing="none")})
     return rows
 
 
@@ -55,6 +54,7 @@ def _result_view(index: int, result: Result, policies: PolicySet, sources: list[
         "threshold": amount(result.threshold),
         "headroom": amount(result.headroom),
         "headroom_pct": amount(result.headroom_pct, suffix="%"),
+        "explanation": readable(result.explanation),
         "inputs": _input_rows(result),
         "waivers": waivers_weighed(policies, result),
         "sources": sources,
