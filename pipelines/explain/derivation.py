@@ -10,12 +10,11 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 import duckdb
 
 from pipelines.certificates.rendering import amount, figure
-from pipelines.explain.sources import query, transaction_rows
+from pipelines.explain.sources import TRIAL_BALANCES, ledger_accounts, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.outputs.verdict import STATUS_WORDS
@@ -23,27 +22,6 @@ from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_cove
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 from pipelines.policy.schema import Covenant
-
-TRIAL_BALANCES = "trial_balances"
-# The inputs that are sums of trial-balance line items, and which ones (as the SQL model that computes them sums
-# them); an empty tuple is every income-statement line, the consolidated group's net income.
-LEDGER_LINES: dict[str, tuple[str, ...]] = {
-    "net_income": (),
-    "consolidated_net_income": (),
-    "consolidated_fixed_charges": ("interest_expense", "interest_expense_borne_by_jv_partners", "letter_of_credit_fees",
-                                   "interest_hedging_net_cost", "preferred_dividends", "debt_discount_amortization"),
-    "consolidated_income_tax_expense": ("income_tax_expense",),
-    "consolidated_depreciation_expense": ("depreciation_and_depletion", "capital_lease_amortization"),
-    "consolidated_amortization_expense": ("amortization",),
-    "other_non_cash_charges": ("other_non_cash_charges",),
-    "non_cash_pension_expense": ("non_cash_pension_expense",),
-    "interest_expense": ("interest_expense", "interest_expense_borne_by_jv_partners"),
-    "income_tax_expense": ("income_tax_expense",),
-    "depreciation_and_depletion": ("depreciation_and_depletion",),
-    "capital_lease_amortization": ("capital_lease_amortization",),
-    "amortization": ("amortization",),
-}
-
 
 class NotFound(LookupError):
     """No result of the clause on that date (or for that transaction): the message lists the dates it has."""
@@ -98,27 +76,16 @@ def find(con: duckdb.DuckDBPyConnection, policies: PolicySet, clause_id: str, on
 
 def _ledger(node: Node, con: duckdb.DuckDBPyConnection, name: str, value: object, period: tuple[date | None, date | None],
             files: dict[str, str]) -> None:
-    start, end = period
-    if name not in LEDGER_LINES or start is None or end is None:
+    found = ledger_accounts(con, name, period)
+    if found is None:
         return
-    rows = con.execute(query("ledger_accounts"), {"period_start": start, "period_end": end, "line_items": list(LEDGER_LINES[name])}).fetchall()
-    try:
-        target = Decimal(str(value))
-    except ArithmeticError:
-        target = None
-    # the accounts as the figure counts them: net income is the credits, every other figure a charge (the debits)
-    sign = -1 if not LEDGER_LINES[name] else 1
-    total = sign * sum((r[5] for r in rows), Decimal(0))
-    note = "" if total == target else "; the figure adjusts them as its definition says"
-    accounts = node.add(f"Trial-balance accounts, {start} to {end}: {amount(total)}{note}")
+    note = "" if found.makes(value) else "; the figure adjusts them as its definition says"
+    accounts = node.add(f"Trial-balance accounts, {found.start} to {found.end}: {amount(found.total)}{note}")
     file = files.get(TRIAL_BALANCES, f"{TRIAL_BALANCES}.csv")
-    by_account: dict[tuple[str, str], list[tuple]] = {}
-    for row in rows:
-        by_account.setdefault((row[0], row[1]), []).append(row)
-    for (account_id, account_name), entities in by_account.items():
-        account = accounts.add(f"{account_id} {account_name}: {amount(sign * sum(r[5] for r in entities))}")
-        for row in entities:
-            account.add(f"{row[4]}: {amount(sign * row[5])} ({file} rows {', '.join(str(n) for n in row[6])})")
+    for account in found.accounts:
+        branch = accounts.add(f"{account.account_id} {account.name}: {amount(account.amount)}")
+        for entity in account.entities:
+            branch.add(f"{entity.entity}: {amount(entity.amount)} ({file} rows {', '.join(str(n) for n in entity.rows)})")
 
 
 def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Covenant, figures: Figures, result: Result,

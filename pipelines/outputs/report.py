@@ -18,11 +18,12 @@ import duckdb
 from markupsafe import Markup
 
 from pipelines.certificates.rendering import amount, figure, render_html
-from pipelines.explain.sources import file_names, transaction_rows
+from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, file_names, ledger_accounts_of, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, quarter_of, verdict_of, verdicts, worst
+from pipelines.policy.evaluation import covenant_figures, read_marts
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 
@@ -44,7 +45,7 @@ def _input_rows(result: Result) -> list[dict]:
     return rows
 
 
-def _result_view(index: int, result: Result, policies: PolicySet, sources: list[dict]) -> dict:
+def _result_view(index: int, result: Result, policies: PolicySet, evidence: dict) -> dict:
     return {
         "anchor": f"r{index}",
         "result": result,
@@ -57,7 +58,8 @@ def _result_view(index: int, result: Result, policies: PolicySet, sources: list[
         "explanation": readable(result.explanation),
         "inputs": _input_rows(result),
         "waivers": waivers_weighed(policies, result),
-        "sources": sources,
+        "sources": evidence["rows"],
+        "ledger": evidence["ledger"],
     }
 
 
@@ -109,18 +111,37 @@ def _charts(results: list[Result], forms: dict[str, str], titles: dict[str, str]
     return charts
 
 
-def _sources(database: Path, results: list[Result], files_by_extract: dict[str, str]) -> list[list[dict]]:
+def _periods(con: duckdb.DuckDBPyConnection, results: list[Result], policies: PolicySet) -> dict[tuple, tuple]:
+    """The period each result's figure is measured over, from its mart row, for the results whose inputs are sums of
+    accounts (only their marts are read)."""
+    wanted = {r.clause_id for r in results if LEDGER_LINES.keys() & r.inputs.keys()}
+    covenants = [c for c in policies.covenants if c.clause_id in wanted]
+    read = read_marts(con, {c.figure.mart for c in covenants})
+    return {(f.clause_id, f.test_date, f.transaction_id): f.period for c in covenants for f in covenant_figures(read, c)}
+
+
+def _evidence(database: Path, results: list[Result], policies: PolicySet, files_by_extract: dict[str, str]) -> list[dict]:
+    """For each result: the rows of its transaction, and the trial-balance accounts behind each input that sums them."""
     if not database.exists():
-        return [[] for _ in results]
+        return [{"rows": [], "ledger": []} for _ in results]
     con = duckdb.connect(str(database), read_only=True)
     try:
         by_transaction = {t: transaction_rows(con, t) for t in {r.transaction_id for r in results if r.transaction_id}}
+        measured = _periods(con, results, policies)
+        periods = [measured.get((r.clause_id, r.test_date, r.transaction_id), (None, None)) for r in results]
+        found = ledger_accounts_of(con, [(name, period) for r, period in zip(results, periods) for name in r.inputs])
+        evidence = []
+        for r, period in zip(results, periods):
+            ledger = [
+                {"label": input_label(name, given.get("clause_id", "")), "value": given.get("value"), "accounts": found[(name, period)]}
+                for name, given in r.inputs.items()
+                if (name, period) in found and isinstance(given, dict)
+            ]
+            rows = [{"file": files_by_extract.get(s.extract, s.extract), "row": s.row} for s in by_transaction.get(r.transaction_id, [])]
+            evidence.append({"rows": rows, "ledger": ledger})
     finally:
         con.close()
-    return [
-        [{"file": files_by_extract.get(s.extract, s.extract), "row": s.row} for s in by_transaction.get(r.transaction_id, [])]
-        for r in results
-    ]
+    return evidence
 
 
 def report_context(results: list[Result], quarters: list[FiscalQuarter], policies: PolicySet, manifest: dict, out_dir: Path) -> dict:
@@ -129,7 +150,8 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
     instruments = {i.instrument: i.title for i in policies.instruments}
     ordered = sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))
     anchors = {i: f"r{i}" for i in range(len(ordered))}
-    sources = _sources(out_dir / DATABASE, ordered, file_names(manifest["inputs"]))
+    files_by_extract = file_names(manifest["inputs"])
+    evidence = _evidence(out_dir / DATABASE, ordered, policies, files_by_extract)
     found = {(v.instrument, v.quarter): v for v in verdicts(ordered)}
     verdict_rows = [
         {
@@ -139,9 +161,10 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
         }
         for instrument in sorted({r.instrument for r in ordered})
     ]
-    views = [_result_view(i, r, policies, sources[i]) for i, r in enumerate(ordered)]
+    views = [_result_view(i, r, policies, evidence[i]) for i, r in enumerate(ordered)]
     by_quarter = [{"quarter": q, "results": [v for v in views if quarter_of(v["result"]) == q]} for q in quarters]
     return {
+        "trial_balances": files_by_extract.get(TRIAL_BALANCES, f"{TRIAL_BALANCES}.csv"),
         "run_id": manifest["run_id"],
         "as_of": manifest["as_of"],
         "quarters": quarters,

@@ -3,15 +3,21 @@ hand from the extract files (the row numbers count the CSV header as row 1) and 
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.cli import EXIT_BAD_INPUT, main
 from pipelines.explain.command import explain
+from pipelines.explain.derivation import find
 from pipelines.explain.terms import input_label, readable
+from pipelines.extracts.contract import EXTRACTS
+from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.outputs.report import write_report
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +109,18 @@ def test_inputs_are_named_by_their_defined_terms_and_paragraphs():
 def test_an_explanation_shows_amounts_as_the_agreements_write_them_and_leaves_dates_and_years_alone():
     assert readable("EBITDA -127541418.02 >= -127000000.00 on 2003-11-30 (Threshold -100000000, 1997, ratio 2.156174 > 2.0)") == (
         "EBITDA (127,541,418.02) >= (127,000,000.00) on 2003-11-30 (Threshold (100,000,000), 1997, ratio 2.156174 > 2.0)")
+
+
+def test_the_report_drills_down_to_the_same_trial_balance_rows(cache, tmp_path):
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+    try:
+        prepared.con.execute(f"use {ATTACHED}")
+        _, _, result = find(prepared.con, prepared.policies, "ppca-2002/9.2.4(b)", date(2003, 11, 30), None)
+    finally:
+        prepared.con.close()
+    shutil.copy(prepared.path, tmp_path / "covenants.duckdb")  # a run's database holds what a prepared one does
+    manifest = {"run_id": "0123456789abcdef", "as_of": "2003-12-31", "inputs": {f"{e.name}.csv": "0" * 64 for e in EXTRACTS}}
+    [page] = write_report([result], [FiscalQuarter(2003, 4)], prepared.policies, manifest, tmp_path)
+    html = page.read_text()
+    assert "Interest expense: the trial-balance accounts, 2002-12-01 to 2003-11-30: 1,294,603.47</summary>" in html
+    assert ('<td>Kaiser Aluminum &amp; Chemical Corporation</td><td class="num">41,562.50</td><td>20880, 21135, 23833</td>') in html
