@@ -54,12 +54,14 @@ class Node:
 def find(con: duckdb.DuckDBPyConnection, policies: PolicySet, clause_id: str, on: date, transaction_id: str | None,
          as_of: date | None = None) -> tuple[Covenant, Figures, Result]:
     """The covenant, its mart row and its result on `on` (for `transaction_id`, when given). Raises NotFound."""
+    if as_of is not None and on > as_of:
+        raise NotFound(f"{on} is after the determination date {as_of}: nothing on it was determined then")
     covenant = next((c for c in policies.covenants if c.clause_id == clause_id), None)
     if covenant is None:
         raise NotFound(f"no policy implements {clause_id}; the clauses are listed in policies/*/covenants")
     rows = covenant_figures(read_marts(con, {covenant.figure.mart}), covenant)
     matching = [f for f in rows if f.test_date == on and (transaction_id is None or f.transaction_id == transaction_id)]
-    if transaction_id is None and len(matching) > 1:
+    if len(matching) > 1:
         # a transaction test and the quarter end's information row can share a date: ask for the one meant
         named = ", ".join(sorted(f.transaction_id or f"the {f.test_kind} test" for f in matching))
         raise NotFound(f"{clause_id} has {len(matching)} results on {on} ({named}): name one with --transaction")

@@ -59,6 +59,6 @@ def waivers_weighed(policies: PolicySet, result: Result) -> list[WaiverWeighed]:
             why = "Not needed: the clause is not tested on this date."
         else:
             reason = _engine_reason(result, waiver.waiver_id)
-            why = ("Applied: " if applied else "Not applied: ") + (readable(reason) or "no reason was recorded.")
+            why = ("Applied: noncompliance waived by " if applied else "Not applied: ") + (readable(reason) or "no reason was recorded.")
         weighed.append(WaiverWeighed(waiver.waiver_id, waiver.title, waiver.dated, applied, why))
     return weighed

@@ -101,7 +101,7 @@ def test_each_result_drills_down_to_inputs_waivers_and_source_rows(page):
     html = page.read_text()
     waived = html[html.index('id="r3"') :].split("</details>")[0]
     assert "Adjusted Net Earnings From Operations" in waived and "(218,507,515.43)" in waived
-    assert f"({WAIVER}, dated 2004-03-29): Applied: {WAIVER}, dated 2004-03-29." in waived
+    assert f"({WAIVER}, dated 2004-03-29): Applied: noncompliance waived by {WAIVER}, dated 2004-03-29." in waived
     incurrence = html[html.index('id="r1"') :].split("</details>")[0]
     assert "<li>incurrences.csv, row 17</li>" in incurrence
 
