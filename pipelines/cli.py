@@ -175,7 +175,7 @@ def _explain(args: argparse.Namespace) -> int:
     try:
         tree = explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of)
     except (NotFound, ExtractMissing) as missing:
-        print(f"covenants: {str(missing).strip(chr(39) + chr(34))}", file=sys.stderr)
+        print(f"covenants: {missing}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; nothing was explained.", file=sys.stderr)
