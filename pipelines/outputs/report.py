@@ -171,6 +171,8 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
         "determined_on": sorted({r.determination_date for r in ordered if r.determination_date}),
         "overall": verdict_of(r.status for r in ordered),
         "verdict_rows": verdict_rows,
+        "attention": [v for v in views if v["result"].status in ("fail", "waived")],
+        "undetermined": sum(1 for r in ordered if r.status == "indeterminate"),
         "grid": _grid(ordered, quarters, anchors, titles),
         "charts": _charts(ordered, forms, titles),
         "by_quarter": by_quarter,

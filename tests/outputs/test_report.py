@@ -81,6 +81,13 @@ def test_the_verdict_per_instrument_and_quarter_comes_first(page):
     ]
 
 
+def test_failures_and_waivers_are_listed_with_their_figures_and_a_link_to_each(page):
+    html = page.read_text()
+    listed = html[html.index('id="attention"') : html.index('id="grid"')]
+    assert re.findall(r'<a href="#(r\d+)">([^<]+)</a>', listed) == [("r2", "ppca-2002/9.2.4(b)"), ("r3", "ppca-2002/9.2.4(a)")]
+    assert '<td class="num">(541,418.02)</td>' in listed and f"<td>{WAIVER}</td>" in listed
+
+
 def test_the_grid_shows_each_clause_in_each_quarter_in_its_status_colour(page):
     html = page.read_text()
     grid = html[html.index('id="grid"') : html.index('id="headroom"')]
@@ -130,6 +137,8 @@ def test_the_page_loads_in_chromium_without_an_error_and_shows_the_grid_and_the_
             assert view.locator("table.grid td.s-fail").count() == 1
             assert view.locator(".chart .main-svg").count() >= 2  # 9.2.4(a) and 9.2.4(b), each its own plot
             assert view.locator("details").count() == len(RESULTS)
+            view.locator('#attention a[href="#r2"]').click()  # a failure's link opens its drill-down
+            assert view.locator("details#r2").get_attribute("open") is not None
             view.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         finally:
             browser.close()
