@@ -5,6 +5,7 @@
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
   covenants diff OLD_OUT NEW_OUT
+  covenants explain CLAUSE --date YYYY-MM-DD [--transaction ID] [--extracts DIR] [--as-of YYYY-MM-DD] [--cache DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 `diff` prints every result whose status, figure, threshold or inputs changed between two runs' output folders, and
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING
 # Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
+from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
 from pipelines.typography import actual_and_threshold, long_date
 
@@ -217,6 +219,27 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from pipelines.explain.command import explain
+    from pipelines.explain.derivation import NotFound
+    from pipelines.extracts.ingest import BadExtracts
+
+    try:
+        tree = explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of)
+    except (NotFound, ExtractMissing) as missing:
+        print(f"covenants: {missing}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BadExtracts as bad:
+        print(f"covenants: the extracts in {args.extracts} were refused; nothing was explained.", file=sys.stderr)
+        print(bad.summary(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PolicyError as error:
+        print(f"covenants: invalid policy: {error}", file=sys.stderr)
+        return EXIT_BAD_POLICY
+    print(tree)
+    return 0
+
+
 def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
@@ -259,11 +282,19 @@ def parser() -> argparse.ArgumentParser:
     verify.add_argument("--extracts", help="folder of the run's extracts (default: the one its manifest.json records)")
     verify.set_defaults(handler=_verify)
 
-
     diff = commands.add_parser("diff", help="what changed between two runs: results, figures, thresholds and inputs")
     diff.add_argument("old", metavar="OLD_OUT", help="output folder of the earlier run")
     diff.add_argument("new", metavar="NEW_OUT", help="output folder of the later run")
     diff.set_defaults(handler=_diff)
+
+    explain = commands.add_parser("explain", help="how one result was reached: the clause, each defined term, the accounts and rows, the waivers weighed")
+    explain.add_argument("clause", metavar="CLAUSE", help="the clause id, e.g. ppca-2002/9.2.4(b) or indenture-1996/4.10(a)")
+    explain.add_argument("--date", required=True, type=date.fromisoformat, help="the test date, YYYY-MM-DD")
+    explain.add_argument("--transaction", help="the transaction tested, when the clause has more than one result on the date")
+    explain.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
+    explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
+    explain.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
+    explain.set_defaults(handler=_explain)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

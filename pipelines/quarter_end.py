@@ -135,6 +135,7 @@ def publish(
     # `covenants check`, which needs prepare() but never a certificate or a workbook
     from pipelines.certificates.registry import RunFacts, render
     from pipelines.outputs.deadlines_ics import write_deadlines_ics
+    from pipelines.outputs.report import write_report
     from pipelines.outputs.workbook import write_workbook
 
     manifest = run_manifest(policies, extracts_dir, as_of, quarters, options)
@@ -143,6 +144,7 @@ def publish(
     written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
     written.append(write_deadlines_ics(deadlines, staging, as_of))
     written.append(write_manifest(manifest, staging, extracts_dir))
+    written += write_report(in_run, quarters, policies, manifest, staging)
     written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
     return manifest, written
 

@@ -20,11 +20,12 @@ from pipelines.definitions import defs
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR, SQL_DIR
+from pipelines.models.sql_models import LAYERS
 from pipelines.policy.loading import load_policies
 
 GRAPH = defs.resolve_asset_graph()
 KEYS = {k for k in GRAPH.get_all_asset_keys() if GRAPH.get(k).is_materializable}
-SQL_FILES = sorted(SQL_DIR.glob("*/*.sql"))
+SQL_FILES = sorted(p for layer in LAYERS for p in (SQL_DIR / layer).glob("*.sql"))  # sql/explain holds queries, not models
 CLAUSE_ID = re.compile(r"\b(?:indenture-1996|ca-1994|ppca-2002)/\S+")
 QUARTER_KEYS = [f"{year}Q{quarter}" for year in range(1996, 2005) for quarter in (1, 2, 3, 4)]
 

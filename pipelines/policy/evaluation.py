@@ -262,7 +262,7 @@ def waiver_scopes(policies: PolicySet, waiver: Waiver, on: date) -> tuple[Scoped
     return waiver.scope + added
 
 
-def _covers(policies: PolicySet, waiver: Waiver, result: Result) -> bool:
+def covers(policies: PolicySet, waiver: Waiver, result: Result) -> bool:
     """A waiver scoped to transactions covers those transactions only, never another one under the same clause."""
     return any(
         s.clause_id == result.clause_id
@@ -311,7 +311,7 @@ def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, resul
 
 
 def _covering_waiver(policies: PolicySet, result: Result) -> Waiver | None:
-    covering = [w for w in policies.waivers if _covers(policies, w, result)]
+    covering = [w for w in policies.waivers if covers(policies, w, result)]
     if len(covering) > 1:
         # Two waivers over one failure with no rule between them is an error in the policies, not a choice to make here.
         raise PolicyError(

@@ -1,0 +1,140 @@
+"""The derivation of one result as a tree: the clause, the figure tested, each defined term behind it with its value,
+down to the trial-balance accounts and extract rows, and the waivers and amendments weighed.
+
+The result is evaluated afresh by the policy engine from the prepared database (pipelines/check/prepared.py), so the
+tree and a run's results.json say the same thing for the same extracts and policies.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+
+from pipelines.certificates.rendering import amount, figure
+from pipelines.explain.sources import TRIAL_BALANCES, ledger_accounts, transaction_rows
+from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
+from pipelines.explain.waivers import waivers_weighed
+from pipelines.outputs.verdict import STATUS_WORDS
+from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_covenant, read_marts, threshold_on
+from pipelines.policy.loading import PolicySet
+from pipelines.policy.result import Result
+from pipelines.policy.schema import Covenant
+
+class NotFound(LookupError):
+    """No result of the clause on that date (or for that transaction): the message lists the dates it has."""
+
+
+@dataclass
+class Node:
+    text: str
+    children: list[Node] = field(default_factory=list)
+
+    def add(self, text: str) -> Node:
+        child = Node(text)
+        self.children.append(child)
+        return child
+
+    def lines(self, prefix: str = "") -> list[str]:
+        out = []
+        for i, child in enumerate(self.children):
+            last = i == len(self.children) - 1
+            first, rest = prefix + ("└── " if last else "├── "), prefix + ("    " if last else "│   ")
+            text = child.text.splitlines() or [""]
+            out += [first + text[0], *(rest + line for line in text[1:])]
+            out += child.lines(rest)
+        return out
+
+    def render(self) -> str:
+        return "\n".join([self.text, *self.lines()])
+
+
+def find(con: duckdb.DuckDBPyConnection, policies: PolicySet, clause_id: str, on: date, transaction_id: str | None,
+         as_of: date | None = None) -> tuple[Covenant, Figures, Result]:
+    """The covenant, its mart row and its result on `on` (for `transaction_id`, when given). Raises NotFound."""
+    if as_of is not None and on > as_of:
+        raise NotFound(f"{on} is after the determination date {as_of}: nothing on it was determined then")
+    covenant = next((c for c in policies.covenants if c.clause_id == clause_id), None)
+    if covenant is None:
+        raise NotFound(f"no policy implements {clause_id}; the clauses are listed in policies/*/covenants")
+    rows = covenant_figures(read_marts(con, {covenant.figure.mart}), covenant)
+    matching = [f for f in rows if f.test_date == on and (transaction_id is None or f.transaction_id == transaction_id)]
+    if len(matching) > 1:
+        # a transaction test and the quarter end's information row can share a date: ask for the one meant
+        named = ", ".join(sorted(f.transaction_id or f"the {f.test_kind} test" for f in matching))
+        raise NotFound(f"{clause_id} has {len(matching)} results on {on} ({named}): name one with --transaction")
+    if not matching:
+        dates = sorted({f.test_date for f in rows})
+        before, after = [d for d in dates if d < on][-3:], [d for d in dates if d > on][:3]
+        near = ", ".join(str(d) for d in before + after)
+        raise NotFound(f"{clause_id} has no result on {on}" + (f" for {transaction_id}" if transaction_id else "")
+                       + (f"; its nearest test dates are {near}" if dates else "; it has no test date in these extracts"))
+    [figures] = matching
+    [result] = evaluate_covenant(con, covenant, policies, as_of, [figures])
+    return covenant, figures, result
+
+
+def _ledger(node: Node, con: duckdb.DuckDBPyConnection, name: str, value: object, period: tuple[date | None, date | None],
+            files: dict[str, str]) -> None:
+    found = ledger_accounts(con, name, period)
+    if found is None:
+        return
+    note = "" if found.makes(value) else "; the figure adjusts them as its definition says"
+    accounts = node.add(f"Trial-balance accounts, {found.start} to {found.end}: {amount(found.total)}{note}")
+    file = files.get(TRIAL_BALANCES, f"{TRIAL_BALANCES}.csv")
+    for account in found.accounts:
+        branch = accounts.add(f"{account.account_id} {account.name}: {amount(account.amount)}")
+        for entity in account.entities:
+            branch.add(f"{entity.entity}: {amount(entity.amount)} ({file} rows {', '.join(str(n) for n in entity.rows)})")
+
+
+def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Covenant, figures: Figures, result: Result,
+               files: dict[str, str]) -> Node:
+    """`files`: extract name → file name in the extracts folder (for the rows' file)."""
+    on = f" for {result.transaction_id}" if result.transaction_id else ""
+    root = Node(f"{result.clause_id} on {result.test_date}{on}: {STATUS_WORDS[result.status]}")
+    root.add(f"{covenant.title}")
+    root.add("Clause text:\n" + textwrap.fill(f'"{covenant.clause_text}"', width=100))
+
+    period = figures.period
+    measured = f", {period[0]} to {period[1]}" if period[0] and period[1] else ""
+    tested = root.add(f"Figure tested: {result.figure} ({covenant.figure.clause_id}){measured}: {amount(result.actual, missing='not computed')}")
+    found = threshold_on(covenant, result.test_date, figures.computed_threshold)
+    if result.threshold is not None:
+        must = f"Must be {OPERATOR_WORDS[result.operator]} {amount(result.threshold)}"
+        if figures.threshold_reduction and found:
+            must += (f": {amount(found[0])} ({found[1]}), reduced by {amount(figures.threshold_reduction)} under "
+                     + ", ".join(r.clause_id for r in covenant.threshold_reductions))
+        elif found:
+            must += f" ({found[1]})"
+        tested.add(must)
+    if result.headroom is not None:
+        pct = f", {amount(result.headroom_pct, suffix='%')} of the threshold" if result.headroom_pct is not None else ""
+        tested.add(f"Headroom: {amount(result.headroom)}{pct}")
+    tested.add(f"Determined on {result.determination_date}")
+    for missing in figures.missing_inputs:
+        tested.add(f"Missing: {missing}")
+
+    if result.inputs:
+        terms = root.add("Defined terms and inputs")
+        for name, given in result.inputs.items():
+            value, clause_id = (given.get("value"), given.get("clause_id", "")) if isinstance(given, dict) else (given, "")
+            term = terms.add(f"{input_label(name, clause_id)} [{clause_id}]: {figure(value, missing='none')}")
+            _ledger(term, con, name, value, period, files)
+
+    rows = transaction_rows(con, result.transaction_id)
+    if rows:
+        transaction = root.add(f"Transaction {result.transaction_id}")
+        for row in rows:
+            transaction.add(f"{files.get(row.extract, row.extract)} row {row.row}")
+
+    weighed = waivers_weighed(policies, result)
+    considered = root.add("Waivers and amendments considered" if weighed or result.amendments else "Waivers and amendments considered: none names this clause")
+    for waiver in weighed:
+        considered.add(f"{waiver.title} ({waiver.waiver_id}, dated {waiver.dated}): {waiver.why}")
+    for amendment in result.amendments:
+        considered.add(f"Amendment applied, the clause is tested as amended: {amendment}")
+    root.add(textwrap.fill("Conclusion: " + readable(result.explanation), width=100))
+    return root
