@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import plain, write_records
+from pipelines.outputs.total_order import tie_breaker
 
 COLUMNS = (
     "clause_id",
@@ -48,7 +49,7 @@ def basket_ledger(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 raise ValueError(f"{mart}: unknown measure {row['measure']!r} for {row['clause_id']}")
             row["inputs"] = json.loads(row["inputs"]) if row["inputs"] else {}
             rows.append(row)
-    return sorted(rows, key=lambda r: (r["clause_id"], r["entry_date"], r["transaction_id"] or ""))
+    return sorted(rows, key=lambda r: (r["clause_id"], r["entry_date"], r["transaction_id"] or "", r["basket"], r["measure"], tie_breaker(r)))
 
 
 def write_basket_ledger(rows: list[dict], out_dir: Path) -> list[Path]:

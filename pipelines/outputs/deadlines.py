@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import write_records
+from pipelines.outputs.total_order import tie_breaker
 
 DEADLINE_SUFFIX = "_deadlines"
 DEADLINE_COLUMNS = (
@@ -120,7 +121,10 @@ def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadl
             row = dict(zip(DEADLINE_COLUMNS, values))
             if row["trigger_date"] is None or row["trigger_date"] <= as_of:
                 deadlines.append(_deadline(row, mart, as_of, business_days))
-    return sorted(deadlines, key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or ""))
+    return sorted(
+        deadlines,
+        key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or "", tie_breaker(asdict(d))),
+    )
 
 
 def between(deadlines: list[Deadline], first: date | None, last: date | None) -> list[Deadline]:
