@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.ingest import BadExtracts, ingest_all
+from pipelines.extracts.ingest import BadExtracts, extract_fingerprints, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
@@ -119,11 +119,13 @@ def publish(
     staging: Path,
     as_of: date,
     asset_sale_offers: list[dict],
+    fingerprints: dict[str, str],
 ) -> tuple[dict, list[Path]]:
     """Write results, the basket ledger, the deadline calendar, manifest and certificates into the staging folder.
 
     `asset_sale_offers` are the 4.14(c) offers whose notice falls due in `quarters` (asset_sale_offer_notice.offers_due,
-    read before the run's database closed): each gets its notice beside the certificates.
+    read before the run's database closed): each gets its notice beside the certificates. `fingerprints` are the
+    extracts' content fingerprints (ingest.extract_fingerprints, read likewise), which the documents cite.
     """
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
     # prepare() and staged() but never a certificate
@@ -131,7 +133,9 @@ def publish(
     from pipelines.certificates.asset_sale_offer_notice import render_asset_sale_offer_notices
     from pipelines.certificates.ppca_certificates import render_ppca_certificates
 
-    manifest = build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters])
+    manifest = build_manifest(
+        input_files(extracts_dir), fingerprints, [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters]
+    )
     written = write_results(results, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_manifest(manifest, staging))
     written += render_annual_statements(results, quarters, manifest, staging)
@@ -175,12 +179,13 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
             deadlines = deadline_calendar(con, until)
             offers = offers_due(con, quarters)
+            fingerprints = extract_fingerprints(con)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
-        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers)
+        manifest, written = publish(results, ledger, deadlines, quarters, policies, extracts_dir, staging, until, offers, fingerprints)
     return RunOutcome(
         out_dir=out_dir,
         results=results,

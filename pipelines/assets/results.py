@@ -37,6 +37,7 @@ from pipelines.assets.partitions import fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.certificates.asset_sale_offer_notice import offers_due
+from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import deadline_calendar
@@ -214,11 +215,12 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
             deadlines = deadline_calendar(con, quarter.end)
             offers = offers_due(con, year)
+            fingerprints = extract_fingerprints(con)
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
     with staged(out_dir) as staging:
-        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end, offers)
+        manifest, written = publish(results, ledger, deadlines, year, policies, folders.extracts, staging, quarter.end, offers, fingerprints)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={
