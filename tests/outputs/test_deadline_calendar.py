@@ -84,3 +84,10 @@ def test_files_and_date_filter(con, tmp_path):
     assert records[0]["adjusted_due_date"] == "1997-04-30" and records[0]["status"] == "met"
     assert records[1]["missing_inputs"] == ["a due date: promptly"] and records[1]["due_date"] is None
     assert csv_path.read_text().splitlines()[0].startswith("status,adjusted_due_date,clause_id")
+
+
+@pytest.mark.parametrize("triggers", [("2003-12-31", "2003-11-30"), ("2003-11-30", "2003-12-31")])
+def test_obligations_due_the_same_day_come_in_one_order(con, triggers):
+    # one clause, reference and due date: the calendar's key ties, the trigger dates tell them apart
+    mart(con, "asset_sale_deadlines", *[("indenture-1996/4.14(c)", "AS-1", t, "2004-04-29", "none", None, "[]") for t in triggers])
+    assert [d.trigger_date for d in deadline_calendar(con, date(2004, 3, 31))] == [date(2003, 11, 30), date(2003, 12, 31)]
