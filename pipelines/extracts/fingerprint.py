@@ -17,20 +17,15 @@ import polars as pl
 
 from pipelines.extracts.contract import Extract
 
-_CHUNK = 100_000  # rows encoded at a time, so a large trial balance is never held twice as text
+_CHUNK = 100_000  # rows encoded as text at a time, so a large trial balance is never held whole as text
 
 
 def content_fingerprint(typed: pl.DataFrame, extract: Extract) -> str:
     """sha256 of `typed` (the contract's columns, as `read_extract` types them; other columns are ignored)."""
     names = [c.name for c in extract.columns]
-    order = [*extract.key, *(n for n in names if n not in extract.key)]
-    lines = (
-        typed.select(names)
-        .sort(order, nulls_last=False, maintain_order=False)
-        .select(pl.struct(pl.all().cast(pl.String)).struct.json_encode())
-        .to_series()
-    )
+    rows = typed.select(names).sort([*extract.key, *(n for n in names if n not in extract.key)], nulls_last=False)
     digest = hashlib.sha256()
-    for start in range(0, len(lines), _CHUNK):
-        digest.update(("\n".join(lines.slice(start, _CHUNK).to_list()) + "\n").encode())
+    for start in range(0, rows.height, _CHUNK):
+        lines = rows.slice(start, _CHUNK).select(pl.struct(pl.all().cast(pl.String)).struct.json_encode()).to_series()
+        digest.update(("\n".join(lines.to_list()) + "\n").encode())
     return digest.hexdigest()
