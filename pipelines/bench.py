@@ -15,7 +15,7 @@ import duckdb
 
 from pipelines.check.command import run_check
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.ingest import ingest_all
+from pipelines.extracts.ingest import extract_fingerprints, ingest_all
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
@@ -73,7 +73,7 @@ def _render_rows(con: duckdb.DuckDBPyConnection, policies: PolicySet, scratch: P
     covered = quarters_covered(con)
     rows = []
     for name, quarters in (("one quarter (2003Q4)", [FiscalQuarter.parse("2003Q4")]), ("every quarter", covered)):
-        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, quarters[-1].end, quarters)
+        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, extract_fingerprints(con), quarters[-1].end, quarters)
         facts = RunFacts(quarters, [r for r in results if r.test_date <= quarters[-1].end], manifest, gather(con, quarters))
         count = sum(len(kind.documents(facts)) for kind in document_kinds())
         rows.append((f"render {count} documents, {name}", _time(lambda facts=facts, name=name: render(facts, scratch / name))))

@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.ingest import BadExtracts, ingest_all
+from pipelines.extracts.ingest import BadExtracts, extract_fingerprints, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
@@ -106,9 +106,15 @@ def input_files(extracts_dir: Path) -> list[Path]:
 
 
 def run_manifest(
-    policies: PolicySet, extracts_dir: Path, as_of: date, quarters: list[FiscalQuarter], options: dict | None = None
+    policies: PolicySet,
+    extracts_dir: Path,
+    fingerprints: dict[str, str],
+    as_of: date,
+    quarters: list[FiscalQuarter],
+    options: dict | None = None,
 ) -> dict:
-    return build_manifest(input_files(extracts_dir), [*policies.files, CLOSURES_FILE], as_of, [str(q) for q in quarters], options)
+    files = [*policies.files, CLOSURES_FILE]
+    return build_manifest(input_files(extracts_dir), fingerprints, files, as_of, [str(q) for q in quarters], options)
 
 
 def publish(
@@ -121,6 +127,7 @@ def publish(
     staging: Path,
     as_of: date,
     gathered: dict[str, list[dict]],
+    fingerprints: dict[str, str],
     options: dict | None = None,
 ) -> tuple[dict, list[Path]]:
     """Write results, the basket ledger, the deadline calendar (also as iCalendar), the workbook, manifest and
@@ -129,7 +136,8 @@ def publish(
     `results` are every result determined up to `as_of`: results.json keeps those of `quarters`, and each document kind
     (pipelines/certificates/registry.py) those of its own period, so a fiscal year's statement closed by a one-quarter
     run states the whole year. `gathered` holds the rows the kinds read before the run's database closed. `options`
-    are the `covenants run` choices the manifest records (build_manifest).
+    are the `covenants run` choices the manifest records (build_manifest). `fingerprints` are the extracts'
+    content fingerprints (ingest.extract_fingerprints, read likewise), which the documents cite.
     """
     # imported here: Jinja, the PDF renderer, openpyxl and icalendar are a large part of the start-up time of
     # `covenants check`, which needs prepare() but never a certificate or a workbook
@@ -138,7 +146,7 @@ def publish(
     from pipelines.outputs.report import write_report
     from pipelines.outputs.workbook import write_workbook
 
-    manifest = run_manifest(policies, extracts_dir, as_of, quarters, options)
+    manifest = run_manifest(policies, extracts_dir, fingerprints, as_of, quarters, options)
     in_run = in_quarters(results, quarters)
     written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
     written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
@@ -164,13 +172,14 @@ def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
             deadlines = deadline_calendar(con, until)
             gathered = gather(con, quarters)
+            fingerprints = extract_fingerprints(con)
         except BadExtracts as bad:
             bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
             raise
         finally:
             con.close()
         options = {"period": str(quarters[0]) if period else None, "as_of": as_of.isoformat() if as_of else None}
-        manifest, written = publish(determined, ledger, deadlines, quarters, policies, extracts_dir, staging, until, gathered, options)
+        manifest, written = publish(determined, ledger, deadlines, quarters, policies, extracts_dir, staging, until, gathered, fingerprints, options)
     return RunOutcome(
         out_dir=out_dir,
         results=in_quarters(determined, quarters),

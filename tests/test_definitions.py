@@ -1,5 +1,6 @@
 """The Dagster code location: what it defines, read back from the loaded Definitions, and that Dagster accepts it."""
 
+import json
 import os
 import re
 import subprocess
@@ -239,6 +240,9 @@ def test_the_sample_materializes_through_every_check_to_the_fy2003_statement(tmp
         "2003Q4/results.json",
     } <= written
     assert all(p.startswith("2003Q4/") for p in written)
+    # the extract assets recorded each extract's content fingerprint for the documents to cite
+    manifest = json.loads((tmp_path / "out" / "2003Q4" / "manifest.json").read_text())
+    assert sorted(manifest["extracts"]) == sorted(e.name for e in EXTRACTS)
 
 
 def test_the_extracts_sensor_refreshes_when_an_extract_file_changes(tmp_path):

@@ -37,6 +37,7 @@ from pipelines.assets.partitions import fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.certificates.registry import document_kinds, gather
+from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import deadline_calendar
@@ -218,11 +219,12 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
             ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
             deadlines = deadline_calendar(con, quarter.end)
             gathered = gather(con, [quarter])
+            fingerprints = extract_fingerprints(con)
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
     with staged(out_dir, {"the extracts folder": folders.extracts}) as staging:
-        manifest, written = publish(results, ledger, deadlines, [quarter], policies, folders.extracts, staging, quarter.end, gathered)
+        manifest, written = publish(results, ledger, deadlines, [quarter], policies, folders.extracts, staging, quarter.end, gathered, fingerprints)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(
         metadata={

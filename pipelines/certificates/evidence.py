@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 @dataclass(frozen=True)
 class Evidence:
-    extracts: list[tuple[str, str]]  # (file name, sha256)
+    extracts: list[tuple[str, str]]  # (extract name, content fingerprint: the same rows give it in any format or order)
     policies: list[tuple[str, str]]  # (path under the project, sha256)
 
 
@@ -24,6 +24,6 @@ def _is_evidence_for(policy_path: str, instrument: str) -> bool:
 
 def evidence_for(manifest: dict, instrument: str) -> Evidence:
     return Evidence(
-        extracts=sorted(manifest["inputs"].items()),
+        extracts=sorted(manifest["extracts"].items()),
         policies=sorted((path, digest) for path, digest in manifest["policies"].items() if _is_evidence_for(path, instrument)),
     )

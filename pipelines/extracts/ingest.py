@@ -15,12 +15,14 @@ import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
+from pipelines.extracts.fingerprint import content_fingerprint
 from pipelines.extracts.reading import ROW, ExtractMissing, Issue, locate, read_extract
 from pipelines.extracts.schemas import schema_issues
 from pipelines.extracts.validation import cross_extract_issues
 
 QUARANTINE = "quarantine"
 FILES = "extract_files"  # extract name → the file it was loaded from, so that later checks name the file
+FINGERPRINTS = "extract_fingerprints"  # extract name → the content fingerprint of the rows loaded, for the manifest
 ISSUE_FIELDS = ("file", "row", "column", "value", "reason", "check")
 
 
@@ -60,10 +62,19 @@ def _file_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {e.name: known.get(e.name, e.name) for e in EXTRACTS}
 
 
-def _remember_file(con: duckdb.DuckDBPyConnection, extract: Extract, file: str) -> None:
-    con.execute(f"create table if not exists {FILES} (extract varchar primary key, file varchar not null)")
-    con.execute(f"delete from {FILES} where extract = ?", [extract.name])
-    con.execute(f"insert into {FILES} values (?, ?)", [extract.name, file])
+def _remember(con: duckdb.DuckDBPyConnection, table: str, column: str, extract: Extract, value: str | None) -> None:
+    """Set the extract's `column` in `table` (FILES or FINGERPRINTS) to `value`; None forgets it."""
+    con.execute(f"create table if not exists {table} (extract varchar primary key, {column} varchar not null)")
+    con.execute(f"delete from {table} where extract = ?", [extract.name])
+    if value is not None:
+        con.execute(f"insert into {table} values (?, ?)", [extract.name, value])
+
+
+def extract_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Extract name → the content fingerprint of its loaded rows (pipelines/extracts/fingerprint.py)."""
+    if FINGERPRINTS not in _tables(con):
+        return {}
+    return dict(con.execute(f"select extract, sha256 from {FINGERPRINTS} order by extract").fetchall())
 
 
 def _in_memory() -> pl.Config:
@@ -82,11 +93,13 @@ def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Ex
     try:
         path = locate(Path(extracts_dir), extract)
     except ExtractMissing as missing:
-        _remember_file(con, extract, extract.name)
+        _remember(con, FILES, "file", extract, extract.name)
+        _remember(con, FINGERPRINTS, "sha256", extract, None)
         return [Issue(extract.name, None, None, None, str(missing), "file_present")]
-    _remember_file(con, extract, path.name)
+    _remember(con, FILES, "file", extract, path.name)
     with _in_memory():
         frame, issues = read_extract(path, extract)
+        _remember(con, FINGERPRINTS, "sha256", extract, content_fingerprint(frame, extract) if frame.width else None)
     if frame.width:
         con.from_arrow(frame.to_arrow()).create(table)
     return issues

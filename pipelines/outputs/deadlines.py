@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import write_records
+from pipelines.outputs.total_order import tie_breaker
 from pipelines.typography import day_count, long_date, prose, section
 
 DEADLINE_SUFFIX = "_deadlines"
@@ -143,7 +144,10 @@ def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadl
             row = dict(zip(DEADLINE_COLUMNS, values))
             if row["trigger_date"] is None or row["trigger_date"] <= as_of:
                 deadlines.append(_deadline(row, mart, as_of, business_days))
-    return sorted(deadlines, key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or ""))
+    return sorted(
+        deadlines,
+        key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or "", tie_breaker(asdict(d))),
+    )
 
 
 def between(deadlines: list[Deadline], first: date | None, last: date | None) -> list[Deadline]:

@@ -1,7 +1,10 @@
-"""The run manifest: hashes of every input and policy file, the code version and the as-of date.
+"""The run manifest: hashes of every input and policy file, the content fingerprint of every extract, the code version
+and the as-of date.
 
-The run id is derived from that content, so the same inputs, policies, code and as-of date give the same run id and
-the same certificates, byte for byte.
+`inputs` holds each input file's sha256, which ties the run to its exact files. The documents cite everything else
+(`cited`): the extracts by their content fingerprints (pipelines/extracts/fingerprint.py), which do not change when
+the same rows come in another format or order. The run id is derived from that cited content, so the same rows,
+policies, code and as-of date give the same run id and the same certificates, byte for byte.
 """
 
 from __future__ import annotations
@@ -36,25 +39,40 @@ def _code_version() -> dict:
     return {"git_commit": commit, "source_sha256": source_sha256()}
 
 
+FILE_BYTES = "inputs"  # input file name → sha256 of its bytes: another format or row order changes it
+
+
+def cited(manifest: dict) -> dict:
+    """What a document cites: the manifest without the file bytes' hashes."""
+    return {key: value for key, value in manifest.items() if key != FILE_BYTES}
+
+
 def build_manifest(
-    input_files: list[Path], policy_files: list[Path], as_of: date, periods: list[str], options: dict | None = None
+    input_files: list[Path],
+    fingerprints: dict[str, str],
+    policy_files: list[Path],
+    as_of: date,
+    periods: list[str],
+    options: dict | None = None,
 ) -> dict:
-    """`options` are the choices of a `covenants run` that change its results (`--period` and `--as-of`, each None
-    when not given): `covenants verify` re-runs with them. A run made otherwise (the Dagster job) records none."""
+    """`fingerprints`: extract name → content fingerprint of its rows, as ingest.extract_fingerprints reads them.
+    `options` are the choices of a `covenants run` that change its results (`--period` and `--as-of`, each None when
+    not given): `covenants verify` re-runs with them. A run made otherwise (the Dagster job) records none."""
     body = {
         "as_of": as_of.isoformat(),
         "periods": periods,
         **({"options": options} if options is not None else {}),
         "code": _code_version(),
-        "inputs": {p.name: sha256(p) for p in sorted(input_files)},
+        "extracts": dict(sorted(fingerprints.items())),
         "policies": {str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p): sha256(p) for p in sorted(policy_files)},
     }
     canonical = json.dumps(body, sort_keys=True).encode()
-    return {"run_id": hashlib.sha256(canonical).hexdigest()[:16], **body}
+    return {"run_id": hashlib.sha256(canonical).hexdigest()[:16], **body, FILE_BYTES: {p.name: sha256(p) for p in sorted(input_files)}}
 
 
 def manifest_hash(manifest: dict) -> str:
-    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+    """sha256 of the manifest's cited content (its canonical JSON): the same for the same rows in any format or order."""
+    return hashlib.sha256(json.dumps(cited(manifest), sort_keys=True).encode()).hexdigest()
 
 
 def write_manifest(manifest: dict, out_dir: Path, extracts_dir: Path | None = None) -> Path:

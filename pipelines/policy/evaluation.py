@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import operator as op
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
 import duckdb
 
+from pipelines.outputs.total_order import tie_breaker
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Result
 from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
@@ -373,4 +374,4 @@ def evaluate_all(
     results = []
     for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
         results.extend(evaluate_covenant(con, covenant, policies, as_of, covenant_figures(rows, covenant)))
-    return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or ""))
+    return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or "", r.test_kind, tie_breaker(asdict(r))))

@@ -33,7 +33,8 @@ with triggers as (
         t.transaction_id,
         t.is_4_14_e,
         t.clock_from_pool_crossing,
-        (select flatten(list(p.missing_inputs)) from asset_sale_offer_pool as p where p.event_date <= t.event_date) as pool_missing,
+        (select flatten(list(p.missing_inputs order by p.event_date, p.event_order, p.event_id)) from asset_sale_offer_pool as p
+         where p.event_date <= t.event_date) as pool_missing,
         (select s.sale_date from asset_sales as s where s.transaction_id = t.transaction_id) as asset_sale_date
     from asset_sale_offer_pool as t
     where t.triggers_offer

@@ -21,7 +21,7 @@ with committed as (
         bool_or(has_24_months) as has_24_months,
         sum(committed_in_time) as committed_in_time,
         max(utilisation_fraction) as utilisation_fraction,
-        flatten(list(missing_inputs)) as missing_inputs
+        flatten(list(missing_inputs order by receipt_date, receipt_id)) as missing_inputs
     from asset_sale_reinvestments
     where committed_in_time > 0
     group by transaction_id

@@ -72,7 +72,7 @@ debt_totals as (
         sum(principal) filter (where indenture_basket = '4.10(b)(ii)') as credit_agreement_principal,
         sum(interest_x26280) filter (where indenture_basket = '4.10(b)(ii)' and principal > 0) as credit_agreement_interest_x26280,
         sum(principal) filter (where indenture_basket = '4.10(b)(ii)' and principal > 0) as credit_agreement_weighting_principal,
-        flatten(list(missing_inputs) filter (where missing_inputs is not null)) as missing_inputs
+        flatten(list(missing_inputs order by instrument_id) filter (where missing_inputs is not null)) as missing_inputs
     from debt
     group by clause_id, test_kind, transaction_id, test_date
 ),
@@ -135,7 +135,7 @@ assembled as (
         (
             select f.value_rate from fallback_rates as f
             where f.period_end <= t.transaction_date
-            order by (f.reference_id is not distinct from t.transaction_id) desc, f.period_end desc, f.attested_on desc
+            order by (f.reference_id is not distinct from t.transaction_id) desc, f.period_end desc, f.attested_on desc, f.attestation_id desc
             limit 1
         ) as credit_agreement_fallback_rate
     from tests as t

@@ -24,7 +24,7 @@ rolled as (
         count(c.quarter_end) as quarters_found,
         -- the quarters whose ends fall in (cut-over, quarter_end]
         cast(datediff('month', o.cut_over_date, q.quarter_end) / 3 as integer) as quarters_needed,
-        flatten(list(c.missing_inputs) filter (where c.missing_inputs is not null)) as cni_missing
+        flatten(list(c.missing_inputs order by c.quarter_end) filter (where c.missing_inputs is not null)) as cni_missing
     from fiscal_quarters as q
     left join opening as o on true
     left join consolidated_net_income as c

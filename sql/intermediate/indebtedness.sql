@@ -63,7 +63,7 @@ attested as (
                     when 'd' then 'encumbered_asset_fair_market_value'
                     else 'assumed_pension_obligations_cfo_certificate' end
                 and a.reference_id = p.instrument_id and a.period_end <= p.period_end and a.value_amount is not null
-            order by a.period_end desc, a.attested_on desc
+            order by a.period_end desc, a.attested_on desc, a.attestation_id desc
             limit 1
         ) as attested_amount
     from principal as p

@@ -38,7 +38,7 @@ deductions as (
     select
         d.test_date,
         coalesce(sum(a.value_amount), 0) as deductions,
-        list('maximum_secured_amount_deduction ' || coalesce(a.reference_id, a.attestation_id) || ' is not an amount')
+        list('maximum_secured_amount_deduction ' || coalesce(a.reference_id, a.attestation_id) || ' is not an amount' order by a.attestation_id)
             filter (where a.attestation_id is not null and a.value_amount is null) as missing
     from parameters as d
     left join current_attestations as a

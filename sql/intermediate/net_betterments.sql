@@ -35,7 +35,8 @@ capital_expenditures as (
         coalesce(sum(c.amount) filter (
             where c.is_permitted_collateral and c.lien_id in (select lien_id from excluded_liens)
         ), 0) as excluded_capital_expenditures,
-        list(distinct 'capital_expenditures.is_permitted_collateral for ' || c.entity_id || ' ' || c.project || ' ' || c.period_end)
+        list(distinct 'capital_expenditures.is_permitted_collateral for ' || c.entity_id || ' ' || c.project || ' ' || c.period_end
+             order by 'capital_expenditures.is_permitted_collateral for ' || c.entity_id || ' ' || c.project || ' ' || c.period_end)
             filter (where c.is_permitted_collateral is null) as unclassified
     from dates as d
     left join raw_capital_expenditures as c

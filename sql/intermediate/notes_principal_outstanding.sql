@@ -4,7 +4,7 @@
 -- increase of that balance since the first month: a redemption or purchase does not restore what may be
 -- authenticated under 2.01, and an exchange of Initial for Exchange Notes nets to no increase.
 with months as (
-    select b.period_end, sum(b.principal_outstanding) as principal_outstanding, string_agg(distinct b.instrument_id, ', ') as instrument_ids
+    select b.period_end, sum(b.principal_outstanding) as principal_outstanding, string_agg(distinct b.instrument_id, ', ' order by b.instrument_id) as instrument_ids
     from stg_debt_balances as b
     join notes_instruments as n on n.instrument_id = b.instrument_id
     group by b.period_end

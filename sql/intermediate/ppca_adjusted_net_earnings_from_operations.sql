@@ -115,7 +115,7 @@ non_cash_charges as (
         sum(excluded) filter (where exclusion = 'q_iv') as q_iv_asbestos_claims_accruals_excluded,
         sum(charge) filter (where exclusion = 'q_v') as q_v_other_prepetition_accruals,
         sum(excluded) filter (where exclusion = 'q_v') as q_v_other_prepetition_accruals_excluded,
-        flatten(list(missing_inputs)) as missing_inputs
+        flatten(list(missing_inputs order by exclusion)) as missing_inputs
     from ppca_aneo_non_cash_charge_exclusions
     group by period_end
 ),

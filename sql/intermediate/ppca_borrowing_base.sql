@@ -93,13 +93,14 @@ ppe_reductions as (
                   where a.subject = 'ppca_ppe_subcomponent_reduction' and a.period_end <= r.day), 0) as cumulative_ppe_subcomponent_reductions,
         coalesce((select sum(v.valco_ppe_reduction) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day), 0)
             as cumulative_valco_ppe_reductions,
-        coalesce((select list('ppca_ppe_subcomponent_reduction for Asset Disposition ' || s.transaction_id || ' of ' || s.sale_date)
+        coalesce((select list('ppca_ppe_subcomponent_reduction for Asset Disposition ' || s.transaction_id || ' of ' || s.sale_date
+                       order by s.transaction_id)
                   from asset_sales as s
                   where s.seller_in_group and s.sale_date >= date '2003-08-01' and s.sale_date <= r.day
                     and not exists (select 1 from current_attestations as a
                                     where a.subject = 'ppca_ppe_subcomponent_reduction' and a.reference_id = s.transaction_id)),
                  []::varchar[]) as disposition_missing,
-        coalesce((select flatten(list(v.missing_inputs)) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day),
+        coalesce((select flatten(list(v.missing_inputs order by v.quarter_end)) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day),
                  []::varchar[]) as valco_missing
     from released as r
 ),

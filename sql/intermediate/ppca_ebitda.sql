@@ -41,7 +41,7 @@ assembled as (
             where d.subject = 'ppca_ebitda_definition'
                 and d.period_end <= q.period_end
                 and d.value_flag is distinct from false
-            order by d.period_end desc, d.attested_on desc
+            order by d.period_end desc, d.attested_on desc, d.attestation_id desc
             limit 1
         ) as definition_attestation_id,
         a.missing_inputs

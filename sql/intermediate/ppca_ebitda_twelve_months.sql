@@ -44,7 +44,7 @@ windows as (
         sum(a.q_iii_prepetition_pbgc_accruals_excluded) as q_iii_prepetition_pbgc_accruals_excluded,
         sum(a.q_iv_asbestos_claims_accruals_excluded) as q_iv_asbestos_claims_accruals_excluded,
         sum(a.q_v_other_prepetition_accruals_excluded) as q_v_other_prepetition_accruals_excluded,
-        flatten(list(a.missing_inputs) filter (where a.missing_inputs is not null)) as aneo_missing
+        flatten(list(a.missing_inputs order by a.period_end) filter (where a.missing_inputs is not null)) as aneo_missing
     from tests as t
     left join ppca_ebitda as e on e.period_end between t.period_start and t.test_date
     left join ppca_adjusted_net_earnings_from_operations as a on a.period_end = e.period_end

@@ -81,7 +81,7 @@ priced as (
                 where x.series = i.floating_index
                     and x.period_start <= b.transaction_date
                     and b.transaction_date <= x.period_end
-                order by x.period_start desc
+                order by x.period_start desc, x.period_end desc
                 limit 1
             ) + i.spread as decimal(38, 8))
         end as rate,

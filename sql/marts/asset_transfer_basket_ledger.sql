@@ -33,7 +33,7 @@ running as (
         sum(e.amount) over (order by e.transfer_date, e.transfer_id rows unbounded preceding) as usage_after,
         (select a.value_amount from current_attestations as a
             where a.subject = 'pro_forma_consolidated_net_worth' and a.reference_id = e.transfer_id
-            order by a.attested_on desc limit 1) as pro_forma_consolidated_net_worth
+            order by a.attested_on desc, a.period_end desc, a.attestation_id desc limit 1) as pro_forma_consolidated_net_worth
     from entries as e
 )
 

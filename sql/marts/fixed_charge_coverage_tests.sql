@@ -45,7 +45,7 @@ quarters as (
         sum(c.non_cash_pension_expense) as non_cash_pension_expense,
         sum(c.specific_non_cash_charges) as specific_non_cash_charges,
         sum(c.other_non_cash_credits) as other_non_cash_credits,
-        flatten(list(c.missing_inputs) filter (where c.missing_inputs is not null)) as missing_inputs
+        flatten(list(c.missing_inputs order by c.quarter_end) filter (where c.missing_inputs is not null)) as missing_inputs
     from tests as t
     left join consolidated_cash_flow_available_for_fixed_charges as c
         on c.quarter_end between t.period_start and t.period_end

@@ -95,7 +95,7 @@ facility_entries as (
         coalesce(m.basket_detail, (
             select n.basket_detail from stg_incurrences as n
             where n.instrument_id = m.instrument_id and n.basket = '4.10(b)(viii)' and n.incurrence_date <= m.entry_date
-            order by n.incurrence_date desc limit 1
+            order by n.incurrence_date desc, n.transaction_id desc limit 1
         )) as detail
     from movements as m
     cross join switches as w
@@ -162,10 +162,10 @@ ownership as (
         coalesce(
             (select a.value_rate from current_attestations as a
                 where a.subject = 'alpart_ownership_interest' and a.period_end <= e.entry_date and a.value_rate is not null
-                order by a.period_end desc, a.attested_on desc limit 1),
+                order by a.period_end desc, a.attested_on desc, a.attestation_id desc limit 1),
             (select cast(r.ownership_pct as decimal(38, 8)) from stg_entities as r
                 where r.entity_id = 'ALPART' and r.valid_from <= e.entry_date and (r.valid_to is null or e.entry_date <= r.valid_to)
-                limit 1)
+                order by r.valid_from desc limit 1)
         ) as alpart_ownership
     from entries as e
     where e.clause_id = 'indenture-1996/4.10(b)(iii)(B)'

@@ -41,6 +41,7 @@ conditions as (
     select
         e.merger_id,
         'indenture-1996/' || case when e.governing_clause like '11.01%' then e.governing_clause else '15.03(b)' end as clause_id,
+        c.ordinal,
         c.condition,
         c.out_of_line,
         c.missing
@@ -48,28 +49,28 @@ conditions as (
     join attested as a on a.merger_id = e.merger_id
     cross join lateral (
         values
-            ('(i) not in default',
+            (1, '(i) not in default',
              e.governing_clause = '11.01(a)',
              case when a.no_default then 0 when not a.no_default then 1 end,
              'no_default attestation for ' || e.merger_id),
-            ('organized in the United States',
+            (2, 'organized in the United States',
              e.governing_clause in ('11.01(a)', '15.03(b)(i)') and e.survivor = 'counterparty',
              case when e.survivor_organized_in_us then 0 when not e.survivor_organized_in_us then 1 end,
              'mergers.survivor_organized_in_us for ' || e.merger_id),
-            ('assumption by supplemental indenture',
+            (3, 'assumption by supplemental indenture',
              (e.governing_clause in ('11.01(a)', '11.01(b)') and e.survivor_role <> 'company')
                 or (e.governing_clause = '15.03(b)(i)' and e.survivor = 'counterparty'),
              case when e.supplemental_indenture_date is null then 1 else 0 end,
              ''),
-            ('Officers'' Certificate',
+            (4, 'Officers'' Certificate',
              e.governing_clause in ('11.01(a)', '15.03(b)(i)'),
              case when a.officers_certificate then 0 when not a.officers_certificate then 1 end,
              'merger_officers_certificate_delivered attestation for ' || e.merger_id),
-            ('Opinion of Counsel',
+            (5, 'Opinion of Counsel',
              e.governing_clause in ('11.01(a)', '15.03(b)(i)'),
              case when a.opinion_of_counsel then 0 when not a.opinion_of_counsel then 1 end,
              'merger_opinion_of_counsel_delivered attestation for ' || e.merger_id)
-    ) as c(condition, applies, out_of_line, missing)
+    ) as c(ordinal, condition, applies, out_of_line, missing)
     where c.applies
 ),
 
@@ -79,9 +80,13 @@ combination_rows as (
         e.effective_date as test_date,
         e.merger_id as transaction_id,
         cast(coalesce(sum(c.out_of_line), 0) as decimal(38, 2)) as actual,
-        -- an event with no condition has one left-joined row with a null key, which json_group_object refuses
+        -- an event with no condition has one left-joined row with a null key, which a map refuses; the conditions are
+        -- listed in the clause's order, whatever order the join yields them in (json_group_object takes no order)
         case when count(c.condition) = 0 then json_object()
-            else json_group_object(coalesce(c.condition, ''), json_object('value', coalesce(c.out_of_line::varchar, 'not known'), 'clause_id', c.clause_id))
+            else to_json(map_from_entries(list(
+                (c.condition, json_object('value', coalesce(c.out_of_line::varchar, 'not known'), 'clause_id', c.clause_id))
+                order by c.ordinal
+            ) filter (where c.condition is not null)))
         end as inputs,
         coalesce(list(c.missing order by c.missing) filter (where c.condition is not null and c.out_of_line is null), []::varchar[])
             as missing_inputs,

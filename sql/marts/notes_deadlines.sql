@@ -56,7 +56,7 @@ registrar as (
             select a.value_flag
             from current_attestations as a
             where a.subject = 'trustee_is_note_registrar' and a.period_end <= s.record_date
-            order by a.period_end desc
+            order by a.period_end desc, a.attested_on desc, a.attestation_id desc
             limit 1
         ) as trustee_is_registrar
     from notes_interest_schedule as s

@@ -104,7 +104,7 @@ disposition_rows as (
     left join lateral (
         select
             sum(n.net_cash_proceeds) as net_proceeds,
-            flatten(list(n.missing_inputs) filter (where n.missing_inputs is not null)) as missing_inputs
+            flatten(list(n.missing_inputs order by n.receipt_date, n.receipt_id) filter (where n.missing_inputs is not null)) as missing_inputs
         from net_cash_proceeds as n
         where n.transaction_id = d.related_disposition_id and n.receipt_date <= d.entry_date
     ) as p on true

@@ -48,8 +48,9 @@ MANIFEST = {
     "as_of": "1999-12-31",
     "periods": ["1996Q4", "1999Q4"],
     "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
-    "inputs": {"trial_balances.csv": "c" * 64},
+    "extracts": {"trial_balances": "e" * 64},
     "policies": {"policies/indenture-1996/covenants/4.10-a.yaml": "d" * 64},
+    "inputs": {"trial_balances.csv": "c" * 64},
 }
 
 
@@ -244,6 +245,12 @@ def test_run_id_manifest_hash_as_of_and_commit_in_the_footer(fy1996):
     assert "a" * 40 in footer
     assert "Generated from policies/indenture-1996 and the extracts listed in manifest.json" in footer
     assert '<meta name="dcterms.created" content="1999-12-31">' in fy1996
+
+
+def test_schedule_b_cites_each_extract_by_its_content_fingerprint_not_its_file_bytes(fy1996):
+    schedule_b = fy1996.split("Schedule B", 1)[1]
+    assert "<tr><th>trial_balances</th><td class=\"mono\">" + "e" * 64 + "</td></tr>" in schedule_b
+    assert "c" * 64 not in fy1996 and "trial_balances.csv" not in fy1996
 
 
 def test_signature_blocks_for_both_officers_left_blank(fy1996):

@@ -57,3 +57,16 @@ def test_an_unknown_measure_is_refused(con):
 
 def test_no_ledger_marts_give_an_empty_ledger():
     assert basket_ledger(duckdb.connect()) == []
+
+
+@pytest.mark.parametrize("baskets", [("VALCO", "ALPART"), ("ALPART", "VALCO")])
+def test_entries_of_one_clause_date_and_transaction_come_in_one_order(baskets):
+    connection = duckdb.connect()
+    connection.execute(f"create table joint_venture_basket_ledger ({LEDGER_COLUMNS})")
+    for basket in baskets:
+        connection.execute(
+            "insert into joint_venture_basket_ledger values ('indenture-1996/4.10(b)(v)', ?, 'at_any_one_time_outstanding', "
+            "'1998-06-30', 'INC-2', 'draw', 1.00, 1.00, 2.00, 1.00, '{}')",
+            [basket],
+        )
+    assert [r["basket"] for r in basket_ledger(connection)] == ["ALPART", "VALCO"]

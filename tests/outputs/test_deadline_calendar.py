@@ -120,3 +120,10 @@ def test_texts_of_the_marts_read_in_words(con):
     assert found.statement == (
         "missed: due April 15, 1997 under Section 2.03 of the Indenture, not done by April 30, 1997 (15 days overdue)"
     )
+
+
+@pytest.mark.parametrize("triggers", [("2003-12-31", "2003-11-30"), ("2003-11-30", "2003-12-31")])
+def test_obligations_due_the_same_day_come_in_one_order(con, triggers):
+    # one clause, reference and due date: the calendar's key ties, the trigger dates tell them apart
+    mart(con, "asset_sale_deadlines", *[("indenture-1996/4.14(c)", "AS-1", t, "2004-04-29", "none", None, "[]") for t in triggers])
+    assert [d.trigger_date for d in deadline_calendar(con, date(2004, 3, 31))] == [date(2003, 11, 30), date(2003, 12, 31)]
