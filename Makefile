@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRACTS ?= sample/extracts
 OUT ?= out
+PORT ?= 3000
 
 .PHONY: install run test bench sample ui validate clean
 
@@ -32,7 +33,7 @@ validate: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster definitions validate -w workspace.yaml
 
 ui: $(STAMP)
-	$(BIN)/covenants ui
+	$(BIN)/covenants ui --port $(PORT)
 
 clean:
 	rm -rf $(OUT) .dagster_home

@@ -5,14 +5,18 @@
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
-Exit codes: 0 the run or check completed (whatever the covenant results or the answer), 2 the input was bad (nothing
-was issued; for check, the transaction file or the extracts), 3 a policy file is invalid.
+Exit codes (docs/reliability.md): 0 the run or check completed (whatever the covenant results or the answer); 1 a
+defect of the product (one line says so; COVENANTS_DEBUG=1 shows the traceback); 2 an input was refused (an extract,
+the transaction file, a date, an output folder the product may not replace); 3 a policy file is invalid; 4 the machine
+refused (an output folder that cannot be written, a full disk, another run writing the same folder). Whenever the code
+is not 0, nothing was issued and earlier outputs are untouched.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.abc
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -28,8 +32,10 @@ from pipelines.policy.loading import PolicyError
 if TYPE_CHECKING:
     from pipelines.quarter_end import RunOutcome
 
+EXIT_DEFECT = 1
 EXIT_BAD_INPUT = 2
 EXIT_BAD_POLICY = 3
+EXIT_MACHINE = 4
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -69,6 +75,7 @@ def summary(outcome: RunOutcome) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from pipelines.extracts.ingest import BadExtracts
+    from pipelines.outputs.output_folder import OutputRefused
     from pipelines.quarter_end import quarter_end_run
 
     try:
@@ -86,7 +93,7 @@ def _run(args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(f"covenants: invalid policy: {error}", file=sys.stderr)
         return EXIT_BAD_POLICY
-    except ValueError as error:
+    except (ValueError, OutputRefused) as error:
         print(f"covenants: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(summary(outcome))
@@ -127,9 +134,17 @@ def _check(args: argparse.Namespace) -> int:
     from pipelines.check.command import run_check, summary as check_summary, write_check
     from pipelines.check.transaction import BadTransaction
     from pipelines.extracts.ingest import BadExtracts
+    from pipelines.outputs.output_folder import OutputRefused, refuse_foreign, refuse_location
 
+    reads = {"the extracts folder": Path(args.extracts), "the cache folder": Path(args.cache)}
     try:
+        if args.out:  # refused before the check, not after its answer was printed
+            refuse_location(Path(args.out).resolve(), reads)
+            refuse_foreign(Path(args.out).resolve())
         outcome = run_check(Path(args.extracts), args.date, Path(args.transaction), Path(args.cache))
+    except OutputRefused as refused:
+        print(f"covenants: {refused}; nothing was checked.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BadTransaction as bad:
         print(f"covenants: the transaction file {args.transaction} was refused:", file=sys.stderr)
         print("\n".join(f"  {problem}" for problem in bad.problems), file=sys.stderr)
@@ -146,7 +161,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_BAD_POLICY
     print(check_summary(outcome, _table))
     if args.out:
-        print("", "Wrote:", *(f"  {path}" for path in write_check(outcome, Path(args.out))), sep="\n")
+        print("", "Wrote:", *(f"  {path}" for path in write_check(outcome, Path(args.out), reads)), sep="\n")
     return 0
 
 
@@ -154,6 +169,12 @@ def _ui(args: argparse.Namespace) -> int:
     from pipelines.ui import serve
 
     return serve(host=args.host, port=args.port)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -183,7 +204,7 @@ def parser() -> argparse.ArgumentParser:
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
-    ui.add_argument("--port", type=int, default=3000)
+    ui.add_argument("--port", type=_port, default=3000, help="port to listen on (default 3000)")
     ui.set_defaults(handler=_ui)
     return main_parser
 
@@ -201,11 +222,35 @@ class _HidePandasAndNumpy(importlib.abc.MetaPathFinder):
 
 
 def main(argv: list[str] | None = None) -> int:
+    from pipelines.outputs.output_folder import OutputBusy
+
     args = parser().parse_args(argv)
     if argv is None and args.command == "check" and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
         # only in a process of its own (the `covenants check` a person types): nothing else will run in it
         sys.meta_path.insert(0, _HidePandasAndNumpy())
-    return args.handler(args)
+    extracts = getattr(args, "extracts", None)
+    if extracts is not None and not Path(extracts).is_dir():
+        what = "is not a folder" if Path(extracts).exists() else "not found"
+        print(f"covenants: extracts folder {extracts} {what}; nothing was issued.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return args.handler(args)
+    except OutputBusy as busy:
+        print(f"covenants: {busy}", file=sys.stderr)
+        return EXIT_MACHINE
+    except OSError as error:  # what the machine refused: a folder that cannot be written, a full disk
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"covenants: the machine refused: {error.strerror or error}{where}; nothing was issued.", file=sys.stderr)
+        return EXIT_MACHINE
+    except KeyboardInterrupt:
+        print("covenants: interrupted; nothing was issued.", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if os.environ.get("COVENANTS_DEBUG"):
+            raise
+        print(f"covenants: a defect of the product stopped the {args.command} ({type(error).__name__}: {error}); nothing was issued. "
+              "COVENANTS_DEBUG=1 shows the traceback.", file=sys.stderr)
+        return EXIT_DEFECT
 
 
 if __name__ == "__main__":

@@ -8,10 +8,6 @@ earlier run's outputs are never half-overwritten.
 from __future__ import annotations
 
 import csv
-import os
-import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +24,7 @@ from pipelines.models.sql_models import build_all
 from pipelines.outputs.basket_ledger import basket_ledger, write_basket_ledger
 from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadlines
 from pipelines.outputs.manifest import build_manifest, write_manifest
+from pipelines.outputs.output_folder import marked_folder, staged
 from pipelines.outputs.results_files import write_results
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
@@ -99,8 +96,7 @@ def in_quarters(results: list[Result], quarters: list[FiscalQuarter]) -> list[Re
 
 
 def write_quarantine(issues: list[Issue], folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "quarantine.csv"
+    path = marked_folder(folder) / "quarantine.csv"
     with path.open("w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["file", "row", "column", "value", "reason", "check"])
@@ -135,7 +131,7 @@ def publish(
     run states the whole year. `gathered` holds the rows the kinds read before the run's database closed.
     """
     # imported here: Jinja and the PDF renderer are a large part of the start-up time of `covenants check`, which needs
-    # prepare() and staged() but never a certificate
+    # prepare() but never a certificate
     from pipelines.certificates.registry import RunFacts, render
 
     manifest = run_manifest(policies, extracts_dir, as_of, quarters)
@@ -145,29 +141,11 @@ def publish(
     return manifest, written
 
 
-@contextmanager
-def staged(out_dir: Path) -> Iterator[Path]:
-    """A fresh folder beside out_dir that replaces it whole if the block succeeds, and vanishes if it fails."""
-    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    previous = out_dir.with_name(f".{out_dir.name}.previous-{os.getpid()}")
-    if out_dir.exists():
-        out_dir.rename(previous)
-    staging.rename(out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
-
-
 def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
     from pipelines.certificates.registry import gather  # imported here for the reason publish() gives
 
     out_dir = out_dir.resolve()
-    with staged(out_dir) as staging:
+    with staged(out_dir, {"the extracts folder": extracts_dir}) as staging:
         policies = load_policies()
         con = duckdb.connect(str(staging / "covenants.duckdb"))
         try:

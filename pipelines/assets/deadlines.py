@@ -9,7 +9,8 @@ from pipelines.assets.models import MODELS
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.outputs.deadlines import DEADLINE_SUFFIX, deadline_calendar, record, write_deadlines
-from pipelines.quarter_end import quarters_covered, staged
+from pipelines.outputs.output_folder import staged
+from pipelines.quarter_end import quarters_covered
 
 TABLE_COLUMNS = ("adjusted_due_date", "status", "clause_id", "reference_id", "trigger_date", "completed_on", "obligation")
 DEADLINE_MARTS = sorted(m.name for m in MODELS if m.name.endswith(DEADLINE_SUFFIX))
@@ -31,7 +32,7 @@ def deadline_calendar_asset(duckdb: DuckDBResource, folders: CovenantFolders) ->
         as_of = quarters_covered(con)[-1].end
         deadlines = deadline_calendar(con, as_of)
     out_dir = folders.out / "deadlines"
-    with staged(out_dir) as staging:
+    with staged(out_dir, {"the extracts folder": folders.extracts}) as staging:
         written = write_deadlines(deadlines, staging)
     schema = TableSchema(columns=[TableColumn(name=c, type="string") for c in TABLE_COLUMNS])
     rows = [TableRecord({c: None if record(d)[c] is None else str(record(d)[c]) for c in TABLE_COLUMNS}) for d in deadlines]

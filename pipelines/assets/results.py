@@ -40,12 +40,13 @@ from pipelines.certificates.registry import document_kinds, gather
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import deadline_calendar
+from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record
 from pipelines.policy.evaluation import evaluate_all, evaluate_covenant
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import STATUSES, Result
 from pipelines.policy.schema import Covenant
-from pipelines.quarter_end import in_quarters, publish, quarters_covered, staged
+from pipelines.quarter_end import in_quarters, publish, quarters_covered
 
 GROUP = "covenants"
 COVENANT_RESULTS_KEY = AssetKey("covenant_results")
@@ -220,7 +221,7 @@ def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders
         except duckdb_module.CatalogException as error:
             raise _figures_missing(error) from error
     out_dir = folders.out / str(quarter)
-    with staged(out_dir) as staging:
+    with staged(out_dir, {"the extracts folder": folders.extracts}) as staging:
         manifest, written = publish(results, ledger, deadlines, [quarter], policies, folders.extracts, staging, quarter.end, gathered)
     files = [out_dir / p.relative_to(staging) for p in written]
     return MaterializeResult(

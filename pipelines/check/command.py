@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -10,8 +11,8 @@ from pathlib import Path
 from pipelines.check.prepared import DEFAULT_CACHE_DIR, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
+from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record, write_results
-from pipelines.quarter_end import staged
 
 
 def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
@@ -19,6 +20,8 @@ def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: P
     proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
     started = time.perf_counter()
     prepared = open_prepared(extracts_dir, cache_dir)
+    if prepared.note:
+        print(f"covenants: {prepared.note}", file=sys.stderr)
     how = "cached" if prepared.cached else f"prepared from the extracts in {time.perf_counter() - started:.2f} s and cached"
     trace = [f"prepared database {prepared.path} ({how}); opened read-only"]
     return check(prepared, proposal, transaction_file.name, trace)
@@ -46,10 +49,11 @@ def _text_row(row: dict) -> dict:
     return {k: None if v is None else ("true" if v else "false") if isinstance(v, bool) else format(v, "f") if hasattr(v, "as_tuple") else str(v) for k, v in row.items()}
 
 
-def write_check(outcome: CheckOutcome, out_dir: Path) -> list[Path]:
-    """check.json, and results.json/csv holding the proposal's results in the shape of a run's."""
+def write_check(outcome: CheckOutcome, out_dir: Path, reads: dict[str, Path]) -> list[Path]:
+    """check.json, and results.json/csv holding the proposal's results in the shape of a run's. `reads` names the
+    folders the check read (extracts, cache), which the output may not replace, hold or lie inside."""
     out_dir = out_dir.resolve()
-    with staged(out_dir) as staging:
+    with staged(out_dir, reads) as staging:
         (staging / "check.json").write_text(json.dumps(check_record(outcome), indent=2, ensure_ascii=False) + "\n")
         written = [staging / "check.json", *write_results(outcome.after.results, staging)]
     return [out_dir / p.relative_to(staging) for p in written]

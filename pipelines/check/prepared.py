@@ -6,9 +6,14 @@ file and the code (pipelines, SQL models, templates), so any change to any of th
 written beside its final name and renamed into place, and is only ever opened read-only afterwards.
 
 A warm check parses nothing but the proposal: the policies (about 150 YAML files) and the SQL model graph (about 110
-files) were parsed when the database was prepared and are kept in it, pickled, in the `check_cache` schema. They are
-exactly what the files held when the key was taken (the key covers every one of those files), and a copy that cannot
-be read (another Python or library version) is parsed afresh from the files.
+files) were parsed when the database was prepared and are kept in it as JSON, in the `check_cache` schema, and
+validated again by the policy schema when read (never unpickled: a cache is input too, and must not be able to run
+code). They are exactly what the files held when the key was taken (the key covers every one of those files), and a
+copy that cannot be read is parsed afresh from the files.
+
+Each prepared database has a sidecar `<name>.sha256` with the hash of its bytes, written when it was prepared and
+checked on every open: a file that is damaged, truncated or changed since is removed and prepared afresh, with a
+one-line note, so a damaged cache never gives an answer and never needs deleting by hand.
 """
 
 from __future__ import annotations
@@ -16,8 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import duckdb
@@ -28,11 +32,12 @@ from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
 from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.policy.schema import Covenant, Instrument, Parameter, Waiver, WaiverExtension
 
 DEFAULT_CACHE_DIR = Path(".covenants-cache")
 PREFIX = "prepared-"
 KEEP = 3  # prepared databases kept: a few sets of extracts checked in turn stay warm, the folder does not grow
-PARSED = "check_cache.parsed"  # one row: the pickled PolicySet and SQL models the database was prepared from
+PARSED = "check_cache.parsed"  # one row: the PolicySet and SQL models the database was prepared from, as JSON
 ATTACHED = "prepared"  # the name the prepared database is attached under, read-only, in a check's in-memory database
 
 
@@ -43,6 +48,7 @@ class Prepared:
     con: duckdb.DuckDBPyConnection  # in memory, with the prepared database attached read-only as ATTACHED
     policies: PolicySet
     models: list[SqlModel]
+    note: str | None = None  # a damaged cache found and prepared afresh: one line for the person checking
 
 
 def policy_files(root: Path = POLICIES_DIR) -> list[Path]:
@@ -70,7 +76,7 @@ def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path =
     Raises BadExtracts (nothing is cached) when an extract is refused.
     """
     path = cache_dir / f"{PREFIX}{content_key(extracts_dir, policies)}.duckdb"
-    if path.exists():
+    if path.exists() and _damage(path) is None:
         return path, True
     _prepare(path, extracts_dir, policies)
     return path, False
@@ -83,14 +89,31 @@ def open_prepared(extracts_dir: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> Pr
     Raises ExtractMissing, BadExtracts or PolicyError (nothing is cached).
     """
     path = cache_dir / f"{PREFIX}{_key(extracts_dir, policy_files())}.duckdb"
-    if not path.exists():
+    damage = _damage(path) if path.exists() else None
+    if not path.exists() or damage is not None:
         policies = load_policies()
         models = _prepare(path, extracts_dir, policies)
-        return Prepared(path, False, attach(path), policies, models)
+        note = None if damage is None else f"the cached prepared database {path} was {damage}; it was prepared afresh"
+        return Prepared(path, False, attach(path), policies, models, note)
     con = attach(path)
     parsed = _read_parsed(con)
     policies, models = parsed if parsed is not None else (load_policies(), discover())
     return Prepared(path, True, con, policies, models)
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def _damage(path: Path) -> str | None:
+    """Why the prepared database at path cannot be trusted (removing it), or None when its bytes are those prepared."""
+    sidecar = _sidecar(path)
+    recorded = sidecar.read_text().strip() if sidecar.exists() else None
+    if recorded == sha256(path):
+        return None
+    path.unlink(missing_ok=True)
+    sidecar.unlink(missing_ok=True)
+    return "written without its hash" if recorded is None else "damaged or changed since it was prepared"
 
 
 def attach(path: Path) -> duckdb.DuckDBPyConnection:
@@ -111,26 +134,51 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     try:
         prepare(con, extracts_dir, policies)
         con.execute("create schema check_cache")
-        con.execute(f"create table {PARSED} (policies blob, models blob)")
-        con.execute(f"insert into {PARSED} values (?, ?)", [pickle.dumps(policies), pickle.dumps(models)])
+        con.execute(f"create table {PARSED} (policies json, models json)")
+        con.execute(f"insert into {PARSED} values (?, ?)", [_policies_json(policies), _models_json(models)])
         con.execute("checkpoint")
     except BaseException:
         con.close()
         partial.unlink(missing_ok=True)
         raise
     con.close()
+    partial_sidecar = _sidecar(partial)
+    partial_sidecar.write_text(sha256(partial) + "\n")
+    os.replace(partial_sidecar, _sidecar(path))
     os.replace(partial, path)
     _prune(path.parent, keep=path)
     return models
 
 
+_POLICY_KINDS = {"instruments": Instrument, "covenants": Covenant, "waivers": Waiver, "extensions": WaiverExtension, "parameters": Parameter}
+
+
+def _policies_json(policies: PolicySet) -> str:
+    body = {kind: [item.model_dump(mode="json") for item in getattr(policies, kind)] for kind in _POLICY_KINDS}
+    return json.dumps({**body, "files": [str(p) for p in policies.files]})
+
+
+def _models_json(models: list[SqlModel]) -> str:
+    return json.dumps([{**asdict(m), "path": str(m.path)} for m in models])
+
+
 def _read_parsed(con: duckdb.DuckDBPyConnection) -> tuple[PolicySet, list[SqlModel]] | None:
-    """The policies and models pickled in the attached prepared database; None when they cannot be read back (a
-    database prepared before they were kept, or pickled by another version of Python or of a library)."""
+    """The policies and models kept in the attached prepared database, validated again by the policy schema; None
+    when they cannot be read back (a database prepared before they were kept, or by another version of the schema)."""
     try:
-        policies, models = con.execute(f"select policies, models from {ATTACHED}.{PARSED}").fetchone()
-        return pickle.loads(policies), pickle.loads(models)  # noqa: S301 - written by _prepare into our own cache
-    except (duckdb.Error, pickle.UnpicklingError, AttributeError, ImportError, TypeError, EOFError):
+        policies, models = (json.loads(text) for text in con.execute(f"select policies, models from {ATTACHED}.{PARSED}").fetchone())
+        return (
+            PolicySet(
+                **{kind: tuple(model.model_validate(item) for item in policies[kind]) for kind, model in _POLICY_KINDS.items()},
+                files=tuple(Path(p) for p in policies["files"]),
+            ),
+            [
+                SqlModel(**{**m, "path": Path(m["path"]), "clause_ids": tuple(m["clause_ids"]), "depends_on": tuple(m["depends_on"]),
+                            "transactions_of": None if m["transactions_of"] is None else tuple(m["transactions_of"])})
+                for m in models
+            ],
+        )
+    except (duckdb.Error, ValueError, KeyError, TypeError):  # pydantic's ValidationError is a ValueError
         return None
 
 
@@ -139,3 +187,4 @@ def _prune(cache_dir: Path, keep: Path) -> None:
     prepared = sorted(cache_dir.glob(f"{PREFIX}*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in [p for p in prepared if p != keep][KEEP - 1 :]:
         old.unlink(missing_ok=True)
+        _sidecar(old).unlink(missing_ok=True)

@@ -177,7 +177,7 @@ def test_a_check_never_changes_the_cache(cache, tmp_path):
     check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
     before = _digests(cache)
     check(cache, tmp_path, "1997-11-14", NOTES.format(amount="205000000.00"))
-    assert _digests(cache) == before and len(before) == 1
+    assert _digests(cache) == before and len(before) == 2  # the database and its hash
 
 
 def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
@@ -191,7 +191,7 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
     assert content_key(extracts, policies) not in first.name
     second, cached = prepared_database(extracts, policies, cache)
     assert not cached and second != first
-    assert sorted(p.name for p in cache.iterdir()) == sorted([first.name, second.name])  # both kept (KEEP = 3)
+    assert sorted(p.name for p in cache.glob("*.duckdb")) == sorted([first.name, second.name])  # both kept (KEEP = 3)
 
 
 def test_a_ratio_debt_incurrence_uses_no_basket_but_shows_what_is_left(cache, tmp_path):

@@ -4,6 +4,7 @@ zero-money "before" pass against the prepared figures, and the command in a proc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 import shutil
@@ -48,18 +49,72 @@ def test_a_warm_check_reads_the_parsed_policies_and_models_from_the_prepared_dat
     assert [(m.name, m.sql, m.depends_on) for m in warm.models] == [(m.name, m.sql, m.depends_on) for m in discover()]
 
 
-def test_an_unreadable_parsed_copy_is_parsed_afresh_from_the_files(cache, tmp_path):
+def _copy_of_prepared(cache: Path, folder: Path) -> Path:
     prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
     prepared.con.close()
-    damaged = tmp_path / "damaged"
-    damaged.mkdir()
-    copy = damaged / prepared.path.name
-    shutil.copy(prepared.path, copy)
+    folder.mkdir()
+    for path in (prepared.path, prepared.path.with_name(prepared.path.name + ".sha256")):
+        shutil.copy(path, folder / path.name)
+    return folder / prepared.path.name
+
+
+def _rehash(path: Path) -> None:
+    """What someone who can write to the cache could also do: make the sidecar hash agree with changed bytes."""
+    path.with_name(path.name + ".sha256").write_text(hashlib.sha256(path.read_bytes()).hexdigest() + "\n")
+
+
+class _Payload:
+    """A pickle that, if ever unpickled, leaves a file behind: the proof that the cache runs no code."""
+
+    def __init__(self, proof: Path):
+        self.proof = proof
+
+    def __reduce__(self):
+        return (Path.touch, (self.proof,))
+
+
+def test_an_unreadable_parsed_copy_is_parsed_afresh_from_the_files(cache, tmp_path):
+    copy = _copy_of_prepared(cache, tmp_path / "damaged")
     with duckdb.connect(str(copy)) as con:
-        con.execute(f"update {PARSED} set policies = ?", [pickle.dumps("not a PolicySet")[:-3]])
-    reopened = open_prepared(SAMPLE_EXTRACTS_DIR, damaged)
+        con.execute(f"update {PARSED} set policies = ?", ['{"instruments": "not a list"}'])
+    _rehash(copy)
+    reopened = open_prepared(SAMPLE_EXTRACTS_DIR, copy.parent)
     reopened.con.close()
+    assert reopened.cached and reopened.note is None and reopened.policies == load_policies()
+
+
+def test_a_pickle_planted_in_the_cache_is_never_run(cache, tmp_path):
+    copy = _copy_of_prepared(cache, tmp_path / "planted")
+    proof = tmp_path / "code-ran"
+    with duckdb.connect(str(copy)) as con:
+        con.execute(f"alter table {PARSED} alter policies type blob")
+        con.execute(f"update {PARSED} set policies = ?", [pickle.dumps(_Payload(proof))])
+    _rehash(copy)
+    reopened = open_prepared(SAMPLE_EXTRACTS_DIR, copy.parent)
+    reopened.con.close()
+    assert not proof.exists()
     assert reopened.cached and reopened.policies == load_policies()
+
+
+@pytest.mark.parametrize(
+    "damage, note",
+    [
+        (lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]), "damaged or changed since it was prepared"),
+        (lambda path: path.with_name(path.name + ".sha256").unlink(), "written without its hash"),
+        (lambda path: path.write_bytes(b"not a database"), "damaged or changed since it was prepared"),
+    ],
+    ids=["truncated", "no-hash", "replaced"],
+)
+def test_a_damaged_prepared_database_is_prepared_afresh_with_a_one_line_note(cache, tmp_path, damage, note):
+    copy = _copy_of_prepared(cache, tmp_path / "cache")
+    damage(copy)
+    reopened = open_prepared(SAMPLE_EXTRACTS_DIR, copy.parent)
+    reopened.con.close()
+    assert (reopened.cached, reopened.path) == (False, copy)
+    assert reopened.note == f"the cached prepared database {copy} was {note}; it was prepared afresh"
+    again = open_prepared(SAMPLE_EXTRACTS_DIR, copy.parent)  # and the next check finds it whole
+    again.con.close()
+    assert (again.cached, again.note) == (True, None)
 
 
 def test_a_stale_cache_is_found_and_prepared_afresh(tmp_path):
@@ -75,7 +130,7 @@ def test_a_stale_cache_is_found_and_prepared_afresh(tmp_path):
     changed = open_prepared(extracts, cache)
     changed.con.close()
     assert not changed.cached and changed.path != first.path
-    assert sorted(p.name for p in cache.glob(f"{PREFIX}*")) == sorted([first.path.name, changed.path.name])
+    assert sorted(p.name for p in cache.glob(f"{PREFIX}*.duckdb")) == sorted([first.path.name, changed.path.name])
 
 
 def test_a_changed_policy_file_changes_the_key(tmp_path):

@@ -14,6 +14,7 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from snapshots import snapshot
 
 
 @dataclass(frozen=True)
@@ -21,13 +22,6 @@ class Invocation:
     code: int
     out: str
     err: str
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under folder, by relative path, with its bytes: compare two snapshots to prove nothing changed."""
-    if not folder.exists():
-        return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
