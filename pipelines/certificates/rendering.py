@@ -11,6 +11,7 @@ same HTML renders to the same PDF bytes on any machine with the same library ver
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
@@ -157,6 +158,8 @@ def _print_styles() -> tuple:
 
     fonts = FontConfiguration()
     styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
+    # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
+    atexit.register(_print_styles.cache_clear)
     return styles, fonts
 
 
