@@ -15,6 +15,10 @@ from pathlib import PurePosixPath
 class Evidence:
     extracts: list[tuple[str, str]]  # (extract name, content fingerprint: the same rows give it in any format or order)
     policies: list[tuple[str, str]]  # (path under the project, sha256)
+    policy_folder: str  # where the instrument's policy files are, so that a schedule can name them within it
+
+    def policy_name(self, path: str) -> str:
+        return path.removeprefix(self.policy_folder)
 
 
 def _is_evidence_for(policy_path: str, instrument: str) -> bool:
@@ -26,4 +30,5 @@ def evidence_for(manifest: dict, instrument: str) -> Evidence:
     return Evidence(
         extracts=sorted(manifest["extracts"].items()),
         policies=sorted((path, digest) for path, digest in manifest["policies"].items() if _is_evidence_for(path, instrument)),
+        policy_folder=f"policies/{instrument}/",
     )

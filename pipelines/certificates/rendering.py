@@ -11,13 +11,14 @@ same HTML renders to the same PDF bytes on any machine with the same library ver
 
 from __future__ import annotations
 
+import atexit
 import hashlib
-import json
-import multiprocessing
 import os
 import re
+import subprocess
+import sys
+import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -99,6 +100,8 @@ def _print_styles() -> tuple:
 
     fonts = FontConfiguration()
     styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
+    # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
+    atexit.register(_print_styles.cache_clear)
     return styles, fonts
 
 
@@ -126,12 +129,23 @@ def write_pdf(html: str, path: Path) -> Path:
     return path
 
 
+def _batches(sizes: list[int], count: int) -> list[list[int]]:
+    """Indexes of `sizes` in `count` batches of about equal total, the largest placed first, each on the lightest."""
+    batches: list[list[int]] = [[] for _ in range(count)]
+    totals = [0] * count
+    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
+        lightest = totals.index(min(totals))
+        batches[lightest].append(index)
+        totals[lightest] += sizes[index]
+    return [batch for batch in batches if batch]
+
+
 def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> list[Path]:
     """Write each (stem, html, print_html) as `<stem>.html` and, rendered from print_html, `<stem>.pdf` in folder;
     return the paths, HTML then PDF per document.
 
-    WeasyPrint uses one core and a year's statement with hundreds of tests takes a second, so the PDFs render in
-    parallel processes (spawned, not forked: the caller may hold DuckDB or Dagster threads), the longest first.
+    WeasyPrint uses one core and a year's statement takes about a second, so the PDFs render in one worker process
+    per core (pipelines/certificates/print_worker.py), each given documents of about equal length.
     """
     if not documents:
         return []
@@ -140,15 +154,23 @@ def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> 
     pdf_paths = [folder / f"{stem}.pdf" for stem, _, _ in documents]
     for path, (_, html, _) in zip(html_paths, documents):
         path.write_bytes(html.encode("utf-8"))
-    longest_first = sorted(range(len(documents)), key=lambda i: -len(documents[i][2]))
-    prints = [documents[i][2] for i in longest_first]
-    targets = [pdf_paths[i] for i in longest_first]
-    workers = min(len(documents), os.cpu_count() or 1)
-    if workers == 1:
-        list(map(write_pdf, prints, targets))
-    else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            list(pool.map(write_pdf, prints, targets))
+    with tempfile.TemporaryDirectory(prefix="print-") as scratch:
+        prints = [Path(scratch) / f"{stem}.html" for stem, _, _ in documents]
+        for path, (_, _, print_html) in zip(prints, documents):
+            path.write_bytes(print_html.encode("utf-8"))
+        batches = _batches([len(print_html) for _, _, print_html in documents], os.cpu_count() or 1)
+        workers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "pipelines.certificates.print_worker",
+                 *(str(p) for i in batch for p in (prints[i], pdf_paths[i]))],
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            for batch in batches
+        ]
+        errors = [worker.communicate()[1] for worker in workers]
+        failures = [error or f"exit code {worker.returncode}" for worker, error in zip(workers, errors) if worker.returncode != 0]
+    if failures:
+        raise RuntimeError("rendering a PDF failed:\n" + "\n".join(failures))
     return [path for pair in zip(html_paths, pdf_paths) for path in pair]
 
 

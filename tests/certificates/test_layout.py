@@ -1,7 +1,7 @@
 """Layout of every page of every document the sample issues for 2003Q4 (the FY2003 annual statement and the ppca-2002
 certificates), 2002Q1 (the quarter of the petition) and 2000Q3 (a 4.14(c) notice), read back from the PDFs: no two
-words overlap, no clause id is split across lines, the company name copies out as written, and every glyph is set in
-the project's own font."""
+words overlap, no word runs into the page margin, no clause id is split across lines, the company name copies out as
+written, and every glyph is set in the project's own font."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ CLAUSE_ID = re.compile(r"(?:indenture-1996|ca-1994|ppca-2002)/[A-Za-z0-9.()/-]+"
 # A line that ends inside an instrument name or right after its slash has split a clause id.
 SPLIT_AT_LINE_END = re.compile(r"(?:^|[\s(\[])(?:indenture|ppca|ca)(?:-\d{0,4}/?)?$")
 OVERLAP_TOLERANCE = 0.5  # points: glyph boxes of neighbouring words may touch, never cover each other
+MARGIN = 40  # points: the narrowest page margin is 16 mm (45 pt); no word may run into it
 COMPANY = "Kaiser Aluminum & Chemical Corporation"
 FONT = "Source-Serif-Pro"
 
@@ -79,12 +80,18 @@ def _overlaps(words: list[dict]) -> list[str]:
     return found
 
 
-def test_no_two_words_overlap_on_any_page(documents):
+def test_no_two_words_overlap_and_none_runs_into_the_margin_on_any_page(documents):
     problems = []
     for pdf, _ in documents:
         with pdfplumber.open(pdf) as document:
             for number, page in enumerate(document.pages, start=1):
-                problems += [f"{pdf.name} page {number}: {o}" for o in _overlaps(page.extract_words())]
+                words = page.extract_words()
+                problems += [f"{pdf.name} page {number}: {o}" for o in _overlaps(words)]
+                problems += [
+                    f"{pdf.name} page {number}: {w['text']!r} runs into the margin"
+                    for w in words
+                    if w["x0"] < MARGIN or w["x1"] > page.width - MARGIN
+                ]
     assert problems == []
 
 
