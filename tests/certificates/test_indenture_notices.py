@@ -27,6 +27,7 @@ MANIFEST = {
     "periods": ["1998Q3", "2002Q2"],
     "options": {"period": None, "as_of": None},
     "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "extracts": {},
     "inputs": {},
     "policies": {},
 }
