@@ -10,20 +10,18 @@ instead (workbook.py), so its text stays verbatim.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def is_decimal_number(text: str) -> bool:
-    if text != text.strip():  # Decimal() ignores surrounding whitespace; a spreadsheet does not
-        return False
-    try:
-        return Decimal(text).is_finite()
-    except InvalidOperation:
-        return False
+    """A plain decimal as the product writes amounts (`-127541418.02`): a figure, never a formula. Nothing else
+    counts, not even `-1e5`, which some spreadsheets would read as a number and others as text."""
+    return PLAIN_DECIMAL.fullmatch(text) is not None
 
 
 def inert(value: object) -> object:

@@ -248,8 +248,8 @@ def test_run_id_manifest_hash_as_of_and_commit_in_the_footer(fy1996):
 
 
 def test_schedule_b_cites_each_extract_by_its_content_fingerprint_not_its_file_bytes(fy1996):
-    schedule_b = fy1996.split("Schedule B", 1)[1]
-    assert "<tr><th>trial_balances</th><td class=\"mono\">" + "e" * 64 + "</td></tr>" in schedule_b
+    evidence = fy1996.split("<h2>Evidence schedule</h2>", 1)[1]
+    assert '<tr><td>trial_balances</td><td class="mono">' + "e" * 64 + "</td></tr>" in evidence
     assert "c" * 64 not in fy1996 and "trial_balances.csv" not in fy1996
 
 

@@ -19,6 +19,7 @@ MANIFEST = {
     "run_id": "0123456789abcdef",
     "as_of": "2000-12-31",
     "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "extracts": {},
     "inputs": {},
     "policies": {},
 }

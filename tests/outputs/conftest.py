@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipelines.outputs.deadlines import Deadline
+from pipelines.outputs.deadlines import Deadline, statement
 from pipelines.policy.result import Result
 
 HOSTILE_ID = '=HYPERLINK("http://example.invalid/","click")'
@@ -148,6 +148,7 @@ def deadline(status: str, due: date | None, trigger: date | None, reference: str
         missing_inputs=missing,
         mart="annual_statement_deadlines",
         as_of=date(2003, 12, 31),
+        statement=statement(status, "indenture-1996/4.06(b)", due, completed, date(2003, 12, 31)),
     )
 
 
