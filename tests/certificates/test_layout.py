@@ -14,6 +14,7 @@ import pdfplumber
 import pytest
 
 from pipelines.certificates.registry import RunFacts, document_kinds, gather, render
+from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.evaluation import evaluate_all
@@ -49,7 +50,7 @@ def documents(tmp_path_factory) -> list[tuple[Path, set[str]]]:
     results = evaluate_all(con, policies)
     written: list[Path] = []
     for quarter in map(FiscalQuarter.parse, QUARTERS):
-        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, quarter.end, [quarter])
+        manifest = run_manifest(policies, SAMPLE_EXTRACTS_DIR, extract_fingerprints(con), quarter.end, [quarter])
         facts = RunFacts([quarter], [r for r in results if r.test_date <= quarter.end], manifest, gather(con, [quarter]))
         written += render(facts, tmp_path_factory.mktemp(str(quarter)))
     con.close()

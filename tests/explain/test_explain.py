@@ -72,7 +72,7 @@ def test_a_4_10_a_incurrence_down_to_its_row_and_the_depreciation_accounts(cache
     ]
     # CCFAFC 362,156,844.74 over the forward charges 115,987,031.25 + 747,743.06 + 928,875.00 + the deemed (b)(ii)
     # draw's 24,381,500.00 = 142,045,149.31 gives 2.549590 (six places), greater than 2.0 by 0.549590, 27.48% of 2.0
-    assert lines[lines.index("│   ├── Must be greater than 2.0 ([IND L4482] greater than 2.0 to 1 (strict: exactly 2.0 fails, AMB-I05))") + 1] == (
+    assert lines[lines.index("│   ├── Must be greater than 2.0 ([IND L4482] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05))") + 1] == (
         "│   ├── Headroom: 0.549590, 27.48% of the threshold")
     assert "├── Waivers and amendments considered: none names this clause" in lines
 
