@@ -85,6 +85,12 @@ def sample_run(tmp_path_factory) -> tuple[Path, str, str]:
     return out, summary.getvalue(), deadlines.getvalue()
 
 
+def without_library(text: str) -> str:
+    """The text less report.html's inlined charting library (plotly.js, whose code says `seedPseudoRandom`): its words
+    are the library's, not the product's, and no reader sees them."""
+    return re.sub(r'<script id="plotly-library">.*?</script>', "", text, flags=re.DOTALL)
+
+
 def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
     out, summary, deadlines = sample_run
     outputs = [p for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html")]
@@ -92,7 +98,7 @@ def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
         "results.json", "results.csv", "basket_ledger.json", "basket_ledger.csv", "deadlines.json", "deadlines.csv", "manifest.json",
     }
     assert any(p.parent.name == "certificates" for p in outputs)
-    found = [h for path in outputs for h in hits(str(path.relative_to(out)), path.read_text(encoding="utf-8"))]
+    found = [h for path in outputs for h in hits(str(path.relative_to(out)), without_library(path.read_text(encoding="utf-8")))]
     found += hits("covenants run (printed)", summary) + hits("covenants deadlines (printed)", deadlines)
     assert found == []
 

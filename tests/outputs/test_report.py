@@ -116,7 +116,7 @@ def test_each_result_drills_down_to_inputs_waivers_and_source_rows(page):
 def test_the_page_is_self_contained(page):
     html = page.read_text()
     library = str(plotly_js())
-    assert f"<script>{library}</script>" in html  # the library itself, inlined
+    assert f"<script id=\"plotly-library\">{library}</script>" in html  # the library itself, inlined
     ours = html.replace(library, "")  # the library's own strings name its web site, for links it is told not to show
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", ours)
     assert "<link" not in ours and "<script src" not in ours

@@ -105,10 +105,14 @@ def _run(extracts: Path, out: Path) -> Path:
     return out
 
 
+# Outputs tied to the very files read: the run's working database (DuckDB's own pages, and each row's `_row`), and
+# report.html, whose drill-downs name each figure's source file and row number, as a person must find them.
+TIED_TO_THE_FILES = ("covenants.duckdb", "report.html")
+
+
 def _published(out: Path) -> dict[str, bytes]:
-    """Every file the run published, by path under out, with its bytes; not the run's working database, whose pages
-    are DuckDB's own."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != "covenants.duckdb"}
+    """Every file the run published, by path under out, with its bytes, but those tied to the very files read."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name not in TIED_TO_THE_FILES}
 
 
 @pytest.fixture(scope="module")
@@ -160,5 +164,6 @@ def test_same_rows_in_any_format_and_order_give_byte_identical_outputs(reference
     assert different == []
     # the files are tied to the run by their own bytes; everything the documents cite is the same
     assert sorted(manifest.pop("inputs")) == sorted(path.name for path in written.values())
-    expected_manifest.pop("inputs")
+    assert manifest.pop("location") == {"extracts": str(extracts.resolve())}  # where they were read, outside the run id
+    expected_manifest.pop("inputs"), expected_manifest.pop("location")
     assert manifest == expected_manifest
