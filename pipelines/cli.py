@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
-from pipelines.typography import actual_and_threshold, long_date
+from pipelines.typography import long_date
 
 if TYPE_CHECKING:
     from pipelines.quarter_end import RunOutcome
@@ -55,38 +55,10 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def _figures(result) -> list[str]:
-    actual, threshold = actual_and_threshold(result.actual, result.threshold)
-    return [actual, result.operator, threshold]
-
-
 def summary(outcome: RunOutcome) -> str:
-    from pipelines.policy.result import STATUSES
+    from pipelines.outputs.run_summary import summary as run_summary
 
-    by_clause: dict[tuple[str, str], Counter] = {}
-    for result in outcome.results:
-        by_clause.setdefault((result.instrument, result.clause_id), Counter())[result.status] += 1
-    rows = [[instrument, clause, *(str(counts.get(s, 0)) for s in STATUSES)] for (instrument, clause), counts in sorted(by_clause.items())]
-    quarters = outcome.quarters
-    lines = [
-        f"Quarter-end run {outcome.manifest['run_id']}: {quarters[0]} to {quarters[-1]} ({len(quarters)} quarters), as of {long_date(date.fromisoformat(outcome.manifest['as_of']))}",
-        "",
-        _table(["instrument", "clause", *STATUSES], rows),
-    ]
-    notable = [r for r in outcome.results if r.status in ("fail", "waived", "indeterminate") and r.test_kind != "information"]
-    if notable:
-        lines += ["", "Results that need attention:"]
-        lines += [
-            _table(
-                ["test date", "clause", "status", "actual", "operator", "threshold", "waiver"],
-                [
-                    [str(r.test_date), r.clause_id, r.status, *_figures(r), r.waiver_id or ""]
-                    for r in notable
-                ],
-            )
-        ]
-    lines += ["", "Wrote:", *(f"  {path}" for path in outcome.written)]
-    return "\n".join(lines)
+    return run_summary(outcome.manifest["run_id"], outcome.quarters, outcome.results, outcome.written, _table)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -1,0 +1,76 @@
+"""What `covenants run` prints: the verdict first, then what failed or was waived with its figures, then what cannot be
+determined and why, then the files written.
+
+The verdict per instrument and fiscal quarter is the report's (pipelines/outputs/verdict.py). Every clause's results
+quarter by quarter are in report.html and covenants.xlsx; the printout keeps to what a reader must act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from pipelines.fiscal import FiscalQuarter
+from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, verdicts
+from pipelines.policy.result import Result
+from pipelines.typography import OPERATOR_WORDS, actual_and_threshold, long_date, money, percent
+
+Table = Callable[[list[str], list[list[str]]], str]
+INSTRUMENTS = ("indenture-1996", "ca-1994", "ppca-2002")
+
+
+def _dates(days: list[date]) -> str:
+    words = [long_date(d) for d in sorted(set(days))]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def heading(run_id: str, quarters: list[FiscalQuarter], results: list[Result]) -> str:
+    span = str(quarters[0]) if len(quarters) == 1 else f"{quarters[0]} to {quarters[-1]} ({len(quarters)} quarters)"
+    determined = [r.determination_date for r in results if r.determination_date is not None]
+    when = f"; determined on {_dates(determined)}" if determined else ""
+    return f"Quarter-end run {run_id}: {span}, figures to {long_date(quarters[-1].end)}{when}"
+
+
+def verdict_rows(quarters: list[FiscalQuarter], results: list[Result]) -> list[list[str]]:
+    found = {(v.quarter, v.instrument): v.verdict for v in verdicts(results)}
+    return [[str(q), *(found.get((q, i), NOT_TESTED) for i in INSTRUMENTS)] for q in quarters]
+
+
+def acted_on(result: Result) -> bool:
+    return result.test_kind != "information"
+
+
+def failure_rows(results: list[Result]) -> list[list[str]]:
+    rows = []
+    for r in (r for r in results if r.status in ("fail", "waived") and acted_on(r)):
+        actual, threshold = actual_and_threshold(r.actual, r.threshold)
+        test = OPERATOR_WORDS.get(r.operator, r.operator)
+        rows.append([str(r.test_date), r.clause_id, STATUS_WORDS[r.status], actual, test, threshold, money(r.headroom, "-"), percent(r.headroom_pct, "-"), r.waiver_id or ""])
+    return rows
+
+
+def undetermined_lines(results: list[Result]) -> list[str]:
+    """One line per clause and reason: how many test dates it leaves open, and the explanation, which names the fact
+    that would decide it."""
+    grouped: dict[tuple[str, str], list[date]] = {}
+    for r in (r for r in results if r.status == "indeterminate" and acted_on(r)):
+        grouped.setdefault((r.clause_id, r.explanation.removeprefix("Cannot be determined: ")), []).append(r.test_date)
+    lines = []
+    for (clause_id, explanation), days in sorted(grouped.items(), key=lambda item: (item[0][0], min(item[1]))):
+        when = long_date(days[0]) if len(days) == 1 else f"{len(days)} test dates, {long_date(min(days))} to {long_date(max(days))}"
+        lines.append(f"  {clause_id} ({when}): {explanation}")
+    return lines
+
+
+def summary(run_id: str, quarters: list[FiscalQuarter], results: list[Result], written: list[Path], table: Table) -> str:
+    lines = [heading(run_id, quarters, results), "", "Verdict", table(["quarter", *INSTRUMENTS], verdict_rows(quarters, results))]
+    failures = failure_rows(results)
+    if failures:
+        lines += ["", "Failures and waivers", table(["test date", "clause", "status", "figure", "must be", "threshold", "headroom", "headroom %", "waiver"], failures)]
+    undetermined = undetermined_lines(results)
+    if undetermined:
+        lines += ["", "Cannot be determined", *undetermined]
+    lines += ["", "Every clause's results, quarter by quarter, with their inputs: report.html and covenants.xlsx."]
+    lines += ["", "Wrote:", *(f"  {path}" for path in written)]
+    return "\n".join(lines)
