@@ -20,8 +20,14 @@ Table = Callable[[list[str], list[list[str]]], str]
 INSTRUMENTS = ("indenture-1996", "ca-1994", "ppca-2002")
 
 
+LISTED_DATES = 6  # more determination dates than this are given as a span: a run of every quarter has dozens
+
+
 def _dates(days: list[date]) -> str:
-    words = [long_date(d) for d in sorted(set(days))]
+    distinct = sorted(set(days))
+    if len(distinct) > LISTED_DATES:
+        return f"{len(distinct)} dates, {long_date(distinct[0])} to {long_date(distinct[-1])} (each result's own in results.json)"
+    words = [long_date(d) for d in distinct]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 

@@ -71,3 +71,16 @@ def test_a_quarter_with_nothing_to_act_on_says_so_in_one_verdict_line():
     assert "Failures and waivers" not in printed and "Cannot be determined" not in printed
     assert "2003Q3   not tested      not tested  compliant" in printed.splitlines()
     assert printed.splitlines()[0] == "Quarter-end run 0123456789abcdef: 2003Q3, figures to September 30, 2003"
+
+
+def test_a_run_of_many_determination_dates_gives_their_span():
+    # seven certificate dates, one a quarter from 2002Q2 to 2003Q4 (each the quarter end + 45 days): listed they would
+    # run over the line, so the first and the last are given with the count
+    ends = [date(2002, 6, 30), date(2002, 9, 30), date(2002, 12, 31), date(2003, 3, 31), date(2003, 6, 30), date(2003, 9, 30), date(2003, 12, 31)]
+    determined = [date(2002, 8, 14), date(2002, 11, 14), date(2003, 2, 14), date(2003, 5, 15), date(2003, 8, 14), date(2003, 11, 14), date(2004, 2, 14)]
+    results = [result("ppca-2002/9.2.7(ii)", end, "pass", determination_date=on) for end, on in zip(ends, determined)]
+    quarters = [FiscalQuarter.containing(end) for end in ends]
+    assert summary("0123456789abcdef", quarters, results, [], _table).splitlines()[0] == (
+        "Quarter-end run 0123456789abcdef: 2002Q2 to 2003Q4 (7 quarters), figures to December 31, 2003; determined on "
+        "7 dates, August 14, 2002 to February 14, 2004 (each result's own in results.json)"
+    )
