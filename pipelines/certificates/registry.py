@@ -9,8 +9,10 @@ results are final; every document of every kind is rendered in one pass (one poo
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,6 +43,20 @@ class RunFacts:
     results: list[Result]
     manifest: dict
     gathered: dict[str, list[dict]] = field(default_factory=dict)
+
+
+FILE_NAME_SAFE = re.compile(r"[A-Za-z0-9._-]+")
+FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
+
+
+def file_stem(kind: str, reference: str) -> str:
+    """`<kind>-<reference>` for a document named after an id from the extracts (an offer, an event): an id with
+    characters a file name must not hold ("/", "<") has each replaced by "_" and a hash of the id appended, so that the
+    file stays in its folder and two such ids never share a file."""
+    if FILE_NAME_SAFE.fullmatch(reference):
+        return f"{kind}-{reference}"
+    digest = hashlib.sha256(reference.encode()).hexdigest()[:8]
+    return f"{kind}-{FILE_NAME_UNSAFE.sub('_', reference)}-{digest}"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipelines.assets import extracts, models, policies, results
 from pipelines.assets.resources import CovenantFolders
-from pipelines.certificates.registry import RunFacts, document_kinds, render
+from pipelines.certificates.registry import RunFacts, document_kinds, file_stem, render
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR, TEMPLATES_DIR
 from test_annual_compliance import MANIFEST, RESULTS
@@ -27,6 +27,14 @@ def test_the_existing_kinds_are_found_with_their_clause_template_and_signatories
     for kind in kinds.values():
         assert (TEMPLATES_DIR / kind.template).is_file()
         assert kind.signatories, f"{kind.name} has no one to sign it"
+
+
+def test_a_document_named_after_an_id_from_the_extracts_keeps_its_file_in_the_folder():
+    assert file_stem("indenture-1996-4.06c", "ACC-2002-02-12") == "indenture-1996-4.06c-ACC-2002-02-12"
+    # "/" and "<" become "_", and the first 8 hex digits of sha256("../ACC<1>") (52a030a4, from sha256sum) tell two
+    # such ids apart
+    assert file_stem("indenture-1996-4.06c", "../ACC<1>") == "indenture-1996-4.06c-.._ACC_1_-52a030a4"
+    assert "/" not in file_stem("indenture-1996-4.06c", "a/b") and file_stem("k", "a/b") != file_stem("k", "a_b")
 
 
 def test_a_run_whose_triggers_are_not_met_issues_nothing(tmp_path):

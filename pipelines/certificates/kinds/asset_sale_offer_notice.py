@@ -12,19 +12,15 @@ are gathered before the run's database closes (`offers_due`).
 
 from __future__ import annotations
 
-import hashlib
-import re
 from decimal import Decimal
 
 import duckdb
 
-from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
+from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html, file_stem
 from pipelines.fiscal import FiscalQuarter
 
 TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
 TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
-FILE_NAME_SAFE = re.compile(r"[A-Za-z0-9._-]+")
-FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 COLUMNS = (
     "offer_id, trigger_date, notice_mailed_on, asset_sale_purchase_date, asset_sale_offer_amount, ncp_rounded_down, "
     "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on"
@@ -55,7 +51,7 @@ def notice(offer: dict) -> Document:
         "notice_due": offer["notice_due_on"],
         "trustee": TRUSTEE,
     }
-    return Document(file_stem(offer["offer_id"]), context)
+    return Document(file_stem("indenture-1996-4.14c", offer["offer_id"]), context)
 
 
 def notices(facts: RunFacts) -> list[Document]:
@@ -69,15 +65,6 @@ def asset_sale_offer_notice_html(con: duckdb.DuckDBPyConnection, offer_id: str, 
     if found[0]["asset_sale_offer_amount"] is None:
         raise ValueError(f"{offer_id}: the Asset Sale Offer Amount cannot be computed")
     return document_html(ASSET_SALE_OFFER_NOTICE, notice(found[0]), manifest)
-
-
-def file_stem(offer_id: str) -> str:
-    """`indenture-1996-4.14c-<offer_id>`; an id from the extracts with characters a file name must not hold ("/", "<")
-    has each replaced by "_" and a hash of the id appended, so that two such ids never share a file."""
-    if FILE_NAME_SAFE.fullmatch(offer_id):
-        return f"indenture-1996-4.14c-{offer_id}"
-    digest = hashlib.sha256(offer_id.encode()).hexdigest()[:8]
-    return f"indenture-1996-4.14c-{FILE_NAME_UNSAFE.sub('_', offer_id)}-{digest}"
 
 
 ASSET_SALE_OFFER_NOTICE = DocumentKind(

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 import duckdb
 
-from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory
+from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, file_stem
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
@@ -161,7 +161,7 @@ def acceleration_notices(facts: RunFacts) -> list[Document]:
             "delivery": Delivery(due=due, delivered=event["completed_on"], as_of=as_of),
             "trustee": TRUSTEE,
         }
-        documents.append(Document(f"indenture-1996-4.06c-{event['event_id']}", context))
+        documents.append(Document(file_stem("indenture-1996-4.06c", event["event_id"]), context))
     return documents
 
 
