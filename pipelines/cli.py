@@ -30,17 +30,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from typing import TYPE_CHECKING
-
 # Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
+from pipelines.outputs.text_table import text_table
 from pipelines.typography import long_date
-
-if TYPE_CHECKING:
-    from pipelines.quarter_end import RunOutcome
 
 EXIT_DEFECT = 70  # sysexits.h EX_SOFTWARE: an internal error, kept apart from verify's 1
 EXIT_REFUTED = 1  # verify: the re-run differs
@@ -49,25 +45,13 @@ EXIT_BAD_POLICY = 3
 EXIT_MACHINE = 4
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
-    line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
-    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
-
-
-def summary(outcome: RunOutcome) -> str:
-    from pipelines.outputs.run_summary import summary as run_summary
-
-    return run_summary(outcome.manifest["run_id"], outcome.quarters, outcome.results, outcome.written, _table)
-
-
 def _run(args: argparse.Namespace) -> int:
     from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.output_folder import OutputRefused
-    from pipelines.quarter_end import quarter_end_run
+    from pipelines.run_job import run_quarter_end
 
     try:
-        outcome = quarter_end_run(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
+        outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; no result or certificate was issued.", file=sys.stderr)
         print(bad.summary(), file=sys.stderr)
@@ -84,7 +68,8 @@ def _run(args: argparse.Namespace) -> int:
     except (ValueError, OutputRefused) as error:
         print(f"covenants: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(summary(outcome))
+    print(outcome.summary)
+    print(f"\nDagster run {outcome.dagster_run_id} (`covenants ui` lists it with its materializations and checks)")
     return 0
 
 
@@ -111,7 +96,7 @@ def _deadlines(args: argparse.Namespace) -> int:
     counts = Counter(d.status for d in deadlines)
     print(f"Deadline calendar as of {long_date(as_of)}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "indeterminate")))
     print()
-    print(_table(["due", "status", "clause", "reference", "statement", "obligation"], rows))
+    print(text_table(["due", "status", "clause", "reference", "statement", "obligation"], rows))
     return 0
 
 
@@ -148,7 +133,7 @@ def _check(args: argparse.Namespace) -> int:
     except PolicyError as error:
         print(f"covenants: invalid policy: {error}", file=sys.stderr)
         return EXIT_BAD_POLICY
-    print(check_summary(outcome, _table))
+    print(check_summary(outcome, text_table))
     if args.out:
         print("", "Wrote:", *(f"  {path}" for path in write_check(outcome, Path(args.out), reads)), sep="\n")
     return 0

@@ -1,20 +1,19 @@
 """The Dagster code location `covenants` (workspace.yaml): assembled from the modules of pipelines/assets/.
 
-Every job runs its steps in one process (`in_process_executor`): they all share one DuckDB file, which only one
-process can open at a time.
+Every job runs its steps in one process (`in_process_executor`): the steps of a run share its DuckDB file, which one
+process at a time can open.
 """
 
 from dagster import Definitions, in_process_executor
 
-from pipelines.assets import deadlines, extracts, jobs, models, policies, results, schedules, sensors
-from pipelines.assets.resources import resources
+from pipelines.assets import extracts, jobs, models, policies, results, schedules, sensors
+from pipelines.assets.resources import CovenantFolders
 
 defs = Definitions(
-    assets=[*extracts.assets, *policies.assets, *models.assets, *results.assets, *deadlines.assets],
-    asset_checks=[*extracts.checks, *results.checks],
+    assets=[*extracts.assets, *policies.assets, *models.assets, *results.assets],
     jobs=jobs.jobs,
     schedules=schedules.schedules,
     sensors=sensors.sensors,
-    resources=resources(),
+    resources={"folders": CovenantFolders()},
     executor=in_process_executor,
 )

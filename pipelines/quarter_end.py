@@ -1,13 +1,13 @@
-"""The quarter-end run as plain functions: the command line calls them in order, the Dagster assets one by one.
+"""The stages of a quarter-end run as plain functions, which the Dagster assets call (pipelines/assets/; the
+`quarter_end` job is the one orchestration of a run, from the command line as from the UI) and `covenants check`,
+`explain` and `deadlines` reuse.
 
 extracts → DuckDB (typed, validated, quarantined) → SQL defined terms → policy evaluation → results, manifest and
-certificates. Outputs are written to a staging folder and swapped into place only when everything succeeded, so an
-earlier run's outputs are never half-overwritten.
+certificates, written into the run's staging folder (pipelines/assets/resources.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,28 +16,18 @@ import pyarrow as pa
 
 from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.ingest import BadExtracts, extract_fingerprints, ingest_all
+from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_models import build_all
-from pipelines.outputs.basket_ledger import basket_ledger, write_basket_ledger
-from pipelines.outputs.deadlines import Deadline, deadline_calendar, write_deadlines
+from pipelines.outputs.basket_ledger import write_basket_ledger
+from pipelines.outputs.deadlines import Deadline, write_deadlines
 from pipelines.outputs.manifest import build_manifest, write_manifest
-from pipelines.outputs.output_folder import marked_folder, staged
+from pipelines.outputs.output_folder import marked_folder
 from pipelines.outputs.results_files import write_results
 from pipelines.outputs.spreadsheet_safety import write_csv
-from pipelines.policy.evaluation import evaluate_all
-from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
-
-
-@dataclass(frozen=True)
-class RunOutcome:
-    out_dir: Path
-    results: list[Result]
-    manifest: dict
-    written: list[Path]
-    quarters: list[FiscalQuarter]
 
 
 def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
@@ -155,35 +145,3 @@ def publish(
     written += write_report(in_run, quarters, policies, manifest, staging)
     written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
     return manifest, written
-
-
-def quarter_end_run(extracts_dir: Path, out_dir: Path, period: str | None = None, as_of: date | None = None) -> RunOutcome:
-    from pipelines.certificates.registry import gather  # imported here for the reason publish() gives
-
-    out_dir = out_dir.resolve()
-    with staged(out_dir, {"the extracts folder": extracts_dir}) as staging:
-        policies = load_policies()
-        con = duckdb.connect(str(staging / "covenants.duckdb"))
-        try:
-            prepare(con, extracts_dir, policies)
-            quarters = select_quarters(quarters_covered(con), period)
-            until = as_of or quarters[-1].end
-            determined = [r for r in evaluate_all(con, policies, as_of) if r.test_date <= quarters[-1].end]
-            ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
-            deadlines = deadline_calendar(con, until)
-            gathered = gather(con, quarters)
-            fingerprints = extract_fingerprints(con)
-        except BadExtracts as bad:
-            bad.quarantine_file = write_quarantine(bad.issues, out_dir.with_name(f"{out_dir.name}-quarantine"))
-            raise
-        finally:
-            con.close()
-        options = {"period": str(quarters[0]) if period else None, "as_of": as_of.isoformat() if as_of else None}
-        manifest, written = publish(determined, ledger, deadlines, quarters, policies, extracts_dir, staging, until, gathered, fingerprints, options)
-    return RunOutcome(
-        out_dir=out_dir,
-        results=in_quarters(determined, quarters),
-        manifest=manifest,
-        written=[out_dir / p.relative_to(staging) for p in written],
-        quarters=quarters,
-    )

@@ -1,7 +1,7 @@
 """`covenants ui`: the Dagster UI over this repository's code location, bound to 127.0.0.1 unless told otherwise.
 
-Runs `dagster dev -w <repo>/workspace.yaml -h HOST -p PORT` with DAGSTER_HOME set to `<repo>/.dagster_home`
-(created with telemetry disabled, and one run at a time because every run opens the same DuckDB file).
+Runs `dagster dev -w <repo>/workspace.yaml -h HOST -p PORT` on the project's instance (pipelines.instance: DAGSTER_HOME
+is `<repo>/.dagster_home` unless set), the one `covenants run` records its runs in.
 
 `dagster dev` maps SIGTERM to whatever SIGINT does; started with a plain `&` SIGINT is ignored, so it ignores both.
 Here it is started in its own process group with SIGINT and SIGTERM at their defaults, and on Ctrl-C, SIGTERM or
@@ -18,29 +18,12 @@ import sys
 import time
 from pathlib import Path
 
+from pipelines.instance import prepare_home
 from pipelines.layout import ROOT
 
-DAGSTER_HOME = ROOT / ".dagster_home"
 WORKSPACE = ROOT / "workspace.yaml"
-INSTANCE_CONFIG = """\
-# Written by `covenants ui` (pipelines/ui.py) when missing.
-telemetry:
-  enabled: false
-# Every run opens the same DuckDB file, which one process at a time can hold: run one at a time.
-concurrency:
-  runs:
-    max_concurrent_runs: 1
-"""
 GRACE_SECONDS = 30  # what `dagster dev` may take to stop its webserver and daemon after SIGINT
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
-def prepare_home(home: Path = DAGSTER_HOME) -> Path:
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists():
-        config.write_text(INSTANCE_CONFIG)
-    return home
 
 
 def command(host: str, port: int) -> list[str]:
@@ -78,10 +61,10 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def serve(host: str = "127.0.0.1", port: int = 3000, *, home: Path = DAGSTER_HOME) -> int:
+def serve(host: str = "127.0.0.1", port: int = 3000, *, home: Path | None = None) -> int:
     """Run the Dagster UI until it exits or this process is interrupted or terminated; return its exit code.
 
-    `home` is DAGSTER_HOME (the run history and schedules); tests point it at a scratch folder.
+    `home` is DAGSTER_HOME (the run history and schedules; pipelines.instance), which tests point at a scratch folder.
     """
     home = prepare_home(home)
     env = {**os.environ, "DAGSTER_HOME": str(home)}

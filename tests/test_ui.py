@@ -9,7 +9,8 @@ import time
 import urllib.request
 
 from pipelines.layout import ROOT
-from pipelines.ui import command, prepare_home
+from pipelines.instance import prepare_home
+from pipelines.ui import command
 
 
 def test_the_dagster_home_disables_telemetry_and_runs_one_run_at_a_time(tmp_path):

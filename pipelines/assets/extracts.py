@@ -1,12 +1,14 @@
-"""One asset per extract of the contract, each loaded into its `raw_<extract>` table, with a blocking check.
+"""One asset per extract of the contract, each loaded into its `raw_<extract>` table, all read by one step.
 
-One factory builds them all from `contract.EXTRACTS`. The asset loads the file (typed exactly, every cell that does
-not fit refused); its blocking check validates the table (Pandera: types, domains, keys, identities), records every
-refused row in the quarantine table and fails if anything was refused at load or at validation, so that no model
-downstream of a bad extract runs. The cross-extract checks (references from one extract to another) are one more
-blocking check, on `extract_set`: the extracts accepted together, which every covenant result depends on.
+`extracts` is a multi_asset over every extract and `extract_set` (the extracts accepted together, which every
+covenant result depends on): one step loads each file (typed exactly, every cell that does not fit refused) and
+validates it (Pandera: types, domains, keys, identities), yielding its materialization and its blocking check
+`conforms_to_contract`, then checks the references from one extract to another (`consistent_across_extracts` on
+`extract_set`). Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
+the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 """
 
+import time
 from collections import Counter
 from dataclasses import asdict
 
@@ -15,28 +17,33 @@ from dagster import (
     AssetCheckKey,
     AssetCheckResult,
     AssetCheckSeverity,
-    AssetChecksDefinition,
+    AssetCheckSpec,
     AssetExecutionContext,
     AssetKey,
-    AssetsDefinition,
+    AssetSpec,
     DataVersion,
     MaterializeResult,
     MetadataValue,
     TableColumn,
     TableSchema,
-    asset,
-    asset_check,
+    multi_asset,
 )
-from dagster_duckdb import DuckDBResource
 
+from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import EXTRACTS, Extract
-from pipelines.extracts.ingest import load_extract, record_quarantine, validate_cross_extract, validate_extract
+from pipelines.extracts.date_range import instruments_date_range
+from pipelines.extracts.ingest import BadExtracts, load_extract, record_quarantine, validate_cross_extract, validate_extract
 from pipelines.extracts.reading import ExtractMissing, Issue, locate
 from pipelines.outputs.manifest import sha256
+from pipelines.quarter_end import write_quarantine
 
 GROUP = "extracts"
+STAGE = "extracts"
 SHOWN_ISSUES = 50  # issues listed in the UI per check; every one of them is in the quarantine table
+EXTRACT_SET_KEY = AssetKey("extract_set")
+CONFORMS = "conforms_to_contract"
+CONSISTENT = "consistent_across_extracts"
 
 
 def table_name(extract: Extract) -> str:
@@ -61,85 +68,25 @@ def _schema(extract: Extract) -> TableSchema:
     )
 
 
-def _issues_metadata(issues: list[Issue]) -> dict[str, object]:
-    return {
-        "refused": len(issues),
-        "by_reason": MetadataValue.json(dict(Counter(i.reason for i in issues).most_common())),
-        "issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
-    }
-
-
-def _row_count(con, table: str) -> int:
-    """Rows in the table; 0 when the file was refused whole and no table was made."""
-    try:
-        return int(con.table(table).aggregate("count(*)").fetchall()[0][0])
-    except duckdb.CatalogException:
-        return 0
-
-
-def _refused_at_load(context, key: AssetKey) -> int:
-    """How many cells the latest load of the asset refused (recorded in its materialization's metadata)."""
-    event = context.instance.get_latest_materialization_event(key)
-    if event is None or event.asset_materialization is None:
-        return 0
-    value = event.asset_materialization.metadata.get("refused_at_load")
-    return int(value.value) if value is not None else 0
-
-
-def _result(issues: list[Issue], refused_at_load: int, what: str) -> AssetCheckResult:
-    refused = len(issues) + refused_at_load
-    if refused:
-        description = f"{refused} issue(s) in {what}; every refused row is in the quarantine table."
-    else:
-        description = f"{what}: no issue."
-    return AssetCheckResult(
-        passed=refused == 0,
-        severity=AssetCheckSeverity.ERROR,
-        description=description,
-        metadata={"refused_at_load": refused_at_load, **_issues_metadata(issues)},
-    )
-
-
-def extract_asset(extract: Extract) -> tuple[AssetsDefinition, AssetChecksDefinition]:
-    key = extract_key(extract)
-    description = (
-        f"Extract `{extract.name}`: {extract.description}\n\n"
-        f"Read from `{extract.name}.csv`, `.parquet` or `.xlsx` in the extracts folder into the DuckDB table "
-        f"`{table_name(extract)}`, every value typed exactly as pipelines/extracts/contract.py says "
-        f"(money as DECIMAL(18,2)). Key: {', '.join(extract.key)}."
-    )
-
-    @asset(
-        key=key,
+def _spec(extract: Extract) -> AssetSpec:
+    return AssetSpec(
+        key=extract_key(extract),
         group_name=GROUP,
-        description=description,
+        description=(
+            f"Extract `{extract.name}`: {extract.description}\n\n"
+            f"Read from `{extract.name}.csv`, `.parquet` or `.xlsx` in the extracts folder into the DuckDB table "
+            f"`{table_name(extract)}`, every value typed exactly as pipelines/extracts/contract.py says "
+            f"(money as DECIMAL(18,2)). Key: {', '.join(extract.key)}."
+        ),
         kinds={"duckdb"},
         metadata={"extract": extract.name, "table": table_name(extract), "key": list(extract.key), "dagster/column_schema": _schema(extract)},
     )
-    def _load(context: AssetExecutionContext, duckdb: DuckDBResource, folders: CovenantFolders) -> MaterializeResult:
-        with duckdb.get_connection() as con:
-            issues = load_extract(con, folders.extracts, extract)
-            record_quarantine(con, issues)
-            rows = _row_count(con, table_name(extract))
-        metadata = {
-            "dagster/row_count": rows,
-            "refused_at_load": len(issues),
-            "load_issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
-        }
-        try:
-            path = locate(folders.extracts, extract)
-        except ExtractMissing:
-            # Recorded as an issue by load_extract: the blocking check fails on it.
-            return MaterializeResult(metadata={"file": "missing", **metadata})
-        digest = sha256(path)
-        return MaterializeResult(
-            metadata={"file": MetadataValue.path(str(path)), "sha256": digest, **metadata},
-            data_version=DataVersion(digest),
-        )
 
-    @asset_check(
-        asset=key,
-        name="conforms_to_contract",
+
+def _check_spec(extract: Extract) -> AssetCheckSpec:
+    return AssetCheckSpec(
+        CONFORMS,
+        asset=extract_key(extract),
         blocking=True,
         description=(
             f"Blocking. Every row of `{extract.name}` was read without a refused cell and passes its Pandera model "
@@ -147,19 +94,9 @@ def extract_asset(extract: Extract) -> tuple[AssetsDefinition, AssetChecksDefini
             "and nothing downstream runs."
         ),
     )
-    def _check(context, duckdb: DuckDBResource) -> AssetCheckResult:
-        with duckdb.get_connection() as con:
-            issues = validate_extract(con, extract)
-            record_quarantine(con, issues)
-        return _result(issues, _refused_at_load(context, key), f"extract {extract.name}")
-
-    return _load, _check
 
 
-EXTRACT_SET_KEY = AssetKey("extract_set")
-
-
-@asset(
+EXTRACT_SET_SPEC = AssetSpec(
     key=EXTRACT_SET_KEY,
     group_name=GROUP,
     deps=[extract_key(e) for e in EXTRACTS],
@@ -170,52 +107,85 @@ EXTRACT_SET_KEY = AssetKey("extract_set")
     ),
     kinds={"duckdb"},
 )
-def extract_set(folders: CovenantFolders) -> MaterializeResult:
-    files = {e.name: locate(folders.extracts, e) for e in EXTRACTS}
-    return MaterializeResult(
-        metadata={
-            "folder": MetadataValue.path(str(folders.extracts)),
-            "files": MetadataValue.json({name: {"file": path.name, "sha256": sha256(path)} for name, path in files.items()}),
-        }
-    )
-
-
-@asset_check(
-    asset=extract_set,
-    name="consistent_across_extracts",
+CONSISTENT_SPEC = AssetCheckSpec(
+    CONSISTENT,
+    asset=EXTRACT_SET_KEY,
     blocking=True,
     description=(
         "Blocking. Every reference from one extract to another resolves (entities, accounts, debt instruments) "
         "and the cross-extract rules hold; every refused row is recorded in the quarantine table."
     ),
 )
-def consistent_across_extracts(duckdb: DuckDBResource) -> AssetCheckResult:
-    with duckdb.get_connection() as con:
-        issues = validate_cross_extract(con)
+
+
+def _row_count(con, table: str) -> int:
+    """Rows in the table; 0 when the file was refused whole and no table was made."""
+    try:
+        return int(con.table(table).aggregate("count(*)").fetchall()[0][0])
+    except duckdb.CatalogException:
+        return 0
+
+
+def _check(key: AssetKey, name: str, issues: list[Issue], what: str) -> AssetCheckResult:
+    return AssetCheckResult(
+        asset_key=key,
+        check_name=name,
+        passed=not issues,
+        severity=AssetCheckSeverity.ERROR,
+        description=f"{len(issues)} issue(s) in {what}; every refused row is in the quarantine table." if issues else f"{what}: no issue.",
+        metadata={
+            "refused": len(issues),
+            "by_reason": MetadataValue.json(dict(Counter(i.reason for i in issues).most_common())),
+            "issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
+        },
+    )
+
+
+def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> MaterializeResult:
+    metadata = {"dagster/row_count": rows}
+    try:
+        path = locate(folders.extracts, extract)
+    except ExtractMissing:  # recorded as an issue by load_extract: its check fails on it
+        return MaterializeResult(asset_key=extract_key(extract), metadata={"file": "missing", **metadata})
+    digest = sha256(path)
+    return MaterializeResult(
+        asset_key=extract_key(extract),
+        metadata={"file": MetadataValue.path(str(path)), "sha256": digest, **metadata},
+        data_version=DataVersion(digest),
+    )
+
+
+@multi_asset(name="extracts", specs=[*(_spec(e) for e in EXTRACTS), EXTRACT_SET_SPEC], check_specs=[*(_check_spec(e) for e in EXTRACTS), CONSISTENT_SPEC], can_subset=True)
+def extracts(context: AssetExecutionContext, folders: CovenantFolders):
+    selected = [e for e in EXTRACTS if extract_key(e) in context.selected_asset_keys]
+    dates = instruments_date_range()
+    started = time.perf_counter()
+    issues: list[Issue] = []
+    total_rows = 0
+    with folders.connect() as con:
+        for done, extract in enumerate(selected, 1):
+            found = load_extract(con, folders.extracts, extract)
+            found += validate_extract(con, extract, dates)
+            rows = _row_count(con, table_name(extract))
+            total_rows += rows
+            progress.item(STAGE, done, len(selected), f"{extract.name}: {rows:,} rows")
+            yield _materialization(folders, extract, rows)
+            yield _check(extract_key(extract), CONFORMS, found, f"extract {extract.name}")
+            issues += found
+        if EXTRACT_SET_KEY in context.selected_asset_keys:
+            found = validate_cross_extract(con)
+            yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata={"folder": MetadataValue.path(str(folders.extracts))})
+            yield _check(EXTRACT_SET_KEY, CONSISTENT, found, "the references between extracts")
+            issues += found
         record_quarantine(con, issues)
-    return _result(issues, 0, "the references between extracts")
+    if issues:
+        progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")
+        raise BadExtracts(issues, write_quarantine(issues, folders.out.with_name(f"{folders.out.name}-quarantine")))
+    progress.finished(STAGE, f"{len(selected)} extracts read, {total_rows:,} rows, in {time.perf_counter() - started:.1f} s")
 
 
 def blocking_check_keys() -> list[AssetCheckKey]:
-    return [AssetCheckKey(extract_key(e), "conforms_to_contract") for e in EXTRACTS] + [
-        AssetCheckKey(EXTRACT_SET_KEY, "consistent_across_extracts")
-    ]
+    return [AssetCheckKey(extract_key(e), CONFORMS) for e in EXTRACTS] + [AssetCheckKey(EXTRACT_SET_KEY, CONSISTENT)]
 
 
-def checks_not_passed(instance) -> list[str]:
-    """The blocking extract checks whose latest execution did not pass (failed, never ran, or still running).
-
-    Within a run, Dagster skips everything downstream of a failed blocking check; a later run (a quarter_end over
-    the tables the failed refresh left behind) must refuse by itself, and asks this.
-    """
-    not_passed = []
-    for key in blocking_check_keys():
-        record = instance.get_latest_asset_check_evaluation_record(key)
-        if record is None or record.status.value != "SUCCEEDED":
-            not_passed.append(key.to_user_string())
-    return not_passed
-
-
-EXTRACT_ASSETS = [extract_asset(e) for e in EXTRACTS]
-assets = [a for a, _ in EXTRACT_ASSETS] + [extract_set]
-checks = [c for _, c in EXTRACT_ASSETS] + [consistent_across_extracts]
+assets = [extracts]

@@ -1,39 +1,24 @@
-"""Two jobs over the fiscal-quarter partitions.
+"""`quarter_end`: the one definition of a quarter-end run, over the fiscal-quarter partitions.
 
-A Dagster 1.13 asset job may mix unpartitioned assets with assets of ONE partitions definition (asset_job.py,
-`_infer_and_validate_common_partitions_def`): a run for a quarter materializes the unpartitioned assets whole and the
-partitioned ones for that quarter. The jobs' partitions (fiscal_quarters) are inferred from their assets.
-
-- `nightly_refresh`: the extracts with their blocking checks, policy_parameters, every SQL model (all unpartitioned)
-  and `covenant_results` for one quarter with its clause checks. The nightly schedule runs it for the current quarter.
-- `quarter_end`: the partitioned assets only, `covenant_results` and `certificates`, run on the figures the last
-  refresh built. It is the job to backfill over many quarters: a backfill launches one run per quarter, and
-  re-ingesting every extract and rebuilding every model in each of them would be wasted work on one DuckDB file that
-  only one process can open at a time.
+Every asset of the code location: the extracts with their blocking checks, policy_parameters, every SQL model (all
+unpartitioned, rebuilt in the run's own database) and the quarter close for the run's quarter or range of quarters
+(`covenant_results` with one check per clause, `deadline_calendar`, `certificates`). `covenants run` executes it in
+process (pipelines/run_job.py); the nightly schedule, the extracts sensor and the UI launch it on the project's
+instance. A Dagster 1.13 asset job may mix unpartitioned assets with assets of one partitions definition: a run for a
+quarter (or a single-run range of quarters) materializes the unpartitioned assets whole and the partitioned ones for
+its quarters; the job's partitions (fiscal_quarters) are inferred from them.
 """
 
 from dagster import AssetSelection, define_asset_job
 
-from pipelines.assets.results import COVENANT_RESULTS_KEY
-
-CERTIFICATES = AssetSelection.assets("certificates")
-
-nightly_refresh = define_asset_job(
-    "nightly_refresh",
-    selection=AssetSelection.all() - CERTIFICATES,
-    description=(
-        "Ingest and validate every extract (blocking checks), load the policy parameters, rebuild every SQL model, "
-        "and evaluate the covenants for the run's fiscal quarter."
-    ),
-)
-
 quarter_end = define_asset_job(
     "quarter_end",
-    selection=AssetSelection.assets(COVENANT_RESULTS_KEY) | CERTIFICATES,
+    selection=AssetSelection.all(),
     description=(
-        "Close a fiscal quarter on the figures the last refresh built: its covenant results with one check per "
-        "clause and, for a fourth quarter, the indenture-1996/4.06(b) annual statement with results and manifest."
+        "Ingest and validate every extract (blocking checks), load the policy parameters, build every SQL model, "
+        "evaluate the covenants for the run's quarters with one check per clause, and publish results, deadlines, the "
+        "workbook, the report, the manifest and every document the quarters issue into the run's output folder."
     ),
 )
 
-jobs = [nightly_refresh, quarter_end]
+jobs = [quarter_end]

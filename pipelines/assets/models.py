@@ -1,21 +1,30 @@
-"""One asset per SQL file under sql/ (staging, intermediate, marts), built by one factory over `discover()`.
+"""The SQL models (sql/staging, intermediate, marts): one asset per file, all built by one step.
+
+`sql_models` is a multi_asset, as dagster-dbt builds a dbt project: one step opens the run's database once and builds
+the selected models in dependency order, yielding a materialization per model, so the UI keeps the lineage of every
+model while the run pays for one step. It can be subset: a model left out keeps the table the run's database already
+holds (pipelines/assets/resources.py).
 
 Dependencies are read from the SQL itself: a model it selects from is that model's asset, `raw_<x>` is the asset of
 extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
-are both loaded by the `policy_parameters` asset. The asset's description is
-the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids.
+are both loaded by the `policy_parameters` asset. The asset's description is the file's leading comment with the
+clause ids it implements; its metadata names the file and the clause ids.
 """
 
 import hashlib
+import time
 
-from dagster import AssetKey, AssetsDefinition, MaterializeResult, MetadataValue, TableColumn, TableSchema, asset
-from dagster_duckdb import DuckDBResource
+from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset
 
+from pipelines import progress
 from pipelines.assets.extracts import extract_key
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
+from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import BY_NAME
-from pipelines.layout import ROOT, SQL_DIR
+from pipelines.layout import ROOT
 from pipelines.models.sql_models import SqlModel, build, discover
+
+STAGE = "models"
 
 
 def dependency_key(model: SqlModel, dependency: str) -> AssetKey:
@@ -41,8 +50,8 @@ def _relative(path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def model_asset(model: SqlModel) -> AssetsDefinition:
-    @asset(
+def model_spec(model: SqlModel) -> AssetSpec:
+    return AssetSpec(
         key=AssetKey(model.name),
         group_name=model.layer,
         deps=[dependency_key(model, d) for d in model.depends_on],
@@ -55,20 +64,25 @@ def model_asset(model: SqlModel) -> AssetsDefinition:
             "layer": model.layer,
         },
     )
-    def _build(duckdb: DuckDBResource) -> MaterializeResult:
-        with duckdb.get_connection() as con:
-            build(con, model)
-            relation = con.table(model.name)
-            schema = TableSchema(columns=[TableColumn(name=n, type=str(t)) for n, t in zip(relation.columns, relation.types)])
-            (rows,) = relation.aggregate("count(*)").fetchall()[0]
-        return MaterializeResult(metadata={"dagster/row_count": int(rows), "dagster/column_schema": schema})
-
-    return _build
 
 
-def model_assets(sql_dir=SQL_DIR) -> list[AssetsDefinition]:
-    return [model_asset(m) for m in discover(sql_dir)]
+def models_asset(models: list[SqlModel]):
+    @multi_asset(name="sql_models", specs=[model_spec(m) for m in models], can_subset=True)
+    def sql_models(context: AssetExecutionContext, folders: CovenantFolders):
+        selected = [m for m in models if AssetKey(m.name) in context.selected_asset_keys]
+        started = time.perf_counter()
+        with folders.connect() as con:
+            for done, model in enumerate(selected, 1):
+                build(con, model)
+                relation = con.table(model.name)
+                schema = TableSchema(columns=[TableColumn(name=n, type=str(t)) for n, t in zip(relation.columns, relation.types)])
+                (rows,) = relation.aggregate("count(*)").fetchall()[0]
+                progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
+                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": int(rows), "dagster/column_schema": schema})
+        progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
+
+    return sql_models
 
 
 MODELS = discover()
-assets = [model_asset(m) for m in MODELS]
+assets = [models_asset(MODELS)]

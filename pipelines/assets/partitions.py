@@ -21,6 +21,8 @@ QUARTERS = quarters_between(FIRST_QUARTER.start, LAST_QUARTER.end)
 fiscal_quarters = StaticPartitionsDefinition([str(q) for q in QUARTERS])
 
 
-def current_quarter(today: date) -> FiscalQuarter:
-    """The latest partition whose quarter has started on `today`, clamped to the partitions' range."""
-    return min(max(FiscalQuarter.containing(today), FIRST_QUARTER), LAST_QUARTER)
+def latest_closed_quarter(today: date) -> FiscalQuarter:
+    """The latest partition whose quarter had ended before `today`, clamped to the partitions' range: the quarter a
+    nightly run can close (the one in progress has no quarter-end figures yet)."""
+    ended = [q for q in QUARTERS if q.end < today]
+    return ended[-1] if ended else FIRST_QUARTER

@@ -1,8 +1,8 @@
 """The `policy_parameters` table: the dated parameters of the policy files under policies/, which SQL models read."""
 
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
-from dagster_duckdb import DuckDBResource
 
+from pipelines.assets.resources import CovenantFolders
 from pipelines.calendar.business_days import CLOSURES_FILE
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.manifest import sha256
@@ -26,9 +26,9 @@ def _description() -> str:
 
 
 @asset(key=POLICY_PARAMETERS_KEY, group_name=GROUP, description=_description(), kinds={"duckdb", "yaml"})
-def policy_parameters(duckdb: DuckDBResource) -> MaterializeResult:
+def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
     policies = load_policies()
-    with duckdb.get_connection() as con:
+    with folders.connect() as con:
         load_sources(con, policies)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
     return MaterializeResult(

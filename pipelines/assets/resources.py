@@ -1,59 +1,124 @@
-"""Where the code location reads and writes: the DuckDB file, the extracts folder and the output folder.
+"""`folders`: where a run reads its extracts and writes its outputs, held for the whole run.
 
-Each comes from an environment variable read when the code location loads, with a default inside the repository:
+| config          | default                                                                                   |
+|-----------------|-------------------------------------------------------------------------------------------|
+| `extracts_dir`  | `COVENANTS_EXTRACTS`, else `<repo>/sample/extracts`                                      |
+| `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
 
-| variable              | default                                  |
-|-----------------------|------------------------------------------|
-| `COVENANTS_DUCKDB`    | `<repo>/.dagster_home/covenants.duckdb`  |
-| `COVENANTS_EXTRACTS`  | `<repo>/sample/extracts`                 |
-| `COVENANTS_OUT`       | `<repo>/out/dagster`                     |
+`covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
+against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
+included (`covenants.duckdb`: one file per run, which a run's single process holds). The last step publishes the
+staging folder in place of the output folder; a run that fails leaves the earlier outputs untouched
+(pipelines.outputs.output_folder.StagedFolder).
 
-A DuckDB file can be opened by one process at a time, so every job runs its steps in one process
-(see `pipelines/definitions.py`).
+A run of some assets only (the UI's "Materialize selected") works on what the folder's last run left: a run without
+every extract starts from a copy of its database, and a run without `certificates` keeps its other outputs and, once
+every step has succeeded, publishes the folder as the last step would have.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from dagster import ConfigurableResource
-from dagster_duckdb import DuckDBResource
+import duckdb
+from dagster import AssetKey, ConfigurableResource, DagsterEventType, InitResourceContext
+from pydantic import PrivateAttr
 
+from pipelines.extracts.contract import EXTRACTS
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
+from pipelines.outputs.output_folder import StagedFolder
 
-DAGSTER_HOME = ROOT / ".dagster_home"
-DEFAULT_DUCKDB = DAGSTER_HOME / "covenants.duckdb"
 DEFAULT_OUT = ROOT / "out" / "dagster"
+DATABASE = "covenants.duckdb"
+PARTITION_TAG = "dagster/partition"
+RANGE_TAGS = ("dagster/asset_partition_range_start", "dagster/asset_partition_range_end")
+EXTRACT_KEYS = frozenset(AssetKey(f"raw_{e.name}") for e in EXTRACTS)
+LAST_STEP_KEY = AssetKey("certificates")
+
+
+def default_extracts() -> Path:
+    return Path(os.environ.get("COVENANTS_EXTRACTS") or SAMPLE_EXTRACTS_DIR).resolve()
+
+
+def run_span(tags: dict[str, str]) -> str:
+    """The quarters a run covers, as a folder name: `2003Q4`, or `2003Q1-2003Q4` for a range."""
+    if PARTITION_TAG in tags:
+        return tags[PARTITION_TAG]
+    first, last = (tags.get(t) for t in RANGE_TAGS)
+    return first if first == last else f"{first}-{last}"
 
 
 class CovenantFolders(ConfigurableResource):
-    """The extracts folder the run reads and the folder its certificates are written to."""
+    """The extracts folder the run reads and the folder its outputs replace (see the module's docstring)."""
 
-    extracts_dir: str
-    out_dir: str
+    extracts_dir: str = ""
+    out_dir: str = ""
+    _folder: StagedFolder | None = PrivateAttr(default=None)
+    _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
 
     @property
     def extracts(self) -> Path:
-        return Path(self.extracts_dir)
+        return Path(self.extracts_dir).resolve() if self.extracts_dir else default_extracts()
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        tags = context.run.tags if context.run else {}
+        out = Path(self.out_dir) if self.out_dir else Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT) / run_span(tags)
+        self._folder = StagedFolder(out, {"the extracts folder": self.extracts})
+        self._folder.open()
+        selection = context.run.asset_selection if context.run else None
+        if selection is not None:
+            self._carry_over(selection)
+
+    def _carry_over(self, selection: frozenset[AssetKey]) -> None:
+        earlier = self.out
+        if not (earlier / DATABASE).exists():
+            return
+        if not EXTRACT_KEYS <= selection:
+            shutil.copy2(earlier / DATABASE, self.database)
+        if LAST_STEP_KEY not in selection:
+            shutil.copytree(earlier, self.staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(DATABASE))
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        self.close_database()
+        if self._folder is None:
+            return
+        run = context.run
+        if run is not None and not self._folder.published and run.asset_selection is not None and LAST_STEP_KEY not in run.asset_selection:
+            if not context.instance.all_logs(run.run_id, of_type=DagsterEventType.STEP_FAILURE):
+                self._folder.publish()
+        self._folder.close()
 
     @property
     def out(self) -> Path:
-        return Path(self.out_dir)
+        """Where the outputs will be once the run has published them."""
+        return self._folder.out_dir
 
+    @property
+    def staging(self) -> Path:
+        """Where the run writes them meanwhile."""
+        return self._folder.staging
 
-def duckdb_path() -> Path:
-    return Path(os.environ.get("COVENANTS_DUCKDB") or DEFAULT_DUCKDB).resolve()
+    @property
+    def database(self) -> Path:
+        return self.staging / DATABASE
 
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The run's database, opened once for all its steps (they run one after another in one process)."""
+        if self._con is None:
+            self._con = duckdb.connect(str(self.database))
+        yield self._con
 
-def resources() -> dict[str, object]:
-    database = duckdb_path()
-    # duckdb.connect creates the file but not its folder.
-    database.parent.mkdir(parents=True, exist_ok=True)
-    return {
-        "duckdb": DuckDBResource(database=str(database)),
-        "folders": CovenantFolders(
-            extracts_dir=str(Path(os.environ.get("COVENANTS_EXTRACTS") or SAMPLE_EXTRACTS_DIR).resolve()),
-            out_dir=str(Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT).resolve()),
-        ),
-    }
+    def close_database(self) -> None:
+        """Close the run's database, so that what is written next may read it (read-only) and it can be published."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def publish(self) -> None:
+        self.close_database()
+        self._folder.publish()

@@ -1,68 +1,81 @@
-"""Covenant results and certificates, partitioned by fiscal quarter, with one check per covenant policy file.
+"""The quarter close: covenant results, the deadline calendar and the documents, partitioned by fiscal quarter.
 
-- `covenant_results[<quarter>]`: every policy evaluated (pipelines.policy.evaluation.evaluate_all) and the results
-  whose test date falls in the quarter, with their counts by status and the result records as metadata.
-- one asset check per covenant file under policies/ (one factory over `load_policies().covenants`): that clause's
-  status in the partition; non-blocking, severity WARN when a test of the quarter failed or is indeterminate.
-- `certificates[<quarter>]`: the quarter's results, manifest and every document a kind of the registry
-  (pipelines/certificates/registry.py) issues for the quarter (pipelines.quarter_end.publish), written to
-  `<COVENANTS_OUT>/<quarter>/` and swapped into place only once complete; refused while a blocking check has not passed.
+`quarter_close` is one step (a multi_asset) for the run's quarter, or range of quarters:
+
+- `covenant_results`: every policy evaluated once (pipelines.policy.evaluation.evaluate_all) on the SQL marts, as of
+  the determination date (`as_of` in the run's config; by default each period's certificate date), with one check per
+  covenant file: that clause's worst status in the run's quarters. A clause with no test in those quarters yields no
+  check result, so the UI shows it as skipped rather than passed.
+- `deadline_calendar`: every dated obligation with its status as of the last quarter end of the run.
+- `certificates`: results (JSON, CSV, the workbook), the basket ledger, deadlines (also as iCalendar), the manifest,
+  report.html and every document a kind of the registry (pipelines/certificates/registry.py) issues for the run's
+  quarters (pipelines.quarter_end.publish); then the run's staging folder is published in place of its output folder.
+  Its metadata holds the run's summary: the verdict first, as `covenants run` prints it.
 """
 
 import re
-import warnings
+import time
 from collections import Counter
+from datetime import date
 
-import duckdb as duckdb_module
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
-    AssetChecksDefinition,
+    AssetCheckSpec,
     AssetExecutionContext,
     AssetKey,
-    Failure,
+    AssetSpec,
+    Config,
     MaterializeResult,
     MetadataValue,
-    PreviewWarning,
     TableColumn,
     TableRecord,
     TableSchema,
-    asset,
-    asset_check,
+    multi_asset,
 )
-from dagster_duckdb import DuckDBResource
+from pydantic import Field
 
-from pipelines.assets.extracts import EXTRACT_SET_KEY, checks_not_passed
-from pipelines.assets.partitions import fiscal_quarters
+from pipelines import progress
+from pipelines.assets.extracts import EXTRACT_SET_KEY
+from pipelines.assets.models import MODELS
+from pipelines.assets.partitions import QUARTERS, fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.certificates.registry import document_kinds, gather
 from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
-from pipelines.outputs.deadlines import deadline_calendar
-from pipelines.outputs.output_folder import staged
+from pipelines.outputs.deadlines import DEADLINE_SUFFIX, deadline_calendar
 from pipelines.outputs.results_files import record
-from pipelines.policy.evaluation import evaluate_all, evaluate_covenant
+from pipelines.outputs.run_diff import NotARunOutput, compare_runs
+from pipelines.outputs.run_summary import summary
+from pipelines.outputs.text_table import text_table
+from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import STATUSES, Result
-from pipelines.policy.schema import Covenant
-from pipelines.quarter_end import in_quarters, publish, quarters_covered
+from pipelines.quarter_end import in_quarters, publish, quarters_covered, select_quarters
 
 GROUP = "covenants"
+STAGE = "documents"
 COVENANT_RESULTS_KEY = AssetKey("covenant_results")
-# The status a clause shows for a quarter: the worst of its results in the quarter.
+DEADLINE_CALENDAR_KEY = AssetKey("deadline_calendar")
+CERTIFICATES_KEY = AssetKey("certificates")
+# The status a clause shows for the run's quarters: the worst of its results there.
 SEVERITY_ORDER = ("fail", "indeterminate", "waived", "pass", "not_applicable")
 NEEDS_ATTENTION = ("fail", "indeterminate")
 TABLE_COLUMNS = ("test_date", "clause_id", "test_kind", "transaction_id", "status", "actual", "operator", "threshold", "headroom", "waiver_id")
+DEADLINE_MARTS = sorted(m.name for m in MODELS if m.name.endswith(DEADLINE_SUFFIX))
 
 
-def in_quarter(results: list[Result], quarter: FiscalQuarter) -> list[Result]:
-    return [r for r in results if quarter.start <= r.test_date <= quarter.end]
+class QuarterClose(Config):
+    as_of: str | None = Field(
+        default=None,
+        description="Determination date for every result, YYYY-MM-DD; by default each period's certificate date.",
+    )
 
 
 def clause_status(results: list[Result]) -> str:
-    """The worst status among a clause's results in a quarter; `not_tested` when it has none there."""
+    """The worst status among a clause's results; `not_tested` when it has none."""
     statuses = {r.status for r in results}
     return next((s for s in SEVERITY_ORDER if s in statuses), "not_tested")
 
@@ -70,6 +83,26 @@ def clause_status(results: list[Result]) -> str:
 def check_name(clause_id: str) -> str:
     """A check name Dagster accepts (letters, digits, underscores) that still reads as the clause id."""
     return re.sub(r"[^A-Za-z0-9]+", "_", clause_id).strip("_")
+
+
+def run_quarters(partition_keys: list[str], covered: list[FiscalQuarter]) -> list[FiscalQuarter]:
+    """The quarters a run closes: its one partition, which the extracts must cover, or those of its range they cover."""
+    if len(partition_keys) == 1:
+        return select_quarters(covered, partition_keys[0])
+    wanted = [q for q in (FiscalQuarter.parse(k) for k in partition_keys) if q in covered]
+    if not wanted:
+        span = f"{covered[0]} to {covered[-1]}" if covered else "no quarter"
+        raise ValueError(f"none of {partition_keys[0]} to {partition_keys[-1]} is covered by the extracts, which cover {span}")
+    return wanted
+
+
+def run_period(partition_keys: list[str]) -> str | None:
+    """The run's period as `covenants run --period` gives it: one quarter, a range, or None for every quarter."""
+    if len(partition_keys) == 1:
+        return partition_keys[0]
+    if partition_keys == [str(q) for q in QUARTERS]:
+        return None
+    return f"{partition_keys[0]}-{partition_keys[-1]}"
 
 
 def _results_table(results: list[Result]) -> MetadataValue:
@@ -81,165 +114,138 @@ def _results_table(results: list[Result]) -> MetadataValue:
     return MetadataValue.table(records=rows, schema=schema)
 
 
-def _figures_missing(error: duckdb_module.CatalogException) -> Failure:
-    return Failure(
-        description=(
-            f"The figures the policies test are not in the database yet ({error}). Materialize the extracts, "
-            "policy_parameters and the SQL models first (the nightly_refresh job does)."
+def _clause_checks(policies: PolicySet, results: list[Result], span: str, selected) -> list[AssetCheckResult]:
+    checks = []
+    for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
+        mine = [r for r in results if r.clause_id == covenant.clause_id]
+        name = check_name(covenant.clause_id)
+        if not mine or name not in selected:
+            continue
+        status = clause_status(mine)
+        attention = [r for r in mine if r.status in NEEDS_ATTENTION]
+        counts = Counter(r.status for r in mine)
+        checks.append(
+            AssetCheckResult(
+                asset_key=COVENANT_RESULTS_KEY,
+                check_name=name,
+                passed=not attention,
+                severity=AssetCheckSeverity.WARN,
+                description=f"{covenant.clause_id} in {span}: {status}" + (f" ({len(attention)} test(s) need attention)" if attention else ""),
+                metadata={"status": status, **{s: counts.get(s, 0) for s in STATUSES}, "results_table": _results_table(mine)},
+            )
         )
-    )
+    return checks
+
+
+def _changes(folders: CovenantFolders) -> str:
+    """What changed since the run that last wrote the output folder (pipelines/outputs/run_diff.py)."""
+    try:
+        return "\n".join(compare_runs(folders.out, folders.staging))
+    except NotARunOutput:
+        return "No earlier run in this folder to compare with."
 
 
 def _marts(policies: PolicySet) -> list[str]:
     return sorted({c.figure.mart for c in policies.covenants})
 
 
-def _refuse_unless_checks_passed(context: AssetExecutionContext) -> None:
-    refused = checks_not_passed(context.instance)
-    if refused:
-        raise Failure(
-            description=(
-                "The latest blocking checks of the extracts did not pass: " + ", ".join(refused) + ". No covenant "
-                "result or certificate is issued until the extracts are fixed and nightly_refresh passes its checks."
-            ),
-            metadata={"checks_not_passed": MetadataValue.json(refused)},
-        )
-
-
 POLICIES = load_policies()
-
-
-@asset(
-    key=COVENANT_RESULTS_KEY,
-    group_name=GROUP,
-    partitions_def=fiscal_quarters,
-    deps=[AssetKey(m) for m in _marts(POLICIES)] + [POLICY_PARAMETERS_KEY, EXTRACT_SET_KEY],
-    description=(
-        "Every covenant of policies/ evaluated on the figures of the SQL marts, one result per clause and test date "
-        "in the partition's fiscal quarter: status, actual, threshold, headroom, citations, waiver and explanation. "
-        "Refused (with the certificates after it) while the latest blocking check of any extract has not passed. "
-        "Clauses: " + ", ".join(sorted(c.clause_id for c in POLICIES.covenants)) + "."
+SPECS = [
+    AssetSpec(
+        key=COVENANT_RESULTS_KEY,
+        group_name=GROUP,
+        deps=[AssetKey(m) for m in _marts(POLICIES)] + [POLICY_PARAMETERS_KEY, EXTRACT_SET_KEY],
+        description=(
+            "Every covenant of policies/ evaluated on the figures of the SQL marts, one result per clause and test date "
+            "in the run's fiscal quarters: status, actual, threshold, headroom, citations, waiver and explanation. "
+            "Clauses: " + ", ".join(sorted(c.clause_id for c in POLICIES.covenants)) + "."
+        ),
+        kinds={"python", "duckdb"},
+        metadata={"clause_ids": MetadataValue.json(sorted(c.clause_id for c in POLICIES.covenants))},
     ),
-    kinds={"python", "duckdb"},
-    metadata={"clause_ids": MetadataValue.json(sorted(c.clause_id for c in POLICIES.covenants))},
-)
-def covenant_results(context: AssetExecutionContext, duckdb: DuckDBResource) -> MaterializeResult:
-    quarter = FiscalQuarter.parse(context.partition_key)
-    _refuse_unless_checks_passed(context)
-    policies = load_policies()
-    with duckdb.get_connection() as con:
-        try:
-            covered = quarters_covered(con)
-            results = in_quarter(evaluate_all(con, policies), quarter)
-        except duckdb_module.CatalogException as error:
-            raise _figures_missing(error) from error
-    counts = Counter(r.status for r in results)
-    span = f"{covered[0]} to {covered[-1]}" if covered else "no quarter"
-    return MaterializeResult(
-        metadata={
-            **{status: counts.get(status, 0) for status in STATUSES},
-            "results_count": len(results),
-            "covered_by_extracts": quarter in covered,
-            "extracts_cover": span,
-            "results_table": _results_table(results),
-            "results": MetadataValue.json([record(r) for r in results]),
-        }
-    )
-
-
-def clause_check(covenant: Covenant) -> AssetChecksDefinition:
-    clause_id = covenant.clause_id
-
-    @asset_check(
+    AssetSpec(
+        key=DEADLINE_CALENDAR_KEY,
+        group_name=GROUP,
+        deps=[AssetKey(m) for m in DEADLINE_MARTS] + [POLICY_PARAMETERS_KEY],
+        description=(
+            "The deadline calendar: every dated obligation of the marts " + ", ".join(DEADLINE_MARTS) + " with its due "
+            "date after the Business Day convention (indenture-1996/def/BusinessDay) and its status (met, missed, due, "
+            "upcoming, indeterminate) as of the last quarter end of the run."
+        ),
+        kinds={"python", "duckdb"},
+    ),
+    AssetSpec(
+        key=CERTIFICATES_KEY,
+        group_name=GROUP,
+        deps=[COVENANT_RESULTS_KEY, DEADLINE_CALENDAR_KEY],
+        description=(
+            "The run's outputs, published whole into its output folder: results (JSON, CSV, covenants.xlsx), basket "
+            "ledger, deadlines (also as iCalendar), manifest.json, report.html and every document the run's quarters "
+            "issue, in HTML and PDF: "
+            + " ".join(f"{kind.clause_id} {kind.title}: when {kind.trigger}." for kind in document_kinds())
+        ),
+        kinds={"html", "pdf"},
+    ),
+]
+CHECK_SPECS = [
+    AssetCheckSpec(
+        check_name(c.clause_id),
         asset=COVENANT_RESULTS_KEY,
-        name=check_name(clause_id),
-        partitions_def=fiscal_quarters,
         blocking=False,
         description=(
-            f"{clause_id}: {covenant.title}. Passes when none of the clause's tests in the quarter failed or is "
-            "indeterminate (a waived failure passes); warns otherwise."
+            f"{c.clause_id}: {c.title}. Passes when none of the clause's tests in the run's quarters failed or is "
+            "indeterminate (a waived failure passes); warns otherwise; skipped when the clause has no test there."
         ),
-        metadata={"clause_id": clause_id, "instrument": covenant.instrument, "figure": covenant.figure.name},
+        metadata={"clause_id": c.clause_id, "instrument": c.instrument, "figure": c.figure.name},
     )
-    def _check(context, duckdb: DuckDBResource) -> AssetCheckResult:
-        quarter = FiscalQuarter.parse(context.partition_key)
-        policies = load_policies()
-        current = next((c for c in policies.covenants if c.clause_id == clause_id), None)
-        if current is None:
-            return AssetCheckResult(
-                passed=False,
-                severity=AssetCheckSeverity.WARN,
-                description=f"No covenant file for {clause_id} any more; reload the code location.",
-            )
-        with duckdb.get_connection() as con:
-            results = in_quarter(evaluate_covenant(con, current, policies), quarter)
-        status = clause_status(results)
-        counts = Counter(r.status for r in results)
-        attention = [r for r in results if r.status in NEEDS_ATTENTION]
-        return AssetCheckResult(
-            passed=not attention,
-            severity=AssetCheckSeverity.WARN,
-            description=f"{clause_id} in {quarter}: {status}" + (f" ({len(attention)} test(s) need attention)" if attention else ""),
-            metadata={
-                "status": status,
-                **{s: counts.get(s, 0) for s in STATUSES},
-                "results_table": _results_table(results),
-            },
-        )
-
-    return _check
+    for c in sorted(POLICIES.covenants, key=lambda c: c.clause_id)
+]
 
 
-def _documents_described() -> str:
-    return " ".join(f"{kind.clause_id} {kind.title}: when {kind.trigger}." for kind in document_kinds())
-
-
-@asset(
-    key=AssetKey("certificates"),
-    group_name=GROUP,
-    partitions_def=fiscal_quarters,
-    deps=[COVENANT_RESULTS_KEY],
-    description=(
-        "The quarter's results.json/.csv, the run manifest and every document the quarter issues, in HTML and PDF, "
-        "written to <COVENANTS_OUT>/<quarter>/: " + _documents_described()
-    ),
-    kinds={"html", "pdf"},
-)
-def certificates(context: AssetExecutionContext, duckdb: DuckDBResource, folders: CovenantFolders) -> MaterializeResult:
-    quarter = FiscalQuarter.parse(context.partition_key)
-    _refuse_unless_checks_passed(context)
+@multi_asset(name="quarter_close", specs=SPECS, check_specs=CHECK_SPECS, partitions_def=fiscal_quarters, can_subset=True)
+def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders: CovenantFolders):
+    as_of = date.fromisoformat(config.as_of) if config.as_of else None
+    period = run_period(list(context.partition_keys))
     policies = load_policies()
-    with duckdb.get_connection() as con:
-        try:
-            covered = quarters_covered(con)
-            if quarter not in covered:
-                span = f"{covered[0]} to {covered[-1]}" if covered else "no quarter"
-                raise Failure(description=f"{quarter} is not covered by the extracts, which cover {span}; nothing was issued.")
-            results = [r for r in evaluate_all(con, policies) if r.test_date <= quarter.end]
-            ledger = [row for row in basket_ledger(con) if row["entry_date"] <= quarter.end]
-            deadlines = deadline_calendar(con, quarter.end)
-            gathered = gather(con, [quarter])
-            fingerprints = extract_fingerprints(con)
-        except duckdb_module.CatalogException as error:
-            raise _figures_missing(error) from error
-    out_dir = folders.out / str(quarter)
-    with staged(out_dir, {"the extracts folder": folders.extracts}) as staging:
-        manifest, written = publish(results, ledger, deadlines, [quarter], policies, folders.extracts, staging, quarter.end, gathered, fingerprints)
-    files = [out_dir / p.relative_to(staging) for p in written]
-    return MaterializeResult(
-        metadata={
-            "rendered": len(files),
-            "folder": MetadataValue.path(str(out_dir)),
-            "files": MetadataValue.json([str(p) for p in files]),
+    with folders.connect() as con:
+        quarters = run_quarters(list(context.partition_keys), quarters_covered(con))
+        until = as_of or quarters[-1].end
+        determined = [r for r in evaluate_all(con, policies, as_of) if r.test_date <= quarters[-1].end]
+        ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
+        deadlines = deadline_calendar(con, until)
+        gathered = gather(con, quarters)
+        fingerprints = extract_fingerprints(con)
+    folders.close_database()
+    results = in_quarters(determined, quarters)
+    span = str(quarters[0]) if len(quarters) == 1 else f"{quarters[0]} to {quarters[-1]}"
+    started = time.perf_counter()
+    options = {"period": period, "as_of": as_of.isoformat() if as_of else None}
+    manifest, written = publish(determined, ledger, deadlines, quarters, policies, folders.extracts, folders.staging, until, gathered, fingerprints, options)
+    progress.finished(STAGE, f"{len(written)} files written in {time.perf_counter() - started:.1f} s")
+    changes = _changes(folders)
+    folders.publish()
+    files = [folders.out / p.relative_to(folders.staging) for p in written]
+    counts = Counter(r.status for r in results)
+    materializations = {
+        COVENANT_RESULTS_KEY: {
+            **{status: counts.get(status, 0) for status in STATUSES},
+            "results_count": len(results),
+            "quarters": span,
+            "results_table": _results_table(results),
+        },
+        DEADLINE_CALENDAR_KEY: {"as_of": str(until), "deadlines": len(deadlines)},
+        CERTIFICATES_KEY: {
+            "summary": MetadataValue.text(summary(manifest["run_id"], quarters, results, files, text_table)),
+            "changes_since_previous_run": MetadataValue.text(changes),
             "run_id": manifest["run_id"],
-            "results_count": len(in_quarters(results, [quarter])),
-        }
-    )
+            "folder": MetadataValue.path(str(folders.out)),
+            "files": MetadataValue.json([str(p) for p in files]),
+        },
+    }
+    for key, metadata in materializations.items():
+        if key in context.selected_asset_keys:
+            yield MaterializeResult(asset_key=key, metadata=metadata)
+    yield from _clause_checks(policies, results, span, {k.name for k in context.selected_asset_check_keys})
 
 
-assets = [covenant_results, certificates]
-with warnings.catch_warnings():
-    # Partitioned asset checks are a preview feature of Dagster 1.13, used deliberately: without a partitions_def a
-    # check on a partitioned asset shows one status for all quarters instead of the clause's status per quarter.
-    warnings.filterwarnings("ignore", category=PreviewWarning, message="Specifying a partitions_def on an AssetCheckSpec")
-    checks = [clause_check(c) for c in sorted(POLICIES.covenants, key=lambda c: c.clause_id)]
+assets = [quarter_close]

@@ -1,24 +1,27 @@
-"""The nightly schedule: at 02:00 UTC, refresh the extracts and the models and evaluate the current quarter."""
+"""The nightly schedule: at 02:00 UTC, the quarter_end job for the latest fiscal quarter that has ended."""
 
 from datetime import UTC, datetime
 
 from dagster import DefaultScheduleStatus, RunRequest, ScheduleEvaluationContext, schedule
 
-from pipelines.assets.jobs import nightly_refresh
-from pipelines.assets.partitions import current_quarter
+from pipelines.assets.jobs import quarter_end
+from pipelines.assets.partitions import latest_closed_quarter
 
 
 @schedule(
     name="nightly",
-    job=nightly_refresh,
+    job=quarter_end,
     cron_schedule="0 2 * * *",
     execution_timezone="UTC",
     default_status=DefaultScheduleStatus.RUNNING,
-    description="Every night at 02:00 UTC: nightly_refresh for the current fiscal quarter (the latest partition that has started).",
+    description=(
+        "Every night at 02:00 UTC: quarter_end for the latest fiscal quarter that has ended (clamped to the partitions), "
+        "into <COVENANTS_OUT>/<quarter>; the materialization of `certificates` records what changed since the last run."
+    ),
 )
 def nightly(context: ScheduleEvaluationContext) -> RunRequest:
     when = context.scheduled_execution_time or datetime.now(UTC)
-    quarter = str(current_quarter(when.date()))
+    quarter = str(latest_closed_quarter(when.date()))
     return RunRequest(partition_key=quarter, tags={"covenants/quarter": quarter})
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
 
-from pipelines.assets.jobs import nightly_refresh
-from pipelines.assets.partitions import current_quarter
-from pipelines.assets.resources import CovenantFolders
+from pipelines.assets.jobs import quarter_end
+from pipelines.assets.partitions import latest_closed_quarter
+from pipelines.assets.resources import default_extracts
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import SUFFIXES
 
@@ -27,21 +27,22 @@ def folder_state(folder: Path) -> str:
 
 @sensor(
     name="extracts_changed",
-    job=nightly_refresh,
+    job=quarter_end,
     minimum_interval_seconds=60,
     default_status=DefaultSensorStatus.RUNNING,
     description=(
-        "Watches the extracts folder (COVENANTS_EXTRACTS); when an extract file changes, runs nightly_refresh for the "
-        "current quarter. Its first evaluation only records the folder's state."
+        "Watches the extracts folder (COVENANTS_EXTRACTS); when an extract file changes, runs quarter_end for the "
+        "latest fiscal quarter that has ended. Its first evaluation only records the folder's state."
     ),
 )
-def extracts_changed(context: SensorEvaluationContext, folders: CovenantFolders):
-    state = folder_state(folders.extracts)
+def extracts_changed(context: SensorEvaluationContext):
+    folder = default_extracts()
+    state = folder_state(folder)
     if context.cursor is None:
-        return SensorResult(skip_reason=SkipReason(f"Recorded the state of {folders.extracts}."), cursor=state)
+        return SensorResult(skip_reason=SkipReason(f"Recorded the state of {folder}."), cursor=state)
     if state == context.cursor:
-        return SkipReason(f"No extract in {folders.extracts} changed.")
-    quarter = str(current_quarter(datetime.now(UTC).date()))
+        return SkipReason(f"No extract in {folder} changed.")
+    quarter = str(latest_closed_quarter(datetime.now(UTC).date()))
     return SensorResult(run_requests=[RunRequest(run_key=state, partition_key=quarter, tags={"covenants/quarter": quarter})], cursor=state)
 
 

@@ -14,7 +14,7 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from pipelines.layout import ROOT
@@ -107,27 +107,56 @@ def marked_folder(folder: Path) -> Path:
     return folder
 
 
+class StagedFolder:
+    """A fresh folder beside out_dir, held for a whole run (which may span several steps of a Dagster job): `open()`
+    refuses a folder that may not be replaced, takes the lock and cleans up after a killed run; `publish()` swaps the
+    staging folder into place; `close()` discards it unless published, and releases the lock.
+
+    `open()` raises OutputRefused (before anything is written) when out_dir may not be replaced, OutputBusy when another
+    run holds it, OSError when the folder beside it cannot be written.
+    """
+
+    def __init__(self, out_dir: Path, inputs: dict[str, Path]) -> None:
+        self.out_dir = out_dir.resolve()
+        self._inputs = inputs
+        self._held = ExitStack()
+        self.staging: Path | None = None
+        self.published = False
+
+    def open(self) -> Path:
+        refuse_location(self.out_dir, self._inputs)
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self._held.enter_context(_lock(self.out_dir))
+        try:
+            _recover(self.out_dir)
+            refuse_foreign(self.out_dir)
+            self.staging = marked_folder(self.out_dir.with_name(f".{self.out_dir.name}.staging-{os.getpid()}"))
+        except BaseException:
+            self._held.close()
+            raise
+        return self.staging
+
+    def publish(self) -> None:
+        previous = self.out_dir.with_name(f".{self.out_dir.name}.previous-{os.getpid()}")
+        if self.out_dir.exists():
+            self.out_dir.rename(previous)
+        self.staging.rename(self.out_dir)
+        self.published = True
+        shutil.rmtree(previous, ignore_errors=True)
+
+    def close(self) -> None:
+        if self.staging is not None and not self.published:
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self._held.close()
+
+
 @contextmanager
 def staged(out_dir: Path, inputs: dict[str, Path]) -> Iterator[Path]:
-    """A fresh folder beside out_dir that replaces it whole if the block succeeds, and vanishes if it fails.
-
-    Raises OutputRefused (before anything is written) when out_dir may not be replaced, OutputBusy when another run
-    holds it, OSError when the folder beside it cannot be written.
-    """
-    out_dir = out_dir.resolve()
-    refuse_location(out_dir, inputs)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with _lock(out_dir):
-        _recover(out_dir)
-        refuse_foreign(out_dir)
-        staging = marked_folder(out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}"))
-        try:
-            yield staging
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        previous = out_dir.with_name(f".{out_dir.name}.previous-{os.getpid()}")
-        if out_dir.exists():
-            out_dir.rename(previous)
-        staging.rename(out_dir)
-        shutil.rmtree(previous, ignore_errors=True)
+    """A fresh folder beside out_dir that replaces it whole if the block succeeds, and vanishes if it fails
+    (StagedFolder, for a block of one process)."""
+    folder = StagedFolder(out_dir, inputs)
+    try:
+        yield folder.open()
+        folder.publish()
+    finally:
+        folder.close()

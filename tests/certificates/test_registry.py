@@ -1,17 +1,18 @@
 """The registry of document kinds: every declaration in pipelines/certificates/kinds/ is found, each kind states its
-clause and signatories, a run whose triggers are not met issues nothing, and the Dagster certificates asset issues
-nothing while the extracts' blocking checks have not passed."""
+clause and signatories, a run whose triggers are not met issues nothing, and the quarter_end job issues nothing once
+an extract's blocking check has failed."""
 
 from __future__ import annotations
 
-from dagster import AssetKey, DagsterInstance, materialize
-from dagster_duckdb import DuckDBResource
+import shutil
 
-from pipelines.assets import extracts, models, policies, results
-from pipelines.assets.resources import CovenantFolders
+from dagster import AssetCheckKey, AssetKey, DagsterInstance
+
 from pipelines.certificates.registry import RunFacts, document_kinds, file_stem, render
 from pipelines.fiscal import FiscalQuarter
+from pipelines.definitions import defs
 from pipelines.layout import SAMPLE_EXTRACTS_DIR, TEMPLATES_DIR
+from pipelines.run_job import run_config
 from test_annual_compliance import MANIFEST, RESULTS
 
 
@@ -43,21 +44,19 @@ def test_a_run_whose_triggers_are_not_met_issues_nothing(tmp_path):
     assert not (tmp_path / "certificates").exists()
 
 
-def test_the_certificates_asset_issues_nothing_while_blocking_checks_have_not_passed(tmp_path):
-    resources = {
-        "duckdb": DuckDBResource(database=str(tmp_path / "covenants.duckdb")),
-        "folders": CovenantFolders(extracts_dir=str(SAMPLE_EXTRACTS_DIR), out_dir=str(tmp_path / "out")),
-    }
-    with DagsterInstance.ephemeral() as instance:  # no extract check has run in this instance
-        outcome = materialize(
-            [*extracts.assets, *extracts.checks, *policies.assets, *models.assets, *results.assets],
-            selection=[AssetKey("certificates")],
-            partition_key="2003Q4",
-            resources=resources,
-            instance=instance,
-            raise_on_error=False,
+def test_the_job_issues_nothing_once_a_blocking_check_of_the_extracts_failed(tmp_path):
+    extracts = shutil.copytree(SAMPLE_EXTRACTS_DIR, tmp_path / "extracts")
+    balances = extracts / "trial_balances.csv"
+    balances.write_text(balances.read_text().replace("KAC,1996-01-31,1000,,14975000.00", "KAC,1996-01-31,1000,,14975000.001", 1))
+    with DagsterInstance.ephemeral() as instance:
+        outcome = defs.resolve_job_def("quarter_end").execute_in_process(
+            run_config=run_config(extracts, tmp_path / "out", None), partition_key="2003Q4", instance=instance, raise_on_error=False
         )
     assert not outcome.success
-    failure = next(e for e in outcome.all_events if e.event_type_value == "STEP_FAILURE")
-    assert "blocking checks of the extracts did not pass" in str(failure.event_specific_data.error)
+    checks = {(e.asset_key, e.check_name): e.passed for e in outcome.get_asset_check_evaluations()}
+    assert checks[(AssetKey("raw_trial_balances"), "conforms_to_contract")] is False
+    assert AssetCheckKey(AssetKey("raw_entities"), "conforms_to_contract") in {AssetCheckKey(*k) for k in checks}
+    started = {e.step_key for e in outcome.all_events if e.event_type_value == "STEP_START"}
+    assert started <= {"extracts", "policy_parameters"}  # no model built, no result evaluated, nothing issued
     assert not (tmp_path / "out").exists()
+    assert (tmp_path / "out-quarantine" / "quarantine.csv").read_text().count("trial_balances") == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import pipelines.quarter_end
+import pipelines.assets.results
 from pipelines.layout import ROOT
 
 NOTES = ROOT / "sample" / "transactions" / "notes-1997-11.yaml"
@@ -15,7 +15,7 @@ def test_a_defect_is_one_line_with_exit_70_and_nothing_issued(invoke, sample_ext
     def broken(*args, **kwargs):
         raise KeyError("fixed_charge_coverage_tests")
 
-    monkeypatch.setattr(pipelines.quarter_end, "quarter_end_run", broken)
+    monkeypatch.setattr(pipelines.assets.results, "evaluate_all", broken)  # a defect inside the job's last step
     monkeypatch.delenv("COVENANTS_DEBUG", raising=False)
     result = invoke("run", "--extracts", sample_extracts, "--out", tmp_path / "out")
     assert result.code == 70
@@ -29,7 +29,7 @@ def test_a_defect_is_one_line_with_exit_70_and_nothing_issued(invoke, sample_ext
 def test_covenants_debug_shows_the_traceback(sample_extracts, tmp_path, monkeypatch):
     from pipelines.cli import main
 
-    monkeypatch.setattr(pipelines.quarter_end, "quarter_end_run", lambda *a, **k: {}["missing"])
+    monkeypatch.setattr(pipelines.assets.results, "evaluate_all", lambda *a, **k: {}["missing"])
     monkeypatch.setenv("COVENANTS_DEBUG", "1")
     with pytest.raises(KeyError):
         main(["run", "--extracts", str(sample_extracts), "--out", str(tmp_path / "out")])

@@ -1,0 +1,91 @@
+"""The project's Dagster instance: where every run, from the command line, the schedule, the sensor or the UI, is
+recorded, so that the UI lists each with its materializations, checks and logs.
+
+DAGSTER_HOME is `<repo>/.dagster_home` unless the environment sets it. `prepare_home` writes its `dagster.yaml` when
+missing (or when it is one this module wrote, so that it follows the code); a `dagster.yaml` of the user's own is kept.
+
+The event log is SQLite, as Dagster's default, through `PooledSqliteEventLogStorage`: Dagster's own SQLite storage
+creates a new database engine for every event and syncs every commit, which cost about 5 s for the ~500 events of a
+quarter-end run (measured; docs/orchestration.md). This one keeps one engine with a connection pool and uses
+`synchronous=NORMAL` under SQLite's write-ahead log, which keeps the database consistent through a crash of the
+process or the machine; a power cut may lose the last events, never the file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from dagster import DagsterInstance
+from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
+from sqlalchemy import create_engine, event
+
+from pipelines.layout import ROOT
+
+DEFAULT_HOME = ROOT / ".dagster_home"
+_WRITTEN_BY = "# Written by covenants (pipelines/instance.py)"
+_BUSY_TIMEOUT_SECONDS = 15  # what Dagster's SQLite storages wait for a lock held by another process
+
+
+def dagster_home() -> Path:
+    return Path(os.environ.get("DAGSTER_HOME") or DEFAULT_HOME).resolve()
+
+
+def instance_config(home: Path) -> str:
+    return f"""\
+{_WRITTEN_BY} when missing; rewritten while this line stays first.
+telemetry:
+  enabled: false
+# Every run opens its own DuckDB file, but runs launched from the UI share one output folder per quarter: one at a time.
+concurrency:
+  runs:
+    max_concurrent_runs: 1
+event_log_storage:
+  module: pipelines.instance
+  class: PooledSqliteEventLogStorage
+  config:
+    base_dir: {home / "history"}
+# The progress lines of a run (stages, extracts read, models built, documents rendered) go to the run's logs.
+python_logs:
+  managed_python_loggers:
+    - covenants
+  python_log_level: INFO
+"""
+
+
+def prepare_home(home: Path | None = None) -> Path:
+    home = (home or dagster_home()).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists() or config.read_text().startswith(_WRITTEN_BY):
+        wanted = instance_config(home)
+        if not config.exists() or config.read_text() != wanted:
+            config.write_text(wanted)
+    return home
+
+
+def project_instance() -> DagsterInstance:
+    """The persistent instance at DAGSTER_HOME, prepared if needed."""
+    return DagsterInstance.from_config(str(prepare_home()))
+
+
+class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
+    """Dagster's consolidated SQLite event log with one pooled engine (see the module's docstring)."""
+
+    @cached_property
+    def _engine(self):
+        engine = create_engine(self._conn_string, connect_args={"timeout": _BUSY_TIMEOUT_SECONDS})
+
+        @event.listens_for(engine, "connect")
+        def _synchronous_normal(connection, _record) -> None:
+            connection.execute("PRAGMA synchronous=NORMAL")
+
+        return engine
+
+    @contextmanager
+    def _connect(self) -> Iterator:
+        with self._engine.connect() as connection, connection.begin():
+            yield connection

@@ -1,0 +1,82 @@
+"""`covenants run` as a Dagster run: the `quarter_end` job executed in this process on the project's instance, so the
+UI lists the command line's runs with their materializations, checks and logs beside the schedule's and its own.
+
+The job is the one definition of a quarter-end run (pipelines/assets/jobs.py); this module only turns the command's
+options into the run's config and partitions, and reads the summary back from the run's last materialization.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dagster import AssetKey, DagsterInstance
+from dagster._core.errors import DagsterResourceFunctionError
+
+from pipelines.assets.partitions import QUARTERS
+from pipelines.assets.resources import RANGE_TAGS
+from pipelines.fiscal import FiscalQuarter
+
+CERTIFICATES_KEY = AssetKey("certificates")
+QUIET_CONSOLE = {"console": {"config": {"log_level": "CRITICAL"}}}  # the command prints its own progress and summary
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    dagster_run_id: str
+    out_dir: Path
+    summary: str
+    files: list[Path]
+
+
+def partitions(period: str | None) -> tuple[str | None, dict[str, str]]:
+    """The run's partition key, or the tags of its range: one quarter, `FIRST-LAST`, or None for every quarter.
+
+    Raises ValueError naming the quarters the job can close when the period is not one of them."""
+    keys = [str(q) for q in QUARTERS]
+    first, _, last = (period or f"{keys[0]}-{keys[-1]}").partition("-")
+    for quarter in filter(None, (first, last)):
+        if str(FiscalQuarter.parse(quarter)) not in keys:
+            raise ValueError(f"period {quarter} is outside the quarters the agreements are tested over, {keys[0]} to {keys[-1]}")
+    if not last or first == last:
+        return first, {}
+    if keys.index(last) < keys.index(first):
+        raise ValueError(f"period {period}: {last} comes before {first}")
+    return None, dict(zip(RANGE_TAGS, (first, last)))
+
+
+def run_config(extracts: Path, out: Path, as_of: date | None) -> dict:
+    return {
+        "resources": {"folders": {"config": {"extracts_dir": str(extracts.resolve()), "out_dir": str(out.resolve())}}},
+        "ops": {"quarter_close": {"config": {"as_of": as_of.isoformat() if as_of else None}}},
+        "loggers": QUIET_CONSOLE,
+    }
+
+
+def run_quarter_end(
+    extracts: Path, out: Path, period: str | None = None, as_of: date | None = None, instance: DagsterInstance | None = None
+) -> RunOutcome:
+    """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ...) propagate
+    as they were raised. `instance` defaults to the project's (pipelines.instance)."""
+    from pipelines.definitions import defs
+    from pipelines.instance import project_instance
+
+    partition_key, tags = partitions(period)
+    try:
+        result = defs.resolve_job_def("quarter_end").execute_in_process(
+            run_config=run_config(extracts, out, as_of),
+            instance=instance or project_instance(),
+            partition_key=partition_key,
+            tags=tags,
+        )
+    except DagsterResourceFunctionError as error:  # the output folder refused when the run started: say why
+        raise error.user_exception from None
+    (last,) = [m for m in result.get_asset_materialization_events() if m.asset_key == CERTIFICATES_KEY]
+    metadata = last.materialization.metadata
+    return RunOutcome(
+        dagster_run_id=result.run_id,
+        out_dir=out.resolve(),
+        summary=metadata["summary"].value,
+        files=[Path(p) for p in metadata["files"].value],
+    )
