@@ -1,6 +1,6 @@
 """`covenants`: the command line for what a person does by hand.
 
-  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD]
+  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--quiet]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
@@ -27,6 +27,7 @@ import importlib.abc
 import os
 import sys
 from collections import Counter
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -50,8 +51,11 @@ def _run(args: argparse.Namespace) -> int:
     from pipelines.outputs.output_folder import OutputRefused
     from pipelines.run_job import run_quarter_end
 
+    from pipelines.progress_display import ProgressDisplay
+
     try:
-        outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
+        with nullcontext() if args.quiet else ProgressDisplay():
+            outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; no result or certificate was issued.", file=sys.stderr)
         print(bad.summary(), file=sys.stderr)
@@ -69,7 +73,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"covenants: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(outcome.summary)
-    print(f"\nDagster run {outcome.dagster_run_id} (`covenants ui` lists it with its materializations and checks)")
+    if not args.quiet:
+        print(f"\nDagster run {outcome.dagster_run_id} (`covenants ui` lists it with its materializations and checks)")
     return 0
 
 
@@ -218,6 +223,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="output folder; replaced whole only when the run succeeds")
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
     run.add_argument("--as-of", type=date.fromisoformat, help="determination date for every result (default: each period's certificate date)")
+    run.add_argument("--quiet", action="store_true", help="print the summary only: no progress on stderr")
     run.set_defaults(handler=_run)
 
     deadlines = commands.add_parser("deadlines", help="the deadline calendar: every dated obligation and its status")

@@ -72,7 +72,8 @@ def run_quarter_end(
         )
     except DagsterResourceFunctionError as error:  # the output folder refused when the run started: say why
         raise error.user_exception from None
-    (last,) = [m for m in result.get_asset_materialization_events() if m.asset_key == CERTIFICATES_KEY]
+    # a range of quarters gives one materialization per quarter, all with the run's metadata
+    last = next(m for m in result.get_asset_materialization_events() if m.asset_key == CERTIFICATES_KEY)
     metadata = last.materialization.metadata
     return RunOutcome(
         dagster_run_id=result.run_id,

@@ -43,21 +43,21 @@ def test_definitions_load_with_every_job_resolved():
     assert set(defs.resources) == {"folders"}
 
 
-def test_every_extract_has_an_asset_with_a_blocking_check():
+def test_every_extract_has_an_asset_with_a_blocking_check_per_family_of_rules():
     for extract in EXTRACTS:
         key = AssetKey(f"raw_{extract.name}")
         assert key in KEYS, extract.name
         assert GRAPH.get(key).group_name == "extracts"
         checks = checks_of(key)
-        assert list(checks) == ["conforms_to_contract"], extract.name
-        assert checks["conforms_to_contract"].blocking, extract.name
+        assert set(checks) == {"file_readable", "values_typed", "keys_unique", "values_in_domain", "rows_consistent"}, extract.name
+        assert all(check.blocking for check in checks.values()), extract.name
 
 
-def test_one_blocking_cross_extract_check_gates_every_covenant_result():
+def test_blocking_cross_extract_checks_gate_every_covenant_result():
     gate = AssetKey("extract_set")
     assert GRAPH.get(gate).parent_keys == {AssetKey(f"raw_{e.name}") for e in EXTRACTS}
-    assert [c.name for c in GRAPH.asset_check_keys if c.asset_key == gate] == ["consistent_across_extracts"]
-    assert checks_of(gate)["consistent_across_extracts"].blocking
+    assert set(checks_of(gate)) == {"references_resolve", "trial_balance_identity", "entity_periods_disjoint"}
+    assert all(check.blocking for check in checks_of(gate).values())
     assert gate in GRAPH.get(AssetKey("covenant_results")).parent_keys
 
 
@@ -200,7 +200,7 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
         run = job.execute_in_process(run_config=run_config(SAMPLE_EXTRACTS_DIR, tmp_path / "out", None), partition_key="2003Q4", instance=instance)
     evaluations = {(e.asset_key, e.check_name): e.passed for e in run.get_asset_check_evaluations()}
     extract_checks = {k: v for k, v in evaluations.items() if k[0] != AssetKey("covenant_results")}
-    assert len(extract_checks) == len(EXTRACTS) + 1 and all(extract_checks.values())
+    assert len(extract_checks) == 5 * len(EXTRACTS) + 3 and all(extract_checks.values())
     # a clause tested in 2003Q4 has its check; the 1994 Credit Agreement's, which ended in 2002, yield none, and the
     # UI shows them as skipped rather than passed
     clause_checks = {name for key, name in evaluations if key == AssetKey("covenant_results")}
@@ -213,6 +213,13 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     metadata = evaluated.materialization.metadata
     assert evaluated.partition == "2003Q4"
     assert sum(metadata[s].value for s in ("pass", "fail", "waived", "indeterminate", "not_applicable")) == metadata["results_count"].value
+    # numbers the UI plots quarter by quarter: November 2003's EBITDA for 9.2.4(b), (127,541,418.02) against a minimum
+    # of (127,000,000.00), short by 541,418.02, that is 0.43% of the minimum, in whole cents where it is money; and
+    # December's (135,000,000.00) under 9.2.4(a) against (123,000,000.00), short by 12,000,000.00
+    assert metadata["ppca-2002/9.2.4(b) figure (cents)"].value == -12_754_141_802
+    assert metadata["ppca-2002/9.2.4(b) headroom (cents)"].value == -54_141_802
+    assert metadata["ppca-2002/9.2.4(b) headroom %"].value == -0.43
+    assert metadata["ppca-2002/9.2.4(a) headroom (cents)"].value == -1_200_000_000
     written = {str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*") if p.is_file()}
     assert {"certificates/indenture-1996-4.06b-FY2003.pdf", "manifest.json", "results.csv", "results.json", "covenants.duckdb"} <= written
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())

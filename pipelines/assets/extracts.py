@@ -2,9 +2,9 @@
 
 `extracts` is a multi_asset over every extract and `extract_set` (the extracts accepted together, which every
 covenant result depends on): one step loads each file (typed exactly, every cell that does not fit refused) and
-validates it (Pandera: types, domains, keys, identities), yielding its materialization and its blocking check
-`conforms_to_contract`, then checks the references from one extract to another (`consistent_across_extracts` on
-`extract_set`). Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
+validates it (Pandera), yielding its materialization and one blocking check per family of rules (RULE_FAMILIES: the
+file read, values typed, keys unique, values in their domain, each row consistent), then checks the extracts together
+on `extract_set` (CROSS_FAMILIES: references resolve, the trial-balance identity, entity periods disjoint). Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 """
 
@@ -14,7 +14,6 @@ from dataclasses import asdict
 
 import duckdb
 from dagster import (
-    AssetCheckKey,
     AssetCheckResult,
     AssetCheckSeverity,
     AssetCheckSpec,
@@ -42,8 +41,24 @@ GROUP = "extracts"
 STAGE = "extracts"
 SHOWN_ISSUES = 50  # issues listed in the UI per check; every one of them is in the quarantine table
 EXTRACT_SET_KEY = AssetKey("extract_set")
-CONFORMS = "conforms_to_contract"
-CONSISTENT = "consistent_across_extracts"
+# Each family of rules is a blocking check of its own, so the UI shows which kind of rule an extract broke. The names
+# on the right are the `check` of the issues (pipelines/extracts/reading.py, schemas.py, validation.py).
+RULE_FAMILIES = {
+    "file_readable": ("The file is there, can be read, has the contract's columns and has rows.", ("file_present", "readable", "columns", "has_rows")),
+    "values_typed": ("Every required value is present and every value has its column's type (money as an exact amount).", ("not_null", "dtype")),
+    "keys_unique": ("No two rows share the extract's key or a value that must be unique.", ("unique_key", "unique")),
+    "values_in_domain": (
+        "Every value is in its column's domain: allowed values, not negative, whole numbers, fractions, month ends, "
+        "dates the instruments can be tested on.",
+        ("allowed_values", "not_negative", "whole_number", "fraction", "month_end", "date_range"),
+    ),
+    "rows_consistent": ("Each row is consistent with itself: dates in order, parts within wholes, values required together.", ()),
+}
+CROSS_FAMILIES = {
+    "references_resolve": ("Every reference from one extract to another resolves, to an entity existing on the date.", ("reference", "entity_on_date")),
+    "trial_balance_identity": ("Each entity's month nets to zero and the trial balances close a fiscal quarter.", ("trial_balance_nets_to_zero", "trial_balances_close_a_quarter")),
+    "entity_periods_disjoint": ("An entity's periods in the register do not overlap.", ("entity_periods_overlap",)),
+}
 
 
 def table_name(extract: Extract) -> str:
@@ -83,17 +98,18 @@ def _spec(extract: Extract) -> AssetSpec:
     )
 
 
-def _check_spec(extract: Extract) -> AssetCheckSpec:
-    return AssetCheckSpec(
-        CONFORMS,
-        asset=extract_key(extract),
-        blocking=True,
-        description=(
-            f"Blocking. Every row of `{extract.name}` was read without a refused cell and passes its Pandera model "
-            "(types, domains, keys, accounting identities); every refused row is recorded in the quarantine table "
-            "and nothing downstream runs."
-        ),
-    )
+def family_of(check: str, families: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+    """The family of an issue's check; a rule no family names is a row rule (the last family of RULE_FAMILIES)."""
+    if check.startswith("type_"):
+        return "values_typed"
+    return next((name for name, (_, checks) in families.items() if check in checks), list(families)[-1])
+
+
+def _check_specs(key: AssetKey, families: dict[str, tuple[str, tuple[str, ...]]]) -> list[AssetCheckSpec]:
+    return [
+        AssetCheckSpec(name, asset=key, blocking=True, description=f"Blocking. {what} Every refused row is in the quarantine table and nothing downstream runs.")
+        for name, (what, _) in families.items()
+    ]
 
 
 EXTRACT_SET_SPEC = AssetSpec(
@@ -107,17 +123,6 @@ EXTRACT_SET_SPEC = AssetSpec(
     ),
     kinds={"duckdb"},
 )
-CONSISTENT_SPEC = AssetCheckSpec(
-    CONSISTENT,
-    asset=EXTRACT_SET_KEY,
-    blocking=True,
-    description=(
-        "Blocking. Every reference from one extract to another resolves (entities, accounts, debt instruments) "
-        "and the cross-extract rules hold; every refused row is recorded in the quarantine table."
-    ),
-)
-
-
 def _row_count(con, table: str) -> int:
     """Rows in the table; 0 when the file was refused whole and no table was made."""
     try:
@@ -126,19 +131,26 @@ def _row_count(con, table: str) -> int:
         return 0
 
 
-def _check(key: AssetKey, name: str, issues: list[Issue], what: str) -> AssetCheckResult:
-    return AssetCheckResult(
-        asset_key=key,
-        check_name=name,
-        passed=not issues,
-        severity=AssetCheckSeverity.ERROR,
-        description=f"{len(issues)} issue(s) in {what}; every refused row is in the quarantine table." if issues else f"{what}: no issue.",
-        metadata={
-            "refused": len(issues),
-            "by_reason": MetadataValue.json(dict(Counter(i.reason for i in issues).most_common())),
-            "issues": MetadataValue.json([asdict(i) for i in issues[:SHOWN_ISSUES]]),
-        },
-    )
+def _checks(key: AssetKey, families: dict, issues: list[Issue], what: str) -> list[AssetCheckResult]:
+    """One result per family of rules, each with the issues of its family."""
+    results = []
+    for name in families:
+        mine = [i for i in issues if family_of(i.check, families) == name]
+        results.append(
+            AssetCheckResult(
+                asset_key=key,
+                check_name=name,
+                passed=not mine,
+                severity=AssetCheckSeverity.ERROR,
+                description=f"{len(mine)} issue(s) in {what}; every refused row is in the quarantine table." if mine else f"{what}: no issue.",
+                metadata={
+                    "refused": len(mine),
+                    "by_reason": MetadataValue.json(dict(Counter(i.reason for i in mine).most_common())),
+                    "issues": MetadataValue.json([asdict(i) for i in mine[:SHOWN_ISSUES]]),
+                },
+            )
+        )
+    return results
 
 
 def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> MaterializeResult:
@@ -155,7 +167,10 @@ def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> M
     )
 
 
-@multi_asset(name="extracts", specs=[*(_spec(e) for e in EXTRACTS), EXTRACT_SET_SPEC], check_specs=[*(_check_spec(e) for e in EXTRACTS), CONSISTENT_SPEC], can_subset=True)
+CHECK_SPECS = [spec for e in EXTRACTS for spec in _check_specs(extract_key(e), RULE_FAMILIES)] + _check_specs(EXTRACT_SET_KEY, CROSS_FAMILIES)
+
+
+@multi_asset(name="extracts", specs=[*(_spec(e) for e in EXTRACTS), EXTRACT_SET_SPEC], check_specs=CHECK_SPECS, can_subset=True)
 def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     selected = [e for e in EXTRACTS if extract_key(e) in context.selected_asset_keys]
     dates = instruments_date_range()
@@ -170,22 +185,18 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             total_rows += rows
             progress.item(STAGE, done, len(selected), f"{extract.name}: {rows:,} rows")
             yield _materialization(folders, extract, rows)
-            yield _check(extract_key(extract), CONFORMS, found, f"extract {extract.name}")
+            yield from _checks(extract_key(extract), RULE_FAMILIES, found, f"extract {extract.name}")
             issues += found
         if EXTRACT_SET_KEY in context.selected_asset_keys:
             found = validate_cross_extract(con)
             yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata={"folder": MetadataValue.path(str(folders.extracts))})
-            yield _check(EXTRACT_SET_KEY, CONSISTENT, found, "the references between extracts")
+            yield from _checks(EXTRACT_SET_KEY, CROSS_FAMILIES, found, "the extracts taken together")
             issues += found
         record_quarantine(con, issues)
     if issues:
         progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")
         raise BadExtracts(issues, write_quarantine(issues, folders.out.with_name(f"{folders.out.name}-quarantine")))
     progress.finished(STAGE, f"{len(selected)} extracts read, {total_rows:,} rows, in {time.perf_counter() - started:.1f} s")
-
-
-def blocking_check_keys() -> list[AssetCheckKey]:
-    return [AssetCheckKey(extract_key(e), CONFORMS) for e in EXTRACTS] + [AssetCheckKey(EXTRACT_SET_KEY, CONSISTENT)]
 
 
 assets = [extracts]

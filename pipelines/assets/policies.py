@@ -2,6 +2,7 @@
 
 from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 
+from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
 from pipelines.calendar.business_days import CLOSURES_FILE
 from pipelines.layout import POLICIES_DIR, ROOT
@@ -31,6 +32,7 @@ def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
     with folders.connect() as con:
         load_sources(con, policies)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
+    progress.finished("policies", f"{len(policies.covenants)} covenants and {rows:,} dated parameter values loaded")
     return MaterializeResult(
         metadata={
             "folder": MetadataValue.path(str(POLICIES_DIR)),

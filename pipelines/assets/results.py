@@ -137,6 +137,25 @@ def _clause_checks(policies: PolicySet, results: list[Result], span: str, select
     return checks
 
 
+def figures_to_plot(policies: PolicySet, results: list[Result]) -> dict[str, MetadataValue]:
+    """For each maintenance test of the quarter, its tightest result's tested figure and headroom as numbers, which the
+    UI plots quarter by quarter. Money is given in whole cents (an int, exact; an amount with a fraction of a cent is
+    left out rather than rounded); a ratio and a headroom percentage are not money and are given as floats."""
+    forms = {c.clause_id: c.figure.form for c in policies.covenants}
+    plotted: dict[str, MetadataValue] = {}
+    tested = [r for r in results if r.test_kind == "maintenance" and r.headroom is not None and r.actual is not None]
+    for clause_id in sorted({r.clause_id for r in tested}):
+        tightest = min((r for r in tested if r.clause_id == clause_id), key=lambda r: (r.headroom_pct is None, r.headroom_pct, r.headroom))
+        for what, value in (("figure", tightest.actual), ("headroom", tightest.headroom)):
+            if forms.get(clause_id) != "amount":
+                plotted[f"{clause_id} {what}"] = MetadataValue.float(float(value))
+            elif (value * 100) % 1 == 0:
+                plotted[f"{clause_id} {what} (cents)"] = MetadataValue.int(int(value * 100))
+        if tightest.headroom_pct is not None:
+            plotted[f"{clause_id} headroom %"] = MetadataValue.float(float(tightest.headroom_pct))
+    return plotted
+
+
 def _changes(folders: CovenantFolders) -> str:
     """What changed since the run that last wrote the output folder (pipelines/outputs/run_diff.py)."""
     try:
@@ -218,6 +237,7 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     folders.close_database()
     results = in_quarters(determined, quarters)
     span = str(quarters[0]) if len(quarters) == 1 else f"{quarters[0]} to {quarters[-1]}"
+    progress.finished("results", f"{len(results):,} results determined for {span}")
     started = time.perf_counter()
     options = {"period": period, "as_of": as_of.isoformat() if as_of else None}
     manifest, written = publish(determined, ledger, deadlines, quarters, policies, folders.extracts, folders.staging, until, gathered, fingerprints, options)
@@ -232,6 +252,8 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
             "results_count": len(results),
             "quarters": span,
             "results_table": _results_table(results),
+            # a range's materialization stands for each of its quarters alike: figures are plotted per quarter only
+            **(figures_to_plot(policies, results) if len(quarters) == 1 else {}),
         },
         DEADLINE_CALENDAR_KEY: {"as_of": str(until), "deadlines": len(deadlines)},
         CERTIFICATES_KEY: {

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.cli import _table
+from pipelines.outputs.text_table import text_table as _table
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.run_summary import summary
 from pipelines.policy.result import Result
