@@ -48,6 +48,11 @@ event_log_storage:
   class: PooledSqliteEventLogStorage
   config:
     base_dir: {home / "history"}
+# Steps print nothing worth keeping: what they report goes through the Python logs below. Capturing their stdout and
+# stderr would start two `tail` processes and two Python watchers per step.
+compute_logs:
+  module: dagster._core.storage.noop_compute_log_manager
+  class: NoOpComputeLogManager
 # The progress lines of a run (stages, extracts read, models built, documents rendered) go to the run's logs.
 python_logs:
   managed_python_loggers:

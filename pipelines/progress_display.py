@@ -11,8 +11,9 @@ from pipelines.progress import LOGGER
 
 
 class ProgressDisplay(logging.Handler):
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, stream: TextIO | None = None) -> None:
         super().__init__(logging.DEBUG)
+        stream = stream or sys.stderr  # looked up now: the stderr of the moment, not the one at import
         self._stream = stream
         self._bars = None
         self._tasks: dict[str, int] = {}

@@ -68,7 +68,7 @@ def run_quarter_end(
             run_config=run_config(extracts, out, as_of),
             instance=instance or project_instance(),
             partition_key=partition_key,
-            tags=tags,
+            tags={**tags, "covenants/launched_by": "covenants run"},
         )
     except DagsterResourceFunctionError as error:  # the output folder refused when the run started: say why
         raise error.user_exception from None
@@ -78,6 +78,6 @@ def run_quarter_end(
     return RunOutcome(
         dagster_run_id=result.run_id,
         out_dir=out.resolve(),
-        summary=metadata["summary"].value,
+        summary=metadata["summary"].value.removeprefix("```\n").removesuffix("\n```"),
         files=[Path(p) for p in metadata["files"].value],
     )

@@ -319,9 +319,9 @@ def test_one_period(tmp_path):
     ]
 
 
-def test_a_period_outside_the_extracts_is_refused(tmp_path, capsys):
+def test_a_period_outside_the_agreements_quarters_is_refused_before_the_run(tmp_path, capsys):
     assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(tmp_path / "x"), "--period", "2010Q1"]) == EXIT_BAD_INPUT
-    assert "not covered by the extracts" in capsys.readouterr().err
+    assert capsys.readouterr().err == "covenants: period 2010Q1 is outside the quarters the agreements are tested over, 1996Q1 to 2004Q4\n"
     assert not (tmp_path / "x").exists()
 
 

@@ -159,6 +159,8 @@ def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> M
         path = locate(folders.extracts, extract)
     except ExtractMissing:  # recorded as an issue by load_extract: its check fails on it
         return MaterializeResult(asset_key=extract_key(extract), metadata={"file": "missing", **metadata})
+    if not path.is_file():  # a folder named as the extract: refused by load_extract as unreadable
+        return MaterializeResult(asset_key=extract_key(extract), metadata={"file": MetadataValue.path(str(path)), **metadata})
     digest = sha256(path)
     return MaterializeResult(
         asset_key=extract_key(extract),

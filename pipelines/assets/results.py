@@ -156,6 +156,11 @@ def figures_to_plot(policies: PolicySet, results: list[Result]) -> dict[str, Met
     return plotted
 
 
+def _preformatted(text: str) -> MetadataValue:
+    """Text in columns, shown by the UI as it is printed (a plain text value would lose its line breaks)."""
+    return MetadataValue.md(f"```\n{text}\n```")
+
+
 def _changes(folders: CovenantFolders) -> str:
     """What changed since the run that last wrote the output folder (pipelines/outputs/run_diff.py)."""
     try:
@@ -257,8 +262,8 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
         },
         DEADLINE_CALENDAR_KEY: {"as_of": str(until), "deadlines": len(deadlines)},
         CERTIFICATES_KEY: {
-            "summary": MetadataValue.text(summary(manifest["run_id"], quarters, results, files, text_table)),
-            "changes_since_previous_run": MetadataValue.text(changes),
+            "summary": _preformatted(summary(manifest["run_id"], quarters, results, files, text_table)),
+            "changes_since_previous_run": _preformatted(changes),
             "run_id": manifest["run_id"],
             "folder": MetadataValue.path(str(folders.out)),
             "files": MetadataValue.json([str(p) for p in files]),
