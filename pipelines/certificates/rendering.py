@@ -194,19 +194,18 @@ RECORD_KEYS = ("run_id", "as_of", "periods", "options", "code")
 def run_record(manifest: dict) -> str:
     """The run as JSON, carried in every document's metadata (HTML meta `covenants-run`, PDF document information):
     what `covenants verify` needs to re-run it (periods, options, as-of) and to tell a different run or code from a
-    different rendering (run id, manifest hash, code version)."""
+    different rendering (run id, manifest hash, code version: the sha256 of the source files, never the git commit)."""
     record = {key: manifest[key] for key in RECORD_KEYS if key in manifest}
     return json.dumps({**record, "manifest_hash": manifest_hash(manifest)}, sort_keys=True)
 
 
 def run_footer(manifest: dict, generated_from: str) -> dict:
-    """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, commit."""
+    """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, code sha256."""
     return {
         "record": run_record(manifest),
         "run_id": manifest["run_id"],
         "manifest_hash": manifest_hash(manifest),
         "as_of": date.fromisoformat(manifest["as_of"]),
-        "git_commit": manifest["code"]["git_commit"],
         "source_sha256": manifest["code"]["source_sha256"],
         "generated_from": generated_from,
     }

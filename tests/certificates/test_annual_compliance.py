@@ -46,7 +46,7 @@ MANIFEST = {
     "run_id": "0123456789abcdef",
     "as_of": "1999-12-31",
     "periods": ["1996Q4", "1999Q4"],
-    "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "code": {"source_sha256": "b" * 64},
     "extracts": {"trial_balances": "e" * 64},
     "policies": {"policies/indenture-1996/covenants/4.10-a.yaml": "d" * 64},
     "inputs": {"trial_balances.csv": "c" * 64},
@@ -244,12 +244,12 @@ def test_a_section_number_is_kept_with_its_sign_and_a_clause_id_whole():
     assert 'Sixth Amendment <span class="nowrap">§§ 1.1(a)</span> &amp; 1.4' in str(clauses_in("Sixth Amendment §§ 1.1(a) & 1.4"))
 
 
-def test_run_id_manifest_hash_as_of_and_commit_in_the_footer(fy1996):
+def test_run_id_manifest_hash_as_of_and_code_sha256_in_the_footer(fy1996):
     footer = fy1996.split('<div class="page-footer">', 1)[1].split("</div>", 1)[0]
     assert MANIFEST["run_id"] in footer
     assert manifest_hash(MANIFEST) in footer
     assert "as of 1999-12-31" in footer
-    assert "a" * 40 in footer
+    assert f'code sha256 <span class="mono">{"b" * 64}</span>' in footer
     assert "Generated from policies/indenture-1996 and the extracts listed in manifest.json" in footer
     assert '<meta name="dcterms.created" content="1999-12-31">' in fy1996
 
