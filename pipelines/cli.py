@@ -163,10 +163,11 @@ def _verify(args: argparse.Namespace) -> int:
         return EXIT_BAD_POLICY
     if verdict.confirmed:
         print(f"Confirmed: the re-run gives the same bytes for {', '.join(verdict.checked)}.")
-        return 0
-    print(f"Refuted: {args.file} is not what its inputs, policies and code give today. What differs:")
-    print("\n".join(f"  {line}" for line in verdict.differences))
-    return EXIT_REFUTED
+    else:
+        print(f"Refuted: {args.file} is not what its inputs, policies and code give today. What differs:")
+        print("\n".join(f"  {line}" for line in verdict.differences))
+    print("".join(f"Note: {note}.\n" for note in verdict.notes), end="")
+    return 0 if verdict.confirmed else EXIT_REFUTED
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -28,7 +28,7 @@ INSTRUMENT_NAMES = {
 # An ISO date standing alone (not inside an id such as waiver-2003-03-24-minimum-ebitda).
 _ISO_DATE = re.compile(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 # A machine-written amount standing alone: four or more digits before a decimal point, or seven or more without one.
-# Years, section numbers, rates and ids (L4482, c12573, 0000950129-04-003359, 02-10429) do not match.
+# Years, section numbers, rates and ids (1996, 4.10(b)(ii), 0000950129-04-003359, 02-10429) do not match.
 _AMOUNT = re.compile(r"(?<![\w.,/-])(-?)([1-9]\d{3,}\.\d+|[1-9]\d{6,})(?![\w/-]|[.,]\d)")
 
 

@@ -8,7 +8,8 @@ or given with `--extracts`. The re-run's document is the one with the same file 
 
 Outcomes: confirmed (every byte the same), refuted (what differs is listed: inputs and policy files whose hashes
 changed, the code version, the run id, the lines of the document that differ), or not verifiable (the file carries no
-run record, or an input it names is missing: named).
+run record, or an input it names is missing: named). The code version is the sha256 of the product's source files; a
+different git commit (manifest.json records the checkout's beside the run) is told as a note and refutes nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.layout import ROOT
+from pipelines.outputs.manifest import identity
 
 RECORD_META = "covenants-run"
 PDF_RECORD_KEY = b"covenantsrun"  # WeasyPrint keeps only the letters and digits of a custom meta name
@@ -43,6 +45,7 @@ class Verdict:
     confirmed: bool
     checked: list[str] = field(default_factory=list)
     differences: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # information that refutes nothing: another git commit
 
 
 class _HeadReader(HTMLParser):
@@ -178,13 +181,19 @@ def input_differences(manifest: dict, extracts: Path) -> list[str]:
 
 
 def _code_difference(given: dict, rerun: dict) -> list[str]:
-    """How the code version of the run differs from this checkout's (the re-run's), in words."""
-    if given == rerun:
+    """How the code version of the run (the sha256 of its source files) differs from this checkout's, in words."""
+    made, here = given.get("source_sha256", "unknown"), rerun.get("source_sha256", "unknown")
+    if made == here:
         return []
-    made_by = f"the run was made by commit {given.get('git_commit', 'unknown')}, this checkout is {rerun.get('git_commit', 'unknown')}"
-    if given.get("source_sha256") != rerun.get("source_sha256"):
-        return [f"code: {made_by}, and their code, SQL models or templates differ"]
-    return [f"code: {made_by}; their code, SQL models and templates are the same, but every document prints the commit"]
+    return [f"code: the run's code, SQL models and templates have sha256 {made[:12]}…, this checkout's {here[:12]}…"]
+
+
+def _commit_note(given: dict | None, rerun: dict) -> list[str]:
+    """Another git commit, as information: the source files' sha256 alone says whether the code is the same."""
+    made, here = (given or {}).get("git_commit"), rerun.get("git_commit")
+    if not made or not here or made == here:
+        return []
+    return [f"the run was made at git commit {made}, this checkout is at {here}; only the source files' sha256 counts"]
 
 
 def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -> Path | None:
@@ -257,10 +266,6 @@ def _compare_document(document: Path, rerun: Path, title: str) -> list[str]:
     return differences + _text_differences(given, again, document.name)
 
 
-def _identity(manifest: dict) -> dict:
-    return {key: value for key, value in manifest.items() if key != "location"}
-
-
 def verify_document(document: Path, extracts: Path | None = None) -> Verdict:
     record, title = document_head(document)
     manifest = _run_manifest_beside(document, record)
@@ -272,12 +277,13 @@ def verify_document(document: Path, extracts: Path | None = None) -> Verdict:
             return Verdict(confirmed=False, checked=[document.name], differences=differences)
         rerun_manifest = _read_manifest(rerun / "manifest.json")
         differences += _code_difference(record.get("code", {}), rerun_manifest["code"])
+        notes = _commit_note(manifest, rerun_manifest)
         if rerun_manifest["run_id"] != record.get("run_id"):
             differences.append(f"run id: {record.get('run_id')} in the document, {rerun_manifest['run_id']} in the re-run")
         document_differences = _compare_document(document, rerun, title)
     if not document_differences:
-        return Verdict(confirmed=True, checked=[document.name])
-    return Verdict(confirmed=False, checked=[document.name], differences=differences + document_differences)
+        return Verdict(confirmed=True, checked=[document.name], notes=notes)
+    return Verdict(confirmed=False, checked=[document.name], differences=differences + document_differences, notes=notes)
 
 
 def verify_manifest(path: Path, extracts: Path | None = None) -> Verdict:
@@ -294,7 +300,8 @@ def verify_manifest(path: Path, extracts: Path | None = None) -> Verdict:
             return Verdict(confirmed=False, checked=["manifest.json"], differences=differences)
         rerun_manifest = _read_manifest(rerun / "manifest.json")
         differences += _code_difference(manifest.get("code", {}), rerun_manifest["code"])
-        if _identity(rerun_manifest) != _identity(manifest):
+        notes = _commit_note(manifest, rerun_manifest)
+        if identity(rerun_manifest) != identity(manifest):
             differences.append(f"manifest.json: run id {manifest['run_id']} as given, {rerun_manifest['run_id']} re-run")
         for output in outputs:
             relative = output.relative_to(path.parent)
@@ -307,7 +314,7 @@ def verify_manifest(path: Path, extracts: Path | None = None) -> Verdict:
         for relative in sorted(issued - {o.relative_to(path.parent) for o in outputs} - {Path("manifest.json")}):
             differences.append(f"{relative}: issued by the re-run, not in {path.parent}")
     checked = ["manifest.json", *(str(o.relative_to(path.parent)) for o in outputs)]
-    return Verdict(confirmed=not differences, checked=checked, differences=differences)
+    return Verdict(confirmed=not differences, checked=checked, differences=differences, notes=notes)
 
 
 def verify(path: Path, extracts: Path | None = None) -> Verdict:

@@ -167,11 +167,11 @@ def test_ratio_tests_run_on_each_transaction_date(results):
 
 
 def test_builder_basket_after_the_1998_losses(results):
-    # 4.09(a)(C) [IND L4166-4222], capacity (I) = 50% of cumulative CNI from the 1995-12-31 cut-over (all of a deficit) to
-    # the latest quarter with statements available (quarter end + 45 < date), + (II) 5,000,000 (EQ-1997-02-KAC).
-    # CNI (ii) excludes QAL's Net Income (not a Subsidiary), from its trial balance: 1996 5,504,100; 1997 6,491,548
-    # (1,375,486 + 1,643,369 + 1,842,799 + 1,629,894); 1998 5,861,996 (1,642,830 + 1,738,772 + 1,344,224 + 1,136,170);
-    # 1999 Q1-Q3 3,306,100 (1,120,000 + 1,227,800 + 958,300).
+    # 4.09(a)(C) [Indenture § 4.09(a)(C)], capacity (I) = 50% of cumulative CNI from the 1995-12-31 cut-over (all of a
+    # deficit) to the latest quarter with statements available (quarter end + 45 < date), + (II) 5,000,000
+    # (EQ-1997-02-KAC). CNI (ii) excludes QAL's Net Income (not a Subsidiary), from its trial balance: 1996 5,504,100;
+    # 1997 6,491,548 (1,375,486 + 1,643,369 + 1,842,799 + 1,629,894); 1998 5,861,996 (1,642,830 + 1,738,772 + 1,344,224
+    # + 1,136,170); 1999 Q1-Q3 3,306,100 (1,120,000 + 1,227,800 + 958,300).
     # 1999-03-31, KCP's 1,500,000 cash return is not tested under 4.09(a) (a return is not a Restricted Payment,
     #   docs/audit-covenants.md), though it reduces Used. On its date Used = 2,000,000 opening + 5,000,000 + 3,000,000 +
     #   10,000,000 dividends + 6,000,000 KCP designation + 7,500,000 Anglesey + 8,000,000 dividend + 4,000,000 Venezuela

@@ -64,7 +64,7 @@ def test_section():
 def test_prose_formats_dates_and_amounts_and_leaves_ids_alone():
     assert prose("50000000.00 x 0.10875 x 112/360 = 1691666.6666666666") == "50,000,000.00 x 0.10875 x 112/360 = 1,691,666.67"
     assert prose("-135000000.00 >= -123000000.00, lapsed on 2003-06-29") == "(135,000,000.00) >= (123,000,000.00), lapsed on June 29, 2003"
-    kept = "[IND L4476-4482] waiver-2003-03-24-minimum-ebitda, accession 0000950129-04-003359, case 02-10429, FY2003, 2003Q4"
+    kept = "[Indenture § 4.10(a)] waiver-2003-03-24-minimum-ebitda, accession 0000950129-04-003359, case 02-10429, FY2003, 2003Q4"
     assert prose(kept) == kept
     assert prose("2003-02-30") == "2003-02-30"  # not a calendar date
 

@@ -1,9 +1,13 @@
 """Users see only the project's own words: no working vocabulary of how the project was built reaches a result, a
 ledger, a deadline, a manifest, a certificate, the command's printed summary, the deadline calendar or a text file a
-user reads. Readings of unclear wording are cited by their id in docs/interpretations.md, sources by their own names.
+user reads. Readings of unclear wording are cited by their id in docs/interpretations.md, sources by their own names,
+and the agreements by their own section numbers (`Indenture § 4.10(a)`), never by a line or character offset into a
+copy of their text (`[IND L4482]`, `[A6 c8514]`), which a trustee holding the agreement cannot follow.
 
 The sample is run once, every quarter, through the command line (about a minute and a half), and every output is
-scanned line by line; a hit names the file (or the command) and the line."""
+scanned line by line (the workbook cell by cell); a hit names the file (or the command) and the line. The PDFs are not
+read back (that would double the test's time): each is rendered from the print edition of the HTML beside it, the same
+document less its annex, whose template words are scanned with the project's texts."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from pipelines.cli import main
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
@@ -24,6 +29,11 @@ FORBIDDEN = (
     ("a path outside the project", re.compile(r"\.\./shared")),
     ("an issue number", re.compile(r"\bissue[ -]?#?\d+", re.IGNORECASE)),
     ("the specification's folder", re.compile(r"\bspec/")),
+    (
+        "a line or character offset into a copy of the agreements' text",
+        # [IND L4482], [A6 c8514-c8600], [A11], IND L1244, or a bare L4482 / c8514 (a colour such as #c62828 is not one)
+        re.compile(r"\[(?:IND|PPCA|CA|A\d{1,2}|D0)(?:\s+[Lc]\d+[^\]]*)?\]|\b(?:IND|PPCA|CA|A\d{1,2}|D0)\s+[Lc]\d+|(?<![#\w-])[Lc]\d{3,}\b"),
+    ),
 )
 MARKDOWN_NAME = re.compile(r"[\w./-]*\w\.md\b")
 USER_READ_FILES = ("README.md", "pyproject.toml", "workspace.yaml", "Makefile")
@@ -53,12 +63,17 @@ def test_the_scan_finds_each_kind_of_word():
         "as in spec/clauses.md",
         "kaiser_public_record.md N60",
         "docs/interpretations.md, R-X02, Section 9.2.11, issued 1998",
+        "greater than 2.0 to 1 [IND L4482-4483]; the Availability Reserve [A6 c8514]",
+        "as amended [A11]; business day (IND L1244); line L7215",
+        "Indenture § 4.10(a), Sixth Amendment § 1.1(c), colour #c62828, account 2100, LIEN-1998-01",
     ])
     found = hits("sample.txt", text)
     assert [f.split(": ", 1)[0] for f in found] == [
         "sample.txt:1", "sample.txt:2", "sample.txt:3", "sample.txt:3", "sample.txt:4", "sample.txt:5", "sample.txt:5", "sample.txt:6",
+        "sample.txt:8", "sample.txt:8", "sample.txt:9", "sample.txt:9", "sample.txt:9",
     ]
-    assert found[-1] == "sample.txt:6: a file the project does not have ('kaiser_public_record.md')"
+    assert found[7] == "sample.txt:6: a file the project does not have ('kaiser_public_record.md')"
+    assert found[8] == "sample.txt:8: a line or character offset into a copy of the agreements' text ('[IND L4482-4483]')"
 
 
 def _project_texts() -> list[Path]:
@@ -91,14 +106,23 @@ def without_library(text: str) -> str:
     return re.sub(r'<script id="plotly-library">.*?</script>', "", text, flags=re.DOTALL)
 
 
+def readable_text(path: Path) -> str:
+    """What a reader sees in an output: a text file's text, a workbook's cells one a line."""
+    if path.suffix == ".xlsx":
+        book = load_workbook(path, read_only=True)
+        return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
+    return without_library(path.read_text(encoding="utf-8"))
+
+
 def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
     out, summary, deadlines = sample_run
-    outputs = [p for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html")]
+    outputs = [p for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html", ".ics", ".xlsx")]
     assert {p.name for p in outputs} >= {
         "results.json", "results.csv", "basket_ledger.json", "basket_ledger.csv", "deadlines.json", "deadlines.csv", "manifest.json",
+        "deadlines.ics", "covenants.xlsx",
     }
     assert any(p.parent.name == "certificates" for p in outputs)
-    found = [h for path in outputs for h in hits(str(path.relative_to(out)), without_library(path.read_text(encoding="utf-8")))]
+    found = [h for path in outputs for h in hits(str(path.relative_to(out)), readable_text(path))]
     found += hits("covenants run (printed)", summary) + hits("covenants deadlines (printed)", deadlines)
     assert found == []
 

@@ -1,6 +1,6 @@
 """indenture-1996/def/BusinessDay: "a day other than a Saturday, a Sunday or a day in The City of New York, New York,
 Houston, Texas or San Francisco, California on which banking institutions are authorized or obligated by law,
-regulation or executive order to be closed" [IND L1244].
+regulation or executive order to be closed" [Indenture § 1.01, “Business Day”].
 
 The bank holidays of all three cities are taken to be the Federal Reserve System's holidays (the days the Federal
 Reserve Banks of New York, Dallas (Houston Branch) and San Francisco close), built here from their rules: a holiday on

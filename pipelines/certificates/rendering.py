@@ -38,6 +38,8 @@ def clause(value: str) -> Markup:
 
 
 CLAUSE_ID = re.compile(r"\b(?:indenture-1996|ca-1994|ppca-2002)/[A-Za-z0-9.()/-]+")
+# "§ 4.10(a)", "§§ 1.1(a)": a section sign never ends a line apart from its number
+SECTION_NUMBER = re.compile(r"§§? \d+(?:\.\d+)*(?:\([A-Za-z0-9]+\))*")
 
 
 def _clause_token(found: str) -> str:
@@ -47,15 +49,26 @@ def _clause_token(found: str) -> str:
     return found
 
 
+def _section_numbers_in(text: str) -> Markup:
+    pieces, position = [], 0
+    for match in SECTION_NUMBER.finditer(text):
+        pieces.append(Markup.escape(text[position:match.start()]))
+        pieces.append(Markup('<span class="nowrap">{}</span>').format(match.group()))
+        position = match.end()
+    pieces.append(Markup.escape(text[position:]))
+    return Markup("").join(pieces)
+
+
 def clauses_in(text: str) -> Markup:
-    """Escape `text` and set every clause id in it as one unbreakable token, so prose can wrap but an id cannot."""
+    """Escape `text` and set every clause id and section number in it as one unbreakable token, so prose can wrap but
+    an id or a "§ 4.10(a)" cannot."""
     pieces, position = [], 0
     for match in CLAUSE_ID.finditer(text):
         token = _clause_token(match.group())
-        pieces.append(Markup.escape(text[position:match.start()]))
+        pieces.append(_section_numbers_in(text[position:match.start()]))
         pieces.append(clause(token))
         position = match.start() + len(token)
-    pieces.append(Markup.escape(text[position:]))
+    pieces.append(_section_numbers_in(text[position:]))
     return Markup("").join(pieces)
 
 
@@ -181,19 +194,18 @@ RECORD_KEYS = ("run_id", "as_of", "periods", "options", "code")
 def run_record(manifest: dict) -> str:
     """The run as JSON, carried in every document's metadata (HTML meta `covenants-run`, PDF document information):
     what `covenants verify` needs to re-run it (periods, options, as-of) and to tell a different run or code from a
-    different rendering (run id, manifest hash, code version)."""
+    different rendering (run id, manifest hash, code version: the sha256 of the source files, never the git commit)."""
     record = {key: manifest[key] for key in RECORD_KEYS if key in manifest}
     return json.dumps({**record, "manifest_hash": manifest_hash(manifest)}, sort_keys=True)
 
 
 def run_footer(manifest: dict, generated_from: str) -> dict:
-    """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, commit."""
+    """What every certificate page carries so it can be traced and regenerated: run id, manifest hash, as-of, code sha256."""
     return {
         "record": run_record(manifest),
         "run_id": manifest["run_id"],
         "manifest_hash": manifest_hash(manifest),
         "as_of": date.fromisoformat(manifest["as_of"]),
-        "git_commit": manifest["code"]["git_commit"],
         "source_sha256": manifest["code"]["source_sha256"],
         "generated_from": generated_from,
     }

@@ -1,7 +1,7 @@
 """The Transaction Dates the extracts can answer for: a check on any other date is refused, never computed on defaults.
 
 The agreements test a transaction against "the four full fiscal quarters ... immediately prior to the Transaction
-Date for which financial information ... is available" [IND L1373]: the four quarters ending on the latest quarter end
+Date for which financial information ... is available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio”]: the four quarters ending on the latest quarter end
 E with E + lag < Transaction Date, the lag being the parameter financial_information_available_lag_days in force on
 that date (sql/intermediate/coverage_ratio_tests.sql picks them the same way). A date is covered when those four
 quarters are quarters of the trial balances:

@@ -114,8 +114,9 @@ RESTRICTED_PAYMENT_BASKETS = (
     "4.09(b)(IX)",
 )
 
-# ca-1994/9.2.2: the debt classes the Credit Agreement of February 15, 1994 names (Eleventh Amendment, [A11 c6363]);
-# which instrument is which is a crosswalk confirmed by counsel (R-X04)
+# ca-1994/9.2.2: the debt classes the Credit Agreement of February 15, 1994 names (Eleventh Amendment,
+# [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i))]); which instrument is which is a crosswalk
+# confirmed by counsel (R-X04)
 CA1994_DEBT_CLASSES = (
     "senior_debt",
     "new_senior_debt",
@@ -126,7 +127,8 @@ CA1994_DEBT_CLASSES = (
     "other",
 )
 
-# ca-1994 clauses a payment falls under (A11 waivers, A13 Venezuela Investments)
+# ca-1994 clauses a payment falls under (the Eleventh Amendment's waivers, the Thirteenth Amendment's Venezuela
+# Investments)
 CA1994_PAYMENT_CLAUSES = ("9.2.14", "9.2.6(b)", "9.2.5(u)")
 
 ATTESTATION_SUBJECTS = (
@@ -256,7 +258,8 @@ ATTESTATION_SUBJECTS = (
     # Subsidiary subject to a Lien securing Indebtedness of others; reference_id is the debt_instruments instrument_id
     "encumbered_asset_fair_market_value",
     # indenture-1996/def/Indebtedness (g) (R-I11): Assumed Pension Obligations "determined by the Company in good faith
-    # as evidenced by a certificate of the Chief Financial Officer" [IND L1694], as of period_end, per instrument_id
+    # as evidenced by a certificate of the Chief Financial Officer" [Indenture § 1.01, “Indebtedness”], as of
+    # period_end, per instrument_id
     "assumed_pension_obligations_cfo_certificate",
     # indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges (y) (R-I03): the acquired business's CCFAFC for
     # the part of the fiscal quarter ending period_end before the acquisition; reference_id is the acquisitions transaction_id
@@ -272,7 +275,7 @@ ATTESTATION_SUBJECTS = (
     # release (reference_id = the released Note guarantee's guarantee_id), true/false
     "notes_rated_investment_grade",
     # indenture-1996/5.01 (no ambiguity id; ATTEST like R-I30): the Trustee is the Note registrar from period_end
-    # until a later attestation, true/false; while true no noteholder list is required [IND L5230]
+    # until a later attestation, true/false; while true no noteholder list is required [Indenture § 5.01, proviso]
     "trustee_is_note_registrar",
     # indenture-1996/11.01(a)(v), 15.03(b)(i)(D) (R-I11): Consolidated Net Worth of the surviving corporation
     # "immediately after giving effect to" the merger, consolidation or transfer (reference_id = mergers merger_id)
@@ -634,7 +637,7 @@ ASSET_SALES = Extract(
         Column(
             "involuntary_disposition",
             "text",
-            "4.14(a) proviso [IND L4999-5010]: disposed of as a result of a foreclosure, a secured party taking the assets in "
+            "4.14(a) proviso [Indenture § 4.14(a)]: disposed of as a result of a foreclosure, a secured party taking the assets in "
             "lieu of foreclosure, or an involuntary proceeding in which the Company cannot direct the type of proceeds "
             "(the Company's record); empty for any other disposition",
             required=False,
@@ -700,7 +703,7 @@ ASSET_SALE_OFFERS = Extract(
         Column(
             "notes_credited",
             "money",
-            "4.14(c) credit [IND L5137-5150]: principal of Notes acquired or held by the Company, surrendered for "
+            "4.14(c) credit [Indenture § 4.14(c)]: principal of Notes acquired or held by the Company, surrendered for "
             "cancellation, redeemed or called for redemption after the Asset Sale, not previously used for any obligation "
             "to redeem or offer to purchase Notes, credited against this offer; empty if none",
             required=False,
@@ -784,7 +787,7 @@ RESTRICTED_PAYMENTS = Extract(
         # indenture-1996/4.09(a)(C)(y): a Restricted Investment is reduced by (1) what is "returned in cash, or in
         # property if made in property", (2) "any guarantee that constitutes a Restricted Investment, to the extent it
         # has been released" and (3) "direct liabilities or obligations ... assumed or discharged ... without recourse"
-        # [IND L4172-4187]
+        # [Indenture § 4.09(a)(C)]
         Column(
             "investment_form",
             "text",
@@ -1132,7 +1135,7 @@ SALE_LEASEBACKS = Extract(
     "sale_leasebacks",
     "Sale and leaseback transactions of the Company and its Subsidiaries, with the lease's rentals in level-payment form "
     "(for def/AttributableDebt) and any designation as a Refinancing Sale and Leaseback Transaction in a notice to the "
-    "Trustee (def/RefinancingSaleAndLeasebackTransaction [IND L2344]).",
+    "Trustee (def/RefinancingSaleAndLeasebackTransaction [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]).",
     (
         Column("transaction_id", "text", "Stable id", example="SLB-2001-EXAMPLE"),
         Column("transaction_date", "date", "Date of consummation (Attributable Debt is computed as of this date)", example="2001-06-29"),
@@ -1168,7 +1171,7 @@ SALE_LEASEBACKS = Extract(
 ACQUISITIONS = Extract(
     "acquisitions",
     "Acquisitions of assets or Capital Stock by the Company and its Subsidiaries, for the pro forma adjustment (y) of "
-    "Consolidated Cash Flow Available for Fixed Charges [IND L1353-1364]; the acquired business's cash flow before the "
+    "Consolidated Cash Flow Available for Fixed Charges [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (y)]; the acquired business's cash flow before the "
     "acquisition is attested per fiscal quarter (ccfafc_of_acquired_business).",
     (
         Column("transaction_id", "text", "Stable id", example="ACQ-1999-EXAMPLE"),

@@ -5,6 +5,10 @@ and the as-of date.
 (`cited`): the extracts by their content fingerprints (pipelines/extracts/fingerprint.py), which do not change when
 the same rows come in another format or order. The run id is derived from that cited content, so the same rows,
 policies, code and as-of date give the same run id and the same certificates, byte for byte.
+
+The code version is `source_sha256`, the hash of the product's own source files. The git commit of the checkout is
+recorded in manifest.json beside the run (`git_commit`, like `location`) and is no part of the run id: a commit that
+changes no source file (a README edit) or another checkout of the same code gives the same run and documents.
 """
 
 from __future__ import annotations
@@ -31,15 +35,16 @@ def source_sha256() -> str:
     return digest.hexdigest()
 
 
-def _code_version() -> dict:
+def git_commit() -> str:
+    """The checkout's commit, for the record only (write_manifest): it names no part of what the run computes."""
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return {"git_commit": commit, "source_sha256": source_sha256()}
+        return "unknown"
 
 
 FILE_BYTES = "inputs"  # input file name → sha256 of its bytes: another format or row order changes it
+BESIDE_THE_RUN = ("location", "git_commit")  # in manifest.json, no part of the run id nor of the manifest hash
 
 
 def cited(manifest: dict) -> dict:
@@ -62,12 +67,17 @@ def build_manifest(
         "as_of": as_of.isoformat(),
         "periods": periods,
         **({"options": options} if options is not None else {}),
-        "code": _code_version(),
+        "code": {"source_sha256": source_sha256()},
         "extracts": dict(sorted(fingerprints.items())),
         "policies": {str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p): sha256(p) for p in sorted(policy_files)},
     }
     canonical = json.dumps(body, sort_keys=True).encode()
     return {"run_id": hashlib.sha256(canonical).hexdigest()[:16], **body, FILE_BYTES: {p.name: sha256(p) for p in sorted(input_files)}}
+
+
+def identity(manifest: dict) -> dict:
+    """The manifest less what is recorded beside the run (where its extracts were read, the checkout's commit)."""
+    return {key: value for key, value in manifest.items() if key not in BESIDE_THE_RUN}
 
 
 def manifest_hash(manifest: dict) -> str:
@@ -76,10 +86,12 @@ def manifest_hash(manifest: dict) -> str:
 
 
 def write_manifest(manifest: dict, out_dir: Path, extracts_dir: Path | None = None) -> Path:
-    """Write manifest.json; `extracts_dir`, where the inputs were read, is recorded as `location` beside the manifest's
-    content but is no part of the run id or the manifest hash: the same files read from another folder or machine give
-    the same run and the same documents."""
+    """Write manifest.json with, beside the manifest's content, the checkout's `git_commit` and, when given,
+    `extracts_dir` (where the inputs were read) as `location`: neither is part of the run id or the manifest hash, so
+    the same files read from another folder, machine or checkout of the same code give the same run and documents."""
     path = out_dir / "manifest.json"
-    written = {**manifest, "location": {"extracts": str(extracts_dir.resolve())}} if extracts_dir else manifest
+    written = {**manifest, "git_commit": git_commit()}
+    if extracts_dir:
+        written["location"] = {"extracts": str(extracts_dir.resolve())}
     path.write_text(json.dumps(written, indent=2, sort_keys=True) + "\n")
     return path

@@ -174,7 +174,8 @@ def _base(covenant: Covenant, figures: Figures, decided_on: date) -> Result:
         headroom=None,
         headroom_pct=None,
         inputs=figures.inputs,
-        citations=tuple(f"{covenant.clause_id} {c.reference}" for c in covenant.citations) + (covenant.figure.clause_id,),
+        # each reference names its agreement and section, so the clause id would only repeat it
+        citations=tuple(dict.fromkeys(c.reference for c in covenant.citations)) + (covenant.figure.clause_id,),
         transaction_id=figures.transaction_id,
         figure=covenant.figure.name,
         determination_date=decided_on,

@@ -30,7 +30,7 @@ class Strict(BaseModel):
 
 
 class Citation(Strict):
-    reference: str = Field(min_length=3)  # e.g. "[IND L4482]"
+    reference: str = Field(min_length=3)  # the agreement and its section, e.g. "Indenture § 4.10(a)"
     quote: str = Field(min_length=3)
 
 

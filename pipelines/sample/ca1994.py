@@ -1,8 +1,7 @@
 """The 1994 Credit Agreement's own facts in the sample: the 9.2.2 debt classes, the Eleventh Amendment's MAXXAM tax
 payment, the Venezuela Investment and Pledged Cash, and the Venezuela Bid Bond Obligation's end.
 
-Real: the MAXXAM payment of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation Agreement" [A11
-c11773]; the Venezuela storyline of the Thirteenth Amendment (July 20, 1998) and worked example E20 (bid bond obligation
+Real: the MAXXAM payment of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation Agreement" [Eleventh Amendment § 2, item 1]; the Venezuela storyline of the Thirteenth Amendment (July 20, 1998) and worked example E20 (bid bond obligation
 terminated 1998-10-15). SYNTHETIC: the payment date, the 8% simple interest (the Tax Allocation Agreement's rate is not
 held, R-C02), the Venezuela Pledged Cash amounts, and the debt-class crosswalk (R-X04: the 9 7/8% notes as
 Senior Debt, the $175,000,000 Series B 10 7/8% notes as New Senior Debt, the $50,000,000 10 7/8% notes as Additional

@@ -1,7 +1,7 @@
 """Letters of credit issued under the 1994 Credit Agreement and the Post-Petition Credit Agreement.
 
 SYNTHETIC: every letter of credit, beneficiary and amount. The Venezuela letters of credit of 1998-1999 follow the shape of
-the Thirteenth Amendment (A13, July 20, 1998) and a worked example (issued 1998-08-03; a bid-bond-related
+the Thirteenth Amendment (July 20, 1998) and a worked example (issued 1998-08-03; a bid-bond-related
 letter of credit ended 1998-10-15; all expired by 1999-06-30); their amounts are synthetic. A letter of credit is outstanding
 from its issue date to its expiry date, both included. With --scale N each general letter of credit is issued as N pieces
 whose amounts add up to the scale-1 amount.

@@ -30,7 +30,7 @@ def attestation_rows() -> list[dict[str, object]]:
                 "value": value, "attested_by": SECRETARY[0], "role": SECRETARY[1], "attested_on": signed, "document": document}
 
     out = [row("ATT-NOTES-REGISTRAR", "trustee_is_note_registrar", None, date(1996, 12, 23), "true", date(1996, 12, 23),
-               "SYNTHETIC: First Trust National Association accepts appointment as Note registrar (\"the Trustee, as Note registrar\" [IND L3180])")]
+               "SYNTHETIC: First Trust National Association accepts appointment as Note registrar (\"the Trustee, as Note registrar\" [Indenture § 2.05(e)])")]
     for coupon in PAID_COUPONS:
         paid = _next_weekday(coupon)
         out.append(row(f"ATT-DONE-2.03-{coupon}", "obligation_completed_on", "indenture-1996/2.03", coupon, paid.isoformat(), paid,

@@ -6,7 +6,7 @@ One sale and leaseback of an administrative building at Trentwood on 1999-09-30:
 ten-year lease with twenty semi-annual rentals of $1,250,000 in arrears. Its Attributable Debt, the greater of the Fair
 Market Value and the rentals' present value at 10 7/8% compounded semi-annually ($15,015,744.77), is $18,000,000: far
 below $100,000,000, so it cannot be a Refinancing Sale and Leaseback Transaction, and the Company does not designate it.
-It is an Asset Sale [IND L1144].
+It is an Asset Sale [Indenture § 1.01, “Asset Sale”].
 """
 
 from __future__ import annotations

@@ -215,7 +215,7 @@ INCURRENCES: tuple[Incurrence, ...] = (
                "Alpart borrowing for refinery capital expenditures (100%; the Company's share is 65%)"),
     Incurrence("INC-1997-11-TL", date(1997, 11, 14), "TL-1997", D("50000000.00"), "4.10(a)", "CA1994-REVOLVER",
                D("45000000.00"), "Senior Term Loan; proceeds applied to revolving credit borrowings"),
-    # SYNTHETIC: New Subordinated Debt of the 1994 Credit Agreement (A11), refinancing 12 3/4% notes
+    # SYNTHETIC: New Subordinated Debt of the 1994 Credit Agreement (Eleventh Amendment), refinancing 12 3/4% notes
     Incurrence("INC-1998-01-NSD", date(1998, 1, 15), "NOTES-1050-2007", D("50000000.00"), "4.10(b)(vi)",
                "NOTES-1275-2003", D("46000000.00"),
                "Issue of 10 1/2% Senior Subordinated Notes due 2007; proceeds retire 12 3/4% Senior Subordinated Notes",

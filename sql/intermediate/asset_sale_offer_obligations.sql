@@ -2,29 +2,31 @@
 -- clause: indenture-1996/4.14(e)
 -- One row per day an Asset Sale Offer became due (asset_sale_offer_pool.triggers_offer), with the first offer whose
 -- notice was mailed on or after that day and what is wrong with it (defect_list):
---   notice "mailed ... within 145 days of the receipt" [IND L5056] (day 145 on time, day 146 late);
---   Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt" [IND L5030]
+--   notice "mailed ... within 145 days of the receipt" [Indenture § 4.14(c)] (day 145 on time, day 146 late);
+--   Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt"
+--   [Indenture § 4.14(b)(B)]
 --     (the indenture's Business Day calendar, business_days: weekends, the Federal Reserve holidays of New York,
 --     Houston and San Francisco, and the dated closures);
 --   the offer open "from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in
---     no event for a period less than twenty-four days" [IND L5058-5061], from mailing to that last Business Day;
+--     no event for a period less than twenty-four days" [Indenture § 4.14(c)], from mailing to that last Business Day;
 --   an offer amount at least the Asset Sale Offer Amount: "the Net Cash Proceeds (rounded down to the nearest $1,000)
 --     ... multiplied by a fraction, the numerator of which is the principal amount of the Notes outstanding ... and the
 --     denominator of which is the principal amount of the Notes outstanding plus the aggregate principal amount of
 --     Indebtedness under the Credit Agreement and the Specified Pari Passu Indebtedness outstanding (determined as of the
---     close of business on the day immediately preceding the date notice ... is mailed)" [IND L5034-5047]. The NCP is the
---     pool at that close; it is floored before the fraction (R-I18), and the product is rounded up to the cent, so an
---     offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn letters of
---     credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1 (R-I45, default);
+--     close of business on the day immediately preceding the date notice ... is mailed)" [Indenture § 4.14(b)(B)]. The
+--     NCP is the pool at that close; it is floored before the fraction (R-I18), and the product is rounded up to the
+--     cent, so an offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn
+--     letters of credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1
+--     (R-I45, default);
 --   the purchase completed on or before the Asset Sale Purchase Date.
 --   less the credit: "The Company may credit against its obligation to offer to repurchase Notes ... the principal
 --     amount of Notes acquired or held by the Company subsequent to the date of the Asset Sale giving rise to such Asset
 --     Sale Offer and surrendered for cancellation or redeemed or called for redemption subsequent to such date and not
---     previously used to satisfy any obligation of the Company to redeem or offer to purchase Notes" [IND L5137-5150]:
---     the offer's notes_credited counts when notes_credited_retired_on is after the sale date of the Asset Sale whose
---     receipt (or lapsed commitment) made the offer due (the pool reading of R-I19); "not previously used" is the
---     Company's record. The text gives this credit for Notes only: Credit Agreement and Specified Pari Passu
---     Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
+--     previously used to satisfy any obligation of the Company to redeem or offer to purchase Notes"
+--     [Indenture § 4.14(c)]: the offer's notes_credited counts when notes_credited_retired_on is after the sale date of
+--     the Asset Sale whose receipt (or lapsed commitment) made the offer due (the pool reading of R-I19); "not
+--     previously used" is the Company's record. The text gives this credit for Notes only: Credit Agreement and
+--     Specified Pari Passu Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
 with triggers as (
     select
         t.event_date as trigger_date,
@@ -105,7 +107,7 @@ credited as (
     select
         r.*,
         cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount,
-        -- the two clocks, counted from the day the offer became due (R-I19) [IND L5030, L5056]
+        -- the two clocks, counted from the day the offer became due (R-I19) [Indenture § 4.14(b)(B); § 4.14(c)]
         cast(r.trigger_date + interval 145 day as date) as notice_due_on,
         cast(r.trigger_date + interval 175 day as date) as purchase_due_on
     from required as r

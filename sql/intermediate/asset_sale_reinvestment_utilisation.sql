@@ -3,14 +3,15 @@
 -- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment (asset_sale_reinvestments),
 -- with the use the proviso asks for: "provided that such Net Cash Proceeds are substantially so utilized no later than
 -- the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following
--- the month in which such Net Cash Proceeds are received" [IND L5163-5168, L5181-5185]. The use is the cumulative amount
--- attested (asset_sale_reinvestment_utilised, R-I20) on the latest date no later than the deadline; "substantially"
--- is the parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP, rounded up to the
--- cent. Deadlines use the first receipt carrying a commitment.
--- The exemption holds only "if, and to the extent" [IND L5156] the proviso is met. When it is not, the committed NCP
--- not used by the deadline are NCP "so to be applied pursuant to this Section 4.14" [IND L5133] again: they return to
--- the Asset Sale Offer pool on lapsed_on, the day after the deadline (use on the deadline itself is in time). With no
--- use attested by the deadline the whole commitment is taken to return, and the attestation is a missing input.
+-- the month in which such Net Cash Proceeds are received" [Indenture § 4.14(d); § 4.14(e)(ii)]. The use is the
+-- cumulative amount attested (asset_sale_reinvestment_utilised, R-I20) on the latest date no later than the deadline;
+-- "substantially" is the parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP,
+-- rounded up to the cent. Deadlines use the first receipt carrying a commitment.
+-- The exemption holds only "if, and to the extent" [Indenture § 4.14(d)] the proviso is met. When it is not, the
+-- committed NCP not used by the deadline are NCP "so to be applied pursuant to this Section 4.14" [Indenture § 4.14(c)]
+-- again: they return to the Asset Sale Offer pool on lapsed_on, the day after the deadline (use on the deadline itself
+-- is in time). With no use attested by the deadline the whole commitment is taken to return, and the attestation is a
+-- missing input.
 with committed as (
     select
         transaction_id,

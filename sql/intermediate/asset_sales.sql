@@ -3,16 +3,18 @@
 -- Each disposition classified under the indenture. An Asset Sale is a disposition "on or after the date of the initial
 -- issuance of the Notes" (December 23, 1996) "by the Company or any of its
 -- Subsidiaries to any Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture"
--- [IND L1146], unless a clause (A)-(G) takes it out [IND L1163-1192]:
+-- [Indenture § 1.01, “Asset Sale”], unless a clause (A)-(G) takes it out [Indenture § 1.01, “Asset Sale” (A)-(G)]:
 --   (B) "in a single transaction or group of related transactions, the gross proceeds of which (exclusive of indemnities)
---       do not exceed $10,000,000" [IND L1167]: <= (R-I12; parameter asset_sale_de_minimis_gross_proceeds),
---       summed over the recorded related_group_id (R-I09), non-cash proceeds at the Board's good-faith value (the
---       attestation asset_sale_non_cash_consideration_fmv, R-I28). (B) is computed here, whatever the extract says.
+--       do not exceed $10,000,000" [Indenture § 1.01, “Asset Sale” (B)]: <= (R-I12; parameter
+--       asset_sale_de_minimis_gross_proceeds), summed over the recorded related_group_id (R-I09), non-cash proceeds at
+--       the Board's good-faith value (the attestation asset_sale_non_cash_consideration_fmv, R-I28). (B) is computed
+--       here, whatever the extract says.
 --   (A), (C)-(G): as recorded in asset_sale_exclusion (ordinary course and the rest are judgements, R-I10).
 -- For Asset Sale, Net Cash Proceeds and 4.14, Alpart and VALCO, "so long as" not wholly owned, are "deemed not to be
--- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [IND L2495]; R-I21, ownership by date from the
--- register): their own dispositions are not Asset Sales, and a sale to them is a sale to a Non-Affiliate Joint Venture.
--- No Unrestricted Subsidiary is a Subsidiary, so its own dispositions are not Asset Sales either.
+-- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [Indenture § 1.01, “Subsidiary”]; R-I21,
+-- ownership by date from the register): their own dispositions are not Asset Sales, and a sale to them is a sale to a
+-- Non-Affiliate Joint Venture. No Unrestricted Subsidiary is a Subsidiary, so its own dispositions are not Asset Sales
+-- either.
 with fmv as (
     select reference_id as transaction_id, value_amount, period_end
     from current_attestations
@@ -67,7 +69,8 @@ classified as (
     select
         g.*,
         case
-            -- "on or after the date of the initial issuance of the Notes" [IND L1145]: December 23, 1996 (2.03)
+            -- "on or after the date of the initial issuance of the Notes" [Indenture § 1.01, “Asset Sale”]: December
+            -- 23, 1996 (2.03)
             when g.sale_date < date '1996-12-23' then 'before the initial issuance of the Notes on December 23, 1996'
             when g.seller_deemed_najv then 'seller deemed a Non-Affiliate Joint Venture (def/Subsidiary, Alpart/VALCO not wholly owned)'
             when not g.seller_is_company_or_subsidiary then 'seller is not the Company or a Subsidiary'

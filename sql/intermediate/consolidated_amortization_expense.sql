@@ -1,8 +1,9 @@
 -- clause: indenture-1996/def/ConsolidatedAmortizationExpense
 -- Consolidated Amortization Expense per fiscal quarter: "the amortization expense (including without limitation
--- goodwill, deferred financing charges and other intangible items)" [IND L1327]. The ledger's amortization line only:
--- debt discount amortization is a fixed charge (CFC (iv)) and the Credit Agreement deferred financing write-off is
--- already disregarded in CNI (proviso (1)(b)), so neither is counted again here.
+-- goodwill, deferred financing charges and other intangible items)"
+-- [Indenture § 1.01, “Consolidated Amortization Expense”]. The ledger's amortization line only: debt discount
+-- amortization is a fixed charge (CFC (iv)) and the Credit Agreement deferred financing write-off is already
+-- disregarded in CNI (proviso (1)(b)), so neither is counted again here.
 with quarters as (
     select quarter_end from fiscal_quarters
 ),

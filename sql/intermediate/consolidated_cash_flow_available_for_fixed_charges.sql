@@ -1,16 +1,17 @@
 -- clause: indenture-1996/def/ConsolidatedCashFlowAvailableForFixedCharges
--- Consolidated Cash Flow Available for Fixed Charges per fiscal quarter [IND L1334-1364]: CNI + CFC + income tax (other
--- than tax on items of Net Income not in CNI) + depreciation + amortization + non-cash charges - non-cash credits.
--- The Asset Sale adjustment (x) and the acquisition adjustment (y) depend on the four-quarter period tested, so
+-- Consolidated Cash Flow Available for Fixed Charges per fiscal quarter
+-- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”]: CNI + CFC + income tax (other than tax on
+-- items of Net Income not in CNI) + depreciation + amortization + non-cash charges - non-cash credits. The Asset Sale
+-- adjustment (x) and the acquisition adjustment (y) depend on the four-quarter period tested, so
 -- fixed_charge_coverage_tests applies them (y: acquisitions extract, attested ccfafc_of_acquired_business per quarter).
--- Non-cash items: other_non_cash_charges, non_cash_pension_expense and the line items for the charges the ppca-2002 ANEO
--- excludes within caps (LIFO, Kaiser Center disposition, special pension, impairment, non-U.S. inventory write-down
--- charges and the pre-petition accruals for BPA rejection, labor claims, PBGC, asbestos and other liabilities) are all
--- "non-cash items reducing Consolidated Net Income" and are added back in full: the indenture has no caps, and the
--- ANEO caps and the (o) OLV exception do not apply here. The impairment and (q) accrual line items are non-cash by the
--- contract's definition of them (an impairment writes down book value; an accrual of a pre-petition liability records
--- a liability, and any later payment is a balance-sheet movement, not a charge to CNI); a credit on any of these lines
--- (a reversal) reduces the add-back, as it increased CNI without cash.
+-- Non-cash items: other_non_cash_charges, non_cash_pension_expense and the line items for the charges the ppca-2002
+-- ANEO excludes within caps (LIFO, Kaiser Center disposition, special pension, impairment, non-U.S. inventory
+-- write-down charges and the pre-petition accruals for BPA rejection, labor claims, PBGC, asbestos and other
+-- liabilities) are all "non-cash items reducing Consolidated Net Income" and are added back in full: the indenture has
+-- no caps, and the ANEO caps and the (o) OLV exception do not apply here. The impairment and (q) accrual line items are
+-- non-cash by the contract's definition of them (an impairment writes down book value; an accrual of a pre-petition
+-- liability records a liability, and any later payment is a balance-sheet movement, not a charge to CNI); a credit on
+-- any of these lines (a reversal) reduces the add-back, as it increased CNI without cash.
 with quarters as (
     select quarter_end from fiscal_quarters
 ),
@@ -49,11 +50,12 @@ assembled as (
         cfc.consolidated_fixed_charges,
         tax.consolidated_income_tax_expense,
         -- (iii) "(other than income taxes (including credits) with respect to items of Net Income not included in the
-        -- definition of Consolidated Net Income)" [IND L1338]: the tax on Asset Sale gains that CNI (v) excluded and
-        -- the tax inside the Net Income of the non-Subsidiaries that CNI (ii) excluded. Depreciation (iv), amortization
-        -- (v) and Consolidated Fixed Charges stay the GAAP consolidated figures "of such Person and its Subsidiaries ...
-        -- on a consolidated basis", which hold the proportional share of those non-Subsidiaries: only CNI carves their
-        -- Net Income out (docs/audit-defined-terms.md, D1)
+        -- definition of Consolidated Net Income)"
+        -- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges” (ii)]: the tax on Asset Sale gains
+        -- that CNI (v) excluded and the tax inside the Net Income of the non-Subsidiaries that CNI (ii) excluded.
+        -- Depreciation (iv), amortization (v) and Consolidated Fixed Charges stay the GAAP consolidated figures "of
+        -- such Person and its Subsidiaries ... on a consolidated basis", which hold the proportional share of those
+        -- non-Subsidiaries: only CNI carves their Net Income out (docs/audit-defined-terms.md, D1)
         cni.tax_on_items_not_in_consolidated_net_income,
         dep.consolidated_depreciation_expense,
         amo.consolidated_amortization_expense,

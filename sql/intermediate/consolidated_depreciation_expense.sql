@@ -1,7 +1,8 @@
 -- clause: indenture-1996/def/ConsolidatedDepreciationExpense
 -- Consolidated Depreciation Expense per fiscal quarter: "the depreciation and depletion expense (including without
--- limitation the amortization expense associated with Capitalized Lease Obligations)" [IND L1366] of the Company and
--- its Subsidiaries (not Unrestricted Subsidiaries).
+-- limitation the amortization expense associated with Capitalized Lease Obligations)"
+-- [Indenture § 1.01, “Consolidated Depreciation Expense”] of the Company and its Subsidiaries (not Unrestricted
+-- Subsidiaries).
 with quarters as (
     select quarter_end from fiscal_quarters
 ),

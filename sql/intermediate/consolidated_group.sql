@@ -3,7 +3,7 @@
 -- The consolidated group for each reported month: entities whose register row valid on the month end is consolidated
 -- ('full', or 'proportional' at the Company's share already) with role company, subsidiary or joint_venture. An
 -- Unrestricted Subsidiary stays in the group (GAAP consolidates it) and is flagged: "no Unrestricted Subsidiary shall
--- be deemed to be a Subsidiary" [IND L2485], so the indenture's terms separate it.
+-- be deemed to be a Subsidiary" [Indenture § 1.01, “Subsidiary”], so the indenture's terms separate it.
 with months as (
     select distinct period_end from raw_trial_balances
 )
@@ -18,8 +18,9 @@ select
     e.is_unrestricted_subsidiary,
     e.is_specified_party,
     e._row as entity_row,
-    -- "Subsidiary" as the indenture defines it [IND L2485]; a proportionally consolidated joint venture that is not one
-    -- is still in the GAAP group, and CNI (ii) takes its Net Income out [IND L1449]
+    -- "Subsidiary" as the indenture defines it [Indenture § 1.01, “Subsidiary”]; a proportionally consolidated joint
+    -- venture that is not one is still in the GAAP group, and CNI (ii) takes its Net Income out
+    -- [Indenture § 1.01, “Consolidated Net Income” (ii)]
     e.is_subsidiary
 from months as m
 join stg_entities as e

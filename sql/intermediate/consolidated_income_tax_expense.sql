@@ -1,6 +1,7 @@
 -- clause: indenture-1996/def/ConsolidatedIncomeTaxExpense
 -- Consolidated Income Tax Expense per fiscal quarter: "the aggregate of the income tax expense (net of applicable
--- credits) of such Person and its Subsidiaries" [IND L1434]; Unrestricted Subsidiaries are not Subsidiaries [IND L2485].
+-- credits) of such Person and its Subsidiaries" [Indenture § 1.01, “Consolidated Income Tax Expense”]; Unrestricted
+-- Subsidiaries are not Subsidiaries [Indenture § 1.01, “Subsidiary”].
 with quarters as (
     select quarter_end from fiscal_quarters
 ),

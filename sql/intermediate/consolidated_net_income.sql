@@ -1,8 +1,9 @@
 -- clause: indenture-1996/def/ConsolidatedNetIncome
 -- clause: indenture-1996/def/GAAP
 -- Consolidated Net Income of the Company per fiscal quarter: the consolidated group's net income, each exclusion of
--- the definition [IND L1440-1506] and each proviso as its own column, and the attested frozen-1992-GAAP adjustment
--- (R-I01). A missing attestation is named in missing_inputs; the figure is still computed from what is there.
+-- the definition [Indenture § 1.01, “Consolidated Net Income”] and each proviso as its own column, and the attested
+-- frozen-1992-GAAP adjustment (R-I01). A missing attestation is named in missing_inputs; the figure is still computed
+-- from what is there.
 with quarters as (
     select quarter_end from fiscal_quarters
 ),
@@ -38,18 +39,24 @@ ledger_figures as (
     select
         quarter_end,
         sum(income) as group_net_income,
-        -- (i) "extraordinary gains but not extraordinary losses and excluding gains from extinguishment of debt" [IND L1446]
+        -- (i) "extraordinary gains but not extraordinary losses and excluding gains from extinguishment of debt"
+        -- [Indenture § 1.01, “Consolidated Net Income” (i)]
         greatest(0, coalesce(sum(income) filter (where line_item = 'extraordinary_gain' and is_company_or_subsidiary), 0)) as extraordinary_gain,
         greatest(0, coalesce(sum(income) filter (where line_item = 'debt_extinguishment_gain' and is_company_or_subsidiary), 0)) as debt_extinguishment_gain,
-        -- (iii) "the Net Income of any Person accrued prior to the date it becomes a Subsidiary" [IND L1456]
+        -- (iii) "the Net Income of any Person accrued prior to the date it becomes a Subsidiary"
+        -- [Indenture § 1.01, “Consolidated Net Income” (iii)]
         coalesce(sum(income) filter (where line_item = 'pre_acquisition_income' and is_company_or_subsidiary), 0) as pre_acquisition_income,
-        -- (vi) "interest income arising from the Existing Intercompany Note" [IND L1478], as accrued
+        -- (vi) "interest income arising from the Existing Intercompany Note"
+        -- [Indenture § 1.01, “Consolidated Net Income” (vi)], as accrued
         coalesce(sum(income) filter (where line_item = 'existing_intercompany_note_interest' and is_company_or_subsidiary), 0) as existing_intercompany_note_interest_accrued,
-        -- (vii) "the Net Income of any Unrestricted Subsidiary, whether or not paid or distributed" [IND L1482]
+        -- (vii) "the Net Income of any Unrestricted Subsidiary, whether or not paid or distributed"
+        -- [Indenture § 1.01, “Consolidated Net Income” (vii)]
         coalesce(sum(income) filter (where is_unrestricted_subsidiary), 0) as unrestricted_subsidiary_net_income,
-        -- proviso (1)(a) "any charge with respect to premiums paid in excess of the principal amount ... 14 1/4%" [IND L1486]
+        -- proviso (1)(a) "any charge with respect to premiums paid in excess of the principal amount ... 14 1/4%"
+        -- [Indenture § 1.01, “Consolidated Net Income”, proviso]
         -coalesce(sum(income) filter (where line_item = 'notes_1425_redemption_premium' and is_company_or_subsidiary), 0) as notes_1425_redemption_premium,
-        -- proviso (1)(b) "the amortization or write-off of any unamortized deferred financing costs" [IND L1489]
+        -- proviso (1)(b) "the amortization or write-off of any unamortized deferred financing costs"
+        -- [Indenture § 1.01, “Consolidated Net Income”, proviso]
         -coalesce(sum(income) filter (where line_item = 'deferred_financing_writeoff_credit_agreement' and is_company_or_subsidiary), 0) as deferred_financing_writeoff_credit_agreement
     from ledger
     group by quarter_end
@@ -57,7 +64,8 @@ ledger_figures as (
 
 -- (ii) "the Net Income of any Person that is not a Subsidiary of such Person or that is accounted for on the equity
 -- method of accounting, except to the extent of the amount of dividends or other distributions ... actually paid to
--- such Person or any of its Subsidiaries by such other Person" [IND L1449]. Two kinds of Person:
+-- such Person or any of its Subsidiaries by such other Person" [Indenture § 1.01, “Consolidated Net Income” (ii)]. Two
+-- kinds of Person:
 -- * an equity-method investee: its Net Income is the equity_method_income the Company or a Subsidiary books;
 -- * a member consolidated proportionally that is not a Subsidiary: its own Net Income from its trial balance, dealings
 --   with the group included (consolidation eliminated both sides of those, so the group's figure less the member's own
@@ -128,8 +136,9 @@ specified_party_attestations as (
 
 -- proviso (2): "the Net Income of each of the Specified Parties otherwise included in the Consolidated Net Income of
 -- the Company shall not be subject to any of the limitations contained in clauses (ii) and (iv)(B) ... so long as the
--- Company's cash management and intercompany practices ... are consistent with past practice" [IND L1501]: the same
--- test for both kinds of Person; a Specified Party without an attestation for the quarter is limited and named
+-- Company's cash management and intercompany practices ... are consistent with past practice"
+-- [Indenture § 1.01, “Consolidated Net Income”, proviso]: the same test for both kinds of Person; a Specified Party
+-- without an attestation for the quarter is limited and named
 persons as (
     select
         f.*,
@@ -166,11 +175,12 @@ person_figures as (
     group by quarter_end
 ),
 
--- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)" [IND L1475]:
--- each Asset Sale's own gain net of its tax is excluded and each loss stays in. Netting gains against losses first
--- would take losses out to the extent of the gains, which the parenthesis forbids; and only a per-sale exclusion is
--- the same whatever the period ("taken as a single accounting period" [IND L1442]): quarters summed to four quarters
--- or to the cumulative 4.09(a)(C)(I) period give the figure the whole period gives.
+-- (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)"
+-- [Indenture § 1.01, “Consolidated Net Income” (v)]: each Asset Sale's own gain net of its tax is excluded and each
+-- loss stays in. Netting gains against losses first would take losses out to the extent of the gains, which the
+-- parenthesis forbids; and only a per-sale exclusion is the same whatever the period ("taken as a single accounting
+-- period" [Indenture § 1.01, “Consolidated Net Income”]): quarters summed to four quarters or to the cumulative
+-- 4.09(a)(C)(I) period give the figure the whole period gives.
 asset_sale_gains as (
     select
         quarter_end,
@@ -215,14 +225,16 @@ assembled as (
         coalesce(e.specified_party_non_subsidiary_income_kept, 0) as specified_party_non_subsidiary_income_kept,
         coalesce(e.non_subsidiary_income_tax, 0) as non_subsidiary_income_tax,
         coalesce(l.pre_acquisition_income, 0) as pre_acquisition_income,
-        -- (iv) "to the extent that the declaration or payment of dividends ... is not at the time permitted" [IND L1462]
+        -- (iv) "to the extent that the declaration or payment of dividends ... is not at the time permitted"
+        -- [Indenture § 1.01, “Consolidated Net Income” (iv)]
         coalesce(a.restricted_subsidiary_income, 0) as restricted_subsidiary_income,
         coalesce(s.net_after_tax_gain, 0) as asset_sale_net_after_tax_gain,
         coalesce(s.tax_on_gain, 0) as tax_on_excluded_asset_sale_gain,
         coalesce(l.existing_intercompany_note_interest_accrued, 0) as existing_intercompany_note_interest_accrued,
         a.intercompany_note_interest_received as existing_intercompany_note_interest_received,
-        -- (vi) "except to the extent such interest income is actually received by the Company in cash" [IND L1479]:
-        -- cash received for an earlier period's accrual does not create income in this one, so the floor is zero
+        -- (vi) "except to the extent such interest income is actually received by the Company in cash"
+        -- [Indenture § 1.01, “Consolidated Net Income” (vi)]: cash received for an earlier period's accrual does not
+        -- create income in this one, so the floor is zero
         greatest(0, coalesce(l.existing_intercompany_note_interest_accrued, 0) - coalesce(a.intercompany_note_interest_received, 0)) as existing_intercompany_note_interest_not_received,
         coalesce(l.unrestricted_subsidiary_net_income, 0) as unrestricted_subsidiary_net_income,
         coalesce(l.notes_1425_redemption_premium, 0) as notes_1425_redemption_premium,
@@ -278,7 +290,8 @@ select
     cast(tax_on_excluded_asset_sale_gain as decimal(38, 2)) as tax_on_excluded_asset_sale_gain,
     cast(non_subsidiary_income_tax as decimal(38, 2)) as non_subsidiary_income_tax,
     -- CCFAFC (iii) leaves out "income taxes (including credits) with respect to items of Net Income not included in"
-    -- CNI [IND L1338]: the tax on the Asset Sale gains (v) excludes and the tax inside the Net Income (ii) excludes
+    -- CNI [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges” (ii)]: the tax on the Asset Sale
+    -- gains (v) excludes and the tax inside the Net Income (ii) excludes
     cast(tax_on_excluded_asset_sale_gain + non_subsidiary_income_tax as decimal(38, 2)) as tax_on_items_not_in_consolidated_net_income,
     cast(existing_intercompany_note_interest_accrued as decimal(38, 2)) as existing_intercompany_note_interest_accrued,
     cast(existing_intercompany_note_interest_received as decimal(38, 2)) as existing_intercompany_note_interest_received,

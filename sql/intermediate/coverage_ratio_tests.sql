@@ -8,9 +8,10 @@
 -- and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on its effective date. Information tests: each fiscal
 -- quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers
 -- "the four fiscal quarters immediately prior to the Transaction Date for which financial information ... is
--- available" [IND L1377]: the four latest quarters with quarter_end + lag < TD (R-I02, parameter
--- financial_information_available_lag_days); the denominator covers "the fiscal quarter in which the Transaction Date
--- occurs and the three ... subsequent" [IND L1380].
+-- available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (i)]: the four latest quarters with
+-- quarter_end + lag < TD (R-I02, parameter financial_information_available_lag_days); the denominator covers "the
+-- fiscal quarter in which the Transaction Date occurs and the three ... subsequent"
+-- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)].
 with transactions as (
     select
         'indenture-1996/4.10(a)' as clause_id,
@@ -24,7 +25,8 @@ with transactions as (
     union all
     -- a return of an investment is not a Restricted Payment, Restricted Investment or Unrestricted Subsidiary
     -- Investment, so it is not tested; a 4.09(b)(I) payment is tested on its declaration (or redemption-notice) date:
-    -- "if at said date of declaration ... [it] would have complied with Section 4.09(a)" [IND L4271], (B) included
+    -- "if at said date of declaration ... [it] would have complied with Section 4.09(a)" [Indenture § 4.09(b)(I)], (B)
+    -- included
     select
         'indenture-1996/4.09(a)(B)',
         'transaction',
@@ -37,8 +39,9 @@ with transactions as (
         and (basket = '4.09(a)' or (basket = '4.09(b)(I)' and declared_on is not null))
     union all
     -- 11.01(a)(iii), 15.03(b)(i)(C): "immediately after giving effect to such consolidation, merger, sale or conveyance,
-    -- the [surviving corporation / Company] could incur $1.00 of Indebtedness pursuant to Section 4.10(a)" [IND L7215,
-    -- L7749]: a 4.10(a) test on the effective date, where the Company's own figures are the survivor's
+    -- the [surviving corporation / Company] could incur $1.00 of Indebtedness pursuant to Section 4.10(a)"
+    -- [Indenture § 11.01(a)(iii); § 15.03(b)(i)(C)]: a 4.10(a) test on the effective date, where the Company's own
+    -- figures are the survivor's
     select
         coverage_clause_id,
         'transaction',

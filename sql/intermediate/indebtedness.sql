@@ -1,31 +1,39 @@
 -- clause: indenture-1996/def/Indebtedness
 -- clause: indenture-1996/def/RedeemableStock
 -- clause: indenture-1996/def/CapitalizedLeaseObligations
--- Indebtedness per obligor, instrument and month end, "without duplication" [IND L1640]. Principal of borrowed money
--- and notes is clause (a); Capitalized Lease Obligations (instrument_kind capital_lease) clause (c); reimbursement
--- obligations on letters of credit [IND L1645] are (a) at their stated amount while the letter is outstanding (the
--- maximum liability of a contingent obligation). Clauses (d)-(g) from the debt register:
---   (d) "all Indebtedness of others secured by a Lien on any asset of such Person" [IND L1660] (obligor_relationship
+-- Indebtedness per obligor, instrument and month end, "without duplication" [Indenture § 1.01, “Indebtedness”].
+-- Principal of borrowed money and notes is clause (a); Capitalized Lease Obligations (instrument_kind capital_lease)
+-- clause (c); reimbursement obligations on letters of credit [Indenture § 1.01, “Indebtedness” (a)] are (a) at their
+-- stated amount while the letter is outstanding (the maximum liability of a contingent obligation). Clauses (d)-(g)
+-- from the debt register:
+--   (d) "all Indebtedness of others secured by a Lien on any asset of such Person"
+--   [Indenture § 1.01, “Indebtedness” (d)] (obligor_relationship
 --       lien_for_third_party), at "the lesser of the fair market value at such date of any asset subject to any Lien
---       ... and the amount of the Indebtedness secured" [IND L1684]: the FMV is attested (encumbered_asset_fair_market_value,
---       the latest on or before the month end, R-I11); without it the secured amount stands and the row is missing an input;
---   (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)" [IND L1664]:
+--       ... and the amount of the Indebtedness secured" [Indenture § 1.01, “Indebtedness”]: the FMV is attested
+--       (encumbered_asset_fair_market_value, the latest on or before the month end, R-I11); without it the secured
+--       amount stands and the row is missing an input;
+--   (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)"
+--   [Indenture § 1.01, “Indebtedness” (e)]:
 --       instrument_kind preferred_stock whose maturity_date (the first date it matures, is mandatorily or holder
 --       redeemable or exchangeable into Indebtedness) is "on or prior to the scheduled maturity date of the Notes"
---       [IND L2337], October 15, 2006; debt_balances principal is the aggregate liquidation value. Other preferred stock
---       is not Indebtedness and has no row;
---   (f) "all Indebtedness of others guaranteed by such Person" [IND L1669] (obligor_relationship guarantee_of_third_party),
---       at "the maximum liability of any such contingent obligations" [IND L1681], which debt_balances records;
---   (g) Assumed Pension Obligations [IND L1672-1675] at "the amount determined by the Company in good faith as evidenced
---       by a certificate of the Chief Financial Officer ... delivered to the Trustee" [IND L1694] (attestation
---       assumed_pension_obligations_cfo_certificate, the latest on or before the month end); without it the register's
---       balance is shown and the row is missing an input.
+--       [Indenture § 1.01, “Redeemable Stock”], October 15, 2006; debt_balances principal is the aggregate liquidation
+--       value. Other preferred stock is not Indebtedness and has no row;
+--   (f) "all Indebtedness of others guaranteed by such Person" [Indenture § 1.01, “Indebtedness” (f)]
+--   (obligor_relationship guarantee_of_third_party),
+--       at "the maximum liability of any such contingent obligations" [Indenture § 1.01, “Indebtedness”], which
+--       debt_balances records;
+--   (g) Assumed Pension Obligations [Indenture § 1.01, “Indebtedness” (g)] at "the amount determined by the Company in
+--   good faith as evidenced
+--       by a certificate of the Chief Financial Officer ... delivered to the Trustee"
+--       [Indenture § 1.01, “Indebtedness”] (attestation assumed_pension_obligations_cfo_certificate, the latest on or
+--       before the month end); without it the register's balance is shown and the row is missing an input.
 -- Exclusions: (D) "letters of credit to the extent collateralized by cash
 -- or Cash Equivalents" (letters_of_credit.cash_collateralized); an instrument tagged A-ordinary-course, B, C, D or E is
 -- excluded whole; an instrument tagged A-nrmc is excluded only within "an aggregate principal amount at any time
--- outstanding not exceeding $7,500,000" [IND L1705-1708] (parameter nrmc_indebtedness_exclusion_cap, R-I13: the cap
--- reads on the NRMC limb only), allocated to the NRMC instruments in instrument_id order. Clause (h): "all obligations
--- under Refinancing Sale and Leaseback Transactions" [IND L1677] at their Attributable Debt [IND L1697], at each month
+-- outstanding not exceeding $7,500,000" [Indenture § 1.01, “Indebtedness” (A)] (parameter
+-- nrmc_indebtedness_exclusion_cap, R-I13: the cap reads on the NRMC limb only), allocated to the NRMC instruments in
+-- instrument_id order. Clause (h): "all obligations under Refinancing Sale and Leaseback Transactions"
+-- [Indenture § 1.01, “Indebtedness” (h)] at their Attributable Debt [Indenture § 1.01, “Indebtedness”], at each month
 -- end from consummation until the lease term ends (attributable_debt).
 with months as (
     select distinct period_end from stg_debt_balances
@@ -50,7 +58,7 @@ principal as (
     from stg_debt_balances as b
     join stg_debt_instruments as i on i.instrument_id = b.instrument_id
     where i.indenture_basket <> 'not-indebtedness'
-        -- preferred stock is Indebtedness only when it is Redeemable Stock [IND L2328-2338]
+        -- preferred stock is Indebtedness only when it is Redeemable Stock [Indenture § 1.01, “Redeemable Stock”]
         and (i.instrument_kind <> 'preferred_stock' or i.maturity_date <= date '2006-10-15')
 ),
 

@@ -1,8 +1,9 @@
 -- clause: indenture-1996/4.10(b)
 -- clause: indenture-1996/4.10(d)
 -- Every change in the Indebtedness each 4.10 basket carries, dated. 4.10(d): "Indebtedness permitted ... under more
--- than one clause ... need be included under only one such clause and shall not use up any other clause" [IND L4718], so
--- an Incurrence counts under the one clause the incurrences extract names, and nowhere else. Kinds:
+-- than one clause ... need be included under only one such clause and shall not use up any other clause"
+-- [Indenture § 4.10(d)], so an Incurrence counts under the one clause the incurrences extract names, and nowhere else.
+-- Kinds:
 --   incurrence      each Incurrence, on its date, under its basket;
 --   proceeds_repaid principal repaid from an Incurrence's proceeds, under the repaid instrument's basket, the same day;
 --   balance_change  the rest of each month's movement in an instrument's month-end principal (scheduled repayments,
@@ -11,9 +12,10 @@
 --   letter_of_credit_issued / letter_of_credit_expired  letters of credit not collateralised by cash (Indebtedness
 --                   exclusion (D)) under their facility's basket, the day issued and the day after expiry.
 --   refinancing_sale_and_leaseback / sale_and_leaseback_ended  a Refinancing Sale and Leaseback Transaction's
---                   Attributable Debt (Indebtedness (h) [IND L1677, L1697]) under 4.10(b)(ii), "in connection with
---                   Refinancing Sale and Leaseback Transactions" [IND L4498], from consummation to the end of the lease
---                   term (attributable_debt); it has no debt instrument, its obligor is the seller-lessee.
+--                   Attributable Debt (Indebtedness (h) [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”])
+--                   under 4.10(b)(ii), "in connection with Refinancing Sale and Leaseback Transactions"
+--                   [Indenture § 4.10(b)(ii)], from consummation to the end of the lease term (attributable_debt); it
+--                   has no debt instrument, its obligor is the seller-lessee.
 -- A letter of credit with a permitted_indebtedness_clause is Permitted Indebtedness under 4.10(b)(xii) (e.g. (h),
 -- self-insurance letters of credit) and counts there only, not under its facility's basket (4.10(d)).
 -- permitted_indebtedness_clause: the clause (a)-(j) of def/PermittedIndebtedness a 4.10(b)(xii) movement is classified in

@@ -2,10 +2,10 @@
 -- clause: indenture-1996/def/CARIFAFinancing
 -- "at any time (i) $400,000,000, plus (ii) Net Betterments at such time, plus (iii) the outstanding amount of
 -- Indebtedness relating to the CARIFA Financing, secured by a Lien on Permitted Collateral, but in no event more than
--- $43,000,000, minus (iv) ... minus (v) ..." [IND L1787]. CARIFA Financing outstanding = principal secured by the
--- register's unreleased CARIFA Liens on Permitted Collateral. Deductions (iv) and (v) are attested amounts
--- (maximum_secured_amount_deduction, dated the sale or Refinancing), cumulative and permanent from their date unless
--- the parameter maximum_secured_amount_deductions_cumulative is 0 (R-I07).
+-- $43,000,000, minus (iv) ... minus (v) ..." [Indenture § 1.01, “Maximum Secured Amount”]. CARIFA Financing outstanding
+-- = principal secured by the register's unreleased CARIFA Liens on Permitted Collateral. Deductions (iv) and (v) are
+-- attested amounts (maximum_secured_amount_deduction, dated the sale or Refinancing), cumulative and permanent from
+-- their date unless the parameter maximum_secured_amount_deductions_cumulative is 0 (R-I07).
 with parameters as (
     select
         d.test_date,

@@ -3,17 +3,18 @@
 -- clause: indenture-1996/15.03(b)
 -- clause: indenture-1996/4.05
 -- Each event of the mergers extract with the clause that governs it. The entity's status is the one "immediately prior
--- to such transaction" [IND L7228]: the entity register's row in force on the day before the effective date.
--- governing_clause:
---   11.01(a)  the Company consolidates, merges or transfers all or substantially all its property [IND L7196];
---   11.01(b)  ... with or into, or to, KAC or a Subsidiary Guarantor: only the assumption is required [IND L7249];
---   15.03(a)  a Subsidiary Guarantor with or into, or to, the Company or another Subsidiary Guarantor [IND L7711];
---   15.03(b)  a Subsidiary Guarantor with any other corporation [IND L7728]: (i) when the surviving corporation is a
+-- to such transaction" [Indenture § 11.01(a)(v)]: the entity register's row in force on the day before the effective
+-- date. governing_clause:
+--   11.01(a)  the Company consolidates, merges or transfers all or substantially all its property
+--   [Indenture § 11.01(a)]; 11.01(b)  ... with or into, or to, KAC or a Subsidiary Guarantor: only the assumption is
+--   required [Indenture § 11.01(b)]; 15.03(a)  a Subsidiary Guarantor with or into, or to, the Company or another
+--   Subsidiary Guarantor [Indenture § 15.03]; 15.03(b)  a Subsidiary Guarantor with any other corporation
+--   [Indenture § 15.03(b)]: (i) when the surviving corporation is a
 --             Subsidiary of the Company, (ii) when it is not;
 --   4.05      the entity's corporate existence ends (a liquidation, dissolution or discontinuance, or a merger the
---             entity does not survive): 4.05 then asks whether its existence could be discontinued [IND L3943].
+--             entity does not survive): 4.05 then asks whether its existence could be discontinued [Indenture § 4.05].
 -- coverage_clause_id names the ratio test computed from the Company's own figures: 11.01(a)(iii) when the Company is
--- the surviving corporation; 15.03(b)(i)(C) always ("the Company could incur", [IND L7749]).
+-- the surviving corporation; 15.03(b)(i)(C) always ("the Company could incur", [Indenture § 15.03(b)(i)(C)]).
 with events as (
     select
         m.*,
@@ -51,7 +52,7 @@ select
     case when governing_clause = '11.01(b)' then '11.01(b): a consolidation, merger or transfer of the Company with or into, or to, '
         || case counterparty_role when 'kac' then 'KAC' else 'a Subsidiary Guarantor' end
         || ' needs only the assumption by supplemental indenture, "notwithstanding the foregoing Section 11.01(a)" '
-        || '[IND L7249]; the assumption is tested under indenture-1996/11.01(b).' end as exempt_because,
+        || '[Indenture § 11.01(b)]; the assumption is tested under indenture-1996/11.01(b).' end as exempt_because,
     case
         when governing_clause = '11.01(a)' and survivor_role = 'company' then 'indenture-1996/11.01(a)(iii)'
         when governing_clause = '15.03(b)(i)' then 'indenture-1996/15.03(b)(i)(C)'

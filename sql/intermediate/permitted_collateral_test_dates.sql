@@ -2,8 +2,8 @@
 -- clause: indenture-1996/def/MaximumSecuredAmount
 -- The dates on which the Maximum Secured Amount is needed: each creation and release of a Lien on Permitted Collateral
 -- counted under 4.11(b)(i) or (viii)(a), each Incurrence of Indebtedness such a Lien secures (R-I07: each borrowing is
--- an Incurrence, since (b)(i) tests "at the time such Indebtedness is Incurred" [IND L4742]), each deduction (iv)/(v),
--- and each fiscal quarter end from the Indenture's date (December 23, 1996).
+-- an Incurrence, since (b)(i) tests "at the time such Indebtedness is Incurred" [Indenture § 4.11(b)(i)]), each
+-- deduction (iv)/(v), and each fiscal quarter end from the Indenture's date (December 23, 1996).
 with maximum_secured_amount_liens as (
     select *
     from stg_liens

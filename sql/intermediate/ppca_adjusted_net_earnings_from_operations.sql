@@ -1,8 +1,8 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
 -- Adjusted Net Earnings from Operations per fiscal month (the quarterly test adds up three, the monthly test of
--- 9.2.4(b) twelve) [A6 c4407]: "the Company's consolidated net income after
--- provision for income taxes ... excluding the consolidated impact of" the items below, each its own column.
--- Implemented:
+-- 9.2.4(b) twelve) [Sixth Amendment § 1.1(b), “Adjusted Net Earnings from Operations”]: "the Company's consolidated net
+-- income after provision for income taxes ... excluding the consolidated impact of" the items below, each its own
+-- column. Implemented:
 --   (a) capital-asset sale gains/losses greater than the parameter aneo_threshold_capital_asset_sales ($150,000), per
 --       transaction, whole amount (R-P03 default), from the asset_sales extract; a sale dated before the parameter's
 --       first value (2002-02-12) is a missing input;

@@ -1,6 +1,7 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
--- The ledger of the non-cash charges Adjusted Net Earnings from Operations excludes within caps, (k)-(q) [A6 c6482-c8408],
--- one row per exclusion and fiscal month; ppca_adjusted_net_earnings_from_operations sums it per Fiscal Quarter.
+-- The ledger of the non-cash charges Adjusted Net Earnings from Operations excludes within caps, (k)-(q)
+-- [Sixth Amendment § 1.1(b), “Adjusted Net Earnings from Operations” (k)-(q)], one row per exclusion and fiscal month;
+-- ppca_adjusted_net_earnings_from_operations sums it per Fiscal Quarter.
 --   (k) lifo_inventory_charges             <= $20,000,000 aggregate      (l) kaiser_center_disposition_charges <= $25,000,000
 --   (m) non_cash_pension_expense           per named Fiscal Year (FY2003 $48,000,000, FY2004 $68,000,000, else $0, R-P31)
 --   (n) pension_special_charges            <= $25,000,000 in any Fiscal Year, commencing with FY2003 ($0 before, R-P31)

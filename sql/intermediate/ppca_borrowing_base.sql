@@ -7,7 +7,8 @@
 -- The Borrowing Base components the Sixth Amendment replaced, per ppca-2002 Business Day, from the borrowing_base
 -- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not
 -- held, governed and the day names them as missing).
--- (b) [A6 c8896] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible Inventory as at such time or (ii)
+-- (b) [Sixth Amendment § 1.1(d), “Borrowing Base” (b)] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible
+-- Inventory as at such time or (ii)
 --     following Agent's receipt of a satisfactory appraisal pursuant to Section 9.1.18, the least of (A) $175,000,000,
 --     (B) 65% of all Eligible Inventory ... and (C) 85% of the Net Recovery Percentage of Eligible Inventory". An
 --     appraisal is received on the first day the extract carries a Net Recovery Percentage. (ii) stops applying once,
@@ -16,16 +17,19 @@
 --     consecutive Business Days below it. The release also needs "no Event of Default or Event of Cash Dominion";
 --     their status is not in the extracts, so a released day names it as missing. Availability is the Agent's
 --     reported figure (the base definition is not available).
--- (c) [A6 c9890] "the lesser of (i) $100,000,000, reducing each month by $1,190,476 ... commencing in October 2003 and
+-- (c) [Sixth Amendment § 1.1(d), “Borrowing Base” (c)] "the lesser of (i) $100,000,000, reducing each month by
+-- $1,190,476 ... commencing in October 2003 and
 --     (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (R-P07: each reduction on the first of the month,
 --     n = 1 on 2003-10-01; the last takes the leg to 0), "permanently reduced" by the PPE Subcomponent Reductions and
---     VALCO PPE Reductions, whose "combined effect ... shall not be additive" [A6 c10490]: cumulative PPE Subcomponent
---     Reductions are reduced (not below zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two
---     (E9), taken off the lesser-of result (R-P06 default), never below zero.
---     PPE Subcomponent Reductions: the attested amount per Asset Disposition after the Sixth Amendment (attestation
---     ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when the proceeds were received, R-P21);
---     a disposition by a group seller from 2003-08-01 without one is a missing input from its sale date.
--- Availability Reserve [A6 c8514]: "the lesser of (i) $30,000,000 and (ii) ten percent (10%) of the Revolving
+--     VALCO PPE Reductions, whose "combined effect ... shall not be additive"
+--     [Sixth Amendment § 1.1(d), “Borrowing Base” (c)]: cumulative PPE Subcomponent Reductions are reduced (not below
+--     zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two (E9), taken off the lesser-of
+--     result (R-P06 default), never below zero. PPE Subcomponent Reductions: the attested amount per Asset Disposition
+--     after the Sixth Amendment (attestation ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when
+--     the proceeds were received, R-P21); a disposition by a group seller from 2003-08-01 without one is a missing
+--     input from its sale date.
+-- Availability Reserve [Sixth Amendment § 1.1(c), “Availability Reserve”]: "the lesser of (i) $30,000,000 and (ii) ten
+-- percent (10%) of the Revolving
 --     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000).
 with days as (
     select d.day, d.month_end, b.as_of_date is not null as reported, b.eligible_inventory,

@@ -1,10 +1,11 @@
 -- clause: ppca-2002/9.2.4(d)
--- Natural gas price reduction of the minimum EBITDA (quarterly test) [A6 c25596]. f(P) = 0 if P <= $3.50 ("No reduction
--- will be made if the average price is equal to or less than the Forecast Price"); $10,000,000 if P >= $5.50 ("equal to
--- or higher than $5.50/mmbtu"); else "$10,000,000 times a fraction" (P - 3.50) / (5.50 - 3.50), computed in integer
--- cents (exact: with these parameters it is 5,000,000 x (P - 3.50)). R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if
--- P3 < 5.50 and P4 > 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2;
--- otherwise 0. P3, P4: market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31.
+-- Natural gas price reduction of the minimum EBITDA (quarterly test)
+-- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))]. f(P) = 0 if P <= $3.50 ("No reduction will be made if the
+-- average price is equal to or less than the Forecast Price"); $10,000,000 if P >= $5.50 ("equal to or higher than
+-- $5.50/mmbtu"); else "$10,000,000 times a fraction" (P - 3.50) / (5.50 - 3.50), computed in integer cents (exact: with
+-- these parameters it is 5,000,000 x (P - 3.50)). R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if P3 < 5.50 and P4 >
+-- 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2; otherwise 0. P3, P4:
+-- market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31.
 with parameters as (
     select
         (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_forecast_price'

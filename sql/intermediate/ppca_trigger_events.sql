@@ -1,11 +1,11 @@
 -- clause: ppca-2002/9.2.4(b)
--- Trigger Events per month [A6 c23156]: "If at any time during any month for a period of three (3) consecutive
--- Business Days (i) the Revolving Credit Outstandings exceed $125,000,000 or (ii) Revolving Commitment Availability is
--- less than $75,000,000 (each condition in clause (i) and (ii), a "Trigger Event")". R-P19: each condition
--- needs its own run of three consecutive Business Days (a run mixing (i) and (ii) days is not a Trigger Event).
--- R-P19 default: a run counts in the month its third Business Day falls in. Thresholds: the parameters
--- trigger_event_outstandings_threshold and trigger_event_availability_threshold in force on each day (from the
--- Sixth Amendment, 2003-08-01; before it the day tests nothing and the month's result is for the policy to decide).
+-- Trigger Events per month [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]: "If at any time during any month for
+-- a period of three (3) consecutive Business Days (i) the Revolving Credit Outstandings exceed $125,000,000 or (ii)
+-- Revolving Commitment Availability is less than $75,000,000 (each condition in clause (i) and (ii), a "Trigger
+-- Event")". R-P19: each condition needs its own run of three consecutive Business Days (a run mixing (i) and (ii) days
+-- is not a Trigger Event). R-P19 default: a run counts in the month its third Business Day falls in. Thresholds: the
+-- parameters trigger_event_outstandings_threshold and trigger_event_availability_threshold in force on each day (from
+-- the Sixth Amendment, 2003-08-01; before it the day tests nothing and the month's result is for the policy to decide).
 -- A Business Day (ppca_business_days) without a borrowing_base row breaks no run silently: a month with no Trigger
 -- Event whose run window (its Business Days and the two before) lacks a row names the missing days.
 with business_days as (

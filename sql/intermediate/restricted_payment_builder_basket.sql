@@ -4,14 +4,15 @@
 -- The 4.09(a)(C) basket as a ledger: one entry per item that moves usage or capacity, in date order, with running Used
 -- and Capacity. Used = (x) "the aggregate amount expended for all Restricted Payments after December 31, 1992" + (y)
 -- Restricted Investments "after the date of the 9 7/8% Note Indenture" (February 17, 1994) less those "returned in
--- cash" + (z) "the aggregate amount of Unrestricted Subsidiary Investments Outstanding" [IND L4166-4181]. Items under
--- 4.09(b)(I) and (VIII) count; items under (II)-(VII) and (IX) do not [IND L4432-4438]. Capacity = (I) 50% of
+-- cash" + (z) "the aggregate amount of Unrestricted Subsidiary Investments Outstanding" [Indenture § 4.09(a)(C)]. Items
+-- under 4.09(b)(I) and (VIII) count; items under (II)-(VII) and (IX) do not [Indenture § 4.09]. Capacity = (I) 50% of
 -- cumulative Consolidated Net Income (all of a deficit) to the most recent quarter with financial statements available
 -- (quarter end + financial_information_available_lag_days < the date, as in coverage_ratio_tests) + (II) net proceeds
 -- of Capital Stock (not Redeemable Stock, not sold to a Subsidiary) and capital contributions after December 31, 1992,
--- less proceeds used under 4.09(b)(II) and (V) ("shall be excluded", [IND L4284, L4333]) and conversions under (b)(IV)
--- + (III) 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not needed to bring USIO to zero.
--- Each ledger is rolled forward from its attested opening balance at its cut-over date (R-I06).
+-- less proceeds used under 4.09(b)(II) and (V) ("shall be excluded", [Indenture § 4.09(b)(II); § 4.09(b)(V)]) and
+-- conversions under (b)(IV) + (III) 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not
+-- needed to bring USIO to zero. Each ledger is rolled forward from its attested opening balance at its cut-over date
+-- (R-I06).
 with openings as (
     select * from restricted_payment_opening_balances
 ),
@@ -72,7 +73,7 @@ entries as (
         cut_over as c
     where not q.is_redeemable
         -- "(other than to a Non-Affiliate Joint Venture or to a Subsidiary or an Unrestricted Subsidiary of the Company)"
-        -- [IND L4210-4211]
+        -- [Indenture § 4.09(a)(C)(II)]
         and q.purchaser_kind not in ('subsidiary', 'non_affiliate_joint_venture', 'unrestricted_subsidiary')
         and q.issue_date > date '1992-12-31'
         and q.issue_date > coalesce(c.equity_proceeds, date '1992-12-31')

@@ -2,18 +2,18 @@
 -- clause: indenture-1996/def/RestrictedInvestment
 -- clause: indenture-1996/def/UnrestrictedSubsidiaryInvestment
 -- Each row of the restricted-payments extract classified as 4.09 counts it: a Restricted Payment ((i) dividends, (ii)
--- stock repurchases, (iii) voluntary subordinated-debt retirements [IND L4128-4147]), a Restricted Investment, an
+-- stock repurchases, (iii) voluntary subordinated-debt retirements [Indenture § 4.09(a)]), a Restricted Investment, an
 -- Unrestricted Subsidiary Investment, or a return of one of these. A return names the investment it returns and counts
 -- under that investment's basket. A Restricted Investment is reduced by "(1) such Restricted Investments returned in
 -- cash, or in property if made in property, (2) any guarantee that constitutes a Restricted Investment, to the extent
 -- it has been released, and (3) any direct liabilities or obligations to be assumed or discharged ... without recourse"
--- [IND L4172-4187] (investment_form): a return in property reduces only an investment made in property, a release
--- only an investment that was a guarantee; anything else reduces nothing (return_qualifies false). Its returns reduce
--- it at most to zero (the cumulative qualifying return is capped at the amount invested). Returns of Unrestricted
--- Subsidiary Investments follow USIO's own definition, whatever their form.
--- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [IND L4232] include those to KAC (MAXXAM controls KAC); the
--- KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter" [IND L4249]
--- (days 0 to 30 after the payment, R-I23).
+-- [Indenture § 4.09(a)(C)] (investment_form): a return in property reduces only an investment made in property, a
+-- release only an investment that was a guarantee; anything else reduces nothing (return_qualifies false). Its returns
+-- reduce it at most to zero (the cumulative qualifying return is capped at the amount invested). Returns of
+-- Unrestricted Subsidiary Investments follow USIO's own definition, whatever their form.
+-- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [Indenture § 4.09(a), proviso] include those to KAC (MAXXAM
+-- controls KAC); the KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter"
+-- [Indenture § 4.09(a), proviso] (days 0 to 30 after the payment, R-I23).
 with payments as (
     select * from stg_restricted_payments
 ),
@@ -74,7 +74,7 @@ receivers as (
     select
         p.transaction_id,
         -- USIO and 4.09(a)(C)(III) count cash "received ... by the Company or a Subsidiary ... that is a Subsidiary
-        -- Guarantor" [IND L2640, L4219]
+        -- Guarantor" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii); § 4.09(a)(C)(II)]
         coalesce(bool_or(e.role = 'company' or e.is_subsidiary_guarantor), false) as received_by_company_or_guarantor
     from payments as p
     left join stg_entities as e

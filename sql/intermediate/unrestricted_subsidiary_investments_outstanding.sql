@@ -4,13 +4,16 @@
 -- Unrestricted Subsidiary Investments Outstanding, per Unrestricted Subsidiary, basket and ledger entry: "the amount,
 -- if any, by which (i) the sum of all Unrestricted Subsidiary Investments theretofore made ... after the date hereof,
 -- exceeds (ii) the amount of all dividends and distributions received ... by the Company or a Subsidiary ... that is
--- a Subsidiary Guarantor ... in cash" [IND L2629-2636] and the reductions of kinds (iii)-(vi) [IND L2646], "shall at no time be a negative amount" [IND L2656].
--- The investment deemed made on designating a Subsidiary Unrestricted (4.09-designation, the greater of net book value
--- and Fair Market Value [IND L4449]) is recorded as an unrestricted_subsidiary_investment row on the designation date.
--- Kept per basket (the basket of the investment each return names) because 4.09(b)(VIII)(z) counts only the USIO
--- "made pursuant to this clause (VIII)" [IND L4384]; with one basket per Unrestricted Subsidiary this is the literal
--- per-subsidiary figure. excess_distribution is the part of a cash return "not required to reduce the amount of the
--- Unrestricted Subsidiary Investments Outstanding ... to zero", half of which 4.09(a)(C)(III) adds [IND L4214-4222].
+-- a Subsidiary Guarantor ... in cash" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding”] and the
+-- reductions of kinds (iii)-(vi) [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)], "shall at
+-- no time be a negative amount" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)]. The
+-- investment deemed made on designating a Subsidiary Unrestricted (4.09-designation, the greater of net book value and
+-- Fair Market Value [Indenture § 4.09]) is recorded as an unrestricted_subsidiary_investment row on the designation
+-- date. Kept per basket (the basket of the investment each return names) because 4.09(b)(VIII)(z) counts only the USIO
+-- "made pursuant to this clause (VIII)" [Indenture § 4.09(b)(VIII)(z)]; with one basket per Unrestricted Subsidiary
+-- this is the literal per-subsidiary figure. excess_distribution is the part of a cash return "not required to reduce
+-- the amount of the Unrestricted Subsidiary Investments Outstanding ... to zero", half of which 4.09(a)(C)(III) adds
+-- [Indenture § 4.09(a)(C)(II)-(III)].
 with entries as (
     select
         unrestricted_subsidiary_id,
@@ -19,13 +22,14 @@ with entries as (
         payment_date as entry_date,
         case when item_kind = 'unrestricted_subsidiary_investment' then amount else 0 end as investment,
         -- (ii) dividends, distributions, repayments and "any other reduction ... received ... by the Company or a
-        -- Subsidiary ... that is a Subsidiary Guarantor in cash or Cash Equivalents" [IND L2633-2646]: a return in
-        -- property reduces nothing
+        -- Subsidiary ... that is a Subsidiary Guarantor in cash or Cash Equivalents"
+        -- [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (i)-(ii)]: a return in property reduces
+        -- nothing
         case when item_kind = 'unrestricted_subsidiary_return' and coalesce(investment_form, 'cash') = 'cash'
             and received_by_company_or_guarantor then amount else 0 end as cash_returned,
         -- "and any reductions ... of the kind referred to in clauses (iii) through (vi) of the definition of Unrestricted
-        -- Subsidiary Investment" [IND L2646-2649] (a guarantee or credit support released, a liability discharged): no
-        -- receipt by anyone is required
+        -- Subsidiary Investment" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)] (a
+        -- guarantee or credit support released, a liability discharged): no receipt by anyone is required
         case when item_kind = 'unrestricted_subsidiary_return' and investment_form in ('guarantee', 'liability_assumed')
             then amount else 0 end as other_reduction
     from restricted_payment_items

@@ -1,7 +1,7 @@
 -- clause: indenture-1996/4.08
 -- The quarterly Officers' Certificate on transactions with Affiliates and Unrestricted Subsidiaries: "within 60 days
--- after the end of each fiscal quarter" [IND L4052], calendar days, for each fiscal quarter ending on or after the
--- Indenture's date. It states the aggregate dollar amount of the quarter's transactions other than 4.08(b) ones and
+-- after the end of each fiscal quarter" [Indenture § 4.08], calendar days, for each fiscal quarter ending on or after
+-- the Indenture's date. It states the aggregate dollar amount of the quarter's transactions other than 4.08(b) ones and
 -- Principal Products cash sales with Unrestricted Subsidiaries (shown in the obligation). Delivery date: the attestation
 -- affiliate_transaction_officers_certificate for the quarter (value YYYY-MM-DD); none attested = unknown, a missing input.
 with quarters as (
@@ -39,7 +39,7 @@ select
     q.quarter_end as trigger_date,
     cast(q.quarter_end + q.days as date) as due_date,
     'none' as business_day_convention,
-    'within ' || q.days || ' days after the end of each fiscal quarter [IND L4052]' as rule,
+    'within ' || q.days || ' days after the end of each fiscal quarter [Indenture § 4.08]' as rule,
     try_cast(trim(a.value) as date) as completed_on,
     cast(to_json(case when try_cast(trim(a.value) as date) is null then
         ['affiliate_transaction_officers_certificate delivery date for the quarter ending ' || q.quarter_end] else []::varchar[] end) as varchar)

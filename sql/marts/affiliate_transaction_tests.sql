@@ -3,8 +3,8 @@
 -- clause: indenture-1996/def/FairMarketValue
 -- transactions of: affiliate_transactions
 -- One row per transaction with an Affiliate or Unrestricted Subsidiary and per clause, as a count of what is out of
--- line tested against 0 with <= [IND L4011]. A transaction claiming a 4.08(b) exemption [IND L4064] needs neither
--- (actual 0; the claim itself is the Company's and is shown in the inputs).
+-- line tested against 0 with <= [Indenture § 4.08(a)]. A transaction claiming a 4.08(b) exemption [Indenture § 4.08(b)]
+-- needs neither (actual 0; the claim itself is the Company's and is shown in the inputs).
 -- (ii): "approved as meeting such standard, in good faith, by a majority of the independent members of the Board of
 --   Directors of the Company evidenced by a Board Resolution": 1 when no Board Resolution is referenced or the attested
 --   approval (affiliate_transaction_independent_approval) is false; a referenced resolution without that attestation

@@ -1,18 +1,19 @@
 -- clause: indenture-1996/4.14(a)
 -- transactions of: asset_sales
 -- One row per Asset Sale on or after the Notes were issued: "at least 75% of the consideration therefor received by the
--- Company or such Subsidiary (exclusive of indemnities) is in the form of cash or Cash Equivalents" [IND L4997]. Deemed
--- cash [IND L5009-5019]: liabilities "actually assumed by the transferee", and notes or obligations from the transferee
--- "converted (or ... converted within thirty days of the related Asset Sale) ... into cash": note_collection receipts
--- dated no later than the 30th day after the sale (day 31 is not), or, for a sale with no note receipts recorded, the
--- extract's notes_converted_within_30_days. The consideration is the gross proceeds with non-cash consideration at its
--- attested Fair Market Value (R-I28). Compared exactly as a computed threshold: cash-like >= the 75% share rounded
--- up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75 x consideration).
--- The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a foreclosure (or a
--- secured party taking ownership of such assets in lieu of foreclosure) or as a result of an involuntary proceeding in
--- which the Company cannot, directly or through its Subsidiaries, direct the type of proceeds received" [IND L4999-5010]:
--- a disposition the extract records as one of those (involuntary_disposition) is not_applicable with that reason. Only
--- "this sentence", the 75% requirement, is lifted: the sale is still an Asset Sale and its NCP still go to 4.14(b)-(e).
+-- Company or such Subsidiary (exclusive of indemnities) is in the form of cash or Cash Equivalents"
+-- [Indenture § 4.14(a)]. Deemed cash [Indenture § 4.14(a)]: liabilities "actually assumed by the transferee", and notes
+-- or obligations from the transferee "converted (or ... converted within thirty days of the related Asset Sale) ...
+-- into cash": note_collection receipts dated no later than the 30th day after the sale (day 31 is not), or, for a sale
+-- with no note receipts recorded, the extract's notes_converted_within_30_days. The consideration is the gross proceeds
+-- with non-cash consideration at its attested Fair Market Value (R-I28). Compared exactly as a computed threshold:
+-- cash-like >= the 75% share rounded up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75
+-- x consideration). The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a
+-- foreclosure (or a secured party taking ownership of such assets in lieu of foreclosure) or as a result of an
+-- involuntary proceeding in which the Company cannot, directly or through its Subsidiaries, direct the type of proceeds
+-- received" [Indenture § 4.14(a)]: a disposition the extract records as one of those (involuntary_disposition) is
+-- not_applicable with that reason. Only "this sentence", the 75% requirement, is lifted: the sale is still an Asset
+-- Sale and its NCP still go to 4.14(b)-(e).
 with sales as (
     select
         s.*,
@@ -66,5 +67,5 @@ select
         when 'foreclosure' then 'disposed of as a result of a foreclosure'
         when 'in_lieu_of_foreclosure' then 'disposed of as a result of a secured party taking ownership of the assets in lieu of foreclosure'
         when 'involuntary_proceeding' then 'disposed of as a result of an involuntary proceeding in which the Company cannot direct the type of proceeds received'
-    end || ': the 75% cash consideration requirement "shall not apply" (4.14(a) proviso [IND L4999-5010]).' as not_applicable_because
+    end || ': the 75% cash consideration requirement "shall not apply" (4.14(a) proviso [Indenture § 4.14(a)]).' as not_applicable_because
 from measured

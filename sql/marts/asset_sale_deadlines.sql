@@ -3,12 +3,13 @@
 -- clause: indenture-1996/4.14(e)
 -- The dated obligations of 4.14, in calendar days as the clause counts them from the receipt of the Net Cash Proceeds
 -- (day 145 is on time, day 146 late):
---   reinvestment commitment within 140 days, per receipt [IND L5157, L5179];
---   offer notice within 145 days [IND L5056] and the Asset Sale Purchase Date, a Business Day no later than day 175
---   (convention preceding) [IND L5030], per day an offer became due (R-I19: the pool's threshold crossing);
---   the offer open at least twenty-four days from mailing [IND L5060]: due_date is the earliest day it may close, and
---   completed_on the last Business Day before the purchase date (business_days);
---   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt [IND L5164].
+--   reinvestment commitment within 140 days, per receipt [Indenture § 4.14(d); § 4.14(e)(ii)];
+--   offer notice within 145 days [Indenture § 4.14(c)] and the Asset Sale Purchase Date, a Business Day no later than
+--   day 175 (convention preceding) [Indenture § 4.14(b)(B)], per day an offer became due (R-I19: the pool's threshold
+--   crossing); the offer open at least twenty-four days from mailing [Indenture § 4.14(c)]: due_date is the earliest
+--   day it may close, and completed_on the last Business Day before the purchase date (business_days);
+--   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt
+--   [Indenture § 4.14(d)].
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
     'commit to reinvest the Net Cash Proceeds' as obligation,
@@ -16,7 +17,7 @@ select
     receipt_date as trigger_date,
     commitment_due as due_date,
     'none' as business_day_convention,
-    'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [IND L5157]; what is not committed goes to the Asset Sale Offer pool' as rule,
+    'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [Indenture § 4.14(d)]; what is not committed goes to the Asset Sale Offer pool' as rule,
     case when committed_in_time > 0 then first_committed_on end as completed_on,
     to_json(missing_inputs)::varchar as missing_inputs
 from asset_sale_reinvestments
@@ -37,9 +38,9 @@ from asset_sale_offer_obligations as o
 cross join (
     values
         ('mail notice of the Asset Sale Offer', 145, 'none',
-         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [IND L5056]; clock from the pool first exceeding $25,000,000 (R-I19)'),
+         'notice mailed within 145 days of the receipt of such Net Cash Proceeds [Indenture § 4.14(c)]; clock from the pool first exceeding $25,000,000 (R-I19)'),
         ('purchase the Notes tendered on the Asset Sale Purchase Date', 175, 'preceding',
-         'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [IND L5030]')
+         'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [Indenture § 4.14(b)(B)]')
 ) as k(obligation, days, convention, rule)
 
 union all
@@ -51,7 +52,7 @@ select
     notice_mailed_on,
     cast(notice_mailed_on + interval 24 day as date),
     'none',
-    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [IND L5060]; the due date is the earliest close',
+    'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [Indenture § 4.14(c)]; the due date is the earliest close',
     offer_closes_on,
     '[]'
 from asset_sale_offer_obligations
@@ -66,7 +67,7 @@ select
     period_start,
     period_end,
     'none',
-    'substantially so utilized no later than the last day of the twelfth (twenty-fourth if over $200,000,000) consecutive month following the month of receipt [IND L5164]',
+    'substantially so utilized no later than the last day of the twelfth (twenty-fourth if over $200,000,000) consecutive month following the month of receipt [Indenture § 4.14(d)]',
     case when actual >= threshold then (json_extract_string(inputs, '$.utilised_as_of.value'))::date end,
     missing_inputs
 from asset_sale_reinvestment_tests

@@ -1,12 +1,13 @@
 -- clause: indenture-1996/6.01(f)
 -- clause: indenture-1996/6.01(g)
 -- transactions of: default_events
--- (g) "the Company shall have commenced a voluntary case under any applicable bankruptcy ... law" [IND L5517]: an
--- Event of Default on the filing's date, with no grace period, and acceleration is automatic ("ipso facto become and be immediately due and payable", [IND L5553]).
--- (f) a decree or order for relief against the Company in an involuntary case that has "remained unstayed and in
--- effect for a period of ninety consecutive days" [IND L5505]: tested on the 90th day after entry, an Event of Default
--- unless stayed or dismissed (cured_on) by that day. actual counts the Events of Default (1 or 0); the policies test
--- actual <= 0. Only events of the Company (role 'company' in the entity register) count: the clauses name the Company.
+-- (g) "the Company shall have commenced a voluntary case under any applicable bankruptcy ... law"
+-- [Indenture § 6.01(g)]: an Event of Default on the filing's date, with no grace period, and acceleration is automatic
+-- ("ipso facto become and be immediately due and payable", [Indenture § 6.01]). (f) a decree or order for relief
+-- against the Company in an involuntary case that has "remained unstayed and in effect for a period of ninety
+-- consecutive days" [Indenture § 6.01(f)]: tested on the 90th day after entry, an Event of Default unless stayed or
+-- dismissed (cured_on) by that day. actual counts the Events of Default (1 or 0); the policies test actual <= 0. Only
+-- events of the Company (role 'company' in the entity register) count: the clauses name the Company.
 with company as (
     select distinct entity_id
     from stg_entities

@@ -5,12 +5,15 @@
 -- clause: ca-1994/9.2.3(y)
 -- transactions of: attestations, incurrences, restricted_payments
 -- The ca-1994 baskets as a ledger (the ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
--- (October 20, 1997, R-C10) [A11 c6363]: New Senior Debt "does not exceed $200,000,000", Additional New Senior Debt
--- "does not exceed $50,000,000", New Subordinated Debt "does not exceed $450,000,000": principal issued less principal
--- repaid; before the Eleventh Amendment the clause's text is not available, so the capacity is null (R-X02).
--- 9.2.5(u) [A13 c13263]: Investments in Venezuela Aluminum Partners and/or CAVSA "not to exceed $210,000,000 in the
--- aggregate at any one time outstanding" (net of returns, R-C06 default), from the Thirteenth Amendment (July 20, 1998).
--- 9.2.3(y) [A13 c11635]: Liens on Venezuela Pledged Cash "not to exceed $100,000,000 at any one time outstanding".
+-- (October 20, 1997, R-C10) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i))]: New Senior Debt "does
+-- not exceed $200,000,000", Additional New Senior Debt "does not exceed $50,000,000", New Subordinated Debt "does not
+-- exceed $450,000,000": principal issued less principal repaid; before the Eleventh Amendment the clause's text is not
+-- available, so the capacity is null (R-X02). 9.2.5(u)
+-- [Thirteenth Amendment § 1.5, item E (Credit Agreement § 9.2.5(u))]: Investments in Venezuela Aluminum Partners and/or
+-- CAVSA "not to exceed $210,000,000 in the aggregate at any one time outstanding" (net of returns, R-C06 default), from
+-- the Thirteenth Amendment (July 20, 1998). 9.2.3(y)
+-- [Thirteenth Amendment § 1.5, item B (Credit Agreement § 9.2.3(y))]: Liens on Venezuela Pledged Cash "not to exceed
+-- $100,000,000 at any one time outstanding".
 with debt_classes as (
     select * from (values
         ('new_senior_debt', 'ca-1994/9.2.2(b)(i)(B)', 'New Senior Debt', 200000000),

@@ -4,11 +4,13 @@
 -- clause: ca-1994/5.1(b)(ii)
 -- transactions of: letters_of_credit
 -- One row per clause and letter of credit issued under the 1994 revolver from the Thirteenth Amendment on, tested after
--- giving effect to the issuance [A13 c8098]: (i)(A) Letter of Credit Outstandings against the Maximum Letter of Credit
--- Amount; (i)(B) the Venezuela Letters of Credit plus Venezuela Pledged Cash against the $210,000,000 formula (R-C05);
--- (ii) for a Venezuela Letter of Credit, all Venezuela Letters of Credit against the Venezuela Letter of Credit Amount.
--- 5.1(b)(ii) [A13 c9737] tests "the Stated Amount of such Letter of Credit plus the aggregate Letter of Credit
--- Outstandings immediately prior" against the Maximum Letter of Credit Amount: the same figure as 2.1.3(b)(i)(A).
+-- giving effect to the issuance [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))]: (i)(A) Letter of Credit
+-- Outstandings against the Maximum Letter of Credit Amount; (i)(B) the Venezuela Letters of Credit plus Venezuela
+-- Pledged Cash against the $210,000,000 formula (R-C05); (ii) for a Venezuela Letter of Credit, all Venezuela Letters
+-- of Credit against the Venezuela Letter of Credit Amount. 5.1(b)(ii)
+-- [Thirteenth Amendment § 1.4, item A (Credit Agreement § 5.1(b)(ii))] tests "the Stated Amount of such Letter of
+-- Credit plus the aggregate Letter of Credit Outstandings immediately prior" against the Maximum Letter of Credit
+-- Amount: the same figure as 2.1.3(b)(i)(A).
 with issued as (
     select l.lc_id, l.issue_date, l.is_venezuela_letter_of_credit, e.*
     from stg_letters_of_credit as l

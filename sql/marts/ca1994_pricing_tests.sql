@@ -1,10 +1,11 @@
 -- clause: ca-1994/3.4.1
 -- clause: ca-1994/def/PricingInterestCoverageRatio
 -- transactions of: none
--- The Pricing Interest Coverage Ratio [A13 c4859] replaces the Interest Coverage Ratio in Section 3.4.1 [A13 c9424].
--- Its period, EBITDA, Adjusted Capital Expenditures, the PIK Note and Equity Proceeds Notes and the pricing grid are in
--- the base Credit Agreement, not available (R-C07): one row per Fiscal Quarter end from the Thirteenth Amendment to
--- the petition, indeterminate naming them. The Venezuela Investments the numerator deducts are the one computable part.
+-- The Pricing Interest Coverage Ratio [Thirteenth Amendment § 1.1, item C, “Pricing Interest Coverage Ratio”] replaces
+-- the Interest Coverage Ratio in Section 3.4.1 [Thirteenth Amendment § 1.3 (Credit Agreement § 3.4.1)]. Its period,
+-- EBITDA, Adjusted Capital Expenditures, the PIK Note and Equity Proceeds Notes and the pricing grid are in the base
+-- Credit Agreement, not available (R-C07): one row per Fiscal Quarter end from the Thirteenth Amendment to the
+-- petition, indeterminate naming them. The Venezuela Investments the numerator deducts are the one computable part.
 select
     'ca-1994/3.4.1' as clause_id,
     q.quarter_end as test_date,

@@ -4,15 +4,18 @@
 -- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, R-C10) whose measure is in the
 -- base Credit Agreement, not available (R-X02): always indeterminate, naming what is missing, with the part the
 -- available texts let us compute shown in the inputs.
--- 9.2.2(a)(iii) [A11 c5852]: "Indebtedness existing as of the Effective Date which is identified in Item 4 ("Ongoing
+-- 9.2.2(a)(iii) [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]: "Indebtedness existing as of the
+-- Effective Date which is identified in Item 4 ("Ongoing
 --   Indebtedness") of the Disclosure Schedule; provided, however, that if the Company shall redeem or retire any
 --   Subordinated Debt, then the aggregate principal amount of Ongoing Indebtedness permitted by this clause shall be
---   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired" [A11 c6011]. Both the cap
---   and which debt is Ongoing Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal
---   only, R-C09 default) is the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the
---   ca-1994 basket ledger records repayments), counted from the Eleventh Amendment (the text before it is absent).
---   One maintenance row on October 20, 1997 and one transaction row per retirement.
--- 9.2.2(b)(i)(A) [A11 c6488]: "Indebtedness of the Company in respect of (A) the Senior Debt": no amount or condition
+--   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired"
+--   [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]. Both the cap and which debt is Ongoing
+--   Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal only, R-C09 default) is
+--   the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the ca-1994 basket ledger records
+--   repayments), counted from the Eleventh Amendment (the text before it is absent). One maintenance row on October 20,
+--   1997 and one transaction row per retirement.
+-- 9.2.2(b)(i)(A) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i)(A))]: "Indebtedness of the Company
+-- in respect of (A) the Senior Debt": no amount or condition
 --   stated; what the Senior Debt is (and whether the base text limits it) is defined in the base Credit Agreement.
 --   Actual = principal outstanding of the instruments counsel classes senior_debt (R-X04): the latest month-end
 --   balance on or before the test date plus what was incurred after that month end. One maintenance row on October 20,

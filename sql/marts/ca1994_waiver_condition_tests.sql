@@ -2,11 +2,13 @@
 -- clause: ca-1994/amend11/waiver-A/cap
 -- transactions of: restricted_payments
 -- The figures the Eleventh Amendment's limited waivers make conditions, one row per payment they may cover.
--- waiver-1 [A11 c11773]: the payment to MAXXAM of "$11,438,000 plus interest from June 30, 1997, under the Tax Allocation
+-- waiver-1 [Eleventh Amendment § 2, item 1]: the payment to MAXXAM of "$11,438,000 plus interest from June 30, 1997,
+-- under the Tax Allocation
 --   Agreement": the payment against $11,438,000 plus the attested interest (maxxam_tax_allocation_interest); the rate is
 --   in the Tax Allocation Agreement, not available (R-C02), so without the attestation a payment above $11,438,000
 --   cannot be checked.
--- waiver-A [A11 c12041]: "the sum of (a) the aggregate principal amount of any Subordinated Debt redeemed, retired,
+-- waiver-A [Eleventh Amendment § 2, item A]: "the sum of (a) the aggregate principal amount of any Subordinated Debt
+-- redeemed, retired,
 --   repurchased or defeased by the Company pursuant to this waiver and (b) the aggregate amount of any premium" shall not
 --   exceed the net proceeds of New Subordinated Debt plus the net proceeds of Parent Guarantor offerings "consummated after
 --   the Eleventh Amendment Effective Date and prior to December 31, 1998" loaned or contributed to the Company. The

@@ -1,13 +1,13 @@
 -- clause: indenture-1996/3.05
 -- clause: indenture-1996/def/BusinessDay
 -- The 3.05 deadlines of the first Change of Control ("Following a Change of Control, the Company shall not be
--- obligated ... with respect to any subsequent Change of Control" [IND L3614]): the first attested test date on which
--- change_of_control_tests finds one, or a change_of_control event, whichever is earlier. "Within ten Business Days
--- after the occurrence of a Change of Control, the Company shall mail a written notice" [IND L3652]; the Change of
--- Control Purchase Date is "the date that is thirty Business Days after the occurrence" [IND L3610]. The n-th
--- Business Day after a day is the Business Day whose running count is n more than that day's, so the count starts
--- the day after the trigger whether or not the trigger is itself a Business Day. Both dates are Business Days already
--- (convention none).
+-- obligated ... with respect to any subsequent Change of Control" [Indenture § 3.05(a)]): the first attested test date
+-- on which change_of_control_tests finds one, or a change_of_control event, whichever is earlier. "Within ten Business
+-- Days after the occurrence of a Change of Control, the Company shall mail a written notice" [Indenture § 3.05(b)]; the
+-- Change of Control Purchase Date is "the date that is thirty Business Days after the occurrence"
+-- [Indenture § 3.05(a)]. The n-th Business Day after a day is the Business Day whose running count is n more than that
+-- day's, so the count starts the day after the trigger whether or not the trigger is itself a Business Day. Both dates
+-- are Business Days already (convention none).
 with occurrences as (
     select test_date as occurred_on, 'change-of-control ' || test_date as reference_id
     from change_of_control_tests
@@ -30,13 +30,13 @@ obligations as (
         'indenture-1996/3.05(b)' as clause_id,
         'mail the written notice of Change of Control to the Trustee and each holder, and publish it' as obligation,
         10 as business_days,
-        'within ten Business Days after the occurrence of a Change of Control [IND L3652]' as rule
+        'within ten Business Days after the occurrence of a Change of Control [Indenture § 3.05(b)]' as rule
     union all
     select
         'indenture-1996/3.05(a)',
         'purchase the Notes tendered at 101% plus accrued interest on the Change of Control Purchase Date (deposit under 3.07)',
         30,
-        'the date that is thirty Business Days after the occurrence of the Change of Control [IND L3610]'
+        'the date that is thirty Business Days after the occurrence of the Change of Control [Indenture § 3.05(a)]'
 ),
 
 scheduled as (

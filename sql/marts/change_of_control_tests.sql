@@ -1,7 +1,7 @@
 -- clause: indenture-1996/3.05(a)-definition
 -- transactions of: none
--- One row per date on which any Change of Control input is attested [IND L3620-3636]. A Change of Control "shall be
--- deemed to have occurred at such time as MAXXAM ... shall cease to have ... sole beneficial ownership ... of at
+-- One row per date on which any Change of Control input is attested [Indenture § 3.05(a)]. A Change of Control "shall
+-- be deemed to have occurred at such time as MAXXAM ... shall cease to have ... sole beneficial ownership ... of at
 -- least 40% of the total Voting Stock, on a fully diluted basis" (m); 30% to 40% is not one if MAXXAM "controls a
 -- majority of the Board of Directors"; and "the foregoing minimum percentages shall be deemed not satisfied if any
 -- person or group ... shall ... own more of the total Voting Stock entitled to vote generally in the election of

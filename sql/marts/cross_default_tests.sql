@@ -3,7 +3,7 @@
 -- "a default under any ... instrument ... evidencing any indebtedness for money borrowed by the Company or any
 -- Subsidiary ... in an aggregate principal amount exceeding $25,000,000, which default (a) in the case of a failure to
 -- make payment ... shall not have been waived, cured or otherwise ceased to exist within 30 days thereafter, or (b)
--- ... shall have resulted in such indebtedness becoming or being declared due and payable" [IND L5478].
+-- ... shall have resulted in such indebtedness becoming or being declared due and payable" [Indenture § 6.01(d)].
 -- A payment default counts from the 31st day after it while uncured; an acceleration from its date while not
 -- rescinded (cured_on). One row per date a default starts to count: actual is the principal of the defaulted
 -- indebtedness counting on that date, one amount per instrument (the largest of its events), added across

@@ -13,16 +13,18 @@
 -- Company would have if it transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters
 -- end on Q and the forward year starts with the next quarter.
 -- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
--- attributable to the assets that are the subject of such Asset Sale" [IND L1345-1352] (R-I03), signed (R-I42), plus,
+-- attributable to the assets that are the subject of such Asset Sale"
+-- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (x)] (R-I03), signed (R-I42), plus,
 -- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters
 -- (acquisitions.is_material_out_of_ordinary_course, by the Company or a Subsidiary that is not an Unrestricted
 -- Subsidiary), CCFAFC "calculated on a pro forma basis as if such asset acquisition and related financing had occurred
--- at the beginning of such period" [IND L1353-1364]: the acquired business's CCFAFC for each quarter of the period, or
--- part of a quarter, before the acquisition date is added (attestation ccfafc_of_acquired_business per acquisition and
--- quarter end, R-I03); a missing quarter makes the test indeterminate. The "related financing" changes no CCFAFC (its
--- interest reduces Consolidated Net Income and is added back as Consolidated Fixed Charges); it is in the denominator
--- as Indebtedness outstanding on the Transaction Date. Acquisitions after the period are not adjusted (the definition
--- says "during such period").
+-- at the beginning of such period"
+-- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (y)]: the acquired business's CCFAFC
+-- for each quarter of the period, or part of a quarter, before the acquisition date is added (attestation
+-- ccfafc_of_acquired_business per acquisition and quarter end, R-I03); a missing quarter makes the test indeterminate.
+-- The "related financing" changes no CCFAFC (its interest reduces Consolidated Net Income and is added back as
+-- Consolidated Fixed Charges); it is in the denominator as Indebtedness outstanding on the Transaction Date.
+-- Acquisitions after the period are not adjusted (the definition says "during such period").
 with tests as (
     select * from coverage_ratio_tests
 ),

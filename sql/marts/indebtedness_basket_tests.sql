@@ -5,11 +5,12 @@
 -- One row per Incurrence and per limit of the clause it is classified in (4.10(d): that clause only), as the policy
 -- engine reads an amount with a computed threshold: actual = the basket's usage right after the Incurrence (from
 -- indebtedness_basket_ledger), threshold = its capacity that day. A (viii) Incurrence is tested under (A), (A)(IV), (C)
--- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi) [IND L4547]: the Refinancing
--- Indebtedness may not exceed the Refinanced Indebtedness repaid from its proceeds plus the premium and reasonable fees
--- and expenses (incurrences.premium_and_fees). Incurrences before the Indenture (December 23, 1996) are not tested.
--- A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable Debt is
--- Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions" [IND L4498].
+-- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi) [Indenture § 4.10(b)(vi)]:
+-- the Refinancing Indebtedness may not exceed the Refinanced Indebtedness repaid from its proceeds plus the premium and
+-- reasonable fees and expenses (incurrences.premium_and_fees). Incurrences before the Indenture (December 23, 1996) are
+-- not tested. A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable
+-- Debt is Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions"
+-- [Indenture § 4.10(b)(ii)].
 with incurrences as (
     select * from stg_incurrences where incurrence_date >= date '1996-12-23'
 ),

@@ -2,10 +2,10 @@
 -- clause: indenture-1996/5.03(d)
 -- The Company's certificates and notices to the Trustee, with the dates performed (obligations_completed):
 -- 4.06(b) "within one hundred and twenty days after the end of each fiscal year", the first "ending December 31,
--- 1996" [IND L3981] (calendar days: 1997-04-30 for FY1996, 2000-04-29 for FY1999, a leap year), one row per fiscal
--- year end the trial balances cover;
--- 5.03(d) a certificate "not less often than annually" [IND L5352], a separate obligation (R-I37): each one due a
--- year after the one before, the first a year after the indenture's date, December 23, 1996;
+-- 1996" [Indenture § 4.06(b)] (calendar days: 1997-04-30 for FY1996, 2000-04-29 for FY1999, a leap year), one row per
+-- fiscal year end the trial balances cover;
+-- 5.03(d) a certificate "not less often than annually" [Indenture § 5.03(d)], a separate obligation (R-I37): each one
+-- due a year after the one before, the first a year after the indenture's date, December 23, 1996;
 -- 4.06(c) written notice of an acceleration of other debt "within five days after" becoming aware of it, awareness
 -- taken as the event's date;
 -- 4.06(a) an Officers' Certificate "promptly" upon becoming aware of a default: no fixed day, so its due date is null
@@ -23,7 +23,7 @@ annual_statements as (
         'FY' || year(fiscal_year_end) as reference_id,
         fiscal_year_end as trigger_date,
         cast(fiscal_year_end + interval 120 day as date) as due_date,
-        'within one hundred and twenty days after the end of each fiscal year [IND L3981]' as rule,
+        'within one hundred and twenty days after the end of each fiscal year [Indenture § 4.06(b)]' as rule,
         []::varchar[] as missing
     from fiscal_year_ends
 ),
@@ -51,7 +51,7 @@ annual_certificates as (
         'annual certificate after ' || trigger_date as reference_id,
         trigger_date,
         cast(trigger_date + interval 1 year as date) as due_date,
-        'not less often than annually, without regard to grace periods [IND L5352]; due a year after the previous one (R-I37)' as rule,
+        'not less often than annually, without regard to grace periods [Indenture § 5.03(d)]; due a year after the previous one (R-I37)' as rule,
         []::varchar[] as missing,
         completed_on
     from annual_certificate_periods
@@ -64,7 +64,7 @@ acceleration_notices as (
         event_id as reference_id,
         event_date as trigger_date,
         cast(event_date + interval 5 day as date) as due_date,
-        'within five days after becoming aware of an acceleration that could become an Event of Default under 6.01(d) [IND L3999]; awareness taken as the event date' as rule,
+        'within five days after becoming aware of an acceleration that could become an Event of Default under 6.01(d) [Indenture § 4.06(c)]; awareness taken as the event date' as rule,
         []::varchar[] as missing
     from stg_default_events
     where kind = 'other_debt_acceleration'
@@ -77,7 +77,7 @@ default_certificates as (
         event_id as reference_id,
         event_date as trigger_date,
         cast(null as date) as due_date,
-        'promptly upon becoming aware of any Event of Default or event that with notice or lapse of time would be one [IND L3976]; no fixed day' as rule,
+        'promptly upon becoming aware of any Event of Default or event that with notice or lapse of time would be one [Indenture § 4.06(a)]; no fixed day' as rule,
         ['a due date: 4.06(a) says "promptly", which fixes no day; whether delivery was prompt requires review'] as missing
     from stg_default_events
     where kind <> 'change_of_control'

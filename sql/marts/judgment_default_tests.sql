@@ -3,8 +3,8 @@
 -- "a final judgment which, together with other outstanding final judgments against the Company and its Significant
 -- Subsidiaries, exceeds an aggregate of $25,000,000 (to the extent such judgments are not covered by valid and
 -- collectible insurance from solvent unaffiliated insurers) ... and (i) within 30 days after entry thereof ... shall
--- not have been discharged, settled or bonded or execution thereof stayed" [IND L5492]. One row per judgment, tested
--- on the 30th day after its entry (or after a stay expired: the event's date): actual is the aggregate, net of
+-- not have been discharged, settled or bonded or execution thereof stayed" [Indenture § 6.01(e)]. One row per judgment,
+-- tested on the 30th day after its entry (or after a stay expired: the event's date): actual is the aggregate, net of
 -- insurance, of the judgments entered at least 30 days before that day and not discharged within their 30 days nor
 -- by that day. Insurance counts only where attested valid and collectible (judgment_insurance_valid, R-I30); an
 -- insured amount without that attestation leaves the result indeterminate. Every judgment in the extract is counted

@@ -7,20 +7,25 @@
 -- transactions of: incurrences, liens
 -- One row per 4.11 test the lien register calls for (amount form):
 -- (b)(i): "Liens on the Permitted Collateral securing outstanding Indebtedness ... in an aggregate principal amount not
---   to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [IND L4742]: on each creation of a
---   (b)(i) or (viii)(a) Lien on Permitted Collateral and each Incurrence such a Lien secures, the aggregate principal
---   secured by those Liens then outstanding against the Maximum Secured Amount on that day (R-I38: incurrence-time
---   test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds the current MSA.
--- (b)(ii): Liens "in existence on the date of this Indenture" [IND L4747]; one securing more than $5,000,000 must be on
+--   to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [Indenture § 4.11(b)(i)]: on each
+--   creation of a (b)(i) or (viii)(a) Lien on Permitted Collateral and each Incurrence such a Lien secures, the
+--   aggregate principal secured by those Liens then outstanding against the Maximum Secured Amount on that day (R-I38:
+--   incurrence-time test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds
+--   the current MSA.
+-- (b)(ii): Liens "in existence on the date of this Indenture" [Indenture § 4.11(b)(ii)]; one securing more than
+-- $5,000,000 must be on
 --   Schedule A, which is printed blank in the Indenture, so it is indeterminate (R-I32). Actual = 1 if created after Dec 23, 1996.
 --   A Lien created before the Indenture is tested on the Indenture's date (as is 4.11(a)).
 -- (b)(ix): purchase-money Liens securing "an amount not in excess of the original purchase price or the original cost"
 --   (actual = principal secured, threshold = cost) and "incurred no later than 180 days after the acquisition or final
---   completion" [IND L4790] (actual = days from acquisition or completion to the Lien's creation; threshold 180).
--- (b)(xi): "aggregate principal amount not to exceed $10,000,000" [IND L4829]: on each creation of a (b)(xi) Lien, the
+--   completion" [Indenture § 4.11(b)(ix)] (actual = days from acquisition or completion to the Lien's creation;
+--   threshold 180).
+-- (b)(xi): "aggregate principal amount not to exceed $10,000,000" [Indenture § 4.11(b)(xi)]: on each creation of a
+-- (b)(xi) Lien, the
 --   principal secured by all outstanding (b)(xi) Liens.
 -- (a): each Lien on U.S. Fixed Assets is out of line (actual 1) when it relies on no clause of 4.11(b), or on (b)(i) or
---   (viii)(a) without being on Permitted Collateral, and the Notes are not equally and ratably secured [IND L4726].
+--   (viii)(a) without being on Permitted Collateral, and the Notes are not equally and ratably secured
+--   [Indenture § 4.11(a)].
 with liens as (
     select * from stg_liens
 ),

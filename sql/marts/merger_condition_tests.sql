@@ -7,21 +7,27 @@
 -- extract (merger_events), tested on the effective date. actual counts the conditions out of line; the policies test
 -- actual <= 0. A condition only an officer or counsel can confirm is an attestation (reference_id = merger_id): false
 -- counts 1, missing is a missing input (indeterminate, never pass).
--- 11.01(a) [IND L7196]: (i) the surviving corporation "shall not be in default" (no_default); (ii) if other than the
+-- 11.01(a) [Indenture § 11.01(a)]: (i) the surviving corporation "shall not be in default" (no_default); (ii) if other
+-- than the
 --   Company, "organized under the laws of The United States of America or any State"; (iv) if other than the Company,
 --   it "shall expressly assume ... by supplemental indenture" (supplemental_indenture_date empty counts 1); and the
 --   surviving corporation "will promptly deliver to the Trustee" an Officers' Certificate and an Opinion of Counsel
---   [IND L7236-7247]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests. With or into KAC or a
---   Subsidiary Guarantor, 11.01(b) applies "notwithstanding the foregoing": the 11.01(a) row is not_applicable.
--- 11.01(b) [IND L7249]: only "the surviving corporation (if other than the Company) shall expressly assume by
+--   [Indenture § 11.01(a)]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests. With or into
+--   KAC or a Subsidiary Guarantor, 11.01(b) applies "notwithstanding the foregoing": the 11.01(a) row is
+--   not_applicable.
+-- 11.01(b) [Indenture § 11.01(b)]: only "the surviving corporation (if other than the Company) shall expressly assume
+-- by
 --   supplemental indenture".
--- 15.03(b) [IND L7728]: (i) when the surviving corporation is a Subsidiary: (A) if other than the Subsidiary Guarantor,
+-- 15.03(b) [Indenture § 15.03(b)]: (i) when the surviving corporation is a Subsidiary: (A) if other than the Subsidiary
+-- Guarantor,
 --   organized in the United States; (B) if other than it, assumption by supplemental indenture; (I) the Officers'
---   Certificate and Opinion of Counsel [IND L7757]. (C) and (D): merger_coverage_tests and merger_net_worth_tests. 15.03(a)
---   (with the Company or another Subsidiary Guarantor) and (ii) (the surviving corporation is not a Subsidiary: "shall
---   otherwise have been made in compliance with the terms of this Indenture (including ... Section 4.14)", which the
---   4.14 and 15.05(c) results test on the asset_sales and guarantees records) are not_applicable with that reason.
--- 4.05 [IND L3943]: every event that ends the corporate existence of the Company or a Subsidiary. The Company's own: 1
+--   Certificate and Opinion of Counsel [Indenture § 15.03(b)]. (C) and (D): merger_coverage_tests and
+--   merger_net_worth_tests. 15.03(a) (with the Company or another Subsidiary Guarantor) and (ii) (the surviving
+--   corporation is not a Subsidiary: "shall otherwise have been made in compliance with the terms of this Indenture
+--   (including ... Section 4.14)", which the 4.14 and 15.05(c) results test on the asset_sales and guarantees records)
+--   are not_applicable with that reason.
+-- 4.05 [Indenture § 4.05]: every event that ends the corporate existence of the Company or a Subsidiary. The Company's
+-- own: 1
 --   (only Article 11 lets the Company combine, and that is tested there). A Subsidiary Guarantor's: permitted by
 --   (a) a combination with the Company or another Subsidiary Guarantor, (b) a combination with any other Person "as
 --   provided in Section 15.03" (tested under 15.03(b)), (c) a liquidation or dissolution when it "is wholly owned directly
@@ -92,9 +98,9 @@ combination_rows as (
             as missing_inputs,
         case e.governing_clause
             when '15.03(a)' then '15.03(a): a Subsidiary Guarantor may combine with the Company or another Subsidiary Guarantor '
-                || '"notwithstanding any other provision of this Indenture" [IND L7711]; 15.03(b) does not apply.'
+                || '"notwithstanding any other provision of this Indenture" [Indenture § 15.03]; 15.03(b) does not apply.'
             when '15.03(b)(ii)' then '15.03(b)(ii): the surviving corporation is not a Subsidiary, so the transfer must "otherwise have '
-                || 'been made in compliance with the terms of this Indenture (including ... Section 4.14)" [IND L7756]: the 4.14 '
+                || 'been made in compliance with the terms of this Indenture (including ... Section 4.14)" [Indenture § 15.03(b)(ii)]: the 4.14 '
                 || 'results of its asset_sales record and the 15.05(c) release test it.'
         end as not_applicable_because
     from events as e

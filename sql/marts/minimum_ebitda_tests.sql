@@ -3,8 +3,9 @@
 -- clause: ppca-2002/9.2.4(c)
 -- clause: ppca-2002/9.2.4(d)
 -- transactions of: none
--- One row per Fiscal Quarter end E from 2002-03-31: EBITDA "for the 4 Fiscal Quarters ending" E [A6 c22585]
--- (ppca_ebitda_twelve_months) and the reduction of the minimum, AdjC (9.2.4(c)) + AdjD (9.2.4(d)).
+-- One row per Fiscal Quarter end E from 2002-03-31: EBITDA "for the 4 Fiscal Quarters ending" E
+-- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))] (ppca_ebitda_twelve_months) and the reduction of the minimum,
+-- AdjC (9.2.4(c)) + AdjD (9.2.4(d)).
 with tests as (
     select w.*, c.valco_shortfall_reduction, c.actual_valco_ebitda, c.forecast_valco_ebitda, c.shortfall as valco_shortfall,
         c.missing_inputs as c_missing, g.natural_gas_reduction, g.p3, g.p4,
@@ -26,7 +27,8 @@ select
     cast(coalesce(valco_shortfall_reduction, 0) + coalesce(natural_gas_reduction, 0) as decimal(38, 2)) as threshold_reduction,
     cast(json_merge_patch(ebitda_inputs, json_object(
         'valco_shortfall_reduction', json_object('value', valco_shortfall_reduction::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),
-        -- "shown in reasonable detail in each Compliance Certificate" [A6 c3142]: the quarter's Actual and Forecast
+        -- "shown in reasonable detail in each Compliance Certificate"
+        -- [Sixth Amendment § 1.1(a), “Actual VALCO EBITDA Amount”]: the quarter's Actual and Forecast
         'actual_valco_ebitda_amount', json_object('value', actual_valco_ebitda::varchar, 'clause_id', 'ppca-2002/def/ActualVALCOEBITDAAmount'),
         'forecast_valco_ebitda_amount', json_object('value', forecast_valco_ebitda::varchar, 'clause_id', 'ppca-2002/def/ForecastVALCOEBITDAAmount'),
         'valco_shortfall', json_object('value', valco_shortfall::varchar, 'clause_id', 'ppca-2002/9.2.4(c)'),

@@ -4,17 +4,17 @@
 -- The Notes' payment dates and the lists and reports Article Five times by them.
 -- 2.03: each installment of interest is due on its April 15 or October 15 (notes_interest_schedule), convention
 --     `following` because 14.06 lets it be paid on the next succeeding Business Day "with the same force and effect"
---     [IND L7586]. Triggered on its record date (the day the payees are fixed). Paid on: the date attested
+--     [Indenture § 14.06]. Triggered on its record date (the day the payees are fixed). Paid on: the date attested
 --     (obligation_completed_on, reference_id indenture-1996/2.03, period_end the payment date), else the cured_on of
 --     an interest_payment_default recorded for that date; neither: null.
 -- 5.01(a): a list of noteholders "semi-annually, not more than fifteen days after each record date for the payment
---     of interest" [IND L5220], in calendar days; "provided, however, that so long as the Trustee is the Note
---     registrar, no such list shall be required" [IND L5230]: attested (trustee_is_note_registrar, the latest on or
---     before the record date): true, no row; false, the list is due; unattested, indeterminate.
+--     of interest" [Indenture § 5.01(a)], in calendar days; "provided, however, that so long as the Trustee is the Note
+--     registrar, no such list shall be required" [Indenture § 5.01, proviso]: attested (trustee_is_note_registrar, the
+--     latest on or before the record date): true, no row; false, the list is due; unattested, indeterminate.
 -- 5.03(a): copies of the reports under Sections 13 or 15(d) of the Exchange Act "within fifteen days after the
---     Company is required to file the same with the Commission" [IND L5315]: when that is depends on the Company's
---     filer status and the SEC's rules at the time, which neither the available agreements nor the extracts give (R-I36): one
---     row per fiscal quarter the trial balances cover, indeterminate.
+--     Company is required to file the same with the Commission" [Indenture § 5.03(a)]: when that is depends on the
+--     Company's filer status and the SEC's rules at the time, which neither the available agreements nor the extracts
+--     give (R-I36): one row per fiscal quarter the trial balances cover, indeterminate.
 with coupon_completions as (
     select s.payment_date, coalesce(c.completed_on, e.cured_on) as completed_on
     from notes_interest_schedule as s
@@ -41,8 +41,8 @@ coupons as (
         s.record_date as trigger_date,
         s.payment_date as due_date,
         'following' as business_day_convention,
-        'semi-annually on April 15 and October 15 [IND L2870], interest from ' || s.accrual_start || ' on a 360-day year of twelve 30-day months [IND L2931]; record date '
-            || s.record_date || ' whether or not a Business Day [IND L2900]; if not a Business Day, the next succeeding Business Day, no further interest [IND L7586]' as rule,
+        'semi-annually on April 15 and October 15 [Indenture § 2.03], interest from ' || s.accrual_start || ' on a 360-day year of twelve 30-day months [Indenture § 2.03]; record date '
+            || s.record_date || ' whether or not a Business Day [Indenture § 2.03]; if not a Business Day, the next succeeding Business Day, no further interest [Indenture § 14.06]' as rule,
         c.completed_on,
         s.missing_inputs
     from notes_interest_schedule as s
@@ -70,7 +70,7 @@ noteholder_lists as (
         r.record_date as trigger_date,
         cast(r.record_date + interval 15 day as date) as due_date,
         'none' as business_day_convention,
-        'semi-annually, not more than fifteen days after each record date for the payment of interest [IND L5220]; not required while the Trustee is the Note registrar [IND L5230]' as rule,
+        'semi-annually, not more than fifteen days after each record date for the payment of interest [Indenture § 5.01(a)]; not required while the Trustee is the Note registrar [Indenture § 5.01, proviso]' as rule,
         c.completed_on,
         cast(to_json(list_concat(
             case when r.trustee_is_registrar is null then ['trustee_is_note_registrar attested on or before ' || r.record_date || ' (no list is required while the Trustee is the Note registrar)'] end,
@@ -89,7 +89,7 @@ reports as (
         q.quarter_end as trigger_date,
         cast(null as date) as due_date,
         'none' as business_day_convention,
-        'within fifteen days after the Company is required to file the same with the Commission [IND L5315]' as rule,
+        'within fifteen days after the Company is required to file the same with the Commission [Indenture § 5.03(a)]' as rule,
         c.completed_on,
         cast(to_json(['the date the Company was required to file its Exchange Act report for the quarter ended ' || q.quarter_end
             || ' with the Commission (depends on filer status and SEC rules; in neither the available agreements nor the extracts, R-I36)']) as varchar) as missing_inputs

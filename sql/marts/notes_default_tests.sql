@@ -7,19 +7,19 @@
 -- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (R-I15; for counsel):
 -- only cured_on counts, and only where the clause gives a grace period.
 -- (a) "default in the payment of any installment of interest ... and continuance of such default for a period of
---     thirty days" [IND L5454]: tested on the 30th day after the due date; paid on or before that day is not an Event
---     of Default, paid on the 31st day or later (or never) is.
+--     thirty days" [Indenture § 6.01(a)]: tested on the 30th day after the due date; paid on or before that day is not
+--     an Event of Default, paid on the 31st day or later (or never) is.
 -- (b) "default in the payment of the principal of, Change of Control Purchase Price, Asset Sale Purchase Price, or
---     premium" [IND L5458]: no grace period, an Event of Default on the due date whatever happens after.
+--     premium" [Indenture § 6.01(b)]: no grace period, an Event of Default on the due date whatever happens after.
 -- (c) failure "to observe or perform in any material respect any other of the covenants ... for a period of sixty
---     days after" a written Notice of Default [IND L5470]: tested on the 60th day after the notice; remedied on or
---     before that day is not an Event of Default. Whether the failure is material is attested
+--     days after" a written Notice of Default [Indenture § 6.01(c)]: tested on the 60th day after the notice; remedied
+--     on or before that day is not an Event of Default. Whether the failure is material is attested
 --     (covenant_failure_material, R-I30): false is no Event of Default; unattested leaves a failure that outlasted
 --     the sixty days indeterminate (a failure remedied in time is no Event of Default either way).
 -- (h) a Subsidiary Guarantor's Guarantee "held to be unenforceable or invalid by a final non-appealable order ... or
 --     shall cease for any reason to be in full force and effect ... or any Subsidiary Guarantor ... shall deny or
---     disaffirm its obligations" [IND L5527]: no grace period, an Event of Default on the event's date. A release under
---     Section 15.05 is not such an event and is not recorded as one.
+--     disaffirm its obligations" [Indenture § 6.01(h)]: no grace period, an Event of Default on the event's date. A
+--     release under Section 15.05 is not such an event and is not recorded as one.
 with graced as (
     select
         e.*,

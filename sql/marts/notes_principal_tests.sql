@@ -1,8 +1,8 @@
 -- clause: indenture-1996/2.01
 -- transactions of: none
 -- "The aggregate principal amount of Notes authorized by this Indenture is limited to fifty million dollars
--- ($50,000,000)" [IND L2786]. Principal authenticated is not in the extracts; the debt register's principal issued
--- (every increase of the Notes' balance, notes_principal_outstanding) stands for it: replacements under 2.07 and
+-- ($50,000,000)" [Indenture § 2.01]. Principal authenticated is not in the extracts; the debt register's principal
+-- issued (every increase of the Notes' balance, notes_principal_outstanding) stands for it: replacements under 2.07 and
 -- exchanges of Initial for Exchange Notes do not change the balance, and a redemption does not restore capacity.
 -- Tested at each fiscal quarter end the debt register reports (the policy: actual <= 50,000,000).
 select

@@ -3,16 +3,17 @@
 -- Each optional redemption of the Notes tested against 3.01 and 3.02; actual counts what is out of line (the policy
 -- tests actual <= 0):
 -- - "The Company, however, shall not have the right to redeem any of the Notes prior to October 15, 2001"
---   [IND L3494], and only "on any date prior to maturity" [IND L3491] (October 15, 2006);
--- - notice mailed "not less than fifteen nor more than sixty days prior to the date fixed for redemption" [IND L3513],
+--   [Indenture § 3.01], and only "on any date prior to maturity" [Indenture § 3.01] (October 15, 2006);
+-- - notice mailed "not less than fifteen nor more than sixty days prior to the date fixed for redemption"
+-- [Indenture § 3.02],
 --   calendar days: 15 and 60 days are in time, 14 and 61 are not;
--- - a portion redeemed "shall be $1,000 or an integral multiple thereof" [IND L3539].
+-- - a portion redeemed "shall be $1,000 or an integral multiple thereof" [Indenture § 3.02].
 -- The price is the printed table's for the 12-month period beginning October 15 in which the redemption date falls
 -- (notes_redemption_price, R-I34); amount = principal x price + accrued interest "to but excluding the date fixed
--- for redemption" [IND L3492] at the Notes' rate on 30/360, from the schedule's last payment date (interest taken as
--- paid to it); none when the date fixed is an interest payment date: "such payment shall not include accrued
--- interest, which interest shall be paid in the usual manner" [IND L3591]. Accrued interest is carried to 10 places,
--- never rounded to the cent (the indenture names no rounding).
+-- for redemption" [Indenture § 3.01] at the Notes' rate on 30/360, from the schedule's last payment date (interest
+-- taken as paid to it); none when the date fixed is an interest payment date: "such payment shall not include accrued
+-- interest, which interest shall be paid in the usual manner" [Indenture § 3.03]. Accrued interest is carried to 10
+-- places, never rounded to the cent (the indenture names no rounding).
 with priced as (
     select
         r.*,
@@ -45,11 +46,11 @@ tested as (
         principal_amount * price as redemption_price_amount,
         principal_amount * rate * accrued_days_30_360 as accrued_interest_times_360,
         list_concat(
-            case when price is null then ['redemption before October 15, 2001 is not permitted [IND L3494]'] end,
-            case when redemption_date >= date '2006-10-15' then ['redemption only on a date prior to maturity, October 15, 2006 [IND L3491]'] end,
-            case when notice_days < 15 then ['notice mailed ' || notice_days || ' days before: less than fifteen [IND L3513]'] end,
-            case when notice_days > 60 then ['notice mailed ' || notice_days || ' days before: more than sixty [IND L3513]'] end,
-            case when principal_amount % 1000 <> 0 then ['principal ' || principal_amount || ' is not $1,000 or an integral multiple [IND L3539]'] end,
+            case when price is null then ['redemption before October 15, 2001 is not permitted [Indenture § 3.01]'] end,
+            case when redemption_date >= date '2006-10-15' then ['redemption only on a date prior to maturity, October 15, 2006 [Indenture § 3.01]'] end,
+            case when notice_days < 15 then ['notice mailed ' || notice_days || ' days before: less than fifteen [Indenture § 3.02]'] end,
+            case when notice_days > 60 then ['notice mailed ' || notice_days || ' days before: more than sixty [Indenture § 3.02]'] end,
+            case when principal_amount % 1000 <> 0 then ['principal ' || principal_amount || ' is not $1,000 or an integral multiple [Indenture § 3.02]'] end,
             []::varchar[]
         ) as breaches
     from counted

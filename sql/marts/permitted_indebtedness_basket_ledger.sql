@@ -6,10 +6,12 @@
 -- movement of the debt classified in them (indebtedness_basket_movements, 4.10(b)(xii) with its clause):
 --   (h) "Indebtedness of the Company and its captive wholly owned insurance Subsidiaries in respect of letters of credit
 --       in an aggregate amount not to exceed at any one time outstanding $20,000,000 issued ... in support of certain
---       self-insurance and reinsurance obligations" [IND L2262-2269]: letters of credit (and facilities) classified h;
+--       self-insurance and reinsurance obligations" [Indenture § 1.01, “Permitted Indebtedness” (g)-(h)]: letters of
+--       credit (and facilities) classified h;
 --   (j) Preferred Dividend Intercompany Notes of clause (ii) of that definition: "the aggregate amount of all such
 --       intercompany notes referred to in this clause (ii) shall not exceed $50,000,000 at any one time outstanding"
---       [IND L2290-2291]: instruments classified j-ii. The PRIDES note of clause (i) (j-i) has no cap.
+--       [Indenture § 1.01, “Preferred Dividend Intercompany Notes” (ii)]: instruments classified j-ii. The PRIDES note
+--       of clause (i) (j-i) has no cap.
 with movements as (
     select * from indebtedness_basket_movements
     where basket = '4.10(b)(xii)' and permitted_indebtedness_clause in ('h', 'j-ii')

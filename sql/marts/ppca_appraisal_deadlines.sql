@@ -1,15 +1,15 @@
 -- clause: ppca-2002/9.1.18
--- Inventory appraisal dates [A6 c20281]: "If at any time Revolving Commitment Availability is less than $75,000,000,
--- the Agent shall engage an appraiser ... to appraise the orderly liquidation value of Eligible Inventory" (no period
--- stated: due_date null, completed by the first appraisal received on or after it). "Thereafter" the Agent may require
--- similar appraisals "at least once in every 180 day period" (R-P14: at most one per 180 days), but (b) "no more than
--- once in every twelve month period" after three consecutive months of availability above $75,000,000 on each Business
--- Day, and (c) none after three months above $175,000,000 (R-P13: Revolving Credit Availability read as the same
--- measure, the Agent's reported availability). Each appraisal received (a new Net Recovery Percentage in the
--- borrowing_base extract) opens the next period, by the mode on its date; (a) and (b)/(c) depend on Event of Default /
--- Event of Cash Dominion status, which the extracts do not carry, so (b) and (c) name it as missing. The "$65,000,000
--- on any day" and three-Business-Day re-triggers change the mode on later days; this mart keeps the mode on the
--- appraisal date.
+-- Inventory appraisal dates [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]: "If at any time Revolving Commitment
+-- Availability is less than $75,000,000, the Agent shall engage an appraiser ... to appraise the orderly liquidation
+-- value of Eligible Inventory" (no period stated: due_date null, completed by the first appraisal received on or after
+-- it). "Thereafter" the Agent may require similar appraisals "at least once in every 180 day period" (R-P14: at most
+-- one per 180 days), but (b) "no more than once in every twelve month period" after three consecutive months of
+-- availability above $75,000,000 on each Business Day, and (c) none after three months above $175,000,000 (R-P13:
+-- Revolving Credit Availability read as the same measure, the Agent's reported availability). Each appraisal received
+-- (a new Net Recovery Percentage in the borrowing_base extract) opens the next period, by the mode on its date; (a) and
+-- (b)/(c) depend on Event of Default / Event of Cash Dominion status, which the extracts do not carry, so (b) and (c)
+-- name it as missing. The "$65,000,000 on any day" and three-Business-Day re-triggers change the mode on later days;
+-- this mart keeps the mode on the appraisal date.
 with daily as (
     select
         b.day,
@@ -55,7 +55,7 @@ select
     t.triggered_on as trigger_date,
     cast(null as date) as due_date,
     'none' as business_day_convention,
-    'If at any time Revolving Commitment Availability is less than $75,000,000 the Agent shall engage an appraiser; no period stated [A6 c20281]' as rule,
+    'If at any time Revolving Commitment Availability is less than $75,000,000 the Agent shall engage an appraiser; no period stated [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]' as rule,
     (select min(a.received_on) from appraisals as a where a.received_on >= t.triggered_on) as completed_on,
     '[]' as missing_inputs
 from first_trigger as t
@@ -74,9 +74,9 @@ select
     end as due_date,
     'none' as business_day_convention,
     case frequency
-        when '180 days' then 'similar appraisals at least once in every 180 day period (R-P14: at most one per 180 days) [A6 c20281]'
-        when 'twelve months' then '(b) no more than once in every twelve month period after three consecutive months above $75,000,000 [A6 c20281]'
-        else '(c) no further appraisal required after three consecutive months above $175,000,000 [A6 c20281]'
+        when '180 days' then 'similar appraisals at least once in every 180 day period (R-P14: at most one per 180 days) [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]'
+        when 'twelve months' then '(b) no more than once in every twelve month period after three consecutive months above $75,000,000 [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]'
+        else '(c) no further appraisal required after three consecutive months above $175,000,000 [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]'
     end as rule,
     next_received_on as completed_on,
     case when frequency = '180 days' then '[]'

@@ -1,12 +1,13 @@
 -- clause: ppca-2002/9.2.7(i)
 -- clause: ppca-2002/9.2.7(ii)
 -- transactions of: attestations
--- Capital expenditure baskets of Section 9.2.7 as amended by the Sixth Amendment [A6 c28321], one entry per attested
--- Fiscal Year: (ii) ALPART, cumulative over Fiscal Years 2002-2004, capacity $49,000,000 (parameter
--- alpart_capital_expenditures_limit; attestation ppca_alpart_capital_expenditures_financed, R-P17); (i) Fiscal Year
--- 2004, per Fiscal Year, capacity the $75,000,000 Base Amount plus the Carryover Amount "not [to] exceed $10,000,000",
--- = min($10,000,000, Base Amount FY2003 - Adjusted Capital Expenditures FY2003) with no floor at zero (R-P15). The
--- FY2003 Base Amount is in the base agreement's chart, not available, so the FY2004 capacity is null.
+-- Capital expenditure baskets of Section 9.2.7 as amended by the Sixth Amendment
+-- [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], one entry per attested Fiscal Year: (ii) ALPART, cumulative over
+-- Fiscal Years 2002-2004, capacity $49,000,000 (parameter alpart_capital_expenditures_limit; attestation
+-- ppca_alpart_capital_expenditures_financed, R-P17); (i) Fiscal Year 2004, per Fiscal Year, capacity the $75,000,000
+-- Base Amount plus the Carryover Amount "not [to] exceed $10,000,000", = min($10,000,000, Base Amount FY2003 - Adjusted
+-- Capital Expenditures FY2003) with no floor at zero (R-P15). The FY2003 Base Amount is in the base agreement's chart,
+-- not available, so the FY2004 capacity is null.
 with alpart as (
     select period_end, value_amount, attestation_id
     from current_attestations

@@ -1,11 +1,12 @@
 -- clause: ppca-2002/9.2.7(ii)
 -- clause: ppca-2002/9.2.7(i)
 -- transactions of: none
--- Section 9.2.7 as amended [A6 c28321], tested at each Fiscal Year end 2003 and 2004: (ii) "not more than $49,000,000
--- in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002 through 2004" (cumulative to
--- the year end; each year's attestation needed); (i) Adjusted Capital Expenditures for Fiscal Year 2004 within the
--- $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000): the limit is computed in the row
--- (threshold) when it can be; the FY2003 Base Amount is not available, so the Fiscal Year 2004 test is indeterminate.
+-- Section 9.2.7 as amended [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], tested at each Fiscal Year end 2003 and
+-- 2004: (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal
+-- Years 2002 through 2004" (cumulative to the year end; each year's attestation needed); (i) Adjusted Capital
+-- Expenditures for Fiscal Year 2004 within the $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000):
+-- the limit is computed in the row (threshold) when it can be; the FY2003 Base Amount is not available, so the Fiscal
+-- Year 2004 test is indeterminate.
 with years as (
     select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
 ),

@@ -2,12 +2,13 @@
 -- clause: ppca-2002/9.2.4(c)
 -- clause: ppca-2002/9.2.4(d)
 -- transactions of: none
--- The monthly minimum EBITDA test [A6 c23156]: "If at any time during any month for a period of three (3) consecutive
--- Business Days" a Trigger Event occurs (ppca_trigger_events, R-P19), "then for that month and each month
--- thereafter in which a Trigger Event occurs" EBITDA "for the 12 months ending on the last day of such month" must be at
--- least the table's minimum (policy 9.2.4-b), less AdjC_M (ppca_valco_shortfall_reduction_monthly) and AdjD_M. A month
--- with no Trigger Event is not_applicable (R-P19: only months with one). AdjD_M [A6 c25596], R-P11 default: R1 for
--- the 12-month periods ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004.
+-- The monthly minimum EBITDA test [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]: "If at any time during any
+-- month for a period of three (3) consecutive Business Days" a Trigger Event occurs (ppca_trigger_events, R-P19), "then
+-- for that month and each month thereafter in which a Trigger Event occurs" EBITDA "for the 12 months ending on the
+-- last day of such month" must be at least the table's minimum (policy 9.2.4-b), less AdjC_M
+-- (ppca_valco_shortfall_reduction_monthly) and AdjD_M. A month with no Trigger Event is not_applicable (R-P19: only
+-- months with one). AdjD_M [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))], R-P11 default: R1 for the 12-month
+-- periods ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004.
 with gas as (
     select p3, p4, r1, r2 from ppca_natural_gas_reduction limit 1
 ),
@@ -72,6 +73,6 @@ select
     case when thresholds_in_force and not trigger_event and len(missing_inputs) = 0
         then 'No Trigger Event in ' || strftime(month_end, '%B %Y') || ': Revolving Credit Outstandings did not exceed '
             || '$125,000,000, and Revolving Commitment Availability was not less than $75,000,000, for three consecutive '
-            || 'Business Days [A6 c23156]; the monthly test applies only to a month in which a Trigger Event occurs (R-P19).'
+            || 'Business Days [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]; the monthly test applies only to a month in which a Trigger Event occurs (R-P19).'
     end as not_applicable_because
 from months

@@ -11,10 +11,10 @@
 -- transactions of: restricted_payments
 -- One row per payment and condition of the basket it names (amount form). 4.09(a)(B), the coverage ratio, is in
 -- fixed_charge_coverage_tests. A (b)(I) payment is tested under 4.09(a)(A), (B), (C) and the MAXXAM cap on its
--- declaration date ("if at said date of declaration ... would have complied with Section 4.09(a)" [IND L4271]). A
--- return of an investment is not tested under 4.09(a) (it is none of the payments the section conditions). 4.09(b):
--- the amount of a payment that is not of the kind the basket it names permits (yes/no rule tested as an amount
--- against 0).
+-- declaration date ("if at said date of declaration ... would have complied with Section 4.09(a)"
+-- [Indenture § 4.09(b)(I)]). A return of an investment is not tested under 4.09(a) (it is none of the payments the
+-- section conditions). 4.09(b): the amount of a payment that is not of the kind the basket it names permits (yes/no
+-- rule tested as an amount against 0).
 with items as (
     select * from restricted_payment_items where item_kind <> 'unmatched_return'
 ),
@@ -114,10 +114,11 @@ rating as (
 
 -- proviso 1: "in any calendar year to or in MAXXAM or any Affiliate of MAXXAM, less ... made to or in KAC in such
 -- calendar year which are distributed or paid within thirty days thereafter by KAC to its holders of Common Stock
--- other than MAXXAM" [IND L4229-4253]; proviso 2 lifts the cap for a payment with an attested Baa3/BBB pro forma
--- rating (R-I24: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the year's sum).
--- A 4.09(b)(I) payment "would have complied with Section 4.09(a)" on its declaration date [IND L4271], the proviso
--- included: it is tested, and counts, in the calendar year of its declaration (as if paid then).
+-- other than MAXXAM" [Indenture § 4.09(a), proviso]; proviso 2 lifts the cap for a payment with an attested Baa3/BBB
+-- pro forma rating (R-I24: conditions (A)-(C) still apply), so that payment has no cap row (it still counts in the
+-- year's sum). A 4.09(b)(I) payment "would have complied with Section 4.09(a)" on its declaration date
+-- [Indenture § 4.09(b)(I)], the proviso included: it is tested, and counts, in the calendar year of its declaration (as
+-- if paid then).
 maxxam_year as (
     select
         i.*,

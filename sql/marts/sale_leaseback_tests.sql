@@ -3,13 +3,15 @@
 -- clause: indenture-1996/def/Indebtedness
 -- transactions of: sale_leasebacks
 -- One row per sale and leaseback; for one designated as a Refinancing Sale and Leaseback Transaction in a notice to the
--- Trustee, actual = its Attributable Debt, tested against "at least $100,000,000" [IND L2346] (policy operator >=). A pass is a
--- Refinancing Sale and Leaseback Transaction: not an Asset Sale [IND L1153], its obligations are Indebtedness (h) in
--- the amount of its Attributable Debt [IND L1677, L1697], counted under 4.10(b)(ii) ("in connection with Refinancing
--- Sale and Leaseback Transactions" [IND L4498]; see indebtedness_basket_movements). A failure is a designation that
--- cannot take effect: the transaction stays an Asset Sale. A sale and leaseback not designated is not applicable here:
--- it is an Asset Sale [IND L1144] (with any Capitalized Lease Obligation it creates), left to the 4.14 models.
--- A designation without a notice date is indeterminate (the notice to the Trustee is part of the definition).
+-- Trustee, actual = its Attributable Debt, tested against "at least $100,000,000"
+-- [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”] (policy operator >=). A pass is a Refinancing Sale
+-- and Leaseback Transaction: not an Asset Sale [Indenture § 1.01, “Asset Sale”], its obligations are Indebtedness (h)
+-- in the amount of its Attributable Debt [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”], counted under
+-- 4.10(b)(ii) ("in connection with Refinancing Sale and Leaseback Transactions" [Indenture § 4.10(b)(ii)]; see
+-- indebtedness_basket_movements). A failure is a designation that cannot take effect: the transaction stays an Asset
+-- Sale. A sale and leaseback not designated is not applicable here: it is an Asset Sale
+-- [Indenture § 1.01, “Asset Sale”] (with any Capitalized Lease Obligation it creates), left to the 4.14 models. A
+-- designation without a notice date is indeterminate (the notice to the Trustee is part of the definition).
 select
     'indenture-1996/def/RefinancingSaleAndLeasebackTransaction' as clause_id,
     transaction_date as test_date,
@@ -33,6 +35,6 @@ select
             then ['date of the notice to the Trustee designating ' || transaction_id || ' and stating its Attributable Debt'] end
     ))::varchar as missing_inputs,
     case when designated_as_rslt then null
-        else 'Not designated as a Refinancing Sale and Leaseback Transaction in a notice to the Trustee [IND L2347]: a sale and '
-            || 'leaseback is then an Asset Sale [IND L1144], tested under 4.14 by the asset sale models.' end as not_applicable_because
+        else 'Not designated as a Refinancing Sale and Leaseback Transaction in a notice to the Trustee [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]: a sale and '
+            || 'leaseback is then an Asset Sale [Indenture § 1.01, “Asset Sale”], tested under 4.14 by the asset sale models.' end as not_applicable_because
 from attributable_debt

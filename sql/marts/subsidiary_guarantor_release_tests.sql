@@ -1,12 +1,12 @@
 -- clause: indenture-1996/15.05
 -- transactions of: guarantees
--- Release of a Subsidiary Guarantor's Guarantee of the Notes [IND L7813], one row per guarantee of the Notes that the
--- register shows released, tested on its release date. actual counts the conditions out of line; the policy tests
--- actual <= 0.
+-- Release of a Subsidiary Guarantor's Guarantee of the Notes [Indenture § 15.05(a)], one row per guarantee of the Notes
+-- that the register shows released, tested on its release date. actual counts the conditions out of line; the policy
+-- tests actual <= 0.
 -- Proviso of (c) and (d), and a condition of (a): its guarantees of the Credit Agreement, the 12 3/4%, the 10 7/8% and
--- the 9 7/8% Notes "has been or is simultaneously released" [IND L7858]: 1 if any is in force on the release date
--- (released after it, or not released). Under (a) a Credit Agreement guarantee in force, or the entity register's Bank
--- Guarantor flag on that day, means it has not "ceased to be a Bank Guarantor".
+-- the 9 7/8% Notes "has been or is simultaneously released" [Indenture § 15.05(c)]: 1 if any is in force on the release
+-- date (released after it, or not released). Under (a) a Credit Agreement guarantee in force, or the entity register's
+-- Bank Guarantor flag on that day, means it has not "ceased to be a Bank Guarantor".
 -- (a) also: "no Event of Default (or event or condition which with the giving of notice or the passage of time would be
 --     an Event of Default) then exists and is continuing": 1 if a 6.01 mart records an Event of Default on or before
 --     the release date whose event is not cured by then; otherwise the no_default attestation for the release
@@ -61,8 +61,8 @@ events_of_default as (
     union all
     select clause_id, test_date, transaction_id from judgment_default_tests where actual > 0
     union all
-    -- 6.01(d): "exceeding $25,000,000" [IND L5478]; the row carries no event, so it continues while its date is the
-    -- latest on or before the release
+    -- 6.01(d): "exceeding $25,000,000" [Indenture § 6.01(d)]; the row carries no event, so it continues while its date
+    -- is the latest on or before the release
     select clause_id, test_date, cast(null as varchar) from cross_default_tests where actual > 25000000
 ),
 

@@ -2,7 +2,7 @@
 -- clause: indenture-1996/4.15(ii)
 -- clause: indenture-1996/4.15(iii)
 -- transactions of: entities
--- Yes/no rules of 4.15 [IND L5187] as counts of what is out of line, each tested against 0 with <=:
+-- Yes/no rules of 4.15 [Indenture § 4.15(i)] as counts of what is out of line, each tested against 0 with <=:
 -- (i) per Unrestricted Subsidiary and fiscal quarter end: 1 if the attestation unrestricted_subsidiary_no_credit_support
 --     is false, plus each Lien it granted that secures Indebtedness of another obligor (credit support in the register);
 -- (ii) per Unrestricted Subsidiary and fiscal quarter end: 1 if unrestricted_subsidiary_lender_notice is false;

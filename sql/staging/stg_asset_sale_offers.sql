@@ -1,6 +1,6 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- Asset Sale Offers made, with the balances "as of the close of business on the day immediately preceding the date
--- notice of such Asset Sale Offer is mailed" [IND L5041]. Typed only; no Notes credited is 0.
+-- notice of such Asset Sale Offer is mailed" [Indenture § 4.14(b)(B)]. Typed only; no Notes credited is 0.
 select
     offer_id,
     notice_mailed_on,

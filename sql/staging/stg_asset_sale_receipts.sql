@@ -1,5 +1,6 @@
 -- clause: indenture-1996/def/NetCashProceeds
--- Cash received from each disposition, "only as and when, and to the extent, received" [IND L1845]. Typed only.
+-- Cash received from each disposition, "only as and when, and to the extent, received"
+-- [Indenture § 1.01, “Net Cash Proceeds”]. Typed only.
 select
     receipt_id,
     transaction_id,

@@ -1,6 +1,6 @@
 -- clause: indenture-1996/4.15(iii)
 -- Directors and executive officers of the Unrestricted Subsidiaries; is_independent = "not a director or executive
--- officer of the Company or any of its Subsidiaries" [IND L5202]. Typed only.
+-- officer of the Company or any of its Subsidiaries" [Indenture § 4.15(iii)]. Typed only.
 select
     entity_id,
     person_name,

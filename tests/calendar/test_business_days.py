@@ -1,5 +1,5 @@
 """indenture-1996/def/BusinessDay on known dates, from the Federal Reserve holiday rules (Sunday holidays observed on
-Monday, Saturday holidays not moved) [IND L1244]."""
+Monday, Saturday holidays not moved) [Indenture § 1.01, “Business Day”]."""
 
 from datetime import date
 

@@ -16,7 +16,7 @@ from jinja2 import UndefinedError
 
 from pipelines.certificates.kinds.annual_compliance import annual_statement_html, due_date, instrument_status_note
 from pipelines.certificates.registry import RunFacts, render
-from pipelines.certificates.rendering import amount, environment, render_html, write_pdf
+from pipelines.certificates.rendering import amount, clauses_in, environment, render_html, write_pdf
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result
@@ -27,13 +27,12 @@ pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarni
 
 NO_DEFAULT = "there is no Event of Default or event which with notice or the passage of time would become an Event of Default which has occurred and is continuing"
 RB_CITATIONS = (
-    "indenture-1996/4.09(a)(B) [IND L4128]",
-    "indenture-1996/4.09(a)(B) [IND L4162]",
+    "Indenture § 4.09(a)",
+    "Indenture § 4.09(a)(B)",
     "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio",
 )
 DEBT_CITATIONS = (
-    "indenture-1996/4.10(a) [IND L4467]",
-    "indenture-1996/4.10(a) [IND L4482]",
+    "Indenture § 4.10(a)",
     "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio",
 )
 CHAPTER_11_NOTE = (
@@ -47,7 +46,7 @@ MANIFEST = {
     "run_id": "0123456789abcdef",
     "as_of": "1999-12-31",
     "periods": ["1996Q4", "1999Q4"],
-    "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "code": {"source_sha256": "b" * 64},
     "extracts": {"trial_balances": "e" * 64},
     "policies": {"policies/indenture-1996/covenants/4.10-a.yaml": "d" * 64},
     "inputs": {"trial_balances.csv": "c" * 64},
@@ -174,7 +173,7 @@ def test_addressed_to_the_trustee_from_the_company_citing_the_clause(fy1996):
     assert "First Trust National Association, as Trustee" in text
     assert "Kaiser Aluminum & Chemical Corporation (the “Company”)" in text
     assert "indenture-1996/4.06(b)" in text
-    assert "[IND L3981]" in text
+    assert "[Indenture § 4.06(b)]" in text
     assert "a review of the activities of the Company during the fiscal year ended December 31, 1996 and of performance under the Indenture has been made under his or her supervision" in text
 
 
@@ -237,12 +236,20 @@ def test_explanations_are_escaped(fy1999):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in fy1999
 
 
-def test_run_id_manifest_hash_as_of_and_commit_in_the_footer(fy1996):
+def test_a_section_number_is_kept_with_its_sign_and_a_clause_id_whole():
+    assert str(clauses_in("Threshold 2.0 ([Indenture § 4.10(a)] greater than 2.0 to 1) under indenture-1996/4.10(a).")) == (
+        'Threshold 2.0 ([Indenture <span class="nowrap">§ 4.10(a)</span>] greater than 2.0 to 1) under '
+        '<span class="clause">indenture-1996/4.10(a)</span>.'
+    )
+    assert 'Sixth Amendment <span class="nowrap">§§ 1.1(a)</span> &amp; 1.4' in str(clauses_in("Sixth Amendment §§ 1.1(a) & 1.4"))
+
+
+def test_run_id_manifest_hash_as_of_and_code_sha256_in_the_footer(fy1996):
     footer = fy1996.split('<div class="page-footer">', 1)[1].split("</div>", 1)[0]
     assert MANIFEST["run_id"] in footer
     assert manifest_hash(MANIFEST) in footer
     assert "as of 1999-12-31" in footer
-    assert "a" * 40 in footer
+    assert f'code sha256 <span class="mono">{"b" * 64}</span>' in footer
     assert "Generated from policies/indenture-1996 and the extracts listed in manifest.json" in footer
     assert '<meta name="dcterms.created" content="1999-12-31">' in fy1996
 
@@ -262,7 +269,7 @@ def test_signature_blocks_for_both_officers_left_blank(fy1996):
 
 
 def test_chapter_11_note_is_disclosed_and_blocks_the_no_default_sentence():
-    explanation = "Consolidated Fixed Charge Coverage Ratio 2.450000 > 2.0 is true. Threshold 2.0 ([IND L4162]). Note: " + CHAPTER_11_NOTE
+    explanation = "Consolidated Fixed Charge Coverage Ratio 2.450000 > 2.0 is true. Threshold 2.0 ([Indenture § 4.09(a)(B)]). Note: " + CHAPTER_11_NOTE
     assert instrument_status_note(explanation) == CHAPTER_11_NOTE
     passing = ratio_result(
         "indenture-1996/4.09(a)(B)", date(2002, 6, 3), "pass", "2.450000", "0.450000",

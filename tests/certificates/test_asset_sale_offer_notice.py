@@ -18,7 +18,7 @@ from raw_tables import add, build, create_raw_tables  # noqa: E402
 MANIFEST = {
     "run_id": "0123456789abcdef",
     "as_of": "2000-12-31",
-    "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "code": {"source_sha256": "b" * 64},
     "extracts": {},
     "inputs": {},
     "policies": {},

@@ -26,7 +26,7 @@ MANIFEST = {
     "as_of": "2002-06-30",
     "periods": ["1998Q3", "2002Q2"],
     "options": {"period": None, "as_of": None},
-    "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64},
+    "code": {"source_sha256": "b" * 64},
     "extracts": {},
     "inputs": {},
     "policies": {},

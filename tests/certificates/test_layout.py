@@ -96,7 +96,7 @@ def test_no_two_words_overlap_and_none_runs_into_the_margin_on_any_page(document
     assert problems == []
 
 
-def test_no_clause_id_is_split_across_lines(documents):
+def test_no_clause_id_or_section_number_is_split_across_lines(documents):
     problems = []
     for pdf, known in documents:
         with pdfplumber.open(pdf) as document:
@@ -105,6 +105,8 @@ def test_no_clause_id_is_split_across_lines(documents):
                     line = line.strip()
                     if SPLIT_AT_LINE_END.search(line):
                         problems.append(f"{pdf.name} page {number}: line ends inside a clause id: {line!r}")
+                    if line.endswith("§"):
+                        problems.append(f"{pdf.name} page {number}: a section sign apart from its number: {line!r}")
                     problems += [
                         f"{pdf.name} page {number}: {token!r} is not a whole clause id of the document, in {line!r}"
                         for token in map(whole_clause_id, CLAUSE_ID.findall(line))

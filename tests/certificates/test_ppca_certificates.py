@@ -45,7 +45,7 @@ def ebitda_result(test_date=date(2003, 12, 31)) -> Result:
         "natural_gas_price_p3": given("4.500000", "ppca-2002/9.2.4(d)"),
     }
     return Result("ppca-2002/9.2.4(a)", "ppca-2002", test_date, "maintenance", "pass", Decimal("-80000000.00"), ">=",
-                  Decimal("-117000000.00"), Decimal("37000000.00"), None, inputs, ("[A6 c22585]",),
+                  Decimal("-117000000.00"), Decimal("37000000.00"), None, inputs, ("Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))",),
                   explanation="EBITDA -80000000.00 >= -117000000.00 is true.", figure="EBITDA for the 4 Fiscal Quarters")
 
 

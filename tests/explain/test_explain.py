@@ -35,7 +35,7 @@ def test_the_november_2003_minimum_ebitda_failure_down_to_the_trial_balance_rows
     assert "├── Figure tested: EBITDA for the 12 months (ppca-2002/def/EBITDA), 2002-12-01 to 2003-11-30: (127,541,418.02)" in lines
     # the Sixth Amendment's table: 11/30/03 $(100,000,000); less the VALCO reduction (9,000,000 for the quarter to
     # September, 4,000,000 for October and for November) and the natural gas reduction of 10,000,000: (127,000,000)
-    assert ("│   ├── Must be at least (127,000,000.00): (100,000,000) ([A6 c23156] 12 months ending 11/30/03 $(100,000,000)), "
+    assert ("│   ├── Must be at least (127,000,000.00): (100,000,000) ([Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))] 12 months ending 11/30/03 $(100,000,000)), "
             "reduced by 27,000,000.00 under ppca-2002/9.2.4(c), ppca-2002/9.2.4(d)") in lines
     # -127,541,418.02 - (-127,000,000.00) = -541,418.02; 541,418.02 / 127,000,000 = 0.43%
     assert "│   ├── Headroom: (541,418.02), (0.43%) of the threshold" in lines
@@ -72,7 +72,7 @@ def test_a_4_10_a_incurrence_down_to_its_row_and_the_depreciation_accounts(cache
     ]
     # CCFAFC 362,156,844.74 over the forward charges 115,987,031.25 + 747,743.06 + 928,875.00 + the deemed (b)(ii)
     # draw's 24,381,500.00 = 142,045,149.31 gives 2.549590 (six places), greater than 2.0 by 0.549590, 27.48% of 2.0
-    assert lines[lines.index("│   ├── Must be greater than 2.0 ([IND L4482] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05))") + 1] == (
+    assert lines[lines.index("│   ├── Must be greater than 2.0 ([Indenture § 4.10(a)] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05))") + 1] == (
         "│   ├── Headroom: 0.549590, 27.48% of the threshold")
     assert "├── Waivers and amendments considered: none names this clause" in lines
 

@@ -143,7 +143,7 @@ def deadline(status: str, due: date | None, trigger: date | None, reference: str
         trigger_date=trigger,
         due_date=due,
         business_day_convention="following",
-        rule="within 120 days after the end of each fiscal year [IND L4334]",
+        rule="within 120 days after the end of each fiscal year [Indenture § 4.09(b)(V)]",
         completed_on=completed,
         missing_inputs=missing,
         mart="annual_statement_deadlines",

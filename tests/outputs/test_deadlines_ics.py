@@ -43,7 +43,7 @@ def test_the_description_says_what_a_reader_needs(deadlines, tmp_path):
         "Status as of 2003-12-31: missed",
         "Clause: indenture-1996/4.06(b)",
         "Reference: FY2001",
-        "Rule: within 120 days after the end of each fiscal year [IND L4334]",
+        "Rule: within 120 days after the end of each fiscal year [Indenture § 4.09(b)(V)]",
         "Triggered: 2001-12-31",
         "Due as the rule says: 2002-04-30 (Business Day convention: following)",
         "Completed on: 2002-05-10",

@@ -1,8 +1,10 @@
 """`covenants verify`: a sample run's documents are confirmed, a one-cent change to a trial balance refutes them, and
-a missing input is named. One quarter (2003Q4) keeps each re-run at about 25 s."""
+a missing input is named; another git commit of the same source files changes neither the run id nor a document's
+bytes, and verify tells it as a note. One quarter (2003Q4) keeps each re-run at about 25 s."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,9 +12,11 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.outputs import manifest as run_manifest
 from pipelines.verification import _pdf_string, document_head
 
 PERIOD = "2003Q4"
+OTHER_COMMIT = "f" * 40  # a commit that changed no source file, a README edit
 ONE_CENT_ROWS = {  # net sales one cent higher, cash one cent higher: the trial balance still nets to zero
     "KACC,2003-12-31,4000,,-957334050.01": "KACC,2003-12-31,4000,,-957334050.02",
     "KACC,2003-12-31,1000,,95335464.19": "KACC,2003-12-31,1000,,95335464.20",
@@ -89,3 +93,32 @@ def test_a_file_that_is_not_a_certificate_is_not_verifiable(tmp_path, capsys):
     damaged.write_bytes(b"%PDF-1.7\n<< /covenantsrun ([1, 2]) >>\n")
     assert main(["verify", str(damaged)]) == 2
     assert "its run record is not readable" in capsys.readouterr().err
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html", ".pdf")}
+
+
+def test_another_git_commit_of_the_same_source_gives_the_same_run_id_and_document_bytes(run, tmp_path, monkeypatch):
+    extracts, out = run
+    monkeypatch.setattr(run_manifest, "git_commit", lambda: OTHER_COMMIT)
+    assert main(["run", "--extracts", str(extracts), "--out", str(tmp_path / "out"), "--period", PERIOD]) == 0
+    first, second = _outputs(out), _outputs(tmp_path / "out")
+    first_manifest, second_manifest = json.loads(first.pop("manifest.json")), json.loads(second.pop("manifest.json"))
+    assert second_manifest["git_commit"] == OTHER_COMMIT != first_manifest["git_commit"]
+    assert second_manifest["run_id"] == first_manifest["run_id"]
+    assert second_manifest["code"] == first_manifest["code"] == {"source_sha256": run_manifest.source_sha256()}
+    assert any(name.endswith(".pdf") for name in first)
+    assert [name for name in first if first[name] != second.get(name)] == []
+    assert sorted(first) == sorted(second)
+    assert OTHER_COMMIT.encode() not in b"".join(second.values())
+
+
+def test_verify_tells_another_git_commit_as_a_note_and_confirms(run, monkeypatch, capsys):
+    _, out = run
+    made_at = json.loads((out / "manifest.json").read_text())["git_commit"]
+    monkeypatch.setattr(run_manifest, "git_commit", lambda: OTHER_COMMIT)
+    assert main(["verify", str(out / "manifest.json")]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Confirmed:")
+    assert f"Note: the run was made at git commit {made_at}, this checkout is at {OTHER_COMMIT}" in printed

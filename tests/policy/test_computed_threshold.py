@@ -18,11 +18,11 @@ BASKET = Covenant.model_validate(
         "title": "Stand-in basket",
         "kind": "incurrence",
         "clause_text": "the sum of all payments shall not exceed the capacity computed by the mart",
-        "citations": [{"reference": "[IND L4166]", "quote": "the sum of"}],
+        "citations": [{"reference": "Indenture § 4.09(a)(C)", "quote": "the sum of"}],
         "figure": {"name": "Used", "clause_id": "indenture-1996/4.09(a)(C)", "mart": "stand_in_basket", "form": "amount"},
         "operator": "<=",
         "threshold": {"computed": {"clause_id": "indenture-1996/4.09(a)(C)", "description": "capacity from the ledger"}},
-        "determination": {"days_after_quarter_end": 0, "days_after_fiscal_year_end": 0, "source": "[IND L4128] at the time"},
+        "determination": {"days_after_quarter_end": 0, "days_after_fiscal_year_end": 0, "source": "[Indenture § 4.09(a)] at the time"},
     }
 )
 
@@ -61,6 +61,6 @@ def test_a_threshold_the_mart_could_not_compute_is_indeterminate(con, basket):
 
 def test_a_policy_gives_exactly_one_form_of_threshold():
     both = BASKET.model_dump(mode="json")
-    both["threshold"]["by_effective_date"] = [{"effective_from": "1996-12-23", "value": "1", "source": "[IND L1]"}]
+    both["threshold"]["by_effective_date"] = [{"effective_from": "1996-12-23", "value": "1", "source": "Indenture § 4.09(a)(C)"}]
     with pytest.raises(ValueError, match="exactly one"):
         Covenant.model_validate(both)

@@ -1,5 +1,5 @@
 """ppca-2002/9.2.4(a) as replaced by the Sixth Amendment: EBITDA for the 4 Fiscal Quarters "not less than" the table
-amount [A6 c22585] (>=), reduced by 9.2.4(c) and (d); and the March 29, 2004 limited waiver (N52), which covers the
+amount [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))] (>=), reduced by 9.2.4(c) and (d); and the March 29, 2004 limited waiver (N52), which covers the
 periods ending 12/31/03 and 3/31/04 and is "effective only through May 31, 2004"."""
 
 from dataclasses import replace

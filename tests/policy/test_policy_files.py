@@ -52,7 +52,7 @@ def test_unquoted_threshold_is_refused_because_yaml_reads_it_as_a_float(tree):
 
 
 def test_a_value_without_a_source_is_refused(tree):
-    edit(tree, COVENANT, '      source: "[IND L4482] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05)"\n', "")
+    edit(tree, COVENANT, '      source: "[Indenture § 4.10(a)] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05)"\n', "")
     with pytest.raises(PolicyError, match="source: Field required"):
         load_policies(tree)
 

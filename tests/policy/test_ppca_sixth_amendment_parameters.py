@@ -1,11 +1,11 @@
 """ppca-2002/amend6/effectiveness amendment fee (E4) and 12.1(vii) 86% vote, computed from the parameter files and
-Schedule A [A6 c38274] (R-P16: commitments literal, shares at full precision; N7: commitments current at the time)."""
+Schedule A [Sixth Amendment, Schedule A] (R-P16: commitments literal, shares at full precision; N7: commitments current at the time)."""
 
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-SCHEDULE_A = {  # [A6 c38274] Revolving Commitments as of the Sixth Amendment's effective date
+SCHEDULE_A = {  # [Sixth Amendment, Schedule A] Revolving Commitments as of the Sixth Amendment's effective date
     "Bank of America, N.A.": Decimal("55000000"),
     "General Electric Capital Corporation": Decimal("55000000"),
     "The CIT Group/Business Credit, Inc.": Decimal("40000000"),

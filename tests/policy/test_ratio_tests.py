@@ -1,5 +1,5 @@
 """indenture-1996/4.10(a) and 4.09(a)(B): "the Consolidated Fixed Charge Coverage Ratio of the Company is greater
-than 2.0 to 1" [IND L4482, L4162]. Strict: exactly 2.0 fails (R-I05). The mart carries the forward fixed charges
+than 2.0 to 1" [Indenture § 4.10(a); § 4.09(a)(B)]. Strict: exactly 2.0 fails (R-I05). The mart carries the forward fixed charges
 multiplied by 26280 (= lcm(360, 365)) so they stay exact; ratio = numerator × 26280 / denominator."""
 
 from datetime import date

@@ -130,7 +130,7 @@ def test_the_asset_sale_offer_notice_escapes_the_offer_id_and_keeps_its_file_in_
     # ASO-2000-01 became due on 2000-03-15: day 145 is 2000-08-07, in 2000Q3
     offers = offers_due(hostile_database, [FiscalQuarter(2000, 3)])
     assert [o["offer_id"] for o in offers] == [OFFER]
-    manifest = {"run_id": "0" * 16, "as_of": "2000-09-30", "periods": ["2000Q3"], "code": {"git_commit": "a" * 40, "source_sha256": "b" * 64}, "extracts": {}, "inputs": {}, "policies": {}}
+    manifest = {"run_id": "0" * 16, "as_of": "2000-09-30", "periods": ["2000Q3"], "code": {"source_sha256": "b" * 64}, "extracts": {}, "inputs": {}, "policies": {}}
     written = render(RunFacts(quarters=[], results=[], manifest=manifest, gathered={ASSET_SALE_OFFER_NOTICE.name: offers}), tmp_path)
     stem = "indenture-1996-4.14c-.._ASO-2000-01_script_alert_1___script_-0deebfd3"
     assert written == [tmp_path / "certificates" / f"{stem}.html", tmp_path / "certificates" / f"{stem}.pdf"]

@@ -45,8 +45,9 @@ def test_one_cent_over_10_000_000_is_an_asset_sale(con):
 
 @pytest.mark.parametrize(("sale_date", "is_asset_sale"), [("1996-12-20", False), ("1996-12-23", True)])
 def test_an_asset_sale_is_made_on_or_after_the_initial_issuance_of_the_notes(con, sale_date, is_asset_sale):
-    # "on or after the date of the initial issuance of the Notes" [IND L1145]: the Notes bear interest from December 23,
-    # 1996, their issue date (2.03); $20,000,000 is over the de minimis, so only the date decides
+    # "on or after the date of the initial issuance of the Notes" [Indenture § 1.01, “Asset Sale”]: the Notes bear
+    # interest from December 23, 1996, their issue date (2.03); $20,000,000 is over the de minimis, so only the date
+    # decides
     sale(con, "AS-DATE", sale_date, "20000000.00")
     row = classified(con, "AS-DATE")
     assert row["is_asset_sale"] is is_asset_sale
@@ -361,7 +362,7 @@ def test_utilisation_not_attested_is_missing(con):
     ("notice", "purchase", "defects"),
     [
         # receipt 2000-04-15: day 145 = 2000-09-07, day 175 = 2000-10-07. Labor Day, Monday 2000-09-04, is a Federal
-        # Reserve holiday, so not a Business Day [IND L1244].
+        # Reserve holiday, so not a Business Day [Indenture § 1.01, “Business Day”].
         # Purchase Tuesday 2000-09-05: the last Business Day before it is Friday 2000-09-01 (09-02/03 weekend, 09-04
         # Labor Day); mailed 2000-08-08, open 08-08 -> 09-01 = 24 days: in time
         ("2000-08-08", "2000-09-05", "none"),
@@ -396,7 +397,7 @@ def test_the_75_percent_test_does_not_apply_to_a_foreclosure_or_involuntary_disp
     attest(con, "asset_sale_non_cash_consideration_fmv", "2002-06-14", "12000000.00", reference_id="FC")
     row = consideration_test(con, "FC")
     assert (row["actual"], row["threshold"]) == (Decimal("0.00"), Decimal("9000000.00"))
-    assert "shall not apply" in row["not_applicable_because"] and "[IND L4999-5010]" in row["not_applicable_because"]
+    assert "shall not apply" in row["not_applicable_because"] and "[Indenture § 4.14(a)]" in row["not_applicable_because"]
 
 
 def test_a_voluntary_sale_is_still_tested(con):

@@ -180,9 +180,10 @@ def test_impairment_and_pre_petition_accruals_are_added_back_in_the_numerator(co
 
 
 def test_acquisition_adjustment_y_adds_the_acquired_business_before_its_acquisition(con):
-    # CCFAFC (y) [IND L1353-1364]: "as if such asset acquisition and related financing had occurred at the beginning of
-    # such period". ACQ bought 1997-08-15 (in Q3 1997): the acquired business's CCFAFC before that day is attested for
-    # Q1 1997 (600,000), Q2 1997 (700,000) and Q3 1997 up to 08-14 (300,000); Q4 1997 is already in the ledger.
+    # CCFAFC (y) [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (y)]: "as if such
+    # asset acquisition and related financing had occurred at the beginning of such period". ACQ bought 1997-08-15 (in
+    # Q3 1997): the acquired business's CCFAFC before that day is attested for Q1 1997 (600,000), Q2 1997 (700,000) and
+    # Q3 1997 up to 08-14 (300,000); Q4 1997 is already in the ledger.
     five_quarters(con)
     add(con, "acquisitions", transaction_id="ACQ", acquisition_date="1997-08-15", consideration="30000000.00")
     add(con, "acquisitions", transaction_id="ROUTINE", acquisition_date="1997-05-15", is_material_out_of_ordinary_course="false")

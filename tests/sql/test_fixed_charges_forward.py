@@ -214,7 +214,8 @@ def test_fallback_rate_prices_the_deemed_draw_for_a_full_year(con):
 
 
 def test_the_attributable_debt_of_a_refinancing_sale_and_leaseback_reduces_the_deemed_draw_as_in_the_ledger(con):
-    # the (b)(ii) ledger carries an RSLT's Attributable Debt (Indebtedness (h), [IND L4498]); so must the deemed draw
+    # the (b)(ii) ledger carries an RSLT's Attributable Debt (Indebtedness (h), [Indenture § 4.10(b)(ii)]); so must the
+    # deemed draw
     notes_and_revolver(con)
     # consummated 1998-05-01, designated with a notice: AD = max(FMV 120,000,000, PV of ten 12,000,000 semi-annual
     # rentals 90,723,288.88) = 120,000,000; 60-month lease, ends 2003-05-01

@@ -145,7 +145,8 @@ def test_indebtedness_clauses_d_to_g_and_the_nrmc_limb_of_a_guarantee(con):
         r = found[instrument_id]
         return r["indebtedness_clause"], r["indebtedness"], r["missing_inputs"]
 
-    # (d) "the lesser of the fair market value ... and the amount of the Indebtedness secured" [IND L1684]
+    # (d) "the lesser of the fair market value ... and the amount of the Indebtedness secured"
+    # [Indenture § 1.01, “Indebtedness”]
     assert seen("LIEN-FMV") == ("d", M("6000000.00"), [])  # min(6,000,000 FMV, 10,000,000 secured)
     assert seen("LIEN-DEBT") == ("d", M("3000000.00"), [])  # min(5,000,000 FMV, 3,000,000 secured)
     clause, amount, missing = seen("LIEN-NO-FMV")  # no FMV: the secured amount stands, indeterminate

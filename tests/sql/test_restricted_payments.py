@@ -40,7 +40,8 @@ def test_usio_is_reduced_by_cash_received_and_by_releases_but_not_by_property(co
         recipient_kind="unrestricted_subsidiary", amount="6000000.00", unrestricted_subsidiary_id="UNR")
     add(con, "restricted_payments", transaction_id="G1", payment_date="1997-03-02", payment_kind="unrestricted_subsidiary_investment",
         recipient_kind="unrestricted_subsidiary", amount="3000000.00", unrestricted_subsidiary_id="UNR", investment_form="guarantee")
-    # property returned to the Company: not a reduction "received ... in cash or Cash Equivalents" [IND L2646]
+    # property returned to the Company: not a reduction "received ... in cash or Cash Equivalents"
+    # [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)]
     add(con, "restricted_payments", transaction_id="R-PROP", payment_date="1997-04-01", payment_kind="return_of_investment",
         recipient_kind="unrestricted_subsidiary", amount="1000000.00", returns_transaction_id="U1", investment_form="property")
     # cash received by SUBX, not a Subsidiary Guarantor: not counted
@@ -231,8 +232,8 @@ def test_a_return_moves_the_basket_but_is_not_itself_tested_under_4_09_a(con):
 
 
 def test_a_b_i_dividend_meets_the_coverage_ratio_and_the_maxxam_cap_on_its_declaration_date(con):
-    # [IND L4271] "if at said date of declaration ... such dividend ... would have complied with Section 4.09(a)":
-    # (B) and the calendar-year MAXXAM cap are part of 4.09(a), so both are tested on the declaration date
+    # [Indenture § 4.09(b)(I)] "if at said date of declaration ... such dividend ... would have complied with Section
+    # 4.09(a)": (B) and the calendar-year MAXXAM cap are part of 4.09(a), so both are tested on the declaration date
     add(con, "restricted_payments", transaction_id="D1", payment_date="1997-11-30", amount="60000000.00")
     add(con, "restricted_payments", transaction_id="BI", payment_date="1998-01-20", declared_on="1997-12-01",
         basket="4.09(b)(I)", amount="20000000.00")
@@ -258,7 +259,7 @@ def test_a_b_i_dividend_without_its_declaration_date_has_no_maxxam_pass(con):
 
 def test_equity_sold_to_a_non_affiliate_joint_venture_or_an_unrestricted_subsidiary_is_not_counted_in_c_ii(con):
     # 4.09(a)(C)(II): net proceeds of an "issue or sale (other than to a Non-Affiliate Joint Venture or to a Subsidiary or
-    # an Unrestricted Subsidiary of the Company)" [IND L4210-4211]
+    # an Unrestricted Subsidiary of the Company)" [Indenture § 4.09(a)(C)(II)]
     basket_group(con)
     for txn, purchaser in (("EQ-KAC", "kac"), ("EQ-NAJV", "non_affiliate_joint_venture"), ("EQ-UNR", "unrestricted_subsidiary"), ("EQ-SUB", "subsidiary")):
         add(con, "equity_issuances", transaction_id=txn, issue_date="1997-02-28", issuer_entity_id="KACC", issuance_kind="common_stock",

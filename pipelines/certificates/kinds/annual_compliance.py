@@ -1,6 +1,6 @@
 """indenture-1996/4.06(b): the annual statement as to compliance, one per fiscal year, rendered to HTML and PDF.
 
-[IND L3981] "deliver to the Trustee within one hundred and twenty days after the end of each fiscal year of the Company,
+[Indenture § 4.06(b)] "deliver to the Trustee within one hundred and twenty days after the end of each fiscal year of the Company,
 beginning with the fiscal year ending December 31, 1996, a statement as to compliance signed on behalf of the Company by
 the Chairman of the Board or the President or any Vice President and by the Chief Financial Officer, Treasurer or
 Controller". The statement is a draft for those two officers: it sets out statements (1) and (2) of 4.06(b) and the
@@ -23,8 +23,8 @@ from pipelines.policy.result import Result
 CLAUSE_ID = "indenture-1996/4.06(b)"
 INSTRUMENT = "indenture-1996"
 TEMPLATE = "indenture-1996/annual_statement_4_06b.html.j2"
-FIRST_FISCAL_YEAR = 1996  # [IND L3981] "beginning with the fiscal year ending December 31, 1996"
-DAYS_TO_DELIVER = 120  # [IND L3981] "within one hundred and twenty days after the end of each fiscal year"
+FIRST_FISCAL_YEAR = 1996  # [Indenture § 4.06(b)] "beginning with the fiscal year ending December 31, 1996"
+DAYS_TO_DELIVER = 120  # [Indenture § 4.06(b)] "within one hundred and twenty days after the end of each fiscal year"
 FLAGGED = ("fail", "indeterminate")
 STATUS_NOTE = re.compile(r"Chapter 11|\binformational\b")
 OPERATOR_WORDS = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
@@ -209,7 +209,7 @@ ANNUAL_STATEMENT = DocumentKind(
     template=TEMPLATE,
     trigger="a fiscal year's fourth quarter closed in the run, from fiscal year 1996 on",
     states=("indenture-1996",),
-    signatories=(  # [IND L3981] "signed on behalf of the Company by the Chairman of the Board or the President or any
+    signatories=(  # [Indenture § 4.06(b)] "signed on behalf of the Company by the Chairman of the Board or the President or any
         # Vice President and by the Chief Financial Officer, Treasurer or Controller"
         Signatory("Chairman of the Board, President or a Vice President"),
         Signatory("Chief Financial Officer, Treasurer or Controller"),

@@ -1,9 +1,9 @@
 """indenture-1996/4.14(c): the notice of an Asset Sale Offer, drafted from the offer's row in asset_sale_offer_obligations.
 
-[IND L5056] "Notice of an Asset Sale Offer shall be mailed by the Company to all holders at their last registered address
+[Indenture § 4.14(c)] "Notice of an Asset Sale Offer shall be mailed by the Company to all holders at their last registered address
 within 145 days of the receipt ... of such Net Cash Proceeds." The notice states items (1)-(9) of 4.14(c); the Asset Sale
 Offer Amount is the one the mart computed (floor_to_$1,000 of the pool's NCP times the Notes' share, R-I18, less the
-Notes credited under [IND L5137-5150]), never the stated one, so a short offer cannot be drafted.
+Notes credited under [Indenture § 4.14(c)]), never the stated one, so a short offer cannot be drafted.
 
 `covenants run` issues one notice (HTML and PDF, beside the other certificates) for each Asset Sale Offer whose notice
 is due in the run's quarters: day 145 after the day the offer became due (R-I19) falls in one of them. The offer rows
@@ -20,7 +20,7 @@ from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Si
 from pipelines.fiscal import FiscalQuarter
 
 TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
-TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
+TRUSTEE = "First Trust National Association"  # [Indenture, cover page] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
 COLUMNS = (
     "offer_id, trigger_date, notice_mailed_on, asset_sale_purchase_date, asset_sale_offer_amount, ncp_rounded_down, "
     "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on"
@@ -75,7 +75,7 @@ ASSET_SALE_OFFER_NOTICE = DocumentKind(
     template=TEMPLATE,
     trigger="the day the notice of an Asset Sale Offer is due (day 145 after the offer became due) falls in a quarter of the run",
     states=("indenture-1996/4.14(c)", "indenture-1996/def/NetCashProceeds"),
-    signatories=(Signatory("An Officer of the Company"),),  # mailed by the Company [IND L5056]
+    signatories=(Signatory("An Officer of the Company"),),  # mailed by the Company [Indenture § 4.14(c)]
     documents=notices,
     gather=offers_due,
 )

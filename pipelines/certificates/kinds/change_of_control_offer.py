@@ -1,14 +1,14 @@
 """indenture-1996/3.05(b): the notice of Change of Control, the Company's offer to purchase every Note at 101%.
 
-[IND L3652] "Within ten Business Days after the occurrence of a Change of Control, the Company shall mail a written
+[Indenture § 3.05(b)] "Within ten Business Days after the occurrence of a Change of Control, the Company shall mail a written
 notice of Change of Control by first-class mail to the Trustee and to each holder ... The notice shall include a form of
 Change of Control Purchase Notice ... and shall state" items (1)-(9), all of which the notice states. Only the first
-Change of Control obliges the Company [IND L3614]: the notice is issued when the first one, as the deadline calendar's
+Change of Control obliges the Company [Indenture § 3.05(a)]: the notice is issued when the first one, as the deadline calendar's
 `change_of_control_deadlines` finds it (a `change_of_control_tests` date with a Change of Control, or a
 `change_of_control` default event), falls in a quarter of the run. Its dates are that mart's: the notice due ten
-Business Days after the occurrence, the Change of Control Purchase Date thirty Business Days after it [IND L3610]; a
+Business Days after the occurrence, the Change of Control Purchase Date thirty Business Days after it [Indenture § 3.05(a)]; a
 Change of Control Purchase Notice must be given before the close of business on the Business Day immediately
-preceding the Purchase Date [IND L3693].
+preceding the Purchase Date [Indenture § 3.05(c)].
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Si
 from pipelines.fiscal import FiscalQuarter
 
 DEFINITION = "indenture-1996/3.05(a)-definition"
-TRUSTEE_OFFICE = "First Trust Center, 180 East 5th Street, St. Paul, Minnesota 55101"  # [IND L2545] the principal office of the Trustee
-PURCHASE_PRICE_PERCENT = 101  # [IND L3608] "101% of the principal amount thereof plus accrued and unpaid interest"
+TRUSTEE_OFFICE = "First Trust Center, 180 East 5th Street, St. Paul, Minnesota 55101"  # [Indenture § 1.01, “principal office of the Trustee”] the principal office of the Trustee
+PURCHASE_PRICE_PERCENT = 101  # [Indenture § 3.05(a)] "101% of the principal amount thereof plus accrued and unpaid interest"
 
 
 def first_change_of_control(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) -> list[dict]:

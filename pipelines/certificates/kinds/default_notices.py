@@ -1,7 +1,7 @@
 """indenture-1996/4.06(a) and 4.06(c): the Officers' Certificate specifying a Default or Event of Default, and the
 written notice of an acceleration of other debt, drafted from the `default_events` extract and the 6.01 results.
 
-[IND L3976] 4.06(a): "deliver to the Trustee, promptly upon becoming aware of any Event of Default or any event which
+[Indenture § 4.06(a)] 4.06(a): "deliver to the Trustee, promptly upon becoming aware of any Event of Default or any event which
 after the passage of time or notice would become an Event of Default, an Officers' Certificate specifying such event or
 Event of Default". One certificate per day on which such events occurred in the run's quarters (awareness is taken as
 the event's date, as the deadline calendar does). An event is specified when it is one by its nature whatever its
@@ -10,7 +10,7 @@ runs out) or when the 6.01 test it falls under failed or could not be determined
 it; an event that could never become one (a payment default on other debt or a judgment below $25,000,000) is not.
 The Notes' own acceleration on that day is stated as a consequence.
 
-[IND L3999] 4.06(c): "deliver to the Trustee within five days after becoming aware of the occurrence thereof written
+[Indenture § 4.06(c)] 4.06(c): "deliver to the Trustee within five days after becoming aware of the occurrence thereof written
 notice of any acceleration which, with the giving of notice and the lapse of time, would be an Event of Default within
 the meaning of Section 6.01(d)": one notice per `other_debt_acceleration` event in the run's quarters, due five days
 after it.
@@ -32,7 +32,7 @@ from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
 INSTRUMENT = "indenture-1996"
-TRUSTEE = "First Trust National Association"  # [IND L29] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
+TRUSTEE = "First Trust National Association"  # [Indenture, cover page] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
 NOTICE_DAYS = 5  # 4.06(c) "within five days after becoming aware"
 # the 6.01 clause each kind of event falls under, and what it is in the indenture's words
 EVENT_CLAUSES = {
@@ -49,7 +49,7 @@ EVENT_CLAUSES = {
 # events that become an Event of Default when their grace period runs out, whatever their amount: Defaults from the day
 DEFAULTS_BY_NATURE = ("interest_payment_default", "notice_of_default", "involuntary_bankruptcy_order")
 NOTES_ACCELERATION = "acceleration"
-OFFICERS = (  # "Officers' Certificate" [IND L1972]: one officer of each group
+OFFICERS = (  # "Officers' Certificate" [Indenture § 1.01, “Officers' Certificate”]: one officer of each group
     Signatory("Chairman of the Board, the President or any Vice President"),
     Signatory("Chief Financial Officer, the Controller, the Treasurer, an Assistant Treasurer, the Secretary or an Assistant Secretary"),
 )

@@ -1,7 +1,7 @@
 """ppca-2002 certificates for each Fiscal Quarter end from 2003Q3 (the first quarter under the Sixth Amendment): a
 Borrowing Base Certificate (the components the Sixth Amendment replaced, from the def/BorrowingBase result of the
 quarter's last Business Day) and a Compliance Certificate (the 9.2.4(a) minimum EBITDA computation with every ANEO
-exclusion and the 9.2.4(c)/(d) reductions, the Actual VALCO EBITDA Amount "in reasonable detail" [A6 c3142], and the
+exclusion and the 9.2.4(c)/(d) reductions, the Actual VALCO EBITDA Amount "in reasonable detail" [Sixth Amendment § 1.1(a), “Actual VALCO EBITDA Amount”], and the
 quarter's other ppca-2002 results). The base agreement's certificate forms are not available (R-X02): these are
 drafts built only from the results, each figure with its clause id.
 """
