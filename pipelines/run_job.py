@@ -61,8 +61,13 @@ def run_quarter_end(
     as they were raised. `instance` defaults to the project's (pipelines.instance)."""
     from pipelines.definitions import defs
     from pipelines.instance import project_instance
+    from pipelines.calendar.business_days import load_closures
+    from pipelines.policy.loading import load_policies
 
     partition_key, tags = partitions(period)
+    # an invalid policy file is refused (PolicyError) before any step reads an extract
+    load_policies()
+    load_closures()
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(
             run_config=run_config(extracts, out, as_of),
