@@ -2,9 +2,12 @@
 
 `extracts` is a multi_asset over every extract and `extract_set` (the extracts accepted together, which every
 covenant result depends on): one step loads each file (typed exactly, every cell that does not fit refused) and
-validates it (Pandera), yielding its materialization and one blocking check per family of rules (RULE_FAMILIES: the
-file read, values typed, keys unique, values in their domain, each row consistent), then checks the extracts together
-on `extract_set` (CROSS_FAMILIES: references resolve, the trial-balance identity, entity periods disjoint). Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
+validates it (Pandera), yielding its materialization with the issues it has per family of rules, then checks the
+extracts together. `extract_set` (the extracts accepted together) carries one blocking check per family of rules
+(RULE_FAMILIES), each listing what every extract broke: the file read, values typed, keys unique, values in their
+domain, each row consistent, references resolve, the trial-balance identity, entity periods disjoint. One check per
+family on the set, rather than per extract, keeps a run's check events to eight instead of well over a hundred, each
+of which Dagster records three times. Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 """
 
@@ -41,20 +44,20 @@ GROUP = "extracts"
 STAGE = "extracts"
 SHOWN_ISSUES = 50  # issues listed in the UI per check; every one of them is in the quarantine table
 EXTRACT_SET_KEY = AssetKey("extract_set")
-# Each family of rules is a blocking check of its own, so the UI shows which kind of rule an extract broke. The names
-# on the right are the `check` of the issues (pipelines/extracts/reading.py, schemas.py, validation.py).
+# Each family of rules is a blocking check of its own, so the UI shows which kind of rule was broken. The names on the
+# right are the `check` of the issues (pipelines/extracts/reading.py, schemas.py, validation.py); a rule of no family
+# listed is a row rule (ROW_RULES).
+ROW_RULES = "rows_consistent"
 RULE_FAMILIES = {
-    "file_readable": ("The file is there, can be read, has the contract's columns and has rows.", ("file_present", "readable", "columns", "has_rows")),
+    "file_readable": ("Each file is there, can be read, has the contract's columns and has rows.", ("file_present", "readable", "columns", "has_rows")),
     "values_typed": ("Every required value is present and every value has its column's type (money as an exact amount).", ("not_null", "dtype")),
-    "keys_unique": ("No two rows share the extract's key or a value that must be unique.", ("unique_key", "unique")),
+    "keys_unique": ("No two rows of an extract share its key or a value that must be unique.", ("unique_key", "unique")),
     "values_in_domain": (
         "Every value is in its column's domain: allowed values, not negative, whole numbers, fractions, month ends, "
         "dates the instruments can be tested on.",
         ("allowed_values", "not_negative", "whole_number", "fraction", "month_end", "date_range"),
     ),
-    "rows_consistent": ("Each row is consistent with itself: dates in order, parts within wholes, values required together.", ()),
-}
-CROSS_FAMILIES = {
+    ROW_RULES: ("Each row is consistent with itself: dates in order, parts within wholes, values required together.", ()),
     "references_resolve": ("Every reference from one extract to another resolves, to an entity existing on the date.", ("reference", "entity_on_date")),
     "trial_balance_identity": ("Each entity's month nets to zero and the trial balances close a fiscal quarter.", ("trial_balance_nets_to_zero", "trial_balances_close_a_quarter")),
     "entity_periods_disjoint": ("An entity's periods in the register do not overlap.", ("entity_periods_overlap",)),
@@ -98,18 +101,16 @@ def _spec(extract: Extract) -> AssetSpec:
     )
 
 
-def family_of(check: str, families: dict[str, tuple[str, tuple[str, ...]]]) -> str:
-    """The family of an issue's check; a rule no family names is a row rule (the last family of RULE_FAMILIES)."""
+def family_of(check: str) -> str:
     if check.startswith("type_"):
         return "values_typed"
-    return next((name for name, (_, checks) in families.items() if check in checks), list(families)[-1])
+    return next((name for name, (_, checks) in RULE_FAMILIES.items() if check in checks), ROW_RULES)
 
 
-def _check_specs(key: AssetKey, families: dict[str, tuple[str, tuple[str, ...]]]) -> list[AssetCheckSpec]:
-    return [
-        AssetCheckSpec(name, asset=key, blocking=True, description=f"Blocking. {what} Every refused row is in the quarantine table and nothing downstream runs.")
-        for name, (what, _) in families.items()
-    ]
+CHECK_SPECS = [
+    AssetCheckSpec(name, asset=EXTRACT_SET_KEY, blocking=True, description=f"Blocking. {what} Every refused row is in the quarantine table and nothing downstream runs.")
+    for name, (what, _) in RULE_FAMILIES.items()
+]
 
 
 EXTRACT_SET_SPEC = AssetSpec(
@@ -118,11 +119,13 @@ EXTRACT_SET_SPEC = AssetSpec(
     deps=[extract_key(e) for e in EXTRACTS],
     description=(
         "The extracts accepted together: " + ", ".join(e.name for e in EXTRACTS) + ". "
-        "Its blocking check tests the references from one extract to another; covenant results and certificates "
-        "depend on it, so none is issued from a set of extracts that fails a check."
+        "Its blocking checks, one per family of rules, list what each extract broke; covenant results and "
+        "certificates depend on it, so none is issued from a set of extracts that fails a check."
     ),
     kinds={"duckdb"},
 )
+
+
 def _row_count(con, table: str) -> int:
     """Rows in the table; 0 when the file was refused whole and no table was made."""
     try:
@@ -131,20 +134,25 @@ def _row_count(con, table: str) -> int:
         return 0
 
 
-def _checks(key: AssetKey, families: dict, issues: list[Issue], what: str) -> list[AssetCheckResult]:
-    """One result per family of rules, each with the issues of its family."""
+def _by_family(issues: list[Issue]) -> dict[str, list[Issue]]:
+    return {name: [i for i in issues if family_of(i.check) == name] for name in RULE_FAMILIES}
+
+
+def _checks(issues: list[Issue]) -> list[AssetCheckResult]:
+    """One result per family of rules, each with the issues of its family and the files they are in."""
     results = []
-    for name in families:
-        mine = [i for i in issues if family_of(i.check, families) == name]
+    for name, mine in _by_family(issues).items():
+        files = Counter(i.file for i in mine)
         results.append(
             AssetCheckResult(
-                asset_key=key,
+                asset_key=EXTRACT_SET_KEY,
                 check_name=name,
                 passed=not mine,
                 severity=AssetCheckSeverity.ERROR,
-                description=f"{len(mine)} issue(s) in {what}; every refused row is in the quarantine table." if mine else f"{what}: no issue.",
+                description=f"{len(mine)} issue(s): " + ", ".join(f"{f} ({n})" for f, n in files.most_common()) if mine else "No issue.",
                 metadata={
                     "refused": len(mine),
+                    "by_file": MetadataValue.json(dict(files.most_common())),
                     "by_reason": MetadataValue.json(dict(Counter(i.reason for i in mine).most_common())),
                     "issues": MetadataValue.json([asdict(i) for i in mine[:SHOWN_ISSUES]]),
                 },
@@ -153,8 +161,9 @@ def _checks(key: AssetKey, families: dict, issues: list[Issue], what: str) -> li
     return results
 
 
-def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> MaterializeResult:
-    metadata = {"dagster/row_count": rows}
+def _materialization(folders: CovenantFolders, extract: Extract, rows: int, issues: list[Issue]) -> MaterializeResult:
+    refused = {name: len(found) for name, found in _by_family(issues).items() if found}
+    metadata = {"dagster/row_count": rows, "refused": len(issues), "refused_by_rule_family": MetadataValue.json(refused)}
     try:
         path = locate(folders.extracts, extract)
     except ExtractMissing:  # recorded as an issue by load_extract: its check fails on it
@@ -167,9 +176,6 @@ def _materialization(folders: CovenantFolders, extract: Extract, rows: int) -> M
         metadata={"file": MetadataValue.path(str(path)), "sha256": digest, **metadata},
         data_version=DataVersion(digest),
     )
-
-
-CHECK_SPECS = [spec for e in EXTRACTS for spec in _check_specs(extract_key(e), RULE_FAMILIES)] + _check_specs(EXTRACT_SET_KEY, CROSS_FAMILIES)
 
 
 @multi_asset(name="extracts", specs=[*(_spec(e) for e in EXTRACTS), EXTRACT_SET_SPEC], check_specs=CHECK_SPECS, can_subset=True)
@@ -186,14 +192,12 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             rows = _row_count(con, table_name(extract))
             total_rows += rows
             progress.item(STAGE, done, len(selected), f"{extract.name}: {rows:,} rows")
-            yield _materialization(folders, extract, rows)
-            yield from _checks(extract_key(extract), RULE_FAMILIES, found, f"extract {extract.name}")
+            yield _materialization(folders, extract, rows, found)
             issues += found
         if EXTRACT_SET_KEY in context.selected_asset_keys:
-            found = validate_cross_extract(con)
+            issues += validate_cross_extract(con)
             yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata={"folder": MetadataValue.path(str(folders.extracts))})
-            yield from _checks(EXTRACT_SET_KEY, CROSS_FAMILIES, found, "the extracts taken together")
-            issues += found
+            yield from _checks(issues)
         record_quarantine(con, issues)
     if issues:
         progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")

@@ -55,9 +55,10 @@ def test_the_job_issues_nothing_once_a_blocking_check_of_the_extracts_failed(tmp
     assert not outcome.success
     checks = {(e.asset_key, e.check_name): e.passed for e in outcome.get_asset_check_evaluations()}
     # the cent's fraction breaks the trial balances' typing, and with it their identity; every other family passes
-    failed = {k for k, passed in checks.items() if not passed}
-    assert failed == {(AssetKey("raw_trial_balances"), "values_typed"), (AssetKey("extract_set"), "trial_balance_identity")}
-    assert checks[(AssetKey("raw_entities"), "values_typed")] is True
+    failed = {name for (_, name), passed in checks.items() if not passed}
+    assert failed == {"values_typed", "trial_balance_identity"} and len(checks) == 8
+    (typed,) = [e for e in outcome.get_asset_check_evaluations() if e.check_name == "values_typed"]
+    assert typed.metadata["by_file"].value == {"trial_balances.csv": 1}
     started = {e.step_key for e in outcome.all_events if e.event_type_value == "STEP_START"}
     assert started <= {"extracts", "policy_parameters"}  # no model built, no result evaluated, nothing issued
     assert not (tmp_path / "out").exists()
