@@ -7,6 +7,7 @@ options into the run's config and partitions, and reads the summary back from th
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -60,10 +61,11 @@ def run_quarter_end(
     """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ...) propagate
     as they were raised. `instance` defaults to the project's (pipelines.instance)."""
     from pipelines.definitions import defs
-    from pipelines.instance import project_instance
+    from pipelines.instance import BATCH_ENVIRONMENT, project_instance
     from pipelines.calendar.business_days import load_closures
     from pipelines.policy.loading import load_policies
 
+    os.environ.update(BATCH_ENVIRONMENT)
     partition_key, tags = partitions(period)
     # an invalid policy file is refused (PolicyError) before any step reads an extract
     load_policies()

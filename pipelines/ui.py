@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.instance import prepare_home
+from pipelines.instance import BATCH_ENVIRONMENT, prepare_home
 from pipelines.layout import ROOT
 
 WORKSPACE = ROOT / "workspace.yaml"
@@ -67,7 +67,7 @@ def serve(host: str = "127.0.0.1", port: int = 3000, *, home: Path | None = None
     `home` is DAGSTER_HOME (the run history and schedules; pipelines.instance), which tests point at a scratch folder.
     """
     home = prepare_home(home)
-    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    env = {**os.environ, "DAGSTER_HOME": str(home), **BATCH_ENVIRONMENT}  # runs launched from the UI batch as `run` does
     requested: list[int] = []
 
     def forward(signum, _frame) -> None:

@@ -1,0 +1,38 @@
+"""The project's Dagster instance: its SQLite event log keeps one pooled engine and stores a batch in one transaction,
+with every event read back as Dagster stores it."""
+
+from dagster import AssetKey, AssetSpec, DagsterEventType, DagsterInstance, Definitions, MaterializeResult, define_asset_job, multi_asset
+
+from pipelines.instance import BATCH_ENVIRONMENT, PooledSqliteEventLogStorage, prepare_home
+
+
+@multi_asset(specs=[AssetSpec("a"), AssetSpec("b", deps=["a"]), AssetSpec("c", deps=["b"])])
+def three(context):
+    for key in ("a", "b", "c"):
+        yield MaterializeResult(asset_key=key, metadata={"rows": 3})
+
+
+JOB = Definitions(assets=[three], jobs=[define_asset_job("three_job")]).resolve_job_def("three_job")
+
+
+def test_the_project_instance_uses_the_pooled_event_log(tmp_path):
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    assert isinstance(instance.event_log_storage, PooledSqliteEventLogStorage)
+    assert (tmp_path / "dagster.yaml").read_text().count("class: NoOpComputeLogManager") == 1
+
+
+def test_the_planned_events_are_stored_in_one_batch_and_read_back(tmp_path, monkeypatch):
+    for name, value in BATCH_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    batches = []
+    store_batch = PooledSqliteEventLogStorage.store_event_batch
+    monkeypatch.setattr(PooledSqliteEventLogStorage, "store_event_batch", lambda self, events: (batches.append(len(events)), store_batch(self, events)))
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    run = JOB.execute_in_process(instance=instance)
+    assert batches == [3]  # a, b and c announced when the run was created
+    logs = instance.all_logs(run.run_id)
+    planned = [e for e in logs if e.dagster_event and e.dagster_event.event_type == DagsterEventType.ASSET_MATERIALIZATION_PLANNED]
+    assert sorted(e.dagster_event.asset_key for e in planned) == [AssetKey("a"), AssetKey("b"), AssetKey("c")]
+    # the storage's own indexes saw them: the latest materialization of each asset is this run's
+    records = instance.get_asset_records([AssetKey("a"), AssetKey("c")])
+    assert {r.asset_entry.last_materialization_record.run_id for r in records} == {run.run_id}
