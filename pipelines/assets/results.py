@@ -48,7 +48,7 @@ from pipelines.outputs.basket_ledger import basket_ledger
 from pipelines.outputs.deadlines import DEADLINE_SUFFIX, deadline_calendar
 from pipelines.outputs.results_files import record
 from pipelines.outputs.run_diff import NotARunOutput, compare_runs
-from pipelines.outputs.run_summary import summary
+from pipelines.outputs.run_summary import outside_lines, summary
 from pipelines.outputs.text_table import text_table
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
@@ -232,15 +232,19 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     period = run_period(list(context.partition_keys))
     policies = load_policies()
     with folders.connect() as con:
-        quarters = run_quarters(list(context.partition_keys), quarters_covered(con))
+        covered = quarters_covered(con)
+        quarters = run_quarters(list(context.partition_keys), covered)
         until = as_of or quarters[-1].end
-        determined = [r for r in evaluate_all(con, policies, as_of) if r.test_date <= quarters[-1].end]
+        evaluated = evaluate_all(con, policies, as_of)
+        determined = [r for r in evaluated if r.test_date <= quarters[-1].end]
         ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
         deadlines = deadline_calendar(con, until)
         gathered = gather(con, quarters)
         fingerprints = extract_fingerprints(con)
     folders.close_database()
     results = in_quarters(determined, quarters)
+    earlier = [r for r in determined if r.test_date < quarters[0].start]
+    outside = outside_lines(quarters, earlier, [r for r in evaluated if r.test_date > quarters[-1].end], covered[-1])
     span = str(quarters[0]) if len(quarters) == 1 else f"{quarters[0]} to {quarters[-1]}"
     progress.finished("results", f"{len(results):,} results determined for {span}")
     started = time.perf_counter()
@@ -262,7 +266,7 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
         },
         DEADLINE_CALENDAR_KEY: {"as_of": str(until), "deadlines": len(deadlines)},
         CERTIFICATES_KEY: {
-            "summary": _preformatted(summary(manifest["run_id"], quarters, results, files, text_table)),
+            "summary": _preformatted(summary(manifest["run_id"], quarters, results, files, text_table, outside)),
             "changes_since_previous_run": _preformatted(changes),
             "run_id": manifest["run_id"],
             "folder": MetadataValue.path(str(folders.out)),

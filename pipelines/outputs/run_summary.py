@@ -69,7 +69,34 @@ def undetermined_lines(results: list[Result]) -> list[str]:
     return lines
 
 
-def summary(run_id: str, quarters: list[FiscalQuarter], results: list[Result], written: list[Path], table: Table) -> str:
+LISTED_CLAUSES = 8
+
+
+def _clauses(results: list[Result]) -> str:
+    clauses = sorted({r.clause_id for r in results})
+    more = f" and {len(clauses) - LISTED_CLAUSES} more" if len(clauses) > LISTED_CLAUSES else ""
+    return ", ".join(clauses[:LISTED_CLAUSES]) + more
+
+
+def outside_lines(quarters: list[FiscalQuarter], earlier: list[Result], later: list[Result], last_closed: FiscalQuarter) -> list[str]:
+    """What the extracts give that this run does not report, and why: nothing is left out without a word. Results
+    beyond the last quarter the trial balances close are named by clause: no run of these extracts can report them."""
+    beyond = later if quarters[-1] == last_closed else []
+    other = [f"{len(earlier)} dated before {long_date(quarters[0].start)}"] if earlier else []
+    other += [f"{len(later)} dated after {long_date(quarters[-1].end)}"] if later and not beyond else []
+    lines = [f"  Results of other quarters: {' and '.join(other)}; run every quarter (no --period) to see them."] if other else []
+    if beyond:
+        lines.append(
+            f"  {len(beyond)} result(s) dated after {long_date(last_closed.end)}, the last quarter end the trial balances "
+            f"close, are reported once the trial balances of their quarter are in the extracts: {_clauses(beyond)}."
+        )
+    return ["", "Not in this run", *lines] if lines else []
+
+
+def summary(
+    run_id: str, quarters: list[FiscalQuarter], results: list[Result], written: list[Path], table: Table, outside: list[str] = ()
+) -> str:
+    """`outside`: the lines of outside_lines, which say what the run leaves out."""
     lines = [heading(run_id, quarters, results), "", "Verdict", table(["quarter", *INSTRUMENTS], verdict_rows(quarters, results))]
     failures = failure_rows(results)
     if failures:
@@ -77,6 +104,7 @@ def summary(run_id: str, quarters: list[FiscalQuarter], results: list[Result], w
     undetermined = undetermined_lines(results)
     if undetermined:
         lines += ["", "Cannot be determined", *undetermined]
+    lines += list(outside)
     lines += ["", "Every clause's results, quarter by quarter, with their inputs: report.html and covenants.xlsx."]
     lines += ["", "Wrote:", *(f"  {path}" for path in written)]
     return "\n".join(lines)

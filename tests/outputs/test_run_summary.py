@@ -84,3 +84,23 @@ def test_a_run_of_many_determination_dates_gives_their_span():
         "Quarter-end run 0123456789abcdef: 2002Q2 to 2003Q4 (7 quarters), figures to December 31, 2003; determined on "
         "7 dates, August 14, 2002 to February 14, 2004 (each result's own in results.json)"
     )
+
+
+def test_a_run_names_what_it_leaves_out_and_why():
+    from pipelines.outputs.run_summary import outside_lines
+
+    january = result("ppca-2002/def/BorrowingBase", date(2004, 1, 31), "pass")
+    letter = result("ca-1994/2.1.3(b)(ii)", date(2004, 2, 15), "fail")
+    # a run of 2003Q4 when the trial balances close 2003Q4: January and February 2004 cannot be reported by any run
+    assert outside_lines([Q4], [RESULTS[-1]], [january, letter], Q4) == [
+        "",
+        "Not in this run",
+        "  Results of other quarters: 1 dated before October 1, 2003; run every quarter (no --period) to see them.",
+        "  2 result(s) dated after December 31, 2003, the last quarter end the trial balances close, are reported once "
+        "the trial balances of their quarter are in the extracts: ca-1994/2.1.3(b)(ii), ppca-2002/def/BorrowingBase.",
+    ]
+    # a run of 2003Q3 when they close 2003Q4: the later results belong to another run
+    assert outside_lines([Q3], [], [january], Q4)[2] == (
+        "  Results of other quarters: 1 dated after September 30, 2003; run every quarter (no --period) to see them."
+    )
+    assert outside_lines([Q3, Q4], [], [], Q4) == []
