@@ -335,6 +335,13 @@ def test_the_deadlines_of_one_sale(con):
     purchase = found["purchase the Notes tendered on the Asset Sale Purchase Date"]
     assert (purchase["due_date"].isoformat(), purchase["business_day_convention"]) == ("2000-09-06", "preceding")
     assert found["keep the Asset Sale Offer open at least twenty-four days"]["due_date"].isoformat() == "2000-09-01"  # 08-08 + 24
+    # committing is the Company's option (4.14(d): "no obligation ... if ... the Company commits"); the rest are duties
+    assert {o: r["is_option"] for o, r in found.items()} == {
+        "commit to reinvest the Net Cash Proceeds": True,
+        "mail notice of the Asset Sale Offer": False,
+        "purchase the Notes tendered on the Asset Sale Purchase Date": False,
+        "keep the Asset Sale Offer open at least twenty-four days": False,
+    }
 
 
 @pytest.mark.parametrize(("proceeds", "due"), [("200000000.00", "2001-08-31"), ("200000000.01", "2002-08-31")])

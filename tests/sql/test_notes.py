@@ -241,3 +241,21 @@ def test_notice_window_fifteen_to_sixty_days(con):
     assert redemption(con, "ODD")[0] == Decimal("1.00")
     # 2004-10-20, 5 days after October 15: 10,000,000 x 0.10875 x 5 / 360 = 15,104.1666...
     assert redemption(con, "N-2004-10-05")[1]["accrued_interest"] == "15104.1666666666"
+
+
+def test_no_coupon_or_noteholder_list_without_the_notes_in_the_debt_register(con):
+    # only the Series B notes of another indenture (same coupon and maturity): the Notes are not in the register, so
+    # neither their 20 coupons nor their lists are anyone's deadlines; the 5.03(a) reports stay (the Indenture's own)
+    add(con, "debt_instruments", instrument_id="NOTES-B", instrument_kind="senior_notes", fixed_rate="0.10875",
+        issue_date="1996-10-23", maturity_date="2006-10-15")
+    tb(con, "1996-12-31", "cash", "0.00")
+    build(con, "notes_deadlines")
+    assert [r["clause_id"] for r in rows(con, "select clause_id from notes_deadlines")] == ["indenture-1996/5.03(a)"]
+
+
+def test_coupons_and_lists_once_the_notes_are_in_the_debt_register(con):
+    notes(con)
+    build(con, "notes_deadlines")
+    assert len(deadlines(con, "indenture-1996/2.03")) == 20  # April 15, 1997 to October 15, 2006
+    assert len(deadlines(con, "indenture-1996/5.01")) == 20  # no registrar attested: every list is listed
+
