@@ -99,7 +99,7 @@ def _deadlines(args: argparse.Namespace) -> int:
         con.close()
     rows = [[str(d.adjusted_due_date or "-"), d.status, d.clause_id, d.reference_id or "", d.statement, d.obligation] for d in deadlines]
     counts = Counter(d.status for d in deadlines)
-    print(f"Deadline calendar as of {long_date(as_of)}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "indeterminate")))
+    print(f"Deadline calendar as of {long_date(as_of)}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("missed", "due", "upcoming", "met", "lapsed", "indeterminate")))
     print()
     print(text_table(["due", "status", "clause", "reference", "statement", "obligation"], rows))
     return 0

@@ -63,6 +63,18 @@ def amount(value: Decimal | str | int | None, missing: str = "—", suffix: str 
     return f"({text})" if number.is_signed() and number != 0 else text
 
 
+def exact_amount(value: Decimal | str | int | None, missing: str = "—") -> str:
+    """An amount carried beyond the cent, to its last significant digit and never rounded: `6.0416666666` stays,
+    `15121560.7812500000` → `15,121,560.78125`, `1000.0000000` → `1,000.00`."""
+    if value is None:
+        return missing
+    number = _as_decimal(value)
+    if number.as_tuple().exponent < -2:
+        number = number.normalize()
+        number = number.quantize(CENTS) if number.as_tuple().exponent > -2 else number
+    return amount(number)
+
+
 def figure(value: object, missing: str = "missing") -> str:
     """An input value as the extracts gave it: formatted like `amount` when it is a decimal number, else as text."""
     if value is None:

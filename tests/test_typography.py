@@ -6,7 +6,19 @@ from fractions import Fraction
 
 import pytest
 
-from pipelines.typography import actual_and_threshold, comparison, day_count, long_date, money, percent, prose, ratio, ratio_places, section
+from pipelines.typography import (
+    actual_and_threshold,
+    comparison,
+    day_count,
+    exact_amount,
+    long_date,
+    money,
+    percent,
+    prose,
+    ratio,
+    ratio_places,
+    section,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,3 +85,18 @@ def test_actual_and_threshold_for_a_table():
     assert actual_and_threshold(Decimal("1.756923"), Decimal("2.0")) == ("1.8 to 1", "2.0 to 1")
     assert actual_and_threshold(Decimal("-127541418.02"), Decimal("-127000000.00")) == ("(127,541,418.02)", "(127,000,000.00)")
     assert actual_and_threshold(None, Decimal("0")) == ("-", "0")
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (Decimal("6.0416666666"), "6.0416666666"),  # accrued interest to ten places: every digit kept, never rounded
+        (Decimal("15121560.7812500000"), "15,121,560.78125"),  # trailing zeros past the last significant digit dropped
+        (Decimal("1000.0000000"), "1,000.00"),  # but never fewer than the cents
+        (Decimal("1036.25000"), "1,036.25"),
+        (Decimal("0E-10"), "0.00"),
+        (None, "—"),
+    ],
+)
+def test_exact_amounts_keep_every_significant_digit(value, written):
+    assert exact_amount(value) == written

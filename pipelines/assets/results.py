@@ -194,7 +194,7 @@ SPECS = [
         description=(
             "The deadline calendar: every dated obligation of the marts " + ", ".join(DEADLINE_MARTS) + " with its due "
             "date after the Business Day convention (indenture-1996/def/BusinessDay) and its status (met, missed, due, "
-            "upcoming, indeterminate) as of the last quarter end of the run."
+            "upcoming, lapsed, indeterminate) as of the last quarter end of the run."
         ),
         kinds={"python", "duckdb"},
     ),

@@ -29,7 +29,7 @@ from markupsafe import Markup
 
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
-from pipelines.typography import amount, figure, long_date
+from pipelines.typography import amount, exact_amount, figure, long_date
 
 STYLESHEET = "certificate.css.j2"  # the print stylesheet every document shares
 def clause(value: str) -> Markup:
@@ -90,6 +90,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["amount"] = amount
+    env.filters["exact"] = exact_amount
     env.filters["clause"] = clause
     env.filters["clauses_in"] = clauses_in
     env.filters["operator"] = operator

@@ -717,6 +717,23 @@ ASSET_SALE_OFFERS = Extract(
             required=False,
             example="",
         ),
+        Column(
+            "credit_agreement_prepayment_declined",
+            "money",
+            "4.14(b)(y) [Indenture § 4.14(b)]: the part of the Credit Agreement's share of the Net Cash Proceeds its holders "
+            "elected not to receive as a prepayment, known when the notice was mailed; it goes to the Notes' offer; empty if none",
+            required=False,
+            example="",
+        ),
+        Column(
+            "specified_pari_passu_prepayment_declined",
+            "money",
+            "4.14(b)(y) [Indenture § 4.14(b)]: the part of the Specified Pari Passu Indebtedness's share of the Net Cash "
+            "Proceeds its holders elected not to receive as a prepayment, known when the notice was mailed; it goes to the "
+            "Notes' offer; empty if none",
+            required=False,
+            example="",
+        ),
     ),
     ("offer_id",),
 )

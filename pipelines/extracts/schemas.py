@@ -54,6 +54,8 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "credit_agreement_letters_of_credit",
         "specified_pari_passu_indebtedness",
         "notes_credited",
+        "credit_agreement_prepayment_declined",
+        "specified_pari_passu_prepayment_declined",
     ),
     "restricted_payments": ("amount", "kac_pass_through_amount"),  # the direction is in payment_kind (return_of_investment)
     "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees"),

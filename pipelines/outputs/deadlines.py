@@ -5,7 +5,9 @@ Each `_deadlines` mart has the columns of DEADLINE_COLUMNS (every deadline mart 
 - `indeterminate`: the due date cannot be fixed (missing inputs, or a clause such as 4.06(a) "promptly" names no day);
 - `met`: completed on or before the (adjusted) due date;
 - `missed`: completed after it, or not completed and the due date is before the as-of date;
-- `due`: open, due within DUE_WINDOW_DAYS days of the as-of date; `upcoming`: open and due later.
+- `due`: open, due within DUE_WINDOW_DAYS days of the as-of date; `upcoming`: open and due later;
+- `lapsed`: an option (a mart's `is_option` row, such as the 4.14(d) commitment to reinvest) not exercised by its date:
+  the agreement attaches a consequence, not a breach, so it is never `missed`.
 Each obligation also carries a `statement` in words that says when it was due and under which section, and whether it
 was met, done late (by how many days) or missed; its texts are written with pipelines.typography.
 Only obligations triggered on or before the as-of date are listed, and a completion after the as-of date is not yet
@@ -38,6 +40,8 @@ DEADLINE_COLUMNS = (
     "completed_on",
     "missing_inputs",
 )
+# A mart may add a boolean `is_option` column: its true rows are options, whose dates lapse rather than pass unmet.
+OPTION_COLUMN = "is_option"
 CONVENTIONS = ("none", "preceding", "following")
 DUE_WINDOW_DAYS = 30
 FIELDS = ("status", "statement", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
@@ -81,13 +85,13 @@ def adjust(due: date, convention: str, business_days: dict[date, bool]) -> date 
     return None
 
 
-def status_of(adjusted_due: date | None, completed_on: date | None, missing: tuple[str, ...], as_of: date) -> str:
+def status_of(adjusted_due: date | None, completed_on: date | None, missing: tuple[str, ...], as_of: date, option: bool = False) -> str:
     if missing or adjusted_due is None:
         return "indeterminate"
     if completed_on is not None:
-        return "met" if completed_on <= adjusted_due else "missed"
+        return "met" if completed_on <= adjusted_due else "lapsed" if option else "missed"
     if adjusted_due < as_of:
-        return "missed"
+        return "lapsed" if option else "missed"
     return "due" if adjusted_due <= as_of + timedelta(days=DUE_WINDOW_DAYS) else "upcoming"
 
 
@@ -96,6 +100,9 @@ def statement(status: str, clause_id: str, due: date | None, completed_on: date 
     under = section(clause_id)
     if status == "indeterminate" or due is None:
         return f"the due date under {under} cannot be fixed"
+    if status == "lapsed":
+        taken = f"exercised on {long_date(completed_on)}, after" if completed_on is not None else "not exercised by"
+        return f"lapsed: an option, {taken} {long_date(due)} under {under}"
     when = f"due {long_date(due)} under {under}"
     if completed_on is not None:
         late = (completed_on - due).days
@@ -115,7 +122,7 @@ def _deadline(row: dict, mart: str, as_of: date, business_days: dict[date, bool]
     if due is not None and adjusted is None:
         missing += (f"the Business Day calendar around {due} (convention {convention})",)
     completed = row["completed_on"] if row["completed_on"] is not None and row["completed_on"] <= as_of else None
-    status = status_of(adjusted, completed, missing, as_of)
+    status = status_of(adjusted, completed, missing, as_of, bool(row.get(OPTION_COLUMN)))
     return Deadline(
         status=status,
         adjusted_due_date=adjusted,
@@ -139,9 +146,10 @@ def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadl
     business_days = dict(con.execute("select day, is_business_day from business_days").fetchall())
     deadlines = []
     for mart in deadline_marts(con):
-        relation = con.sql(f'select {", ".join(DEADLINE_COLUMNS)} from "{mart}"')
+        columns = DEADLINE_COLUMNS + ((OPTION_COLUMN,) if OPTION_COLUMN in con.table(mart).columns else ())
+        relation = con.sql(f'select {", ".join(columns)} from "{mart}"')
         for values in relation.fetchall():
-            row = dict(zip(DEADLINE_COLUMNS, values))
+            row = dict(zip(columns, values))
             if row["trigger_date"] is None or row["trigger_date"] <= as_of:
                 deadlines.append(_deadline(row, mart, as_of, business_days))
     return sorted(

@@ -53,7 +53,7 @@ STATUS_LABELS = {"not_applicable": "n/a"}
 GOOD, BAD, NEUTRAL = ("C6EFCE", "006100"), ("FFC7CE", "9C0006"), ("FFEB9C", "9C5700")
 UNKNOWN, QUIET = ("DDEBF7", "1F4E78"), ("EDEDED", "595959")
 STATUS_COLOURS = {"pass": GOOD, "fail": BAD, "waived": NEUTRAL, "indeterminate": UNKNOWN, "not_applicable": QUIET}
-DEADLINE_COLOURS = {"met": GOOD, "missed": BAD, "due": NEUTRAL, "indeterminate": UNKNOWN}
+DEADLINE_COLOURS = {"met": GOOD, "missed": BAD, "due": NEUTRAL, "lapsed": QUIET, "indeterminate": UNKNOWN}
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 LINE_HEIGHT, MAX_ROW_HEIGHT, CHARACTERS_PER_WIDTH = 15, 409, 1.15  # points; a spreadsheet's tallest row
 TOP, WRAP, RIGHT = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True), Alignment(horizontal="right", vertical="top")

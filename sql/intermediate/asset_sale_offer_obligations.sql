@@ -27,6 +27,19 @@
 --     the Asset Sale whose receipt (or lapsed commitment) made the offer due (the pool reading of R-I19); "not
 --     previously used" is the Company's record. The text gives this credit for Notes only: Credit Agreement and
 --     Specified Pari Passu Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
+--   limb (A): "the prepayment of Indebtedness in respect of or under the Credit Agreement and any other Indebtedness of
+--     the Company (other than the Notes) entitled to receive payment pursuant to the terms thereof ... (the "Specified
+--     Pari Passu Indebtedness"), unless the holders thereof elect not to receive such prepayment" [Indenture § 4.14(b)]:
+--     each creditor class's share is the same fraction with its own principal as numerator, rounded down to the cent
+--     (R-I70: the most limb (A) may apply to it; with the Notes' share rounded up the three never exceed the NCP), and
+--     never more than that principal. "If (x) no Indebtedness is outstanding ... or (y) the holders of such
+--     Indebtedness entitled to receive payment elect not to receive the payments ..., or (z) the application of such
+--     Net Cash Proceeds results in the complete prepayment of such Indebtedness, then in each case any remaining
+--     portion of such Net Cash Proceeds will be required to be applied to an Asset Sale Offer to purchase the Notes"
+--     [Indenture § 4.14(b)]: (x) is the fraction itself (no other principal: the Notes' share is the whole); (y) the
+--     prepayment declined (the offer's *_prepayment_declined, at most the share) is added to the Notes' offer; (z)
+--     what is left once both are prepaid in full (NCP - Credit Agreement - Specified Pari Passu Indebtedness, above
+--     the Notes' share) is added too. The offer is at most the Notes outstanding ("the then outstanding Notes");
 with triggers as (
     select
         t.event_date as trigger_date,
@@ -56,6 +69,8 @@ answered as (
         o.purchase_completed_on,
         o.notes_credited,
         o.notes_credited_retired_on,
+        o.credit_agreement_prepayment_declined,
+        o.specified_pari_passu_prepayment_declined,
         (
             select cast(p.value as integer) from policy_parameters as p
             where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_include_undrawn_letters_of_credit'
@@ -87,30 +102,63 @@ amounts as (
     from answered as a
 ),
 
-required as (
+cents as (
     select
         a.*,
         a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness as denominator,
-        -- exact integer arithmetic in cents, all amounts positive: ceil(a / b) = (a + b - 1) // b
-        case when a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness > 0 then
-            cast(
-                (cast(a.ncp_rounded_down * 100 as hugeint) * cast(a.notes_outstanding * 100 as hugeint)
-                    + cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint) - 1)
-                // cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint)
-                as decimal(38, 0)) * 0.01
-        end as asset_sale_offer_amount,
-        case when a.notes_credited_retired_on > a.asset_sale_date then a.notes_credited else 0 end as notes_credit_allowed
+        cast(a.ncp_rounded_down * 100 as hugeint) as ncp_cents,
+        cast((a.notes_outstanding + a.credit_agreement_indebtedness + a.specified_pari_passu_indebtedness) * 100 as hugeint) as denominator_cents
     from amounts as a
+),
+
+required as (
+    select
+        a.*,
+        -- exact integer arithmetic in cents, all amounts positive: ceil(a / b) = (a + b - 1) // b
+        case when a.denominator_cents > 0 then
+            cast((a.ncp_cents * cast(a.notes_outstanding * 100 as hugeint) + a.denominator_cents - 1) // a.denominator_cents as decimal(38, 0)) * 0.01
+        end as asset_sale_offer_amount,
+        case when a.notes_credited_retired_on > a.asset_sale_date then a.notes_credited else 0 end as notes_credit_allowed,
+        -- limb (A): floor(NCP x principal / denominator) in integer cents, and never more than the principal ((z))
+        case when a.denominator_cents > 0 then cast(least(a.credit_agreement_indebtedness,
+            cast(a.ncp_cents * cast(a.credit_agreement_indebtedness * 100 as hugeint) // a.denominator_cents as decimal(38, 0)) * 0.01) as decimal(38, 2))
+        end as credit_agreement_prepayment_share,
+        case when a.denominator_cents > 0 then cast(least(a.specified_pari_passu_indebtedness,
+            cast(a.ncp_cents * cast(a.specified_pari_passu_indebtedness * 100 as hugeint) // a.denominator_cents as decimal(38, 0)) * 0.01) as decimal(38, 2))
+        end as specified_pari_passu_prepayment_share
+    from cents as a
+),
+
+applied as (
+    select
+        r.*,
+        -- at most the share (least() would skip a share that cannot be computed: none then)
+        case when r.credit_agreement_prepayment_share is not null
+            then cast(least(r.credit_agreement_prepayment_declined, r.credit_agreement_prepayment_share) as decimal(38, 2)) end as credit_agreement_declined,
+        case when r.specified_pari_passu_prepayment_share is not null
+            then cast(least(r.specified_pari_passu_prepayment_declined, r.specified_pari_passu_prepayment_share) as decimal(38, 2)) end as specified_pari_passu_declined,
+        -- (z): what both limb (A) classes cannot take once prepaid in full, above the Notes' share (0 unless the NCP
+        -- exceed the denominator)
+        cast(greatest(0, r.ncp_rounded_down - r.credit_agreement_indebtedness - r.specified_pari_passu_indebtedness - r.asset_sale_offer_amount)
+            as decimal(38, 2)) as remaining_after_complete_prepayment
+    from required as r
 ),
 
 credited as (
     select
         r.*,
-        cast(greatest(0, r.asset_sale_offer_amount - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount,
+        cast(r.credit_agreement_prepayment_share - r.credit_agreement_declined as decimal(38, 2)) as credit_agreement_prepayment,
+        cast(r.specified_pari_passu_prepayment_share - r.specified_pari_passu_declined as decimal(38, 2)) as specified_pari_passu_prepayment,
+        cast(least(r.notes_outstanding,
+            r.asset_sale_offer_amount + r.credit_agreement_declined + r.specified_pari_passu_declined + r.remaining_after_complete_prepayment)
+            as decimal(38, 2)) as notes_offer_amount,
+        cast(greatest(0, least(r.notes_outstanding,
+            r.asset_sale_offer_amount + r.credit_agreement_declined + r.specified_pari_passu_declined + r.remaining_after_complete_prepayment)
+            - r.notes_credit_allowed) as decimal(38, 2)) as required_offer_amount,
         -- the two clocks, counted from the day the offer became due (R-I19) [Indenture § 4.14(b)(B); § 4.14(c)]
         cast(r.trigger_date + interval 145 day as date) as notice_due_on,
         cast(r.trigger_date + interval 175 day as date) as purchase_due_on
-    from required as r
+    from applied as r
 ),
 
 defects as (
@@ -128,6 +176,13 @@ defects as (
                 then ['offer open ' || (r.offer_closes_on - r.notice_mailed_on) || ' days, less than twenty-four'] end,
             case when r.offer_amount < r.required_offer_amount
                 then ['offer amount ' || r.offer_amount || ' below the Asset Sale Offer Amount ' || r.asset_sale_offer_amount
+                    || case when r.notes_offer_amount <> r.asset_sale_offer_amount then
+                        case when r.credit_agreement_declined + r.specified_pari_passu_declined > 0
+                            then ' plus prepayments declined ' || (r.credit_agreement_declined + r.specified_pari_passu_declined) else '' end
+                        || case when r.remaining_after_complete_prepayment > 0
+                            then ' plus Net Cash Proceeds left after complete prepayment ' || r.remaining_after_complete_prepayment else '' end
+                        || case when r.notes_offer_amount = r.notes_outstanding then ', at most the Notes outstanding' else '' end
+                        || ' = ' || r.notes_offer_amount else '' end
                     || case when r.notes_credit_allowed > 0 then ' less Notes credited ' || r.notes_credit_allowed || ' = ' || r.required_offer_amount else '' end] end,
             case when r.offer_id is not null and (r.purchase_completed_on is null or r.purchase_completed_on > r.asset_sale_purchase_date)
                 then ['purchase not completed by the Asset Sale Purchase Date ' || r.asset_sale_purchase_date] end

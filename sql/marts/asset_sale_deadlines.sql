@@ -10,6 +10,9 @@
 --   day it may close, and completed_on the last Business Day before the purchase date (business_days);
 --   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt
 --   [Indenture § 4.14(d)].
+-- The commitment is an option, not an obligation (is_option): the Company "shall have no obligation to make an Asset
+-- Sale Offer ... if, and to the extent, the Company ... commits within 140 days" [Indenture § 4.14(d)]; not committing
+-- sends the proceeds to the offer pool, it breaches nothing, so the calendar says `lapsed`, never `missed` (R-I72).
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
     'commit to reinvest the Net Cash Proceeds' as obligation,
@@ -19,7 +22,8 @@ select
     'none' as business_day_convention,
     'commits within 140 days of the receipt of such Net Cash Proceeds to reinvest [Indenture § 4.14(d)]; what is not committed goes to the Asset Sale Offer pool' as rule,
     case when committed_in_time > 0 then first_committed_on end as completed_on,
-    to_json(missing_inputs)::varchar as missing_inputs
+    to_json(missing_inputs)::varchar as missing_inputs,
+    true as is_option
 from asset_sale_reinvestments
 
 union all
@@ -33,7 +37,8 @@ select
     k.convention,
     k.rule,
     case k.days when 145 then o.notice_mailed_on else o.purchase_completed_on end,
-    to_json(coalesce(o.pool_missing, []::varchar[]))::varchar
+    to_json(coalesce(o.pool_missing, []::varchar[]))::varchar,
+    false
 from asset_sale_offer_obligations as o
 cross join (
     values
@@ -54,7 +59,8 @@ select
     'none',
     'open from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four days [Indenture § 4.14(c)]; the due date is the earliest close',
     offer_closes_on,
-    '[]'
+    '[]',
+    false
 from asset_sale_offer_obligations
 where offer_id is not null
 
@@ -69,5 +75,6 @@ select
     'none',
     'substantially so utilized no later than the last day of the twelfth (twenty-fourth if over $200,000,000) consecutive month following the month of receipt [Indenture § 4.14(d)]',
     case when actual >= threshold then (json_extract_string(inputs, '$.utilised_as_of.value'))::date end,
-    missing_inputs
+    missing_inputs,
+    false
 from asset_sale_reinvestment_tests

@@ -3,8 +3,10 @@
 -- transactions of: asset_sale_offers
 -- One result per day an Asset Sale Offer became due (asset_sale_offer_obligations): the figure is the number of
 -- defects in the offer that answers it (notice by day 145, purchase by day 175 on a Business Day, open at least
--- twenty-four days, at least the Asset Sale Offer Amount, purchase completed), which must be 0 (<= 0); the amounts
--- and dates are in the inputs.
+-- twenty-four days, at least the amount required, purchase completed), which must be 0 (<= 0); the amounts
+-- and dates are in the inputs: limb (A)'s shares for the Credit Agreement and the Specified Pari Passu Indebtedness
+-- with what their holders declined [Indenture § 4.14(b)] (R-I70), and the Asset Sale Purchase Price per $1,000 and for
+-- the amount required (notes_purchase_prices) [Indenture § 4.14(b)].
 select
     'indenture-1996/4.14(b)-(c)' as clause_id,
     trigger_date as test_date,
@@ -34,6 +36,15 @@ select
         'offer_amount_stated', json_object('value', offer_amount::varchar, 'clause_id', 'indenture-1996/4.14(b)-(c)'),
         'notice_mailed_on', json_object('value', coalesce(notice_mailed_on::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
         'asset_sale_purchase_date', json_object('value', coalesce(asset_sale_purchase_date::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'credit_agreement_prepayment_share', json_object('value', coalesce(credit_agreement_prepayment_share::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'credit_agreement_prepayment_declined', json_object('value', coalesce(credit_agreement_declined::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'specified_pari_passu_prepayment_share', json_object('value', coalesce(specified_pari_passu_prepayment_share::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'specified_pari_passu_prepayment_declined', json_object('value', coalesce(specified_pari_passu_declined::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'remaining_after_complete_prepayment', json_object('value', coalesce(remaining_after_complete_prepayment::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'notes_offer_amount', json_object('value', coalesce(notes_offer_amount::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'asset_sale_purchase_price_per_1000', json_object('value', coalesce(p.purchase_price_per_1000::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
+        'accrued_days_30_360', json_object('value', coalesce(p.accrued_days_30_360::varchar, 'none'), 'clause_id', 'indenture-1996/2.03'),
+        'asset_sale_purchase_price_amount', json_object('value', coalesce(p.purchase_price_amount::varchar, 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)'),
         'defects', json_object('value', coalesce(nullif(array_to_string(defect_list, '; '), ''), 'none'), 'clause_id', 'indenture-1996/4.14(b)-(c)')
     )::varchar as inputs,
     to_json(list_concat(
@@ -49,4 +60,5 @@ select
         case when offer_id is not null and asset_sale_offer_amount is null
             then ['Asset Sale Offer Amount: no Notes, Credit Agreement or Specified Pari Passu Indebtedness outstanding'] end
     ))::varchar as missing_inputs
-from asset_sale_offer_obligations
+from asset_sale_offer_obligations as o
+left join notes_purchase_prices as p on p.purchase_kind = 'asset_sale_offer' and p.reference_id = o.offer_id and p.arose_on = o.trigger_date

@@ -15,6 +15,8 @@
 --     Company is required to file the same with the Commission" [Indenture § 5.03(a)]: when that is depends on the
 --     Company's filer status and the SEC's rules at the time, which neither the available agreements nor the extracts
 --     give (R-I36): one row per fiscal quarter the trial balances cover, indeterminate.
+-- The coupons and the noteholder lists are the Notes' own: none is listed when the debt register holds no Notes
+-- (notes_instruments); a deadline about an instrument that is not in the register is not an obligation of the run.
 with coupon_completions as (
     select s.payment_date, coalesce(c.completed_on, e.cured_on) as completed_on
     from notes_interest_schedule as s
@@ -47,6 +49,7 @@ coupons as (
         s.missing_inputs
     from notes_interest_schedule as s
     join coupon_completions as c on c.payment_date = s.payment_date
+    where exists (select 1 from notes_instruments)
 ),
 
 registrar as (
@@ -78,7 +81,7 @@ noteholder_lists as (
         )) as varchar) as missing_inputs
     from registrar as r
     left join obligations_completed as c on c.clause_id = 'indenture-1996/5.01' and c.trigger_date = r.record_date
-    where r.trustee_is_registrar is distinct from true
+    where r.trustee_is_registrar is distinct from true and exists (select 1 from notes_instruments)
 ),
 
 reports as (

@@ -1,6 +1,7 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- Asset Sale Offers made, with the balances "as of the close of business on the day immediately preceding the date
--- notice of such Asset Sale Offer is mailed" [Indenture § 4.14(b)(B)]. Typed only; no Notes credited is 0.
+-- notice of such Asset Sale Offer is mailed" [Indenture § 4.14(b)(B)]. Typed only; no Notes credited is 0, and no
+-- limb (A) prepayment declined [Indenture § 4.14(b)] is 0.
 select
     offer_id,
     notice_mailed_on,
@@ -14,5 +15,7 @@ select
     purchase_completed_on,
     cast(coalesce(notes_credited, 0) as decimal(38, 2)) as notes_credited,
     notes_credited_retired_on,
+    cast(coalesce(credit_agreement_prepayment_declined, 0) as decimal(38, 2)) as credit_agreement_prepayment_declined,
+    cast(coalesce(specified_pari_passu_prepayment_declined, 0) as decimal(38, 2)) as specified_pari_passu_prepayment_declined,
     _row
 from raw_asset_sale_offers

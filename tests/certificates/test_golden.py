@@ -38,6 +38,23 @@ OFFER = {  # an Asset Sale Offer row as asset_sale_offer_obligations gives it (t
     "notes_credit_allowed": Decimal("0.00"),
     "required_offer_amount": Decimal("15030750.00"),
     "notice_due_on": date(2000, 5, 27),
+    "credit_agreement_prepayment_share": Decimal("45092250.00"),  # 60,123,000 x 150 / 200
+    "specified_pari_passu_prepayment_share": Decimal("0.00"),
+    "credit_agreement_declined": Decimal("0.00"),
+    "specified_pari_passu_declined": Decimal("0.00"),
+    "remaining_after_complete_prepayment": Decimal("0.00"),
+    "notes_offer_amount": Decimal("15030750.00"),
+    "purchase_price": {  # 100% plus 20 days of 30/360 interest from April 15, 2000 (notes_purchase_prices)
+        "price_percent": "100",
+        "rate_percent": "10.875",
+        "accrual_start": date(2000, 4, 15),
+        "accrued_days_30_360": 20,
+        "price_per_1000": Decimal("1000.00000"),
+        "accrued_interest_per_1000": Decimal("6.0416666666"),
+        "purchase_price_per_1000": Decimal("1006.0416666666"),
+        "principal_amount": Decimal("15030750.00"),
+        "purchase_price_amount": Decimal("15121560.7812500000"),
+    },
 }
 Q4_2003 = FiscalQuarter.parse("2003Q4")
 CASES: dict[str, Callable[[], str]] = {

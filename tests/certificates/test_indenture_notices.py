@@ -160,7 +160,12 @@ def change_of_control_rows() -> list[dict]:
     for subject, value in (("maxxam_sole_beneficial_ownership", "0.290000"), ("maxxam_voting_stock_ownership", "0.290000"),
                            ("largest_other_voting_stock_holding", "0.100000"), ("maxxam_controls_board", "false")):
         attest(con, subject, "1998-11-20", value)
-    build(con, "change_of_control_deadlines")
+    add(con, "debt_instruments", instrument_id="NOTES-10875-2006", instrument_kind="senior_notes", fixed_rate="0.10875",
+        issue_date="1996-12-23", maturity_date="2006-10-15")
+    # October 31 is the last month end on or before the Change of Control; November 30's balance comes after it
+    for period_end, principal in (("1998-10-31", "50000000.00"), ("1998-11-30", "40000000.00")):
+        add(con, "debt_balances", instrument_id="NOTES-10875-2006", period_end=period_end, principal_outstanding=principal)
+    build(con, "notes_purchase_prices")
     rows = CHANGE_OF_CONTROL_OFFER.gather(con, [FiscalQuarter(1998, 4)])
     con.close()
     return rows
@@ -184,7 +189,14 @@ def test_the_change_of_control_offer_states_its_business_day_dates(change_of_con
     assert "A Change of Control occurred on\nNovember 20, 1998: MAXXAM held 29.00% of the Voting Stock" in html
     assert "before the close of business on\nJanuary 5, 1999, the Business Day immediately preceding" in html
     assert "<strong>The Change of Control Purchase Date:</strong> January 6, 1999" in html
-    assert "101% of the principal amount of each\nNote purchased ($1,010.00 for each $1,000.00 principal amount)" in html
+    assert "101% of the principal amount of each\nNote purchased plus accrued and unpaid interest to, but not including, January 6, 1999" in html
+    # 30/360 from the coupon of October 15, 1998 to January 6, 1999: 360 x 1 + 30 x (1 - 10) + (6 - 15) = 81 days;
+    # per $1,000: 1,000 x 0.10875 x 81 / 360 = 24.46875 of interest, 1,010 + 24.46875 = 1,034.46875
+    assert "$1,010.00 for each $1,000.00 principal amount plus $24.46875 of accrued and unpaid interest (10.875% a year for\n81 days" in html
+    assert "<strong>$1,034.46875</strong> in all" in html
+    # the Notes at October 31, 1998 (not November 30, after the Change of Control): 50,000,000 x 1.01 = 50,500,000
+    # plus 50,000,000 x 0.10875 x 81 / 360 = 1,223,437.50: 51,723,437.50
+    assert "for all the Notes outstanding at October 31, 1998, $50,000,000.00 principal amount, $51,723,437.50." in html
     assert "First Trust Center, 180 East 5th Street, St. Paul, Minnesota 55101" in html
     # as of June 30, 2002 with no mailing recorded: December 7, 1998 passed long before
     assert "<strong>Missed</strong> (Section 3.05(b)): no mailing is recorded" in html

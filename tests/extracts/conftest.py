@@ -97,8 +97,8 @@ receipt_id,transaction_id,receipt_date,kind,amount
 ASR-2000-CFT-1,AS-2000-CFT,2000-08-31,closing_cash,50000000.00
 """,
     "asset_sale_offers": """\
-offer_id,notice_mailed_on,asset_sale_purchase_date,net_cash_proceeds,offer_amount,notes_outstanding,credit_agreement_principal,credit_agreement_letters_of_credit,specified_pari_passu_indebtedness,purchase_completed_on,notes_credited,notes_credited_retired_on
-ASO-2000-01,2001-01-10,2001-02-09,48500000.00,9700000.00,50000000.00,200000000.00,0.00,0.00,2001-02-09,,
+offer_id,notice_mailed_on,asset_sale_purchase_date,net_cash_proceeds,offer_amount,notes_outstanding,credit_agreement_principal,credit_agreement_letters_of_credit,specified_pari_passu_indebtedness,purchase_completed_on,notes_credited,notes_credited_retired_on,credit_agreement_prepayment_declined,specified_pari_passu_prepayment_declined
+ASO-2000-01,2001-01-10,2001-02-09,48500000.00,9700000.00,50000000.00,200000000.00,0.00,0.00,2001-02-09,,,,
 """,
     "liens": """\
 lien_id,entity_id,asset_description,facility,is_us_fixed_asset,is_permitted_collateral,instrument_id,principal_secured,created_on,asset_acquired_or_completed_on,asset_cost,permitted_clause,is_carifa_financing,notes_equally_and_ratably_secured,released_on

@@ -127,3 +127,40 @@ def test_obligations_due_the_same_day_come_in_one_order(con, triggers):
     # one clause, reference and due date: the calendar's key ties, the trigger dates tell them apart
     mart(con, "asset_sale_deadlines", *[("indenture-1996/4.14(c)", "AS-1", t, "2004-04-29", "none", None, "[]") for t in triggers])
     assert [d.trigger_date for d in deadline_calendar(con, date(2004, 3, 31))] == [date(2003, 11, 30), date(2003, 12, 31)]
+
+
+def option_mart(con, *rows):
+    """asset_sale_deadlines with its is_option column: the 4.14(d) commitment is an option, the notice an obligation."""
+    con.execute(f"create table asset_sale_deadlines ({COLUMNS}, is_option boolean)")
+    for row in rows:
+        con.execute("insert into asset_sale_deadlines values (?, 'do it', ?, ?, ?, 'none', 'rule', ?, '[]', ?)", list(row))
+
+
+@pytest.mark.parametrize(
+    ("due", "completed", "option", "status"),
+    [
+        # as of 2004-04-30: an option whose day passed without being exercised lapses; an obligation is missed
+        ("2004-04-29", None, True, "lapsed"),
+        ("2004-04-29", None, False, "missed"),
+        # exercised a day late: too late to count, so lapsed too; exercised on the day: met
+        ("2004-04-29", "2004-04-30", True, "lapsed"),
+        ("2004-04-29", "2004-04-29", True, "met"),
+        # its day is the as-of date itself: still open, due
+        ("2004-04-30", None, True, "due"),
+    ],
+)
+def test_an_option_not_exercised_lapses_and_is_never_missed(con, due, completed, option, status):
+    option_mart(con, ("indenture-1996/4.14(d)", "ASR-1", "2003-12-10", due, completed, option))
+    [found] = deadline_calendar(con, date(2004, 4, 30))
+    assert found.status == status
+
+
+@pytest.mark.parametrize(
+    ("completed", "said"),
+    [
+        (None, "lapsed: an option, not exercised by April 29, 2004 under Section 4.14(d) of the Indenture"),
+        (date(2004, 4, 30), "lapsed: an option, exercised on April 30, 2004, after April 29, 2004 under Section 4.14(d) of the Indenture"),
+    ],
+)
+def test_a_lapsed_option_says_so_in_words(completed, said):
+    assert statement("lapsed", "indenture-1996/4.14(d)", date(2004, 4, 29), completed, date(2004, 4, 30)) == said

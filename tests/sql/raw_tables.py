@@ -96,6 +96,8 @@ DEFAULTS = {
         "purchase_completed_on": None,
         "notes_credited": None,
         "notes_credited_retired_on": None,
+        "credit_agreement_prepayment_declined": None,
+        "specified_pari_passu_prepayment_declined": None,
     },
     "restricted_payments": {
         "payer_entity_id": "KACC",

@@ -335,6 +335,13 @@ def test_the_deadlines_of_one_sale(con):
     purchase = found["purchase the Notes tendered on the Asset Sale Purchase Date"]
     assert (purchase["due_date"].isoformat(), purchase["business_day_convention"]) == ("2000-09-06", "preceding")
     assert found["keep the Asset Sale Offer open at least twenty-four days"]["due_date"].isoformat() == "2000-09-01"  # 08-08 + 24
+    # committing is the Company's option (4.14(d): "no obligation ... if ... the Company commits"); the rest are duties
+    assert {o: r["is_option"] for o, r in found.items()} == {
+        "commit to reinvest the Net Cash Proceeds": True,
+        "mail notice of the Asset Sale Offer": False,
+        "purchase the Notes tendered on the Asset Sale Purchase Date": False,
+        "keep the Asset Sale Offer open at least twenty-four days": False,
+    }
 
 
 @pytest.mark.parametrize(("proceeds", "due"), [("200000000.00", "2001-08-31"), ("200000000.01", "2002-08-31")])
@@ -499,3 +506,119 @@ def test_a_returned_amount_in_the_pool_before_the_lapse_day_is_not_counted(con):
         ("2001-08-31", Decimal("13000000.00"), False),
         ("2001-09-01", Decimal("25500000.00"), True),
     ]
+
+
+# --- 4.14(b)(A): the prepayment shares of the Credit Agreement and the Specified Pari Passu Indebtedness ----------------
+
+def test_each_creditor_class_takes_its_own_share_of_the_same_fraction(con):
+    # E13 with 50,000,000 of Specified Pari Passu Indebtedness: Notes 50,000,000, Credit Agreement 100,000,000, SPPI
+    # 50,000,000, denominator 200,000,000; 60,123,000 x 50/200 = 15,030,750 each for the Notes and the SPPI,
+    # 60,123,000 x 100/200 = 30,061,500 for the Credit Agreement: together the 60,123,000
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="15030750.00", credit_agreement_principal="100000000.00",
+          specified_pari_passu_indebtedness="50000000.00")
+    row, inputs = offer_test(con)
+    assert (inputs["asset_sale_offer_amount"], inputs["credit_agreement_prepayment_share"], inputs["specified_pari_passu_prepayment_share"]) == (
+        "15030750.00", "30061500.00", "15030750.00")
+    assert (inputs["notes_offer_amount"], row["actual"]) == ("15030750.00", Decimal("0.00"))
+
+
+def test_limb_a_shares_are_rounded_down_so_the_three_never_exceed_the_proceeds(con):
+    # 25,450,000 over Notes 50,000,000, Credit Agreement 67,000,000 and SPPI 67,000,000 (184,000,000):
+    # Notes 25,450,000 x 50/184 = 6,915,760.869... up to 6,915,760.87; each of the others 25,450,000 x 67/184 =
+    # 9,267,119.565... down to 9,267,119.56; 6,915,760.87 + 2 x 9,267,119.56 = 25,449,999.99, not more than 25,450,000
+    sale(con, "A", "1998-12-21", "25450000.00")
+    offer(con, "1999-04-15", "1999-05-14", offer_amount="6915760.87", credit_agreement_principal="67000000.00",
+          specified_pari_passu_indebtedness="67000000.00")
+    inputs = offer_test(con)[1]
+    assert (inputs["asset_sale_offer_amount"], inputs["credit_agreement_prepayment_share"], inputs["specified_pari_passu_prepayment_share"]) == (
+        "6915760.87", "9267119.56", "9267119.56")
+
+
+@pytest.mark.parametrize(
+    ("declined", "offered", "counted", "required", "defects"),
+    [
+        # the SPPI holders decline 5,000,000 of their 15,030,750 share: it goes to the Notes, 15,030,750 + 5,000,000
+        ("5000000.00", "20030750.00", "5000000.00", "20030750.00", "none"),
+        ("5000000.00", "20030749.99", "5000000.00", "20030750.00",
+         "offer amount 20030749.99 below the Asset Sale Offer Amount 15030750.00 plus prepayments declined 5000000.00 = 20030750.00"),
+        # declining the whole share, or more than it, moves the share and no more: 15,030,750 x 2 = 30,061,500
+        ("15030750.00", "30061500.00", "15030750.00", "30061500.00", "none"),
+        ("20000000.00", "30061500.00", "15030750.00", "30061500.00", "none"),
+    ],
+)
+def test_a_prepayment_the_holders_decline_goes_to_the_notes(con, declined, offered, counted, required, defects):
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount=offered, credit_agreement_principal="100000000.00",
+          specified_pari_passu_indebtedness="50000000.00", specified_pari_passu_prepayment_declined=declined)
+    inputs = offer_test(con)[1]
+    assert (inputs["specified_pari_passu_prepayment_declined"], inputs["offer_amount_required"], inputs["defects"]) == (
+        counted, required, defects)
+
+
+def test_a_credit_agreement_decline_and_the_notes_credit_together(con):
+    # E13: the Credit Agreement declines 1,000,000 of its 45,092,250: 15,030,750 + 1,000,000 = 16,030,750, less
+    # 5,000,000 of Notes credited = 11,030,750
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="11030749.99", credit_agreement_prepayment_declined="1000000.00",
+          notes_credited="5000000.00", notes_credited_retired_on="2000-02-01")
+    inputs = offer_test(con)[1]
+    assert inputs["defects"] == ("offer amount 11030749.99 below the Asset Sale Offer Amount 15030750.00 plus prepayments "
+                                 "declined 1000000.00 = 16030750.00 less Notes credited 5000000.00 = 11030750.00")
+
+
+@pytest.mark.parametrize(
+    ("proceeds", "ca_share", "remaining", "notes_offer"),
+    [
+        # Notes 50,000,000, Credit Agreement 5,000,000, SPPI 5,000,000: 60,000,000 of proceeds is exactly the
+        # denominator: each class its whole principal, nothing left over
+        ("60000000.00", "5000000.00", "0.00", "50000000.00"),
+        # 60,001,000: the Credit Agreement's 5,000,083.33 is capped at its 5,000,000 ((z) complete prepayment); the
+        # Notes' share 60,001,000 x 50/60 = 50,000,833.34 (up) and 60,001,000 - 10,000,000 - 50,000,833.34 = 166.66
+        # are left for the Notes, but no more than the 50,000,000 of Notes outstanding can be offered
+        ("60001000.00", "5000000.00", "166.66", "50000000.00"),
+    ],
+)
+def test_complete_prepayment_leaves_the_rest_to_the_notes_up_to_the_notes_outstanding(con, proceeds, ca_share, remaining, notes_offer):
+    sale(con, "X", "2000-01-03", proceeds)
+    offer(con, "2000-04-03", "2000-05-05", offer_amount="50000000.00", credit_agreement_principal="5000000.00",
+          specified_pari_passu_indebtedness="5000000.00")
+    inputs = offer_test(con)[1]
+    assert (inputs["credit_agreement_prepayment_share"], inputs["specified_pari_passu_prepayment_share"]) == (ca_share, ca_share)
+    assert (inputs["remaining_after_complete_prepayment"], inputs["notes_offer_amount"], inputs["defects"]) == (remaining, notes_offer, "none")
+
+
+def test_no_other_indebtedness_leaves_everything_to_the_notes(con):
+    # (x): no Credit Agreement or SPPI outstanding: 25,450,000 x 50/50 = 25,450,000, nothing to prepay
+    sale(con, "A", "1998-12-21", "25450000.00")
+    offer(con, "1999-04-15", "1999-05-14", offer_amount="25450000.00", credit_agreement_principal="0.00")
+    inputs = offer_test(con)[1]
+    assert (inputs["asset_sale_offer_amount"], inputs["credit_agreement_prepayment_share"], inputs["specified_pari_passu_prepayment_share"]) == (
+        "25450000.00", "0.00", "0.00")
+
+
+# --- the Asset Sale Purchase Price (notes_purchase_prices) --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("purchase", "days", "per_1000", "whole"),
+    [
+        # E13, purchase Friday May 5, 2000: 30 x (5 - 4) + (5 - 15) = 20 days from April 15; 1,000 x 0.10875 x 20 / 360 =
+        # 6.041666...; 15,030,750 x 0.10875 x 20 / 360 = 90,810.78125
+        ("2000-05-05", "20", "1006.0416666666", "15121560.7812500000"),
+        # purchase Friday October 13, 2000, two days before the coupon: 30 x (10 - 4) + (13 - 15) = 178 days;
+        # 1,000 x 0.10875 x 178 / 360 = 53.770833...; 1,634,594.0625 x 178 / 360 = 808,215.953125
+        ("2000-10-13", "178", "1053.7708333333", "15838965.9531250000"),
+        # purchase Monday October 16, 2000, the day after the coupon of Sunday October 15: 1 day, 108.75 / 360 =
+        # 0.3020833...; 15,030,750 x 0.10875 / 360 = 1,634,594.0625 / 360 = 4,540.5390625
+        ("2000-10-16", "1", "1000.3020833333", "15035290.5390625000"),
+        # purchase on the coupon date itself, Friday October 15, 2004: no interest accrues, it is paid in the usual
+        # manner (R-I71)
+        ("2004-10-15", "0", "1000.0000000000", "15030750.0000000000"),
+    ],
+)
+def test_asset_sale_purchase_price_is_100_percent_plus_30_360_interest(con, purchase, days, per_1000, whole):
+    sale(con, "E13", "2000-01-03", "60123456.78")
+    offer(con, "2000-04-03", purchase, offer_amount="15030750.00")
+    inputs = offer_test(con)[1]
+    assert (inputs["accrued_days_30_360"], inputs["asset_sale_purchase_price_per_1000"], inputs["asset_sale_purchase_price_amount"]) == (
+        days, per_1000, whole)

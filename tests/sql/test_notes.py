@@ -241,3 +241,52 @@ def test_notice_window_fifteen_to_sixty_days(con):
     assert redemption(con, "ODD")[0] == Decimal("1.00")
     # 2004-10-20, 5 days after October 15: 10,000,000 x 0.10875 x 5 / 360 = 15,104.1666...
     assert redemption(con, "N-2004-10-05")[1]["accrued_interest"] == "15104.1666666666"
+
+
+def test_no_coupon_or_noteholder_list_without_the_notes_in_the_debt_register(con):
+    # only the Series B notes of another indenture (same coupon and maturity): the Notes are not in the register, so
+    # neither their 20 coupons nor their lists are anyone's deadlines; the 5.03(a) reports stay (the Indenture's own)
+    add(con, "debt_instruments", instrument_id="NOTES-B", instrument_kind="senior_notes", fixed_rate="0.10875",
+        issue_date="1996-10-23", maturity_date="2006-10-15")
+    tb(con, "1996-12-31", "cash", "0.00")
+    build(con, "notes_deadlines")
+    assert [r["clause_id"] for r in rows(con, "select clause_id from notes_deadlines")] == ["indenture-1996/5.03(a)"]
+
+
+def test_coupons_and_lists_once_the_notes_are_in_the_debt_register(con):
+    notes(con)
+    build(con, "notes_deadlines")
+    assert len(deadlines(con, "indenture-1996/2.03")) == 20  # April 15, 1997 to October 15, 2006
+    assert len(deadlines(con, "indenture-1996/5.01")) == 20  # no registrar attested: every list is listed
+
+
+def change_of_control_price(con, balances):
+    """A Change of Control attested Friday November 20, 1998 (29%, no board control); its purchase priced."""
+    for subject, value in (("maxxam_sole_beneficial_ownership", "0.290000"), ("maxxam_voting_stock_ownership", "0.290000"),
+                           ("largest_other_voting_stock_holding", "0.100000"), ("maxxam_controls_board", "false")):
+        attest(con, subject, "1998-11-20", value)
+    notes(con, balances)
+    build(con, "notes_purchase_prices")
+    return one(con, "select * from notes_purchase_prices where purchase_kind = 'change_of_control'")
+
+
+def test_change_of_control_purchase_price_is_101_percent_plus_30_360_interest(con):
+    # the Change of Control Purchase Date is thirty Business Days after Friday November 20, 1998: Wednesday January 6,
+    # 1999 (Thanksgiving, Christmas and New Year's Day skipped). 30/360 from October 15, 1998: 360 x 1 + 30 x (1 - 10) +
+    # (6 - 15) = 81 days. Per $1,000: 1,010 + 1,000 x 0.10875 x 81 / 360 = 1,010 + 24.46875 = 1,034.46875
+    price = change_of_control_price(con, [("1998-10-31", "50000000.00"), ("1998-11-30", "40000000.00")])
+    assert (price["purchase_date"], price["accrual_start"], price["accrued_days_30_360"]) == (date(1999, 1, 6), date(1998, 10, 15), 81)
+    assert (price["price_per_1000"], price["accrued_interest_per_1000"], price["purchase_price_per_1000"]) == (
+        Decimal("1010.00"), Decimal("24.46875"), Decimal("1034.46875"))
+    # the Notes at October 31, 1998, the last month end on or before the Change of Control (not November 30, after it):
+    # 50,000,000 x 1.01 = 50,500,000 plus 50,000,000 x 0.10875 x 81 / 360 = 1,223,437.50
+    assert (price["principal_amount"], price["principal_as_of"], price["purchase_price_amount"]) == (
+        Decimal("50000000.00"), date(1998, 10, 31), Decimal("51723437.50"))
+    assert json.loads(price["missing_inputs"]) == []
+
+
+def test_change_of_control_price_without_a_balance_before_it_names_the_balance(con):
+    # only November 30, 1998 is known, after the Change of Control: the price per $1,000 stands, the total does not
+    price = change_of_control_price(con, [("1998-11-30", "40000000.00")])
+    assert (price["purchase_price_per_1000"], price["purchase_price_amount"]) == (Decimal("1034.46875"), None)
+    assert json.loads(price["missing_inputs"]) == ["principal outstanding of the Notes at a month end on or before 1998-11-20 (debt_balances)"]

@@ -2,8 +2,12 @@
 
 [Indenture § 4.14(c)] "Notice of an Asset Sale Offer shall be mailed by the Company to all holders at their last registered address
 within 145 days of the receipt ... of such Net Cash Proceeds." The notice states items (1)-(9) of 4.14(c); the Asset Sale
-Offer Amount is the one the mart computed (floor_to_$1,000 of the pool's NCP times the Notes' share, R-I18, less the
-Notes credited under [Indenture § 4.14(c)]), never the stated one, so a short offer cannot be drafted.
+Offer Amount is the one the mart computed (floor_to_$1,000 of the pool's NCP times the Notes' share, R-I18, plus the
+limb (A) prepayments their holders declined and what is left once limb (A) is prepaid in full [Indenture § 4.14(b)],
+less the Notes credited under [Indenture § 4.14(c)]), never the stated one, so a short offer cannot be drafted. The
+purchase price is the Asset Sale Purchase Price of notes_purchase_prices: 100% plus accrued and unpaid interest to but
+not including the Asset Sale Purchase Date [Indenture § 4.14(b)], per $1,000 and for the whole amount; the limb (A)
+shares (R-I70) are stated to the officers below the items.
 
 `covenants run` issues one notice (HTML and PDF, beside the other certificates) for each Asset Sale Offer whose notice
 is due in the run's quarters: day 145 after the day the offer became due (R-I19) falls in one of them. The offer rows
@@ -16,6 +20,7 @@ from decimal import Decimal
 
 import duckdb
 
+from pipelines.certificates.kinds.purchase_prices import purchase_price
 from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html, file_stem
 from pipelines.fiscal import FiscalQuarter
 
@@ -23,14 +28,17 @@ TEMPLATE = "indenture-1996/asset_sale_offer_notice_4_14c.html.j2"
 TRUSTEE = "First Trust National Association"  # [Indenture, cover page] the indenture's Trustee (policies/indenture-1996/instrument.yaml)
 COLUMNS = (
     "offer_id, trigger_date, notice_mailed_on, asset_sale_purchase_date, asset_sale_offer_amount, ncp_rounded_down, "
-    "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on"
+    "notes_outstanding, notes_credit_allowed, required_offer_amount, notice_due_on, credit_agreement_prepayment_share, "
+    "specified_pari_passu_prepayment_share, credit_agreement_declined, specified_pari_passu_declined, "
+    "remaining_after_complete_prepayment, notes_offer_amount"
 )
 
 
 def _offers(con: duckdb.DuckDBPyConnection, where: str, parameters: list) -> list[dict]:
     relation = con.execute(f"select {COLUMNS} from asset_sale_offer_obligations where {where} order by trigger_date, offer_id", parameters)
     names = [d[0] for d in relation.description]
-    return [dict(zip(names, row)) for row in relation.fetchall()]
+    offers = [dict(zip(names, row)) for row in relation.fetchall()]
+    return [{**o, "purchase_price": purchase_price(con, "asset_sale_offer", o["offer_id"], o["trigger_date"])} for o in offers]
 
 
 def offers_due(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) -> list[dict]:

@@ -8,23 +8,24 @@ Change of Control obliges the Company [Indenture § 3.05(a)]: the notice is issu
 `change_of_control` default event), falls in a quarter of the run. Its dates are that mart's: the notice due ten
 Business Days after the occurrence, the Change of Control Purchase Date thirty Business Days after it [Indenture § 3.05(a)]; a
 Change of Control Purchase Notice must be given before the close of business on the Business Day immediately
-preceding the Purchase Date [Indenture § 3.05(c)].
+preceding the Purchase Date [Indenture § 3.05(c)]. The Change of Control Purchase Price is notes_purchase_prices':
+101% (parameter change_of_control_purchase_price) plus accrued and unpaid interest to (but not including) the Change
+of Control Purchase Date [Indenture § 3.05(a)], per $1,000 and for the Notes outstanding.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import duckdb
 
 from pipelines.certificates.kinds.default_notices import TRUSTEE, Delivery, first_test
+from pipelines.certificates.kinds.purchase_prices import purchase_price
 from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory
 from pipelines.fiscal import FiscalQuarter
 
 DEFINITION = "indenture-1996/3.05(a)-definition"
 TRUSTEE_OFFICE = "First Trust Center, 180 East 5th Street, St. Paul, Minnesota 55101"  # [Indenture § 1.01, “principal office of the Trustee”] the principal office of the Trustee
-PURCHASE_PRICE_PERCENT = 101  # [Indenture § 3.05(a)] "101% of the principal amount thereof plus accrued and unpaid interest"
 
 
 def first_change_of_control(con: duckdb.DuckDBPyConnection, quarters: list[FiscalQuarter]) -> list[dict]:
@@ -39,7 +40,11 @@ def first_change_of_control(con: duckdb.DuckDBPyConnection, quarters: list[Fisca
     )
     names = [d[0] for d in relation.description]
     rows = [dict(zip(names, row)) for row in relation.fetchall()]
-    return [r for r in rows if any(q.start <= r["occurred_on"] <= q.end for q in quarters)]
+    return [
+        {**r, "purchase_price": purchase_price(con, "change_of_control", r["reference_id"], r["occurred_on"])}
+        for r in rows
+        if any(q.start <= r["occurred_on"] <= q.end for q in quarters)
+    ]
 
 
 def offers(facts: RunFacts) -> list[Document]:
@@ -51,8 +56,6 @@ def offers(facts: RunFacts) -> list[Document]:
             "occurrence": occurrence,
             "test": test if test is not None and test.test_date == occurrence["occurred_on"] else None,
             "delivery": Delivery(due=occurrence["notice_due"], delivered=occurrence["notice_mailed_on"], as_of=as_of),
-            "price_percent": PURCHASE_PRICE_PERCENT,
-            "price_per_thousand": PURCHASE_PRICE_PERCENT * Decimal("10.00"),  # of each $1,000.00 principal amount
             "trustee": TRUSTEE,
             "trustee_office": TRUSTEE_OFFICE,
         }
