@@ -76,6 +76,9 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "letters_of_credit_outstandings",
     ),
     "market_data": ("value",),
+    "facility_commitments": ("commitment",),
+    "ppca_asset_dispositions": ("fair_market_value",),
+    "ppca_disposition_proceeds": ("net_disposition_proceeds",),
 }
 
 # Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
@@ -118,6 +121,7 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "liens": (("released_on", "created_on"),),
     "unrestricted_subsidiary_officers": (("ceased_on", "appointed_on"),),
     "note_redemptions": (("redemption_date", "notice_mailed_on"),),
+    "facility_commitments": (("valid_to", "valid_from"),),
 }
 
 # (part, whole): the part may not exceed the whole it is part of, on the same row.
@@ -138,6 +142,7 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
 # (column, other): the column is required on rows where the other column is given.
 REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
     "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
+    "ppca_asset_dispositions": (("fair_market_value", "alpart_proviso_clause"),),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.
