@@ -1357,6 +1357,19 @@ FACILITY_COMMITMENTS = Extract(
     ("instrument_id", "valid_from"),
 )
 
+CAPITAL_EXPENDITURE_BASE_AMOUNTS = Extract(
+    "capital_expenditure_base_amounts",
+    "ppca-2002 Section 9.2.7: the Base Amount of Capital Expenditures of each Fiscal Year in the chart of the "
+    "Post-Petition Credit Agreement. The Sixth Amendment added Fiscal Year 2004 at $75,000,000, the amount taken when no "
+    "row gives it; earlier years are in the agreement as signed and have no default.",
+    (
+        Column("fiscal_year_end", "date", "Last day of the Fiscal Year", example="2003-12-31"),
+        Column("base_amount", "money", "Base Amount for the Fiscal Year", example="70000000.00"),
+        Column("document", "text", "Where the chart states it", example="Post-Petition Credit Agreement § 9.2.7 chart"),
+    ),
+    ("fiscal_year_end",),
+)
+
 PPCA_ASSET_DISPOSITIONS = Extract(
     "ppca_asset_dispositions",
     "ppca-2002 PPE Subcomponent Reduction: each Asset Disposition (a row of asset_sales) as the Company classifies it for "
@@ -1447,6 +1460,7 @@ EXTRACTS: tuple[Extract, ...] = (
     NOTE_REDEMPTIONS,
     MERGERS,
     FACILITY_COMMITMENTS,
+    CAPITAL_EXPENDITURE_BASE_AMOUNTS,
     PPCA_ASSET_DISPOSITIONS,
     PPCA_DISPOSITION_PROCEEDS,
 )

@@ -77,6 +77,7 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
     ),
     "market_data": ("value",),
     "facility_commitments": ("commitment",),
+    "capital_expenditure_base_amounts": ("base_amount",),
     "ppca_asset_dispositions": ("fair_market_value",),
     "ppca_disposition_proceeds": ("net_disposition_proceeds",),
 }
@@ -106,6 +107,7 @@ MONTH_ENDS: dict[str, tuple[str, ...]] = {
     "debt_balances": ("period_end",),
     "capital_expenditures": ("period_end",),
     "valco_ebitda": ("period_end",),
+    "capital_expenditure_base_amounts": ("fiscal_year_end",),
 }
 
 # (later, earlier): the later date may not fall before the earlier one on the same row.

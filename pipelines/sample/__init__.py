@@ -85,6 +85,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         # Kaiser did not consolidate, merge, sell all its property or dissolve a Subsidiary in the sample's years
         "mergers": [],
         "facility_commitments": ppca_storyline.facility_commitment_rows(),
+        "capital_expenditure_base_amounts": ppca_storyline.capital_expenditure_base_amount_rows(),
         "ppca_asset_dispositions": ppca_storyline.asset_disposition_rows(),
         "ppca_disposition_proceeds": ppca_storyline.disposition_proceeds_rows(),
     }

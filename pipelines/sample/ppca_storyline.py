@@ -24,6 +24,11 @@ DIP_COMMITMENT_BEFORE_SIXTH_AMENDMENT = (date(2002, 2, 12), date(2003, 7, 31), D
 # 9.2.11 clause of exception (w), not Accounts, not ALPART.
 NET_DISPOSITION_PROCEEDS = {"AS-2004-MEAD": (date(2004, 5, 28), D("6900000.00"))}
 
+# ppca-2002/9.2.7(i): the chart's Base Amount for Fiscal Year 2003 and the Adjusted Capital Expenditures of that year
+# (the Carryover Amount: min($10,000,000, 70,000,000 - 56,400,000) = $10,000,000)
+BASE_AMOUNT_2003 = D("70000000.00")
+ADJUSTED_CAPITAL_EXPENDITURES_2003 = D("56400000.00")
+
 # ppca-2002/9.2.7(ii): ALPART Capital Expenditures financed or funded by the Obligors, per Fiscal Year (<= $49,000,000)
 ALPART_CAPITAL_EXPENDITURES = {2002: D("14000000.00"), 2003: D("16000000.00"), 2004: D("12000000.00")}
 
@@ -39,6 +44,11 @@ def facility_commitment_rows() -> list[dict[str, object]]:
     valid_from, valid_to, commitment = DIP_COMMITMENT_BEFORE_SIXTH_AMENDMENT
     return [{"instrument_id": "DIP-2002", "valid_from": valid_from, "valid_to": valid_to, "commitment": commitment,
              "document": "Post-Petition Credit Agreement § 2.1.1(b) clause (x) as signed ($300,000,000)"}]
+
+
+def capital_expenditure_base_amount_rows() -> list[dict[str, object]]:
+    return [{"fiscal_year_end": date(2003, 12, 31), "base_amount": BASE_AMOUNT_2003,
+             "document": "Post-Petition Credit Agreement § 9.2.7 chart, Fiscal Year 2003"}]
 
 
 def asset_disposition_rows() -> list[dict[str, object]]:
@@ -57,6 +67,9 @@ def attestations(add, who: tuple[str, str]) -> None:
     for year, amount in ALPART_CAPITAL_EXPENDITURES.items():
         add(f"ATT-FY{year}-ALPART-CAPEX", "ppca_alpart_capital_expenditures_financed", "ALPART", date(year, 12, 31),
             f"{amount:.2f}", who, date(year + 1, 2, 15), f"Schedule of ALPART Capital Expenditures, Fiscal Year {year}")
+    add("ATT-FY2003-ADJ-CAPEX", "ppca_adjusted_capital_expenditures", None, date(2003, 12, 31),
+        f"{ADJUSTED_CAPITAL_EXPENDITURES_2003:.2f}", who, date(2004, 2, 15),
+        "Schedule of Adjusted Capital Expenditures, Fiscal Year 2003")
     add("ATT-FY2004-ADJ-CAPEX", "ppca_adjusted_capital_expenditures", None, date(2004, 12, 31),
         f"{ADJUSTED_CAPITAL_EXPENDITURES_2004:.2f}", who, date(2005, 2, 15),
         "Schedule of Adjusted Capital Expenditures, Fiscal Year 2004")

@@ -136,6 +136,10 @@ MRG-2005-EXAMPLE,2005-06-30,KACC,merger,Example Metals Inc.,other,entity,company
 instrument_id,valid_from,valid_to,commitment,document
 CA1994-REVOLVER,1996-01-01,1997-12-31,300000000.00,Credit Agreement § 2.1
 """,
+    "capital_expenditure_base_amounts": """\
+fiscal_year_end,base_amount,document
+2003-12-31,70000000.00,Section 9.2.7 chart
+""",
     "ppca_asset_dispositions": """\
 transaction_id,section_9_2_11_clause,is_sale_of_accounts,alpart_proviso_clause,fair_market_value,document
 AS-2000-CFT,e,false,,,Schedule of Asset Dispositions

@@ -200,6 +200,7 @@ DEFAULTS = {
         "document": "document",
     },
     "facility_commitments": {"valid_to": None, "document": "Post-Petition Credit Agreement § 2.1.1(b)"},
+    "capital_expenditure_base_amounts": {"document": "Section 9.2.7 chart"},
     "ppca_asset_dispositions": {
         "section_9_2_11_clause": None,
         "is_sale_of_accounts": "false",
