@@ -58,6 +58,9 @@ LINE_ITEMS = (
     "extraordinary_gain",
     "extraordinary_loss",
     "debt_extinguishment_gain",
+    # ppca-2002/def/AdjustedNetEarningsFromOperations (g): gain from a non-recurring transaction other than an
+    # extraordinary item or a sale of capital assets; each account on it holds one transaction's gain (R-P60)
+    "non_recurring_transaction_gain",
     "minority_interests",
     "income_tax_expense",
     # balance sheet (closing balances, debit positive)
