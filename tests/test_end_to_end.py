@@ -336,6 +336,21 @@ def test_ppca_monthly_minimum_ebitda_after_trigger_events(results):
     assert find(results, "ppca-2002/9.2.7(ii)", "2004-12-31")["status"] == "pass"  # ALPART 42,000,000 <= 49,000,000
 
 
+def test_ppca_facts_from_the_extracts(results):
+    # 9.2.7(i): FY2003 Base Amount 70,000,000 (capital_expenditure_base_amounts) less 56,400,000 spent = 13,600,000,
+    # capped at 10,000,000; + the FY2004 Base Amount 75,000,000 = 85,000,000 against 61,000,000
+    capex = find(results, "ppca-2002/9.2.7(i)", "2004-12-31")
+    assert (capex["status"], capex["threshold"], capex["headroom"]) == ("pass", "85000000.00", "24000000.00")
+    # the Revolving Commitment Amount is DIP-2002's: $300,000,000 dated in facility_commitments before the Sixth
+    # Amendment, $285,000,000 (debt_instruments) from it; the PPE Subcomponent Reduction is Mead's $6,900,000
+    before, after = find(results, "ppca-2002/def/BorrowingBase", "2003-07-31"), find(results, "ppca-2002/def/BorrowingBase", "2004-06-30")
+    assert before["inputs"]["revolving_commitment_amount"]["source"].startswith("facility_commitments DIP-2002 from 2002-02-12 (")
+    assert after["inputs"]["revolving_commitment_amount"] == {
+        "value": "285000000.00", "clause_id": "ppca-2002/2.1.1(b)", "source": "debt_instruments DIP-2002"}
+    assert after["inputs"]["availability_reserve"]["value"] == "28500000.00"
+    assert after["inputs"]["cumulative_ppe_subcomponent_reductions"]["value"] == "6900000.00"
+
+
 def test_ppca_certificates_for_each_quarter_from_2003q3(run):
     names = sorted(p.name for p in (run / "certificates").iterdir() if p.name.startswith("ppca-2002"))
     quarters = ["2003Q3", "2003Q4", "2004Q1", "2004Q2", "2004Q3", "2004Q4"]

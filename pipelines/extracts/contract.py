@@ -58,6 +58,9 @@ LINE_ITEMS = (
     "extraordinary_gain",
     "extraordinary_loss",
     "debt_extinguishment_gain",
+    # ppca-2002/def/AdjustedNetEarningsFromOperations (g): gain from a non-recurring transaction other than an
+    # extraordinary item or a sale of capital assets; each account on it holds one transaction's gain (R-P60)
+    "non_recurring_transaction_gain",
     "minority_interests",
     "income_tax_expense",
     # balance sheet (closing balances, debit positive)
@@ -240,11 +243,6 @@ ATTESTATION_SUBJECTS = (
     "ca1994_indenture_form_confirmed",
     # ca-1994/amend11/waiver-A: reasonable costs and expenses of incurring New Subordinated Debt, per incurrence
     "new_subordinated_debt_issue_costs",
-    # ppca-2002/def/PPESubcomponentReduction (R-P20, R-P21): per Asset Disposition after the Sixth Amendment
-    # (reference_id = asset_sales transaction_id, period_end = date the Net Disposition Proceeds were received), the
-    # PPE Subcomponent Reduction after exceptions (w)-(z) and the ownership proviso; Net Disposition Proceeds and
-    # Section 9.2.11 are defined only in the base agreement (not available)
-    "ppca_ppe_subcomponent_reduction",
     # ppca-2002/9.2.7 (R-P15): Adjusted Capital Expenditures of the Company and Subsidiaries per Fiscal Year (period_end
     # = Fiscal Year end); the term is defined only in the base agreement
     "ppca_adjusted_capital_expenditures",
@@ -546,6 +544,15 @@ DEBT_INSTRUMENTS = Extract(
             "For Permitted Indebtedness (d): the disposition of assets the indemnity or guarantee was given on",
             required=False,
             references="asset_sales.transaction_id",
+            example="",
+        ),
+        Column(
+            "credit_agreement",
+            "text",
+            "The credit agreement whose revolving facility this is: its commitment (as dated in facility_commitments) is "
+            "that agreement's Revolving Commitment Amount; empty for any other instrument",
+            required=False,
+            allowed=("ca-1994", "ppca-2002"),
             example="",
         ),
     ),
@@ -1354,6 +1361,96 @@ MERGERS = Extract(
     ("merger_id",),
 )
 
+FACILITY_COMMITMENTS = Extract(
+    "facility_commitments",
+    "The commitment of a revolving facility over a span of days where it differs from its debt_instruments "
+    "commitment (the amount as the facility now stands), such as the amount before an amendment reduced it. On a day "
+    "a row covers, the row's amount is the commitment (the row with the latest valid_from where several do); on any "
+    "other day from the facility's issue_date, the debt_instruments commitment.",
+    (
+        Column("instrument_id", "text", "Facility", references="debt_instruments.instrument_id", example="DIP-2002"),
+        Column("valid_from", "date", "First day of the amount", example="2002-02-12"),
+        Column("valid_to", "date", "Last day of the amount; empty while it stands", required=False, example="2003-07-31"),
+        Column("commitment", "money", "Committed amount on those days", example="300000000.00"),
+        Column("document", "text", "The agreement, amendment or notice that fixes it", example="Post-Petition Credit Agreement § 2.1.1(b)"),
+    ),
+    ("instrument_id", "valid_from"),
+)
+
+CAPITAL_EXPENDITURE_BASE_AMOUNTS = Extract(
+    "capital_expenditure_base_amounts",
+    "ppca-2002 Section 9.2.7: the Base Amount of Capital Expenditures of each Fiscal Year in the chart of the "
+    "Post-Petition Credit Agreement. The Sixth Amendment added Fiscal Year 2004 at $75,000,000, the amount taken when no "
+    "row gives it; earlier years are in the agreement as signed and have no default.",
+    (
+        Column("fiscal_year_end", "date", "Last day of the Fiscal Year", example="2003-12-31"),
+        Column("base_amount", "money", "Base Amount for the Fiscal Year", example="70000000.00"),
+        Column("document", "text", "Where the chart states it", example="Post-Petition Credit Agreement § 9.2.7 chart"),
+    ),
+    ("fiscal_year_end",),
+)
+
+PPCA_ASSET_DISPOSITIONS = Extract(
+    "ppca_asset_dispositions",
+    "ppca-2002 PPE Subcomponent Reduction: each Asset Disposition (a row of asset_sales) as the Company classifies it for "
+    "the exceptions (w)-(z); its Net Disposition Proceeds are in ppca_disposition_proceeds. Needed for every disposition "
+    "effected after the Sixth Amendment took effect (August 1, 2003) by the Parent Guarantor, the Company or a Subsidiary.",
+    (
+        Column("transaction_id", "text", "The disposition", references="asset_sales.transaction_id", example="AS-2004-MEAD"),
+        Column(
+            "section_9_2_11_clause",
+            "text",
+            "Clause of Section 9.2.11 of the Post-Petition Credit Agreement that permits it, as the Company's record says; "
+            "empty when none. Clauses a, b, c, d, f and i are exception (w)",
+            required=False,
+            allowed=tuple("abcdefghijklmnopqrstuvwxyz"),
+            example="",
+        ),
+        _flag("is_sale_of_accounts", "A sale of Accounts: exception (x) when the seller is the Company, KAII or Kaiser Bellwood (KBC)"),
+        Column(
+            "alpart_proviso_clause",
+            "text",
+            "For a disposition by ALPART: the clause, i or ii, of the second proviso of the last sentence of Section 9.2.11 "
+            "that specifically describes it (exception (y)); empty otherwise",
+            required=False,
+            allowed=("i", "ii"),
+            example="",
+        ),
+        Column(
+            "fair_market_value",
+            "money",
+            "Fair market value of the assets disposed of; required with alpart_proviso_clause (exception (y) holds while "
+            "the Fiscal Year's total does not exceed $2,000,000)",
+            required=False,
+            example="",
+        ),
+        Column("document", "text", "The Company's record of the classification", required=False, example=""),
+    ),
+    ("transaction_id",),
+)
+
+PPCA_DISPOSITION_PROCEEDS = Extract(
+    "ppca_disposition_proceeds",
+    "ppca-2002 PPE Subcomponent Reduction: the Net Disposition Proceeds of each disposition of ppca_asset_dispositions as "
+    "they move: received by the seller, placed in escrow, or released from escrow to the seller. Amounts are the seller's "
+    "whole proceeds; for a less than wholly owned Subsidiary the Company's share is taken from the entity register.",
+    (
+        Column("proceeds_id", "text", "Stable id", example="NDP-2004-MEAD"),
+        Column("transaction_id", "text", "The disposition", references="ppca_asset_dispositions.transaction_id", example="AS-2004-MEAD"),
+        Column("event_date", "date", "Date received, placed in escrow or released", example="2004-05-28"),
+        Column(
+            "event_kind",
+            "text",
+            "What happened to the proceeds",
+            allowed=("received", "placed_in_escrow", "released_from_escrow"),
+            example="received",
+        ),
+        Column("net_disposition_proceeds", "money", "Net Disposition Proceeds concerned", example="6900000.00"),
+        Column("document", "text", "Supporting document", required=False, example=""),
+    ),
+    ("proceeds_id",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1382,6 +1479,10 @@ EXTRACTS: tuple[Extract, ...] = (
     GUARANTEES,
     NOTE_REDEMPTIONS,
     MERGERS,
+    FACILITY_COMMITMENTS,
+    CAPITAL_EXPENDITURE_BASE_AMOUNTS,
+    PPCA_ASSET_DISPOSITIONS,
+    PPCA_DISPOSITION_PROCEEDS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

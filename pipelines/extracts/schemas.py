@@ -78,6 +78,10 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "letters_of_credit_outstandings",
     ),
     "market_data": ("value",),
+    "facility_commitments": ("commitment",),
+    "capital_expenditure_base_amounts": ("base_amount",),
+    "ppca_asset_dispositions": ("fair_market_value",),
+    "ppca_disposition_proceeds": ("net_disposition_proceeds",),
 }
 
 # Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
@@ -105,6 +109,7 @@ MONTH_ENDS: dict[str, tuple[str, ...]] = {
     "debt_balances": ("period_end",),
     "capital_expenditures": ("period_end",),
     "valco_ebitda": ("period_end",),
+    "capital_expenditure_base_amounts": ("fiscal_year_end",),
 }
 
 # (later, earlier): the later date may not fall before the earlier one on the same row.
@@ -120,6 +125,7 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "liens": (("released_on", "created_on"),),
     "unrestricted_subsidiary_officers": (("ceased_on", "appointed_on"),),
     "note_redemptions": (("redemption_date", "notice_mailed_on"),),
+    "facility_commitments": (("valid_to", "valid_from"),),
 }
 
 # (part, whole): the part may not exceed the whole it is part of, on the same row.
@@ -140,6 +146,7 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
 # (column, other): the column is required on rows where the other column is given.
 REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
     "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
+    "ppca_asset_dispositions": (("fair_market_value", "alpart_proviso_clause"),),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.

@@ -29,6 +29,7 @@ from pipelines.sample import (
     liens,
     market_data,
     notes,
+    ppca_storyline,
     sale_leasebacks,
     transactions,
     valco,
@@ -47,7 +48,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "chart_of_accounts": [{"account_id": a.account_id, "account_name": a.account_name, "statement": a.statement,
                                "line_item": a.line_item} for a in chart_of_accounts.ACCOUNTS],
         "trial_balances": ledger.trial_balance_rows(),
-        "debt_instruments": ca1994.debt_instrument_rows(indebtedness.rows()),
+        "debt_instruments": ppca_storyline.debt_instrument_rows(ca1994.debt_instrument_rows(indebtedness.rows())),
         "debt_balances": indebtedness.balance_rows(ledger.swept, scale),
         "asset_sales": transactions.asset_sale_rows(ledger.realized_gains),
         "restricted_payments": ca1994.restricted_payment_rows(transactions.restricted_payment_rows()),
@@ -83,6 +84,10 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "note_redemptions": notes.redemption_rows(),
         # Kaiser did not consolidate, merge, sell all its property or dissolve a Subsidiary in the sample's years
         "mergers": [],
+        "facility_commitments": ppca_storyline.facility_commitment_rows(),
+        "capital_expenditure_base_amounts": ppca_storyline.capital_expenditure_base_amount_rows(),
+        "ppca_asset_dispositions": ppca_storyline.asset_disposition_rows(),
+        "ppca_disposition_proceeds": ppca_storyline.disposition_proceeds_rows(),
     }
 
 

@@ -77,6 +77,7 @@ ACCOUNTS: tuple[Account, ...] = (
     Account("7600", "Extraordinary gains", "extraordinary_gain"),
     Account("7610", "Extraordinary losses", "extraordinary_loss"),
     Account("7700", "Gain on extinguishment of debt", "debt_extinguishment_gain"),
+    Account("7800", "Gains on non-recurring transactions", "non_recurring_transaction_gain"),
     Account("8000", "Minority interests", "minority_interests"),
     Account("8100", "Income tax provision (benefit)", "income_tax_expense"),
 )

@@ -105,7 +105,7 @@ INSTRUMENTS: tuple[Instrument, ...] = (
                ((4, 14), (10, 14)), True),
     Instrument("DIP-2002", "Post-Petition Credit Agreement of February 12, 2002, revolving facility", "KACC",
                "revolving_credit", "4.10(b)(ii)", "floating", None, "prime_rate", _d("0.0075"), "actual/360", _d("0.0250"),
-               _d("300000000.00"), PETITION_DATE, date(2005, 2, 13), False, True, (), False, True),
+               _d("285000000.00"), PETITION_DATE, date(2005, 2, 13), False, True, (), False, True),
 )
 
 BY_ID = {i.instrument_id: i for i in INSTRUMENTS}

@@ -11,15 +11,16 @@
 --       aggregate per test period (R-P04 default), so this model carries the two inputs and minimum_ebitda_tests
 --       applies them;
 --   (f) gains on cancellation or forgiveness of Indebtedness (debt_extinguishment_gain; R-P32: read as its own limb);
---   (g) extraordinary gains only;
+--   (g) extraordinary gains (extraordinary_gain), and gains from any other non-recurring transaction greater than the
+--       parameter aneo_threshold_non_recurring_gains ($150,000) per transaction, whole amount (R-P03 default): the line
+--       item non_recurring_transaction_gain, each entity's account in a month one transaction (R-P60);
 --   (k) LIFO charges, (l) Kaiser Center disposition charges, (m) non-cash pension expense, (n) special pension charges,
 --       (o) impairment charges with the OLV In-Place Value exception, (p) non-U.S. inventory write-downs and
 --       (q)(i)-(v) pre-petition accruals, each within its cap: the monthly ledger ppca_aneo_non_cash_charge_exclusions
 --       (R-P05 default, R-P31, R-P24, R-P25).
 -- Not implemented, because the extract contract carries no line item or extract for them yet (their amounts stay IN
 -- ANEO, which is right only for a period that has none of them): (b) gains from write-ups in book value; (e) earnings of a
--- counterparty before its transaction with the group; the non-recurring-transaction limb of (g) (gains over $150,000
--- from non-recurring transactions other than extraordinary items); (h) gains from reversals of power-payment expenses
+-- counterparty before its transaction with the group; (h) gains from reversals of power-payment expenses
 -- reflected in the Financial Forecast; (i) non-cash mining-outsourcing write-offs reflected in the Financial Forecast;
 -- (j) the Mead Charges (definition not available).
 -- Not exclusions: reorganization_items and other_non_cash_charges stay IN, since no clause (a)-(q) names them; a charge
@@ -30,7 +31,7 @@ with months as (
 
 ledger as (
     -- the consolidated group, all members; a line item ignores rows with another member (they cancel in the total)
-    select period_end, statement, line_item, -activity as income, activity, counterparty_in_group
+    select period_end, entity_id, account_id, statement, line_item, -activity as income, activity, counterparty_in_group
     from consolidated_ledger
 ),
 
@@ -86,6 +87,41 @@ capital_asset_sales as (
     group by period_end
 ),
 
+-- (g) "or from any other non-recurring transaction resulting in gain in an amount greater than $150,000": a gain is a
+-- credit (income) on the line; a loss on it is not a gain and stays in
+non_recurring_transactions as (
+    select
+        l.period_end,
+        l.entity_id,
+        l.account_id,
+        sum(l.income) as gain,
+        (
+            select cast(p.value as decimal(38, 2))
+            from policy_parameters as p
+            where p.instrument = 'ppca-2002'
+                and p.name = 'aneo_threshold_non_recurring_gains'
+                and p.effective_from <= l.period_end
+            order by p.effective_from desc
+            limit 1
+        ) as threshold
+    from ledger as l
+    where l.line_item = 'non_recurring_transaction_gain' and not l.counterparty_in_group
+    group by l.period_end, l.entity_id, l.account_id
+),
+
+non_recurring_gains as (
+    select
+        period_end,
+        coalesce(sum(gain) filter (where gain > threshold), 0) as non_recurring_transaction_gain,
+        coalesce(list(entity_id || ' account ' || account_id order by entity_id, account_id) filter (where gain > threshold),
+                 []::varchar[]) as non_recurring_transaction_accounts,
+        coalesce(list('parameter aneo_threshold_non_recurring_gains on ' || period_end || ' (' || entity_id || ' account '
+                      || account_id || ')' order by entity_id, account_id) filter (where threshold is null and gain > 0),
+                 []::varchar[]) as missing_inputs
+    from non_recurring_transactions
+    group by period_end
+),
+
 -- (k)-(q), each within its cap
 non_cash_charges as (
     select
@@ -133,11 +169,14 @@ assembled as (
         coalesce(f.investee_distributions_received, 0) as d_investee_distributions_received,
         coalesce(f.debt_extinguishment_gain, 0) as f_debt_extinguishment_gain,
         coalesce(f.extraordinary_gain, 0) as g_extraordinary_gain,
+        coalesce(g.non_recurring_transaction_gain, 0) as g_non_recurring_transaction_gain,
+        coalesce(g.non_recurring_transaction_accounts, []::varchar[]) as non_recurring_transaction_accounts,
         n.*exclude (period_end, missing_inputs),
-        list_concat(s.missing_inputs, n.missing_inputs) as missing_inputs
+        list_concat(s.missing_inputs, g.missing_inputs, n.missing_inputs) as missing_inputs
     from months as q
     left join figures as f on f.period_end = q.period_end
     left join capital_asset_sales as s on s.period_end = q.period_end
+    left join non_recurring_gains as g on g.period_end = q.period_end
     join non_cash_charges as n on n.period_end = q.period_end
 )
 
@@ -151,6 +190,7 @@ select
         - c_pre_acquisition_income
         - f_debt_extinguishment_gain
         - g_extraordinary_gain
+        - g_non_recurring_transaction_gain
         + k_lifo_inventory_charges_excluded
         + l_kaiser_center_disposition_charges_excluded
         + m_non_cash_pension_expense_excluded
@@ -172,6 +212,8 @@ select
     cast(d_investee_distributions_received as decimal(38, 2)) as d_investee_distributions_received,
     cast(f_debt_extinguishment_gain as decimal(38, 2)) as f_debt_extinguishment_gain,
     cast(g_extraordinary_gain as decimal(38, 2)) as g_extraordinary_gain,
+    cast(g_non_recurring_transaction_gain as decimal(38, 2)) as g_non_recurring_transaction_gain,
+    non_recurring_transaction_accounts,
     k_lifo_inventory_charges,
     k_lifo_inventory_charges_excluded,
     l_kaiser_center_disposition_charges,

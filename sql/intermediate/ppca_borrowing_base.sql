@@ -24,13 +24,13 @@
 --     VALCO PPE Reductions, whose "combined effect ... shall not be additive"
 --     [Sixth Amendment § 1.1(d), “Borrowing Base” (c)]: cumulative PPE Subcomponent Reductions are reduced (not below
 --     zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two (E9), taken off the lesser-of
---     result (R-P06 default), never below zero. PPE Subcomponent Reductions: the attested amount per Asset Disposition
---     after the Sixth Amendment (attestation ppca_ppe_subcomponent_reduction, reference_id = transaction_id, dated when
---     the proceeds were received, R-P21); a disposition by a group seller from 2003-08-01 without one is a missing
---     input from its sale date.
+--     result (R-P06 default), never below zero. PPE Subcomponent Reductions: ppca_ppe_subcomponent_reductions, each
+--     dated when the proceeds were received (R-P21); a disposition it cannot classify is a missing input from its sale
+--     date.
 -- Availability Reserve [Sixth Amendment § 1.1(c), “Availability Reserve”]: "the lesser of (i) $30,000,000 and (ii) ten
 -- percent (10%) of the Revolving
---     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000).
+--     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000), with the
+--     day's Revolving Commitment Amount from ppca_revolving_commitment_amount (the data, else the documented default).
 with days as (
     select d.day, d.month_end, b.as_of_date is not null as reported, b.eligible_inventory,
         b.inventory_net_recovery_pct as net_recovery_pct, b.olv_in_place_value, b.revolving_commitment_availability
@@ -58,8 +58,7 @@ parameters as (
         max(p.value) filter (where p.name = 'ppe_subcomponent_olv_advance_rate') as ppe_olv_rate,
         max(p.value) filter (where p.name = 'availability_reserve_cap') as reserve_cap,
         max(p.value) filter (where p.name = 'availability_reserve_commitment_rate') as reserve_rate,
-        max(p.value) filter (where p.name = 'availability_reserve_floor') as reserve_floor,
-        max(p.value) filter (where p.name = 'revolving_commitment_amount') as commitment
+        max(p.value) filter (where p.name = 'availability_reserve_floor') as reserve_floor
     from days as d
     left join parameter_spans as p on d.day between p.effective_from and p.effective_to
     group by d.day
@@ -93,16 +92,16 @@ released as (
 ppe_reductions as (
     select
         r.day,
-        coalesce((select sum(cast(a.value_amount as decimal(38, 2))) from current_attestations as a
-                  where a.subject = 'ppca_ppe_subcomponent_reduction' and a.period_end <= r.day), 0) as cumulative_ppe_subcomponent_reductions,
+        coalesce((select sum(x.reduction) from ppca_ppe_subcomponent_reductions as x where x.event_date <= r.day), 0)
+            as cumulative_ppe_subcomponent_reductions,
+        (select string_agg(x.transaction_id || ' ' || x.event_date || ' ' || x.reduction || ' (' || x.source || ')', '; '
+                           order by x.event_date, x.proceeds_id)
+         from ppca_ppe_subcomponent_reductions as x where x.event_date <= r.day and x.proceeds_id is not null)
+            as ppe_subcomponent_reduction_sources,
         coalesce((select sum(v.valco_ppe_reduction) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day), 0)
             as cumulative_valco_ppe_reductions,
-        coalesce((select list('ppca_ppe_subcomponent_reduction for Asset Disposition ' || s.transaction_id || ' of ' || s.sale_date
-                       order by s.transaction_id)
-                  from asset_sales as s
-                  where s.seller_in_group and s.sale_date >= date '2003-08-01' and s.sale_date <= r.day
-                    and not exists (select 1 from current_attestations as a
-                                    where a.subject = 'ppca_ppe_subcomponent_reduction' and a.reference_id = s.transaction_id)),
+        coalesce((select flatten(list(x.missing_inputs order by x.event_date, x.transaction_id))
+                  from ppca_ppe_subcomponent_reductions as x where x.event_date <= r.day),
                  []::varchar[]) as disposition_missing,
         coalesce((select flatten(list(v.missing_inputs order by v.quarter_end)) from ppca_valco_ppe_reductions as v where v.quarter_end <= r.day),
                  []::varchar[]) as valco_missing
@@ -113,6 +112,7 @@ components as (
     select
         r.*,
         e.cumulative_ppe_subcomponent_reductions,
+        e.ppe_subcomponent_reduction_sources,
         e.cumulative_valco_ppe_reductions,
         e.disposition_missing,
         e.valco_missing,
@@ -134,8 +134,12 @@ figures as (
         end as ppe_amortized_amount,
         ppe_olv_rate * olv_in_place_value as ppe_olv_amount,
         greatest(cumulative_ppe_subcomponent_reductions, cumulative_valco_ppe_reductions) as ppe_total_reduction,
-        case when commitment is not null then greatest(reserve_floor, least(reserve_cap, reserve_rate * commitment)) end as availability_reserve
+        case when c.revolving_commitment_amount is not null
+            then greatest(reserve_floor, least(reserve_cap, reserve_rate * c.revolving_commitment_amount)) end as availability_reserve,
+        c.revolving_commitment_amount,
+        c.source as revolving_commitment_source
     from components
+    left join ppca_revolving_commitment_amount as c using (day)
 )
 
 select
@@ -150,19 +154,23 @@ select
     cast(ppe_amortized_amount as decimal(38, 2)) as ppe_amortized_amount,
     cast(ppe_olv_amount as decimal(38, 2)) as ppe_olv_amount,
     cast(cumulative_ppe_subcomponent_reductions as decimal(38, 2)) as cumulative_ppe_subcomponent_reductions,
+    ppe_subcomponent_reduction_sources,
     cast(cumulative_valco_ppe_reductions as decimal(38, 2)) as cumulative_valco_ppe_reductions,
     cast(ppe_total_reduction as decimal(38, 2)) as ppe_total_reduction,
     cast(case when ppe_initial is not null
         then greatest(0, least(ppe_amortized_amount, ppe_olv_amount) - ppe_total_reduction) end as decimal(38, 2)) as ppe_subcomponent,
-    cast(commitment as decimal(38, 2)) as revolving_commitment_amount,
+    revolving_commitment_amount,
+    revolving_commitment_source,
     cast(availability_reserve as decimal(38, 2)) as availability_reserve,
     cast(revolving_commitment_availability as decimal(38, 2)) as reported_revolving_commitment_availability,
     list_sort(list_distinct(list_concat(
         case when not reported then ['borrowing_base row for Business Day ' || day] end,
-        case when commitment is null then [
-            'Borrowing Base clauses (b) and (c), Availability Reserve and Revolving Commitment Amount as in force before '
+        case when ppe_initial is null then [
+            'Borrowing Base clauses (b) and (c) and Availability Reserve as in force before '
             || 'the Sixth Amendment (Post-Petition Credit Agreement of February 12, 2002, as amended before August 1, '
             || '2003; not available)'] end,
+        case when ppe_initial is not null and revolving_commitment_amount is null then [
+            'Revolving Commitment Amount on ' || day || ' (debt_instruments credit_agreement ppca-2002, facility_commitments)'] end,
         case when net_recovery_pct is not null and not appraisal_cap_applies then [
             'no Event of Default or Event of Cash Dominion during the three months before ' || last_release
             || ' (Borrowing Base (b)(ii) release; status not in the extracts)'] end,

@@ -29,10 +29,12 @@ select
         'ppe_subcomponent', json_object('value', ppe_subcomponent::varchar, 'clause_id', 'ppca-2002/def/BorrowingBase(c)'),
         'ppe_amortized_amount', json_object('value', ppe_amortized_amount::varchar, 'clause_id', 'ppca-2002/def/BorrowingBase(c)'),
         'ppe_olv_amount', json_object('value', ppe_olv_amount::varchar, 'clause_id', 'ppca-2002/def/BorrowingBase(c)'),
-        'cumulative_ppe_subcomponent_reductions', json_object('value', cumulative_ppe_subcomponent_reductions::varchar, 'clause_id', 'ppca-2002/def/PPESubcomponentReduction'),
+        'cumulative_ppe_subcomponent_reductions', json_object('value', cumulative_ppe_subcomponent_reductions::varchar, 'clause_id', 'ppca-2002/def/PPESubcomponentReduction',
+            'source', coalesce(ppe_subcomponent_reduction_sources, 'no Net Disposition Proceeds counted')),
         'cumulative_valco_ppe_reductions', json_object('value', cumulative_valco_ppe_reductions::varchar, 'clause_id', 'ppca-2002/def/VALCOPPEReduction'),
         'availability_reserve', json_object('value', availability_reserve::varchar, 'clause_id', 'ppca-2002/def/AvailabilityReserve'),
-        'revolving_commitment_amount', json_object('value', revolving_commitment_amount::varchar, 'clause_id', 'ppca-2002/2.1.1(b)')
+        'revolving_commitment_amount', json_object('value', revolving_commitment_amount::varchar, 'clause_id', 'ppca-2002/2.1.1(b)',
+            'source', coalesce(revolving_commitment_source, 'no commitment in debt_instruments, facility_commitments or the parameters'))
     ) as varchar) as inputs,
     cast(to_json(list_sort(list_concat(missing_inputs, [
         'Borrowing Base clause (a) (Eligible Accounts), the definition of Revolving Commitment Availability and the '

@@ -4,10 +4,8 @@
 -- Capital expenditure baskets of Section 9.2.7 as amended by the Sixth Amendment
 -- [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], one entry per attested Fiscal Year: (ii) ALPART, cumulative over
 -- Fiscal Years 2002-2004, capacity $49,000,000 (parameter alpart_capital_expenditures_limit; attestation
--- ppca_alpart_capital_expenditures_financed, R-P17); (i) Fiscal Year 2004, per Fiscal Year, capacity the $75,000,000
--- Base Amount plus the Carryover Amount "not [to] exceed $10,000,000", = min($10,000,000, Base Amount FY2003 - Adjusted
--- Capital Expenditures FY2003) with no floor at zero (R-P15). The FY2003 Base Amount is in the base agreement's chart,
--- not available, so the FY2004 capacity is null.
+-- ppca_alpart_capital_expenditures_financed, R-P17); (i) Fiscal Year 2004, per Fiscal Year, capacity its Base Amount
+-- plus the Carryover Amount (ppca_capital_expenditure_limit, R-P64, R-P15); null while an input of it is missing.
 with alpart as (
     select period_end, value_amount, attestation_id
     from current_attestations
@@ -15,9 +13,10 @@ with alpart as (
 ),
 
 adjusted as (
-    select period_end, value_amount, attestation_id
-    from current_attestations
-    where subject = 'ppca_adjusted_capital_expenditures' and year(period_end) = 2004
+    select a.period_end, a.value_amount, a.attestation_id, l.capital_expenditure_limit, l.base_amount, l.carryover_amount
+    from current_attestations as a
+    cross join ppca_capital_expenditure_limit as l
+    where a.subject = 'ppca_adjusted_capital_expenditures' and year(a.period_end) = 2004
 )
 
 select
@@ -46,8 +45,8 @@ select
     'Adjusted Capital Expenditures, Fiscal Year 2004' as description,
     value_amount as amount,
     value_amount as usage_after,
-    cast(null as decimal(38, 2)) as capacity,
-    cast(null as decimal(38, 2)) as remaining,
-    cast(json_object('attestation_id', attestation_id, 'base_amount_fy2004', '75000000.00',
-        'missing', 'Base Amount for Fiscal Year 2003 (Section 9.2.7 chart of the base agreement, not available) for the Carryover Amount') as varchar) as inputs
+    capital_expenditure_limit as capacity,
+    cast(capital_expenditure_limit - value_amount as decimal(38, 2)) as remaining,
+    cast(json_object('attestation_id', attestation_id, 'base_amount', base_amount::varchar,
+        'carryover_amount', carryover_amount::varchar) as varchar) as inputs
 from adjusted

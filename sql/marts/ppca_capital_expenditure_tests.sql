@@ -4,9 +4,7 @@
 -- Section 9.2.7 as amended [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], tested at each Fiscal Year end 2003 and
 -- 2004: (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal
 -- Years 2002 through 2004" (cumulative to the year end; each year's attestation needed); (i) Adjusted Capital
--- Expenditures for Fiscal Year 2004 within the $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000):
--- the limit is computed in the row (threshold) when it can be; the FY2003 Base Amount is not available, so the Fiscal
--- Year 2004 test is indeterminate.
+-- Expenditures for Fiscal Year 2004 within its Base Amount plus the Carryover Amount (R-P64): ppca_capital_expenditure_limit.
 with years as (
     select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
 ),
@@ -43,14 +41,14 @@ union all
 
 select
     'ppca-2002/9.2.7(i)' as clause_id,
-    date '2004-12-31' as test_date,
+    fiscal_year_end as test_date,
     'maintenance' as test_kind,
     cast(null as varchar) as transaction_id,
     date '2004-01-01' as period_start,
-    date '2004-12-31' as period_end,
-    (select a.value_amount from current_attestations as a
-     where a.subject = 'ppca_adjusted_capital_expenditures' and a.period_end = date '2004-12-31') as actual,
+    fiscal_year_end as period_end,
+    adjusted_capital_expenditures as actual,
     cast(0 as decimal(38, 2)) as threshold_reduction,
-    '{}' as inputs,
-    cast(to_json(['Base Amount for Fiscal Year 2003 and the Section 9.2.7 limit itself (base agreement chart, not available; R-P15) for the Carryover Amount']) as varchar) as missing_inputs,
-    cast(null as decimal(38, 2)) as threshold
+    inputs,
+    cast(to_json(missing_inputs) as varchar) as missing_inputs,
+    capital_expenditure_limit as threshold
+from ppca_capital_expenditure_limit

@@ -35,9 +35,9 @@ KACC,1997-03-31,4000,,-100.00
 KACC,1997-03-31,5000,,87.66
 """,
     "debt_instruments": """\
-instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion,ca1994_debt_class,obligor_relationship,permitted_indebtedness_clause,related_disposition_id
-NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,,additional_new_senior_debt,,,
-CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,,,,,
+instrument_id,instrument_name,obligor_entity_id,instrument_kind,indenture_basket,rate_kind,fixed_rate,floating_index,spread,day_count,letter_of_credit_fee_rate,commitment,issue_date,maturity_date,is_subordinated,is_secured,indebtedness_exclusion,ca1994_debt_class,obligor_relationship,permitted_indebtedness_clause,related_disposition_id,credit_agreement
+NOTES-10875-2006,10 7/8% Senior Notes due 2006,KACC,senior_notes,4.10(a),fixed,0.10875000,,,30/360,,,1996-12-23,2006-10-15,false,false,,additional_new_senior_debt,,,,
+CA1994-REVOLVER,Credit Agreement revolver,KACC,revolving_credit,4.10(b)(i),floating,,libor_3m,0.02500000,actual/360,0.02000000,325000000.00,1996-01-01,2001-08-15,false,true,,,,,,ca-1994
 """,
     "debt_balances": """\
 instrument_id,period_end,principal_outstanding,letters_of_credit_outstanding,interest_rate
@@ -131,6 +131,22 @@ RED-2004-10-20,2004-09-20,2004-10-20,10000000.00,Notice of redemption
     "mergers": """\
 merger_id,effective_date,entity_id,event_kind,counterparty,counterparty_role,survivor,survivor_role,survivor_organized_in_us,supplemental_indenture_date,wholly_owned_directly_by_company_or_guarantors,document
 MRG-2005-EXAMPLE,2005-06-30,KACC,merger,Example Metals Inc.,other,entity,company,,,,Agreement of merger
+""",
+    "facility_commitments": """\
+instrument_id,valid_from,valid_to,commitment,document
+CA1994-REVOLVER,1996-01-01,1997-12-31,300000000.00,Credit Agreement § 2.1
+""",
+    "capital_expenditure_base_amounts": """\
+fiscal_year_end,base_amount,document
+2003-12-31,70000000.00,Section 9.2.7 chart
+""",
+    "ppca_asset_dispositions": """\
+transaction_id,section_9_2_11_clause,is_sale_of_accounts,alpart_proviso_clause,fair_market_value,document
+AS-2000-CFT,e,false,,,Schedule of Asset Dispositions
+""",
+    "ppca_disposition_proceeds": """\
+proceeds_id,transaction_id,event_date,event_kind,net_disposition_proceeds,document
+NDP-2000-CFT,AS-2000-CFT,2000-08-31,received,48500000.00,
 """,
 }
 

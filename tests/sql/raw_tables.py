@@ -61,6 +61,7 @@ DEFAULTS = {
         "obligor_relationship": None,
         "permitted_indebtedness_clause": None,
         "related_disposition_id": None,
+        "credit_agreement": None,
     },
     "letters_of_credit": {"beneficiary": "beneficiary", "purpose": "general", "cash_collateralized": "false", "permitted_indebtedness_clause": None},
     "acquisitions": {
@@ -200,6 +201,16 @@ DEFAULTS = {
         "cured_on": None,
         "document": "document",
     },
+    "facility_commitments": {"valid_to": None, "document": "Post-Petition Credit Agreement § 2.1.1(b)"},
+    "capital_expenditure_base_amounts": {"document": "Section 9.2.7 chart"},
+    "ppca_asset_dispositions": {
+        "section_9_2_11_clause": None,
+        "is_sale_of_accounts": "false",
+        "alpart_proviso_clause": None,
+        "fair_market_value": None,
+        "document": None,
+    },
+    "ppca_disposition_proceeds": {"event_kind": "received", "document": None},
     "attestations": {
         "reference_id": None,
         "attested_by": "J. Doe",

@@ -1,12 +1,13 @@
 """ppca-2002 Borrowing Base as amended by the Sixth Amendment: (b) inventory with the appraisal cap and its switch-off,
 (c) the PPE Subcomponent with its amortization and the non-additive reductions, the VALCO PPE Reduction, the
-Availability Reserve (examples E1-E3, E5, E7-E9) and the availability mart."""
+Availability Reserve on the Revolving Commitment Amount from the data (examples E1-E3, E5, E7-E9) and the availability
+mart."""
 
 import json
 from datetime import date, timedelta
 from decimal import Decimal
 
-from raw_tables import add, attest, build, one, rows
+from raw_tables import add, build, one, rows
 
 
 def days(con, first, last, inventory="200000000.00", olv="250000000.00", availability="100000000.00", nrp=None, special=None):
@@ -27,19 +28,77 @@ def on(con, day):
     return one(con, "select * from ppca_borrowing_base where day = ?", [day])
 
 
-def commitment(con, amount, effective_from="2004-01-01"):
-    con.execute("insert into policy_parameters values ('ppca-2002', 'revolving_commitment_amount', ?, ?, 'test')", [effective_from, amount])
+def facility(con, commitment="285000000.00", instrument_id="DIP", issue_date="2002-02-12", credit_agreement="ppca-2002"):
+    add(con, "debt_instruments", instrument_id=instrument_id, instrument_kind="revolving_credit", commitment=commitment,
+        issue_date=issue_date, maturity_date="2005-02-13", credit_agreement=credit_agreement)
 
 
-def test_availability_reserve_floor_and_cap(con):
-    days(con, "2003-12-29", "2004-03-05")
-    commitment(con, "200000000.00", "2004-02-01")
-    commitment(con, "350000000.00", "2004-03-01")
+def reserves(con):
     build(con, "ppca_borrowing_base")
-    reserve = {r["day"].isoformat(): r["availability_reserve"] for r in rows(con, "select day, availability_reserve from ppca_borrowing_base")}
-    assert reserve["2004-01-30"] == Decimal("28500000.00")  # E1: min(30,000,000, 10% x 285,000,000) = 28,500,000 >= 25,000,000
-    assert reserve["2004-02-02"] == Decimal("25000000.00")  # E2: 10% x 200,000,000 = 20,000,000 -> floor 25,000,000
-    assert reserve["2004-03-01"] == Decimal("30000000.00")  # E3 reading: 10% x 350,000,000 = 35,000,000 -> cap 30,000,000
+    return {r["day"].isoformat(): r for r in rows(con, "select * from ppca_borrowing_base")}
+
+
+def test_availability_reserve_floor_and_cap_from_dated_commitments(con):
+    # debt_instruments gives $285,000,000; facility_commitments dates $200,000,000 for February 2004 and $350,000,000
+    # from March 2004 on (no end)
+    days(con, "2004-01-29", "2004-03-02")
+    facility(con)
+    add(con, "facility_commitments", instrument_id="DIP", valid_from="2004-02-01", valid_to="2004-02-29", commitment="200000000.00")
+    add(con, "facility_commitments", instrument_id="DIP", valid_from="2004-03-01", commitment="350000000.00")
+    got = reserves(con)
+    # E1: min(30,000,000, 10% x 285,000,000) = 28,500,000 >= 25,000,000
+    assert (got["2004-01-30"]["revolving_commitment_amount"], got["2004-01-30"]["availability_reserve"]) == (
+        Decimal("285000000.00"), Decimal("28500000.00"))
+    assert got["2004-01-30"]["revolving_commitment_source"] == "debt_instruments DIP"
+    # E2: 10% x 200,000,000 = 20,000,000 -> floor 25,000,000, from the first day of the row to its last
+    assert got["2004-02-02"]["availability_reserve"] == Decimal("25000000.00")
+    assert got["2004-02-27"]["availability_reserve"] == Decimal("25000000.00")
+    assert got["2004-02-02"]["revolving_commitment_source"] == (
+        "facility_commitments DIP from 2004-02-01 (Post-Petition Credit Agreement § 2.1.1(b))")
+    # E3 reading: 10% x 350,000,000 = 35,000,000 -> cap 30,000,000
+    assert (got["2004-03-01"]["revolving_commitment_amount"], got["2004-03-01"]["availability_reserve"]) == (
+        Decimal("350000000.00"), Decimal("30000000.00"))
+    assert got["2004-03-01"]["revolving_commitment_source"] == (
+        "facility_commitments DIP from 2004-03-01 (Post-Petition Credit Agreement § 2.1.1(b))")
+
+
+def test_reserve_each_side_of_floor_and_cap_from_the_debt_instruments_commitment(con):
+    # the facility's own commitment drives the reserve; the parameter's $285,000,000 is not used
+    days(con, "2003-12-01", "2003-12-05")
+    facility(con, "249999999.99")
+    got = reserves(con)
+    assert got["2003-12-01"]["availability_reserve"] == Decimal("25000000.00")  # 10% = 24,999,999.999 -> floor
+    for commitment, reserve in (("250000010.00", "25000001.00"),   # 10% = 25,000,001, above the floor
+                                ("299999990.00", "29999999.00"),   # 10% = 29,999,999, below the cap
+                                ("300000010.00", "30000000.00")):  # 10% = 30,000,001 -> cap
+        con.execute("update raw_debt_instruments set commitment = ?", [commitment])
+        assert reserves(con)["2003-12-01"]["availability_reserve"] == Decimal(reserve), commitment
+
+
+def test_parameter_is_the_default_only_when_no_facility_gives_a_commitment(con):
+    # no instrument marked ppca-2002 (the 1994 facility is marked ca-1994): the Sixth Amendment's $285,000,000 from
+    # 2003-08-01; before it, no commitment and the base agreement's clauses are named
+    days(con, "2003-07-31", "2003-08-01")
+    facility(con, "325000000.00", instrument_id="CA1994", credit_agreement="ca-1994")
+    got = reserves(con)
+    assert (got["2003-08-01"]["revolving_commitment_amount"], got["2003-08-01"]["availability_reserve"]) == (
+        Decimal("285000000.00"), Decimal("28500000.00"))
+    assert got["2003-08-01"]["revolving_commitment_source"].startswith(
+        "parameter revolving_commitment_amount ([Sixth Amendment § 1.2 (Credit Agreement § 2.1.1(b))]")
+    assert (got["2003-07-31"]["revolving_commitment_amount"], got["2003-07-31"]["availability_reserve"]) == (None, None)
+    assert any("not available" in m for m in got["2003-07-31"]["missing_inputs"])
+
+
+def test_commitment_from_issue_date_and_several_facilities_summed(con):
+    # a facility issued 2003-12-03 counts from that day; two marked facilities add up: 285,000,000 + 15,000,000
+    days(con, "2003-12-01", "2003-12-03")
+    facility(con)
+    facility(con, "15000000.00", instrument_id="DIP-B", issue_date="2003-12-03")
+    got = reserves(con)
+    assert got["2003-12-02"]["revolving_commitment_amount"] == Decimal("285000000.00")
+    assert got["2003-12-03"]["revolving_commitment_amount"] == Decimal("300000000.00")
+    assert got["2003-12-03"]["availability_reserve"] == Decimal("30000000.00")  # 10% = 30,000,000, the cap itself
+    assert got["2003-12-03"]["revolving_commitment_source"] == "debt_instruments DIP; debt_instruments DIP-B"
 
 
 def test_inventory_component_capped_at_175000000(con):
@@ -85,6 +144,7 @@ def test_appraisal_cap_switched_off_after_three_months_above_175000000_and_back_
 
 def test_ppe_amortization_september_and_october_2003_and_e5(con):
     days(con, "2003-07-31", "2003-08-01")
+    facility(con)
     days(con, "2003-09-30", "2003-10-01")
     days(con, "2004-09-30", "2004-09-30")
     days(con, "2004-10-01", "2004-10-01", olv="150000000.00")
@@ -139,15 +199,18 @@ def test_valco_ppe_reduction_e7_exact(con):
     assert one(con, "select * from ppca_valco_ppe_reductions where quarter_end = '2004-03-31'")["valco_ppe_reduction"] == Decimal("2500000.00")
 
 
-def disposal(con, transaction_id, sale_date, reduction, received):
+def disposal(con, transaction_id, sale_date, proceeds, received):
     add(con, "asset_sales", transaction_id=transaction_id, sale_date=sale_date, gross_proceeds="1.00", pretax_gain_loss="0.00")
-    if reduction is not None:
-        attest(con, "ppca_ppe_subcomponent_reduction", received, reduction, reference_id=transaction_id)
+    if proceeds is not None:
+        add(con, "ppca_asset_dispositions", transaction_id=transaction_id)
+        add(con, "ppca_disposition_proceeds", proceeds_id=f"NDP-{transaction_id}", transaction_id=transaction_id,
+            event_date=received, net_disposition_proceeds=proceeds)
 
 
 def test_reductions_are_not_additive_e9(con):
     # E9: CumP 15,000,000 and CumV 10,000,000 -> 15,000,000; CumP 5,000,000 and CumV 10,000,000 -> 10,000,000
     days(con, "2004-03-31", "2004-04-01", olv="400000000.00")
+    facility(con)
     valco_quarter(con, ("2004-01-31", "2004-02-29", "2004-03-31"), "0.00", "1000000.00", produced="false")  # 10,000,000
     disposal(con, "AD1", "2004-03-01", "5000000.00", "2004-03-02")
     disposal(con, "AD2", "2004-03-15", "10000000.00", "2004-04-01")
@@ -162,23 +225,32 @@ def test_reductions_are_not_additive_e9(con):
     assert got["2004-04-01"]["missing_inputs"] == []
 
 
-def test_disposition_without_an_attested_reduction_is_missing(con):
+def test_disposition_without_a_classification_is_missing(con):
     days(con, "2003-08-01", "2003-08-05")
+    facility(con)
     disposal(con, "AD3", "2003-08-04", None, None)
     build(con, "ppca_borrowing_base")
     assert one(con, "select * from ppca_borrowing_base where day = '2003-08-01'")["missing_inputs"] == []
     assert one(con, "select * from ppca_borrowing_base where day = '2003-08-04'")["missing_inputs"] == [
-        "ppca_ppe_subcomponent_reduction for Asset Disposition AD3 of 2003-08-04"]
+        "ppca_asset_dispositions row for Asset Disposition AD3 of 2003-08-04 (PPE Subcomponent Reduction exceptions (w)-(z))"]
 
 
 def test_availability_mart_is_indeterminate_naming_the_base_agreement(con):
     days(con, "2003-10-27", "2003-10-31")
+    facility(con, "260000000.00")
+    disposal(con, "AD4", "2003-10-01", "1000000.00", "2003-10-28")
     build(con, "ppca_borrowing_base_availability_tests")
     row = one(con, "select * from ppca_borrowing_base_availability_tests")
     assert (row["clause_id"], row["test_date"], row["actual"]) == ("ppca-2002/def/BorrowingBase", date(2003, 10, 31), Decimal("100000000.00"))
     missing = json.loads(row["missing_inputs"])
     assert len(missing) == 1 and "Post-Petition Credit Agreement of February 12, 2002" in missing[0]
-    assert json.loads(row["inputs"])["availability_reserve"]["value"] == "28500000.00"
+    inputs = json.loads(row["inputs"])
+    assert inputs["availability_reserve"]["value"] == "26000000.00"  # 10% x 260,000,000
+    assert inputs["revolving_commitment_amount"] == {
+        "value": "260000000.00", "clause_id": "ppca-2002/2.1.1(b)", "source": "debt_instruments DIP"}
+    assert inputs["cumulative_ppe_subcomponent_reductions"] == {
+        "value": "1000000.00", "clause_id": "ppca-2002/def/PPESubcomponentReduction",
+        "source": "AD4 2003-10-28 1000000.00 (ppca_disposition_proceeds NDP-AD4, ppca_asset_dispositions AD4)"}
 
 
 def test_appraisal_trigger_and_frequencies(con):

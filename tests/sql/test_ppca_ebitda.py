@@ -1,9 +1,9 @@
-"""ppca-2002/def/AdjustedNetEarningsFromOperations (a), (d), (m) and EBITDA for the 4 Fiscal Quarters (9.2.4(a))."""
+"""ppca-2002/def/AdjustedNetEarningsFromOperations (a), (d), (g), (m) and EBITDA for the 4 Fiscal Quarters (9.2.4(a))."""
 
 import json
 from decimal import Decimal
 
-from raw_tables import add, attest, build, one, quarter_total, tb
+from raw_tables import add, attest, build, one, quarter_total, rows, tb
 
 
 def aneo(con, quarter_end):
@@ -108,3 +108,52 @@ def test_ebitda_definition_must_be_attested_on_or_before_the_test_date(con):
     assert json.loads(december["missing_inputs"]) == []
     # 2002-12-31 is the first quarter reported: the 4 quarters ending 2003-09-30 start in 2002-10-01, and are all there
     assert september["period_start"].isoformat() == "2002-10-01"
+
+
+def gain_account(con, account_id):
+    add(con, "chart_of_accounts", account_id=account_id, account_name="Gain on a non-recurring transaction",
+        statement="income_statement", line_item="non_recurring_transaction_gain")
+
+
+def test_non_recurring_transaction_gains_over_150000_per_transaction(con):
+    # (g) "gain ... from any other non-recurring transaction resulting in gain in an amount greater than $150,000",
+    # each entity's account in a month one transaction (R-P60), balances year to date:
+    #   KACC NRG-1 January 150,000.00 gain: not greater than 150,000, stays in
+    #   KACC NRG-2 February 150,000.01 gain: excluded whole (R-P03)
+    #   KACC NRG-3 March 400,000 loss: not a gain, stays in
+    #   SUB NRG-2 March 100,000 gain: its own transaction, stays in
+    #   KACC NRG-4 March 200,000: two 100,000 gains booked on one account in one month read as one transaction, excluded
+    add(con, "entities", entity_id="SUB")
+    for account in ("NRG-1", "NRG-2", "NRG-3", "NRG-4"):
+        gain_account(con, account)
+    ytd = {("KACC", "NRG-1"): ("-150000.00", "-150000.00", "-150000.00"), ("KACC", "NRG-2"): ("0.00", "-150000.01", "-150000.01"),
+           ("KACC", "NRG-3"): ("0.00", "0.00", "400000.00"), ("SUB", "NRG-2"): ("0.00", "0.00", "-100000.00"),
+           ("KACC", "NRG-4"): ("0.00", "0.00", "-200000.00")}
+    for (entity, account), balances in ytd.items():
+        for month, balance in zip(("2003-01-31", "2003-02-28", "2003-03-31"), balances):
+            add(con, "trial_balances", entity_id=entity, period_end=month, account_id=account, balance=balance)
+    build(con, "ppca_adjusted_net_earnings_from_operations")
+    months = {r["period_end"].isoformat(): r for r in rows(con, "select * from ppca_adjusted_net_earnings_from_operations")}
+    assert months["2003-01-31"]["g_non_recurring_transaction_gain"] == Decimal("0.00")
+    assert months["2003-02-28"]["g_non_recurring_transaction_gain"] == Decimal("150000.01")
+    assert months["2003-03-31"]["non_recurring_transaction_accounts"] == ["KACC account NRG-4"]
+    row = aneo(con, "2003-03-31")
+    # net income 150,000 + 150,000.01 - 400,000 + 100,000 + 200,000 = 200,000.01; less 150,000.01 + 200,000 excluded
+    assert row["net_income"] == Decimal("200000.01")
+    assert row["g_non_recurring_transaction_gain"] == Decimal("350000.01")
+    assert row["adjusted_net_earnings_before_d"] == Decimal("-150000.00")
+    assert row["missing_inputs"] == []
+
+
+def test_non_recurring_gain_before_the_threshold_is_in_force_is_missing_and_a_twelve_month_input(con):
+    # the $150,000 applies from the agreement's date (2002-02-12): a January 2002 gain cannot be tested; the February
+    # 2002 gain of 150,000.01 is excluded and shows in the 12 months ending 2002-03-31
+    gain_account(con, "NRG-1")
+    for month, balance in (("2002-01-31", "-200000.00"), ("2002-02-28", "-350000.01"), ("2002-03-31", "-350000.01")):
+        add(con, "trial_balances", entity_id="KACC", period_end=month, account_id="NRG-1", balance=balance)
+    attest(con, "ppca_ebitda_definition", "2002-01-31", "ANEO + interest + taxes + depreciation + amortization")
+    build(con, "ppca_ebitda_twelve_months")
+    row = one(con, "select * from ppca_ebitda_twelve_months where test_date = '2002-03-31'")
+    assert json.loads(row["ebitda_inputs"])["aneo_g_non_recurring_transaction_gain"] == {
+        "value": "150000.01", "clause_id": "ppca-2002/def/AdjustedNetEarningsFromOperations"}
+    assert row["ebitda_missing_inputs"] == ["parameter aneo_threshold_non_recurring_gains on 2002-01-31 (KACC account NRG-1)"]

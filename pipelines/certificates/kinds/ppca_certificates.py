@@ -31,6 +31,7 @@ EBITDA_LINES = (
     ("aneo_d_excess_excluded", "(d) investee earnings above cash received + $3,000,000", "less"),
     ("aneo_f_debt_extinguishment_gain", "(f) gains on cancellation or forgiveness of Indebtedness", "less"),
     ("aneo_g_extraordinary_gain", "(g) extraordinary gains", "less"),
+    ("aneo_g_non_recurring_transaction_gain", "(g) gains over $150,000 from other non-recurring transactions", "less"),
     ("aneo_k_lifo_inventory_charges_excluded", "(k) non-cash LIFO charges (cap $20,000,000)", "add"),
     ("aneo_l_kaiser_center_disposition_charges_excluded", "(l) Kaiser Center disposition charges (cap $25,000,000)", "add"),
     ("aneo_m_non_cash_pension_expense_excluded", "(m) non-cash pension expenses (FY2003 $48,000,000, FY2004 $68,000,000)", "add"),
