@@ -227,8 +227,8 @@ ATTESTATION_SUBJECTS = (
     "affiliate_transaction_independent_approval",
     # indenture-1996/4.08 quarterly Officers' Certificate: value = the date it was delivered to the Trustee (YYYY-MM-DD)
     "affiliate_transaction_officers_certificate",
-    # ca-1994/def/MaximumLetterOfCreditAmount (R-C04): the date the Venezuela Bid Bond Obligation was terminated
-    # (period_end = that date, value "true")
+    # ca-1994/def/MaximumLetterOfCreditAmount (R-C04, R-C60): the date the Venezuela Bid Bond Obligation was terminated
+    # (period_end = that date, value "true"), or "false": not terminated as of period_end, until a later attestation
     "venezuela_bid_bond_obligation_terminated",
     # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (R-C05): Venezuela Pledged Cash outstanding from period_end until the next
     # attestation; reference_id "bid_bond" for the part in respect of the Venezuela Bid Bond Obligation

@@ -3,11 +3,15 @@ Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the av
 condition figures. Every expected number is derived by hand in the comment beside it."""
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import duckdb
 import pytest
 from raw_tables import add, attest, build, create_raw_tables, rows
+
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import load_policies
 
 D = Decimal
 
@@ -59,6 +63,83 @@ def test_phase_cannot_be_told_without_the_bid_bond_termination(con):
     found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
     assert found["1998-08-01"]["threshold"] is None
     assert "venezuela_bid_bond_obligation_terminated" in found["1998-08-01"]["missing_inputs"]
+    # (b)(ii) $200,000,000 or (b)(i) $235,000,000: the bounds the engine compares with
+    assert json.loads(found["1998-08-01"]["bounds"]) == {"threshold": ["200000000.00", "235000000.00"]}
+
+
+def evaluated(con, clause_id):
+    """The engine's results of one letter-of-credit clause, by transaction."""
+    policies = load_policies()
+    mine = tuple(c for c in policies.covenants if c.figure.mart == "ca1994_letter_of_credit_tests")
+    build(con, "ca1994_letter_of_credit_tests")
+    return {r.transaction_id: r for r in evaluate_all(con, replace(policies, covenants=mine)) if r.clause_id == clause_id}
+
+
+def test_a_bid_bond_letter_of_credit_over_both_phases_fails_without_the_termination_date(con):
+    # no attestation of the bid bond obligation's end: the Maximum Letter of Credit Amount on 1998-09-01 is $235,000,000
+    # (b)(i) or $200,000,000 (b)(ii), the Venezuela Letter of Credit Amount $110,000,000 or $75,000,000
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "G1", "1998-08-15", "1999-06-30", "90000000.00", purpose="general")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "95000000.00", purpose="bid_bond")
+    outstandings = evaluated(con, "ca-1994/2.1.3(b)(i)(A)")
+    # after B1: 50,000,000 + 90,000,000 + 95,000,000 = 235,000,000: within (b)(i), over (b)(ii): waits for the date
+    assert outstandings["B1"].status == "indeterminate"
+    # V1 alone, 50,000,000, is within both: pass, measured against the lower cap (the least headroom), with the caution
+    assert (outstandings["V1"].status, outstandings["V1"].threshold, outstandings["V1"].headroom) == (
+        "pass", D("200000000.00"), D("150000000.00"))
+    assert "venezuela_bid_bond_obligation_terminated" in outstandings["V1"].cautions[0]
+    # (ii): Venezuela Letters of Credit V1 + B1 = 145,000,000 > 110,000,000, the higher amount: fails in either phase,
+    # shown against 110,000,000 (the least shortfall, 35,000,000)
+    venezuela = evaluated(con, "ca-1994/2.1.3(b)(ii)")["B1"]
+    assert (venezuela.status, venezuela.actual, venezuela.threshold, venezuela.headroom) == (
+        "fail", D("145000000.00"), D("110000000.00"), D("-35000000.00"))
+    assert "venezuela_bid_bond_obligation_terminated" in venezuela.cautions[0]
+    assert "Caution:" in venezuela.explanation
+
+
+def test_one_cent_over_the_higher_phase_fails(con):
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "185000000.01", purpose="bid_bond")
+    # 50,000,000 + 185,000,000.01 = 235,000,000.01 > 235,000,000 > 200,000,000
+    found = evaluated(con, "ca-1994/2.1.3(b)(i)(A)")["B1"]
+    assert (found.status, found.headroom) == ("fail", D("-0.01"))
+
+
+@pytest.mark.parametrize("attested", ["1998-08-15", "1998-09-30"])
+def test_a_false_attestation_puts_the_test_in_phase_b_i(con, attested):
+    # not terminated as of 1998-08-15 (before the test, standing until a later attestation, R-C60) or as of
+    # 1998-09-30 (after it: not terminated then, so not before): $235,000,000 on 1998-09-01
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", attested, "false")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "170000000.00", purpose="bid_bond")
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")["1998-09-01"]
+    assert (found["threshold"], found["missing_inputs"], found["bounds"]) == (D("235000000.00"), "[]", None)
+    # 50,000,000 + 170,000,000 = 220,000,000 <= 235,000,000 (it would exceed (b)(ii)'s 200,000,000)
+    assert evaluated(con, "ca-1994/2.1.3(b)(i)(A)")["B1"].status == "pass"
+
+
+def test_a_later_true_attestation_ends_phase_b_i(con):
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-08-15", "false")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-10-15", "true")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "G1", "1998-10-15", "1998-12-31", "1000000.00", purpose="general")
+    lc(con, "G2", "1998-10-16", "1998-12-31", "1000000.00", purpose="general")
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
+    # to and including 1998-10-15: (b)(i); from and excluding it: (b)(ii)
+    assert (found["1998-10-15"]["threshold"], found["1998-10-16"]["threshold"]) == (D("235000000.00"), D("200000000.00"))
+
+
+def test_pledged_cash_is_no_input_of_the_outstandings_test(con):
+    # no venezuela_pledged_cash attestation: (i)(B) cannot be told, (i)(A) and (ii) do not use it
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-10-15", "true")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    assert by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")["1998-08-01"]["missing_inputs"] == "[]"
+    assert by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(ii)")["1998-08-01"]["missing_inputs"] == "[]"
+    assert "venezuela_pledged_cash" in by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(B)")["1998-08-01"]["missing_inputs"]
 
 
 def test_venezuela_cap_worked_example_e19(con):
