@@ -799,6 +799,17 @@ RESTRICTED_PAYMENTS = Extract(
             allowed=("cash", "property", "guarantee", "liability_assumed"),
             example="",
         ),
+        # ca-1994/9.2.2(a)(iii): "if the Company shall redeem or retire any Subordinated Debt" the Ongoing Indebtedness
+        # basket steps down by the amount redeemed or retired, whatever paid for it (R-C09: principal, R-C61)
+        Column(
+            "retired_instrument_id",
+            "text",
+            "On a payment that redeems, repurchases or retires debt: the instrument redeemed or retired",
+            required=False,
+            references="debt_instruments.instrument_id",
+            example="",
+        ),
+        Column("principal_retired", "money", "Principal amount of that instrument redeemed or retired by the payment", required=False, example=""),
     ),
     ("transaction_id",),
 )

@@ -55,7 +55,7 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "specified_pari_passu_indebtedness",
         "notes_credited",
     ),
-    "restricted_payments": ("amount", "kac_pass_through_amount"),  # the direction is in payment_kind (return_of_investment)
+    "restricted_payments": ("amount", "kac_pass_through_amount", "principal_retired"),  # the direction is in payment_kind (return_of_investment)
     "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees"),
     "equity_issuances": ("net_proceeds", "excluded_from_4_09_a_ii"),
     "capital_expenditures": ("amount",),
@@ -138,6 +138,7 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
 # (column, other): the column is required on rows where the other column is given.
 REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
     "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
+    "restricted_payments": (("principal_retired", "retired_instrument_id"), ("retired_instrument_id", "principal_retired")),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.

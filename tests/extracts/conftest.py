@@ -48,8 +48,8 @@ transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_pro
 AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00,
 """,
     "restricted_payments": """\
-transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form
-RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,
+transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form,retired_instrument_id,principal_retired
+RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,,,
 """,
     "incurrences": """\
 transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees

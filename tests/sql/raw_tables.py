@@ -111,6 +111,8 @@ DEFAULTS = {
         "kac_pass_through_amount": None,
         "ca1994_clause": None,
         "investment_form": None,
+        "retired_instrument_id": None,
+        "principal_retired": None,
     },
     "incurrences": {
         "basket": "4.10(a)",

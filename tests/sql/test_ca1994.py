@@ -245,6 +245,44 @@ def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleven
         '["Disclosure Schedule item 4 (Ongoing Indebtedness), not available"]'}
 
 
+def test_ongoing_indebtedness_step_down_counts_cash_redemptions(con):
+    # "if the Company shall redeem or retire any Subordinated Debt": a cash redemption steps the cap down by the
+    # principal retired (R-C09), whatever was paid (premium and discount alike). Payments:
+    #   P0 1997-10-19 SUB 5,000,000 (before the restated text: not counted)
+    #   P1 1997-10-20 SUB 20,000,000 principal for 21,000,000 paid (premium 1,000,000): counted at 20,000,000
+    #   P2 1998-03-02 SUB 10,000,000 principal bought in the market for 9,500,000: counted at 10,000,000
+    #   P3 1998-03-02 OTHER (not Subordinated Debt) 7,000,000: not counted
+    #   P4 1998-04-01 a dividend naming no instrument: not counted
+    #   P5 1998-06-15 SUB 15,000,000 paid from the proceeds of INC-5 applied the same day (one redemption recorded twice):
+    #      counted once, 15,000,000
+    #   INC-6 1998-09-01 proceeds 4,000,000 applied to SUB with no payment recorded: counted, 4,000,000
+    # cumulative: 20,000,000; 30,000,000; 45,000,000; 49,000,000
+    add(con, "debt_instruments", instrument_id="OTHER", ca1994_debt_class="other")
+    add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="new_subordinated_debt")
+    for txn, day, instrument, principal, paid in (
+        ("P0", "1997-10-19", "SUB", "5000000.00", "5000000.00"),
+        ("P1", "1997-10-20", "SUB", "20000000.00", "21000000.00"),
+        ("P2", "1998-03-02", "SUB", "10000000.00", "9500000.00"),
+        ("P3", "1998-03-02", "OTHER", "7000000.00", "7000000.00"),
+        ("P5", "1998-06-15", "SUB", "15000000.00", "15000000.00"),
+    ):
+        add(con, "restricted_payments", transaction_id=txn, payment_date=day, payment_kind="subordinated_debt_retirement",
+            recipient_kind="public", basket="4.09(b)(IV)", amount=paid, retired_instrument_id=instrument, principal_retired=principal)
+    add(con, "restricted_payments", transaction_id="P4", payment_date="1998-04-01")
+    for txn, day, applied in (("INC-5", "1998-06-15", "15000000.00"), ("INC-6", "1998-09-01", "4000000.00")):
+        add(con, "incurrences", transaction_id=txn, incurrence_date=day, instrument_id="NEW", amount=applied,
+            proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount=applied)
+    build(con, "ca1994_unsourced_debt_basket_tests")
+    found = {r["transaction_id"]: json.loads(r["inputs"]) for r in rows(
+        con, "select * from ca1994_unsourced_debt_basket_tests where clause_id = 'ca-1994/9.2.2(a)(iii)' and test_kind = 'transaction'")}
+    assert {txn: (i["subordinated_debt_retired"]["value"], i["cumulative_subordinated_debt_retired"]["value"]) for txn, i in found.items()} == {
+        "P1": ("20000000.00", "20000000.00"),
+        "P2": ("10000000.00", "30000000.00"),
+        "P5": ("15000000.00", "45000000.00"),
+        "INC-6": ("4000000.00", "49000000.00"),
+    }
+
+
 def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):
     # 9.2.2(b)(i)(A) "the Senior Debt": no amount in the restated text. Outstanding on 1997-10-20 = the 1997-09-30
     # balance 225,000,000; on 1998-03-10, the day of an issue of 25,000,000: the 1998-02-28 balance 225,000,000 +
