@@ -76,6 +76,18 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "letters_of_credit_outstandings",
     ),
     "market_data": ("value",),
+    "lenders": ("revolving_commitment",),
+    "lender_fees": ("amount",),
+    "lender_consents": ("outstanding_principal",),
+    "qal_investments": ("amount", "participants_amount"),
+    "ca1994_pricing_items": (
+        "adjusted_capital_expenditures",
+        "pik_note_interest",
+        "pik_note_interest_paid_in_cash",
+        "equity_proceeds_notes_interest",
+        "equity_proceeds_notes_interest_paid_in_cash",
+        "interest_income",
+    ),
 }
 
 # Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
@@ -95,6 +107,7 @@ STATED_TERMS: dict[str, tuple[str, ...]] = {
 FRACTIONS: dict[str, tuple[str, ...]] = {
     "entities": ("ownership_pct",),
     "borrowing_base": ("inventory_net_recovery_pct",),
+    "qal_investments": ("ownership_interest",),
 }
 
 # Dates that must be the last day of a calendar month.
@@ -103,6 +116,7 @@ MONTH_ENDS: dict[str, tuple[str, ...]] = {
     "debt_balances": ("period_end",),
     "capital_expenditures": ("period_end",),
     "valco_ebitda": ("period_end",),
+    "ca1994_pricing_items": ("quarter_end",),
 }
 
 # (later, earlier): the later date may not fall before the earlier one on the same row.
@@ -124,6 +138,11 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
 PART_OF: dict[str, tuple[tuple[str, str], ...]] = {
     "default_events": (("insured_amount", "amount"),),
     "equity_issuances": (("excluded_from_4_09_a_ii", "net_proceeds"),),
+    "qal_investments": (("amount", "participants_amount"),),
+    "ca1994_pricing_items": (
+        ("pik_note_interest_paid_in_cash", "pik_note_interest"),
+        ("equity_proceeds_notes_interest_paid_in_cash", "equity_proceeds_notes_interest"),
+    ),
 }
 
 # (column, when column, when value): the column is required on rows where `when column` holds `when value`.

@@ -25,6 +25,7 @@ from pipelines.sample import (
     extract_files,
     guarantees,
     indebtedness,
+    lenders,
     letters_of_credit,
     liens,
     market_data,
@@ -83,6 +84,13 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "note_redemptions": notes.redemption_rows(),
         # Kaiser did not consolidate, merge, sell all its property or dissolve a Subsidiary in the sample's years
         "mergers": [],
+        "lenders": lenders.lender_rows(),
+        "lender_fees": lenders.fee_rows(),
+        "lender_consents": lenders.consent_rows(),
+        "qal_investments": lenders.qal_investment_rows(),
+        # the base agreement's EBITDA and Adjusted Capital Expenditures, and the PIK Note and Equity Proceeds Notes, are
+        # not known: no quarter is given, and the Pricing Interest Coverage Ratio names them as missing
+        "ca1994_pricing_items": [],
     }
 
 

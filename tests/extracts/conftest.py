@@ -132,6 +132,26 @@ RED-2004-10-20,2004-09-20,2004-10-20,10000000.00,Notice of redemption
 merger_id,effective_date,entity_id,event_kind,counterparty,counterparty_role,survivor,survivor_role,survivor_organized_in_us,supplemental_indenture_date,wholly_owned_directly_by_company_or_guarantors,document
 MRG-2005-EXAMPLE,2005-06-30,KACC,merger,Example Metals Inc.,other,entity,company,,,,Agreement of merger
 """,
+    "lenders": """\
+lender_id,lender_name,effective_date,revolving_commitment,document
+BOFA,"Bank of America, N.A.",2003-08-01,55000000.00,"Sixth Amendment, Schedule A"
+""",
+    "lender_fees": """\
+fee_id,fee_kind,paid_on,amount,document
+FEE-2003-08-AMEND6,sixth_amendment_fee,2003-08-01,2280000.00,
+""",
+    "lender_consents": """\
+request_id,request_date,subject,lender_id,consented,outstanding_principal,document
+REQ-2003-08-AMEND6,2003-08-01,sixth_amendment,BOFA,true,0.00,Signature page
+""",
+    "qal_investments": """\
+investment_id,made_on,investor,investment_kind,amount,participants_amount,ownership_interest,document
+QAL-2003-08,2003-08-14,kaac,contingent_liability,43000000.00,151943462.90,0.283000,
+""",
+    "ca1994_pricing_items": """\
+quarter_end,ebitda,adjusted_capital_expenditures,pik_note_interest,pik_note_interest_paid_in_cash,equity_proceeds_notes_interest,equity_proceeds_notes_interest_paid_in_cash,interest_income,document
+1998-09-30,,,0.00,0.00,0.00,0.00,0.00,
+""",
 }
 
 

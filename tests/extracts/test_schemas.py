@@ -78,4 +78,7 @@ def test_every_rule_names_a_contract_column_of_the_right_kind():
 
 
 def test_the_required_period_end_columns_are_month_ends():
-    assert MONTH_ENDS == {name: ("period_end",) for name in ("trial_balances", "debt_balances", "capital_expenditures", "valco_ebitda")}
+    assert MONTH_ENDS == {
+        **{name: ("period_end",) for name in ("trial_balances", "debt_balances", "capital_expenditures", "valco_ebitda")},
+        "ca1994_pricing_items": ("quarter_end",),
+    }

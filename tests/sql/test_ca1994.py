@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import duckdb
 import pytest
-from raw_tables import add, attest, build, create_raw_tables, rows
+from raw_tables import add, attest, build, create_raw_tables, rows, tb
 
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
@@ -297,3 +297,50 @@ def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):
         "1998-03-10": ("transaction", D("250000000.00"), None),
     }
     assert all("definition of Senior Debt" in r["missing_inputs"] for r in found.values())
+
+
+def test_pricing_interest_coverage_ratio_for_four_fiscal_quarters(con):
+    # Per quarter of 1998: KACC interest 10,000,000; V90 (90% owned, consolidated in full) 1,000,000; JV (proportional)
+    # 500,000 plus 200,000 its partners bear (booked on their own line). Consolidated interest expense 11,700,000.
+    # (iii): V90's other owners 10% x 1,000,000 = 100,000 (A); JV's partners bear 200,000 (B): 300,000.
+    # ca1994_pricing_items per quarter: EBITDA 30,000,000, Adjusted Capital Expenditures 5,000,000, PIK Note interest
+    # 400,000 of which 100,000 paid in cash (300,000 excluded), Equity Proceeds Notes interest 50,000 all paid in cash
+    # (nothing excluded), interest income 250,000. Venezuela Investments made: 6,000,000 on 1998-08-15 (a return of
+    # 1,000,000 on 1998-11-01 is not deducted: "made").
+    # Four quarters ending 1998-12-31: (a) 4 x 30,000,000 - 4 x 5,000,000 - 6,000,000 = 94,000,000;
+    # (b) 4 x (11,700,000 - 300,000) - 4 x 250,000 - 4 x 300,000 = 43,400,000; 94,000,000 / 43,400,000 = 2.165899 (6 places)
+    add(con, "entities", entity_id="V90", ownership_pct="0.900000")
+    add(con, "entities", entity_id="JV", role="joint_venture", is_subsidiary="false", is_joint_venture="true",
+        ownership_pct="0.650000", consolidation_method="proportional")
+    for n, quarter_end in enumerate(("1998-03-31", "1998-06-30", "1998-09-30", "1998-12-31"), start=1):
+        tb(con, quarter_end, "interest_expense", f"{10000000 * n}.00")
+        tb(con, quarter_end, "interest_expense", f"{1000000 * n}.00", entity="V90")
+        tb(con, quarter_end, "interest_expense", f"{500000 * n}.00", entity="JV")
+        tb(con, quarter_end, "interest_expense_borne_by_jv_partners", f"{200000 * n}.00", entity="JV")
+        add(con, "ca1994_pricing_items", quarter_end=quarter_end, ebitda="30000000.00", adjusted_capital_expenditures="5000000.00",
+            pik_note_interest="400000.00", pik_note_interest_paid_in_cash="100000.00", equity_proceeds_notes_interest="50000.00",
+            equity_proceeds_notes_interest_paid_in_cash="50000.00", interest_income="250000.00")
+    add(con, "restricted_payments", transaction_id="RP-V", payment_date="1998-08-15", payment_kind="restricted_investment",
+        recipient_kind="other", basket="4.09(b)(VIII)", amount="6000000.00", ca1994_clause="9.2.5(u)")
+    add(con, "restricted_payments", transaction_id="RP-VR", payment_date="1998-11-01", payment_kind="return_of_investment",
+        recipient_kind="other", basket="4.09(b)(VIII)", amount="1000000.00", ca1994_clause="9.2.5(u)", returns_transaction_id="RP-V")
+    found = by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")
+    december = json.loads(found["1998-12-31"]["inputs"])
+    assert {k: december[k]["value"] for k in ("numerator", "denominator", "minority_interest_expense", "pricing_interest_coverage_ratio")} == {
+        "numerator": "94000000.00", "denominator": "43400000.00", "minority_interest_expense": "1200000.00",
+        "pricing_interest_coverage_ratio": "2.165899"}
+    # the grid is still missing: indeterminate, naming it and nothing else
+    assert json.loads(found["1998-12-31"]["missing_inputs"]) == [
+        "Section 3.4.1 of the Credit Agreement of February 15, 1994: the pricing grid and the period of the Pricing Interest "
+        "Coverage Ratio (base text not available, R-C07)"]
+    # September 1998: only three quarters of 1998 are reported
+    assert "trial balances for the four Fiscal Quarters ending 1998-09-30" in found["1998-09-30"]["missing_inputs"]
+
+
+def test_pricing_items_missing_for_a_quarter_are_named(con):
+    for quarter_end in ("1998-03-31", "1998-06-30", "1998-09-30", "1998-12-31"):
+        tb(con, quarter_end, "interest_expense", "1.00")
+    add(con, "ca1994_pricing_items", quarter_end="1998-03-31", ebitda=None)
+    missing = json.loads(by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")["1998-12-31"]["missing_inputs"])
+    assert "EBITDA (base Credit Agreement definition) for the Fiscal Quarter ending 1998-03-31" in missing
+    assert "ca1994_pricing_items for the Fiscal Quarter ending 1998-06-30" in missing
