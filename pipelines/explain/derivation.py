@@ -115,7 +115,8 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
         tested.add(f"Headroom: {amount(result.headroom)}{pct}")
     tested.add(f"Determined on {result.determination_date}")
     for missing in figures.missing_inputs:
-        tested.add(f"Missing: {missing}")
+        # a caution: the status is the same whatever the missing input is (docs/policies.md)
+        tested.add(f"Missing, and no value of it changes the status: {missing}" if missing in result.cautions else f"Missing: {missing}")
 
     if result.inputs:
         terms = root.add("Defined terms and inputs")

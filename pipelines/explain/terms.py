@@ -10,8 +10,8 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # `aneo_q_ii_...`: an input named after a lettered paragraph of a definition, by the definition's initials
 _PARAGRAPH = re.compile(r"^([a-z]{2,6})_((?:(?:[a-z]|[ivx]+)_)+)(.+)$")
 # an amount as the engine writes it in an explanation (-127541418.02, 100000000): a decimal part or five digits and
-# more, so years and section numbers stay as they are
-_AMOUNT = re.compile(r"(?<![\w.\-/$])-?(?:\d+\.\d+|\d{5,})(?![\w.\-/])")
+# more, so years and section numbers stay as they are; never the last group of an amount already written with commas
+_AMOUNT = re.compile(r"(?<![\w.,\-/$])-?(?:\d+\.\d+|\d{5,})(?![\w.\-/])")
 
 
 def defined_term(clause_id: str) -> str | None:

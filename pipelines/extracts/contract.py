@@ -230,8 +230,8 @@ ATTESTATION_SUBJECTS = (
     "affiliate_transaction_independent_approval",
     # indenture-1996/4.08 quarterly Officers' Certificate: value = the date it was delivered to the Trustee (YYYY-MM-DD)
     "affiliate_transaction_officers_certificate",
-    # ca-1994/def/MaximumLetterOfCreditAmount (R-C04): the date the Venezuela Bid Bond Obligation was terminated
-    # (period_end = that date, value "true")
+    # ca-1994/def/MaximumLetterOfCreditAmount (R-C04, R-C60): the date the Venezuela Bid Bond Obligation was terminated
+    # (period_end = that date, value "true"), or "false": not terminated as of period_end, until a later attestation
     "venezuela_bid_bond_obligation_terminated",
     # ca-1994/9.2.3(y), 2.1.3(b)(i)(B) (R-C05): Venezuela Pledged Cash outstanding from period_end until the next
     # attestation; reference_id "bid_bond" for the part in respect of the Venezuela Bid Bond Obligation
@@ -823,6 +823,17 @@ RESTRICTED_PAYMENTS = Extract(
             allowed=("cash", "property", "guarantee", "liability_assumed"),
             example="",
         ),
+        # ca-1994/9.2.2(a)(iii): "if the Company shall redeem or retire any Subordinated Debt" the Ongoing Indebtedness
+        # basket steps down by the amount redeemed or retired, whatever paid for it (R-C09: principal, R-C61)
+        Column(
+            "retired_instrument_id",
+            "text",
+            "On a payment that redeems, repurchases or retires debt: the instrument redeemed or retired",
+            required=False,
+            references="debt_instruments.instrument_id",
+            example="",
+        ),
+        Column("principal_retired", "money", "Principal amount of that instrument redeemed or retired by the payment", required=False, example=""),
     ),
     ("transaction_id",),
 )
@@ -1451,6 +1462,102 @@ PPCA_DISPOSITION_PROCEEDS = Extract(
     ("proceeds_id",),
 )
 
+# ppca-2002: the Lenders, their Revolving Commitments over time, the fees paid for them and their consents
+LENDERS = Extract(
+    "lenders",
+    "ppca-2002: the register of Lenders under the Post-Petition Credit Agreement, each Lender's Revolving Commitment "
+    "from a date until its next row (a commitment of 0 from the day a Lender leaves).",
+    (
+        Column("lender_id", "text", "Stable id", example="BOFA"),
+        Column("lender_name", "text", "The Lender's name", example="Bank of America, N.A."),
+        Column("effective_date", "date", "First day this commitment applies", example="2003-08-01"),
+        Column("revolving_commitment", "money", "The Lender's Revolving Commitment from that day", example="55000000.00"),
+        Column("document", "text", "Where it is set out (a schedule, an assignment)", required=False, example="Sixth Amendment, Schedule A"),
+    ),
+    ("lender_id", "effective_date"),
+)
+
+LENDER_FEES = Extract(
+    "lender_fees",
+    "ppca-2002: fees paid to the Agent for the ratable benefit of the Lenders (the Sixth Amendment's amendment fee).",
+    (
+        Column("fee_id", "text", "Stable id", example="FEE-2003-08-AMEND6"),
+        Column("fee_kind", "text", "Which fee", allowed=("sixth_amendment_fee",), example="sixth_amendment_fee"),
+        Column("paid_on", "date", "Date paid to the Agent", example="2003-08-01"),
+        Column("amount", "money", "Amount paid", example="2280000.00"),
+        Column("document", "text", "Evidence of payment", required=False, example="Agent's receipt"),
+    ),
+    ("fee_id",),
+)
+
+LENDER_CONSENTS = Extract(
+    "lender_consents",
+    "ppca-2002: each Lender's answer to a request for an amendment, waiver or consent, with the outstanding principal of "
+    "Revolving Credit Outstandings it held on the request's date. Every row of a request carries the same date and subject; "
+    "a Lender with a commitment then and no row has not consented.",
+    (
+        Column("request_id", "text", "The amendment, waiver or consent asked for", example="REQ-2003-08-AMEND6"),
+        Column("request_date", "date", "The date the consents are counted (the amendment's effective date)", example="2003-08-01"),
+        Column(
+            "subject",
+            "text",
+            "What it does: the Sixth Amendment itself (every Lender must sign) or a change to Borrowing Base clause (c) that "
+            "eliminates or reduces a required PPE Subcomponent Reduction (12.1(vii): 86%)",
+            allowed=("sixth_amendment", "ppe_subcomponent_reduction"),
+            example="sixth_amendment",
+        ),
+        Column("lender_id", "text", "The Lender", references="lenders.lender_id", example="BOFA"),
+        _flag("consented", "The Lender signed or consented"),
+        Column(
+            "outstanding_principal",
+            "money",
+            "Outstanding principal of the Revolving Credit Outstandings the Lender held on the request date",
+            example="0.00",
+        ),
+        Column("document", "text", "The signature page or consent", required=False, example="Signature page"),
+    ),
+    ("request_id", "lender_id"),
+)
+
+QAL_INVESTMENTS = Extract(
+    "qal_investments",
+    "ppca-2002: cash Investments in QAL and Contingent Liabilities incurred in respect of QAL's Indebtedness by the Company "
+    "or KAAC, with what all the QAL joint venture participants put in on the same occasion.",
+    (
+        Column("investment_id", "text", "Stable id", example="QAL-2003-08"),
+        Column("made_on", "date", "Date made or incurred", example="2003-08-14"),
+        Column("investor", "text", "Who made it", allowed=("company", "kaac"), example="kaac"),
+        Column("investment_kind", "text", "A cash Investment or a Contingent Liability", allowed=("cash_investment", "contingent_liability"),
+               example="contingent_liability"),
+        Column("amount", "money", "Amount invested, or of QAL Indebtedness the Contingent Liability covers", example="43000000.00"),
+        Column("participants_amount", "money", "What every QAL joint venture participant put in on that occasion, the investor's included",
+               example="151943462.90"),
+        Column("ownership_interest", "pct", "The Company's and KAAC's ownership interest in QAL on that date, as a fraction", example="0.283000"),
+        Column("document", "text", "The funding request or guarantee", required=False, example=""),
+    ),
+    ("investment_id",),
+)
+
+# ca-1994/def/PricingInterestCoverageRatio: the items the base Credit Agreement defines or the ledger does not split
+CA1994_PRICING_ITEMS = Extract(
+    "ca1994_pricing_items",
+    "ca-1994: per Fiscal Quarter, the Pricing Interest Coverage Ratio's items that the ledger does not carry: EBITDA and "
+    "Adjusted Capital Expenditures as the Credit Agreement of February 15, 1994 defines them, the interest on the PIK "
+    "Note and the Equity Proceeds Notes and what of it was paid in cash, and interest income included in Net Income.",
+    (
+        Column("quarter_end", "date", "Last day of the Fiscal Quarter", example="1998-09-30"),
+        Column("ebitda", "money", "EBITDA for the quarter as the base Credit Agreement defines it", required=False, example=""),
+        Column("adjusted_capital_expenditures", "money", "Adjusted Capital Expenditures for the quarter (base definition)", required=False, example=""),
+        Column("pik_note_interest", "money", "Interest on the PIK Note in the quarter's interest expense", example="0.00"),
+        Column("pik_note_interest_paid_in_cash", "money", "The part of it paid in cash", example="0.00"),
+        Column("equity_proceeds_notes_interest", "money", "Interest on the Equity Proceeds Notes in the quarter's interest expense", example="0.00"),
+        Column("equity_proceeds_notes_interest_paid_in_cash", "money", "The part of it paid in cash", example="0.00"),
+        Column("interest_income", "money", "Interest income of the Company and its Subsidiaries included in Net Income", example="0.00"),
+        Column("document", "text", "Where the figures come from", required=False, example=""),
+    ),
+    ("quarter_end",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1483,6 +1590,11 @@ EXTRACTS: tuple[Extract, ...] = (
     CAPITAL_EXPENDITURE_BASE_AMOUNTS,
     PPCA_ASSET_DISPOSITIONS,
     PPCA_DISPOSITION_PROCEEDS,
+    LENDERS,
+    LENDER_FEES,
+    LENDER_CONSENTS,
+    QAL_INVESTMENTS,
+    CA1994_PRICING_ITEMS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

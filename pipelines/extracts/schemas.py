@@ -57,7 +57,7 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "credit_agreement_prepayment_declined",
         "specified_pari_passu_prepayment_declined",
     ),
-    "restricted_payments": ("amount", "kac_pass_through_amount"),  # the direction is in payment_kind (return_of_investment)
+    "restricted_payments": ("amount", "kac_pass_through_amount", "principal_retired"),  # the direction is in payment_kind (return_of_investment)
     "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees"),
     "equity_issuances": ("net_proceeds", "excluded_from_4_09_a_ii"),
     "capital_expenditures": ("amount",),
@@ -82,6 +82,18 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
     "capital_expenditure_base_amounts": ("base_amount",),
     "ppca_asset_dispositions": ("fair_market_value",),
     "ppca_disposition_proceeds": ("net_disposition_proceeds",),
+    "lenders": ("revolving_commitment",),
+    "lender_fees": ("amount",),
+    "lender_consents": ("outstanding_principal",),
+    "qal_investments": ("amount", "participants_amount"),
+    "ca1994_pricing_items": (
+        "adjusted_capital_expenditures",
+        "pik_note_interest",
+        "pik_note_interest_paid_in_cash",
+        "equity_proceeds_notes_interest",
+        "equity_proceeds_notes_interest_paid_in_cash",
+        "interest_income",
+    ),
 }
 
 # Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
@@ -101,6 +113,7 @@ STATED_TERMS: dict[str, tuple[str, ...]] = {
 FRACTIONS: dict[str, tuple[str, ...]] = {
     "entities": ("ownership_pct",),
     "borrowing_base": ("inventory_net_recovery_pct",),
+    "qal_investments": ("ownership_interest",),
 }
 
 # Dates that must be the last day of a calendar month.
@@ -110,6 +123,7 @@ MONTH_ENDS: dict[str, tuple[str, ...]] = {
     "capital_expenditures": ("period_end",),
     "valco_ebitda": ("period_end",),
     "capital_expenditure_base_amounts": ("fiscal_year_end",),
+    "ca1994_pricing_items": ("quarter_end",),
 }
 
 # (later, earlier): the later date may not fall before the earlier one on the same row.
@@ -132,6 +146,11 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
 PART_OF: dict[str, tuple[tuple[str, str], ...]] = {
     "default_events": (("insured_amount", "amount"),),
     "equity_issuances": (("excluded_from_4_09_a_ii", "net_proceeds"),),
+    "qal_investments": (("amount", "participants_amount"),),
+    "ca1994_pricing_items": (
+        ("pik_note_interest_paid_in_cash", "pik_note_interest"),
+        ("equity_proceeds_notes_interest_paid_in_cash", "equity_proceeds_notes_interest"),
+    ),
 }
 
 # (column, when column, when value): the column is required on rows where `when column` holds `when value`.
@@ -147,6 +166,7 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
 REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
     "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
     "ppca_asset_dispositions": (("fair_market_value", "alpart_proviso_clause"),),
+    "restricted_payments": (("principal_retired", "retired_instrument_id"), ("retired_instrument_id", "principal_retired")),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.

@@ -33,6 +33,7 @@ FIELDS = (
     "waiver_id",
     "determination_date",
     "explanation",
+    "cautions",
 )
 CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name != "inputs"))
 INPUT_FIELDS = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id", "input", "value", "input_clause_id", "source")

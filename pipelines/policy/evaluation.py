@@ -1,7 +1,9 @@
 """Evaluate covenant policies against the figures the SQL marts produced: one Result per clause and test date.
 
 Comparisons are exact: a ratio is compared as a fraction, never as a rounded decimal, so "greater than 2.0 to 1"
-fails at exactly 2.0. Missing or unattested input gives `indeterminate`, never `pass`.
+fails at exactly 2.0. Missing or unattested input gives `indeterminate`, never `pass`, unless the mart bounds what the
+missing facts can change and every value within those bounds gives the same status: that status is given, and the
+missing facts are named as cautions (a status never rests on a guessed value).
 """
 
 from __future__ import annotations
@@ -46,6 +48,25 @@ class Figures:
     # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
     # without a ppca-2002 9.2.4(b) Trigger Event)
     not_applicable_because: str | None = None
+    # optional mart column `bounds`: where the missing inputs can move only the figure and the mart's threshold, the
+    # least and greatest each can then be (None: no bound on that side), e.g. a Maximum Letter of Credit Amount of
+    # $200,000,000 or $235,000,000 while the date the bid bond obligation ended is not attested
+    bounds: Bounds | None = None
+
+
+@dataclass(frozen=True)
+class Bounds:
+    actual: tuple[Fraction | None, Fraction | None]
+    threshold: tuple[Decimal | None, Decimal | None]
+
+
+def _bounds(text: str | None) -> Bounds | None:
+    if not text:
+        return None
+    given = json.loads(text)
+    actual = tuple(None if v is None else Fraction(v) for v in given.get("actual", (None, None)))
+    threshold = tuple(None if v is None else Decimal(v) for v in given.get("threshold", (None, None)))
+    return Bounds(actual=actual, threshold=threshold)
 
 
 def read_marts(con: duckdb.DuckDBPyConnection, marts: set[str], transaction_id: str | None = None) -> dict[str, dict[str, list[dict]]]:
@@ -94,6 +115,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         period=(row.get("period_start"), row.get("period_end")),
         warnings=tuple(json.loads(row["warnings"])) if row.get("warnings") else (),
         not_applicable_because=row.get("not_applicable_because"),
+        bounds=_bounds(row.get("bounds")),
     )
 
 
@@ -193,6 +215,10 @@ def _evaluate_one(
     if covenant.threshold.computed is not None and gap is not None:
         # a computed threshold has no effective date of its own; the policy names the dates it does not govern
         return replace(result, status=gap.status, explanation=gap.explanation)
+    uncertain = bool(figures.missing_inputs) or figures.value is None or (found is None and covenant.threshold.computed is not None)
+    settled = _settle(covenant, figures, found) if uncertain else None
+    if settled is not None:
+        found = settled.threshold
     if found is None and covenant.threshold.computed is not None:
         missing = "; ".join(figures.missing_inputs) or f"the threshold ({covenant.threshold.computed.description}) cannot be computed from the inputs"
         return _apply_waivers(con, replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note), policies)
@@ -207,7 +233,7 @@ def _evaluate_one(
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
     result = replace(result, threshold=threshold)
-    shown = _shown(covenant.figure.form, figures.value, threshold)
+    shown = _shown(covenant.figure.form, figures.value if settled is None else settled.actual, threshold)
     reduction_note = (
         f" Threshold {shown(base_threshold)} ({threshold_source}) reduced by {shown(figures.threshold_reduction)} under "
         + ", ".join(r.clause_id for r in covenant.threshold_reductions)
@@ -215,15 +241,18 @@ def _evaluate_one(
         if figures.threshold_reduction
         else f" Threshold {shown(base_threshold)} ({threshold_source})."
     )
-    if figures.missing_inputs or figures.value is None:
+    if settled is None and (figures.missing_inputs or figures.value is None):
         missing = list(figures.missing_inputs) or [f"{covenant.figure.name} cannot be computed from the inputs"]
         return _apply_waivers(
             con,
             replace(result, status="indeterminate", explanation="Cannot be determined: " + "; ".join(missing) + "." + reduction_note + status_note),
             policies,
         )
+    if settled is not None:
+        result = replace(result, cautions=settled.cautions)
+        status_note = settled.caution_note(shown) + status_note
 
-    actual = figures.value
+    actual = figures.value if settled is None else settled.actual
     headroom = _headroom(actual, Fraction(threshold), covenant.operator)
     complies = COMPARE[covenant.operator](actual, Fraction(threshold))
     result = replace(
@@ -247,6 +276,59 @@ def _evaluate_one(
     if complies:
         return replace(result, status="pass", explanation=verdict + reduction_note + status_note)
     return _apply_waivers(con, replace(result, status="fail", explanation=verdict + reduction_note + status_note), policies)
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A result whose missing inputs cannot change its status: the figure and threshold of the case nearest the
+    boundary (the least headroom when every case complies, the least shortfall when none does), and what is missing."""
+
+    actual: Fraction
+    threshold: tuple[Decimal, str]
+    cautions: tuple[str, ...]
+    bounds: Bounds
+
+    def caution_note(self, shown) -> str:
+        def span(low, high) -> str:
+            if low is not None and low == high:
+                return f"is {shown(low)}"
+            if low is None:
+                return f"is at most {shown(high)}"
+            return f"is at least {shown(low)}" if high is None else f"lies between {shown(low)} and {shown(high)}"
+
+        return (
+            f" Caution: {'; '.join(self.cautions)}. Whatever the missing facts are, the figure {span(*self.bounds.actual)} and the"
+            f" threshold {span(*self.bounds.threshold)}, which gives this status in every case; the figures shown are those"
+            " of the case nearest the threshold."
+        )
+
+
+def _settle(covenant: Covenant, figures: Figures, found: tuple[Decimal, str] | None) -> Settled | None:
+    """The figures to report when every value the missing inputs can take gives the same status; None otherwise (or
+    when the mart gives no bounds: then the missing inputs may change more than the figure and the threshold)."""
+    if figures.bounds is None:
+        return None
+    a_low, a_high = (figures.value, figures.value) if figures.value is not None else figures.bounds.actual
+    if found is not None:
+        (t_low, t_high), source = (found[0], found[0]), found[1]
+    elif covenant.threshold.computed is not None:
+        (t_low, t_high), rule = figures.bounds.threshold, covenant.threshold.computed
+        source = f"{rule.clause_id}: {rule.description}; of the values the missing inputs allow, the one nearest the figure"
+    else:
+        return None
+    reduction = figures.threshold_reduction
+    compare = COMPARE[covenant.operator]
+    upper_bound_test = covenant.operator in ("<", "<=")
+    # "<=": every case complies when the greatest figure is within the least threshold; none does when the least
+    # figure exceeds the greatest threshold (">=" the other way round)
+    complying = (a_high, t_low) if upper_bound_test else (a_low, t_high)
+    failing = (a_low, t_high) if upper_bound_test else (a_high, t_low)
+    for (actual, threshold), outcome in ((complying, True), (failing, False)):
+        if actual is not None and threshold is not None and compare(actual, Fraction(threshold - reduction)) is outcome:
+            cautions = figures.missing_inputs or (f"{covenant.figure.name} is not known exactly",)
+            shown_bounds = Bounds(actual=(a_low, a_high), threshold=tuple(None if t is None else t - reduction for t in (t_low, t_high)))
+            return Settled(actual=actual, threshold=(threshold, source), cautions=cautions, bounds=shown_bounds)
+    return None
 
 
 def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> str:

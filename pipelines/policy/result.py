@@ -30,6 +30,8 @@ class Result:
     determination_date: date | None = None
     amendments: tuple[str, ...] = ()
     status_before_waiver: str | None = None
+    # missing inputs that could not change the status: every value they could take gives the same one
+    cautions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

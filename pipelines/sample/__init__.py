@@ -25,6 +25,7 @@ from pipelines.sample import (
     extract_files,
     guarantees,
     indebtedness,
+    lenders,
     letters_of_credit,
     liens,
     market_data,
@@ -88,6 +89,13 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "capital_expenditure_base_amounts": ppca_storyline.capital_expenditure_base_amount_rows(),
         "ppca_asset_dispositions": ppca_storyline.asset_disposition_rows(),
         "ppca_disposition_proceeds": ppca_storyline.disposition_proceeds_rows(),
+        "lenders": lenders.lender_rows(),
+        "lender_fees": lenders.fee_rows(),
+        "lender_consents": lenders.consent_rows(),
+        "qal_investments": lenders.qal_investment_rows(),
+        # the base agreement's EBITDA and Adjusted Capital Expenditures, and the PIK Note and Equity Proceeds Notes, are
+        # not known: no quarter is given, and the Pricing Interest Coverage Ratio names them as missing
+        "ca1994_pricing_items": [],
     }
 
 

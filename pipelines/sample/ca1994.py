@@ -30,7 +30,8 @@ MAXXAM_PRINCIPAL = Decimal("11438000.00")
 MAXXAM_INTEREST = Decimal("343140.00")
 
 NEW_SUBORDINATED_ISSUE_COSTS = Decimal("1250000.00")
-SUBORDINATED_RETIREMENT = Decimal("46000000.00") + Decimal("2750000.00")  # principal + premium
+SUBORDINATED_PRINCIPAL_RETIRED = Decimal("46000000.00")
+SUBORDINATED_RETIREMENT = SUBORDINATED_PRINCIPAL_RETIRED + Decimal("2750000.00")  # principal + premium
 
 CFO = ("J. Doe", "Chief Financial Officer")
 COUNSEL = ("R. Roe", "General Counsel")
@@ -52,6 +53,7 @@ def restricted_payment_rows(rows: list[dict[str, object]]) -> list[dict[str, obj
         "transaction_id": "RP-1998-01-SUB-1275", "payment_date": NEW_SUBORDINATED_ISSUE_DATE, "payer_entity_id": "KACC",
         "payment_kind": "subordinated_debt_retirement", "recipient_kind": "public", "amount": SUBORDINATED_RETIREMENT,
         "basket": "4.09(b)(IV)", "declared_on": date(1997, 12, 15), "ca1994_clause": "9.2.6(b)",
+        "retired_instrument_id": "NOTES-1275-2003", "principal_retired": SUBORDINATED_PRINCIPAL_RETIRED,
         "description": "Redemption of $46,000,000 of 12 3/4% Senior Subordinated Notes at a $2,750,000 premium from the proceeds of "
                        "the New Subordinated Notes (principal plus premium; accrued interest paid separately)",
     }

@@ -35,4 +35,8 @@ union all
 select 'note_redemptions' as extract, _row from raw_note_redemptions where redemption_id = $transaction_id
 union all
 select 'mergers' as extract, _row from raw_mergers where merger_id = $transaction_id
+union all
+select 'qal_investments' as extract, _row from raw_qal_investments where investment_id = $transaction_id
+union all
+select 'lender_consents' as extract, _row from raw_lender_consents where request_id = $transaction_id
 order by extract, _row

@@ -10,6 +10,10 @@
 -- from and excluding" that date "$200,000,000"; "(iii) from and excluding the date on which all Venezuela Letters of
 -- Credit have expired or terminated, $125,000,000" ((iii) takes precedence, R-C04 default). Venezuela Letter of Credit
 -- Amount [Thirteenth Amendment § 1.1, item C, “Venezuela Letter of Credit Amount”] = that amount - $125,000,000.
+-- The date the Venezuela Bid Bond Obligation was terminated: a `true` attestation's period_end is that date (R-C04);
+-- a `false` attestation says it was not terminated as of its period_end, and stands until a later attestation says
+-- otherwise (R-C60), so a test date after it and before any `true` is in (b)(i). With neither, the phase is (b)(i) or
+-- (b)(ii): phase is null, and the bounds of each amount are given (the lower and the higher of the two phases).
 -- Venezuela cap [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))]: "$210,000,000 plus the sum of the aggregate
 -- amount of Venezuela Pledged Cash and Venezuela Letters of Credit outstanding in respect of the Venezuela Bid Bond
 -- Obligation minus the aggregate amount of all Investments (including any payment under a Venezuela Letter of Credit)
@@ -64,7 +68,9 @@ pledged_cash as (
          where a.subject = 'venezuela_pledged_cash' and a.reference_id = 'bid_bond' and a.period_end <= d.as_of
          order by a.period_end desc limit 1) as bid_bond_pledged_cash,
         (select min(a.period_end) from current_attestations as a
-         where a.subject = 'venezuela_bid_bond_obligation_terminated' and a.value = 'true') as bid_bond_terminated_on
+         where a.subject = 'venezuela_bid_bond_obligation_terminated' and a.value = 'true') as bid_bond_terminated_on,
+        (select max(a.period_end) from current_attestations as a
+         where a.subject = 'venezuela_bid_bond_obligation_terminated' and a.value = 'false') as bid_bond_not_terminated_on
     from in_term as d
 ),
 
@@ -76,12 +82,14 @@ phases as (
         c.venezuela_pledged_cash,
         coalesce(c.bid_bond_pledged_cash, 0) as bid_bond_pledged_cash,
         c.bid_bond_terminated_on,
+        c.bid_bond_not_terminated_on,
         case
             when l.first_venezuela_issue is null then 'a'
             when l.last_venezuela_expiry < l.as_of then 'b(iii)'
-            when c.bid_bond_terminated_on is null then null
-            when l.as_of <= c.bid_bond_terminated_on then 'b(i)'
-            else 'b(ii)'
+            when l.as_of > c.bid_bond_terminated_on then 'b(ii)'
+            -- "to and including the date on which the Venezuela Bid Bond Obligation is terminated", or not terminated
+            -- as last attested (R-C60)
+            when c.bid_bond_terminated_on is not null or c.bid_bond_not_terminated_on is not null then 'b(i)'
         end as phase
     from letters as l
     join investments as i using (as_of)
@@ -96,6 +104,9 @@ select
     cast(case phase
         when 'a' then 0 when 'b(i)' then 110000000 when 'b(ii)' then 75000000 when 'b(iii)' then 0
     end as decimal(38, 2)) as venezuela_letter_of_credit_amount,
+    -- with the phase unknown, (b)(ii) gives the lower and (b)(i) the higher of each amount
+    case when phase is null then '{"threshold": ["200000000.00", "235000000.00"]}' end as maximum_letter_of_credit_amount_bounds,
+    case when phase is null then '{"threshold": ["75000000.00", "110000000.00"]}' end as venezuela_letter_of_credit_amount_bounds,
     cast(venezuela_letters_of_credit + venezuela_pledged_cash as decimal(38, 2)) as venezuela_exposure,
     cast(210000000 + bid_bond_letters_of_credit + bid_bond_pledged_cash - investments_made as decimal(38, 2)) as venezuela_cap,
     list_concat(

@@ -11,6 +11,11 @@
 -- [Thirteenth Amendment § 1.4, item A (Credit Agreement § 5.1(b)(ii))] tests "the Stated Amount of such Letter of
 -- Credit plus the aggregate Letter of Credit Outstandings immediately prior" against the Maximum Letter of Credit
 -- Amount: the same figure as 2.1.3(b)(i)(A).
+-- While the date the Venezuela Bid Bond Obligation was terminated is not attested, (i)(A), 5.1(b)(ii) and (ii) carry
+-- the bounds of their threshold (the amounts of phases (b)(ii) and (b)(i)): an issuance over the higher fails and one
+-- within the lower passes whatever that date, naming the attestation as a caution; only one between the two waits for
+-- it. Venezuela Pledged Cash enters (i)(B) alone; a missing attestation of it leaves (i)(B) indeterminate (it moves
+-- the figure and the cap's bid-bond part together, which bounds on each alone cannot express).
 with issued as (
     select l.lc_id, l.issue_date, l.is_venezuela_letter_of_credit, e.*
     from stg_letters_of_credit as l
@@ -20,18 +25,21 @@ with issued as (
 
 tests as (
     select 'ca-1994/2.1.3(b)(i)(A)' as clause_id, letter_of_credit_outstandings as actual,
-        maximum_letter_of_credit_amount as threshold, missing_inputs as checked_missing, issued.*
+        maximum_letter_of_credit_amount as threshold, maximum_letter_of_credit_amount_bounds as bounds,
+        list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%') as checked_missing, issued.*
     from issued
     union all
     select 'ca-1994/5.1(b)(ii)', letter_of_credit_outstandings, maximum_letter_of_credit_amount,
-        missing_inputs, issued.*
+        maximum_letter_of_credit_amount_bounds,
+        list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*
     from issued
     union all
-    select 'ca-1994/2.1.3(b)(i)(B)', venezuela_exposure, venezuela_cap,
+    select 'ca-1994/2.1.3(b)(i)(B)', venezuela_exposure, venezuela_cap, null,
         list_filter(missing_inputs, lambda m: m not like '%bid_bond_obligation_terminated%'), issued.*
     from issued
     union all
     select 'ca-1994/2.1.3(b)(ii)', venezuela_letters_of_credit, venezuela_letter_of_credit_amount,
+        venezuela_letter_of_credit_amount_bounds,
         list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*
     from issued
     where is_venezuela_letter_of_credit
@@ -52,6 +60,7 @@ select
         'maximum_letter_of_credit_amount', json_object('value', maximum_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
         'maximum_letter_of_credit_amount_phase', json_object('value', phase, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
         'venezuela_bid_bond_obligation_terminated_on', json_object('value', bid_bond_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
+        'venezuela_bid_bond_obligation_not_terminated_as_of', json_object('value', bid_bond_not_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
         'venezuela_letters_of_credit', json_object('value', venezuela_letters_of_credit::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCredit'),
         'venezuela_letter_of_credit_amount', json_object('value', venezuela_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCreditAmount'),
         'venezuela_pledged_cash', json_object('value', venezuela_pledged_cash::varchar, 'clause_id', 'ca-1994/def/VenezuelaPledgedCash'),
@@ -59,5 +68,6 @@ select
         'bid_bond_pledged_cash', json_object('value', bid_bond_pledged_cash::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
         'venezuela_investments_made', json_object('value', investments_made::varchar, 'clause_id', 'ca-1994/2.1.3(b)')
     ) as varchar) as inputs,
-    cast(to_json(coalesce(list_sort(checked_missing), []::varchar[])) as varchar) as missing_inputs
+    cast(to_json(coalesce(list_sort(checked_missing), []::varchar[])) as varchar) as missing_inputs,
+    bounds
 from tests

@@ -1,6 +1,6 @@
 -- clause: ca-1994/9.2.2(a)(iii)
 -- clause: ca-1994/9.2.2(b)(i)(A)
--- transactions of: incurrences
+-- transactions of: incurrences, restricted_payments
 -- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, R-C10) whose measure is in the
 -- base Credit Agreement, not available (R-X02): always indeterminate, naming what is missing, with the part the
 -- available texts let us compute shown in the inputs.
@@ -11,21 +11,37 @@
 --   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired"
 --   [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]. Both the cap and which debt is Ongoing
 --   Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal only, R-C09 default) is
---   the principal of Subordinated Debt retired from the proceeds of an Incurrence (as the ca-1994 basket ledger records
---   repayments), counted from the Eleventh Amendment (the text before it is absent). One maintenance row on October 20,
---   1997 and one transaction row per retirement.
+--   the principal of every Subordinated Debt redeemed or retired, however paid for: a payment in restricted_payments
+--   naming the instrument it retires (cash, repurchase or redemption), and the proceeds of an Incurrence applied to
+--   Subordinated Debt. A redemption recorded both ways (the payment and the proceeds applied to the same instrument on
+--   the same day) is one redemption, counted once from the payment (R-C61). Counted from the Eleventh Amendment (the
+--   text before it is absent). One maintenance row on October 20, 1997 and one transaction row per retirement.
 -- 9.2.2(b)(i)(A) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i)(A))]: "Indebtedness of the Company
 -- in respect of (A) the Senior Debt": no amount or condition
 --   stated; what the Senior Debt is (and whether the base text limits it) is defined in the base Credit Agreement.
 --   Actual = principal outstanding of the instruments counsel classes senior_debt (R-X04): the latest month-end
 --   balance on or before the test date plus what was incurred after that month end. One maintenance row on October 20,
 --   1997 and one transaction row per later incurrence of Senior Debt.
-with retirements as (
-    select i.incurrence_date as retired_on, i.transaction_id, i.proceeds_applied_amount as principal_retired
+with paid_retirements as (
+    select p.payment_date as retired_on, p.transaction_id, p.retired_instrument_id as instrument_id,
+        p.principal_retired
+    from stg_restricted_payments as p
+    join stg_debt_instruments as d on d.instrument_id = p.retired_instrument_id
+    where d.ca1994_debt_class = 'subordinated_debt' and p.principal_retired > 0
+        and p.payment_date >= date '1997-10-20'
+),
+
+retirements as (
+    select retired_on, transaction_id, principal_retired from paid_retirements
+    union all
+    select i.incurrence_date, i.transaction_id, i.proceeds_applied_amount
     from stg_incurrences as i
     join stg_debt_instruments as d on d.instrument_id = i.proceeds_applied_to_instrument_id
     where d.ca1994_debt_class = 'subordinated_debt' and i.proceeds_applied_amount > 0
         and i.incurrence_date >= date '1997-10-20'
+        and not exists (
+            select 1 from paid_retirements as r
+            where r.instrument_id = i.proceeds_applied_to_instrument_id and r.retired_on = i.incurrence_date)
 ),
 
 ongoing_indebtedness_dates as (

@@ -17,5 +17,7 @@ select
     cast(kac_pass_through_amount as decimal(38, 2)) as kac_pass_through_amount,
     ca1994_clause,
     coalesce(nullif(trim(investment_form), ''), 'cash') as investment_form,
+    nullif(trim(retired_instrument_id), '') as retired_instrument_id,
+    cast(principal_retired as decimal(38, 2)) as principal_retired,
     _row
 from raw_restricted_payments

@@ -109,6 +109,8 @@ def test_inputs_are_named_by_their_defined_terms_and_paragraphs():
 def test_an_explanation_shows_amounts_as_the_agreements_write_them_and_leaves_dates_and_years_alone():
     assert readable("EBITDA -127541418.02 >= -127000000.00 on 2003-11-30 (Threshold -100000000, 1997, ratio 2.156174 > 2.0)") == (
         "EBITDA (127,541,418.02) >= (127,000,000.00) on 2003-11-30 (Threshold (100,000,000), 1997, ratio 2.156174 > 2.0)")
+    # an amount the engine already wrote with commas stays whole (its last group is not an amount of its own)
+    assert readable("Fee paid, 2,280,000.00, is at least 2,280,000.00.") == "Fee paid, 2,280,000.00, is at least 2,280,000.00."
 
 
 def test_the_report_drills_down_to_the_same_trial_balance_rows(cache, tmp_path):

@@ -48,8 +48,8 @@ transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_pro
 AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00,
 """,
     "restricted_payments": """\
-transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form
-RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,
+transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form,retired_instrument_id,principal_retired
+RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,,,
 """,
     "incurrences": """\
 transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees
@@ -147,6 +147,26 @@ AS-2000-CFT,e,false,,,Schedule of Asset Dispositions
     "ppca_disposition_proceeds": """\
 proceeds_id,transaction_id,event_date,event_kind,net_disposition_proceeds,document
 NDP-2000-CFT,AS-2000-CFT,2000-08-31,received,48500000.00,
+""",
+    "lenders": """\
+lender_id,lender_name,effective_date,revolving_commitment,document
+BOFA,"Bank of America, N.A.",2003-08-01,55000000.00,"Sixth Amendment, Schedule A"
+""",
+    "lender_fees": """\
+fee_id,fee_kind,paid_on,amount,document
+FEE-2003-08-AMEND6,sixth_amendment_fee,2003-08-01,2280000.00,
+""",
+    "lender_consents": """\
+request_id,request_date,subject,lender_id,consented,outstanding_principal,document
+REQ-2003-08-AMEND6,2003-08-01,sixth_amendment,BOFA,true,0.00,Signature page
+""",
+    "qal_investments": """\
+investment_id,made_on,investor,investment_kind,amount,participants_amount,ownership_interest,document
+QAL-2003-08,2003-08-14,kaac,contingent_liability,43000000.00,151943462.90,0.283000,
+""",
+    "ca1994_pricing_items": """\
+quarter_end,ebitda,adjusted_capital_expenditures,pik_note_interest,pik_note_interest_paid_in_cash,equity_proceeds_notes_interest,equity_proceeds_notes_interest_paid_in_cash,interest_income,document
+1998-09-30,,,0.00,0.00,0.00,0.00,0.00,
 """,
 }
 

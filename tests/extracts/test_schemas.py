@@ -81,4 +81,5 @@ def test_the_required_period_end_columns_are_month_ends():
     assert MONTH_ENDS == {
         **{name: ("period_end",) for name in ("trial_balances", "debt_balances", "capital_expenditures", "valco_ebitda")},
         "capital_expenditure_base_amounts": ("fiscal_year_end",),
+        "ca1994_pricing_items": ("quarter_end",),
     }

@@ -114,6 +114,8 @@ DEFAULTS = {
         "kac_pass_through_amount": None,
         "ca1994_clause": None,
         "investment_form": None,
+        "retired_instrument_id": None,
+        "principal_retired": None,
     },
     "incurrences": {
         "basket": "4.10(a)",
@@ -192,6 +194,17 @@ DEFAULTS = {
         "document": None,
     },
     "market_data": {"unit": "rate"},
+    "qal_investments": {"investor": "kaac", "investment_kind": "cash_investment", "ownership_interest": "0.283000", "document": None},
+    "ca1994_pricing_items": {
+        "ebitda": None,
+        "adjusted_capital_expenditures": None,
+        "pik_note_interest": "0.00",
+        "pik_note_interest_paid_in_cash": "0.00",
+        "equity_proceeds_notes_interest": "0.00",
+        "equity_proceeds_notes_interest_paid_in_cash": "0.00",
+        "interest_income": "0.00",
+        "document": None,
+    },
     "valco_ebitda": {"primary_aluminum_produced": "true", "forecast_valco_ebitda_quarter": None},
     "default_events": {
         "entity_id": "KACC",

@@ -3,11 +3,15 @@ Eleventh Amendment's 9.2.2(b)(i) baskets and conditions, the restrictions the av
 condition figures. Every expected number is derived by hand in the comment beside it."""
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import duckdb
 import pytest
-from raw_tables import add, attest, build, create_raw_tables, rows
+from raw_tables import add, attest, build, create_raw_tables, rows, tb
+
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import load_policies
 
 D = Decimal
 
@@ -59,6 +63,83 @@ def test_phase_cannot_be_told_without_the_bid_bond_termination(con):
     found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
     assert found["1998-08-01"]["threshold"] is None
     assert "venezuela_bid_bond_obligation_terminated" in found["1998-08-01"]["missing_inputs"]
+    # (b)(ii) $200,000,000 or (b)(i) $235,000,000: the bounds the engine compares with
+    assert json.loads(found["1998-08-01"]["bounds"]) == {"threshold": ["200000000.00", "235000000.00"]}
+
+
+def evaluated(con, clause_id):
+    """The engine's results of one letter-of-credit clause, by transaction."""
+    policies = load_policies()
+    mine = tuple(c for c in policies.covenants if c.figure.mart == "ca1994_letter_of_credit_tests")
+    build(con, "ca1994_letter_of_credit_tests")
+    return {r.transaction_id: r for r in evaluate_all(con, replace(policies, covenants=mine)) if r.clause_id == clause_id}
+
+
+def test_a_bid_bond_letter_of_credit_over_both_phases_fails_without_the_termination_date(con):
+    # no attestation of the bid bond obligation's end: the Maximum Letter of Credit Amount on 1998-09-01 is $235,000,000
+    # (b)(i) or $200,000,000 (b)(ii), the Venezuela Letter of Credit Amount $110,000,000 or $75,000,000
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "G1", "1998-08-15", "1999-06-30", "90000000.00", purpose="general")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "95000000.00", purpose="bid_bond")
+    outstandings = evaluated(con, "ca-1994/2.1.3(b)(i)(A)")
+    # after B1: 50,000,000 + 90,000,000 + 95,000,000 = 235,000,000: within (b)(i), over (b)(ii): waits for the date
+    assert outstandings["B1"].status == "indeterminate"
+    # V1 alone, 50,000,000, is within both: pass, measured against the lower cap (the least headroom), with the caution
+    assert (outstandings["V1"].status, outstandings["V1"].threshold, outstandings["V1"].headroom) == (
+        "pass", D("200000000.00"), D("150000000.00"))
+    assert "venezuela_bid_bond_obligation_terminated" in outstandings["V1"].cautions[0]
+    # (ii): Venezuela Letters of Credit V1 + B1 = 145,000,000 > 110,000,000, the higher amount: fails in either phase,
+    # shown against 110,000,000 (the least shortfall, 35,000,000)
+    venezuela = evaluated(con, "ca-1994/2.1.3(b)(ii)")["B1"]
+    assert (venezuela.status, venezuela.actual, venezuela.threshold, venezuela.headroom) == (
+        "fail", D("145000000.00"), D("110000000.00"), D("-35000000.00"))
+    assert "venezuela_bid_bond_obligation_terminated" in venezuela.cautions[0]
+    assert "Caution:" in venezuela.explanation
+
+
+def test_one_cent_over_the_higher_phase_fails(con):
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "185000000.01", purpose="bid_bond")
+    # 50,000,000 + 185,000,000.01 = 235,000,000.01 > 235,000,000 > 200,000,000
+    found = evaluated(con, "ca-1994/2.1.3(b)(i)(A)")["B1"]
+    assert (found.status, found.headroom) == ("fail", D("-0.01"))
+
+
+@pytest.mark.parametrize("attested", ["1998-08-15", "1998-09-30"])
+def test_a_false_attestation_puts_the_test_in_phase_b_i(con, attested):
+    # not terminated as of 1998-08-15 (before the test, standing until a later attestation, R-C60) or as of
+    # 1998-09-30 (after it: not terminated then, so not before): $235,000,000 on 1998-09-01
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", attested, "false")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "B1", "1998-09-01", "1999-06-30", "170000000.00", purpose="bid_bond")
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")["1998-09-01"]
+    assert (found["threshold"], found["missing_inputs"], found["bounds"]) == (D("235000000.00"), "[]", None)
+    # 50,000,000 + 170,000,000 = 220,000,000 <= 235,000,000 (it would exceed (b)(ii)'s 200,000,000)
+    assert evaluated(con, "ca-1994/2.1.3(b)(i)(A)")["B1"].status == "pass"
+
+
+def test_a_later_true_attestation_ends_phase_b_i(con):
+    attest(con, "venezuela_pledged_cash", "1998-07-20", "0.00")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-08-15", "false")
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-10-15", "true")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    lc(con, "G1", "1998-10-15", "1998-12-31", "1000000.00", purpose="general")
+    lc(con, "G2", "1998-10-16", "1998-12-31", "1000000.00", purpose="general")
+    found = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")
+    # to and including 1998-10-15: (b)(i); from and excluding it: (b)(ii)
+    assert (found["1998-10-15"]["threshold"], found["1998-10-16"]["threshold"]) == (D("235000000.00"), D("200000000.00"))
+
+
+def test_pledged_cash_is_no_input_of_the_outstandings_test(con):
+    # no venezuela_pledged_cash attestation: (i)(B) cannot be told, (i)(A) and (ii) do not use it
+    attest(con, "venezuela_bid_bond_obligation_terminated", "1998-10-15", "true")
+    lc(con, "V1", "1998-08-01", "1999-06-30", "50000000.00")
+    assert by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(A)")["1998-08-01"]["missing_inputs"] == "[]"
+    assert by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(ii)")["1998-08-01"]["missing_inputs"] == "[]"
+    assert "venezuela_pledged_cash" in by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(i)(B)")["1998-08-01"]["missing_inputs"]
 
 
 def test_venezuela_cap_worked_example_e19(con):
@@ -164,6 +245,44 @@ def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleven
         '["Disclosure Schedule item 4 (Ongoing Indebtedness), not available"]'}
 
 
+def test_ongoing_indebtedness_step_down_counts_cash_redemptions(con):
+    # "if the Company shall redeem or retire any Subordinated Debt": a cash redemption steps the cap down by the
+    # principal retired (R-C09), whatever was paid (premium and discount alike). Payments:
+    #   P0 1997-10-19 SUB 5,000,000 (before the restated text: not counted)
+    #   P1 1997-10-20 SUB 20,000,000 principal for 21,000,000 paid (premium 1,000,000): counted at 20,000,000
+    #   P2 1998-03-02 SUB 10,000,000 principal bought in the market for 9,500,000: counted at 10,000,000
+    #   P3 1998-03-02 OTHER (not Subordinated Debt) 7,000,000: not counted
+    #   P4 1998-04-01 a dividend naming no instrument: not counted
+    #   P5 1998-06-15 SUB 15,000,000 paid from the proceeds of INC-5 applied the same day (one redemption recorded twice):
+    #      counted once, 15,000,000
+    #   INC-6 1998-09-01 proceeds 4,000,000 applied to SUB with no payment recorded: counted, 4,000,000
+    # cumulative: 20,000,000; 30,000,000; 45,000,000; 49,000,000
+    add(con, "debt_instruments", instrument_id="OTHER", ca1994_debt_class="other")
+    add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="new_subordinated_debt")
+    for txn, day, instrument, principal, paid in (
+        ("P0", "1997-10-19", "SUB", "5000000.00", "5000000.00"),
+        ("P1", "1997-10-20", "SUB", "20000000.00", "21000000.00"),
+        ("P2", "1998-03-02", "SUB", "10000000.00", "9500000.00"),
+        ("P3", "1998-03-02", "OTHER", "7000000.00", "7000000.00"),
+        ("P5", "1998-06-15", "SUB", "15000000.00", "15000000.00"),
+    ):
+        add(con, "restricted_payments", transaction_id=txn, payment_date=day, payment_kind="subordinated_debt_retirement",
+            recipient_kind="public", basket="4.09(b)(IV)", amount=paid, retired_instrument_id=instrument, principal_retired=principal)
+    add(con, "restricted_payments", transaction_id="P4", payment_date="1998-04-01")
+    for txn, day, applied in (("INC-5", "1998-06-15", "15000000.00"), ("INC-6", "1998-09-01", "4000000.00")):
+        add(con, "incurrences", transaction_id=txn, incurrence_date=day, instrument_id="NEW", amount=applied,
+            proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount=applied)
+    build(con, "ca1994_unsourced_debt_basket_tests")
+    found = {r["transaction_id"]: json.loads(r["inputs"]) for r in rows(
+        con, "select * from ca1994_unsourced_debt_basket_tests where clause_id = 'ca-1994/9.2.2(a)(iii)' and test_kind = 'transaction'")}
+    assert {txn: (i["subordinated_debt_retired"]["value"], i["cumulative_subordinated_debt_retired"]["value"]) for txn, i in found.items()} == {
+        "P1": ("20000000.00", "20000000.00"),
+        "P2": ("10000000.00", "30000000.00"),
+        "P5": ("15000000.00", "45000000.00"),
+        "INC-6": ("4000000.00", "49000000.00"),
+    }
+
+
 def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):
     # 9.2.2(b)(i)(A) "the Senior Debt": no amount in the restated text. Outstanding on 1997-10-20 = the 1997-09-30
     # balance 225,000,000; on 1998-03-10, the day of an issue of 25,000,000: the 1998-02-28 balance 225,000,000 +
@@ -178,3 +297,50 @@ def test_senior_debt_has_no_stated_cap_and_is_indeterminate(con):
         "1998-03-10": ("transaction", D("250000000.00"), None),
     }
     assert all("definition of Senior Debt" in r["missing_inputs"] for r in found.values())
+
+
+def test_pricing_interest_coverage_ratio_for_four_fiscal_quarters(con):
+    # Per quarter of 1998: KACC interest 10,000,000; V90 (90% owned, consolidated in full) 1,000,000; JV (proportional)
+    # 500,000 plus 200,000 its partners bear (booked on their own line). Consolidated interest expense 11,700,000.
+    # (iii): V90's other owners 10% x 1,000,000 = 100,000 (A); JV's partners bear 200,000 (B): 300,000.
+    # ca1994_pricing_items per quarter: EBITDA 30,000,000, Adjusted Capital Expenditures 5,000,000, PIK Note interest
+    # 400,000 of which 100,000 paid in cash (300,000 excluded), Equity Proceeds Notes interest 50,000 all paid in cash
+    # (nothing excluded), interest income 250,000. Venezuela Investments made: 6,000,000 on 1998-08-15 (a return of
+    # 1,000,000 on 1998-11-01 is not deducted: "made").
+    # Four quarters ending 1998-12-31: (a) 4 x 30,000,000 - 4 x 5,000,000 - 6,000,000 = 94,000,000;
+    # (b) 4 x (11,700,000 - 300,000) - 4 x 250,000 - 4 x 300,000 = 43,400,000; 94,000,000 / 43,400,000 = 2.165899 (6 places)
+    add(con, "entities", entity_id="V90", ownership_pct="0.900000")
+    add(con, "entities", entity_id="JV", role="joint_venture", is_subsidiary="false", is_joint_venture="true",
+        ownership_pct="0.650000", consolidation_method="proportional")
+    for n, quarter_end in enumerate(("1998-03-31", "1998-06-30", "1998-09-30", "1998-12-31"), start=1):
+        tb(con, quarter_end, "interest_expense", f"{10000000 * n}.00")
+        tb(con, quarter_end, "interest_expense", f"{1000000 * n}.00", entity="V90")
+        tb(con, quarter_end, "interest_expense", f"{500000 * n}.00", entity="JV")
+        tb(con, quarter_end, "interest_expense_borne_by_jv_partners", f"{200000 * n}.00", entity="JV")
+        add(con, "ca1994_pricing_items", quarter_end=quarter_end, ebitda="30000000.00", adjusted_capital_expenditures="5000000.00",
+            pik_note_interest="400000.00", pik_note_interest_paid_in_cash="100000.00", equity_proceeds_notes_interest="50000.00",
+            equity_proceeds_notes_interest_paid_in_cash="50000.00", interest_income="250000.00")
+    add(con, "restricted_payments", transaction_id="RP-V", payment_date="1998-08-15", payment_kind="restricted_investment",
+        recipient_kind="other", basket="4.09(b)(VIII)", amount="6000000.00", ca1994_clause="9.2.5(u)")
+    add(con, "restricted_payments", transaction_id="RP-VR", payment_date="1998-11-01", payment_kind="return_of_investment",
+        recipient_kind="other", basket="4.09(b)(VIII)", amount="1000000.00", ca1994_clause="9.2.5(u)", returns_transaction_id="RP-V")
+    found = by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")
+    december = json.loads(found["1998-12-31"]["inputs"])
+    assert {k: december[k]["value"] for k in ("numerator", "denominator", "minority_interest_expense", "pricing_interest_coverage_ratio")} == {
+        "numerator": "94000000.00", "denominator": "43400000.00", "minority_interest_expense": "1200000.00",
+        "pricing_interest_coverage_ratio": "2.165899"}
+    # the grid is still missing: indeterminate, naming it and nothing else
+    assert json.loads(found["1998-12-31"]["missing_inputs"]) == [
+        "Section 3.4.1 of the Credit Agreement of February 15, 1994: the pricing grid and the period of the Pricing Interest "
+        "Coverage Ratio (base text not available, R-C07)"]
+    # September 1998: only three quarters of 1998 are reported
+    assert "trial balances for the four Fiscal Quarters ending 1998-09-30" in found["1998-09-30"]["missing_inputs"]
+
+
+def test_pricing_items_missing_for_a_quarter_are_named(con):
+    for quarter_end in ("1998-03-31", "1998-06-30", "1998-09-30", "1998-12-31"):
+        tb(con, quarter_end, "interest_expense", "1.00")
+    add(con, "ca1994_pricing_items", quarter_end="1998-03-31", ebitda=None)
+    missing = json.loads(by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")["1998-12-31"]["missing_inputs"])
+    assert "EBITDA (base Credit Agreement definition) for the Fiscal Quarter ending 1998-03-31" in missing
+    assert "ca1994_pricing_items for the Fiscal Quarter ending 1998-06-30" in missing
