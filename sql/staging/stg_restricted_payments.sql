@@ -17,5 +17,7 @@ select
     cast(kac_pass_through_amount as decimal(38, 2)) as kac_pass_through_amount,
     ca1994_clause,
     coalesce(nullif(trim(investment_form), ''), 'cash') as investment_form,
+    cast(net_book_value as decimal(38, 2)) as net_book_value,
+    cast(fair_market_value as decimal(38, 2)) as fair_market_value,
     _row
 from raw_restricted_payments

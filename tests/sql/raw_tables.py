@@ -89,6 +89,7 @@ DEFAULTS = {
         "debt_repaid_due_by_reason_of_sale": "0.00",
         "deductions_payable_to_affiliates": "0.00",
         "involuntary_disposition": None,
+        "assets_are_cash_or_cash_equivalents": None,
     },
     "asset_sale_offers": {
         "credit_agreement_letters_of_credit": "0.00",
@@ -111,6 +112,8 @@ DEFAULTS = {
         "kac_pass_through_amount": None,
         "ca1994_clause": None,
         "investment_form": None,
+        "net_book_value": None,
+        "fair_market_value": None,
     },
     "incurrences": {
         "basket": "4.10(a)",
@@ -119,6 +122,7 @@ DEFAULTS = {
         "description": "incurrence",
         "basket_detail": None,
         "premium_and_fees": None,
+        "accrued_interest_refinanced": None,
     },
     "asset_transfers": {
         "transferor_entity_id": "KACC",
@@ -198,6 +202,8 @@ DEFAULTS = {
         "cured_on": None,
         "document": "document",
     },
+    "board_resolutions": {"subject": "credit_agreement_amount_reduction", "effective_date": None, "document": "certified resolution"},
+    "financial_statements": {"document": None},
     "attestations": {
         "reference_id": None,
         "attested_by": "J. Doe",
