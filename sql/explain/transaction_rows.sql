@@ -35,4 +35,6 @@ union all
 select 'note_redemptions' as extract, _row from raw_note_redemptions where redemption_id = $transaction_id
 union all
 select 'mergers' as extract, _row from raw_mergers where merger_id = $transaction_id
+union all
+select 'board_resolutions' as extract, _row from raw_board_resolutions where resolution_id = $transaction_id
 order by extract, _row

@@ -158,6 +158,7 @@ assembled as (
         f.letter_of_credit_fees_to_the_cent,
         f.projected_other_fixed_charges,
         f.permitted_credit_agreement_amount,
+        f.permitted_credit_agreement_reduced_by,
         f.credit_agreement_principal,
         f.credit_agreement_letters_of_credit,
         f.credit_agreement_attributable_debt,
@@ -233,7 +234,11 @@ select
         -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback
         -- Transactions, (h)), the amount the 4.10(b)(ii) basket ledger shows as remaining
         case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then json_object(
-            'permitted_4_10_b_ii_amount', json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
+            'permitted_4_10_b_ii_amount', json_merge_patch(
+                json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
+                -- the Board Resolutions that reduced it, each with its row (R-I60)
+                case when len(permitted_credit_agreement_reduced_by) > 0
+                    then json_object('reduced_by', permitted_credit_agreement_reduced_by) else '{}'::json end),
             'outstanding_4_10_b_ii_principal', json_object('value', credit_agreement_principal::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_letters_of_credit', json_object('value', credit_agreement_letters_of_credit::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_attributable_debt', json_object('value', credit_agreement_attributable_debt::varchar, 'clause_id', 'indenture-1996/def/AttributableDebt'),

@@ -15,6 +15,18 @@ with incurrences as (
     select * from stg_incurrences where incurrence_date >= date '1996-12-23'
 ),
 
+ledger as (
+    select
+        *,
+        json_merge_patch(
+            json_object('value', cast(capacity as varchar), 'clause_id', clause_id),
+            -- (ii): the Board Resolutions that reduced it, each with its row (R-I60)
+            case when clause_id = 'indenture-1996/4.10(b)(ii)' and json_array_length(json_extract(inputs, '$.reduced_by_board_resolutions')) > 0
+                then json_object('reduced_by', json_extract(inputs, '$.reduced_by_board_resolutions')) else '{}'::json end
+        ) as capacity_input
+    from indebtedness_basket_ledger
+),
+
 basket_rows as (
     select
         l.clause_id,
@@ -25,7 +37,7 @@ basket_rows as (
         json_object(
             'amount_incurred', json_object('value', cast(n.amount as varchar), 'clause_id', l.clause_id),
             'usage_before', json_object('value', cast(l.usage_after - l.amount as varchar), 'clause_id', l.clause_id),
-            'capacity', json_object('value', cast(l.capacity as varchar), 'clause_id', l.clause_id),
+            'capacity', l.capacity_input,
             'measure', json_object('value', l.measure, 'clause_id', l.clause_id)
         )::varchar as inputs,
         list_concat(
@@ -35,7 +47,7 @@ basket_rows as (
                 then ['4.10(b)(viii) sub-clause (A)(I)-(IV), (B) or (C) of ' || n.transaction_id || ' (R-I25)'] end
         ) as missing_inputs
     from incurrences as n
-    join indebtedness_basket_ledger as l on l.transaction_id = n.transaction_id
+    join ledger as l on l.transaction_id = n.transaction_id
 ),
 
 refinancing_rows as (
@@ -66,12 +78,12 @@ sale_and_leaseback_rows as (
         json_object(
             'attributable_debt', json_object('value', cast(a.attributable_debt as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
             'usage_before', json_object('value', cast(l.usage_after - l.amount as varchar), 'clause_id', l.clause_id),
-            'capacity', json_object('value', cast(l.capacity as varchar), 'clause_id', l.clause_id),
+            'capacity', l.capacity_input,
             'measure', json_object('value', l.measure, 'clause_id', l.clause_id)
         )::varchar as inputs,
         case when l.capacity is null then ['capacity of ' || l.clause_id || ' on ' || a.transaction_date] end as missing_inputs
     from attributable_debt as a
-    join indebtedness_basket_ledger as l on l.transaction_id = a.transaction_id
+    join ledger as l on l.transaction_id = a.transaction_id
     where a.is_refinancing_sale_and_leaseback and a.transaction_date >= date '1996-12-23'
 ),
 
