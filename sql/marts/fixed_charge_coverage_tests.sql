@@ -228,7 +228,9 @@ select
             'forward_interest', json_object('value', interest_to_the_cent::varchar, 'exact', interest_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'forward_letter_of_credit_fees', json_object('value', letter_of_credit_fees_to_the_cent::varchar, 'exact', letter_of_credit_fees_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
-            'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
+            -- the day the statements of the last of the four quarters became available, and where that day comes from (R-I61)
+            'financial_statements_available_on', json_object('value', statements_available_on::varchar,
+                'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio', 'source', statements_available_source)
         ),
         -- R-I41: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
         -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback

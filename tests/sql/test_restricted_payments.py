@@ -270,3 +270,22 @@ def test_equity_sold_to_a_non_affiliate_joint_venture_or_an_unrestricted_subsidi
     # Capacity = (I) 50% x (30,000,000 + 10,000,000) = 20,000,000 + (II) 1,000,000 opening + 5,000,000 from KAC only
     # = 26,000,000 (the three other sales, 15,000,000, are left out)
     assert row["threshold"] == Decimal("26000000.00")
+
+
+def test_builder_basket_capacity_i_moves_on_the_day_the_statements_became_available(con):
+    # 4.09(a)(C)(I) runs to "the Company's most recently ended fiscal quarter for which financial statements are
+    # available at the time such Restricted Payment ... is being made" [Indenture § 4.09(a)(C)(I)]: Q1 1997's were
+    # available on 1997-04-25 (its row), not 1997-05-16 (45 days)
+    basket_group(con)
+    add(con, "financial_statements", period_end="1997-03-31", available_on="1997-04-25")
+    add(con, "restricted_payments", transaction_id="D-0424", payment_date="1997-04-24", basket="4.09(a)", amount="1000000.00")
+    add(con, "restricted_payments", transaction_id="D-0425", payment_date="1997-04-25", basket="4.09(a)", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    found = {r["transaction_id"]: r for r in rows(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)'")}
+    # the day before: (I) 50% x 30,000,000 opening = 15,000,000, + (II) 1,000,000 = 16,000,000
+    assert found["D-0424"]["threshold"] == Decimal("16000000.00")
+    # from 1997-04-25: (I) 50% x (30,000,000 + 10,000,000) = 20,000,000, + 1,000,000 = 21,000,000
+    assert found["D-0425"]["threshold"] == Decimal("21000000.00")
+    entry = one(con, "select entry_date from restricted_payment_builder_basket where transaction_id = 'CNI-1997-03-31'")
+    assert entry["entry_date"].isoformat() == "1997-04-25"
+
