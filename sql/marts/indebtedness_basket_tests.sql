@@ -5,9 +5,12 @@
 -- One row per Incurrence and per limit of the clause it is classified in (4.10(d): that clause only), as the policy
 -- engine reads an amount with a computed threshold: actual = the basket's usage right after the Incurrence (from
 -- indebtedness_basket_ledger), threshold = its capacity that day. A (viii) Incurrence is tested under (A), (A)(IV), (C)
--- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi) [Indenture § 4.10(b)(vi)]:
--- the Refinancing Indebtedness may not exceed the Refinanced Indebtedness repaid from its proceeds plus the premium and
--- reasonable fees and expenses (incurrences.premium_and_fees). Incurrences before the Indenture (December 23, 1996) are
+-- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi)(A): the Refinancing
+-- Indebtedness may not exceed "the aggregate amount of such Refinanced Indebtedness (including accrued interest thereon
+-- ...), the amount of any premium ... and an amount equal to the reasonable fees and expenses"
+-- [Indenture § 4.10(b)(vi)(A)]: the Refinanced principal repaid from its proceeds, plus the interest accrued on it and
+-- paid from them (incurrences.accrued_interest_refinanced, R-I62), plus the premium and fees (incurrences.premium_and_fees).
+-- Incurrences before the Indenture (December 23, 1996) are
 -- not tested. A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable
 -- Debt is Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions"
 -- [Indenture § 4.10(b)(ii)].
@@ -56,10 +59,11 @@ refinancing_rows as (
         n.incurrence_date as test_date,
         n.transaction_id,
         n.amount as actual,
-        n.proceeds_applied_amount + coalesce(n.premium_and_fees, 0) as threshold,
+        n.proceeds_applied_amount + coalesce(n.accrued_interest_refinanced, 0) + coalesce(n.premium_and_fees, 0) as threshold,
         json_object(
             'refinancing_indebtedness', json_object('value', cast(n.amount as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)'),
             'refinanced_indebtedness', json_object('value', cast(n.proceeds_applied_amount as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)'),
+            'accrued_interest_refinanced', json_object('value', cast(coalesce(n.accrued_interest_refinanced, 0) as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)'),
             'premium_and_fees', json_object('value', cast(coalesce(n.premium_and_fees, 0) as varchar), 'clause_id', 'indenture-1996/4.10(b)(vi)')
         )::varchar as inputs,
         case when n.proceeds_applied_to_instrument_id is null

@@ -191,3 +191,19 @@ def test_a_board_resolution_reduces_the_credit_agreement_basket_from_the_day_it_
                for r in ledger(con, "indenture-1996/4.10(b)(ii)") if r["transaction_id"].startswith("BR")]
     assert entries == [("1999-04-01", "BR-1", M("0.00"), M("350000000.00")), ("1999-06-01", "BR-2", M("0.00"), M("320000000.00"))]
 
+
+def test_refinancing_cap_includes_the_accrued_interest_refinanced(con):
+    # (vi)(A) "the aggregate amount of such Refinanced Indebtedness (including accrued interest thereon ...), the amount
+    # of any premium ... and ... the reasonable fees and expenses" [Indenture § 4.10(b)(vi)(A)]
+    add(con, "debt_instruments", instrument_id="OLD")
+    add(con, "debt_instruments", instrument_id="NEW")
+    for transaction_id, amount in (("RF-AT", "53500000.00"), ("RF-OVER", "53500000.01")):
+        add(con, "incurrences", transaction_id=transaction_id, incurrence_date="2001-08-15", instrument_id="NEW", amount=amount,
+            basket="4.10(b)(vi)", proceeds_applied_to_instrument_id="OLD", proceeds_applied_amount="50000000.00",
+            accrued_interest_refinanced="2000000.00", premium_and_fees="1500000.00")
+    build(con, "indebtedness_basket_tests")
+    found = basket_tests(con, "indenture-1996/4.10(b)(vi)")
+    # cap = 50,000,000 principal + 2,000,000 accrued interest + 1,500,000 premium and fees = 53,500,000: at it, and a cent over
+    assert (found["RF-AT"]["actual"], found["RF-AT"]["threshold"]) == (M("53500000.00"), M("53500000.00"))
+    assert (found["RF-OVER"]["actual"], found["RF-OVER"]["threshold"]) == (M("53500000.01"), M("53500000.00"))
+    assert '"accrued_interest_refinanced":{"value":"2000000.00"' in found["RF-AT"]["inputs"]
