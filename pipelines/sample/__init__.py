@@ -23,6 +23,7 @@ from pipelines.sample import (
     default_events,
     entities,
     extract_files,
+    financial_statements,
     guarantees,
     indebtedness,
     letters_of_credit,
@@ -83,6 +84,9 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         "note_redemptions": notes.redemption_rows(),
         # Kaiser did not consolidate, merge, sell all its property or dissolve a Subsidiary in the sample's years
         "mergers": [],
+        # no permanent reduction of the 4.10(b)(ii) amount is on the public record
+        "board_resolutions": [],
+        "financial_statements": financial_statements.rows(),
     }
 
 
