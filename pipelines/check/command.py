@@ -28,7 +28,9 @@ def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: P
     try:
         trial_balances = prepared.con.cursor().table(f"{ATTACHED}.main.raw_trial_balances")
         first, last = trial_balances.aggregate("min(period_end), max(period_end)").fetchall()[0]
-        refuse_uncovered(on, first, last, prepared.policies)
+        statements = prepared.con.cursor().table(f"{ATTACHED}.main.raw_financial_statements")
+        recorded = dict(statements.select("period_end, available_on").fetchall())
+        refuse_uncovered(on, first, last, prepared.policies, recorded)
     except DateNotCovered:
         prepared.con.close()
         raise

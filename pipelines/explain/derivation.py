@@ -17,6 +17,7 @@ from pipelines.certificates.rendering import amount, figure
 from pipelines.explain.sources import TRIAL_BALANCES, ledger_accounts, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
+from pipelines.outputs.results_files import source_text
 from pipelines.outputs.verdict import STATUS_WORDS
 from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_covenant, read_marts, threshold_on
 from pipelines.policy.loading import PolicySet
@@ -123,6 +124,10 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
         for name, given in result.inputs.items():
             value, clause_id = (given.get("value"), given.get("clause_id", "")) if isinstance(given, dict) else (given, "")
             term = terms.add(f"{input_label(name, clause_id)} [{clause_id}]: {figure(value, missing='none')}")
+            # what the input names beside its value (the rows it was read from, the exact fraction), as result_inputs.csv
+            cited = source_text({k: v for k, v in given.items() if k not in ("value", "clause_id")}) if isinstance(given, dict) else ""
+            if cited:
+                term.add(cited)
             _ledger(term, con, name, value, period, files)
 
     rows = transaction_rows(con, result.transaction_id)

@@ -137,7 +137,8 @@ CA1994_PAYMENT_CLAUSES = ("9.2.14", "9.2.6(b)", "9.2.5(u)")
 ATTESTATION_SUBJECTS = (
     # indenture-1996/def/GAAP (R-I01): adjustment from the ledger to frozen December 31, 1992 GAAP, per quarter
     "frozen_gaap_net_income_adjustment",
-    # indenture-1996/def/ConsolidatedNetIncome (iv): income of Subsidiaries whose dividends are restricted, per quarter
+    # indenture-1996/def/ConsolidatedNetIncome (iv)(A): Net Income of Subsidiaries whose dividends are not at the time
+    # permitted, per quarter; reference_id the Subsidiary, or empty for the quarter's total
     "restricted_subsidiary_income",
     # indenture-1996/def/ConsolidatedNetIncome (vi): Existing Intercompany Note interest received in cash, per quarter
     "existing_intercompany_note_interest_received",
@@ -296,6 +297,10 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/4.05 (R-I11): "in the judgment of the Company it shall be necessary, advisable or in the interest of
     # the Company to discontinue" the Subsidiary (not a Subsidiary Guarantor), true/false (reference_id = merger_id)
     "subsidiary_discontinuance_judgment",
+    # indenture-1996/def/ConsolidatedNetIncome (iv)(B) (R-I64): a foreign Subsidiary's (or one with significant foreign
+    # source income) Net Income for the fiscal quarter ending period_end not distributed to the Company, whose
+    # distribution would result in a material tax liability not otherwise deducted; reference_id the Subsidiary
+    "foreign_subsidiary_undistributed_income",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -651,6 +656,14 @@ ASSET_SALES = Extract(
             allowed=("foreclosure", "in_lieu_of_foreclosure", "involuntary_proceeding"),
             example="",
         ),
+        # indenture-1996/def/AssetSale: "any assets other than cash or Cash Equivalents" (R-I63)
+        Column(
+            "assets_are_cash_or_cash_equivalents",
+            "bool",
+            "The assets disposed of are cash or Cash Equivalents, which the Asset Sale definition leaves out; empty is false",
+            required=False,
+            example="",
+        ),
     ),
     ("transaction_id",),
 )
@@ -818,9 +831,29 @@ RESTRICTED_PAYMENTS = Extract(
             "On a restricted_investment: how it was made (cash, property, or a guarantee); on its return_of_investment: "
             "how it was reduced (returned in cash or property, the guarantee released, or liabilities assumed or "
             "discharged without recourse to the Company, its Subsidiaries or a Controlled Non-Affiliate Joint Venture). "
-            "Empty is cash",
+            "On any payment, property when paid in property other than cash or a sum certain guaranteed; on an "
+            "unrestricted_subsidiary_investment, designation when it is the investment deemed made on designating the "
+            "Subsidiary an Unrestricted Subsidiary. Empty is cash",
             required=False,
-            allowed=("cash", "property", "guarantee", "liability_assumed"),
+            allowed=("cash", "property", "guarantee", "liability_assumed", "designation"),
+            example="",
+        ),
+        # indenture-1996/4.09(a)(C), 4.09-designation (R-I65): 4.09 counts property at its Fair Market Value and a
+        # designation at the greater of net book value and Fair Market Value, whatever amount says
+        Column(
+            "net_book_value",
+            "money",
+            "Net book value of the investments deemed made on a designation (investment_form designation), at the "
+            "designation; empty otherwise",
+            required=False,
+            example="",
+        ),
+        Column(
+            "fair_market_value",
+            "money",
+            "Fair Market Value of the property paid, invested or returned (investment_form property), or of the "
+            "investments deemed made on a designation, at that time; empty for cash",
+            required=False,
             example="",
         ),
         # ca-1994/9.2.2(a)(iii): "if the Company shall redeem or retire any Subordinated Debt" the Ongoing Indebtedness
@@ -871,6 +904,16 @@ INCURRENCES = Extract(
             "money",
             "For a 4.10(b)(vi) or (viii)(B) refinancing: premium required or reasonable customary premium, and "
             "reasonable fees and expenses",
+            required=False,
+            example="",
+        ),
+        # indenture-1996/4.10(b)(vi)(A): "the aggregate amount of such Refinanced Indebtedness (including accrued
+        # interest thereon ...)" [Indenture § 4.10(b)(vi)(A)]
+        Column(
+            "accrued_interest_refinanced",
+            "money",
+            "For a 4.10(b)(vi) refinancing: interest accrued and unpaid on the Refinanced Indebtedness, paid from the "
+            "proceeds; empty if none",
             required=False,
             example="",
         ),
@@ -1558,6 +1601,42 @@ CA1994_PRICING_ITEMS = Extract(
     ("quarter_end",),
 )
 
+BOARD_RESOLUTIONS = Extract(
+    "board_resolutions",
+    "Board Resolutions of the Company that change a figure the indenture makes variable: a permanent reduction of the "
+    "$400,000,000 of indenture-1996 4.10(b)(ii). A resolution counts once certified and delivered to the Trustee "
+    "(def/BoardResolution), from the later of that day and the effective date it sets (R-I60).",
+    (
+        Column("resolution_id", "text", "Stable id", example="BR-1999-04"),
+        Column(
+            "subject",
+            "text",
+            "What it resolves: credit_agreement_amount_reduction, a permanent reduction of the amount of 4.10(b)(ii)",
+            allowed=("credit_agreement_amount_reduction",),
+            example="credit_agreement_amount_reduction",
+        ),
+        Column("adopted_on", "date", "Date the Board of Directors adopted it", example="1999-04-20"),
+        Column("delivered_to_trustee_on", "date", "Date the certified copy was delivered to the Trustee", example="1999-04-22"),
+        Column("effective_date", "date", "Date from which it takes effect, if it sets one; empty is on delivery", required=False, example=""),
+        Column("amount", "money", "The permanent reduction, added to any earlier ones", example="50000000.00"),
+        Column("document", "text", "The certified resolution", example="Secretary's certificate of April 22, 1999"),
+    ),
+    ("resolution_id",),
+)
+
+FINANCIAL_STATEMENTS = Extract(
+    "financial_statements",
+    "The day each fiscal quarter's financial statements became available: from that day they are the most recent for "
+    "indenture-1996 4.09(a)(C)(I) and the Consolidated Fixed Charge Coverage Ratio. A quarter without a row is taken "
+    "as available on the day after quarter end + financial_information_available_lag_days (45 days; R-I02, R-I61).",
+    (
+        Column("period_end", "date", "Last day of the fiscal quarter", example="1999-03-31"),
+        Column("available_on", "date", "First day on which its financial statements were available", example="1999-04-28"),
+        Column("document", "text", "The statements, or the filing or certificate that made them available", required=False, example="Form 10-Q for the quarter ended March 31, 1999"),
+    ),
+    ("period_end",),
+)
+
 EXTRACTS: tuple[Extract, ...] = (
     ENTITIES,
     CHART_OF_ACCOUNTS,
@@ -1595,6 +1674,8 @@ EXTRACTS: tuple[Extract, ...] = (
     LENDER_CONSENTS,
     QAL_INVESTMENTS,
     CA1994_PRICING_ITEMS,
+    BOARD_RESOLUTIONS,
+    FINANCIAL_STATEMENTS,
 )
 
 BY_NAME = {e.name: e for e in EXTRACTS}

@@ -14,6 +14,7 @@ from pipelines.extracts.schemas import (
     NOT_BEFORE,
     NOT_NEGATIVE,
     PART_OF,
+    QUARTER_ENDS,
     REQUIRED_WHEN,
     REQUIRED_WITH,
     STATED_TERMS,
@@ -131,6 +132,8 @@ def rules(extract: Extract, dates: DateRange) -> list[str]:
         found.append("Between 0 and 1: " + ", ".join(f"`{c}`" for c in FRACTIONS[name]) + ".")
     if MONTH_ENDS.get(name):
         found.append("The last day of a month: " + ", ".join(f"`{c}`" for c in MONTH_ENDS[name]) + ".")
+    if QUARTER_ENDS.get(name):
+        found.append("The last day of a fiscal quarter: " + ", ".join(f"`{c}`" for c in QUARTER_ENDS[name]) + ".")
     found += [f"`{later}` is not before `{earlier}`." for later, earlier in NOT_BEFORE.get(name, ())]
     found += [f"`{part}` is not more than `{whole}`." for part, whole in PART_OF.get(name, ())]
     found += [f"`{column}` is required where `{other}` is given." for column, other in REQUIRED_WITH.get(name, ())]

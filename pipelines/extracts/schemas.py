@@ -57,8 +57,8 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "credit_agreement_prepayment_declined",
         "specified_pari_passu_prepayment_declined",
     ),
-    "restricted_payments": ("amount", "kac_pass_through_amount", "principal_retired"),  # the direction is in payment_kind (return_of_investment)
-    "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees"),
+    "restricted_payments": ("amount", "kac_pass_through_amount", "principal_retired", "net_book_value", "fair_market_value"),  # the direction is in payment_kind
+    "incurrences": ("amount", "proceeds_applied_amount", "premium_and_fees", "accrued_interest_refinanced"),
     "equity_issuances": ("net_proceeds", "excluded_from_4_09_a_ii"),
     "capital_expenditures": ("amount",),
     "letters_of_credit": ("stated_amount",),
@@ -94,6 +94,7 @@ NOT_NEGATIVE: dict[str, tuple[str, ...]] = {
         "equity_proceeds_notes_interest_paid_in_cash",
         "interest_income",
     ),
+    "board_resolutions": ("amount",),
 }
 
 # Counts that must be whole numbers within bounds: the Attributable Debt model discounts one rental per row, so the
@@ -126,6 +127,11 @@ MONTH_ENDS: dict[str, tuple[str, ...]] = {
     "ca1994_pricing_items": ("quarter_end",),
 }
 
+# Dates that must be the last day of a fiscal quarter (the calendar quarter: the fiscal year is the calendar year).
+QUARTER_ENDS: dict[str, tuple[str, ...]] = {
+    "financial_statements": ("period_end",),
+}
+
 # (later, earlier): the later date may not fall before the earlier one on the same row.
 NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "entities": (("valid_to", "valid_from"),),
@@ -140,6 +146,8 @@ NOT_BEFORE: dict[str, tuple[tuple[str, str], ...]] = {
     "unrestricted_subsidiary_officers": (("ceased_on", "appointed_on"),),
     "note_redemptions": (("redemption_date", "notice_mailed_on"),),
     "facility_commitments": (("valid_to", "valid_from"),),
+    "board_resolutions": (("delivered_to_trustee_on", "adopted_on"), ("effective_date", "adopted_on")),
+    "financial_statements": (("available_on", "period_end"),),
 }
 
 # (part, whole): the part may not exceed the whole it is part of, on the same row.
@@ -159,6 +167,11 @@ REQUIRED_WHEN: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("fixed_rate", "rate_kind", "fixed"),
         ("floating_index", "rate_kind", "floating"),
         ("spread", "rate_kind", "floating"),
+    ),
+    "restricted_payments": (
+        ("fair_market_value", "investment_form", "property"),
+        ("net_book_value", "investment_form", "designation"),
+        ("fair_market_value", "investment_form", "designation"),
     ),
 }
 
@@ -213,6 +226,9 @@ def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa
         checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1"))
     if name in MONTH_ENDS.get(extract.name, ()):
         checks.append(_row_check(value == value.dt.month_end(), "month_end", "must be the last day of a month"))
+    if name in QUARTER_ENDS.get(extract.name, ()):
+        quarter_end = (value == value.dt.month_end()) & (value.dt.month() % 3 == 0)
+        checks.append(_row_check(quarter_end, "quarter_end", "must be the last day of a fiscal quarter"))
     for later, earlier in NOT_BEFORE.get(extract.name, ()):
         if name == later:
             checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))

@@ -23,6 +23,7 @@ from pipelines.sample import (
     default_events,
     entities,
     extract_files,
+    financial_statements,
     guarantees,
     indebtedness,
     lenders,
@@ -96,6 +97,9 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
         # the base agreement's EBITDA and Adjusted Capital Expenditures, and the PIK Note and Equity Proceeds Notes, are
         # not known: no quarter is given, and the Pricing Interest Coverage Ratio names them as missing
         "ca1994_pricing_items": [],
+        # no permanent reduction of the 4.10(b)(ii) amount is on the public record
+        "board_resolutions": [],
+        "financial_statements": financial_statements.rows(),
     }
 
 

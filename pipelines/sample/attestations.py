@@ -37,7 +37,8 @@ RESTRICTED_PAYMENT_OPENINGS = {
     "subordinated_debt_retirements_opening": Decimal("0.00"),
     "subordinated_debt_proceeds_opening": Decimal("0.00"),
 }
-RESTRICTED_SUBSIDIARY_INCOME = {date(2001, 9, 30): Decimal("1200000.00")}  # VALCO, foreign exchange restrictions
+# CNI (iv)(A), by Subsidiary: VALCO's dividends not permitted by Ghana's foreign exchange rules (a governmental regulation)
+RESTRICTED_SUBSIDIARY_INCOME = {date(2001, 9, 30): ("VALCO", Decimal("1200000.00"))}
 PREFERRED_DIVIDENDS_LAST = date(2001, 12, 31)
 HEDGE_MONTHS = (date(1998, 1, 1), date(1999, 12, 31))
 
@@ -88,9 +89,9 @@ def rows() -> list[dict[str, object]]:
         certificate = f"Quarterly Officers' Certificate {label}"
         add(f"ATT-{label}-GAAP", "frozen_gaap_net_income_adjustment", None, end,
             _money(FROZEN_GAAP_ADJUSTMENT.get(end, Decimal(0))), CFO, signed, f"{certificate}, frozen-GAAP reconciliation")
-        add(f"ATT-{label}-RSI", "restricted_subsidiary_income", None, end,
-            _money(RESTRICTED_SUBSIDIARY_INCOME.get(end, Decimal(0))), CONTROLLER, signed,
-            f"{certificate}, schedule of dividend restrictions")
+        restricted_subsidiary, restricted_income = RESTRICTED_SUBSIDIARY_INCOME.get(end, (None, Decimal(0)))
+        add(f"ATT-{label}-RSI", "restricted_subsidiary_income", restricted_subsidiary, end,
+            _money(restricted_income), CONTROLLER, signed, f"{certificate}, schedule of dividend restrictions")
         add(f"ATT-{label}-EIN", "existing_intercompany_note_interest_received", "KAC", end,
             _money(transactions.note_interest_received(end)), TREASURER, signed,
             f"Treasury cash receipts ledger {label}, Existing Intercompany Note")

@@ -117,6 +117,9 @@ class RestrictedPayment:
     returns_transaction_id: str | None = None
     kac_pass_through_date: date | None = None
     kac_pass_through_amount: Decimal | None = None
+    investment_form: str | None = None
+    net_book_value: Decimal | None = None
+    fair_market_value: Decimal | None = None
 
 
 PREFERRED_DIVIDEND = D("7218.75")  # $700,000 of $100 Preferred Stock at 4 1/8% a year, paid quarterly (SYNTHETIC)
@@ -159,7 +162,9 @@ RESTRICTED_PAYMENTS: tuple[RestrictedPayment, ...] = tuple(sorted(
         RestrictedPayment("RP-1998-01-KCP", date(1998, 1, 1), "KACC", "unrestricted_subsidiary_investment",
                           "unrestricted_subsidiary", D("6000000.00"), "4.09(a)", None,
                           "Investment deemed made on designating Kaiser Center Properties an Unrestricted Subsidiary "
-                          "(greater of net book value and Fair Market Value)", unrestricted_subsidiary_id="KCP"),
+                          "(greater of net book value and Fair Market Value)", unrestricted_subsidiary_id="KCP",
+                          # SYNTHETIC: the book value is the greater, so the $6,000,000 counted is unchanged
+                          investment_form="designation", net_book_value=D("6000000.00"), fair_market_value=D("5400000.00")),
         RestrictedPayment("RP-1998-02-ANG", date(1998, 2, 27), "KACC", "restricted_investment", "non_affiliate_joint_venture",
                           D("7500000.00"), "4.09(a)", None,
                           "Capital contribution to Anglesey Aluminium Limited (49%) for a potline upgrade"),

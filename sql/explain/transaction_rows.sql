@@ -39,4 +39,6 @@ union all
 select 'qal_investments' as extract, _row from raw_qal_investments where investment_id = $transaction_id
 union all
 select 'lender_consents' as extract, _row from raw_lender_consents where request_id = $transaction_id
+union all
+select 'board_resolutions' as extract, _row from raw_board_resolutions where resolution_id = $transaction_id
 order by extract, _row

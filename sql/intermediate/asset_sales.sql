@@ -1,6 +1,8 @@
 -- clause: indenture-1996/def/AssetSale
 -- clause: indenture-1996/def/Subsidiary
--- Each disposition classified under the indenture. An Asset Sale is a disposition "on or after the date of the initial
+-- Each disposition classified under the indenture. An Asset Sale is a disposition "of any assets other than cash or
+-- Cash Equivalents" (assets_are_cash_or_cash_equivalents, the Company's record, R-I63; such a disposition is also left
+-- out of its group's gross proceeds under (B)) "on or after the date of the initial
 -- issuance of the Notes" (December 23, 1996) "by the Company or any of its
 -- Subsidiaries to any Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture"
 -- [Indenture § 1.01, “Asset Sale”], unless a clause (A)-(G) takes it out [Indenture § 1.01, “Asset Sale” (A)-(G)]:
@@ -47,7 +49,7 @@ sales as (
 grouped as (
     select
         s.*,
-        sum(s.gross_proceeds_for_b) over (partition by s.group_id) as group_gross_proceeds,
+        sum(s.gross_proceeds_for_b) filter (where not s.assets_are_cash_or_cash_equivalents) over (partition by s.group_id) as group_gross_proceeds,
         bool_or(s.fmv_missing) over (partition by s.group_id) as group_fmv_missing,
         coalesce(r.consolidation_method in ('full', 'proportional') and r.role in ('company', 'subsidiary', 'joint_venture'), false)
             as seller_in_group,
@@ -72,6 +74,8 @@ classified as (
             -- "on or after the date of the initial issuance of the Notes" [Indenture § 1.01, “Asset Sale”]: December
             -- 23, 1996 (2.03)
             when g.sale_date < date '1996-12-23' then 'before the initial issuance of the Notes on December 23, 1996'
+            -- "any assets other than cash or Cash Equivalents" [Indenture § 1.01, “Asset Sale”]
+            when g.assets_are_cash_or_cash_equivalents then 'the assets disposed of are cash or Cash Equivalents'
             when g.seller_deemed_najv then 'seller deemed a Non-Affiliate Joint Venture (def/Subsidiary, Alpart/VALCO not wholly owned)'
             when not g.seller_is_company_or_subsidiary then 'seller is not the Company or a Subsidiary'
             when g.buyer_kind in ('subsidiary', 'non_affiliate_joint_venture') then 'buyer is a Subsidiary or a Non-Affiliate Joint Venture'
@@ -126,5 +130,6 @@ select
         else []::varchar[]
     end as missing_inputs,
     involuntary_disposition,
+    assets_are_cash_or_cash_equivalents,
     _row
 from classified

@@ -124,15 +124,11 @@ assembled as (
             order by p.period_end desc
             limit 1
         ) as projected_other_fixed_charges,
-        case when t.clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then (
-            select cast(p.value as decimal(38, 2))
-            from policy_parameters as p
-            where p.instrument = 'indenture-1996'
-                and p.name = 'permitted_credit_agreement_amount'
-                and p.effective_from <= t.transaction_date
-            order by p.effective_from desc
-            limit 1
-        ) end as permitted_credit_agreement_amount,
+        -- "after taking into account any reduction in such amount as set forth in such Section 4.10(b)(ii)"
+        -- [Indenture § 4.10(a)]: the amount on the Transaction Date, as reduced by Board Resolutions (R-I60)
+        case when t.clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)')
+            then c.amount end as permitted_credit_agreement_amount,
+        c.reduced_by as permitted_credit_agreement_reduced_by,
         -- the rate attested for this transaction, else the latest attested on or before the Transaction Date
         (
             select f.value_rate from fallback_rates as f
@@ -147,6 +143,8 @@ assembled as (
         and dt.transaction_id is not distinct from t.transaction_id
         and dt.test_date = t.test_date
     left join credit_agreement_movements as cm on cm.transaction_date = t.transaction_date
+    left join permitted_credit_agreement_amount as c
+        on c.effective_from = (select max(x.effective_from) from permitted_credit_agreement_amount as x where x.effective_from <= t.transaction_date)
 ),
 
 deemed as (
@@ -207,6 +205,7 @@ select
     projected_other_fixed_charges,
     projected_other_fixed_charges_x26280,
     permitted_credit_agreement_amount,
+    permitted_credit_agreement_reduced_by,
     cast(credit_agreement_principal as decimal(38, 2)) as credit_agreement_principal,
     cast(credit_agreement_letters_of_credit as decimal(38, 2)) as credit_agreement_letters_of_credit,
     cast(credit_agreement_attributable_debt as decimal(38, 2)) as credit_agreement_attributable_debt,
@@ -239,7 +238,7 @@ select
         case when projected_other_fixed_charges is null then
             ['projected_other_fixed_charges (R-I02) for ' || case when test_kind = 'transaction' then transaction_id else 'quarter-end ' || test_date end] end,
         case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') and permitted_credit_agreement_amount is null
-            then ['parameter permitted_credit_agreement_amount on ' || transaction_date] end,
+            then ['the amount of 4.10(b)(ii) (parameter permitted_credit_agreement_amount) on ' || transaction_date] end,
         case when coalesce(deemed_draw_principal, 0) > 0 and coalesce(credit_agreement_weighting_principal, 0) = 0
                 and credit_agreement_fallback_rate is null
             then ['credit_agreement_fallback_rate (R-I04) on ' || transaction_date] end

@@ -134,26 +134,73 @@ specified_party_attestations as (
     where subject = 'specified_party_cash_management_consistent'
 ),
 
+-- (iv)(B) "in the case of a foreign Subsidiary or a Subsidiary with significant foreign source income, to the extent
+-- such Net Income has not been distributed to such Person and such distribution would result in a material tax
+-- liability not otherwise deducted from the calculation of Consolidated Net Income"
+-- [Indenture § 1.01, “Consolidated Net Income” (iv)(B)]: attested per Subsidiary and quarter (R-I64); a row naming no
+-- Subsidiary of the register on the quarter end is excluded and named
+foreign_undistributed as (
+    select
+        a.period_end as quarter_end,
+        a.reference_id as person_id,
+        a.attestation_id,
+        coalesce(a.value_amount, 0) as amount,
+        coalesce(e.is_subsidiary and not e.is_unrestricted_subsidiary, false) as names_a_subsidiary
+    from current_attestations as a
+    left join stg_entities as e
+        on e.entity_id = a.reference_id
+        and e.valid_from <= a.period_end
+        and (e.valid_to is null or a.period_end <= e.valid_to)
+    where a.subject = 'foreign_subsidiary_undistributed_income'
+),
+
 -- proviso (2): "the Net Income of each of the Specified Parties otherwise included in the Consolidated Net Income of
 -- the Company shall not be subject to any of the limitations contained in clauses (ii) and (iv)(B) ... so long as the
 -- Company's cash management and intercompany practices ... are consistent with past practice"
--- [Indenture § 1.01, “Consolidated Net Income”, proviso]: the same test for both kinds of Person; a Specified Party
--- without an attestation for the quarter is limited and named
-persons as (
+-- [Indenture § 1.01, “Consolidated Net Income”, proviso]: one test per entity and quarter for the Persons of (ii) and
+-- the Subsidiaries of (iv)(B); a Specified Party without an attestation for the quarter is limited and named
+proviso as (
     select
-        f.*,
+        p.quarter_end,
+        p.person_id,
         coalesce(e.is_specified_party, false) as is_specified_party,
         coalesce(own.value_flag, any_party.value_flag) as cash_management_consistent,
         not (coalesce(e.is_specified_party, false) and coalesce(own.value_flag, any_party.value_flag, false)) as is_limited
-    from person_flows as f
+    from (
+        select quarter_end, person_id from person_flows
+        union
+        select quarter_end, person_id from foreign_undistributed
+    ) as p
     left join stg_entities as e
-        on e.entity_id = f.person_id
-        and e.valid_from <= f.quarter_end
-        and (e.valid_to is null or f.quarter_end <= e.valid_to)
+        on e.entity_id = p.person_id
+        and e.valid_from <= p.quarter_end
+        and (e.valid_to is null or p.quarter_end <= e.valid_to)
     left join specified_party_attestations as own
-        on own.reference_id = f.person_id and own.period_end = f.quarter_end
+        on own.reference_id = p.person_id and own.period_end = p.quarter_end
     left join specified_party_attestations as any_party
-        on any_party.reference_id is null and any_party.period_end = f.quarter_end
+        on any_party.reference_id is null and any_party.period_end = p.quarter_end
+),
+
+persons as (
+    select f.*, p.is_specified_party, p.cash_management_consistent, p.is_limited
+    from person_flows as f
+    join proviso as p on p.quarter_end = f.quarter_end and p.person_id is not distinct from f.person_id
+),
+
+foreign_figures as (
+    select
+        u.quarter_end,
+        sum(u.amount) filter (where p.is_limited) as excluded,
+        sum(u.amount) filter (where not p.is_limited) as kept,
+        list_concat(
+            list('specified_party_cash_management_consistent (' || u.person_id || ') for the fiscal quarter ending ' || u.quarter_end
+                order by u.person_id) filter (where p.is_specified_party and p.cash_management_consistent is null and u.amount <> 0),
+            list('foreign_subsidiary_undistributed_income ' || u.attestation_id || ' names no Subsidiary (R-I64)'
+                order by u.attestation_id) filter (where not u.names_a_subsidiary)
+        ) as missing
+    from foreign_undistributed as u
+    join proviso as p on p.quarter_end = u.quarter_end and p.person_id is not distinct from u.person_id
+    group by u.quarter_end
 ),
 
 person_figures as (
@@ -202,8 +249,10 @@ attested as (
          where a.subject = 'frozen_gaap_net_income_adjustment' and a.period_end = q.quarter_end and a.value_amount is not null) as frozen_gaap_count,
         (select sum(a.value_amount) from current_attestations as a
          where a.subject = 'restricted_subsidiary_income' and a.period_end = q.quarter_end) as restricted_subsidiary_income,
+        -- a quarter's (iv) is stated by a row of (A) or of (B)
         (select count(*) from current_attestations as a
-         where a.subject = 'restricted_subsidiary_income' and a.period_end = q.quarter_end and a.value_amount is not null) as restricted_subsidiary_count,
+         where a.subject in ('restricted_subsidiary_income', 'foreign_subsidiary_undistributed_income')
+             and a.period_end = q.quarter_end and a.value_amount is not null) as restricted_subsidiary_count,
         (select sum(a.value_amount) from current_attestations as a
          where a.subject = 'existing_intercompany_note_interest_received' and a.period_end = q.quarter_end) as intercompany_note_interest_received,
         (select count(*) from current_attestations as a
@@ -225,9 +274,11 @@ assembled as (
         coalesce(e.specified_party_non_subsidiary_income_kept, 0) as specified_party_non_subsidiary_income_kept,
         coalesce(e.non_subsidiary_income_tax, 0) as non_subsidiary_income_tax,
         coalesce(l.pre_acquisition_income, 0) as pre_acquisition_income,
-        -- (iv) "to the extent that the declaration or payment of dividends ... is not at the time permitted"
-        -- [Indenture § 1.01, “Consolidated Net Income” (iv)]
+        -- (iv)(A) "to the extent that the declaration or payment of dividends ... is not at the time permitted"
+        -- [Indenture § 1.01, “Consolidated Net Income” (iv)(A)]: every row, by Subsidiary or for the quarter
         coalesce(a.restricted_subsidiary_income, 0) as restricted_subsidiary_income,
+        coalesce(ff.excluded, 0) as foreign_subsidiary_undistributed_income,
+        coalesce(ff.kept, 0) as specified_party_foreign_income_kept,
         coalesce(s.net_after_tax_gain, 0) as asset_sale_net_after_tax_gain,
         coalesce(s.tax_on_gain, 0) as tax_on_excluded_asset_sale_gain,
         coalesce(l.existing_intercompany_note_interest_accrued, 0) as existing_intercompany_note_interest_accrued,
@@ -246,6 +297,7 @@ assembled as (
             case when a.intercompany_note_interest_count = 0 and coalesce(l.existing_intercompany_note_interest_accrued, 0) <> 0
                 then ['existing_intercompany_note_interest_received for the fiscal quarter ending ' || q.quarter_end] end,
             e.missing,
+            ff.missing,
             s.missing
         ) as missing_inputs
     from quarters as q
@@ -253,6 +305,7 @@ assembled as (
     left join person_figures as e on e.quarter_end = q.quarter_end
     left join asset_sale_gains as s on s.quarter_end = q.quarter_end
     left join attested as a on a.quarter_end = q.quarter_end
+    left join foreign_figures as ff on ff.quarter_end = q.quarter_end
 )
 
 select
@@ -267,6 +320,7 @@ select
         + non_subsidiary_distributions_received
         - pre_acquisition_income
         - restricted_subsidiary_income
+        - foreign_subsidiary_undistributed_income
         - asset_sale_net_after_tax_gain
         - existing_intercompany_note_interest_not_received
         - unrestricted_subsidiary_net_income
@@ -286,6 +340,8 @@ select
     cast(specified_party_non_subsidiary_income_kept as decimal(38, 2)) as specified_party_non_subsidiary_income_kept,
     cast(pre_acquisition_income as decimal(38, 2)) as pre_acquisition_income,
     cast(restricted_subsidiary_income as decimal(38, 2)) as restricted_subsidiary_income,
+    cast(foreign_subsidiary_undistributed_income as decimal(38, 2)) as foreign_subsidiary_undistributed_income,
+    cast(specified_party_foreign_income_kept as decimal(38, 2)) as specified_party_foreign_income_kept,
     cast(asset_sale_net_after_tax_gain as decimal(38, 2)) as asset_sale_net_after_tax_gain,
     cast(tax_on_excluded_asset_sale_gain as decimal(38, 2)) as tax_on_excluded_asset_sale_gain,
     cast(non_subsidiary_income_tax as decimal(38, 2)) as non_subsidiary_income_tax,

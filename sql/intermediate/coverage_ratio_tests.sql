@@ -8,8 +8,9 @@
 -- and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on its effective date. Information tests: each fiscal
 -- quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers
 -- "the four fiscal quarters immediately prior to the Transaction Date for which financial information ... is
--- available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (i)]: the four latest quarters with
--- quarter_end + lag < TD (R-I02, parameter financial_information_available_lag_days); the denominator covers "the
+-- available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (i)]: the four quarters ending on the latest
+-- quarter end before TD whose statements were available on TD (financial_statements_available: the recorded day, else
+-- quarter end + 45 days + 1, R-I02, R-I61); the denominator covers "the
 -- fiscal quarter in which the Transaction Date occurs and the three ... subsequent"
 -- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)].
 with transactions as (
@@ -71,31 +72,31 @@ tests as (
     select * from information
 ),
 
-lagged as (
+-- the latest quarter ended before TD whose statements were available on TD; a quarter in between whose day is unknown
+-- (no row and no lag parameter) is named, since it might have been the one
+available as (
     select
-        t.*,
-        (
-            select cast(p.value as integer)
-            from policy_parameters as p
-            where p.instrument = 'indenture-1996'
-                and p.name = 'financial_information_available_lag_days'
-                and p.effective_from <= t.transaction_date
-            order by p.effective_from desc
-            limit 1
-        ) as lag_days
+        t.clause_id,
+        t.test_kind,
+        t.transaction_id,
+        t.test_date,
+        max(a.quarter_end) filter (where a.available_on <= t.transaction_date) as latest_available,
+        list(a.quarter_end order by a.quarter_end) filter (where a.available_on is null) as unknown_quarters
     from tests as t
+    join financial_statements_available as a on a.quarter_end < t.transaction_date
+    group by t.clause_id, t.test_kind, t.transaction_id, t.test_date
 ),
 
 periods as (
     select
-        *,
-        case
-            when test_kind = 'information' then test_date
-            -- the latest quarter end E with E + lag < TD, i.e. E <= TD - lag - 1: the day before the quarter containing TD - lag
-            else cast(date_trunc('quarter', transaction_date - lag_days) as date) - 1
-        end as period_end,
-        cast(date_trunc('quarter', transaction_date) as date) as forward_start
-    from lagged
+        t.*,
+        case when t.test_kind = 'information' then t.test_date else a.latest_available end as period_end,
+        cast(date_trunc('quarter', t.transaction_date) as date) as forward_start,
+        list_filter(coalesce(a.unknown_quarters, []::date[]), lambda q: q > coalesce(a.latest_available, date '1900-01-01')) as unknown_quarters
+    from tests as t
+    left join available as a
+        on a.clause_id = t.clause_id and a.test_kind = t.test_kind
+        and a.transaction_id is not distinct from t.transaction_id and a.test_date = t.test_date
 )
 
 select
@@ -105,11 +106,15 @@ select
     test_date,
     transaction_date,
     projection_reference_id,
-    lag_days,
+    f.available_on as statements_available_on,
+    f.source as statements_available_source,
     cast(period_end - interval 12 month as date) + 1 as period_start,
     period_end,
     forward_start,
     cast(forward_start + interval 12 month as date) - 1 as forward_end,
     (cast(forward_start + interval 12 month as date) - 1) - forward_start + 1 as forward_days,
-    case when lag_days is null then ['parameter financial_information_available_lag_days on ' || transaction_date] else []::varchar[] end as missing_inputs
+    case when test_kind <> 'information' and len(unknown_quarters) > 0
+        then ['the day the financial statements for the fiscal quarter ending ' || unknown_quarters[-1]
+            || ' became available (financial_statements, R-I61)'] else []::varchar[] end as missing_inputs
 from periods
+left join financial_statements_available as f on f.quarter_end = period_end

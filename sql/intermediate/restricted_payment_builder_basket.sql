@@ -7,7 +7,7 @@
 -- cash" + (z) "the aggregate amount of Unrestricted Subsidiary Investments Outstanding" [Indenture § 4.09(a)(C)]. Items
 -- under 4.09(b)(I) and (VIII) count; items under (II)-(VII) and (IX) do not [Indenture § 4.09]. Capacity = (I) 50% of
 -- cumulative Consolidated Net Income (all of a deficit) to the most recent quarter with financial statements available
--- (quarter end + financial_information_available_lag_days < the date, as in coverage_ratio_tests) + (II) net proceeds
+-- (financial_statements_available: available on or before the date, as in coverage_ratio_tests) + (II) net proceeds
 -- of Capital Stock (not Redeemable Stock, not sold to a Subsidiary) and capital contributions after December 31, 1992,
 -- less proceeds used under 4.09(b)(II) and (V) ("shall be excluded", [Indenture § 4.09(b)(II); § 4.09(b)(V)]) and
 -- conversions under (b)(IV) + (III) 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not
@@ -86,18 +86,10 @@ entries as (
         and i.payment_date > coalesce(c.equity_proceeds, date '1992-12-31')
 ),
 
-lag as (
-    select cast(value as integer) as lag_days
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'financial_information_available_lag_days'
-    order by effective_from desc
-    limit 1
-),
-
--- (I) moves when a quarter's financial statements become available: quarter end + lag + 1
+-- (I) moves on the day a quarter's financial statements become available
 cni_entries as (
     select
-        n.quarter_end + l.lag_days + 1 as entry_date,
+        a.available_on as entry_date,
         1 as sequence,
         'consolidated_net_income' as entry_kind,
         'CNI-' || n.quarter_end as transaction_id,
@@ -105,7 +97,8 @@ cni_entries as (
         0 as used_change,
         0 as capacity_ii_change,
         cast(0 as decimal(38, 3)) as capacity_iii_change
-    from cumulative_consolidated_net_income as n, lag as l
+    from cumulative_consolidated_net_income as n
+    join financial_statements_available as a on a.quarter_end = n.quarter_end
 ),
 
 ledger as (
@@ -131,11 +124,11 @@ with_cni as (
         n.capacity_i,
         n.missing_inputs as cni_missing
     from running as r
-    cross join lag as l
     left join cumulative_consolidated_net_income as n
         on n.quarter_end = (
             select max(m.quarter_end) from cumulative_consolidated_net_income as m
-            where m.quarter_end + l.lag_days < r.entry_date
+            join financial_statements_available as a on a.quarter_end = m.quarter_end
+            where a.available_on <= r.entry_date and m.quarter_end < r.entry_date
         )
 )
 

@@ -14,8 +14,22 @@
 -- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [Indenture § 4.09(a), proviso] include those to KAC (MAXXAM
 -- controls KAC); the KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter"
 -- [Indenture § 4.09(a), proviso] (days 0 to 30 after the payment, R-I23).
+-- The amount counted (R-I65): cash as paid; "if paid or returned in property other than in cash or a sum certain
+-- guaranteed, to be the Fair Market Value of such property" [Indenture § 4.09(a)(C)]; the investments deemed made on
+-- designating an Unrestricted Subsidiary "in an amount equal to the greater of (A) the net book value of such
+-- Unrestricted Subsidiary Investments at the time of such designation and (B) the Fair Market Value"
+-- [Indenture § 4.09, last paragraph]. The extract's amount is kept as recorded_amount.
 with payments as (
-    select * from stg_restricted_payments
+    select
+        * replace (
+            case investment_form
+                when 'property' then fair_market_value
+                when 'designation' then greatest(net_book_value, fair_market_value)
+                else amount
+            end as amount
+        ),
+        amount as recorded_amount
+    from stg_restricted_payments
 ),
 
 returns_matched as (
@@ -108,6 +122,9 @@ select
     coalesce(rr.unrestricted_subsidiary_id, p.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
     rr.investment_id as returns_transaction_id,
     p.investment_form,
+    p.recorded_amount,
+    p.net_book_value,
+    p.fair_market_value,
     rr.return_qualifies,
     rc.received_by_company_or_guarantor,
     cast(
@@ -124,6 +141,8 @@ select
             then ['the investment returned by ' || p.transaction_id || ' (returns_transaction_id names no investment)']
         when p.payment_kind = 'unrestricted_subsidiary_investment' and p.unrestricted_subsidiary_id is null
             then ['the Unrestricted Subsidiary of ' || p.transaction_id || ' (unrestricted_subsidiary_id)']
+        when p.investment_form = 'designation' and p.payment_kind <> 'unrestricted_subsidiary_investment'
+            then ['the kind of ' || p.transaction_id || ': only an unrestricted_subsidiary_investment is deemed made on a designation']
         else []::varchar[]
     end as missing_inputs
 from payments as p

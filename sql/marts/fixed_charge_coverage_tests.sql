@@ -158,6 +158,7 @@ assembled as (
         f.letter_of_credit_fees_to_the_cent,
         f.projected_other_fixed_charges,
         f.permitted_credit_agreement_amount,
+        f.permitted_credit_agreement_reduced_by,
         f.credit_agreement_principal,
         f.credit_agreement_letters_of_credit,
         f.credit_agreement_attributable_debt,
@@ -227,13 +228,19 @@ select
             'forward_interest', json_object('value', interest_to_the_cent::varchar, 'exact', interest_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'forward_letter_of_credit_fees', json_object('value', letter_of_credit_fees_to_the_cent::varchar, 'exact', letter_of_credit_fees_x26280::varchar || ' / 26280', 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
             'projected_other_fixed_charges', json_object('value', projected_other_fixed_charges::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio'),
-            'financial_information_available_lag_days', json_object('value', lag_days::varchar, 'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio')
+            -- the day the statements of the last of the four quarters became available, and where that day comes from (R-I61)
+            'financial_statements_available_on', json_object('value', statements_available_on::varchar,
+                'clause_id', 'indenture-1996/def/ConsolidatedFixedChargeCoverageRatio', 'source', statements_available_source)
         ),
         -- R-I41: headroom = permitted amount - (b)(ii) Indebtedness outstanding (principal + letters of credit not
         -- collateralised by cash, def/Indebtedness (a) and (D), + Attributable Debt of Refinancing Sale and Leaseback
         -- Transactions, (h)), the amount the 4.10(b)(ii) basket ledger shows as remaining
         case when clause_id in ('indenture-1996/4.10(a)', 'indenture-1996/11.01(a)(iii)', 'indenture-1996/15.03(b)(i)(C)') then json_object(
-            'permitted_4_10_b_ii_amount', json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
+            'permitted_4_10_b_ii_amount', json_merge_patch(
+                json_object('value', permitted_credit_agreement_amount::varchar, 'clause_id', 'indenture-1996/4.10(b)(ii)'),
+                -- the Board Resolutions that reduced it, each with its row (R-I60)
+                case when len(permitted_credit_agreement_reduced_by) > 0
+                    then json_object('reduced_by', permitted_credit_agreement_reduced_by) else '{}'::json end),
             'outstanding_4_10_b_ii_principal', json_object('value', credit_agreement_principal::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_letters_of_credit', json_object('value', credit_agreement_letters_of_credit::varchar, 'clause_id', 'indenture-1996/def/Indebtedness'),
             'outstanding_4_10_b_ii_attributable_debt', json_object('value', credit_agreement_attributable_debt::varchar, 'clause_id', 'indenture-1996/def/AttributableDebt'),

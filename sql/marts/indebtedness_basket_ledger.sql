@@ -11,7 +11,8 @@
 -- (borrowings less repayments in the year, never below zero), on Subsidiaries' lines (and the Company's if
 -- company_revolver_net_borrowings = 1, R-I25). (viii)(B) refinancings count only if
 -- facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, R-I25). Caps: (i) the Notes, $50,000,000 (2.01);
--- (ii) $400,000,000 as reduced by Board Resolution (parameter permitted_credit_agreement_amount, R-I04); (iii)(A)
+-- (ii) $400,000,000 as reduced by Board Resolution (permitted_credit_agreement_amount, R-I60: each resolution an entry
+-- of zero usage on the day it takes effect, naming its row); (iii)(A)
 -- $150,000,000; (iii)(B) $150,000,000 x "the Company's then percentage ownership interest in Alpart"
 -- [Indenture § 4.10(b)(iii)(B)] (attested alpart_ownership_interest, else the register's ownership_pct of ALPART,
 -- R-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B) $150,000,000; (iv) $75,000,000; (v)
@@ -21,6 +22,20 @@
 -- added to the caps (no extract records them).
 with movements as (
     select * from indebtedness_basket_movements
+    union all by name
+    -- "as reduced from time to time by any permanent reduction in such amount as set forth in a Board Resolution"
+    -- [Indenture § 4.10(b)(ii)]: the capacity moves, the usage does not
+    select
+        takes_effect_on as entry_date,
+        0 as entry_order,
+        resolution_id as transaction_id,
+        '4.10(b)(ii)' as basket,
+        'board_resolution_reduction' as entry_kind,
+        cast(0 as decimal(38, 2)) as amount,
+        'Board Resolution ' || resolution_id || ' permanently reduces the amount by ' || amount || ' (' || document || ')' as description,
+        year(takes_effect_on) as fiscal_year
+    from stg_board_resolutions
+    where subject = 'credit_agreement_amount_reduction'
 ),
 
 parameter_values as (
@@ -178,10 +193,7 @@ capacities as (
         o.alpart_ownership,
         case e.clause_id
             when 'indenture-1996/4.10(b)(i)' then 50000000.00
-            when 'indenture-1996/4.10(b)(ii)' then (
-                select cast(p.value as decimal(38, 2)) from parameter_values as p
-                where p.name = 'permitted_credit_agreement_amount' and p.effective_from <= e.entry_date
-                order by p.effective_from desc limit 1)
+            when 'indenture-1996/4.10(b)(ii)' then c.amount
             when 'indenture-1996/4.10(b)(iii)(A)' then 150000000.00
             when 'indenture-1996/4.10(b)(iii)(B)' then 150000000.00 * o.alpart_ownership
             when 'indenture-1996/4.10(b)(iii)' then 150000000.00
@@ -195,9 +207,13 @@ capacities as (
             when 'indenture-1996/4.10(b)(viii)(A)(IV)' then 75000000.00
             when 'indenture-1996/4.10(b)(viii)(C)' then 40000000.00
             when 'indenture-1996/4.10(b)(viii)' then 150000000.00
-        end as cap
+        end as cap,
+        c.reduced_by
     from entries as e
     left join ownership as o on o.clause_id = e.clause_id and o.transaction_id = e.transaction_id and o.entry_date = e.entry_date
+    left join permitted_credit_agreement_amount as c
+        on e.clause_id = 'indenture-1996/4.10(b)(ii)'
+        and c.effective_from = (select max(x.effective_from) from permitted_credit_agreement_amount as x where x.effective_from <= e.entry_date)
 )
 
 select
@@ -216,7 +232,8 @@ select
         'obligor_entity_id', obligor_entity_id,
         'basket_detail', basket_detail,
         'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
-        'alpart_ownership_interest', cast(alpart_ownership as varchar)
+        'alpart_ownership_interest', cast(alpart_ownership as varchar),
+        'reduced_by_board_resolutions', reduced_by
     )::varchar as inputs
 from capacities
 order by clause_id, entry_date, entry_order, transaction_id

@@ -327,7 +327,23 @@ select
     cast(null as date) as period_end,
     cast(actual as decimal(38, 2)) as actual,
     cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(inputs as varchar) as inputs,
+    -- a payment in property or a designation names the value it counts at (R-I65)
+    cast(json_merge_patch(t.inputs, coalesce(v.valued, '{}'::json)) as varchar) as inputs,
     cast(to_json(coalesce(list_sort(list_distinct(missing_inputs)), []::varchar[])) as varchar) as missing_inputs,
     cast(threshold as decimal(38, 2)) as threshold
-from tests
+from tests as t
+left join (
+    select
+        transaction_id,
+        json_object('amount_counted', json_merge_patch(
+            json_object(
+                'value', amount::varchar,
+                'clause_id', case when investment_form = 'designation' then 'indenture-1996/4.09-designation' else 'indenture-1996/4.09(a)(C)' end,
+                'recorded_amount', recorded_amount::varchar
+            ),
+            -- a value not given is left out (a null in a merge patch removes its key)
+            json_object('net_book_value', net_book_value::varchar, 'fair_market_value', fair_market_value::varchar)
+        )) as valued
+    from items
+    where investment_form in ('property', 'designation')
+) as v using (transaction_id)

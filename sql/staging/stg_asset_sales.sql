@@ -2,7 +2,8 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
 -- clause: indenture-1996/def/NetCashProceeds
 -- Dispositions of assets with consideration, deductions and the book gain or loss. Renamed and typed only; an empty
--- asset_sale_exclusion, related_group_id, asset_class or involuntary_disposition becomes null.
+-- asset_sale_exclusion, related_group_id, asset_class or involuntary_disposition becomes null; an empty
+-- assets_are_cash_or_cash_equivalents is false.
 select
     transaction_id,
     sale_date,
@@ -26,5 +27,6 @@ select
     cast(debt_repaid_due_by_reason_of_sale as decimal(38, 2)) as debt_repaid_due_by_reason_of_sale,
     cast(deductions_payable_to_affiliates as decimal(38, 2)) as deductions_payable_to_affiliates,
     nullif(trim(involuntary_disposition), '') as involuntary_disposition,
+    coalesce(assets_are_cash_or_cash_equivalents, false) as assets_are_cash_or_cash_equivalents,
     _row
 from raw_asset_sales

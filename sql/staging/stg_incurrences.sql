@@ -13,5 +13,6 @@ select
     description,
     basket_detail,
     cast(premium_and_fees as decimal(38, 2)) as premium_and_fees,
+    cast(accrued_interest_refinanced as decimal(38, 2)) as accrued_interest_refinanced,
     _row
 from raw_incurrences

@@ -19,5 +19,7 @@ select
     coalesce(nullif(trim(investment_form), ''), 'cash') as investment_form,
     nullif(trim(retired_instrument_id), '') as retired_instrument_id,
     cast(principal_retired as decimal(38, 2)) as principal_retired,
+    cast(net_book_value as decimal(38, 2)) as net_book_value,
+    cast(fair_market_value as decimal(38, 2)) as fair_market_value,
     _row
 from raw_restricted_payments

@@ -67,8 +67,8 @@ def test_the_day_before_the_window_is_refused_saying_why(policies):
         refuse_uncovered(date(1997, 2, 14), date(1996, 1, 31), date(2004, 12, 31), policies)
     assert str(refused.value) == (
         "--date 1997-02-14 is before the first date the extracts can answer for (1997-02-15): on that date the "
-        "agreements test the fiscal quarters 1995Q4 to 1996Q3 (financial information is available 45 days after a "
-        "quarter's end), and the trial balances cover 1996Q1 to 2004Q4"
+        "agreements test the fiscal quarters 1995Q4 to 1996Q3 (financial information is available on the day the "
+        "financial statements extract records, else 45 days after a quarter's end), and the trial balances cover 1996Q1 to 2004Q4"
     )
 
 
@@ -81,3 +81,25 @@ def test_the_day_after_the_window_is_refused_saying_why(policies):
 def test_extracts_without_trial_balances_answer_for_no_date(policies):
     with pytest.raises(DateNotCovered, match="fewer than four full fiscal quarters"):
         refuse_uncovered(date(2001, 6, 30), None, None, policies)
+
+
+def test_recorded_days_move_both_edges_of_the_window():
+    # 1996Q4's statements recorded as available on 1997-01-30 (before the 45 days), 2005Q1's on 2005-04-20
+    recorded = {date(1996, 12, 31): date(1997, 1, 30), date(2005, 3, 31): date(2005, 4, 20)}
+    window = covered_dates(date(1996, 1, 31), date(2004, 12, 31), 45, recorded)
+    # first: the recorded day itself; last: the day before 2005Q1's were available (then 2005Q1 would be tested)
+    assert (window.first, window.last) == (date(1997, 1, 30), date(2005, 4, 19))
+
+
+@pytest.mark.parametrize(
+    ("on", "period_end"),
+    [
+        (date(1998, 4, 27), date(1997, 12, 31)),  # the day before 1998Q1's recorded day
+        (date(1998, 4, 28), date(1998, 3, 31)),  # the recorded day, 18 days before the 45-day default
+        (date(1998, 2, 15), date(1997, 9, 30)),  # 1997Q4 recorded late (1998-03-02): the default day no longer counts
+        (date(1998, 3, 2), date(1997, 12, 31)),
+    ],
+)
+def test_the_quarter_tested_follows_the_recorded_days(on, period_end):
+    recorded = {date(1998, 3, 31): date(1998, 4, 28), date(1997, 12, 31): date(1998, 3, 2)}
+    assert latest_available_quarter_end(on, 45, recorded) == period_end

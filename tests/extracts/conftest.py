@@ -44,16 +44,16 @@ instrument_id,period_end,principal_outstanding,letters_of_credit_outstanding,int
 NOTES-10875-2006,1997-03-31,225000000.00,0.00,0.10875000
 """,
     "asset_sales": """\
-transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_proceeds,cash_consideration,notes_converted_within_30_days,assumed_liabilities,other_non_cash_consideration,selling_expenses,taxes_paid_or_payable,debt_repaid_from_proceeds,reserves_established,pretax_gain_loss,tax_on_gain_loss,asset_sale_exclusion,related_group_id,asset_class,debt_repaid_due_by_reason_of_sale,deductions_payable_to_affiliates,involuntary_disposition
-AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00,
+transaction_id,sale_date,seller_entity_id,asset_description,buyer_kind,gross_proceeds,cash_consideration,notes_converted_within_30_days,assumed_liabilities,other_non_cash_consideration,selling_expenses,taxes_paid_or_payable,debt_repaid_from_proceeds,reserves_established,pretax_gain_loss,tax_on_gain_loss,asset_sale_exclusion,related_group_id,asset_class,debt_repaid_due_by_reason_of_sale,deductions_payable_to_affiliates,involuntary_disposition,assets_are_cash_or_cash_equivalents
+AS-2000-CFT,2000-08-31,KACC,Center for Technology,third_party,50000000.00,50000000.00,0.00,0.00,0.00,1500000.00,0.00,0.00,0.00,-12000000.00,0.00,,,,0.00,0.00,,
 """,
     "restricted_payments": """\
-transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form,retired_instrument_id,principal_retired
-RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,,,
+transaction_id,payment_date,payer_entity_id,payment_kind,recipient_kind,amount,basket,declared_on,description,unrestricted_subsidiary_id,returns_transaction_id,kac_pass_through_date,kac_pass_through_amount,ca1994_clause,investment_form,retired_instrument_id,principal_retired,net_book_value,fair_market_value
+RP-1997-04,1997-06-30,KACC,dividend,kac,5000000.00,4.09(a),,Dividend to KAC,,,,,,,,,,
 """,
     "incurrences": """\
-transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees
-INC-1996-NOTES,1996-12-23,NOTES-10875-2006,225000000.00,4.10(a),CA1994-REVOLVER,0.00,Issue of Senior Notes,,
+transaction_id,incurrence_date,instrument_id,amount,basket,proceeds_applied_to_instrument_id,proceeds_applied_amount,description,basket_detail,premium_and_fees,accrued_interest_refinanced
+INC-1996-NOTES,1996-12-23,NOTES-10875-2006,225000000.00,4.10(a),CA1994-REVOLVER,0.00,Issue of Senior Notes,,,
 """,
     "equity_issuances": """\
 transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proceeds,is_redeemable,excluded_from_4_09_a_ii
@@ -167,6 +167,14 @@ QAL-2003-08,2003-08-14,kaac,contingent_liability,43000000.00,151943462.90,0.2830
     "ca1994_pricing_items": """\
 quarter_end,ebitda,adjusted_capital_expenditures,pik_note_interest,pik_note_interest_paid_in_cash,equity_proceeds_notes_interest,equity_proceeds_notes_interest_paid_in_cash,interest_income,document
 1998-09-30,,,0.00,0.00,0.00,0.00,0.00,
+""",
+    "board_resolutions": """\
+resolution_id,subject,adopted_on,delivered_to_trustee_on,effective_date,amount,document
+BR-1999-04,credit_agreement_amount_reduction,1999-04-20,1999-04-22,,50000000.00,Secretary's certificate of April 22 1999
+""",
+    "financial_statements": """\
+period_end,available_on,document
+1997-03-31,1997-04-28,Form 10-Q
 """,
 }
 

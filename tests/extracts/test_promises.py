@@ -55,6 +55,10 @@ NOT_NEGATIVE = [
     ("sale_leasebacks", "periodic_rental"),
     ("acquisitions", "consideration"),
     ("note_redemptions", "principal_amount"),
+    ("incurrences", "accrued_interest_refinanced"),
+    ("restricted_payments", "net_book_value"),
+    ("restricted_payments", "fair_market_value"),
+    ("board_resolutions", "amount"),
 ]
 
 
@@ -139,6 +143,9 @@ DATE_ORDERS = [
     ("liens", "released_on", "created_on", "1996-12-23", "1996-12-22"),
     ("unrestricted_subsidiary_officers", "ceased_on", "appointed_on", "1998-01-01", "1997-12-31"),
     ("note_redemptions", "redemption_date", "notice_mailed_on", "2004-09-20", "2004-09-19"),
+    ("board_resolutions", "delivered_to_trustee_on", "adopted_on", "1999-04-20", "1999-04-19"),
+    ("board_resolutions", "effective_date", "adopted_on", "1999-04-20", "1999-04-19"),
+    ("financial_statements", "available_on", "period_end", "1997-03-31", "1997-03-30"),
 ]
 
 
@@ -175,6 +182,23 @@ def test_notes_credited_come_with_the_date_they_were_retired(cell, reingest):
     ]
     cell("asset_sale_offers", 2, "notes_credited_retired_on", "2001-01-05")
     assert reingest("asset_sale_offers") == []
+
+
+@pytest.mark.parametrize(("period_end", "refused"), [("1997-06-30", False), ("1997-05-31", True), ("1997-06-29", True)])
+def test_a_quarters_statements_are_dated_by_its_last_day(period_end, refused, cell, reingest):
+    cell("financial_statements", 2, "period_end", period_end)
+    expected = [Issue("financial_statements.csv", 2, "period_end", period_end, "must be the last day of a fiscal quarter", "quarter_end")]
+    assert [i for i in reingest("financial_statements") if i.check == "quarter_end"] == (expected if refused else [])
+
+
+@pytest.mark.parametrize(("form", "needs"), [("property", ["fair_market_value"]), ("designation", ["fair_market_value", "net_book_value"])])
+def test_property_and_a_designation_come_with_the_values_4_09_counts(form, needs, cell, reingest):
+    # 4.09(a)(C) counts property at its Fair Market Value; a designation at the greater of net book value and FMV
+    cell("restricted_payments", 2, "investment_form", form)
+    assert sorted(i.column for i in reingest("restricted_payments")) == needs
+    cell("restricted_payments", 2, "net_book_value", "4000000.00")
+    cell("restricted_payments", 2, "fair_market_value", "5000000.00")
+    assert reingest("restricted_payments") == []
 
 
 def test_a_zero_balance_row_dated_2999_is_refused(edit, reingest):

@@ -123,7 +123,8 @@ def test_a_file_of_more_than_64_kib_is_refused_unread(invoke, cache, tmp_path, e
 
 
 # ---- dates the extracts can answer for: trial balances 1996Q1 to 2004Q4, financial information available 45 days
-# after a quarter's end, so 1996Q4 + 45 days + 1 = 1997-02-15 to 2005Q1 + 45 days = 2005-05-15 (docs/check.md)
+# after a quarter's end (the sample's financial_statements gives no day for 1996Q4 or 2005Q1), so 1996Q4 + 45 days + 1
+# = 1997-02-15 to 2005Q1 + 45 days = 2005-05-15 (docs/check.md)
 
 
 @pytest.mark.parametrize(
@@ -140,8 +141,8 @@ def test_a_date_outside_what_the_extracts_answer_for_is_refused_saying_why(invok
     assert result.code == 2 and result.out == "" and not (tmp_path / "out").exists()
     assert result.err == (
         f"covenants: --date {on} is {edge}: on that date the agreements test the fiscal quarters {quarters} (financial "
-        "information is available 45 days after a quarter's end), and the trial balances cover 1996Q1 to 2004Q4; "
-        "nothing was checked.\n"
+        "information is available on the day the financial statements extract records, else 45 days after a quarter's "
+        "end), and the trial balances cover 1996Q1 to 2004Q4; nothing was checked.\n"
     )
 
 

@@ -90,6 +90,7 @@ DEFAULTS = {
         "debt_repaid_due_by_reason_of_sale": "0.00",
         "deductions_payable_to_affiliates": "0.00",
         "involuntary_disposition": None,
+        "assets_are_cash_or_cash_equivalents": None,
     },
     "asset_sale_offers": {
         "credit_agreement_letters_of_credit": "0.00",
@@ -116,6 +117,8 @@ DEFAULTS = {
         "investment_form": None,
         "retired_instrument_id": None,
         "principal_retired": None,
+        "net_book_value": None,
+        "fair_market_value": None,
     },
     "incurrences": {
         "basket": "4.10(a)",
@@ -124,6 +127,7 @@ DEFAULTS = {
         "description": "incurrence",
         "basket_detail": None,
         "premium_and_fees": None,
+        "accrued_interest_refinanced": None,
     },
     "asset_transfers": {
         "transferor_entity_id": "KACC",
@@ -224,6 +228,8 @@ DEFAULTS = {
         "document": None,
     },
     "ppca_disposition_proceeds": {"event_kind": "received", "document": None},
+    "board_resolutions": {"subject": "credit_agreement_amount_reduction", "effective_date": None, "document": "certified resolution"},
+    "financial_statements": {"document": None},
     "attestations": {
         "reference_id": None,
         "attested_by": "J. Doe",

@@ -70,6 +70,32 @@ def test_related_transactions_are_aggregated_by_their_group(con):
     assert found == {"P1": (True, Decimal("12000000.00")), "P2": (True, Decimal("12000000.00")), "P3": (False, Decimal("6000000.00"))}
 
 
+@pytest.mark.parametrize(("marked", "is_asset_sale"), [("true", False), ("false", True), (None, True)])
+def test_a_disposition_of_cash_or_cash_equivalents_is_not_an_asset_sale(con, marked, is_asset_sale):
+    # "any sale ... of any assets other than cash or Cash Equivalents" [Indenture § 1.01, “Asset Sale”]: 30,000,000 of
+    # Treasury bills sold for cash, over the de minimis; unmarked (empty is false), the same row is an Asset Sale
+    sale(con, "AS-TBILLS", "2000-03-15", "30000000.00", asset_description="U.S. Treasury bills", assets_are_cash_or_cash_equivalents=marked)
+    row = classified(con, "AS-TBILLS")
+    assert row["is_asset_sale"] is is_asset_sale
+    assert (row["not_asset_sale_reason"] == "the assets disposed of are cash or Cash Equivalents") is not is_asset_sale
+    build(con, "net_cash_proceeds", "asset_sale_consideration_tests")
+    # no Net Cash Proceeds and no 4.14(a) test for the Treasury bills; 30,000,000 for the unmarked row
+    proceeds = rows(con, "select sum(net_cash_proceeds) as total from net_cash_proceeds where transaction_id = 'AS-TBILLS'")[0]["total"]
+    assert proceeds == (None if not is_asset_sale else Decimal("30000000.00"))
+    assert len(rows(con, "select * from asset_sale_consideration_tests where transaction_id = 'AS-TBILLS'")) == (0 if not is_asset_sale else 1)
+
+
+def test_cash_equivalents_in_a_group_do_not_count_towards_its_gross_proceeds(con):
+    # (B) on the group's gross proceeds: 6,000,000 of a plant and 6,000,000 of commercial paper sold together; the
+    # commercial paper is not an Asset Sale, so the group is 6,000,000 <= 10,000,000 and the plant is not one either
+    sale(con, "G-PLANT", "2001-05-15", "6000000.00", related_group_id="G")
+    sale(con, "G-PAPER", "2001-05-15", "6000000.00", related_group_id="G", assets_are_cash_or_cash_equivalents="true")
+    build(con, "asset_sales")
+    found = {r["transaction_id"]: (r["is_asset_sale"], r["group_gross_proceeds"]) for r in rows(con, "select * from asset_sales")}
+    assert found["G-PLANT"] == (False, Decimal("6000000.00"))
+    assert found["G-PAPER"][0] is False
+
+
 def test_non_cash_proceeds_count_at_the_boards_value(con):
     # 8,000,000 cash + 4,000,000 non-cash recorded; the Board values the non-cash at 1,900,000: 9,900,000 <= 10,000,000
     sale(con, "AS-FMV", "1999-01-15", "12000000.00", cash_consideration="8000000.00", other_non_cash_consideration="4000000.00")

@@ -249,3 +249,59 @@ def test_a_specified_party_non_subsidiary_without_an_attestation_is_limited_and_
     row = cni(con)
     assert row["consolidated_net_income"] == Decimal("2200000.00")  # limited until attested, as for an investee
     assert row["missing_inputs"] == ["specified_party_cash_management_consistent (JV) for the fiscal quarter ending 1997-03-31"]
+
+
+def iv_subsidiaries(con):
+    """Two foreign Subsidiaries earning 1,000,000 each in Q (credit balances): FSP a Specified Party, FSUB not."""
+    add(con, "entities", entity_id="FSP", role="subsidiary", is_foreign="true", is_specified_party="true")
+    add(con, "entities", entity_id="FSUB", role="subsidiary", is_foreign="true")
+    for entity in ("KACC", "FSP", "FSUB"):
+        tb(con, "1996-12-31", "cash", "0.00", entity=entity)
+    for entity in ("FSP", "FSUB"):
+        tb(con, Q, "net_sales", "-1000000.00", entity=entity)
+        tb(con, Q, "cash", "1000000.00", entity=entity)
+    attest(con, "frozen_gaap_net_income_adjustment", Q, "0.00")
+
+
+def test_clause_iv_b_is_lifted_for_a_specified_party_with_consistent_cash_management_and_iv_a_is_not(con):
+    # (iv)(B): undistributed Net Income of a foreign Subsidiary whose distribution would cost a material tax; proviso (2):
+    # "the Net Income of each of the Specified Parties ... shall not be subject to any of the limitations contained in
+    # clauses (ii) and (iv)(B) ... so long as the Company's cash management and intercompany practices with respect to
+    # such entity ... are consistent with past practice" [Indenture § 1.01, “Consolidated Net Income”, proviso]
+    iv_subsidiaries(con)
+    attest(con, "foreign_subsidiary_undistributed_income", Q, "600000.00", reference_id="FSP")
+    attest(con, "foreign_subsidiary_undistributed_income", Q, "700000.00", reference_id="FSUB")
+    attest(con, "restricted_subsidiary_income", Q, "250000.00", reference_id="FSP")  # (iv)(A): the proviso does not reach it
+    attest(con, "specified_party_cash_management_consistent", Q, "true", reference_id="FSP")
+    build(con, MODEL)
+    row = one(con, "select * from consolidated_net_income where quarter_end = ?", [Q])
+    # group 2,000,000; (iv)(B): FSUB's 700,000 out, FSP's 600,000 kept; (iv)(A) 250,000 out
+    assert (row["foreign_subsidiary_undistributed_income"], row["specified_party_foreign_income_kept"]) == (Decimal("700000.00"), Decimal("600000.00"))
+    assert row["restricted_subsidiary_income"] == Decimal("250000.00")
+    assert row["consolidated_net_income"] == Decimal("1050000.00")  # 2,000,000 - 700,000 - 250,000
+    assert row["missing_inputs"] == []
+
+
+def test_clause_iv_b_limits_a_specified_party_when_cash_management_is_not_consistent_or_not_attested(con):
+    iv_subsidiaries(con)
+    attest(con, "foreign_subsidiary_undistributed_income", Q, "600000.00", reference_id="FSP")
+    attest(con, "foreign_subsidiary_undistributed_income", Q, "0.00", reference_id="FSUB")
+    build(con, MODEL)
+    row = one(con, "select * from consolidated_net_income where quarter_end = ?", [Q])
+    # no attestation: FSP's 600,000 is excluded (the proviso is not shown to apply) and the attestation named
+    assert (row["foreign_subsidiary_undistributed_income"], row["consolidated_net_income"]) == (Decimal("600000.00"), Decimal("1400000.00"))
+    assert row["missing_inputs"] == ["specified_party_cash_management_consistent (FSP) for the fiscal quarter ending 1997-03-31"]
+    attest(con, "specified_party_cash_management_consistent", Q, "false", reference_id="FSP")
+    build(con, MODEL)
+    row = one(con, "select * from consolidated_net_income where quarter_end = ?", [Q])
+    assert (row["consolidated_net_income"], row["missing_inputs"]) == (Decimal("1400000.00"), [])  # attested not consistent: limited
+
+
+def test_a_clause_iv_b_row_that_names_no_subsidiary_is_excluded_and_named(con):
+    iv_subsidiaries(con)
+    attest(con, "foreign_subsidiary_undistributed_income", Q, "100000.00", reference_id="NOBODY", attestation_id="ATT-B-1")
+    build(con, MODEL)
+    row = one(con, "select * from consolidated_net_income where quarter_end = ?", [Q])
+    # a (B) row states the quarter's (iv), so restricted_subsidiary_income is not missing; the row itself is
+    assert row["consolidated_net_income"] == Decimal("1900000.00")  # 2,000,000 - 100,000
+    assert row["missing_inputs"] == ["foreign_subsidiary_undistributed_income ATT-B-1 names no Subsidiary (R-I64)"]

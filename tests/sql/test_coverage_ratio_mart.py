@@ -230,3 +230,41 @@ def test_acquisition_on_the_first_day_of_the_period_needs_no_adjustment(con):
     a = ratio_row(con, "RP-A")
     assert a["numerator"] == Decimal("10000000.00")
     assert json.loads(a["missing_inputs"]) == []
+
+
+def test_statements_available_before_the_45_days_make_the_newer_quarter_count_from_that_day(con):
+    # "the four fiscal quarters immediately prior to the Transaction Date for which financial information in respect
+    # thereof is available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio”]: Q1 1998's statements were
+    # available on 1998-04-28 (its row), well within the 45 days of the default (1998-05-16)
+    five_quarters(con)
+    add(con, "financial_statements", period_end="1998-03-31", available_on="1998-04-28", document="Form 10-Q, Q1 1998")
+    for transaction_id, day in (("RP-0427", "1998-04-27"), ("RP-0428", "1998-04-28"), ("RP-0510", "1998-05-10")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day)
+        attest(con, "projected_other_fixed_charges", day, "0.00", reference_id=transaction_id)
+    build(con, MODEL)
+    before, on, within = ratio_row(con, "RP-0427"), ratio_row(con, "RP-0428"), ratio_row(con, "RP-0510")
+    # the day before: Q1 1998 not yet available, the four quarters of 1997: 1 + 2 + 3 + 4 million
+    assert (before["period_end"].isoformat(), before["numerator"]) == ("1997-12-31", Decimal("10000000.00"))
+    # from the day it became available, and so on 1998-05-10 (within the 45 days): Q2 1997 to Q1 1998, 2 + 3 + 4 + 5 million
+    assert (on["period_end"].isoformat(), on["numerator"]) == ("1998-03-31", Decimal("14000000.00"))
+    assert (within["period_end"].isoformat(), within["numerator"]) == ("1998-03-31", Decimal("14000000.00"))
+    assert json.loads(within["inputs"])["financial_statements_available_on"] == {
+        "value": "1998-04-28",
+        "clause_id": "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio",
+        "source": "financial_statements row 2: Form 10-Q, Q1 1998",
+    }
+    # without a row, Q4 1997's default day: 1997-12-31 + 45 + 1 = 1998-02-15
+    assert json.loads(before["inputs"])["financial_statements_available_on"]["source"] == (
+        "quarter end + 45 days (parameter financial_information_available_lag_days)")
+
+
+def test_statements_available_later_than_the_45_days_keep_the_older_quarter(con):
+    # Q1 1998 recorded as available only on 1998-06-01: a payment on 1998-05-20, after the 45-day default, still uses 1997
+    five_quarters(con)
+    add(con, "financial_statements", period_end="1998-03-31", available_on="1998-06-01")
+    for transaction_id, day in (("RP-0520", "1998-05-20"), ("RP-0601", "1998-06-01")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day)
+        attest(con, "projected_other_fixed_charges", day, "0.00", reference_id=transaction_id)
+    build(con, MODEL)
+    assert ratio_row(con, "RP-0520")["period_end"].isoformat() == "1997-12-31"
+    assert ratio_row(con, "RP-0601")["period_end"].isoformat() == "1998-03-31"

@@ -233,3 +233,25 @@ def test_the_attributable_debt_of_a_refinancing_sale_and_leaseback_reduces_the_d
     assert row["deemed_draw_interest_x26280"] == Decimal("345052750000.0000000000")
     # the ledger on TD: 400,000,000 - (120,000,000 RSLT + 100,000,000 April balance - 5,000,000 repaid) = 185,000,000
     assert ledger_remaining_on_td(con) == Decimal("185000000.00")
+
+
+def board_resolution(con, resolution_id, amount, delivered, effective=None):
+    add(con, "board_resolutions", resolution_id=resolution_id, adopted_on="1998-05-01", delivered_to_trustee_on=delivered,
+        effective_date=effective, amount=amount)
+
+
+def test_a_board_resolution_in_force_on_the_transaction_date_reduces_the_deemed_draw(con):
+    # 4.10(a): "assuming that the full amount ... under Section 4.10(b)(ii) (after taking into account any reduction in
+    # such amount as set forth in such Section 4.10(b)(ii)) has been Incurred" [Indenture § 4.10(a)]
+    notes_and_revolver(con)
+    attest(con, "projected_other_fixed_charges", TD, "500000.00", reference_id="INC1")
+    board_resolution(con, "BR-1", "100000000.00", delivered="1998-05-20")  # delivered on TD: in force on TD
+    board_resolution(con, "BR-2", "25000000.00", delivered="1998-05-15", effective="1998-05-21")  # the day after TD: not yet
+    build(con, MODEL)
+    row = forward(con)
+    # 400,000,000 - 100,000,000 (BR-1) = 300,000,000; deemed = 300,000,000 - 95,000,000 (b)(ii) principal = 205,000,000
+    assert row["permitted_credit_agreement_amount"] == Decimal("300000000.00")
+    assert row["permitted_credit_agreement_reduced_by"] == ["BR-1 (board_resolutions row 2): 100000000.00"]
+    assert row["deemed_draw_principal"] == Decimal("205000000.00")
+    # at REV's 7%, actual/360, 365 days: 205,000,000 x 0.07 x 365 x 73 = 14,350,000 x 26,645 = 382,355,750,000
+    assert row["deemed_draw_interest_x26280"] == Decimal("382355750000.0000000000")

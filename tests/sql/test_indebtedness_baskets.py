@@ -163,3 +163,47 @@ def test_indebtedness_clauses_d_to_g_and_the_nrmc_limb_of_a_guarantee(con):
     assert seen("PENSION") == ("g", M("8500000.00"), [])
     clause, amount, missing = seen("PENSION-NO-CERT")
     assert (clause, amount) == ("g", M("2000000.00")) and "assumed_pension_obligations_cfo_certificate of PENSION-NO-CERT" in missing[0]
+
+
+def test_a_board_resolution_reduces_the_credit_agreement_basket_from_the_day_it_takes_effect(con):
+    # (ii) "not to exceed $400,000,000, as reduced from time to time by any permanent reduction in such amount as set
+    # forth in a Board Resolution" [Indenture § 4.10(b)(ii)]; a Board Resolution is one "delivered to the Trustee"
+    # [Indenture § 1.01, “Board Resolution”], and counts from the later of delivery and its effective date (R-I60)
+    add(con, "debt_instruments", instrument_id="REV", instrument_kind="revolving_credit", indenture_basket="4.10(b)(ii)")
+    add(con, "board_resolutions", resolution_id="BR-1", adopted_on="1999-03-10", delivered_to_trustee_on="1999-03-12",
+        effective_date="1999-04-01", amount="50000000.00")
+    add(con, "board_resolutions", resolution_id="BR-2", adopted_on="1999-05-20", delivered_to_trustee_on="1999-06-01",
+        effective_date="1999-05-25", amount="30000000.00")
+    for transaction_id, on, amount in (("I1", "1999-03-01", "300000000.00"), ("I2", "1999-03-31", "50000000.00"),
+                                       ("I3", "1999-04-01", "0.01"), ("I4", "1999-05-31", "0.00"), ("I5", "1999-06-01", "0.00")):
+        add(con, "incurrences", transaction_id=transaction_id, incurrence_date=on, instrument_id="REV", amount=amount, basket="4.10(b)(ii)")
+    build(con, "indebtedness_basket_tests")
+    ii = basket_tests(con, "indenture-1996/4.10(b)(ii)")
+    # the day before BR-1's effective date: 300,000,000 + 50,000,000 = 350,000,000 against the full 400,000,000
+    assert (ii["I2"]["actual"], ii["I2"]["threshold"]) == (M("350000000.00"), M("400000000.00"))
+    # on it: 400,000,000 - 50,000,000 = 350,000,000; one cent more is over
+    assert (ii["I3"]["actual"], ii["I3"]["threshold"]) == (M("350000000.01"), M("350000000.00"))
+    assert '"reduced_by":["BR-1 (board_resolutions row 2): 50000000.00"]' in ii["I3"]["inputs"]
+    # BR-2 is effective 1999-05-25 but delivered 1999-06-01: not yet on 1999-05-31; from 1999-06-01 350,000,000 - 30,000,000
+    assert ii["I4"]["threshold"] == M("350000000.00")
+    assert ii["I5"]["threshold"] == M("320000000.00")
+    entries = [(r["entry_date"].isoformat(), r["transaction_id"], r["amount"], r["capacity"])
+               for r in ledger(con, "indenture-1996/4.10(b)(ii)") if r["transaction_id"].startswith("BR")]
+    assert entries == [("1999-04-01", "BR-1", M("0.00"), M("350000000.00")), ("1999-06-01", "BR-2", M("0.00"), M("320000000.00"))]
+
+
+def test_refinancing_cap_includes_the_accrued_interest_refinanced(con):
+    # (vi)(A) "the aggregate amount of such Refinanced Indebtedness (including accrued interest thereon ...), the amount
+    # of any premium ... and ... the reasonable fees and expenses" [Indenture § 4.10(b)(vi)(A)]
+    add(con, "debt_instruments", instrument_id="OLD")
+    add(con, "debt_instruments", instrument_id="NEW")
+    for transaction_id, amount in (("RF-AT", "53500000.00"), ("RF-OVER", "53500000.01")):
+        add(con, "incurrences", transaction_id=transaction_id, incurrence_date="2001-08-15", instrument_id="NEW", amount=amount,
+            basket="4.10(b)(vi)", proceeds_applied_to_instrument_id="OLD", proceeds_applied_amount="50000000.00",
+            accrued_interest_refinanced="2000000.00", premium_and_fees="1500000.00")
+    build(con, "indebtedness_basket_tests")
+    found = basket_tests(con, "indenture-1996/4.10(b)(vi)")
+    # cap = 50,000,000 principal + 2,000,000 accrued interest + 1,500,000 premium and fees = 53,500,000: at it, and a cent over
+    assert (found["RF-AT"]["actual"], found["RF-AT"]["threshold"]) == (M("53500000.00"), M("53500000.00"))
+    assert (found["RF-OVER"]["actual"], found["RF-OVER"]["threshold"]) == (M("53500000.01"), M("53500000.00"))
+    assert '"accrued_interest_refinanced":{"value":"2000000.00"' in found["RF-AT"]["inputs"]

@@ -1,6 +1,7 @@
 """indenture-1996/4.09: USIO, cumulative Consolidated Net Income from a cut-over and the 4.09(a)(C) builder basket,
 on literal raw rows. Each expected figure is derived by hand in the comment beside it."""
 
+import json
 from decimal import Decimal
 
 from raw_tables import add, attest, attest_cni_quarters, build, one, rows, tb
@@ -270,3 +271,50 @@ def test_equity_sold_to_a_non_affiliate_joint_venture_or_an_unrestricted_subsidi
     # Capacity = (I) 50% x (30,000,000 + 10,000,000) = 20,000,000 + (II) 1,000,000 opening + 5,000,000 from KAC only
     # = 26,000,000 (the three other sales, 15,000,000, are left out)
     assert row["threshold"] == Decimal("26000000.00")
+
+
+def test_builder_basket_capacity_i_moves_on_the_day_the_statements_became_available(con):
+    # 4.09(a)(C)(I) runs to "the Company's most recently ended fiscal quarter for which financial statements are
+    # available at the time such Restricted Payment ... is being made" [Indenture § 4.09(a)(C)(I)]: Q1 1997's were
+    # available on 1997-04-25 (its row), not 1997-05-16 (45 days)
+    basket_group(con)
+    add(con, "financial_statements", period_end="1997-03-31", available_on="1997-04-25")
+    add(con, "restricted_payments", transaction_id="D-0424", payment_date="1997-04-24", basket="4.09(a)", amount="1000000.00")
+    add(con, "restricted_payments", transaction_id="D-0425", payment_date="1997-04-25", basket="4.09(a)", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    found = {r["transaction_id"]: r for r in rows(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)'")}
+    # the day before: (I) 50% x 30,000,000 opening = 15,000,000, + (II) 1,000,000 = 16,000,000
+    assert found["D-0424"]["threshold"] == Decimal("16000000.00")
+    # from 1997-04-25: (I) 50% x (30,000,000 + 10,000,000) = 20,000,000, + 1,000,000 = 21,000,000
+    assert found["D-0425"]["threshold"] == Decimal("21000000.00")
+    entry = one(con, "select entry_date from restricted_payment_builder_basket where transaction_id = 'CNI-1997-03-31'")
+    assert entry["entry_date"].isoformat() == "1997-04-25"
+
+
+def test_a_payment_in_property_counts_at_its_fair_market_value_and_a_designation_at_the_greater_value(con):
+    # 4.09(a)(C): "if paid or returned in property other than in cash or a sum certain guaranteed, to be the Fair Market
+    # Value of such property" [Indenture § 4.09(a)(C)]; a designation: "the greater of (A) the net book value ... and (B)
+    # the Fair Market Value" [Indenture § 4.09, last paragraph]
+    basket_group(con)
+    add(con, "entities", entity_id="USUB", is_subsidiary="false", is_unrestricted_subsidiary="true")
+    add(con, "restricted_payments", transaction_id="PROP", payment_date="1997-06-02", basket="4.09(a)", payment_kind="dividend",
+        amount="1000000.00", investment_form="property", net_book_value="4000000.00", fair_market_value="2500000.00")
+    add(con, "restricted_payments", transaction_id="DES-BOOK", payment_date="1997-06-03", basket="4.09(a)",
+        payment_kind="unrestricted_subsidiary_investment", recipient_kind="unrestricted_subsidiary", unrestricted_subsidiary_id="USUB",
+        amount="0.00", investment_form="designation", net_book_value="3000000.00", fair_market_value="2999999.99")
+    add(con, "restricted_payments", transaction_id="DES-FMV", payment_date="1997-06-04", basket="4.09(a)",
+        payment_kind="unrestricted_subsidiary_investment", recipient_kind="unrestricted_subsidiary", unrestricted_subsidiary_id="USUB",
+        amount="0.00", investment_form="designation", net_book_value="1000000.00", fair_market_value="1000000.01")
+    build(con, "restricted_payment_tests")
+    items = {r["transaction_id"]: r["amount"] for r in rows(con, "select * from restricted_payment_items")}
+    # the dividend in property at its Fair Market Value 2,500,000 (not the 1,000,000 recorded, nor the 4,000,000 book value)
+    assert items["PROP"] == Decimal("2500000.00")
+    # designations: the greater of 3,000,000 and 2,999,999.99; of 1,000,000 and 1,000,000.01
+    assert (items["DES-BOOK"], items["DES-FMV"]) == (Decimal("3000000.00"), Decimal("1000000.01"))
+    used = {r["transaction_id"]: r for r in rows(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)'")}
+    # Used = 2,000,000 opening + 2,500,000 + 3,000,000 (USIO) + 1,000,000.01 (USIO) = 8,500,000.01
+    assert used["DES-FMV"]["actual"] == Decimal("8500000.01")
+    assert json.loads(used["PROP"]["inputs"])["amount_counted"] == {
+        "value": "2500000.00", "clause_id": "indenture-1996/4.09(a)(C)", "recorded_amount": "1000000.00",
+        "net_book_value": "4000000.00", "fair_market_value": "2500000.00"}
+    assert json.loads(used["DES-BOOK"]["inputs"])["amount_counted"]["clause_id"] == "indenture-1996/4.09-designation"

@@ -26,7 +26,8 @@ def test_discover_orders_dependencies():
         "consolidated_net_income", "consolidated_fixed_charges", "consolidated_income_tax_expense",
         "consolidated_depreciation_expense", "consolidated_amortization_expense",
     }
-    assert "policy_parameters" in by_name["coverage_ratio_tests"].depends_on
+    assert "financial_statements_available" in by_name["coverage_ratio_tests"].depends_on
+    assert "policy_parameters" in by_name["financial_statements_available"].depends_on
     assert position["stg_trial_balance_activity"] < position["consolidated_ledger"] < position["consolidated_net_income"]
     assert position["consolidated_fixed_charges_forward"] < position["fixed_charge_coverage_tests"]
     assert position["ppca_ebitda"] < position["minimum_ebitda_tests"]
