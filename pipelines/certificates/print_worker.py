@@ -15,7 +15,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from pipelines.certificates.rendering import print_styles, write_pdf
+from pipelines.certificates.pdf import print_styles, write_pdf
 
 
 def main() -> None:

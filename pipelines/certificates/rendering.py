@@ -3,16 +3,12 @@
 One Environment over `templates/`: autoescape=True (the helper `select_autoescape` does not escape `*.html.j2`) and
 StrictUndefined, so a misspelt or missing variable stops the run instead of leaving a blank in a signed document.
 Amounts are formatted from their Decimal (or decimal string) digits and never pass through a float.
-HTML is a pure function of the template and the context. The PDF carries no timestamp WeasyPrint would invent: its
-creation date is whatever the HTML's `dcterms.created` meta says (the run's as-of date), its file identifier is
-derived from the HTML, and its fonts are the project's own (pipelines/certificates/fonts.py), embedded whole, so the
-same HTML renders to the same PDF bytes on any machine with the same library versions.
+HTML is a pure function of the template and the context; the print workers render it to PDF, reproducibly
+(pipelines/certificates/pdf.py).
 """
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -99,46 +95,6 @@ def environment() -> Environment:
 def render_html(template: str, context: dict) -> str:
     """Render `templates/<template>` with `context`. Raises jinja2.UndefinedError on any missing variable."""
     return environment().get_template(template).render(context)
-
-
-@cache
-def print_styles() -> tuple:
-    """The print stylesheet, parsed once per process with the project's fonts loaded once, and shared by every PDF:
-    parsing it and loading the fonts for each document was a large part of a small document's time."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    from pipelines.certificates.fonts import ProjectFonts
-
-    fonts = FontConfiguration()
-    styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
-    # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
-    atexit.register(print_styles.cache_clear)
-    return styles, fonts
-
-
-def write_pdf(html: str, path: Path) -> Path:
-    """Render `html` to a PDF at `path` with WeasyPrint and the shared print stylesheet; the PDF identifier is derived
-    from the HTML.
-
-    The project's fonts are embedded whole: subsetting them with fontTools took most of a render, and stamped each
-    subset with the time of rendering.
-    """
-    from weasyprint import HTML  # imported here: loading Pango takes a moment and only rendering needs it
-
-    from pipelines.certificates.fonts import ProjectFonts
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    styles, fonts = print_styles()
-    # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
-    # fetch stops it, so nothing outside the run's inputs can change a PDF.
-    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
-    # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
-    document.write_pdf(
-        path, stylesheets=[styles], font_config=fonts, pdf_identifier=identifier, full_fonts=True, custom_metadata=True
-    )
-    return path
 
 
 def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> list[Path]:

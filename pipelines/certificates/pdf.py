@@ -1,0 +1,57 @@
+"""HTML → PDF with WeasyPrint, in a print worker (pipelines/certificates/print_worker.py), reproducibly.
+
+The PDF carries no timestamp WeasyPrint would invent: its creation date is whatever the HTML's `dcterms.created` meta
+says (the run's as-of date), its file identifier is derived from the HTML, and its fonts are the project's own
+(pipelines/certificates/fonts.py), embedded whole, so the same HTML renders to the same PDF bytes on any machine with
+the same library versions. The stylesheet and fonts are loaded once per process and shared by every PDF.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from pipelines.certificates.fonts import ProjectFonts, deflate_fonts_once
+from pipelines.certificates.rendering import STYLESHEET, render_html
+from pipelines.layout import TEMPLATES_DIR
+
+
+@cache
+def print_styles() -> tuple[CSS, FontConfiguration]:
+    """The print stylesheet and the project's fonts, loaded once per process: parsing them and loading the fonts for
+    each document was a large part of a small document's time."""
+    fonts = FontConfiguration()
+    styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
+    # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
+    atexit.register(print_styles.cache_clear)
+    return styles, fonts
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Render `html` to a PDF at `path` with the shared print stylesheet; the PDF identifier is derived from the HTML.
+
+    The project's fonts are embedded whole: subsetting them with fontTools took most of a render, and stamped each
+    subset with the time of rendering.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    styles, fonts = print_styles()
+    # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
+    # fetch stops it, so nothing outside the run's inputs can change a PDF.
+    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
+    # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
+    document.write_pdf(
+        path,
+        finisher=deflate_fonts_once,
+        stylesheets=[styles],
+        font_config=fonts,
+        pdf_identifier=identifier,
+        full_fonts=True,
+        custom_metadata=True,
+    )
+    return path
