@@ -3,7 +3,7 @@
 The PDF carries no timestamp WeasyPrint would invent: its creation date is whatever the HTML's `dcterms.created` meta
 says (the run's as-of date), its file identifier is derived from the HTML, and its fonts are the project's own
 (pipelines/certificates/fonts.py), embedded whole, so the same HTML renders to the same PDF bytes on any machine with
-the same library versions. The stylesheet and fonts are loaded once per process and shared by every PDF.
+the same library versions. The stylesheets and fonts are loaded once per process and shared by every PDF.
 """
 
 from __future__ import annotations
@@ -14,22 +14,37 @@ from functools import cache
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.html import UA, UA_COUNTER_STYLE
 from weasyprint.text.fonts import FontConfiguration
 
 from pipelines.certificates.fonts import ProjectFonts, deflate_fonts_once
 from pipelines.certificates.rendering import STYLESHEET, render_html
 from pipelines.layout import TEMPLATES_DIR
 
+# WeasyPrint's rules for footnotes and notes select a pseudo-element of every element, whose style it then computes
+# for each: about a tenth of a document's time, for documents that have neither.
+NOTE_RULES = ("::footnote-", "::note-")
+
 
 @cache
-def print_styles() -> tuple[CSS, FontConfiguration]:
-    """The print stylesheet and the project's fonts, loaded once per process: parsing them and loading the fonts for
-    each document was a large part of a small document's time."""
+def print_styles() -> tuple[CSS, CSS, FontConfiguration]:
+    """The user-agent stylesheet less its note rules, the print stylesheet and the project's fonts, loaded once per
+    process: parsing them and loading the fonts for each document was a large part of a small document's time."""
     fonts = FontConfiguration()
+    user_agent = CSS(string="\n".join(line for line in UA.splitlines() if not line.startswith(NOTE_RULES)), counter_style=UA_COUNTER_STYLE)
     styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
     # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
     atexit.register(print_styles.cache_clear)
-    return styles, fonts
+    return user_agent, styles, fonts
+
+
+class _Certificate(HTML):
+    """A document as WeasyPrint reads it, with the user-agent stylesheet less its note rules. `_ua_stylesheets` is
+    WeasyPrint's own hook, not its API: WeasyPrint is pinned, and tests/certificates/test_printing.py proves the PDF
+    byte for byte what WeasyPrint alone writes."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [print_styles()[0]]  # documents have no forms
 
 
 def write_pdf(html: str, path: Path) -> Path:
@@ -40,10 +55,10 @@ def write_pdf(html: str, path: Path) -> Path:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    styles, fonts = print_styles()
+    _, styles, fonts = print_styles()
     # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
     # fetch stops it, so nothing outside the run's inputs can change a PDF.
-    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
+    document = _Certificate(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
     # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
     document.write_pdf(
         path,
