@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import io
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +55,21 @@ def write_pdf(html: str, path: Path) -> Path:
     subset with the time of rendering.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    _print(html, path)
+    return path
+
+
+# a line in each face the stylesheet uses: regular, italic, bold, bold italic and small capitals
+WARM_UP = '<p>Warm-up <em>italic</em> <strong>bold <em>italic</em></strong> <span class="status">pass</span> 1,234.00</p>'
+
+
+def warm_up() -> None:
+    """Print a line in every face, so that loading the fonts into Pango and deflating them for the PDF are done
+    before the first document comes, while the run is still busy with its database."""
+    _print(WARM_UP, io.BytesIO())
+
+
+def _print(html: str, target: Path | io.BytesIO) -> None:
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     _, styles, fonts = print_styles()
     # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
@@ -61,7 +77,7 @@ def write_pdf(html: str, path: Path) -> Path:
     document = _Certificate(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
     # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
     document.write_pdf(
-        path,
+        target,
         finisher=deflate_fonts_once,
         stylesheets=[styles],
         font_config=fonts,
@@ -69,4 +85,3 @@ def write_pdf(html: str, path: Path) -> Path:
         full_fonts=True,
         custom_metadata=True,
     )
-    return path

@@ -1,9 +1,10 @@
 """`python -m pipelines.certificates.print_worker`: a print worker (pipelines/certificates/printing.py).
 
-It loads the renderer and the print stylesheet, says `ready`, then reads one JSON line per document,
-`{"html": <print edition>, "pdf": <path>}`, writes the PDF and answers `{}`, or `{"error": <traceback>}`; it ends at
-the end of its input. It imports the renderer and nothing else: multiprocessing's spawned children would first
-re-import the parent's main module (for `make bench` or the Dagster code location: Polars, Pandera, Dagster).
+It loads the renderer, the print stylesheet and the fonts (printing a line in each face), says `ready`, then reads
+one JSON line per document, `{"html": <print edition>, "pdf": <path>}`, writes the PDF and answers `{}`, or
+`{"error": <traceback>}`; it ends at the end of its input. It imports the renderer and nothing else:
+multiprocessing's spawned children would first re-import the parent's main module (for `make bench` or the Dagster
+code location: Polars, Pandera, Dagster).
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ import sys
 import traceback
 from pathlib import Path
 
-from pipelines.certificates.pdf import print_styles, write_pdf
+from pipelines.certificates.pdf import print_styles, warm_up, write_pdf
 
 
 def main() -> None:
     answers, sys.stdout = sys.stdout, sys.stderr  # whatever a library prints must not be taken for an answer
-    print_styles()
+    warm_up()
     answers.write("ready\n")
     answers.flush()
     for line in sys.stdin:
