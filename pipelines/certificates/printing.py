@@ -63,7 +63,7 @@ class PrintWorker:
 
     def _reap(self) -> None:
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=60)  # one still starting takes seconds to end on a busy machine
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()

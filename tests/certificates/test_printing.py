@@ -56,7 +56,7 @@ def test_workers_started_early_print_the_next_render_and_end_after_it(tmp_path):
     written = write_documents([("a", PAGE.format("a"), PAGE.format("a")), ("b", PAGE.format("b"), PAGE.format("b"))], tmp_path)
     assert [p.name for p in written] == ["a.html", "a.pdf", "b.html", "b.pdf"]
     assert all(p.read_bytes().startswith(b"%PDF") for p in written[1::2])
-    assert [worker.process.wait(timeout=10) for worker in workers.workers] == [0] * len(workers.workers)
+    assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
     assert start_print_workers() is not workers  # the next run gets its own
     stop_print_workers()
 
@@ -64,7 +64,7 @@ def test_workers_started_early_print_the_next_render_and_end_after_it(tmp_path):
 def test_a_run_that_issues_nothing_stops_the_workers_it_started(tmp_path):
     workers = start_print_workers()
     assert write_documents([], tmp_path) == []
-    assert [worker.process.wait(timeout=10) for worker in workers.workers] == [0] * len(workers.workers)
+    assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
 
 
 def test_a_document_that_fails_is_reported_and_the_others_are_printed(tmp_path):
