@@ -60,6 +60,7 @@ def run_quarter_end(
 ) -> RunOutcome:
     """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ...) propagate
     as they were raised. `instance` defaults to the project's (pipelines.instance)."""
+    from pipelines.certificates.printing import start_print_workers
     from pipelines.definitions import defs
     from pipelines.instance import BATCH_ENVIRONMENT, project_instance
     from pipelines.calendar.business_days import load_closures
@@ -70,6 +71,7 @@ def run_quarter_end(
     # an invalid policy file is refused (PolicyError) before any step reads an extract
     load_policies()
     load_closures()
+    start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(
             run_config=run_config(extracts, out, as_of),

@@ -3,22 +3,14 @@
 One Environment over `templates/`: autoescape=True (the helper `select_autoescape` does not escape `*.html.j2`) and
 StrictUndefined, so a misspelt or missing variable stops the run instead of leaving a blank in a signed document.
 Amounts are formatted from their Decimal (or decimal string) digits and never pass through a float.
-HTML is a pure function of the template and the context. The PDF carries no timestamp WeasyPrint would invent: its
-creation date is whatever the HTML's `dcterms.created` meta says (the run's as-of date), its file identifier is
-derived from the HTML, and its fonts are the project's own (pipelines/certificates/fonts.py), embedded whole, so the
-same HTML renders to the same PDF bytes on any machine with the same library versions.
+HTML is a pure function of the template and the context; the print workers render it to PDF, reproducibly
+(pipelines/certificates/pdf.py).
 """
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -27,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from pipelines.certificates.printing import stop_print_workers, take_print_workers
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.typography import amount, exact_amount, figure, long_date
@@ -104,88 +97,26 @@ def render_html(template: str, context: dict) -> str:
     return environment().get_template(template).render(context)
 
 
-@cache
-def _print_styles() -> tuple:
-    """The print stylesheet, parsed once per process with the project's fonts loaded once, and shared by every PDF:
-    parsing it and loading the fonts for each document was a large part of a small document's time."""
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    from pipelines.certificates.fonts import ProjectFonts
-
-    fonts = FontConfiguration()
-    styles = CSS(string=render_html(STYLESHEET, {}), base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts(), font_config=fonts)
-    # released before the interpreter tears its modules down, which FontConfiguration's finalizer still needs
-    atexit.register(_print_styles.cache_clear)
-    return styles, fonts
-
-
-def write_pdf(html: str, path: Path) -> Path:
-    """Render `html` to a PDF at `path` with WeasyPrint and the shared print stylesheet; the PDF identifier is derived
-    from the HTML.
-
-    The project's fonts are embedded whole: subsetting them with fontTools took most of a render, and stamped each
-    subset with the time of rendering.
-    """
-    from weasyprint import HTML  # imported here: loading Pango takes a moment and only rendering needs it
-
-    from pipelines.certificates.fonts import ProjectFonts
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    styles, fonts = _print_styles()
-    # Certificates are self-contained: the only thing a render may fetch is one of the project's fonts, and any other
-    # fetch stops it, so nothing outside the run's inputs can change a PDF.
-    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
-    # custom_metadata: the run record (the HTML's `covenants-run` meta) goes into the PDF's document information
-    document.write_pdf(
-        path, stylesheets=[styles], font_config=fonts, pdf_identifier=identifier, full_fonts=True, custom_metadata=True
-    )
-    return path
-
-
-def _batches(sizes: list[int], count: int) -> list[list[int]]:
-    """Indexes of `sizes` in `count` batches of about equal total, the largest placed first, each on the lightest."""
-    batches: list[list[int]] = [[] for _ in range(count)]
-    totals = [0] * count
-    for index in sorted(range(len(sizes)), key=lambda i: -sizes[i]):
-        lightest = totals.index(min(totals))
-        batches[lightest].append(index)
-        totals[lightest] += sizes[index]
-    return [batch for batch in batches if batch]
-
-
 def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> list[Path]:
     """Write each (stem, html, print_html) as `<stem>.html` and, rendered from print_html, `<stem>.pdf` in folder;
     return the paths, HTML then PDF per document.
 
-    WeasyPrint uses one core and a year's statement takes about a second, so the PDFs render in one worker process
-    per core (pipelines/certificates/print_worker.py), each given documents of about equal length.
+    WeasyPrint uses one core, so the PDFs are printed by one worker process per core (pipelines/certificates/
+    printing.py), started when the run began if it asked for them.
     """
     if not documents:
+        stop_print_workers()  # a run that issues nothing stops the workers it started
         return []
     folder.mkdir(parents=True, exist_ok=True)
     html_paths = [folder / f"{stem}.html" for stem, _, _ in documents]
     pdf_paths = [folder / f"{stem}.pdf" for stem, _, _ in documents]
     for path, (_, html, _) in zip(html_paths, documents):
         path.write_bytes(html.encode("utf-8"))
-    with tempfile.TemporaryDirectory(prefix="print-") as scratch:
-        prints = [Path(scratch) / f"{stem}.html" for stem, _, _ in documents]
-        for path, (_, _, print_html) in zip(prints, documents):
-            path.write_bytes(print_html.encode("utf-8"))
-        batches = _batches([len(print_html) for _, _, print_html in documents], os.cpu_count() or 1)
-        workers = [
-            subprocess.Popen(
-                [sys.executable, "-m", "pipelines.certificates.print_worker",
-                 *(str(p) for i in batch for p in (prints[i], pdf_paths[i]))],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            )  # fmt: skip
-            for batch in batches
-        ]
-        errors = [worker.communicate()[1] for worker in workers]
-        failures = [error or f"exit code {worker.returncode}" for worker, error in zip(workers, errors) if worker.returncode != 0]
-    if failures:
-        raise RuntimeError("rendering a PDF failed:\n" + "\n".join(failures))
+    workers = take_print_workers()
+    try:
+        workers.print_all([(print_html, pdf) for (_, _, print_html), pdf in zip(documents, pdf_paths)])
+    finally:
+        workers.stop()
     return [path for pair in zip(html_paths, pdf_paths) for path in pair]
 
 

@@ -16,7 +16,8 @@ from jinja2 import UndefinedError
 
 from pipelines.certificates.kinds.annual_compliance import annual_statement_html, due_date, instrument_status_note
 from pipelines.certificates.registry import RunFacts, render
-from pipelines.certificates.rendering import amount, clauses_in, environment, render_html, write_pdf
+from pipelines.certificates.pdf import write_pdf
+from pipelines.certificates.rendering import amount, clauses_in, environment, render_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.policy.result import Result

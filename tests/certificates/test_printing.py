@@ -1,0 +1,87 @@
+"""The print workers (started before the render that takes them, each document to the first free worker, every
+failure reported and no worker waited for), and what makes a PDF faster without changing a byte of it: the fonts
+deflated once per process, and the note rules left out of WeasyPrint's user-agent stylesheet (no document has a
+footnote or a note)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from weasyprint import HTML
+from weasyprint.html import UA
+
+from pipelines.certificates.fonts import ProjectFonts
+from pipelines.certificates.kinds.annual_compliance import annual_statement_html
+from pipelines.certificates.pdf import NOTE_RULES, print_styles, write_pdf
+from pipelines.certificates.printing import PrintWorkers, start_print_workers, stop_print_workers
+from pipelines.certificates.rendering import write_documents
+from pipelines.layout import TEMPLATES_DIR
+from test_annual_compliance import MANIFEST, RESULTS
+
+pytestmark = pytest.mark.filterwarnings("ignore:HarfBuzz-Subset:DeprecationWarning")
+
+PAGE = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{0}</title></head><body><p>{0}</p></body></html>'
+
+
+
+def plain_weasyprint_pdf(html: str, path) -> bytes:
+    """The PDF as WeasyPrint writes it, with its own user-agent stylesheet and pydyf's own compression."""
+    _, styles, fonts = print_styles()
+    identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
+    document = HTML(string=html, base_url=str(TEMPLATES_DIR), url_fetcher=ProjectFonts())
+    document.write_pdf(path, stylesheets=[styles], font_config=fonts, pdf_identifier=identifier, full_fonts=True, custom_metadata=True)
+    return path.read_bytes()
+
+
+def test_a_pdf_is_byte_for_byte_what_weasyprint_alone_writes(tmp_path):
+    # FY1999: a failure, a waiver and the Chapter 11 note, lists and every table of the statement, on several pages
+    html = annual_statement_html(RESULTS, 1999, MANIFEST)
+    first = write_pdf(html, tmp_path / "first.pdf").read_bytes()
+    again = write_pdf(html, tmp_path / "again.pdf").read_bytes()  # fonts deflated by the first
+    assert first == again == plain_weasyprint_pdf(html, tmp_path / "plain.pdf")
+
+
+def test_only_the_note_rules_are_left_out_and_no_template_has_a_note():
+    left_out = [line.split("{")[0].strip() for line in UA.splitlines() if line.startswith(NOTE_RULES)]
+    assert left_out == ["::footnote-call", "::footnote-marker", "::note-call", "::note-marker", "::note-callback"]
+    for template in TEMPLATES_DIR.rglob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        assert "footnote" not in text and "float: note" not in text, f"{template.name} has a note: restore the note rules"
+
+
+def test_workers_started_early_print_the_next_render_and_end_after_it(tmp_path):
+    workers = start_print_workers()
+    assert start_print_workers() is workers  # started once, whoever asks again
+    written = write_documents([("a", PAGE.format("a"), PAGE.format("a")), ("b", PAGE.format("b"), PAGE.format("b"))], tmp_path)
+    assert [p.name for p in written] == ["a.html", "a.pdf", "b.html", "b.pdf"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in written[1::2])
+    assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
+    assert start_print_workers() is not workers  # the next run gets its own
+    stop_print_workers()
+
+
+def test_a_run_that_issues_nothing_stops_the_workers_it_started(tmp_path):
+    workers = start_print_workers()
+    assert write_documents([], tmp_path) == []
+    assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
+
+
+def test_a_document_that_fails_is_reported_and_the_others_are_printed(tmp_path):
+    fetching = '<p>x<img src="https://example.com/x.png"></p>'  # the renderer fetches nothing but the project's fonts
+    workers = PrintWorkers(2)
+    with pytest.raises(RuntimeError, match="rendering a PDF failed") as failure:
+        workers.print_all([(fetching, tmp_path / "bad.pdf"), (PAGE.format("good"), tmp_path / "good.pdf")])
+    workers.stop()
+    assert "https://example.com/x.png" in str(failure.value)
+    assert (tmp_path / "good.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "bad.pdf").exists()
+
+
+def test_a_worker_that_dies_is_reported_and_nothing_waits_for_it(tmp_path):
+    workers = PrintWorkers(2)
+    workers.workers[0].process.kill()
+    with pytest.raises(RuntimeError, match="exit code -9"):
+        workers.print_all([(PAGE.format(n), tmp_path / f"{n}.pdf") for n in range(3)])
+    workers.stop()
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["0.pdf", "1.pdf", "2.pdf"]  # the other printed them all
