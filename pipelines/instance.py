@@ -22,7 +22,8 @@ from pathlib import Path
 
 from dagster import DagsterInstance
 from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine
+from sqlalchemy import event as sqlalchemy_event
 
 from pipelines.layout import ROOT
 
@@ -91,7 +92,7 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
     def _engine(self):
         engine = create_engine(self._conn_string, connect_args={"timeout": _BUSY_TIMEOUT_SECONDS})
 
-        @event.listens_for(engine, "connect")
+        @sqlalchemy_event.listens_for(engine, "connect")
         def _synchronous_normal(connection, _record) -> None:
             connection.execute("PRAGMA synchronous=NORMAL")
 
