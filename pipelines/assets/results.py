@@ -148,7 +148,7 @@ def figures_to_plot(policies: PolicySet, results: list[Result]) -> dict[str, Met
         tightest = min((r for r in tested if r.clause_id == clause_id), key=lambda r: (r.headroom_pct is None, r.headroom_pct, r.headroom))
         for what, value in (("figure", tightest.actual), ("headroom", tightest.headroom)):
             if forms.get(clause_id) != "amount":
-                plotted[f"{clause_id} {what}"] = MetadataValue.float(float(value))
+                plotted[f"{clause_id} {what}"] = MetadataValue.float(float(value))  # a ratio, not money
             elif (value * 100) % 1 == 0:
                 plotted[f"{clause_id} {what} (cents)"] = MetadataValue.int(int(value * 100))
         if tightest.headroom_pct is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 
-from dagster import AssetKey, DagsterInstance
+from dagster import DagsterInstance
 
 from pipelines.certificates.registry import RunFacts, document_kinds, file_stem, render
 from pipelines.fiscal import FiscalQuarter

@@ -5,7 +5,6 @@ engine rule is tested apart from any real clause (the Maximum Letter of Credit A
 
 import json
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 import pytest
