@@ -38,7 +38,7 @@ _DEFLATED: dict[bytes, bytes] = {}  # sha256 of a font's stream → the stream d
 
 def deflate_fonts_once(document, pdf: pydyf.PDF) -> None:
     """A PDF finisher: every document embeds the same font files and Unicode maps whole, and deflating them again for
-    each PDF was a fifth of its time. Each such stream is deflated once per process, as pydyf does it (zlib level 9),
+    each PDF was a fifth of a small document's time. Each such stream is deflated once per process, as pydyf does it (zlib level 9),
     and its bytes reused, so every PDF is byte for byte what pydyf would write."""
     for stream in _font_streams(pdf):
         if not stream.compress or not all(isinstance(item, bytes) for item in stream.stream):
