@@ -96,7 +96,7 @@ def _render_rows(con: duckdb.DuckDBPyConnection, policies: PolicySet, scratch: P
         render_all = lambda facts=facts, name=name: render(facts, scratch / name)  # noqa: E731
         rows.append((f"render {count} documents, {name}", _time(render_all, before=workers_ready)))
         if len(quarters) == 1:
-            rows.append((f"render {count} documents, {name}, cold workers", _time(render_all)))
+            rows.append((f"render {count} documents, {quarters[0]}, cold workers", _time(render_all)))
     return rows
 
 
