@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dagster import AssetKey, DagsterInstance
+from dagster import DagsterInstance
 from dagster._core.errors import DagsterResourceFunctionError
 
 from pipelines.assets.partitions import QUARTERS
-from pipelines.assets.resources import RANGE_TAGS
+from pipelines.assets.resources import CERTIFICATES_KEY, RANGE_TAGS
 from pipelines.fiscal import FiscalQuarter
 
-CERTIFICATES_KEY = AssetKey("certificates")
 QUIET_CONSOLE = {"console": {"config": {"log_level": "CRITICAL"}}}  # the command prints its own progress and summary
 
 

@@ -35,7 +35,7 @@ from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import instruments_date_range
-from pipelines.extracts.ingest import BadExtracts, load_extract, record_quarantine, validate_cross_extract, validate_extract
+from pipelines.extracts.ingest import BadExtracts, load_extract, record_quarantine, table_name, validate_cross_extract, validate_extract
 from pipelines.extracts.reading import ExtractMissing, Issue, locate
 from pipelines.outputs.manifest import sha256
 from pipelines.quarter_end import write_quarantine
@@ -62,10 +62,6 @@ RULE_FAMILIES = {
     "trial_balance_identity": ("Each entity's month nets to zero and the trial balances close a fiscal quarter.", ("trial_balance_nets_to_zero", "trial_balances_close_a_quarter")),
     "entity_periods_disjoint": ("An entity's periods in the register do not overlap.", ("entity_periods_overlap",)),
 }
-
-
-def table_name(extract: Extract) -> str:
-    return f"raw_{extract.name}"
 
 
 def extract_key(extract: Extract) -> AssetKey:

@@ -29,6 +29,7 @@ from dagster import AssetKey, ConfigurableResource, DagsterEventType, InitResour
 from pydantic import PrivateAttr
 
 from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.ingest import table_name
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.outputs.output_folder import StagedFolder
 
@@ -36,8 +37,8 @@ DEFAULT_OUT = ROOT / "out" / "dagster"
 DATABASE = "covenants.duckdb"
 PARTITION_TAG = "dagster/partition"
 RANGE_TAGS = ("dagster/asset_partition_range_start", "dagster/asset_partition_range_end")
-EXTRACT_KEYS = frozenset(AssetKey(f"raw_{e.name}") for e in EXTRACTS)
-LAST_STEP_KEY = AssetKey("certificates")
+EXTRACT_KEYS = frozenset(AssetKey(table_name(e)) for e in EXTRACTS)
+CERTIFICATES_KEY = AssetKey("certificates")  # the last step's asset, which publishes the folder
 
 
 def default_extracts() -> Path:
@@ -79,7 +80,7 @@ class CovenantFolders(ConfigurableResource):
             return
         if not EXTRACT_KEYS <= selection:
             shutil.copy2(earlier / DATABASE, self.database)
-        if LAST_STEP_KEY not in selection:
+        if CERTIFICATES_KEY not in selection:
             shutil.copytree(earlier, self.staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(DATABASE))
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
@@ -87,7 +88,7 @@ class CovenantFolders(ConfigurableResource):
         if self._folder is None:
             return
         run = context.run
-        if run is not None and not self._folder.published and run.asset_selection is not None and LAST_STEP_KEY not in run.asset_selection:
+        if run is not None and not self._folder.published and run.asset_selection is not None and CERTIFICATES_KEY not in run.asset_selection:
             if not context.instance.all_logs(run.run_id, of_type=DagsterEventType.STEP_FAILURE):
                 self._folder.publish()
         self._folder.close()

@@ -40,7 +40,7 @@ from pipelines.assets.extracts import EXTRACT_SET_KEY
 from pipelines.assets.models import MODELS
 from pipelines.assets.partitions import QUARTERS, fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
-from pipelines.assets.resources import CovenantFolders
+from pipelines.assets.resources import CERTIFICATES_KEY, CovenantFolders
 from pipelines.certificates.registry import document_kinds, gather
 from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
@@ -59,7 +59,6 @@ GROUP = "covenants"
 STAGE = "documents"
 COVENANT_RESULTS_KEY = AssetKey("covenant_results")
 DEADLINE_CALENDAR_KEY = AssetKey("deadline_calendar")
-CERTIFICATES_KEY = AssetKey("certificates")
 # The status a clause shows for the run's quarters: the worst of its results there.
 SEVERITY_ORDER = ("fail", "indeterminate", "waived", "pass", "not_applicable")
 NEEDS_ATTENTION = ("fail", "indeterminate")
