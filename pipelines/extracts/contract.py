@@ -298,6 +298,12 @@ ATTESTATION_SUBJECTS = (
     # indenture-1996/4.05 (R-I11): "in the judgment of the Company it shall be necessary, advisable or in the interest of
     # the Company to discontinue" the Subsidiary (not a Subsidiary Guarantor), true/false (reference_id = merger_id)
     "subsidiary_discontinuance_judgment",
+    # ppca-2002/9.2.7(i) (R-X60): Adjusted Capital Expenditures made in the Fiscal Year before one capital expenditure
+    # (reference_id = its capital_expenditures expenditure_id, period_end = its expenditure_date)
+    "ppca_adjusted_capital_expenditures_to_date",
+    # ppca-2002/9.2.7(ii) (R-X61): ALPART Capital Expenditures financed or funded by the Obligors in the Fiscal Year before
+    # one capital expenditure in respect of ALPART (reference_id = its expenditure_id, period_end = its expenditure_date)
+    "ppca_alpart_capital_expenditures_financed_to_date",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -906,6 +912,17 @@ CAPITAL_EXPENDITURES = Extract(
             references="liens.lien_id",
             example="",
         ),
+        # ppca-2002/9.2.7 (R-X60, R-X61): a single expenditure, tested on its day as a transaction; `covenants check`
+        # proposes one
+        Column(
+            "expenditure_id",
+            "text",
+            "Stable id of a single capital expenditure, tested on its expenditure_date under ppca-2002 9.2.7; empty for a "
+            "month's total",
+            required=False,
+            example="",
+        ),
+        Column("expenditure_date", "date", "Day a single capital expenditure is made, within the month of period_end", required=False, example=""),
     ),
     ("entity_id", "period_end", "project"),
 )
