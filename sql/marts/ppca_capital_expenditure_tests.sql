@@ -1,12 +1,13 @@
 -- clause: ppca-2002/9.2.7(ii)
 -- clause: ppca-2002/9.2.7(i)
--- transactions of: none
+-- transactions of: capital_expenditures
 -- Section 9.2.7 as amended [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], tested at each Fiscal Year end 2003 and
 -- 2004: (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal
 -- Years 2002 through 2004" (cumulative to the year end; each year's attestation needed); (i) Adjusted Capital
 -- Expenditures for Fiscal Year 2004 within the $75,000,000 Base Amount plus the Carryover Amount (at most $10,000,000):
 -- the limit is computed in the row (threshold) when it can be; the FY2003 Base Amount is not available, so the Fiscal
--- Year 2004 test is indeterminate.
+-- Year 2004 test is indeterminate. A single expenditure is also tested on its day, after giving effect to it
+-- (ppca_capital_expenditure_transactions, appended by name: its rows list their limits).
 with years as (
     select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
 ),
@@ -54,3 +55,7 @@ select
     '{}' as inputs,
     cast(to_json(['Base Amount for Fiscal Year 2003 and the Section 9.2.7 limit itself (base agreement chart, not available; R-P15) for the Carryover Amount']) as varchar) as missing_inputs,
     cast(null as decimal(38, 2)) as threshold
+
+union all by name
+
+select * from ppca_capital_expenditure_transactions
