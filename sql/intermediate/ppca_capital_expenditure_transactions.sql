@@ -1,9 +1,9 @@
 -- clause: ppca-2002/9.2.7(i)
 -- clause: ppca-2002/9.2.7(ii)
 -- A single capital expenditure (a capital_expenditures row with an expenditure_id, as `covenants check` proposes one)
--- tested on the day it is made, after giving effect to it [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], in the
--- Fiscal Years 2002 to 2004 the amended clause names; the rows are those of ppca_capital_expenditure_tests, which
--- appends them:
+-- tested on the day it is made, after giving effect to it [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], from
+-- February 12, 2002 to the end of Fiscal Year 2004, the last the amended clause names; ppca_capital_expenditure_tests
+-- appends these rows:
 -- (i) Adjusted Capital Expenditures for its Fiscal Year: those made in the Fiscal Year before it, attested
 --     (ppca_adjusted_capital_expenditures_to_date, reference_id = the expenditure_id; the term is defined only in the
 --     agreement as signed, R-X60), plus its amount, which counts in full (R-X60), against the Fiscal Year's Base
@@ -30,7 +30,8 @@ with expenditures as (
          where a.subject = 'ppca_alpart_capital_expenditures_financed' and year(a.period_end) between 2002 and year(c.expenditure_date) - 1)
             as alpart_years_attested
     from raw_capital_expenditures as c
-    where c.expenditure_id is not null and year(c.expenditure_date) between 2002 and 2004
+    -- from the Post-Petition Credit Agreement's date to the end of the last Fiscal Year the amended clause names
+    where c.expenditure_id is not null and c.expenditure_date between date '2002-02-12' and date '2004-12-31'
 )
 
 select

@@ -122,8 +122,13 @@ def test_a_fiscal_year_2003_expenditure_names_the_chart_it_needs_and_2005_is_not
     expenditure(con, "E03", "2003-06-16", "1000000.00")
     attest(con, "ppca_adjusted_capital_expenditures_to_date", "2003-06-16", "0.00", reference_id="E03")
     expenditure(con, "E05", "2005-06-15", "1000000.00")
+    # the Post-Petition Credit Agreement is dated February 12, 2002: the day before is not tested, the day is
+    add(con, "capital_expenditures", entity_id="KACC", period_end="2002-02-28", project="a", amount="1.00", financed_by_obligors="true",
+        expenditure_id="E02-11", expenditure_date="2002-02-11")
+    add(con, "capital_expenditures", entity_id="KACC", period_end="2002-02-28", project="b", amount="1.00", financed_by_obligors="true",
+        expenditure_id="E02-12", expenditure_date="2002-02-12")
     tests = transaction_tests(con, "ppca-2002/9.2.7(i)")
-    assert set(tests) == {"E03"}
+    assert set(tests) == {"E03", "E02-12"}
     assert json.loads(tests["E03"]["missing_inputs"]) == [
         "Base Amount for Fiscal Year 2003 (the Section 9.2.7 chart of the Post-Petition Credit Agreement as signed, not available; R-X02)",
         "the Carryover Amount into Fiscal Year 2003 (Section 9.2.7 of the Post-Petition Credit Agreement as signed, not available; R-X02)",
