@@ -64,7 +64,7 @@ def test_diff_after_moving_one_trial_balance_amount(runs, capsys):
 def test_the_workbook_of_a_run(runs):
     old, new = runs
     before, after = (load_workbook(folder / "covenants.xlsx") for folder in runs)
-    assert before.sheetnames == ["Grid", "indenture-1996", "ppca-2002", "Inputs", "Basket ledger", "Deadlines"]  # no ca-1994 clause in 2003Q4
+    assert before.sheetnames == ["Grid", "indenture-1996", "ppca-2002", "Inputs", "Limits", "Basket ledger", "Deadlines"]  # no ca-1994 clause in 2003Q4
     grid_rows = {row[1].value: row for row in before["Grid"].iter_rows(min_row=2)}
     assert before["Grid"]["D1"].value == "2003Q4"
     failed = grid_rows["ppca-2002/9.2.4(b)"][3]
@@ -81,6 +81,16 @@ def test_result_inputs_and_calendar_of_a_run(runs):
         inputs = list(csv.DictReader(handle))
     [ebitda] = [r for r in inputs if (r["clause_id"], r["test_date"], r["input"]) == ("ppca-2002/9.2.4(b)", "2003-11-30", "ebitda")]
     assert (ebitda["fiscal_quarter"], ebitda["value"], ebitda["input_clause_id"]) == ("2003Q4", "-127541418.02", "ppca-2002/def/EBITDA")
+    # the November 2003 threshold as figures (docs/sample.md): (100,000,000) less 17,000,000 less 10,000,000
+    with (old / "result_limits.csv").open(newline="") as handle:
+        november = [(r["kind"], r["name"], r["value"]) for r in csv.DictReader(handle)
+                    if (r["clause_id"], r["test_date"]) == ("ppca-2002/9.2.4(b)", "2003-11-30") and r["applies_to"] == "threshold"]
+    assert november == [
+        ("threshold", "threshold for EBITDA for the 12 months", "-127000000.00"),
+        ("base", "threshold before reductions", "-100000000"),
+        ("reduction", "VALCO shortfall reduction", "17000000.00"),
+        ("reduction", "natural gas price reduction", "10000000.00"),
+    ]
     deadlines = json.loads((old / "deadlines.json").read_text())
     events = Calendar.from_ical((old / "deadlines.ics").read_bytes()).walk("VEVENT")
     assert len(events) == sum(1 for d in deadlines if d["adjusted_due_date"] or d["trigger_date"])

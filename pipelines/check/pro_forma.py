@@ -41,6 +41,7 @@ RATIO_FIGURE = "indenture-1996/def/ConsolidatedFixedChargeCoverageRatio"
 # A waiver in force on the date that covers the proposal (the engine decides it as of the date) permits it: only a
 # standing waiver of every transaction of a clause can, such as ca-1994 Eleventh Amendment waiver A, "from time to time".
 PERMITTED = ("pass", "waived")
+CA1994_REVOLVER = "CA1994-REVOLVER"
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def upstream(models: list[SqlModel], targets: list[SqlModel]) -> set[str]:
 def keyed_by_proposal(proposal: Proposal) -> set[str]:
     """The extracts in which the proposal's own id is a key: its own, and debt_instruments when its new instrument takes
     the same id."""
-    return {name for name, frame in proposal.rows.items() if proposal.transaction_id in frame[BY_NAME[name].key[0]].to_list()}
+    return {name for name, frame in proposal.rows.items() if proposal.transaction_id in frame[proposal.id_column(name)].to_list()}
 
 
 def targets(con: duckdb.DuckDBPyConnection, models: list[SqlModel], policies: PolicySet, proposal: Proposal) -> set[str]:
@@ -293,9 +294,10 @@ def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> li
     existing = {name: con.table(f"{PREPARED}.main.raw_{name}").pl() for name in names}
     problems = []
     for name, frame in proposal.rows.items():
-        key = BY_NAME[name].key[0]
-        taken = set(existing[name][key].to_list())
+        key = proposal.id_column(name)
+        taken = set(existing[name][key].drop_nulls().to_list())
         problems += [f"{_field(proposal, name, key)}: {value} is already in the {name} extract" for value in frame[key].to_list() if value in taken]
+        problems += _key_taken(proposal, name, frame, existing[name])
     for (name, column), target in declared_references().items():
         if name not in proposal.rows:
             continue
@@ -311,11 +313,28 @@ def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> li
     return problems
 
 
+def _key_taken(proposal: Proposal, name: str, frame: pl.DataFrame, existing: pl.DataFrame) -> list[str]:
+    """A row whose key is more than its id (a capital expenditure: entity, month and project) must not take the key of
+    a row the extract has."""
+    key = list(BY_NAME[name].key)
+    if key == [proposal.id_column(name)]:
+        return []
+    taken = frame.select(key).join(existing.select(key), on=key, how="semi")
+    return [f"{_field(proposal, name, key[-1])}: a row for {', '.join(map(str, row))} is already in the {name} extract; name this one apart"
+            for row in taken.iter_rows()]
+
+
 def relied_on(proposal: Proposal) -> str:
     row = proposal.row
     if proposal.kind == "asset_sale":
         exclusion = row.get("asset_sale_exclusion")
         return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.11"
+    if proposal.kind == "letter_of_credit":
+        # the 1994 revolver's issuance limits (ca1994_letter_of_credit_tests tests its letters of credit only)
+        facility = row["facility_instrument_id"]
+        return "ca-1994/2.1.3(b)" if facility == CA1994_REVOLVER else f"the letter of credit facility {facility}"
+    if proposal.kind == "capital_expenditure":
+        return "ppca-2002/9.2.7"
     return f"indenture-1996/{row['basket']}"
 
 

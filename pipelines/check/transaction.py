@@ -10,6 +10,7 @@ or JSON number is a binary float or an integer of unknown scale, so it is refuse
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass
@@ -21,7 +22,17 @@ import polars as pl
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr, ValidationError, create_model
 
-from pipelines.extracts.contract import ASSET_SALES, ATTESTATIONS, BY_NAME, DEBT_INSTRUMENTS, INCURRENCES, RESTRICTED_PAYMENTS, Extract
+from pipelines.extracts.contract import (
+    ASSET_SALES,
+    ATTESTATIONS,
+    BY_NAME,
+    CAPITAL_EXPENDITURES,
+    DEBT_INSTRUMENTS,
+    INCURRENCES,
+    LETTERS_OF_CREDIT,
+    RESTRICTED_PAYMENTS,
+    Extract,
+)
 from pipelines.extracts.reading import Issue, typed_rows
 from pipelines.extracts.schemas import schema_issues
 from pipelines.policy import strict_yaml
@@ -41,6 +52,8 @@ class Kind:
     extract: Extract
     date_column: str
     payment_kinds: tuple[str, ...] = ()  # restricted_payments.payment_kind values this kind may take
+    id_column: str = "transaction_id"  # the column that holds the proposal's id, which the marts' transaction_id holds
+    month_end_column: str | None = None  # a column the check date's month end fills (a monthly extract's period_end)
 
 
 KINDS: dict[str, Kind] = {
@@ -49,6 +62,8 @@ KINDS: dict[str, Kind] = {
     "restricted_investment": Kind(RESTRICTED_PAYMENTS, "payment_date", ("restricted_investment",)),
     "unrestricted_subsidiary_investment": Kind(RESTRICTED_PAYMENTS, "payment_date", ("unrestricted_subsidiary_investment",)),
     "asset_sale": Kind(ASSET_SALES, "sale_date"),
+    "letter_of_credit": Kind(LETTERS_OF_CREDIT, "issue_date", id_column="lc_id"),
+    "capital_expenditure": Kind(CAPITAL_EXPENDITURES, "expenditure_date", id_column="expenditure_id", month_end_column="period_end"),
 }
 
 # Fields a proposal may leave out: filled from the check date and the proposal itself (see `_rows`).
@@ -56,6 +71,8 @@ FILLED = {
     "incurrences": {"transaction_id", "proceeds_applied_amount", "description"},
     "restricted_payments": {"transaction_id", "description"},
     "asset_sales": {"transaction_id"},
+    "letters_of_credit": {"lc_id"},
+    "capital_expenditures": {"expenditure_id"},
     "debt_instruments": {"instrument_id", "instrument_name", "indenture_basket", "issue_date"},
     "attestations": {"attestation_id", "reference_id", "period_end"},
 }
@@ -109,7 +126,7 @@ Attestation = _row_model(ATTESTATIONS, set(), "Attestation")
 
 def _proposal_model(kind_name: str, kind: Kind) -> type[BaseModel]:
     extra: dict[str, Any] = {"kind": (Literal[kind_name], ...), "attestations": (list[Attestation], [])}
-    skip = {kind.date_column}
+    skip = {kind.date_column, kind.month_end_column} - {None}
     if kind.extract is INCURRENCES:
         extra["instrument"] = (Instrument | None, None)
     if len(kind.payment_kinds) == 1:
@@ -132,6 +149,10 @@ class Proposal:
     @property
     def extract(self) -> Extract:
         return KINDS[self.kind].extract
+
+    def id_column(self, extract_name: str) -> str:
+        """The column of an extract's proposed row that holds its id: the kind's for its own row, else the key."""
+        return KINDS[self.kind].id_column if extract_name == self.extract.name else BY_NAME[extract_name].key[0]
 
     @property
     def row(self) -> dict:
@@ -218,7 +239,9 @@ def _rows(kind_name: str, data: BaseModel, transaction_id: str, on: date) -> dic
     """Extract rows of the proposal, in text as a file would hold them, with FILLED fields completed."""
     kind = KINDS[kind_name]
     fields = data.model_dump(exclude={"kind", "attestations", "instrument"})
-    main = {**fields, "transaction_id": transaction_id, kind.date_column: on}
+    main = {**fields, kind.id_column: transaction_id, kind.date_column: on}
+    if kind.month_end_column:
+        main[kind.month_end_column] = on.replace(day=calendar.monthrange(on.year, on.month)[1])
     if len(kind.payment_kinds) == 1:
         main["payment_kind"] = kind.payment_kinds[0]
     if "description" in main and not main["description"]:
@@ -305,7 +328,7 @@ def parse_proposal(path: Path, on: date, transaction_id: str) -> Proposal:
     payment_kind = getattr(model, "payment_kind", None)
     if len(kind.payment_kinds) > 1 and payment_kind not in kind.payment_kinds:
         raise BadTransaction(path.name, [f"field payment_kind: a {kind_name} is one of {', '.join(kind.payment_kinds)} (got {payment_kind!r})"])
-    chosen = getattr(model, "transaction_id", None) or transaction_id
+    chosen = getattr(model, kind.id_column, None) or transaction_id
     frames, problems = _typed(_rows(kind_name, model, chosen, on), kind.extract.name, path.name)
     if problems:
         raise BadTransaction(path.name, problems)

@@ -91,6 +91,19 @@ def _ledger(node: Node, con: duckdb.DuckDBPyConnection, name: str, value: object
             branch.add(f"{entity.entity}: {amount(entity.amount)} ({file} rows {', '.join(str(n) for n in entity.rows)})")
 
 
+def _limits(root: Node, result: Result) -> None:
+    """The threshold, caps, credits and reductions the result uses, each with its clause, period and source."""
+    if not result.limits:
+        return
+    node = root.add("Threshold, caps, credits and reductions")
+    for limit in result.limits:
+        period = f", {limit.period_start} to {limit.period_end}" if limit.period_start and limit.period_end else ""
+        target = "" if limit.applies_to == "threshold" else f" (applies to {limit.applies_to})"
+        line = node.add(f"{limit.kind.capitalize()}: {limit.name}{period} [{limit.clause_id}]{target}: {amount(limit.value, missing='not computed')}")
+        if limit.source:
+            line.add(textwrap.fill("Source: " + readable(limit.source), width=100))
+
+
 def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Covenant, figures: Figures, result: Result,
                files: dict[str, str]) -> Node:
     """`files`: extract name → file name in the extracts folder (for the rows' file)."""
@@ -118,6 +131,7 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
     for missing in figures.missing_inputs:
         # a caution: the status is the same whatever the missing input is (docs/policies.md)
         tested.add(f"Missing, and no value of it changes the status: {missing}" if missing in result.cautions else f"Missing: {missing}")
+    _limits(root, result)
 
     if result.inputs:
         terms = root.add("Defined terms and inputs")

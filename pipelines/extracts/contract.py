@@ -301,6 +301,12 @@ ATTESTATION_SUBJECTS = (
     # source income) Net Income for the fiscal quarter ending period_end not distributed to the Company, whose
     # distribution would result in a material tax liability not otherwise deducted; reference_id the Subsidiary
     "foreign_subsidiary_undistributed_income",
+    # ppca-2002/9.2.7(i) (R-X60): Adjusted Capital Expenditures made in the Fiscal Year before one capital expenditure
+    # (reference_id = its capital_expenditures expenditure_id, period_end = its expenditure_date)
+    "ppca_adjusted_capital_expenditures_to_date",
+    # ppca-2002/9.2.7(ii) (R-X61): ALPART Capital Expenditures financed or funded by the Obligors in the Fiscal Year before
+    # one capital expenditure in respect of ALPART (reference_id = its expenditure_id, period_end = its expenditure_date)
+    "ppca_alpart_capital_expenditures_financed_to_date",
 )
 
 PERMITTED_INDEBTEDNESS_CLAUSES = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j-i", "j-ii")
@@ -984,6 +990,17 @@ CAPITAL_EXPENDITURES = Extract(
             references="liens.lien_id",
             example="",
         ),
+        # ppca-2002/9.2.7 (R-X60, R-X61): a single expenditure, tested on its day as a transaction; `covenants check`
+        # proposes one
+        Column(
+            "expenditure_id",
+            "text",
+            "Stable id of a single capital expenditure, tested on its expenditure_date under ppca-2002 9.2.7; empty for a "
+            "month's total",
+            required=False,
+            example="",
+        ),
+        Column("expenditure_date", "date", "Day a single capital expenditure is made, within the month of period_end", required=False, example=""),
     ),
     ("entity_id", "period_end", "project"),
 )

@@ -10,6 +10,7 @@ from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.schemas import (
     FRACTIONS,
     IMPLIED,
+    IN_MONTH_OF,
     MONTH_ENDS,
     NOT_BEFORE,
     NOT_NEGATIVE,
@@ -18,6 +19,7 @@ from pipelines.extracts.schemas import (
     REQUIRED_WHEN,
     REQUIRED_WITH,
     STATED_TERMS,
+    UNIQUE_WHEN_GIVEN,
     WHOLE_NUMBERS,
 )
 
@@ -137,6 +139,8 @@ def rules(extract: Extract, dates: DateRange) -> list[str]:
     found += [f"`{later}` is not before `{earlier}`." for later, earlier in NOT_BEFORE.get(name, ())]
     found += [f"`{part}` is not more than `{whole}`." for part, whole in PART_OF.get(name, ())]
     found += [f"`{column}` is required where `{other}` is given." for column, other in REQUIRED_WITH.get(name, ())]
+    found += [f"`{column}` falls in the month `{month_end}` ends." for column, month_end in IN_MONTH_OF.get(name, ())]
+    found += [f"`{column}` is on one row only, where it is given." for column in UNIQUE_WHEN_GIVEN.get(name, ())]
     found += [f"`{column}` is required where `{when}` is `{value}`." for column, when, value in REQUIRED_WHEN.get(name, ())]
     for column, by, mapping in IMPLIED.get(name, ()):
         found += [f"`{column}` is `{only}` where `{by}` is `{value}`." for value, only in mapping.items()]

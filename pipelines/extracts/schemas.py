@@ -180,6 +180,17 @@ REQUIRED_WITH: dict[str, tuple[tuple[str, str], ...]] = {
     "asset_sale_offers": (("notes_credited_retired_on", "notes_credited"),),
     "ppca_asset_dispositions": (("fair_market_value", "alpart_proviso_clause"),),
     "restricted_payments": (("principal_retired", "retired_instrument_id"), ("retired_instrument_id", "principal_retired")),
+    "capital_expenditures": (("expenditure_date", "expenditure_id"), ("expenditure_id", "expenditure_date")),
+}
+
+# (column, month end column): the date falls within the month that the other column ends.
+IN_MONTH_OF: dict[str, tuple[tuple[str, str], ...]] = {
+    "capital_expenditures": (("expenditure_date", "period_end"),),
+}
+
+# Ids that name one row where they are given (an empty cell names none).
+UNIQUE_WHEN_GIVEN: dict[str, tuple[str, ...]] = {
+    "capital_expenditures": ("expenditure_id",),
 }
 
 # (column, by column, {by value: the only value allowed}): a series is quoted in one unit.
@@ -238,6 +249,11 @@ def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa
     for target, other in REQUIRED_WITH.get(extract.name, ()):
         if name == target:
             checks.append(_row_check(pl.col(other).is_null() | value.is_not_null(), "required_with", f"required with {other}"))
+    for target, month_end in IN_MONTH_OF.get(extract.name, ()):
+        if name == target:
+            checks.append(_row_check(value.dt.month_end() == pl.col(month_end), "in_month_of", f"must fall in the month {month_end} ends"))
+    if name in UNIQUE_WHEN_GIVEN.get(extract.name, ()):
+        checks.append(_row_check(value.is_null() | value.is_unique(), "unique_when_given", "given on more than one row"))
     for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
         if name == target:
             reason = f"required when {when} is {when_value}"

@@ -45,6 +45,21 @@ def _input_rows(result: Result) -> list[dict]:
     return rows
 
 
+def _limit_rows(result: Result) -> list[dict]:
+    return [
+        {
+            "kind": limit.kind,
+            "name": limit.name,
+            "period": f"{limit.period_start} to {limit.period_end}" if limit.period_start and limit.period_end else "",
+            "applies_to": limit.applies_to,
+            "clause_id": limit.clause_id,
+            "value": amount(limit.value, missing="not computed"),
+            "source": readable(limit.source),
+        }
+        for limit in result.limits
+    ]
+
+
 def _result_view(index: int, result: Result, policies: PolicySet, evidence: dict) -> dict:
     return {
         "anchor": f"r{index}",
@@ -57,6 +72,7 @@ def _result_view(index: int, result: Result, policies: PolicySet, evidence: dict
         "headroom_pct": amount(result.headroom_pct, suffix="%"),
         "explanation": readable(result.explanation),
         "inputs": _input_rows(result),
+        "limits": _limit_rows(result),
         "waivers": waivers_weighed(policies, result),
         "sources": evidence["rows"],
         "ledger": evidence["ledger"],

@@ -1,5 +1,6 @@
 """The public output, money as decimal strings: results.json (one full record per clause and test date), results.csv
-(the same results in plain columns, with their fiscal quarter) and result_inputs.csv (one row per result and input)."""
+(the same results in plain columns, with their fiscal quarter), result_inputs.csv (one row per result and input) and
+result_limits.csv (one row per result and threshold, cap, credit or reduction it uses)."""
 
 from __future__ import annotations
 
@@ -34,9 +35,13 @@ FIELDS = (
     "determination_date",
     "explanation",
     "cautions",
+    "limits",
 )
-CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name != "inputs"))
-INPUT_FIELDS = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id", "input", "value", "input_clause_id", "source")
+NESTED = ("inputs", "limits")  # in results.json only; result_inputs.csv and result_limits.csv have them one per row
+CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name not in NESTED))
+RESULT_KEY = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id")
+INPUT_FIELDS = (*RESULT_KEY, "input", "value", "input_clause_id", "source")
+LIMIT_FIELDS = (*RESULT_KEY, "kind", "name", "value", "limit_clause_id", "source", "applies_to", "period_start", "period_end")
 
 
 def plain(value: object) -> object:
@@ -61,14 +66,24 @@ def fiscal_quarter(test_date: str) -> str:
 
 
 def plain_row(rec: dict) -> dict:
-    """A result record in plain columns: its fiscal quarter, lists as "; "-separated text, no inputs."""
-    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name != "inputs"}
+    """A result record in plain columns: its fiscal quarter, lists as "; "-separated text, no inputs or limits."""
+    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name not in NESTED}
     return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row}
 
 
 def source_text(detail: dict) -> str:
     """What an input names beside its value and clause (the liens counted, the document attested, the exact fraction)."""
     return "; ".join(f"{key}: {'; '.join(map(str, value)) if isinstance(value, list) else value}" for key, value in detail.items())
+
+
+def result_key(rec: dict) -> dict:
+    """The columns that name a record's result in a long-form CSV (as in results.csv)."""
+    return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **{key: rec[key] for key in RESULT_KEY[1:]}}
+
+
+def limit_rows(rec: dict) -> list[dict]:
+    """One row per limit of a result record: what it is, its value, the clause that sets it and its source."""
+    return [{**result_key(rec), **{k: v for k, v in limit.items() if k != "clause_id"}, "limit_clause_id": limit["clause_id"]} for limit in rec["limits"]]
 
 
 def input_rows(rec: dict) -> list[dict]:
@@ -78,8 +93,7 @@ def input_rows(rec: dict) -> list[dict]:
         detail = dict(given) if isinstance(given, dict) else {"value": given}
         rows.append(
             {
-                "fiscal_quarter": fiscal_quarter(rec["test_date"]),
-                **{key: rec[key] for key in ("clause_id", "test_date", "test_kind", "transaction_id")},
+                **result_key(rec),
                 "input": name,
                 "value": detail.pop("value", None),
                 "input_clause_id": detail.pop("clause_id", None),
@@ -111,4 +125,5 @@ def write_results(results: list[Result], out_dir: Path) -> list[Path]:
         write_json(records, out_dir / "results.json"),
         write_rows([plain_row(rec) for rec in records], CSV_FIELDS, out_dir / "results.csv"),
         write_rows([row for rec in records for row in input_rows(rec)], INPUT_FIELDS, out_dir / "result_inputs.csv"),
+        write_rows([row for rec in records for row in limit_rows(rec)], LIMIT_FIELDS, out_dir / "result_limits.csv"),
     ]

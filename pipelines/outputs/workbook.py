@@ -1,8 +1,9 @@
 """out/covenants.xlsx: the run's results for people who work in a spreadsheet.
 
 Sheets: `Grid` (clauses × fiscal quarters: each cell shows the quarter's worst status, coloured, and its least headroom),
-one sheet per instrument (every result), `Inputs` (one row per result and input, as result_inputs.csv), `Basket ledger`
-and `Deadlines`; each with a frozen header row and a filter.
+one sheet per instrument (every result), `Inputs` (one row per result and input, as result_inputs.csv), `Limits` (one
+row per result and threshold, cap, credit or reduction, as result_limits.csv), `Basket ledger` and `Deadlines`; each
+with a frozen header row and a filter.
 
 Figures are numbers, so a reader can sort, filter and add them; the cell holds the Decimal's own digits (openpyxl would
 write a number through a binary float: 9.95 became 9.949999999999999). A spreadsheet keeps 15 significant digits, every
@@ -16,7 +17,7 @@ from __future__ import annotations
 import io
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -32,7 +33,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.deadlines import Deadline
-from pipelines.outputs.results_files import input_rows
+from pipelines.outputs.results_files import input_rows, limit_rows, plain
 from pipelines.outputs.spreadsheet_safety import is_decimal_number
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
@@ -211,32 +212,59 @@ def instrument_sheet(sheet: Worksheet, results: list[Result], ratios: frozenset[
         colour(sheet.cell(row=row, column=6), STATUS_COLOURS[result.status])
 
 
-INPUT_COLUMNS = (
+RESULT_KEY_COLUMNS = (
     Column("Fiscal quarter", 10),
     Column("Clause", 34),
     Column("Test date", 12),
     Column("Test", 12),
     Column("Transaction", 24),
+)
+INPUT_COLUMNS = (
     Column("Input", 44),
     Column("Value", 20, DECIMAL),
     Column("Defined in", 44),
     Column("Source", 60, wrap=True),
 )
+LIMIT_COLUMNS = (
+    Column("Kind", 12),
+    Column("Name", 50, wrap=True),
+    Column("Value", 20, DECIMAL),
+    Column("Set by", 44),
+    Column("Source", 60, wrap=True),
+    Column("Applies to", 30),
+    Column("Period from", 12),
+    Column("Period to", 12),
+)
+
+
+def key_fields(result: Result) -> dict:
+    # the record's key fields only: record() would copy every result whole
+    return {**{k: getattr(result, k) for k in ("clause_id", "test_kind", "transaction_id")}, "test_date": result.test_date.isoformat()}
+
+
+def per_result_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[dict], cells: Callable[[dict], list]) -> None:
+    """One row per result and item (an input, a limit): the result's key columns, then the item's `cells`."""
+    table(
+        sheet,
+        (*RESULT_KEY_COLUMNS, *columns),
+        ([r["fiscal_quarter"], r["clause_id"], date.fromisoformat(r["test_date"]), r["test_kind"], r["transaction_id"], *cells(r)] for r in rows),
+        frozen_columns=3,
+    )
 
 
 def inputs_sheet(sheet: Worksheet, results: list[Result]) -> None:
-    # the record's key fields and inputs only: record() would copy every result whole
-    keyed = ({**{k: getattr(r, k) for k in ("clause_id", "test_kind", "transaction_id", "inputs")}, "test_date": r.test_date.isoformat()} for r in results)
-    rows = (row for rec in keyed for row in input_rows(rec))
-    table(
+    rows = (row for r in results for row in input_rows({**key_fields(r), "inputs": r.inputs}))
+    per_result_sheet(sheet, INPUT_COLUMNS, rows, lambda r: [r["input"], as_decimal(r["value"]), r["input_clause_id"], r["source"]])
+
+
+def limits_sheet(sheet: Worksheet, results: list[Result]) -> None:
+    rows = (row for r in results for row in limit_rows({**key_fields(r), "limits": plain([vars(limit) for limit in r.limits])}))
+    per_result_sheet(
         sheet,
-        INPUT_COLUMNS,
-        (
-            [r["fiscal_quarter"], r["clause_id"], date.fromisoformat(r["test_date"]), r["test_kind"], r["transaction_id"], r["input"],
-             as_decimal(r["value"]), r["input_clause_id"], r["source"]]
-            for r in rows
-        ),
-        frozen_columns=3,
+        LIMIT_COLUMNS,
+        rows,
+        lambda r: [r["kind"], r["name"], as_decimal(r["value"]), r["limit_clause_id"], r["source"], r["applies_to"],
+                   *(date.fromisoformat(r[k]) if r[k] else None for k in ("period_start", "period_end"))],
     )
 
 
@@ -334,6 +362,7 @@ def write_workbook(
         if mine:
             instrument_sheet(workbook.create_sheet(instrument), mine, ratios)
     inputs_sheet(workbook.create_sheet("Inputs"), results)
+    limits_sheet(workbook.create_sheet("Limits"), results)
     ledger_sheet(workbook.create_sheet("Basket ledger"), ledger)
     deadlines_sheet(workbook.create_sheet("Deadlines"), deadlines)
     path = out_dir / FILE_NAME

@@ -18,8 +18,9 @@ from fractions import Fraction
 import duckdb
 
 from pipelines.outputs.total_order import tie_breaker
+from pipelines.policy.limits import condition_limit, mart_limits, threshold_limits
 from pipelines.policy.loading import PolicyError, PolicySet
-from pipelines.policy.result import Result
+from pipelines.policy.result import Limit, Result
 from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
 from pipelines.typography import comparison, long_date, money, prose, ratio, ratio_places
 
@@ -48,6 +49,8 @@ class Figures:
     # optional mart column: why the clause does not apply on this test date although a threshold is in force (a month
     # without a ppca-2002 9.2.4(b) Trigger Event)
     not_applicable_because: str | None = None
+    # optional mart column: the reductions, credits and caps behind the threshold or an input (pipelines.policy.limits)
+    limits: tuple[Limit, ...] = ()
     # optional mart column `bounds`: where the missing inputs can move only the figure and the mart's threshold, the
     # least and greatest each can then be (None: no bound on that side), e.g. a Maximum Letter of Credit Amount of
     # $200,000,000 or $235,000,000 while the date the bid bond obligation ended is not attested
@@ -116,6 +119,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         warnings=tuple(json.loads(row["warnings"])) if row.get("warnings") else (),
         not_applicable_because=row.get("not_applicable_because"),
         bounds=_bounds(row.get("bounds")),
+        limits=mart_limits(row.get("limits")),
     )
 
 
@@ -221,7 +225,9 @@ def _evaluate_one(
         found = settled.threshold
     if found is None and covenant.threshold.computed is not None:
         missing = "; ".join(figures.missing_inputs) or f"the threshold ({covenant.threshold.computed.description}) cannot be computed from the inputs"
-        return _apply_waivers(con, replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note), policies)
+        # the mart's reductions, credits and caps are listed even though the threshold they make up is not computed
+        undetermined = replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note, limits=figures.limits)
+        return _apply_waivers(con, undetermined, policies)
     if found is None:
         if gap is None:
             return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {long_date(figures.test_date)}.")
@@ -232,7 +238,8 @@ def _evaluate_one(
         return replace(result, status="not_applicable", explanation=figures.not_applicable_because + status_note)
     base_threshold, threshold_source = found
     threshold = base_threshold - figures.threshold_reduction
-    result = replace(result, threshold=threshold)
+    limits = threshold_limits(covenant, figures.limits, base_threshold, threshold_source, figures.threshold_reduction)
+    result = replace(result, threshold=threshold, limits=limits)
     shown = _shown(covenant.figure.form, figures.value if settled is None else settled.actual, threshold)
     reduction_note = (
         f" Threshold {shown(base_threshold)} ({threshold_source}) reduced by {shown(figures.threshold_reduction)} under "
@@ -366,13 +373,15 @@ def _effective_through(policies: PolicySet, waiver: Waiver, on: date) -> tuple[d
     return through, applied
 
 
-def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, result: Result) -> tuple[bool | None, str]:
-    """(True/False, figures) for a checked condition; (None, why) when it cannot be checked."""
+def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, result: Result, waiver_id: str) -> tuple[bool | None, str, tuple[Limit, ...]]:
+    """(True/False, figures) for a checked condition; (None, why) when it cannot be checked; each with the condition's
+    threshold as a limit when it is known."""
     label = f"condition '{condition.description}' ({condition.source})"
+    fixed = condition_limit(condition, waiver_id, None if condition.threshold == "computed" else condition.threshold)
     if condition.requires:
-        return None, f"{label} cannot be checked: it needs {condition.requires}"
+        return None, f"{label} cannot be checked: it needs {condition.requires}", ()
     if condition.figure is None:
-        return None, f"{label} cannot be checked by the engine"
+        return None, f"{label} cannot be checked by the engine", ()
     figure = condition.figure
     key = result.test_date if figure.match == "test_date" else result.transaction_id
     try:
@@ -381,17 +390,18 @@ def _check_condition(con: duckdb.DuckDBPyConnection, condition: Condition, resul
             [figure.clause_id, key],
         ).fetchall()
     except duckdb.CatalogException:
-        return None, f"{label} cannot be checked: mart {figure.mart} was not built"
+        return None, f"{label} cannot be checked: mart {figure.mart} was not built", fixed
     if len(found) != 1:
-        return None, f"{label} cannot be checked: {len(found)} rows of {figure.clause_id} in {figure.mart} for {key}"
+        return None, f"{label} cannot be checked: {len(found)} rows of {figure.clause_id} in {figure.mart} for {key}", fixed
     actual, computed, missing = found[0]
     missing = json.loads(missing) if missing else []
     threshold = computed if condition.threshold == "computed" else condition.threshold
+    limit = condition_limit(condition, waiver_id, threshold)
     if missing or actual is None or threshold is None:
         why = "; ".join(missing) or f"{figure.clause_id} cannot be computed for {key}"
-        return None, f"{label} cannot be checked: {why}"
+        return None, f"{label} cannot be checked: {why}", limit
     holds = COMPARE[condition.operator](Fraction(actual), Fraction(threshold))
-    return holds, f"{label}: " + comparison(figure.clause_id, money(actual), condition.operator, money(threshold), holds).rstrip(".")
+    return holds, f"{label}: " + comparison(figure.clause_id, money(actual), condition.operator, money(threshold), holds).rstrip("."), limit
 
 
 def _covering_waiver(policies: PolicySet, result: Result) -> Waiver | None:
@@ -420,11 +430,12 @@ def _apply_waivers(con: duckdb.DuckDBPyConnection, result: Result, policies: Pol
         return replace(result, explanation=result.explanation + f" {named} dated {waiver.dated} was not yet granted on {decided_on}.")
     if through is not None and decided_on > through:
         return replace(result, explanation=result.explanation + f" {named} lapsed on {through}; determined on {decided_on}.")
-    checks = [_check_condition(con, c, result) for c in waiver.conditions]
-    failed = [note for holds, note in checks if holds is False]
-    unknown = [note for holds, note in checks if holds is None]
+    checks = [_check_condition(con, c, result, waiver.waiver_id) for c in waiver.conditions]
+    failed = [note for holds, note, _ in checks if holds is False]
+    unknown = [note for holds, note, _ in checks if holds is None]
+    result = replace(result, limits=result.limits + tuple(limit for _, _, limits in checks for limit in limits))
     if result.status == "indeterminate":
-        notes = "; ".join(note for _, note in checks) or "no conditions"
+        notes = "; ".join(note for _, note, _ in checks) or "no conditions"
         return replace(result, explanation=result.explanation + f" {named} covers this result if the failure is established; its conditions: {notes}.")
     if failed:
         return replace(result, explanation=result.explanation + f" {named} does not apply: " + "; ".join(failed + unknown) + ".")
@@ -437,7 +448,7 @@ def _apply_waivers(con: duckdb.DuckDBPyConnection, result: Result, policies: Pol
             explanation=result.explanation + f" {named} covers this failure only if conditions hold that cannot be checked: " + "; ".join(unknown) + ".",
         )
     term = f", effective through {through}" if through else ""
-    met = (" Conditions met: " + "; ".join(note for _, note in checks) + ".") if checks else ""
+    met = (" Conditions met: " + "; ".join(note for _, note, _ in checks) + ".") if checks else ""
     return replace(
         result,
         status="waived",

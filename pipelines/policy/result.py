@@ -7,6 +7,30 @@ from datetime import date
 from decimal import Decimal
 
 STATUSES = ("pass", "fail", "waived", "indeterminate", "not_applicable")
+# what a limit is to the result: the threshold compared; the threshold before its reductions (`base`); a reduction of
+# it or of an input; a credit that adds up to a reduction or a capacity; a cap or a floor on one of those; a waiver's
+# condition
+LIMIT_KINDS = ("threshold", "base", "reduction", "credit", "cap", "floor", "condition")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One threshold, cap, credit or reduction a result uses, as a figure a reader can add up and trace: its value, the
+    clause that sets it, where the value comes from, what it limits or adjusts (`applies_to`: the threshold, an input's
+    name, a waiver) and, for a per-period credit or reduction, the period it is for."""
+
+    kind: str
+    name: str
+    value: Decimal | None
+    clause_id: str
+    source: str
+    applies_to: str = "threshold"
+    period_start: date | None = None
+    period_end: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in LIMIT_KINDS:
+            raise ValueError(f"unknown limit kind {self.kind!r}")
 
 
 @dataclass(frozen=True)
@@ -32,6 +56,7 @@ class Result:
     status_before_waiver: str | None = None
     # missing inputs that could not change the status: every value they could take gives the same one
     cautions: tuple[str, ...] = ()
+    limits: tuple[Limit, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

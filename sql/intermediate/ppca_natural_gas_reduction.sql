@@ -5,7 +5,8 @@
 -- $5.50/mmbtu"); else "$10,000,000 times a fraction" (P - 3.50) / (5.50 - 3.50), computed in integer cents (exact: with
 -- these parameters it is 5,000,000 x (P - 3.50)). R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if P3 < 5.50 and P4 >
 -- 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2; otherwise 0. P3, P4:
--- market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31.
+-- market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31. R1, R2 and the parameters they
+-- are held to are also given as limits (pipelines.policy.limits) for the results that apply them.
 with parameters as (
     select
         (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_forecast_price'
@@ -13,7 +14,18 @@ with parameters as (
         (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_ceiling_price'
          order by effective_from desc limit 1) as ceiling_price,
         (select cast(value as decimal(38, 2)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_maximum_reduction'
-         order by effective_from desc limit 1) as maximum_reduction
+         order by effective_from desc limit 1) as maximum_reduction,
+        (select list(json_object(
+            'kind', case name when 'natural_gas_forecast_price' then 'floor' else 'cap' end,
+            'name', name,
+            'value', value,
+            'clause_id', 'ppca-2002/9.2.4(d)',
+            'source', source,
+            'applies_to', 'natural_gas_reduction'
+         ) order by name)
+         from (select * from policy_parameters
+               where instrument = 'ppca-2002' and name in ('natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction')
+               qualify row_number() over (partition by name order by effective_from desc) = 1)) as parameter_limits
 ),
 
 prices as (
@@ -29,6 +41,7 @@ interpolated as (
         pa.forecast_price,
         pa.ceiling_price,
         pa.maximum_reduction,
+        pa.parameter_limits,
         -- f(P) in cents: maximum (cents) x (P - forecast) / (ceiling - forecast), both in millionths, rounded half up
         case
             when pr.p3 <= pa.forecast_price then cast(0 as hugeint)
@@ -76,6 +89,22 @@ select
         when q.quarter_end = date '2004-09-30' then coalesce(r.r2, 0)
         else 0
     end as decimal(38, 2)) as natural_gas_reduction,
+    -- [R1, R2]: each with the price it is computed from
+    (
+        select list(json_object(
+            'kind', 'credit', 'name', 'natural gas price reduction ' || c.name, 'value', c.value::varchar, 'clause_id', 'ppca-2002/9.2.4(d)',
+            'source', 'market_data natural_gas_price_paid for the Fiscal Quarter ending ' || c.period_end || ', ' || c.price || ' = '
+                || coalesce(c.paid::varchar, 'missing') || ': ' || c.rule,
+            'applies_to', 'natural_gas_reduction', 'period_start', c.period_start::varchar, 'period_end', c.period_end::varchar
+        ) order by c.name)
+        from (values
+            ('R1', r.r1, 'P3', r.p3, date '2003-07-01', date '2003-09-30',
+             'f(P3) = maximum x (P3 - Forecast Price) / (ceiling - Forecast Price), 0 at or below the Forecast Price, the maximum at or above the ceiling'),
+            ('R2', r.r2, 'P4', r.p4, date '2003-10-01', date '2003-12-31',
+             'min(maximum - R1, f(P4)) if P3 is below the ceiling and P4 above the Forecast Price, else 0')
+        ) as c(name, value, price, paid, period_start, period_end, rule)
+    ) as credit_limits,
+    coalesce(r.parameter_limits, []::json[]) as parameter_limits,
     coalesce(list_concat(
         case when q.quarter_end between date '2003-09-30' and date '2004-09-30' and r.p3 is null
             then ['market_data natural_gas_price_paid for the Fiscal Quarter ending 2003-09-30 (P3)'] end,

@@ -5,7 +5,8 @@
 -- Quarter" (no month of the quarter with primary_aluminum_produced, R-P23) or the Actual VALCO EBITDA Amount is zero or
 -- less; (B) if it is positive but below the Forecast VALCO EBITDA Amount, $10,000,000 x (Forecast - Actual) / Forecast,
 -- in cents rounded half up (E7: 10,000,000 x 2,000,000 / 8,000,000 = 2,500,000); (C) otherwise 0. A quarter needs its
--- three months.
+-- three months. Each quarter's reduction and the maximum are also given as limits (pipelines.policy.limits) for the
+-- Borrowing Base results that take them off the PPE Subcomponent.
 with quarters as (
     select cast(q as date) as quarter_end
     from (select last_day(cast(g as date)) as q
@@ -19,12 +20,31 @@ valco as (
         sum(v.forecast_valco_ebitda) as forecast_valco_ebitda,
         bool_or(v.primary_aluminum_produced) as primary_aluminum_produced,
         count(v.period_end) as months_reported,
+        list(v.period_end order by v.period_end) filter (where v.period_end is not null) as months,
         (select cast(p.value as decimal(38, 2)) from policy_parameters as p
          where p.instrument = 'ppca-2002' and p.name = 'valco_ppe_reduction_maximum' and p.effective_from <= q.quarter_end
-         order by p.effective_from desc limit 1) as maximum
+         order by p.effective_from desc limit 1) as maximum,
+        (select p.source from policy_parameters as p
+         where p.instrument = 'ppca-2002' and p.name = 'valco_ppe_reduction_maximum' and p.effective_from <= q.quarter_end
+         order by p.effective_from desc limit 1) as maximum_source
     from quarters as q
     left join stg_valco_ebitda as v on v.quarter_end = q.quarter_end
     group by q.quarter_end
+),
+
+reductions as (
+    select
+        *,
+        cast(case
+            when months_reported < 3 or maximum is null then null
+            when not primary_aluminum_produced or actual_valco_ebitda <= 0 then maximum
+            when actual_valco_ebitda < forecast_valco_ebitda
+                then cast((2 * cast(maximum * 100 as hugeint) * cast((forecast_valco_ebitda - actual_valco_ebitda) * 100 as hugeint)
+                           + cast(forecast_valco_ebitda * 100 as hugeint))
+                          // (2 * cast(forecast_valco_ebitda * 100 as hugeint)) as decimal(38, 0)) * 0.01
+            else 0
+        end as decimal(38, 2)) as valco_ppe_reduction
+    from valco
 )
 
 select
@@ -32,18 +52,24 @@ select
     actual_valco_ebitda,
     forecast_valco_ebitda,
     primary_aluminum_produced,
-    cast(case
-        when months_reported < 3 or maximum is null then null
-        when not primary_aluminum_produced or actual_valco_ebitda <= 0 then maximum
-        when actual_valco_ebitda < forecast_valco_ebitda
-            then cast((2 * cast(maximum * 100 as hugeint) * cast((forecast_valco_ebitda - actual_valco_ebitda) * 100 as hugeint)
-                       + cast(forecast_valco_ebitda * 100 as hugeint))
-                      // (2 * cast(forecast_valco_ebitda * 100 as hugeint)) as decimal(38, 0)) * 0.01
-        else 0
-    end as decimal(38, 2)) as valco_ppe_reduction,
+    valco_ppe_reduction,
+    json_object(
+        'kind', 'reduction', 'name', 'VALCO PPE Reduction', 'value', valco_ppe_reduction::varchar,
+        'clause_id', 'ppca-2002/def/VALCOPPEReduction',
+        'source', 'valco_ebitda for ' || coalesce(array_to_string(months, ', '), 'no month') || ': Actual VALCO EBITDA '
+            || coalesce(actual_valco_ebitda::varchar, 'missing') || ', Forecast ' || coalesce(forecast_valco_ebitda::varchar, 'missing')
+            || ', primary aluminum produced ' || coalesce(primary_aluminum_produced::varchar, 'missing')
+            || ': the maximum without production or with an Actual of zero or less, the maximum x (Forecast - Actual) / Forecast below the Forecast, else 0',
+        'applies_to', 'cumulative_valco_ppe_reductions',
+        'period_start', cast(date_trunc('quarter', quarter_end) as date)::varchar, 'period_end', quarter_end::varchar
+    ) as reduction_limit,
+    json_object(
+        'kind', 'cap', 'name', 'valco_ppe_reduction_maximum', 'value', maximum::varchar, 'clause_id', 'ppca-2002/def/VALCOPPEReduction',
+        'source', maximum_source, 'applies_to', 'VALCO PPE Reduction'
+    ) as maximum_limit,
     coalesce(list_concat(
         case when months_reported < 3
             then ['valco_ebitda for the Fiscal Quarter ending ' || quarter_end || ' (' || months_reported || ' of 3 months)'] end,
         case when maximum is null then ['parameter valco_ppe_reduction_maximum on ' || quarter_end] end
     ), []::varchar[]) as missing_inputs
-from valco
+from reductions

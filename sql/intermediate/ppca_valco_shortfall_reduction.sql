@@ -5,7 +5,8 @@
 -- respect of any Fiscal Quarter"); "$60,000,000 in the aggregate for all Fiscal Quarters ... ending on or prior to
 -- December 31, 2004" allocated in date order (R-P08 default: once used, later quarters get 0). AdjC for the 4 quarters
 -- ending E = the allocated credits of the quarters in that window "commencing with the Fiscal Quarter ... ending
--- September 30, 2003"; 0 before. Example E12: credits 20/20/20/0/0; AdjC(2004-09-30) = 40,000,000.
+-- September 30, 2003"; 0 before. Example E12: credits 20/20/20/0/0; AdjC(2004-09-30) = 40,000,000. Each quarter's
+-- months and caps are kept for ppca_valco_shortfall_credit_limits.
 with unit_ends as (
     select cast(u as date) as unit_end
     from (values ('2003-09-30'), ('2003-12-31'), ('2004-03-31'), ('2004-06-30'), ('2004-09-30'), ('2004-12-31')) as units(u)
@@ -17,7 +18,8 @@ valco as (
         sum(forecast_valco_ebitda) as forecast_valco_ebitda,
         sum(actual_valco_ebitda) as actual_valco_ebitda,
         count(distinct period_end) filter (where forecast_valco_ebitda is not null) as months_reported,
-        list(_row order by _row) as source_rows
+        list(_row order by _row) as source_rows,
+        list(period_end order by period_end) as months
     from stg_valco_ebitda
     group by quarter_end
 ),
@@ -29,6 +31,7 @@ credits as (
         v.actual_valco_ebitda,
         coalesce(v.months_reported, 0) as months_reported,
         v.source_rows,
+        v.months,
         greatest(0, coalesce(v.forecast_valco_ebitda, 0) - coalesce(v.actual_valco_ebitda, 0)) as shortfall,
         (
             select cast(p.value as decimal(38, 2)) from policy_parameters as p
@@ -39,7 +42,17 @@ credits as (
             select cast(p.value as decimal(38, 2)) from policy_parameters as p
             where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_aggregate' and p.effective_from <= u.unit_end
             order by p.effective_from desc limit 1
-        ) as cap_aggregate
+        ) as cap_aggregate,
+        (
+            select p.source from policy_parameters as p
+            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_per_quarter' and p.effective_from <= u.unit_end
+            order by p.effective_from desc limit 1
+        ) as cap_per_quarter_source,
+        (
+            select p.source from policy_parameters as p
+            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_aggregate' and p.effective_from <= u.unit_end
+            order by p.effective_from desc limit 1
+        ) as cap_aggregate_source
     from unit_ends as u
     left join valco as v on v.quarter_end = u.unit_end
 ),
@@ -80,6 +93,11 @@ select
         where w.unit_end <= q.quarter_end and w.unit_end > cast(q.quarter_end - interval 12 month as date)
     ), 0) as decimal(38, 2)) as valco_shortfall_reduction,
     u.source_rows,
+    u.months,
+    u.cap_per_quarter,
+    u.cap_per_quarter_source,
+    u.cap_aggregate,
+    u.cap_aggregate_source,
     -- the aggregate allocation depends on every unit up to E, so a gap in any of them leaves AdjC(E) undetermined
     coalesce(list_sort(list_distinct(flatten((
         select list(w.unit_missing) from allocated as w

@@ -5,14 +5,17 @@
 -- transactions of: none
 -- One row per Fiscal Quarter end E from 2002-03-31: EBITDA "for the 4 Fiscal Quarters ending" E
 -- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))] (ppca_ebitda_twelve_months) and the reduction of the minimum,
--- AdjC (9.2.4(c)) + AdjD (9.2.4(d)).
+-- AdjC (9.2.4(c)) + AdjD (9.2.4(d)). `limits` lists the two reductions, the credits that make them up (each Fiscal
+-- Quarter's VALCO shortfall credit in the window; R1 and R2 where this quarter applies them) and the caps they are held
+-- to, so the threshold is the table's minimum less the reductions, figure by figure (pipelines.policy.limits).
 with tests as (
     select w.*, c.valco_shortfall_reduction, c.actual_valco_ebitda, c.forecast_valco_ebitda, c.shortfall as valco_shortfall,
-        c.missing_inputs as c_missing, g.natural_gas_reduction, g.p3, g.p4,
-        g.missing_inputs as d_missing
+        c.missing_inputs as c_missing, l.credit_limits, l.cap_limits, g.natural_gas_reduction, g.p3, g.p4,
+        g.missing_inputs as d_missing, g.credit_limits as gas_credits, g.parameter_limits
     from ppca_ebitda_twelve_months as w
     join fiscal_quarters as q on q.quarter_end = w.test_date
     left join ppca_valco_shortfall_reduction as c on c.quarter_end = w.test_date
+    left join ppca_valco_shortfall_credit_limits as l on l.schedule = 'quarterly' and l.window_end = w.test_date
     left join ppca_natural_gas_reduction as g on g.quarter_end = w.test_date
 )
 
@@ -42,5 +45,17 @@ select
             then ['EBITDA for the 4 Fiscal Quarters ' || period_start || ' to ' || test_date || ' (' || quarters_found || ' of 4 in the trial balances)'] end,
         c_missing,
         d_missing
-    )))) as varchar) as missing_inputs
+    )))) as varchar) as missing_inputs,
+    -- a model that is missing (no natural gas row without fiscal quarters) lists nothing rather than a null
+    cast(to_json(list_filter(list_concat(
+        [json_object('kind', 'reduction', 'name', 'VALCO shortfall reduction', 'value', cast(coalesce(valco_shortfall_reduction, 0) as decimal(38, 2))::varchar,
+                     'clause_id', 'ppca-2002/9.2.4(c)', 'source', 'the credits of the Fiscal Quarters from the one ending September 30, 2003 in the 4 Fiscal Quarters (R-P08)')],
+        coalesce(credit_limits, []::json[]),
+        coalesce(cap_limits, []::json[]),
+        [json_object('kind', 'reduction', 'name', 'natural gas price reduction', 'value', cast(coalesce(natural_gas_reduction, 0) as decimal(38, 2))::varchar,
+                     'clause_id', 'ppca-2002/9.2.4(d)', 'source', 'R1 for the Fiscal Quarter ending 9/30/03, R1 + R2 for those ending 12/31/03, 3/31/04 and 6/30/04, R2 for the one ending 9/30/04')],
+        case when test_date between date '2003-09-30' and date '2004-06-30' then [gas_credits[1]] end,
+        case when test_date between date '2003-12-31' and date '2004-09-30' then [gas_credits[2]] end,
+        case when test_date between date '2003-09-30' and date '2004-09-30' then parameter_limits end
+    ), lambda item: item is not null)) as varchar) as limits
 from tests

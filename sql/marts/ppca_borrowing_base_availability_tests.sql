@@ -5,7 +5,8 @@
 -- month. The requirement itself, the Borrowing Base's clause (a) (Eligible Accounts) and the definition of Revolving
 -- Commitment Availability are in the base Post-Petition Credit Agreement, not available (R-X02, R-P13): every
 -- result is indeterminate naming them, with the Agent's reported availability as the figure and the components the
--- Sixth Amendment replaced (ppca_borrowing_base) as inputs.
+-- Sixth Amendment replaced (ppca_borrowing_base) as inputs, and each Fiscal Quarter's VALCO PPE Reduction taken off
+-- the PPE Subcomponent by the day, with its maximum, as limits (pipelines.policy.limits).
 with month_ends as (
     select *
     from ppca_borrowing_base
@@ -40,5 +41,10 @@ select
         'Borrowing Base clause (a) (Eligible Accounts), the definition of Revolving Commitment Availability and the '
         || 'requirement that Revolving Credit Outstandings not exceed availability: Post-Petition Credit Agreement of '
         || 'February 12, 2002 (base agreement, not available, R-X02)'
-    ]))) as varchar) as missing_inputs
+    ]))) as varchar) as missing_inputs,
+    cast(to_json(coalesce((
+        select case when count(*) > 0 then list_concat(list(v.reduction_limit order by v.quarter_end), [arg_max(v.maximum_limit, v.quarter_end)]) end
+        from ppca_valco_ppe_reductions as v
+        where v.quarter_end <= month_ends.day
+    ), []::json[])) as varchar) as limits
 from month_ends

@@ -13,9 +13,9 @@ with alpart as (
 ),
 
 adjusted as (
-    select a.period_end, a.value_amount, a.attestation_id, l.capital_expenditure_limit, l.base_amount, l.carryover_amount
+    select a.period_end, a.value_amount, a.attestation_id, l.limit_amount as capital_expenditure_limit, l.base_amount, l.carryover_amount
     from current_attestations as a
-    cross join ppca_capital_expenditure_limit as l
+    join ppca_capital_expenditure_limit as l on l.fiscal_year = 2004
     where a.subject = 'ppca_adjusted_capital_expenditures' and year(a.period_end) = 2004
 )
 

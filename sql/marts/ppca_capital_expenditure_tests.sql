@@ -1,10 +1,12 @@
 -- clause: ppca-2002/9.2.7(ii)
 -- clause: ppca-2002/9.2.7(i)
--- transactions of: none
+-- transactions of: capital_expenditures
 -- Section 9.2.7 as amended [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], tested at each Fiscal Year end 2003 and
 -- 2004: (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal
 -- Years 2002 through 2004" (cumulative to the year end; each year's attestation needed); (i) Adjusted Capital
 -- Expenditures for Fiscal Year 2004 within its Base Amount plus the Carryover Amount (R-P64): ppca_capital_expenditure_limit.
+-- A single expenditure is also tested on its day, after giving effect to it (ppca_capital_expenditure_transactions,
+-- appended by name). The rows list their limits.
 with years as (
     select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
 ),
@@ -34,7 +36,8 @@ select
         list_filter(range(2002, year(year_end) + 1), lambda y: not list_contains(coalesce(years_attested, []), y)),
         lambda y: 'ppca_alpart_capital_expenditures_financed for Fiscal Year ' || y || ' (R-P17)'
     )) as varchar) as missing_inputs,
-    cast(null as decimal(38, 2)) as threshold
+    cast(null as decimal(38, 2)) as threshold,
+    cast(null as varchar) as limits
 from alpart
 
 union all
@@ -50,5 +53,11 @@ select
     cast(0 as decimal(38, 2)) as threshold_reduction,
     inputs,
     cast(to_json(missing_inputs) as varchar) as missing_inputs,
-    capital_expenditure_limit as threshold
+    limit_amount as threshold,
+    cast(to_json(limits) as varchar) as limits
 from ppca_capital_expenditure_limit
+where fiscal_year = 2004
+
+union all by name
+
+select * from ppca_capital_expenditure_transactions

@@ -8,9 +8,11 @@
 -- last day of such month" must be at least the table's minimum (policy 9.2.4-b), less AdjC_M
 -- (ppca_valco_shortfall_reduction_monthly) and AdjD_M. A month with no Trigger Event is not_applicable (R-P19: only
 -- months with one). AdjD_M [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))], R-P11 default: R1 for the 12-month
--- periods ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004.
+-- periods ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004. `limits` lists the two
+-- reductions, the credits that make them up (each VALCO unit's credit in the 12 months; R1 and R2 where the month
+-- applies them) and the caps they are held to (pipelines.policy.limits).
 with gas as (
-    select p3, p4, r1, r2 from ppca_natural_gas_reduction limit 1
+    select p3, p4, r1, r2, credit_limits as gas_credits, parameter_limits from ppca_natural_gas_reduction limit 1
 ),
 
 months as (
@@ -25,8 +27,12 @@ months as (
         c.units_counted,
         c.forecast_from_quarterly_schedule,
         c.missing_inputs as c_missing,
+        l.credit_limits,
+        l.cap_limits,
         g.p3,
         g.p4,
+        g.gas_credits,
+        g.parameter_limits,
         case when t.month_end between date '2003-09-30' and date '2004-06-30' then g.r1 else 0 end as r1_applied,
         case when t.month_end between date '2003-10-31' and date '2004-09-30' then g.r2 else 0 end as r2_applied,
         list_concat(
@@ -38,6 +44,7 @@ months as (
     from ppca_trigger_events as t
     left join ppca_ebitda_twelve_months as w on w.test_date = t.month_end
     left join ppca_valco_shortfall_reduction_monthly as c on c.month_end = t.month_end
+    left join ppca_valco_shortfall_credit_limits as l on l.schedule = 'monthly' and l.window_end = t.month_end
     left join gas as g on true
 )
 
@@ -70,6 +77,18 @@ select
             d_missing
         ) end
     )))) as varchar) as missing_inputs,
+    -- a model that is missing (no natural gas row without fiscal quarters) lists nothing rather than a null
+    cast(to_json(list_filter(list_concat(
+        [json_object('kind', 'reduction', 'name', 'VALCO shortfall reduction', 'value', cast(coalesce(valco_shortfall_reduction, 0) as decimal(38, 2))::varchar,
+                     'clause_id', 'ppca-2002/9.2.4(c)', 'source', 'the credits of the units wholly inside the 12 months (R-P09)')],
+        coalesce(credit_limits, []::json[]),
+        coalesce(cap_limits, []::json[]),
+        [json_object('kind', 'reduction', 'name', 'natural gas price reduction', 'value', cast(coalesce(r1_applied, 0) + coalesce(r2_applied, 0) as decimal(38, 2))::varchar,
+                     'clause_id', 'ppca-2002/9.2.4(d)', 'source', 'R1 for the 12 months ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004 (R-P11)')],
+        case when month_end between date '2003-09-30' and date '2004-06-30' then [gas_credits[1]] end,
+        case when month_end between date '2003-10-31' and date '2004-09-30' then [gas_credits[2]] end,
+        case when month_end between date '2003-09-30' and date '2004-09-30' then parameter_limits end
+    ), lambda item: item is not null)) as varchar) as limits,
     case when thresholds_in_force and not trigger_event and len(missing_inputs) = 0
         then 'No Trigger Event in ' || strftime(month_end, '%B %Y') || ': Revolving Credit Outstandings did not exceed '
             || '$125,000,000, and Revolving Commitment Availability was not less than $75,000,000, for three consecutive '

@@ -39,6 +39,24 @@ def test_the_november_2003_minimum_ebitda_failure_down_to_the_trial_balance_rows
             "reduced by 27,000,000.00 under ppca-2002/9.2.4(c), ppca-2002/9.2.4(d)") in lines
     # -127,541,418.02 - (-127,000,000.00) = -541,418.02; 541,418.02 / 127,000,000 = 0.43%
     assert "│   ├── Headroom: (541,418.02), (0.43%) of the threshold" in lines
+    # the same threshold as figures: (100,000,000) less 17,000,000 (9.2.4(c): the credits of the 3-month unit to
+    # September, 900,000 forecast less (8,100,000) actual = 9,000,000, and of October and November, 1,210,000 less
+    # (2,790,000) = 4,000,000 each) less 10,000,000 (9.2.4(d): R1 = 5,000,000 x (4.85 - 3.50) = 6,750,000 and
+    # R2 = min(10,000,000 - 6,750,000, 5,000,000 x (4.60 - 3.50) = 5,500,000) = 3,250,000)
+    limits = [line for line in lines if line.startswith("│   ├── ") and lines.index(line) > lines.index("├── Threshold, caps, credits and reductions")]
+    assert [line.split(": ")[0][8:] + ": " + line.rsplit(": ", 1)[1] for line in limits[:7]] == [
+        "Threshold: (127,000,000.00)",
+        "Base: (100,000,000)",
+        "Reduction: 17,000,000.00",
+        "Credit: 9,000,000.00",
+        "Credit: 4,000,000.00",
+        "Credit: 4,000,000.00",
+        "Cap: 60,000,000.00",
+    ]
+    assert ("│   ├── Credit: natural gas price reduction R1, 2003-07-01 to 2003-09-30 [ppca-2002/9.2.4(d)] "
+            "(applies to natural_gas_reduction): 6,750,000.00") in lines
+    assert ("│   ├── Credit: natural gas price reduction R2, 2003-10-01 to 2003-12-31 [ppca-2002/9.2.4(d)] "
+            "(applies to natural_gas_reduction): 3,250,000.00") in lines
     # KACC's account 6000: 2002-12 YTD 12,362,404.87 (row 21135) less 2002-11 YTD 12,362,404.87 (row 20880) = 0, and
     # 2003-11 YTD 41,562.50 (row 23833), no 2003 row before it
     interest = lines.index("│   ├── Interest expense [ppca-2002/def/EBITDA]: 1,294,603.47")

@@ -60,8 +60,8 @@ transaction_id,issue_date,issuer_entity_id,issuance_kind,purchaser_kind,net_proc
 EQ-1997-01,1997-03-31,KACC,capital_contribution,kac,10000000.00,false,
 """,
     "capital_expenditures": """\
-entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id
-KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,
+entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id,expenditure_id,expenditure_date
+KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,,,
 """,
     "letters_of_credit": """\
 lc_id,facility_instrument_id,beneficiary,purpose,issue_date,expiry_date,stated_amount,cash_collateralized,permitted_indebtedness_clause

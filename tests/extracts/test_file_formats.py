@@ -14,7 +14,7 @@ import pytest
 from pipelines.extracts.reading import Issue
 
 SAVE_AS = "save it as CSV UTF-8 (comma-separated)"
-CAPEX_HEADER = "entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id"
+CAPEX_HEADER = "entity_id,period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id,expenditure_id,expenditure_date"
 
 
 def readable(file: str, reason: str, row: int | None = None, value: str | None = None) -> list[Issue]:
@@ -57,7 +57,7 @@ def test_another_delimiter_is_named(delimiter, name, extracts_dir, clean_texts, 
 def test_a_row_with_an_unquoted_comma_is_named(extracts_dir, clean_texts, reingest):
     text = clean_texts["capital_expenditures"].replace("Trentwood maintenance", "Trentwood, maintenance")
     (extracts_dir / "capital_expenditures.csv").write_text(text)
-    reason = "has 8 fields where the header has 7 (a comma in a value not in quotes?)"
+    reason = "has 10 fields where the header has 9 (a comma in a value not in quotes?)"
     assert reingest("capital_expenditures") == readable("capital_expenditures.csv", reason, 2)
 
 
@@ -69,7 +69,7 @@ def test_a_quoted_value_never_closed_is_named_at_its_row(extracts_dir, clean_tex
 
 
 def test_a_column_named_twice_is_refused(extracts_dir, clean_texts, reingest):
-    text = clean_texts["capital_expenditures"].replace(",lien_id\n", ",amount\n", 1)
+    text = clean_texts["capital_expenditures"].replace(",expenditure_date\n", ",amount\n", 1)
     (extracts_dir / "capital_expenditures.csv").write_text(text)
     assert reingest("capital_expenditures") == readable("capital_expenditures.csv", "names the column 'amount' twice", 1)
 

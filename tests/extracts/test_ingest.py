@@ -73,8 +73,8 @@ BAD_INPUTS = {
     ),
     "missing required column": (
         "capital_expenditures",
-        "period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id\nKACC,1997-03-31,Trentwood maintenance,",
-        "period_end,amount,financed_by_obligors,is_permitted_collateral,lien_id\nKACC,1997-03-31,",
+        "period_end,project,amount,financed_by_obligors,is_permitted_collateral,lien_id,expenditure_id,expenditure_date\nKACC,1997-03-31,Trentwood maintenance,",
+        "period_end,amount,financed_by_obligors,is_permitted_collateral,lien_id,expenditure_id,expenditure_date\nKACC,1997-03-31,",
         [Issue("capital_expenditures.csv", None, "project", None, "required column is missing", "columns")],
     ),
     "unknown extra column": (
@@ -192,8 +192,8 @@ def test_parquet_decimal_money_is_exact(clean_con, extracts_dir, reingest):
     (extracts_dir / "capital_expenditures.csv").unlink()
     pl.DataFrame(
         {"entity_id": ["KACC"], "period_end": [date(1997, 3, 31)], "project": ["Trentwood"], "amount": [Decimal("2500000.10")], "financed_by_obligors": [False],
-         "is_permitted_collateral": [True], "lien_id": [""]},
-        schema_overrides={"amount": pl.Decimal(18, 2)},
+         "is_permitted_collateral": [True], "lien_id": [""], "expenditure_id": [None], "expenditure_date": [None]},
+        schema_overrides={"amount": pl.Decimal(18, 2), "expenditure_id": pl.String, "expenditure_date": pl.Date},
     ).write_parquet(extracts_dir / "capital_expenditures.parquet")
     assert reingest("capital_expenditures") == []
     assert clean_con.sql("select _row, amount from raw_capital_expenditures").fetchall() == [(1, Decimal("2500000.10"))]
@@ -203,11 +203,12 @@ def test_xlsx_number_cells_become_exact_decimals(clean_con, extracts_dir, reinge
     (extracts_dir / "capital_expenditures.csv").unlink()
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["entity_id", "period_end", "project", "amount", "financed_by_obligors", "is_permitted_collateral", "lien_id"])
-    sheet.append(["KACC", datetime(1997, 3, 31), "Trentwood maintenance", 1234.56, False, True, None])
-    sheet.append(["KACC", datetime(1997, 3, 31), "Spokane roof", 1234.565, True, True, None])
+    sheet.append(["entity_id", "period_end", "project", "amount", "financed_by_obligors", "is_permitted_collateral", "lien_id",
+                  "expenditure_id", "expenditure_date"])
+    sheet.append(["KACC", datetime(1997, 3, 31), "Trentwood maintenance", 1234.56, False, True, None, None, None])
+    sheet.append(["KACC", datetime(1997, 3, 31), "Spokane roof", 1234.565, True, True, None, None, None])
     sheet.cell(row=6, column=1).font = Font(bold=True)  # formatted but empty: Excel lists such rows and columns
-    sheet.cell(row=1, column=9).font = Font(bold=True)
+    sheet.cell(row=1, column=11).font = Font(bold=True)
     book.save(extracts_dir / "capital_expenditures.xlsx")
     assert reingest("capital_expenditures") == [Issue("capital_expenditures.xlsx", 3, "amount", "1234.565", MONEY, "type_money")]
     rows = clean_con.sql("select _row, period_end, amount, financed_by_obligors from raw_capital_expenditures").fetchall()

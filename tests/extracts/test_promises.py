@@ -199,6 +199,35 @@ def test_property_and_a_designation_come_with_the_values_4_09_counts(form, needs
     cell("restricted_payments", 2, "net_book_value", "4000000.00")
     cell("restricted_payments", 2, "fair_market_value", "5000000.00")
     assert reingest("restricted_payments") == []
+def test_a_single_capital_expenditure_has_its_id_and_its_day_in_the_row_s_month(cell, edit, reingest):
+    # the clean row is KACC's total for the month ending 1997-03-31
+    cell("capital_expenditures", 2, "expenditure_id", "CX-1")
+    assert reingest("capital_expenditures") == [
+        Issue("capital_expenditures.csv", 2, "expenditure_date", None, "required with expenditure_id", "required_with")
+    ]
+    for day, issues in (
+        ("1997-03-01", []),  # the month's first and last days are in it
+        ("1997-03-31", []),
+        ("1997-02-28", [Issue("capital_expenditures.csv", 2, "expenditure_date", "1997-02-28", "must fall in the month period_end ends", "in_month_of")]),
+        ("1997-04-01", [Issue("capital_expenditures.csv", 2, "expenditure_date", "1997-04-01", "must fall in the month period_end ends", "in_month_of")]),
+    ):
+        cell("capital_expenditures", 2, "expenditure_date", day)
+        assert reingest("capital_expenditures") == issues
+    cell("capital_expenditures", 2, "expenditure_date", "1997-03-15")
+    cell("capital_expenditures", 2, "expenditure_id", "")
+    assert reingest("capital_expenditures") == [
+        Issue("capital_expenditures.csv", 2, "expenditure_id", None, "required with expenditure_date", "required_with")
+    ]
+
+
+def test_a_capital_expenditure_id_names_one_row(edit, reingest):
+    row = "KACC,1997-03-31,Trentwood maintenance,2500000.00,false,true,,"
+    edit("capital_expenditures", row + ",\n", f"{row}CX-1,1997-03-15\nKACC,1997-03-31,Mead,1.00,false,true,,CX-1,1997-03-16\n")
+    assert reingest("capital_expenditures") == [
+        Issue("capital_expenditures.csv", row, "expenditure_id", "CX-1", "given on more than one row", "unique_when_given") for row in (2, 3)
+    ]
+    edit("capital_expenditures", "Mead,1.00,false,true,,CX-1,", "Mead,1.00,false,true,,CX-2,")
+    assert reingest("capital_expenditures") == []
 
 
 def test_a_zero_balance_row_dated_2999_is_refused(edit, reingest):

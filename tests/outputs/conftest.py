@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pipelines.outputs.deadlines import Deadline, statement
-from pipelines.policy.result import Result
+from pipelines.policy.result import Limit, Result
 
 HOSTILE_ID = '=HYPERLINK("http://example.invalid/","click")'
 MONTHLY = "ppca-2002/9.2.4(b)"
@@ -70,6 +70,17 @@ def results() -> list[Result]:
             headroom_pct=Decimal("-9.76"),
             waiver_id="ppca-2002/waiver-2004-03-29-minimum-ebitda",
             figure="EBITDA for the fiscal quarters",
+            # the sample's: (92,000,000) less 21,000,000 (9.2.4(c)) less 10,000,000 (9.2.4(d)) = (123,000,000)
+            limits=(
+                Limit("threshold", "threshold for EBITDA for the 4 Fiscal Quarters", Decimal("-123000000.00"), QUARTERLY,
+                      "the threshold before reductions less the reductions under ppca-2002/9.2.4(c), ppca-2002/9.2.4(d)"),
+                Limit("base", "threshold before reductions", Decimal("-92000000"), QUARTERLY,
+                      "[Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))] 4 Fiscal Quarters ending 12/31/03 $ (92,000,000)"),
+                Limit("reduction", "VALCO shortfall reduction", Decimal("21000000.00"), "ppca-2002/9.2.4(c)", "the credits of the Fiscal Quarters"),
+                Limit("credit", "VALCO shortfall credit", Decimal("12000000.00"), "ppca-2002/9.2.4(c)", "=valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31",
+                      "valco_shortfall_reduction", date(2003, 10, 1), date(2003, 12, 31)),
+                Limit("reduction", "natural gas price reduction", Decimal("10000000.00"), "ppca-2002/9.2.4(d)", "R1 + R2"),
+            ),
         ),
         Result(
             clause_id=QUARTERLY,

@@ -16,7 +16,7 @@ from pipelines.extracts.contract import EXTRACTS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.report import plotly_js, write_report
 from pipelines.policy.loading import load_policies
-from pipelines.policy.result import Result
+from pipelines.policy.result import Limit, Result
 
 WAIVER = "ppca-2002/waiver-2004-03-29-minimum-ebitda"
 QUARTERS = [FiscalQuarter(2003, 3), FiscalQuarter(2003, 4)]
@@ -39,7 +39,9 @@ RESULTS = [
     maintenance("9.2.4(b)", date(2003, 11, 30), "fail", "-127541418.02", "-127000000.00", "-541418.02"),
     maintenance("9.2.4(a)", date(2003, 12, 31), "waived", "-135000000.00", "-123000000.00", "-12000000.00",
                 waiver_id=WAIVER, status_before_waiver="fail",
-                explanation=f"EBITDA -135000000.00 >= -123000000.00 is false. Noncompliance waived by {WAIVER}, dated 2004-03-29."),
+                explanation=f"EBITDA -135000000.00 >= -123000000.00 is false. Noncompliance waived by {WAIVER}, dated 2004-03-29.",
+                limits=(Limit("credit", "VALCO shortfall credit", Decimal("12000000.00"), "ppca-2002/9.2.4(c)", "valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31",
+                              "valco_shortfall_reduction", date(2003, 10, 1), date(2003, 12, 31)),)),
     Result(
         clause_id="indenture-1996/4.10(b)(ii)", instrument="indenture-1996", test_date=date(2003, 11, 17), test_kind="transaction",
         status="pass", actual=Decimal("160000000.00"), operator="<=", threshold=Decimal("400000000.00"),
@@ -111,6 +113,12 @@ def test_each_result_drills_down_to_inputs_waivers_and_source_rows(page):
     assert f"({WAIVER}, dated 2004-03-29): Applied: noncompliance waived by {WAIVER}, dated 2004-03-29." in waived
     incurrence = html[html.index('id="r1"') :].split("</details>")[0]
     assert "<li>incurrences.csv, row 17</li>" in incurrence
+
+
+def test_a_result_s_threshold_caps_credits_and_reductions_are_listed(page):
+    waived = page.read_text().split('id="r3"')[1].split("</details>")[0]
+    assert ("<tr><td>credit</td><td>VALCO shortfall credit (2003-10-01 to 2003-12-31)</td><td>ppca-2002/9.2.4(c)</td>"
+            '<td>valco_shortfall_reduction</td><td class="num">12,000,000.00</td><td>valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31</td></tr>') in waived
 
 
 def test_the_page_is_self_contained(page):

@@ -1,8 +1,10 @@
-"""results.csv in plain columns with the fiscal quarter, result_inputs.csv one row per result and input, results.json
-with the full records; no text cell a spreadsheet would run as a formula."""
+"""results.csv in plain columns with the fiscal quarter, result_inputs.csv one row per result and input,
+result_limits.csv one row per result and limit, results.json with the full records; no text cell a spreadsheet would
+run as a formula."""
 
 import csv
 import json
+from decimal import Decimal
 
 from pipelines.outputs.results_files import write_results
 
@@ -13,7 +15,7 @@ def rows(path):
 
 
 def test_three_files(results, tmp_path):
-    assert [p.name for p in write_results(results, tmp_path)] == ["results.json", "results.csv", "result_inputs.csv"]
+    assert [p.name for p in write_results(results, tmp_path)] == ["results.json", "results.csv", "result_inputs.csv", "result_limits.csv"]
 
 
 def test_results_csv_has_plain_columns_and_the_fiscal_quarter(results, tmp_path):
@@ -63,3 +65,38 @@ def test_json_keeps_the_full_records(results, tmp_path):
     }
     assert november["citations"] == ["[PPCA 9.2.4]", "ppca-2002/def/EBITDA"]
     assert "fiscal_quarter" not in november
+
+
+def test_result_limits_one_row_per_result_and_limit(results, tmp_path):
+    write_results(results, tmp_path)
+    found = rows(tmp_path / "result_limits.csv")
+    assert list(found[0]) == [
+        "fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id", "kind", "name", "value", "limit_clause_id", "source",
+        "applies_to", "period_start", "period_end",
+    ]
+    key = ("2003Q4", "ppca-2002/9.2.4(a)", "2003-12-31", "maintenance", "")
+    assert [tuple(r.values()) for r in found] == [
+        (*key, "threshold", "threshold for EBITDA for the 4 Fiscal Quarters", "-123000000.00", "ppca-2002/9.2.4(a)",
+         "the threshold before reductions less the reductions under ppca-2002/9.2.4(c), ppca-2002/9.2.4(d)", "threshold", "", ""),
+        (*key, "base", "threshold before reductions", "-92000000", "ppca-2002/9.2.4(a)",
+         "[Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))] 4 Fiscal Quarters ending 12/31/03 $ (92,000,000)", "threshold", "", ""),
+        (*key, "reduction", "VALCO shortfall reduction", "21000000.00", "ppca-2002/9.2.4(c)", "the credits of the Fiscal Quarters", "threshold", "", ""),
+        # a source starting with "=" is text, never a formula
+        (*key, "credit", "VALCO shortfall credit", "12000000.00", "ppca-2002/9.2.4(c)", "'=valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31",
+         "valco_shortfall_reduction", "2003-10-01", "2003-12-31"),
+        (*key, "reduction", "natural gas price reduction", "10000000.00", "ppca-2002/9.2.4(d)", "R1 + R2", "threshold", "", ""),
+    ]
+    # the base less the reductions is the threshold: -92,000,000 - 21,000,000 - 10,000,000 = -123,000,000
+    reductions = sum(Decimal(r["value"]) for r in found if r["kind"] == "reduction" and r["applies_to"] == "threshold")
+    assert Decimal(found[1]["value"]) - reductions == Decimal(found[0]["value"])
+
+
+def test_json_keeps_the_limits_with_money_as_strings(results, tmp_path):
+    write_results(results, tmp_path)
+    quarter = json.loads((tmp_path / "results.json").read_text())[3]
+    assert quarter["limits"][3] == {
+        "kind": "credit", "name": "VALCO shortfall credit", "value": "12000000.00", "clause_id": "ppca-2002/9.2.4(c)",
+        "source": "=valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31", "applies_to": "valco_shortfall_reduction", "period_start": "2003-10-01",
+        "period_end": "2003-12-31",
+    }
+    assert json.loads((tmp_path / "results.json").read_text())[0]["limits"] == []

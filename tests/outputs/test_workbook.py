@@ -41,7 +41,7 @@ def fill(cell):
 
 def test_sheets(book, path):
     assert path.name == "covenants.xlsx"
-    assert book.sheetnames == ["Grid", "indenture-1996", "ppca-2002", "Inputs", "Basket ledger", "Deadlines"]
+    assert book.sheetnames == ["Grid", "indenture-1996", "ppca-2002", "Inputs", "Limits", "Basket ledger", "Deadlines"]
 
 
 def test_grid_of_clauses_by_quarter_shows_the_worst_status_and_its_headroom(book):
@@ -72,10 +72,10 @@ def test_grid_of_clauses_by_quarter_shows_the_worst_status_and_its_headroom(book
 
 def test_frozen_headers_and_filters(book):
     frozen = {name: book[name].freeze_panes for name in book.sheetnames}
-    assert frozen == {"Grid": "D2", "indenture-1996": "D2", "ppca-2002": "D2", "Inputs": "D2", "Basket ledger": "C2", "Deadlines": "C2"}
+    assert frozen == {"Grid": "D2", "indenture-1996": "D2", "ppca-2002": "D2", "Inputs": "D2", "Limits": "D2", "Basket ledger": "C2", "Deadlines": "C2"}
     filters = {name: book[name].auto_filter.ref for name in book.sheetnames}
     assert filters == {
-        "Grid": "A1:E5", "indenture-1996": "A1:P2", "ppca-2002": "A1:P7", "Inputs": "A1:I5", "Basket ledger": "A1:K2", "Deadlines": "A1:K5",
+        "Grid": "A1:E5", "indenture-1996": "A1:P2", "ppca-2002": "A1:P7", "Inputs": "A1:I5", "Limits": "A1:M6", "Basket ledger": "A1:K2", "Deadlines": "A1:K5",
     }
 
 
@@ -138,12 +138,30 @@ def test_inputs_sheet(book):
     assert cells(inputs, 5)[5:8] == ["appraisal", None, "ppca-2002/def/BorrowingBase"]
 
 
+def test_limits_sheet(book):
+    limits = book["Limits"]
+    assert cells(limits, 1) == [
+        "Fiscal quarter", "Clause", "Test date", "Test", "Transaction", "Kind", "Name", "Value", "Set by", "Source", "Applies to",
+        "Period from", "Period to",
+    ]
+    # the 9.2.4(a) threshold of 2003-12-31 and what makes it: (92,000,000) - 21,000,000 - 10,000,000 = (123,000,000)
+    assert [cells(limits, row)[5:8] for row in range(2, 7)] == [
+        ["threshold", "threshold for EBITDA for the 4 Fiscal Quarters", -123000000],
+        ["base", "threshold before reductions", -92000000],
+        ["reduction", "VALCO shortfall reduction", 21000000],
+        ["credit", "VALCO shortfall credit", 12000000],
+        ["reduction", "natural gas price reduction", 10000000],
+    ]
+    assert cells(limits, 5)[9:] == ["=valco_ebitda for 2003-10-31, 2003-11-30, 2003-12-31", "valco_shortfall_reduction", datetime(2003, 10, 1), datetime(2003, 12, 31)]
+    assert limits["J5"].data_type == "s"  # a source starting with "=" stays text
+
+
 def test_text_from_the_data_is_never_a_formula(book, path):
     transaction = book["indenture-1996"]["E2"]
     assert (transaction.value, transaction.data_type) == ('=HYPERLINK("http://example.invalid/","click")', "s")
     assert book["indenture-1996"]["P2"].value == "+1 as the ratio is below 2.0 to 1"
     assert book["Basket ledger"]["F2"].value == "@SUM(A1:A9) draw\\x07"  # a control character cannot be stored: escaped
-    for index in range(1, 7):
+    for index in range(1, 8):
         assert "<f>" not in sheet_xml(path, index)
 
 

@@ -175,7 +175,7 @@ CASES = {
     ),
     "a CSV row with an unquoted comma": Case(
         lambda f: replace_row(f, "capital_expenditures", 2, "Trentwood rolling mill", "Trentwood, rolling mill"),
-        "capital_expenditures.csv, row 2: has 8 fields where the header has 7 (a comma in a value not in quotes?)",
+        "capital_expenditures.csv, row 2: has 10 fields where the header has 9 (a comma in a value not in quotes?)",
         ("capital_expenditures.csv", "2", "", "readable"),
     ),
     "an XLSX whose first sheet is hidden": Case(

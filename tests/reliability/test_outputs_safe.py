@@ -107,7 +107,7 @@ def test_deadlines_csv_shows_a_formula_event_id_as_text(run):
 
 def test_no_cell_of_any_csv_of_the_run_starts_a_formula(run):
     cells = [(path.name, cell) for path in sorted(run.rglob("*.csv")) for row in csv.reader(path.open(newline="")) for cell in row]
-    assert {name for name, _ in cells} == {"basket_ledger.csv", "deadlines.csv", "result_inputs.csv", "results.csv"}
+    assert {name for name, _ in cells} == {"basket_ledger.csv", "deadlines.csv", "result_inputs.csv", "result_limits.csv", "results.csv"}
     formulas = [(name, cell) for name, cell in cells if cell.startswith(FORMULA_STARTS) and not re.fullmatch(r"-[0-9]+(\.[0-9]+)?", cell)]
     assert formulas == []
 

@@ -86,9 +86,9 @@ def refused_proposal(invoke, cache: Path, tmp_path: Path, name: str, content: st
         ("nan.json", json.dumps({**DIVIDEND_JSON, "amount": float("nan")}), 'field amount: must be a quoted decimal string such as "50000000.00", not float nan'),
         ("infinity.json", json.dumps({**DIVIDEND_JSON, "amount": float("inf")}), 'field amount: must be a quoted decimal string such as "50000000.00", not float inf'),
         ("kind.yaml", DIVIDEND.replace("kind: restricted_payment", "kind: loan"),
-         "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale (got 'loan')"),
+         "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale, letter_of_credit, capital_expenditure (got 'loan')"),
         ("kinds.yaml", DIVIDEND.replace("kind: restricted_payment", "kind: [incurrence, asset_sale]"),
-         "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale (got ['incurrence', 'asset_sale'])"),
+         "field kind: must be one of incurrence, restricted_payment, restricted_investment, unrestricted_subsidiary_investment, asset_sale, letter_of_credit, capital_expenditure (got ['incurrence', 'asset_sale'])"),
         ("deep.json", "[" * 30_000 + "]" * 30_000, "not valid JSON: nested more than 32 levels deep"),
         # the mapping is the first level, the 32nd bracket (column 14 + 32) the 33rd
         ("deep.yaml", "attestations: " + "[" * 30_000 + "]" * 30_000, "not valid YAML: line 1, column 46: nested more than 32 levels deep"),

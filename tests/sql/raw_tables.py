@@ -136,7 +136,9 @@ DEFAULTS = {
         "description": "transfer",
     },
     "equity_issuances": {"excluded_from_4_09_a_ii": "0.00"},
-    "capital_expenditures": {"financed_by_obligors": "false", "is_permitted_collateral": "true", "lien_id": None},
+    "capital_expenditures": {
+        "financed_by_obligors": "false", "is_permitted_collateral": "true", "lien_id": None, "expenditure_id": None, "expenditure_date": None,
+    },
     "liens": {
         "entity_id": "KACC",
         "asset_description": "plant",
