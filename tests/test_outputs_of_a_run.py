@@ -96,3 +96,17 @@ def test_result_inputs_and_calendar_of_a_run(runs):
     assert len(events) == sum(1 for d in deadlines if d["adjusted_due_date"] or d["trigger_date"])
     summaries = {str(e["summary"]) for e in events}
     assert any(s.startswith("indenture-1996/4.06(b) (missed): ") for s in summaries)  # FY2001, delivered late (docs/sample.md)
+
+
+def test_the_calendar_of_a_one_quarter_run_lists_what_is_live_in_it(runs):
+    old, _ = runs
+    deadlines = json.loads((old / "deadlines.json").read_text())
+    # nothing done before October 1, 2003 is listed: the 4.08 certificate for FY2003 Q2, delivered August 14, 2003, is
+    # in 2003Q3's calendar; the one for Q3, delivered November 14, 2003, is in this one
+    assert [d for d in deadlines if d["completed_on"] and d["completed_on"] < "2003-10-01"] == []
+    by_key = {(d["clause_id"], d["reference_id"]): d for d in deadlines}
+    assert ("indenture-1996/4.08", "FY2003-Q2") not in by_key
+    assert (by_key[("indenture-1996/4.08", "FY2003-Q3")]["status"], by_key[("indenture-1996/4.08", "FY2003-Q3")]["trigger_quarter"]) == ("met", "2003Q3")
+    # the interest due April 15, 2002 was never paid: missed and still open, so listed with the quarter behind it
+    missed = by_key[("indenture-1996/6.01(a)", "IPD-2002-04-15")]
+    assert (missed["status"], missed["trigger_quarter"]) == ("missed", "2002Q2")

@@ -6,7 +6,7 @@
   the determination date (`as_of` in the run's config; by default each period's certificate date), with one check per
   covenant file: that clause's worst status in the run's quarters. A clause with no test in those quarters yields no
   check result, so the UI shows it as skipped rather than passed.
-- `deadline_calendar`: every dated obligation with its status as of the last quarter end of the run.
+- `deadline_calendar`: every dated obligation still live in the run's quarters, with its status as of their last end.
 - `certificates`: results (JSON, CSV, the workbook), the basket ledger, deadlines (also as iCalendar), the manifest,
   report.html and every document a kind of the registry (pipelines/certificates/registry.py) issues for the run's
   quarters (pipelines.quarter_end.publish); then the run's staging folder is published in place of its output folder.
@@ -45,7 +45,7 @@ from pipelines.certificates.registry import document_kinds, gather
 from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.basket_ledger import basket_ledger
-from pipelines.outputs.deadlines import DEADLINE_SUFFIX, deadline_calendar
+from pipelines.outputs.deadlines import DEADLINE_SUFFIX, deadline_calendar, for_period
 from pipelines.outputs.results_files import record
 from pipelines.outputs.run_diff import NotARunOutput, compare_runs
 from pipelines.outputs.run_summary import outside_lines, summary
@@ -193,7 +193,8 @@ SPECS = [
         description=(
             "The deadline calendar: every dated obligation of the marts " + ", ".join(DEADLINE_MARTS) + " with its due "
             "date after the Business Day convention (indenture-1996/def/BusinessDay) and its status (met, missed, due, "
-            "upcoming, lapsed, indeterminate) as of the last quarter end of the run."
+            "upcoming, lapsed, indeterminate) as of the last quarter end of the run; those settled before the run's first "
+            "quarter are left to earlier runs, and the summary counts them."
         ),
         kinds={"python", "duckdb"},
     ),
@@ -237,13 +238,13 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
         evaluated = evaluate_all(con, policies, as_of)
         determined = [r for r in evaluated if r.test_date <= quarters[-1].end]
         ledger = [row for row in basket_ledger(con) if row["entry_date"] <= until]
-        deadlines = deadline_calendar(con, until)
+        deadlines, settled = for_period(deadline_calendar(con, until), quarters[0].start)
         gathered = gather(con, quarters)
         fingerprints = extract_fingerprints(con)
     folders.close_database()
     results = in_quarters(determined, quarters)
     earlier = [r for r in determined if r.test_date < quarters[0].start]
-    outside = outside_lines(quarters, earlier, [r for r in evaluated if r.test_date > quarters[-1].end], covered[-1])
+    outside = outside_lines(quarters, earlier, [r for r in evaluated if r.test_date > quarters[-1].end], covered[-1], settled)
     span = str(quarters[0]) if len(quarters) == 1 else f"{quarters[0]} to {quarters[-1]}"
     progress.finished("results", f"{len(results):,} results determined for {span}")
     started = time.perf_counter()

@@ -11,7 +11,10 @@ Each `_deadlines` mart has the columns of DEADLINE_COLUMNS (every deadline mart 
 Each obligation also carries a `statement` in words that says when it was due and under which section, and whether it
 was met, done late (by how many days) or missed; its texts are written with pipelines.typography.
 Only obligations triggered on or before the as-of date are listed, and a completion after the as-of date is not yet
-known on it. The conventions: `none` keeps the due date; `following` moves a day that is not a Business Day to the
+known on it. A run of some quarters lists those still live in them (`for_period`): one settled before its first day
+(done, on time or late, or an option that lapsed) belongs to an earlier quarter's calendar, and the run says how many it
+leaves out. Each obligation names its `trigger_quarter`, the fiscal quarter whose run reports the results of the
+transaction or event behind it. The conventions: `none` keeps the due date; `following` moves a day that is not a Business Day to the
 next Business Day; `preceding` to the Business Day before (indenture-1996/def/BusinessDay, the `business_days` table).
 """
 
@@ -24,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.results_files import write_records
 from pipelines.outputs.total_order import tie_breaker
 from pipelines.typography import day_count, long_date, prose, section
@@ -44,7 +48,7 @@ DEADLINE_COLUMNS = (
 OPTION_COLUMN = "is_option"
 CONVENTIONS = ("none", "preceding", "following")
 DUE_WINDOW_DAYS = 30
-FIELDS = ("status", "statement", "adjusted_due_date", *DEADLINE_COLUMNS, "mart", "as_of")
+FIELDS = ("status", "statement", "adjusted_due_date", *DEADLINE_COLUMNS, "trigger_quarter", "mart", "as_of")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class Deadline:
     mart: str
     as_of: date
     statement: str
+
+    @property
+    def trigger_quarter(self) -> str | None:
+        """The fiscal quarter of the trigger date: its run reports the results of the transaction or event behind it."""
+        return None if self.trigger_date is None else str(FiscalQuarter.containing(self.trigger_date))
 
 
 def deadline_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -158,6 +167,20 @@ def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadl
     )
 
 
+def settled_before(deadline: Deadline, day: date) -> bool:
+    """Done with before `day`: completed before it (on time or late), or an option whose date passed before it unused."""
+    if deadline.completed_on is not None:
+        return deadline.completed_on < day
+    return deadline.status == "lapsed" and deadline.adjusted_due_date is not None and deadline.adjusted_due_date < day
+
+
+def for_period(deadlines: list[Deadline], first: date) -> tuple[list[Deadline], list[Deadline]]:
+    """The calendar of a run whose first quarter starts on `first`, and the obligations it leaves out: those settled
+    before that day. An obligation still open, missed and not done, or whose date cannot be fixed stays, however old."""
+    settled = {id(d) for d in deadlines if settled_before(d, first)}
+    return [d for d in deadlines if id(d) not in settled], [d for d in deadlines if id(d) in settled]
+
+
 def between(deadlines: list[Deadline], first: date | None, last: date | None) -> list[Deadline]:
     """The deadlines due (or, without a due date, triggered) from `first` to `last`, both included."""
     def day(d: Deadline) -> date | None:
@@ -167,7 +190,7 @@ def between(deadlines: list[Deadline], first: date | None, last: date | None) ->
 
 
 def record(deadline: Deadline) -> dict:
-    data = asdict(deadline)
+    data = {**asdict(deadline), "trigger_quarter": deadline.trigger_quarter}
     return {
         name: (data[name].isoformat() if isinstance(data[name], date) else list(data[name]) if isinstance(data[name], tuple) else data[name])
         for name in FIELDS

@@ -32,7 +32,7 @@ def description(deadline: Deadline) -> str:
         lines.append(f"Reference: {deadline.reference_id}")
     lines.append(f"Rule: {deadline.rule}")
     if deadline.trigger_date:
-        lines.append(f"Triggered: {deadline.trigger_date.isoformat()}")
+        lines.append(f"Triggered: {deadline.trigger_date.isoformat()} ({deadline.trigger_quarter})")
     if deadline.due_date:
         lines.append(f"Due as the rule says: {deadline.due_date.isoformat()} (Business Day convention: {deadline.business_day_convention})")
     if deadline.adjusted_due_date is None:

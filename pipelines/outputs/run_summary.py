@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.fiscal import FiscalQuarter
+from pipelines.outputs.deadlines import Deadline
 from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, verdicts
 from pipelines.policy.result import Result
 from pipelines.typography import OPERATOR_WORDS, actual_and_threshold, long_date, money, percent
@@ -78,9 +79,12 @@ def _clauses(results: list[Result]) -> str:
     return ", ".join(clauses[:LISTED_CLAUSES]) + more
 
 
-def outside_lines(quarters: list[FiscalQuarter], earlier: list[Result], later: list[Result], last_closed: FiscalQuarter) -> list[str]:
+def outside_lines(
+    quarters: list[FiscalQuarter], earlier: list[Result], later: list[Result], last_closed: FiscalQuarter, settled: list[Deadline] = ()
+) -> list[str]:
     """What the extracts give that this run does not report, and why: nothing is left out without a word. Results
-    beyond the last quarter the trial balances close are named by clause: no run of these extracts can report them."""
+    beyond the last quarter the trial balances close are named by clause: no run of these extracts can report them.
+    `settled`: the deadlines the run's calendar leaves out, settled before its first quarter (deadlines.for_period)."""
     beyond = later if quarters[-1] == last_closed else []
     other = [f"{len(earlier)} dated before {long_date(quarters[0].start)}"] if earlier else []
     other += [f"{len(later)} dated after {long_date(quarters[-1].end)}"] if later and not beyond else []
@@ -89,6 +93,12 @@ def outside_lines(quarters: list[FiscalQuarter], earlier: list[Result], later: l
         lines.append(
             f"  {len(beyond)} result(s) dated after {long_date(last_closed.end)}, the last quarter end the trial balances "
             f"close, are reported once the trial balances of their quarter are in the extracts: {_clauses(beyond)}."
+        )
+    if settled:
+        lines.append(
+            f"  Deadlines settled before {long_date(quarters[0].start)} (done, or an option lapsed): {len(settled)}, in the "
+            "calendars of the runs of their quarters. The calendar lists every obligation still open in the run's quarters, "
+            "however old, with the quarter of the transaction or event behind it (trigger_quarter)."
         )
     return ["", "Not in this run", *lines] if lines else []
 

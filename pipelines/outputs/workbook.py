@@ -311,6 +311,7 @@ DEADLINE_COLUMNS = (
     Column("Obligation", 70, wrap=True),
     Column("Reference", 24),
     Column("Triggered", 12),
+    Column("Trigger quarter", 10),
     Column("Due as the rule says", 12),
     Column("Business Day convention", 14),
     Column("Rule", 70, wrap=True),
@@ -324,7 +325,7 @@ def deadlines_sheet(sheet: Worksheet, deadlines: list[Deadline]) -> None:
         sheet,
         DEADLINE_COLUMNS,
         (
-            [d.status, d.adjusted_due_date, d.clause_id, d.obligation, d.reference_id, d.trigger_date, d.due_date,
+            [d.status, d.adjusted_due_date, d.clause_id, d.obligation, d.reference_id, d.trigger_date, d.trigger_quarter, d.due_date,
              d.business_day_convention, d.rule, d.completed_on, "; ".join(d.missing_inputs)]
             for d in deadlines
         ),

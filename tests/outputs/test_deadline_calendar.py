@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from pipelines.calendar.business_days import load_business_days
-from pipelines.outputs.deadlines import between, deadline_calendar, statement, status_of, write_deadlines
+from pipelines.outputs.deadlines import between, deadline_calendar, for_period, statement, status_of, write_deadlines
 
 COLUMNS = """clause_id varchar, obligation varchar, reference_id varchar, trigger_date date, due_date date,
     business_day_convention varchar, rule varchar, completed_on date, missing_inputs varchar"""
@@ -164,3 +164,29 @@ def test_an_option_not_exercised_lapses_and_is_never_missed(con, due, completed,
 )
 def test_a_lapsed_option_says_so_in_words(completed, said):
     assert statement("lapsed", "indenture-1996/4.14(d)", date(2004, 4, 29), completed, date(2004, 4, 30)) == said
+
+
+def test_a_periods_calendar_leaves_out_only_what_was_settled_before_it(con):
+    # a run of 2004Q1 (first day 2004-01-01, as of 2004-03-31)
+    option_mart(
+        con,
+        # done the day before the period: settled; done on its first day: listed
+        ("indenture-1996/4.06(b)", "DONE-12-31", "2002-12-31", "2003-04-30", "2003-12-31", False),
+        ("indenture-1996/4.06(b)", "DONE-01-01", "2002-12-31", "2003-04-30", "2004-01-01", False),
+        # missed long ago and still not done: open, however old
+        ("indenture-1996/6.01(a)", "MISSED-1997", "1997-04-15", "1997-05-15", None, False),
+        # an option whose date passed unused on 2003-12-31 (a Wednesday): settled; one whose date is 2004-01-02: listed
+        ("indenture-1996/4.14(d)", "LAPSED-12-31", "2003-08-13", "2003-12-31", None, True),
+        ("indenture-1996/4.14(d)", "LAPSED-01-02", "2003-08-15", "2004-01-02", None, True),
+    )
+    con.execute("insert into asset_sale_deadlines values ('indenture-1996/4.06(a)', 'do it', 'PROMPTLY-1999', '1999-03-01', null, 'none', 'rule', null, '[\"promptly\"]', false)")
+    listed, settled = for_period(deadline_calendar(con, date(2004, 3, 31)), date(2004, 1, 1))
+    assert {d.reference_id for d in settled} == {"DONE-12-31", "LAPSED-12-31"}
+    assert {(d.reference_id, d.status, d.trigger_quarter) for d in listed} == {
+        ("DONE-01-01", "missed", "2002Q4"),  # done 2004-01-01, due 2003-04-30: late, and in the period
+        ("MISSED-1997", "missed", "1997Q2"),
+        ("LAPSED-01-02", "lapsed", "2003Q3"),
+        ("PROMPTLY-1999", "indeterminate", "1999Q1"),
+    }
+    # a run of every quarter starts before any of them: it leaves out nothing
+    assert for_period(deadline_calendar(con, date(2004, 3, 31)), date(1996, 10, 1))[1] == []

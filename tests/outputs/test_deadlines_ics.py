@@ -44,7 +44,7 @@ def test_the_description_says_what_a_reader_needs(deadlines, tmp_path):
         "Clause: indenture-1996/4.06(b)",
         "Reference: FY2001",
         "Rule: within 120 days after the end of each fiscal year [Indenture § 4.09(b)(V)]",
-        "Triggered: 2001-12-31",
+        "Triggered: 2001-12-31 (2001Q4)",
         "Due as the rule says: 2002-04-30 (Business Day convention: following)",
         "Completed on: 2002-05-10",
     ]

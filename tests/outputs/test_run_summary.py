@@ -104,3 +104,18 @@ def test_a_run_names_what_it_leaves_out_and_why():
         "  Results of other quarters: 1 dated after September 30, 2003; run every quarter (no --period) to see them."
     )
     assert outside_lines([Q3, Q4], [], [], Q4) == []
+
+
+def test_a_run_counts_the_deadlines_settled_before_its_quarter():
+    from pipelines.outputs.deadlines import Deadline
+    from pipelines.outputs.run_summary import outside_lines
+
+    done = Deadline("met", date(2003, 4, 30), "indenture-1996/4.06(b)", "deliver", "FY2002", date(2002, 12, 31), date(2003, 4, 30),
+                    "none", "rule", date(2003, 4, 29), (), "indenture_certificate_deadlines", date(2003, 12, 31), "met")
+    assert outside_lines([Q4], [], [], Q4, [done, done]) == [
+        "",
+        "Not in this run",
+        "  Deadlines settled before October 1, 2003 (done, or an option lapsed): 2, in the calendars of the runs of their "
+        "quarters. The calendar lists every obligation still open in the run's quarters, however old, with the quarter of "
+        "the transaction or event behind it (trigger_quarter).",
+    ]

@@ -75,7 +75,7 @@ def test_frozen_headers_and_filters(book):
     assert frozen == {"Grid": "D2", "indenture-1996": "D2", "ppca-2002": "D2", "Inputs": "D2", "Limits": "D2", "Basket ledger": "C2", "Deadlines": "C2"}
     filters = {name: book[name].auto_filter.ref for name in book.sheetnames}
     assert filters == {
-        "Grid": "A1:E5", "indenture-1996": "A1:P2", "ppca-2002": "A1:P7", "Inputs": "A1:I5", "Limits": "A1:M6", "Basket ledger": "A1:K2", "Deadlines": "A1:K5",
+        "Grid": "A1:E5", "indenture-1996": "A1:P2", "ppca-2002": "A1:P7", "Inputs": "A1:I5", "Limits": "A1:M6", "Basket ledger": "A1:K2", "Deadlines": "A1:L5",
     }
 
 
@@ -183,7 +183,8 @@ def test_deadlines_sheet(book):
         ("indeterminate", None, "never-triggered"),
         ("upcoming", datetime(2004, 4, 30), "FY2003"),
     ]
-    assert sheet["K3"].value == "the date the Board approved the accounts"
+    assert [sheet.cell(row, 7).value for row in range(2, 6)] == ["2001Q4", "2003Q2", None, "2003Q4"]  # the trigger quarter
+    assert sheet["L3"].value == "the date the Board approved the accounts"
     assert [fill(sheet.cell(row, 1)) for row in (2, 3)] == ["00FFC7CE", "00DDEBF7"]
 
 
