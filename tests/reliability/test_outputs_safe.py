@@ -27,7 +27,7 @@ from pipelines.quarter_end import prepare
 # INC-2003-11-DIP, a 2003Q4 borrowing under the Post-Petition Credit Agreement: results, basket ledger, annual statement
 INCURRENCE = '=HYPERLINK("https://evil.example","<script>alert(1)</script>")'
 DESCRIPTION = "@SUM(1+1)*cmd|' /C calc'!A0"
-# ACC-2002-02-12-NOTES, the acceleration of the Notes: a 4.06(a) deadline's reference
+# IPD-2002-04-15, the Notes coupon not paid on April 15, 2002: a 6.01(a) deadline still open in 2003Q4
 EVENT = "-2+3+cmd|' /C calc'!A0"
 # ASO-2000-01, the Asset Sale Offer of 2000: its 4.14(c) notice
 OFFER = "../ASO-2000-01<script>alert(1)</script>"
@@ -48,7 +48,7 @@ def replace_row(extracts: Path, name: str, key: str, value: str, changes: dict[s
 def hostile_extracts(tmp_path_factory) -> Path:
     extracts = Path(shutil.copytree(SAMPLE_EXTRACTS_DIR, tmp_path_factory.mktemp("hostile") / "extracts"))
     replace_row(extracts, "incurrences", "transaction_id", "INC-2003-11-DIP", {"transaction_id": INCURRENCE, "description": DESCRIPTION})
-    replace_row(extracts, "default_events", "event_id", "ACC-2002-02-12-NOTES", {"event_id": EVENT})
+    replace_row(extracts, "default_events", "event_id", "IPD-2002-04-15", {"event_id": EVENT})
     replace_row(extracts, "asset_sale_offers", "offer_id", "ASO-2000-01", {"offer_id": OFFER})
     return extracts
 
@@ -100,9 +100,10 @@ def test_basket_ledger_csv_shows_a_formula_id_and_description_as_text(run):
 
 
 def test_deadlines_csv_shows_a_formula_event_id_as_text(run):
-    [deadline] = [r for r in rows(run / "deadlines.csv") if r["reference_id"] == "'" + EVENT]
-    assert (deadline["clause_id"], deadline["trigger_date"], deadline["status"]) == ("indenture-1996/4.06(a)", "2002-02-12", "indeterminate")
-    assert [r["reference_id"] for r in records(run / "deadlines.json") if r["reference_id"] == EVENT] == [EVENT]
+    # the interest due April 15, 2002, never paid: still open in 2003Q4, so in its calendar
+    [deadline] = [r for r in rows(run / "deadlines.csv") if r["reference_id"] == "'" + EVENT and r["clause_id"] == "indenture-1996/6.01(a)"]
+    assert (deadline["trigger_date"], deadline["status"], deadline["trigger_quarter"]) == ("2002-04-15", "missed", "2002Q2")
+    assert {r["reference_id"] for r in records(run / "deadlines.json") if r["reference_id"] == EVENT} == {EVENT}
 
 
 def test_no_cell_of_any_csv_of_the_run_starts_a_formula(run):
