@@ -328,7 +328,7 @@ def relied_on(proposal: Proposal) -> str:
     row = proposal.row
     if proposal.kind == "asset_sale":
         exclusion = row.get("asset_sale_exclusion")
-        return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.11"
+        return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.14"
     if proposal.kind == "letter_of_credit":
         # the 1994 revolver's issuance limits (ca1994_letter_of_credit_tests tests its letters of credit only)
         facility = row["facility_instrument_id"]
