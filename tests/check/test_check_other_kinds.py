@@ -205,6 +205,23 @@ def test_a_subsidiary_guarantor_liquidated(cache, tmp_path, wholly_owned, answer
     assert figures(record)["indenture-1996/4.05"][:2] == ("pass" if wholly_owned else "fail", out_of_line)
 
 
+def test_a_company_merger_names_every_fact_only_officers_and_counsel_can_give(cache, tmp_path):
+    # 11.01(a): the Company survives a merger with a corporation outside the group; no default, the Officers' Certificate
+    # and the Opinion of Counsel, the merged business's cash flow for 11.01(a)(iii) and the surviving corporation's
+    # Consolidated Net Worth for (v) are attested for the merger, and none is given
+    proposal = {**MERGER, "entity_id": "KACC", "counterparty": "Example Metals Inc.", "counterparty_role": "other", "survivor": "entity"}
+    record = check(cache, tmp_path, "2000-06-30", proposal)
+    assert record["answer"] == "cannot be confirmed"
+    found = figures(record)
+    assert {clause: found[clause][0] for clause in found} == {
+        "indenture-1996/11.01(a)": "indeterminate", "indenture-1996/11.01(a)(iii)": "indeterminate", "indenture-1996/11.01(a)(v)": "indeterminate",
+    }
+    named = " ".join(record["reasons"])
+    for subject in ("no_default", "merger_officers_certificate_delivered", "merger_opinion_of_counsel_delivered", "ccfafc_of_merged_business",
+                    "surviving_corporation_consolidated_net_worth"):
+        assert f"{subject} attestation" in named
+
+
 # ---- transfers of assets to Subsidiaries (4.12) ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(
