@@ -326,29 +326,74 @@ def _key_taken(proposal: Proposal, name: str, frame: pl.DataFrame, existing: pl.
 
 def relied_on(proposal: Proposal) -> str:
     row = proposal.row
-    if proposal.kind == "asset_sale":
-        exclusion = row.get("asset_sale_exclusion")
-        return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.11"
-    if proposal.kind == "letter_of_credit":
-        # the 1994 revolver's issuance limits (ca1994_letter_of_credit_tests tests its letters of credit only)
-        facility = row["facility_instrument_id"]
-        return "ca-1994/2.1.3(b)" if facility == CA1994_REVOLVER else f"the letter of credit facility {facility}"
-    if proposal.kind == "capital_expenditure":
-        return "ppca-2002/9.2.7"
+    match proposal.kind:
+        case "asset_sale":
+            exclusion = row.get("asset_sale_exclusion")
+            return f"indenture-1996/def/AssetSale ({exclusion}) (not an Asset Sale)" if exclusion else "indenture-1996/4.14"
+        case "letter_of_credit":
+            # the 1994 revolver's issuance limits (ca1994_letter_of_credit_tests tests its letters of credit only)
+            facility = row["facility_instrument_id"]
+            return "ca-1994/2.1.3(b)" if facility == CA1994_REVOLVER else f"the letter of credit facility {facility}"
+        case "capital_expenditure":
+            return "ppca-2002/9.2.7"
+        case "lien":
+            # a Lien relying on no clause of 4.11(b) is permitted only if the Notes are equally and ratably secured
+            clause = row["permitted_clause"]
+            return "indenture-1996/4.11(a)" if clause == "none" else f"indenture-1996/{clause}"
+        case "sale_leaseback":
+            # one not designated is an Asset Sale (def/AssetSale), which 4.14 tests on an asset_sales row (R-I67)
+            return "indenture-1996/def/RefinancingSaleAndLeasebackTransaction" if row["designated_as_rslt"] else "indenture-1996/4.14"
+        case "affiliate_transaction":
+            return f"indenture-1996/{row['exemption'] or '4.08(a)'}"
+        case "guarantee":
+            return "indenture-1996/4.10(c)"
+        case "merger":
+            # which of them governs depends on the entity's status that day; the results name the clauses that applied
+            return "indenture-1996/11.01, 15.03 and 4.05"
+        case "asset_transfer":
+            return f"indenture-1996/4.12(b)({row['exemption_clause']})" if row["exemption_clause"] else "indenture-1996/4.12(a)"
+        case "qal_investment":
+            return "ppca-2002/def/PermittedQALInvestmentAmount"
+        case "note_redemption":
+            return "indenture-1996/3.01"
     return f"indenture-1996/{row['basket']}"
 
 
-def decide(results: list[Result], basis: str) -> tuple[str, str, list[str]]:
-    """The answer, the clause or basket relied on (with any waiver that permits the proposal), and the reasons."""
+# A clause a proposal claims whose conditions a result other than the clause's own tests
+TESTED_BY = {
+    "indenture-1996/4.11(b)(viii)(a)": "indenture-1996/4.11(b)(i)",  # the Maximum Secured Amount counts (viii)(a) Liens
+    "indenture-1996/4.12(b)(B)": "indenture-1996/4.12(a)",  # "to Subsidiary Guarantors": is the transferee one
+}
+# kinds whose relied-on clause is the Company's claim in the row (a Lien's 4.11(b) clause, a 4.08(b) or 4.12(b) exemption)
+CLAIMING_KINDS = ("lien", "affiliate_transaction", "asset_transfer")
+
+
+def untested_claim(proposal: Proposal, basis: str, results: list[Result]) -> str | None:
+    """Why the clause the proposal claims is not confirmed, when no result tests it: the marts take a claimed 4.11(b)
+    clause or 4.08(b) exemption as the Company's, and a run records it; a check must not permit on it (R-I66)."""
+    if proposal.kind not in CLAIMING_KINDS:
+        return None
+    tested = {r.clause_id for r in results if r.status != "not_applicable"}
+    if any(c == basis or c.startswith((basis + "(", basis + "-")) or c == TESTED_BY.get(basis) for c in tested):
+        return None
+    return f"{basis} is claimed for the transaction, and no covenant policy tests its conditions yet: the claim cannot be confirmed"
+
+
+def decide(results: list[Result], basis: str, unconfirmed: str | None = None) -> tuple[str, str, list[str]]:
+    """The answer, the clause or basket relied on (with any waiver that permits the proposal), and the reasons.
+    `unconfirmed` says why the clause relied on is not confirmed by any result (`untested_claim`)."""
     if not results:
         return "cannot be confirmed", basis, [f"no covenant policy tests this transaction under {basis} yet"]
     reasons = [f"{r.clause_id}: {r.status}: {r.explanation}" for r in results]
     if any(r.status == "fail" for r in results):
         return "not permitted", basis, reasons
-    if all(r.status in PERMITTED for r in results):
+    # a clause that does not apply to the transaction (a Subsidiary Guarantor merging into the Company is not tested by
+    # 15.03(b)) neither permits nor forbids it: the clauses that apply decide, and when none does nothing was tested
+    applying = [r for r in results if r.status != "not_applicable"]
+    if applying and all(r.status in PERMITTED for r in applying) and unconfirmed is None:
         waivers = sorted({r.waiver_id for r in results if r.status == "waived"})
         return "permitted", basis + "".join(f", under {w}" for w in waivers), reasons
-    return "cannot be confirmed", basis, reasons
+    return "cannot be confirmed", basis, reasons + ([unconfirmed] if unconfirmed else [])
 
 
 def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -> CheckOutcome:
@@ -373,7 +418,8 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
             after, before = after_job.result(), before_job.result()
     finally:
         con.close()
-    answer, basis, reasons = decide(after.results, relied_on(proposal))
+    basis = relied_on(proposal)
+    answer, basis, reasons = decide(after.results, basis, untested_claim(proposal, basis, after.results))
     trace = trace + [
         f"inserted {proposal.transaction_id} into " + ", ".join(f"raw_{n} ({len(f)} row{'s' if len(f) > 1 else ''})" for n, f in proposal.rows.items()),
         f"rebuilt {len(after.rebuilt)} SQL models downstream of them that lead to a mart that can hold the proposal: {', '.join(after.rebuilt)}",

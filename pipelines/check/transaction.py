@@ -23,14 +23,22 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr, ValidationError, create_model
 
 from pipelines.extracts.contract import (
+    AFFILIATE_TRANSACTIONS,
     ASSET_SALES,
+    ASSET_TRANSFERS,
     ATTESTATIONS,
     BY_NAME,
     CAPITAL_EXPENDITURES,
     DEBT_INSTRUMENTS,
+    GUARANTEES,
     INCURRENCES,
     LETTERS_OF_CREDIT,
+    LIENS,
+    MERGERS,
+    NOTE_REDEMPTIONS,
+    QAL_INVESTMENTS,
     RESTRICTED_PAYMENTS,
+    SALE_LEASEBACKS,
     Extract,
 )
 from pipelines.extracts.reading import Issue, typed_rows
@@ -64,6 +72,14 @@ KINDS: dict[str, Kind] = {
     "asset_sale": Kind(ASSET_SALES, "sale_date"),
     "letter_of_credit": Kind(LETTERS_OF_CREDIT, "issue_date", id_column="lc_id"),
     "capital_expenditure": Kind(CAPITAL_EXPENDITURES, "expenditure_date", id_column="expenditure_id", month_end_column="period_end"),
+    "lien": Kind(LIENS, "created_on", id_column="lien_id"),
+    "sale_leaseback": Kind(SALE_LEASEBACKS, "transaction_date"),
+    "affiliate_transaction": Kind(AFFILIATE_TRANSACTIONS, "transaction_date"),
+    "guarantee": Kind(GUARANTEES, "given_on", id_column="guarantee_id"),
+    "merger": Kind(MERGERS, "effective_date", id_column="merger_id"),
+    "asset_transfer": Kind(ASSET_TRANSFERS, "transfer_date", id_column="transfer_id"),
+    "qal_investment": Kind(QAL_INVESTMENTS, "made_on", id_column="investment_id"),
+    "note_redemption": Kind(NOTE_REDEMPTIONS, "redemption_date", id_column="redemption_id"),
 }
 
 # Fields a proposal may leave out: filled from the check date and the proposal itself (see `_rows`).
@@ -73,6 +89,14 @@ FILLED = {
     "asset_sales": {"transaction_id"},
     "letters_of_credit": {"lc_id"},
     "capital_expenditures": {"expenditure_id"},
+    "liens": {"lien_id"},
+    "sale_leasebacks": {"transaction_id"},
+    "affiliate_transactions": {"transaction_id", "description"},
+    "guarantees": {"guarantee_id", "description"},
+    "mergers": {"merger_id"},
+    "asset_transfers": {"transfer_id", "description"},
+    "qal_investments": {"investment_id"},
+    "note_redemptions": {"redemption_id"},
     "debt_instruments": {"instrument_id", "instrument_name", "indenture_basket", "issue_date"},
     "attestations": {"attestation_id", "reference_id", "period_end"},
 }

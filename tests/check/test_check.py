@@ -12,7 +12,7 @@ import pytest
 
 from pipelines.check.prepared import content_key, prepared_database
 from pipelines.cli import EXIT_BAD_INPUT, main
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.outputs.results_files import FIELDS
 from pipelines.policy.loading import load_policies
 
@@ -206,3 +206,9 @@ def test_a_ratio_debt_incurrence_uses_no_basket_but_shows_what_is_left(cache, tm
         "327306439.25",
         "327306439.25",
     )
+
+
+def test_an_asset_sale_is_relied_on_4_14(cache, tmp_path):
+    # Section 4.14 limits Asset Sales (4.11 is Liens)
+    record = check(cache, tmp_path, "2000-03-15", (ROOT / "sample" / "transactions" / "asset-sale-2000-03.yaml").read_text())
+    assert record["relied_on"] == "indenture-1996/4.14"

@@ -68,3 +68,22 @@ def test_a_proposal_is_permitted_when_every_test_passes_or_a_waiver_in_force_cov
     assert decide([waived, _result("indenture-1996/4.09(b)(IV)", "fail")], basis)[:2] == ("not permitted", basis)
     assert decide([passed, _result("ca-1994/9.2.6(b)", "indeterminate")], basis)[0] == "cannot be confirmed"
     assert decide([], basis)[0] == "cannot be confirmed"
+
+
+def test_a_clause_that_does_not_apply_neither_permits_nor_forbids():
+    basis = "indenture-1996/11.01, 15.03 and 4.05"
+    governs = _result("indenture-1996/4.05", "pass")
+    does_not_apply = _result("indenture-1996/15.03(b)", "not_applicable")
+    assert decide([does_not_apply, governs], basis)[0] == "permitted"
+    assert decide([does_not_apply, _result("indenture-1996/4.05", "fail")], basis)[0] == "not permitted"
+    # nothing that applies was tested
+    assert decide([does_not_apply], basis)[0] == "cannot be confirmed"
+
+
+def test_a_claimed_clause_no_result_tests_cannot_be_confirmed():
+    basis = "indenture-1996/4.11(b)(iii)"
+    unconfirmed = f"{basis} is claimed for the transaction, and no covenant policy tests its conditions yet: the claim cannot be confirmed"
+    answer, _, reasons = decide([_result("indenture-1996/4.11(a)", "pass")], basis, unconfirmed)
+    assert (answer, reasons[-1]) == ("cannot be confirmed", unconfirmed)
+    # a failure still decides
+    assert decide([_result("indenture-1996/4.11(a)", "fail")], basis, unconfirmed)[0] == "not permitted"
