@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pipelines.calendar.business_days import CLOSURES_FILE, load_business_days
+from pipelines.calendar import business_days
+from pipelines.calendar.business_days import load_business_days
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
@@ -103,7 +104,7 @@ def run_manifest(
     quarters: list[FiscalQuarter],
     options: dict | None = None,
 ) -> dict:
-    files = [*policies.files, CLOSURES_FILE]
+    files = [*policies.files, business_days.CLOSURES_FILE]  # read when called, as load_closures reads it
     return build_manifest(input_files(extracts_dir), fingerprints, files, as_of, [str(q) for q in quarters], options)
 
 

@@ -4,7 +4,7 @@ from dagster import AssetKey, MaterializeResult, MetadataValue, asset
 
 from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
-from pipelines.calendar.business_days import CLOSURES_FILE
+from pipelines.calendar import business_days
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.manifest import sha256
 from pipelines.policy.loading import load_policies
@@ -39,7 +39,8 @@ def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
             "dagster/row_count": int(rows),
             "parameters": MetadataValue.json(sorted(f"{p.instrument}/{p.name}" for p in policies.parameters)),
             "policy_files": MetadataValue.json({str(p.relative_to(ROOT)): sha256(p) for p in policies.files}),
-            "business_day_closures": MetadataValue.json({str(CLOSURES_FILE.relative_to(ROOT)): sha256(CLOSURES_FILE)}),
+            # read when called, like load_closures: the file's place is the module's to say, not fixed at import
+            "business_day_closures": MetadataValue.json({str(business_days.CLOSURES_FILE.relative_to(ROOT)): sha256(business_days.CLOSURES_FILE)}),
         }
     )
 
