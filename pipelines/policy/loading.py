@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from pipelines.layout import POLICIES_DIR
 from pipelines.policy import strict_yaml
-from pipelines.policy.schema import Covenant, Instrument, Parameter, Waiver, WaiverExtension
+from pipelines.policy.schema import Covenant, Instrument, Parameter, ScopedTestDates, Waiver, WaiverExtension
 
 FOLDERS: dict[str, type[BaseModel]] = {
     "covenants": Covenant,
@@ -84,6 +84,42 @@ def load_instruments(root: Path | None = None) -> tuple[Instrument, ...]:
     return tuple(_parse(path, Instrument) for path in _instrument_files(POLICIES_DIR if root is None else root))
 
 
+def _covered(scope: tuple[ScopedTestDates, ...]) -> set[tuple[str, str]]:
+    """What a scope names: (clause, a test date, a transaction id or every transaction)."""
+    named = set()
+    for item in scope:
+        named |= {(item.clause_id, f"test date {day}") for day in item.test_dates}
+        named |= {(item.clause_id, f"transaction {t}") for t in item.transaction_ids}
+        if item.all_transactions:
+            named.add((item.clause_id, "every transaction"))
+    return named
+
+
+def _overlap(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> tuple[str, str] | None:
+    def within(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        return {(c, what) for c, what in a if (c, what) in b or (what.startswith("transaction ") and (c, "every transaction") in b)}
+
+    return min(within(one, other) | within(other, one), default=None)
+
+
+def _one_waiver_a_result(waivers: list[tuple[Waiver, Path]], extensions: list[tuple[WaiverExtension, Path]]) -> None:
+    """Two waivers naming one result, with no rule saying which governs, is an error naming both files (a later
+    letter that adds to a waiver's scope is an extension of it, not a second waiver)."""
+    scopes = [(w.waiver_id, path, _covered(w.scope)) for w, path in waivers]
+    for extension, path in extensions:
+        scopes.append((extension.extends, path, _covered(extension.adds_scope)))
+    for index, (waiver_id, path, named) in enumerate(scopes):
+        for other_id, other_path, other_named in scopes[index + 1:]:
+            if other_id == waiver_id:
+                continue
+            shared = _overlap(named, other_named)
+            if shared:
+                raise PolicyError(
+                    f"{other_path}: {other_id} and {waiver_id} ({path}) both waive {shared[0]}, {shared[1]}, and neither "
+                    "file says which governs; make the later letter an extension of the earlier waiver"
+                )
+
+
 def load_policies(root: Path | None = None) -> PolicySet:
     """Every policy file under `root` (default: the project's policies/, read when called); PolicyError naming the
     file at the first problem."""
@@ -114,6 +150,7 @@ def load_policies(root: Path | None = None) -> PolicySet:
     for extension, path in found["waiver-extensions"]:
         if extension.extends not in waiver_ids:
             raise PolicyError(f"{path}: {extension.extension_id} extends unknown waiver {extension.extends}")
+    _one_waiver_a_result(found["waivers"], found["waiver-extensions"])
     items = {kind: tuple(item for item, _ in pairs) for kind, pairs in found.items()}
     return PolicySet(
         instruments=tuple(instruments),

@@ -29,6 +29,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _once_each(days: list[date], what: str) -> None:
+    """Two values taking effect on one day would leave the engine to pick one: refused, naming the day."""
+    repeated = sorted({day for day in days if days.count(day) > 1})
+    if repeated:
+        raise ValueError(f"two values {what} {', '.join(map(str, repeated))}")
+
+
 class Citation(Strict):
     reference: str = Field(min_length=3)  # the agreement and its section, e.g. "Indenture § 4.10(a)"
     quote: str = Field(min_length=3)
@@ -62,6 +69,8 @@ class Threshold(Strict):
     def _one_form(self) -> Threshold:
         if sum((bool(self.by_effective_date), bool(self.by_test_date), self.computed is not None)) != 1:
             raise ValueError("give exactly one of by_effective_date, by_test_date or computed")
+        _once_each([v.effective_from for v in self.by_effective_date], "take effect on")
+        _once_each([v.test_date for v in self.by_test_date], "are given for the test date")
         return self
 
 
@@ -77,6 +86,12 @@ class NoThresholdPeriod(Strict):
     until_date: date
     status: Literal["indeterminate", "not_applicable"]
     explanation: str = Field(min_length=10)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> NoThresholdPeriod:
+        if self.until_date < self.from_date:
+            raise ValueError(f"a period without threshold from {self.from_date} ends before it starts ({self.until_date})")
+        return self
 
 
 class Figure(Strict):
@@ -109,6 +124,24 @@ class Covenant(Strict):
     periods_without_threshold: tuple[NoThresholdPeriod, ...] = ()
     determination: Determination
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _one_rule_a_day(self) -> Covenant:
+        """Each test date is governed by one rule: a threshold value or one period without threshold, never both."""
+        periods = sorted(self.periods_without_threshold, key=lambda p: p.from_date)
+        for earlier, later in zip(periods, periods[1:]):
+            if later.from_date <= earlier.until_date:
+                raise ValueError(f"periods without threshold overlap: {earlier.from_date} to {earlier.until_date} and {later.from_date} to {later.until_date}")
+        first_value = min((v.effective_from for v in self.threshold.by_effective_date), default=None)
+        for period in periods:
+            if first_value is not None and period.until_date >= first_value:
+                raise ValueError(
+                    f"the period without threshold {period.from_date} to {period.until_date} overlaps the threshold in force from {first_value}"
+                )
+            clash = [v.test_date for v in self.threshold.by_test_date if period.from_date <= v.test_date <= period.until_date]
+            if clash:
+                raise ValueError(f"the period without threshold {period.from_date} to {period.until_date} holds a threshold's test date {clash[0]}")
+        return self
 
 
 class ScopedTestDates(Strict):
@@ -200,6 +233,11 @@ class Parameter(Strict):
     clause_id: str = Field(pattern=CLAUSE_ID)
     values: tuple[DatedValue, ...] = Field(min_length=1)
     ambiguity: str = ""
+
+    @model_validator(mode="after")
+    def _one_value_a_day(self) -> Parameter:
+        _once_each([v.effective_from for v in self.values], "take effect on")
+        return self
 
 
 class StatusPeriod(Strict):
