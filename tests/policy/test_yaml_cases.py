@@ -66,7 +66,9 @@ def test_case(file, case, con, policies):
 
 
 def test_every_covenant_policy_has_a_case_file():
-    """Issue 15: every covenant policy under policies/ has YAML cases here, named by its clause_id."""
+    """Issue 15: every covenant policy under policies/ has YAML cases here, named by its clause_id, and every case file
+    names a covenant policy."""
     covered = {yaml.safe_load(path.read_text())["clause_id"] for path in CASES_DIR.glob("*.yaml")}
-    missing = sorted(c.clause_id for c in load_policies().covenants if c.clause_id not in covered)
-    assert not missing, f"covenant policies without a case file in {CASES_DIR}: {', '.join(missing)}"
+    known = {c.clause_id for c in load_policies().covenants}
+    assert not known - covered, f"covenant policies without a case file in {CASES_DIR}: {', '.join(sorted(known - covered))}"
+    assert not covered - known, f"case files naming no covenant policy: {', '.join(sorted(covered - known))}"
