@@ -3,10 +3,12 @@
 import json
 
 
-def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=(), mart="fixed_charge_coverage_tests"):
+def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=(), mart="fixed_charge_coverage_tests", divisor=26280):
+    """One row of a ratio-form mart: the figure is numerator x divisor / denominator (26,280 hours of a 3-year forward
+    period for 4.10(a); 1 for a plain share)."""
     con.execute(
-        f"insert into {mart} values (?, ?, ?, ?, null, null, null, null, ?, ?, 26280, ?, ?)",
-        [clause_id, test_date, kind, transaction_id, numerator, denominator_x26280, json.dumps({}), json.dumps(list(missing))],
+        f"insert into {mart} values (?, ?, ?, ?, null, null, null, null, ?, ?, ?, ?, ?)",
+        [clause_id, test_date, kind, transaction_id, numerator, denominator_x26280, divisor, json.dumps({}), json.dumps(list(missing))],
     )
 
 
