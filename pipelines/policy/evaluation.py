@@ -216,9 +216,16 @@ def _evaluate_one(
     status_note = _instrument_status_note(policies, covenant.instrument, figures.test_date)
     found = threshold_on(covenant, figures.test_date, figures.computed_threshold)
     gap = next((p for p in covenant.periods_without_threshold if p.from_date <= figures.test_date <= p.until_date), None)
-    if covenant.threshold.computed is not None and gap is not None:
-        # a computed threshold has no effective date of its own; the policy names the dates it does not govern
-        return replace(result, status=gap.status, explanation=gap.explanation)
+    ended = _instrument_ended(policies, covenant.instrument, figures.test_date)
+    if ended is not None:
+        return replace(result, status="not_applicable", explanation=ended)
+    if gap is not None:
+        # a period without threshold is an exception to the values and governs its days (docs/policies.md); a
+        # computed threshold has no effective date of its own, so its policy names the dates it does not govern
+        gap_result = replace(result, status=gap.status, explanation=gap.explanation)
+        if covenant.threshold.computed is None and gap.status == "indeterminate":
+            return _apply_waivers(con, gap_result, policies)
+        return gap_result
     uncertain = bool(figures.missing_inputs) or figures.value is None or (found is None and covenant.threshold.computed is not None)
     settled = _settle(covenant, figures, found) if uncertain else None
     if settled is not None:
@@ -229,10 +236,7 @@ def _evaluate_one(
         undetermined = replace(result, status="indeterminate", explanation=f"Cannot be determined: {missing}." + status_note, limits=figures.limits)
         return _apply_waivers(con, undetermined, policies)
     if found is None:
-        if gap is None:
-            return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {long_date(figures.test_date)}.")
-        gap_result = replace(result, status=gap.status, explanation=gap.explanation)
-        return _apply_waivers(con, gap_result, policies) if gap.status == "indeterminate" else gap_result
+        return replace(result, status="not_applicable", explanation=f"No threshold of {covenant.clause_id} is in force on {long_date(figures.test_date)}.")
 
     if figures.not_applicable_because:
         return replace(result, status="not_applicable", explanation=figures.not_applicable_because + status_note)
@@ -336,6 +340,15 @@ def _settle(covenant: Covenant, figures: Figures, found: tuple[Decimal, str] | N
             shown_bounds = Bounds(actual=(a_low, a_high), threshold=tuple(None if t is None else t - reduction for t in (t_low, t_high)))
             return Settled(actual=actual, threshold=(threshold, source), cautions=cautions, bounds=shown_bounds)
     return None
+
+
+def _instrument_ended(policies: PolicySet, instrument: str, on: date) -> str | None:
+    """Why nothing of a terminated instrument governs `on`; None while it is in force."""
+    periods = [p for p in policies.instrument(instrument).status_timeline if p.from_date <= on]
+    latest = max(periods, key=lambda p: p.from_date, default=None)
+    if latest is None or latest.status != "terminated":
+        return None
+    return f"{latest.effect} ({latest.source}): from {long_date(latest.from_date)} its covenants no longer apply."
 
 
 def _instrument_status_note(policies: PolicySet, instrument: str, on: date) -> str:

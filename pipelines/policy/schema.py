@@ -126,21 +126,13 @@ class Covenant(Strict):
     notes: str = ""
 
     @model_validator(mode="after")
-    def _one_rule_a_day(self) -> Covenant:
-        """Each test date is governed by one rule: a threshold value or one period without threshold, never both."""
+    def _one_period_a_day(self) -> Covenant:
+        """Periods without threshold are exceptions to the values and govern their days; two on one day would leave
+        the engine to pick one."""
         periods = sorted(self.periods_without_threshold, key=lambda p: p.from_date)
         for earlier, later in zip(periods, periods[1:]):
             if later.from_date <= earlier.until_date:
                 raise ValueError(f"periods without threshold overlap: {earlier.from_date} to {earlier.until_date} and {later.from_date} to {later.until_date}")
-        first_value = min((v.effective_from for v in self.threshold.by_effective_date), default=None)
-        for period in periods:
-            if first_value is not None and period.until_date >= first_value:
-                raise ValueError(
-                    f"the period without threshold {period.from_date} to {period.until_date} overlaps the threshold in force from {first_value}"
-                )
-            clash = [v.test_date for v in self.threshold.by_test_date if period.from_date <= v.test_date <= period.until_date]
-            if clash:
-                raise ValueError(f"the period without threshold {period.from_date} to {period.until_date} holds a threshold's test date {clash[0]}")
         return self
 
 

@@ -123,7 +123,7 @@ def test_a_known_figure_with_bounds_that_cannot_matter(stand_in, policies):
 )
 def test_a_ratio_bounded_above(stand_in, policies, high, status):
     stand_in.execute(
-        "insert into stand_in_ratios values ('ca-1994/2.1.3(b)(i)(A)', date '2003-08-01', 'transaction', 'REQ-1', null, null, null, null,"
+        "insert into stand_in_ratios values ('ca-1994/2.1.3(b)(i)(A)', date '1998-09-01', 'transaction', 'REQ-1', null, null, null, null,"
         " null, null, 1, '{}', ?, ?)",
         [json.dumps(["outstanding principal of Lender X"]), json.dumps({"actual": ["0", high]})],
     )

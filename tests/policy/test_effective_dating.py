@@ -1,8 +1,9 @@
-"""Rules through time: every test date of the sample is governed by exactly one rule of its clause (a threshold value
-in force, or one period without threshold), every parameter a governed date reads resolves exactly once, and a
-policy set that would leave the engine to choose between two rules is refused, naming the files."""
+"""Rules through time: every test date of the sample is governed by exactly one rule of its clause (a period without
+threshold, the exception, or else the threshold value in force), every parameter a governed date reads resolves
+exactly once, and a policy set that would leave the engine to choose between two rules is refused, naming the files."""
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,9 @@ from pydantic import ValidationError
 
 from pipelines.layout import POLICIES_DIR, SAMPLE_EXTRACTS_DIR
 from pipelines.policy import strict_yaml
-from pipelines.policy.evaluation import read_marts
+from pipelines.policy.evaluation import evaluate_all, read_marts
 from pipelines.policy.loading import PolicyError, load_policies
-from pipelines.policy.schema import Covenant, Parameter
+from pipelines.policy.schema import Covenant, NoThresholdPeriod, Parameter
 from pipelines.quarter_end import prepare
 
 
@@ -29,14 +30,17 @@ def test_dates(policies) -> dict[str, set[date]]:
 
 
 def rules_on(covenant: Covenant, day: date) -> list[str]:
-    """What governs `day` under the covenant's policy file, as a reader of the file would list it."""
+    """What governs `day` under the covenant's policy file, as a reader of the file would list it: a period without
+    threshold is an exception to the values and governs its days (docs/policies.md)."""
     periods = [f"no threshold from {p.from_date} to {p.until_date}" for p in covenant.periods_without_threshold if p.from_date <= day <= p.until_date]
+    if periods:
+        return periods
     threshold = covenant.threshold
     if threshold.computed is not None:
-        return periods or ["the threshold the mart computes"]
+        return ["the threshold the mart computes"]
     values = [f"the value for {v.test_date}" for v in threshold.by_test_date if v.test_date == day]
     in_force = [v.effective_from for v in threshold.by_effective_date if v.effective_from <= day]
-    return values + ([f"the value in force from {max(in_force)}"] if in_force else []) + periods
+    return values + ([f"the value in force from {max(in_force)}"] if in_force else [])
 
 
 def test_every_test_date_of_the_sample_is_governed_by_exactly_one_rule(policies, test_dates):
@@ -97,23 +101,30 @@ def test_two_parameter_values_taking_effect_on_one_day_are_refused():
     assert "two values take effect on 2004-01-01" in refusal(Parameter, data)
 
 
-@pytest.mark.parametrize(
-    ("period", "said"),
-    [
-        # the day before the value takes effect: no overlap, accepted
-        ({"from_date": "1996-01-01", "until_date": "1996-12-22"}, None),
-        # its day: both would govern December 23, 1996
-        ({"from_date": "1996-01-01", "until_date": "1996-12-23"}, "overlaps the threshold in force from 1996-12-23"),
-        ({"from_date": "1996-12-22", "until_date": "1996-12-01"}, "ends before it starts"),
-    ],
-)
-def test_a_period_without_threshold_must_not_overlap_the_value_in_force(period, said):
+def test_a_period_without_threshold_governs_its_days_over_the_value_in_force(policies, con):
+    # an agreement ended on 2000-01-01 while its ratio still has a value in force: the period is the exception
+    from mart_rows import add_ratio
+
+    [coverage] = [c for c in policies.covenants if c.clause_id == "indenture-1996/4.10(a)"]
+    ended = coverage.model_copy(update={"periods_without_threshold": coverage.periods_without_threshold + (
+        NoThresholdPeriod(from_date=date(2000, 1, 1), until_date=date(9999, 12, 31), status="not_applicable", explanation="Ended on January 1, 2000 (a test)."),
+    )})
+    assert rules_on(ended, date(1999, 12, 31)) == ["the value in force from 1996-12-23"]
+    assert rules_on(ended, date(2000, 1, 1)) == ["no threshold from 2000-01-01 to 9999-12-31"]
+    # 300,000,000 / (2,628,000,000,000 / 26280) = 3.0 to 1 passes "greater than 2.0 to 1" on December 31, 1999; the
+    # same figures a day later are not tested
+    add_ratio(con, "indenture-1996/4.10(a)", "1999-12-31", "300000000.00", "2628000000000", transaction_id="T1")
+    add_ratio(con, "indenture-1996/4.10(a)", "2000-01-01", "300000000.00", "2628000000000", transaction_id="T2")
+    swapped = replace(policies, covenants=tuple(ended if c is coverage else c for c in policies.covenants))
+    found = {r.transaction_id: (r.status, r.explanation) for r in evaluate_all(con, swapped) if r.clause_id == "indenture-1996/4.10(a)"}
+    assert found["T1"][0] == "pass" and "3.0" in found["T1"][1]
+    assert found["T2"] == ("not_applicable", "Ended on January 1, 2000 (a test).")
+
+
+def test_a_period_without_threshold_must_end_after_it_starts():
     data = covenant_data()
-    data["periods_without_threshold"] = [{**data["periods_without_threshold"][0], **period}]
-    if said is None:
-        assert Covenant.model_validate(data).periods_without_threshold[0].until_date == date(1996, 12, 22)
-    else:
-        assert said in refusal(Covenant, data)
+    data["periods_without_threshold"] = [{**data["periods_without_threshold"][0], "from_date": "1996-12-22", "until_date": "1996-12-01"}]
+    assert "ends before it starts" in refusal(Covenant, data)
 
 
 def test_two_periods_without_threshold_must_not_overlap():

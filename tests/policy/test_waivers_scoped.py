@@ -86,13 +86,14 @@ def test_subordinated_debt_retirement_within_the_cap_is_waived_and_above_it_fail
 
 
 def test_subordinated_debt_retirement_each_side_of_the_eleventh_amendment(con, policies):
-    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the text available is not in force (no waiver either)
+    # 9.2.6(b)(i) as restated takes effect 1997-10-20: the day before, the base agreement's 9.2.6(b)(i) governed, whose
+    # text is not held: indeterminate, not "not applicable" (no waiver either)
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 19), "5000000.00", transaction_id="RP-0")
     add_amount(con, "ca1994_payment_tests", "ca-1994/9.2.6(b)", date(1997, 10, 20), "5000000.00", transaction_id="RP-1")
     add_amount(con, "ca1994_waiver_condition_tests", "ca-1994/amend11/waiver-A/cap", date(1997, 10, 20), "5000000.00",
                threshold="0.00", transaction_id="RP-1")
     before, on = results(con, policies, "ca-1994/9.2.6(b)")
-    assert (before.status, before.waiver_id) == ("not_applicable", None)
+    assert (before.status, before.waiver_id) == ("indeterminate", None)
     # with no New Subordinated Debt proceeds yet the cap is 0: 5,000,000 > 0, the waiver's condition fails
     assert (on.status, on.waiver_id) == ("fail", None)
 
