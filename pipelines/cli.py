@@ -182,25 +182,39 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(args: argparse.Namespace) -> int:
-    from pipelines.explain.command import explain
+def _on_prepared_extracts(args: argparse.Namespace, compute, nothing: str) -> int:
+    """Print what `compute` returns from the extracts' prepared database, or why it was refused, in one line."""
     from pipelines.explain.derivation import NotFound
     from pipelines.extracts.ingest import BadExtracts
 
     try:
-        tree = explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of)
+        text = compute()
     except (NotFound, ExtractMissing) as missing:
         print(f"covenants: {missing}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BadExtracts as bad:
-        print(f"covenants: the extracts in {args.extracts} were refused; nothing was explained.", file=sys.stderr)
+        print(f"covenants: the extracts in {args.extracts} were refused; nothing was {nothing}.", file=sys.stderr)
         print(bad.summary(), file=sys.stderr)
         return EXIT_BAD_INPUT
     except PolicyError as error:
         print(f"covenants: invalid policy: {error}", file=sys.stderr)
         return EXIT_BAD_POLICY
-    print(tree)
+    print(text)
     return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from pipelines.explain.command import explain
+
+    return _on_prepared_extracts(
+        args, lambda: explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of), "explained"
+    )
+
+
+def _impact(args: argparse.Namespace) -> int:
+    from pipelines.impact.command import impact, report
+
+    return _on_prepared_extracts(args, lambda: report(impact(Path(args.extracts), Path(args.file), Path(args.cache))), "replayed")
 
 
 def _ui(args: argparse.Namespace) -> int:
@@ -259,6 +273,12 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
     explain.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
     explain.set_defaults(handler=_explain)
+
+    impact = commands.add_parser("impact", help="which results a policy file changes: every test date replayed with and without it")
+    impact.add_argument("file", metavar="FILE", help="a waiver, waiver extension, covenant or parameter file under policies/")
+    impact.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
+    impact.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
+    impact.set_defaults(handler=_impact)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")

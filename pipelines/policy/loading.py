@@ -120,9 +120,9 @@ def _one_waiver_a_result(waivers: list[tuple[Waiver, Path]], extensions: list[tu
                 )
 
 
-def load_policies(root: Path | None = None) -> PolicySet:
-    """Every policy file under `root` (default: the project's policies/, read when called); PolicyError naming the
-    file at the first problem."""
+def load_policies(root: Path | None = None, without: frozenset[Path] = frozenset()) -> PolicySet:
+    """Every policy file under `root` (default: the project's policies/, read when called) but those `without` names
+    (`covenants impact` replays the agreements without one); PolicyError naming the file at the first problem."""
     root = POLICIES_DIR if root is None else root
     found: dict[str, list[tuple[BaseModel, Path]]] = {name: [] for name in FOLDERS}
     instruments, files = [], []
@@ -132,7 +132,7 @@ def load_policies(root: Path | None = None) -> PolicySet:
         instruments.append(_parse(instrument_file, Instrument))
         files.append(instrument_file)
         for path in sorted(folder.rglob("*.y*ml")):
-            if path == instrument_file:
+            if path == instrument_file or path.resolve() in without:
                 continue
             kind = path.relative_to(folder).parts[0]
             if kind not in FOLDERS:
