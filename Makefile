@@ -6,6 +6,11 @@ STAMP := $(VENV)/.installed
 EXTRACTS ?= sample/extracts
 OUT ?= out
 PORT ?= 3000
+# make sample SCALE=N: every trial-balance account split into N sub-accounts, as Parquet (docs/sample.md); a scaled
+# sample goes to a folder outside the repository unless EXTRACTS names one
+SCALE ?= 1
+FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
+SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
 .PHONY: install run test bench sample ui validate clean
 
@@ -27,7 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pipelines.bench
 
 sample: $(STAMP)
-	$(BIN)/python -m pipelines.sample --out $(EXTRACTS)
+	$(BIN)/python -m pipelines.sample --out $(SAMPLE_OUT) --scale $(SCALE) --format $(FORMAT)
 
 validate: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster definitions validate -w workspace.yaml
