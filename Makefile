@@ -10,6 +10,8 @@ PORT ?= 3000
 # sample goes to a folder outside the repository unless EXTRACTS names one
 SCALE ?= 1
 FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
+# make bench SCALE=N times the quarter end at N times the sample's trial balances too (100 unless told; QUICK=1: none)
+BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
 .PHONY: install run test bench sample ui validate clean
@@ -29,7 +31,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pipelines.bench
+	$(BIN)/python -m pipelines.bench --scale $(BENCH_SCALE) $(if $(QUICK),--quick)
 
 sample: $(STAMP)
 	$(BIN)/python -m pipelines.sample --out $(SAMPLE_OUT) --scale $(SCALE) --format $(FORMAT)
