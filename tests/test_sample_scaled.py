@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from pipelines.sample.scaled import generate_scaled
 
 SAMPLE_TRIAL_BALANCE_ROWS = 27153  # sample/extracts/trial_balances.csv, less its header
 SAMPLE_ACCOUNTS = 58  # chart_of_accounts.csv: one account per line item
+JAN_1996 = date(1996, 1, 31)
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +52,15 @@ def test_each_balance_is_split_to_the_cent_the_remainder_to_the_first_sub_accoun
     tb = scaled3 / "trial_balances.parquet"
     # KAC's cash at 1996-01-31 is 14,975,000.00: 1,497,500,000 cents are 3 x 499,166,666 and 2 cents over
     assert _rows(tb, "entity_id = 'KAC' and period_end = '1996-01-31' and account_id like '1000%'") == [
-        ("KAC", _date("1996-01-31"), "1000-1", None, Decimal("4991666.67")),
-        ("KAC", _date("1996-01-31"), "1000-2", None, Decimal("4991666.67")),
-        ("KAC", _date("1996-01-31"), "1000-3", None, Decimal("4991666.66")),
+        ("KAC", JAN_1996, "1000-1", None, Decimal("4991666.67")),
+        ("KAC", JAN_1996, "1000-2", None, Decimal("4991666.67")),
+        ("KAC", JAN_1996, "1000-3", None, Decimal("4991666.66")),
     ]
     # its intercompany payable to KACC, (30,175,000.00): one cent under 3 x (10,058,333.33), to the first sub-account
     assert _rows(tb, "entity_id = 'KAC' and period_end = '1996-01-31' and account_id like '1900%'") == [
-        ("KAC", _date("1996-01-31"), "1900-1", "KACC", Decimal("-10058333.34")),
-        ("KAC", _date("1996-01-31"), "1900-2", "KACC", Decimal("-10058333.33")),
-        ("KAC", _date("1996-01-31"), "1900-3", "KACC", Decimal("-10058333.33")),
+        ("KAC", JAN_1996, "1900-1", "KACC", Decimal("-10058333.34")),
+        ("KAC", JAN_1996, "1900-2", "KACC", Decimal("-10058333.33")),
+        ("KAC", JAN_1996, "1900-3", "KACC", Decimal("-10058333.33")),
     ]
     assert duckdb.sql(f"select count(*) from '{tb}'").fetchall() == [(3 * SAMPLE_TRIAL_BALANCE_ROWS,)]
 
@@ -97,12 +99,6 @@ def test_a_folder_holding_the_extracts_in_another_format_is_refused(tmp_path):
     (tmp_path / "entities.csv").write_text("entity_id\n")
     with pytest.raises(FileExistsError, match="already holds entities.csv"):
         generate_scaled(tmp_path, 2, "parquet")
-
-
-def _date(text: str):
-    from datetime import date
-
-    return date.fromisoformat(text)
 
 
 # The run id and the manifest's hash name the input files' bytes, which differ; every other character is the same.

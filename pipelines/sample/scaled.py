@@ -22,6 +22,7 @@ import duckdb
 
 from pipelines.extracts import contract
 from pipelines.extracts.reading import SUFFIXES
+from pipelines.sample import generate
 
 FORMATS = ("csv", "parquet")
 WHOLE_LINE_ITEMS = ("non_recurring_transaction_gain",)  # one transaction per account (R-P60): never split
@@ -103,8 +104,6 @@ def write_scaled(sample_dir: Path, out_dir: Path, scale: int, file_format: str) 
 
 def generate_scaled(out_dir: Path, scale: int, file_format: str) -> dict[str, int]:
     """The sample at `scale` times its trial balances, in `file_format`, written to `out_dir`."""
-    from pipelines.sample import generate  # the scale-1 generator, which imports this module
-
     with tempfile.TemporaryDirectory(prefix="covenants-sample-") as scratch:
         generate(Path(scratch))
         return write_scaled(Path(scratch), out_dir, scale, file_format)
