@@ -6,6 +6,13 @@ STAMP := $(VENV)/.installed
 EXTRACTS ?= sample/extracts
 OUT ?= out
 PORT ?= 3000
+# make sample SCALE=N: every trial-balance account split into N sub-accounts, as Parquet (docs/sample.md); a scaled
+# sample goes to a folder outside the repository unless EXTRACTS names one
+SCALE ?= 1
+FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
+# make bench SCALE=N times the quarter end at N times the sample's trial balances too (100 unless told; QUICK=1: none)
+BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
+SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
 .PHONY: install run test bench sample ui validate clean
 
@@ -24,10 +31,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m pipelines.bench
+	$(BIN)/python -m pipelines.bench --scale $(BENCH_SCALE) $(if $(QUICK),--quick)
 
 sample: $(STAMP)
-	$(BIN)/python -m pipelines.sample --out $(EXTRACTS)
+	$(BIN)/python -m pipelines.sample --out $(SAMPLE_OUT) --scale $(SCALE) --format $(FORMAT)
 
 validate: $(STAMP)
 	DAGSTER_HOME=$(CURDIR)/.dagster_home $(BIN)/dagster definitions validate -w workspace.yaml

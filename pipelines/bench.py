@@ -4,17 +4,27 @@ Timings, not assertions.
 The quarter end is timed both ways in the same run, so that their ratio holds on a noisy machine: its stages called
 bare, one after another, and the `quarter_end` Dagster job that `covenants run` executes (on a scratch instance
 configured as the project's: pipelines/instance.py), then the whole `covenants run --period 2003Q4` command.
+
+At scale (`make bench SCALE=N`, 100 unless told; `--quick` for the sample alone) the quarter end runs again over the
+sample with every trial-balance account split into N sub-accounts (pipelines/sample/scaled.py, Parquet), beside the
+bare DuckDB floor over the same files; each is a process of its own, so that its peak memory can be read. The table
+is printed and added to docs/performance.md as a dated section.
 """
 
 from __future__ import annotations
 
+import argparse
+import itertools
 import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -22,7 +32,7 @@ from dagster import DagsterInstance
 
 from pipelines.check.command import run_check
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.ingest import extract_fingerprints, ingest_all
+from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
@@ -34,6 +44,7 @@ from pipelines.outputs.deadlines import deadline_calendar
 from pipelines.outputs.output_folder import staged
 from pipelines.quarter_end import load_sources, prepare, publish, quarters_covered, run_manifest, select_quarters
 from pipelines.run_job import run_quarter_end
+from pipelines.sample.scaled import generate_scaled
 
 REPEATS = 3
 CHECK_REPEATS = 5
@@ -133,7 +144,175 @@ def _quarter_end_rows(scratch: Path) -> list[tuple[str, list[float]]]:
     ]
 
 
-def main() -> None:
+# ---------------------------------------------------------------------------------------------- at scale, in processes
+SCALE = 100  # about 2.7 million trial-balance rows: a few minutes; SCALE=800 gives the 21.7 million of issue 14
+PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
+# The floor a run is compared with: one DuckDB pass over the same Parquet, the trial balances joined to the chart and
+# summed per entity, month and line item, fetched whole. Run as a process of its own, timed from inside it (its
+# interpreter and DuckDB import excluded), so that its peak memory is its own.
+FLOOR = """
+import sys, time, duckdb
+folder = sys.argv[1]
+started = time.perf_counter()
+duckdb.sql(f\"\"\"
+    select tb.entity_id, tb.period_end, c.line_item, sum(tb.balance)
+    from '{folder}/trial_balances.parquet' as tb join '{folder}/chart_of_accounts.parquet' as c using (account_id)
+    group by all
+\"\"\").fetchall()
+print(time.perf_counter() - started)
+"""
+# The parent of a measured command: its wall time and peak memory on a first line, then what the command printed.
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+seconds = time.perf_counter() - started
+print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.stdout.write(done.stdout.decode())
+sys.exit(done.returncode)
+"""
+
+
+@dataclass
+class Row:
+    """One line of the table: a stage's wall times, its peak resident memory where it ran as a process of its own,
+    and what to say beside it (a ratio, a throughput)."""
+
+    name: str
+    seconds: list[float]
+    peaks_mb: list[float] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _process(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Run a command; its wall time, its peak resident memory in MB and its standard output. A small Python process
+    starts it and reads getrusage(RUSAGE_CHILDREN): a child forked from this bench would count the bench's own memory,
+    copied by the fork, as its peak."""
+    done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, env=env, text=True)
+    if done.returncode != 0:
+        raise subprocess.CalledProcessError(done.returncode, command, done.stdout, done.stderr)
+    measured, _, output = done.stdout.partition("\n")
+    seconds, peak_kb = measured.split()
+    return float(seconds), int(peak_kb) / 1024, output  # ru_maxrss is in KB on Linux
+
+
+def _processes(name: str, command: list[str], env=None, before=lambda: None) -> Row:
+    row = Row(name, [])
+    for _ in range(REPEATS):
+        before()
+        seconds, peak, _ = _process(command, env)
+        row.seconds.append(seconds)
+        row.peaks_mb.append(peak)
+    return row
+
+
+def _validation_row(label: str, extracts: Path) -> Row:
+    """Ingest and validate every extract (`ingest_all`) in a process of its own, timed from inside it."""
+    row = Row(f"ingest + validate, {label}", [])
+    rows = 0
+    for _ in range(REPEATS):
+        _, peak, printed = _process([sys.executable, "-m", "pipelines.bench", "--validate", str(extracts)])
+        seconds, rows = printed.split()
+        row.seconds.append(float(seconds))
+        row.peaks_mb.append(peak)
+    row.note = f"{int(rows):,} rows, {int(rows) / row.median:,.0f} rows/s"
+    return row
+
+
+def validate_in_process(extracts: Path) -> None:
+    """`--validate DIR`: print the seconds `ingest_all` takes and the rows it loaded."""
+    con = duckdb.connect()
+    started = time.perf_counter()
+    issues = ingest_all(con, extracts)
+    seconds = time.perf_counter() - started
+    assert not issues, issues[:3]
+    rows = sum(con.table(table_name(e)).aggregate("count(*)").fetchall()[0][0] for e in EXTRACTS)
+    print(seconds, rows)
+
+
+def _run_command(extracts: Path, out: Path, period: str) -> list[str]:
+    return [sys.executable, "-m", "pipelines.cli", "run", "--extracts", str(extracts), "--out", str(out), "--period", period, "--quiet"]
+
+
+def _scale_rows(scratch: Path, scale: int) -> list[Row]:
+    """The quarter end over the sample and over `scale` times its trial-balance rows, as whole commands, beside the bare
+    DuckDB floor over the same Parquet, each with its peak memory; and the throughput of validation."""
+    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / "dagster_home"))}
+    scaled = scratch / f"x{scale}"
+    started = time.perf_counter()
+    counts = generate_scaled(scaled, scale, "parquet")
+    generated = Row(f"generate the x{scale} sample (Parquet)", [time.perf_counter() - started],
+                    note=f"{counts['trial_balances']:,} trial-balance rows; one run")
+    sample_run = _processes("quarter end 2003Q4, sample (whole command)", _run_command(SAMPLE_EXTRACTS_DIR, scratch / "q1", "2003Q4"), env=env)
+    scaled_run = _processes(f"quarter end 2003Q4, x{scale} (whole command)", _run_command(scaled, scratch / "qn", "2003Q4"), env=env)
+    floor = Row(f"bare DuckDB floor, x{scale}", [])
+    for _ in range(REPEATS):
+        _, peak, printed = _process([sys.executable, "-c", FLOOR, str(scaled)])
+        floor.seconds.append(float(printed))
+        floor.peaks_mb.append(peak)
+    scaled_run.note = f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory"
+    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(f"x{scale}", scaled)]
+
+
+def _one_month_changed(extracts: Path, cents: int) -> None:
+    """Move `cents` from KACC's receivables to its cash at the end of November 2004 (the month still balances): one
+    month of one entity changed, as a late adjustment would."""
+    path = extracts / "trial_balances.csv"
+    lines = path.read_text().splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        entity, month, account, counterparty, balance = line.rstrip("\n").split(",")
+        if entity == "KACC" and month == "2004-11-30" and account in ("1000", "1100"):
+            moved = Decimal(cents) / 100 * (1 if account == "1000" else -1)
+            lines[n] = ",".join((entity, month, account, counterparty, f"{Decimal(balance) + moved:.2f}")) + "\n"
+    path.write_text("".join(lines))
+
+
+def _nightly_rows(scratch: Path) -> list[Row]:
+    """The nightly run (the quarter_end job for the latest quarter closed, 2004Q4 on the sample) as the schedule
+    repeats it: into the same output folder, after a first run, when no extract changed and when one month of one
+    entity changed."""
+    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / "nightly_home"))}
+    extracts = scratch / "nightly_extracts"
+    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
+    command = _run_command(extracts, scratch / "nightly_out", "2004Q4")
+    _process(command, env)
+    unchanged = _processes("nightly 2004Q4, nothing changed", command, env=env)
+    changes = itertools.count(1)  # a different change before each run
+    changed = _processes("nightly 2004Q4, one month of one entity changed", command, env=env,
+                         before=lambda: _one_month_changed(extracts, next(changes)))
+    return [unchanged, changed]
+
+
+def _print(rows: list[Row], heading: str) -> str:
+    lines = [heading, "", "| stage | median s | min s | max s | peak MB | |", "|---|---:|---:|---:|---:|---|"]
+    for row in rows:
+        peak = f"{max(row.peaks_mb):,.0f}" if row.peaks_mb else ""
+        lines.append(f"| {row.name} | {row.median:.3f} | {min(row.seconds):.3f} | {max(row.seconds):.3f} | {peak} | {row.note} |")
+    table = "\n".join(lines)
+    print(table)
+    return table
+
+
+def _record(table: str, title: str) -> None:
+    """Add the table to docs/performance.md as a section of its own, after those of earlier runs."""
+    text = PERFORMANCE_DOC.read_text().rstrip("\n")
+    PERFORMANCE_DOC.write_text(f"{text}\n\n## {title}\n\n{table}\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m pipelines.bench", description=__doc__)
+    parser.add_argument("--scale", type=int, default=SCALE, help="split each trial-balance account into N (default %(default)s)")
+    parser.add_argument("--quick", action="store_true", help="the sample alone: no scaled extracts")
+    parser.add_argument("--validate", type=Path, help=argparse.SUPPRESS)  # the child process of a validation row
+    args = parser.parse_args(argv)
+    if args.validate:
+        validate_in_process(args.validate)
+        return
+    load = os.getloadavg()[0]
     policies = load_policies()
     con = duckdb.connect()
     rows = [("load policies", _time(load_policies))]
@@ -145,12 +324,15 @@ def main() -> None:
         rows += _quarter_end_rows(Path(scratch))
         rows += _render_rows(con, policies, Path(scratch) / "render")
         rows += _check_rows(Path(scratch))
-    print(f"{'stage':<50} {'median s':>9} {'min s':>9} {'max s':>9}   ({REPEATS} runs each, {CHECK_REPEATS} for a warm check; sample extracts)")
-    for name, samples in rows:
-        print(f"{name:<50} {statistics.median(samples):>9.3f} {min(samples):>9.3f} {max(samples):>9.3f}")
-    medians = {name: statistics.median(samples) for name, samples in rows}
+        table = [Row(name, samples) for name, samples in rows] + _nightly_rows(Path(scratch))
+        if not args.quick:
+            table += _scale_rows(Path(scratch), args.scale)
+    medians = {row.name: row.median for row in table}
     ratio = medians["quarter end 2003Q4, the quarter_end job"] / medians["quarter end 2003Q4, stages called bare"]
-    print(f"the quarter_end job takes {ratio:.2f} times its stages called bare (target: at most 1.25)")
+    size = "the sample alone" if args.quick else f"the sample and x{args.scale}"
+    heading = (f"{REPEATS} runs each, {CHECK_REPEATS} for a warm check; {size}; load average {load:.1f} at the start, "
+               f"{os.getloadavg()[0]:.1f} at the end. The quarter_end job takes {ratio:.2f} times its stages called bare.")
+    _record(_print(table, heading), f"make bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC ({size})")
 
 
 if __name__ == "__main__":

@@ -365,16 +365,3 @@ def test_ratio_debt_and_general_basket_payments_are_in_the_sample(sample):
                       "RP-1997-12-DIV", "RP-1998-01-KCP", "RP-1998-02-ANG", "RP-1998-06-DIV"]:
         assert ("projected_other_fixed_charges", reference) in attested
 
-
-def test_scale_grows_the_plants_but_keeps_the_group_totals(sample, group_activity, tmp_path):
-    counts = generate(tmp_path, scale=2)
-    assert counts["entities"] == len(_rows(sample, "entities")) + 18
-    assert counts["trial_balances"] > 1.8 * len(_rows(sample, "trial_balances"))
-    for name in ("asset_sales", "incurrences", "valco_ebitda", "attestations"):
-        assert (tmp_path / f"{name}.csv").read_bytes() == (sample / f"{name}.csv").read_bytes(), name
-    scaled = _group_activity(tmp_path)
-    for year in range(1996, 2005):
-        for quarter in (1, 2, 3, 4):
-            months = _quarter(quarter)
-            assert _net_sales(scaled, year, months) == _net_sales(group_activity, year, months)
-            assert _net_income(scaled, year, months) == _net_income(group_activity, year, months)

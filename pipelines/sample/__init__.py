@@ -1,10 +1,8 @@
 """A deterministic sample of the Company's extracts: the Kaiser group, fiscal years 1996 to 2004, monthly.
 
-`generate(out_dir, scale)` writes one CSV per extract of pipelines.extracts.contract. Real public figures calibrate the
+`generate(out_dir)` writes one CSV per extract of pipelines.extracts.contract. Real public figures calibrate the
 story (docs/sample.md lists them with their sources); everything else is synthetic and labelled so in each module.
-`scale` grows the synthetic part: 3 fabricated-products plant subsidiaries at scale 1 and 18 more per further unit (so the
-trial balances grow about in proportion to the scale), capital expenditure rows with them, and each general letter of
-credit split into `scale` pieces. The group's totals, and so every calibrated figure, are the same at any scale.
+The sample at N times its size, with the same figures, is `scaled.generate_scaled`.
 """
 
 from __future__ import annotations
@@ -39,11 +37,11 @@ from pipelines.sample import (
 from pipelines.sample.ledger import Ledger, capital_expenditure_rows
 
 
-def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
-    ledger = Ledger(scale).run()
-    register = entities.register(scale)
+def extract_rows() -> dict[str, list[dict[str, object]]]:
+    ledger = Ledger().run()
+    register = entities.register()
     foreign = {e.entity_id for e in register if e.is_foreign}
-    us_entities = [e.entity_id for e in register if e.entity_id in ["KACC", "KBC", *entities.plant_ids(scale)]
+    us_entities = [e.entity_id for e in register if e.entity_id in ["KACC", "KBC", *entities.plant_ids()]
                    and not e.is_foreign]
     return {
         "entities": [e.__dict__.copy() for e in register],
@@ -51,7 +49,7 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
                                "line_item": a.line_item} for a in chart_of_accounts.ACCOUNTS],
         "trial_balances": ledger.trial_balance_rows(),
         "debt_instruments": ppca_storyline.debt_instrument_rows(ca1994.debt_instrument_rows(indebtedness.rows())),
-        "debt_balances": indebtedness.balance_rows(ledger.swept, scale),
+        "debt_balances": indebtedness.balance_rows(ledger.swept),
         "asset_sales": transactions.asset_sale_rows(ledger.realized_gains),
         "restricted_payments": ca1994.restricted_payment_rows(transactions.restricted_payment_rows()),
         "incurrences": transactions.incurrence_rows(),
@@ -61,8 +59,8 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
              "lien_id": liens.capital_expenditure_lien(row["entity_id"], row["period_end"])}
             for row in capital_expenditure_rows(ledger)
         ],
-        "letters_of_credit": letters_of_credit.rows(scale),
-        "borrowing_base": borrowing_base.rows(ledger, us_entities, scale),
+        "letters_of_credit": letters_of_credit.rows(),
+        "borrowing_base": borrowing_base.rows(ledger, us_entities),
         "market_data": market_data.rows(),
         "valco_ebitda": valco.rows(),
         "attestations": attestations.rows()
@@ -103,11 +101,9 @@ def extract_rows(scale: int = 1) -> dict[str, list[dict[str, object]]]:
     }
 
 
-def generate(out_dir: Path, scale: int = 1) -> dict[str, int]:
+def generate(out_dir: Path) -> dict[str, int]:
     """Write every extract to `out_dir`/<name>.csv; return the number of data rows of each."""
-    if scale < 1:
-        raise ValueError("scale must be a positive integer")
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = extract_rows(scale)
+    rows = extract_rows()
     return {extract.name: extract_files.write(out_dir / f"{extract.name}.csv", extract, rows[extract.name])
             for extract in contract.EXTRACTS}

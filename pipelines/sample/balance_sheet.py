@@ -60,8 +60,8 @@ class EntityState:
 
 
 class BalanceSheet:
-    """Mixed into Ledger: needs its entities, group, months, activity, balances, swept, fixed, state, _profiles, _items
-    and scale."""
+    """Mixed into Ledger: needs its entities, group, months, activity, balances, swept, fixed, state, _profiles and
+    _items."""
 
     # ----------------------------------------------------------------------------------------------- balance sheets
     def _open(self) -> None:
@@ -281,7 +281,7 @@ class BalanceSheet:
         target = max(self._cash_target(month) - others_cash, D("5000000.00"))
         facility = "DIP-2002" if month >= debt.PETITION_DATE else "CA1994-REVOLVER"
         drawn = max(ZERO, target - cash_before_sweep)
-        limit = debt.BY_ID[facility].commitment - lcs.outstanding(self.scale, facility, month)
+        limit = debt.BY_ID[facility].commitment - lcs.outstanding(facility, month)
         if drawn > limit:
             raise ValueError(f"{month}: the sweep needs {drawn} under {facility}, above its availability {limit}")
         self.swept[month] = drawn

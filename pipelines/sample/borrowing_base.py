@@ -61,7 +61,7 @@ def _ppe_component(day: date) -> Decimal:
     return max(ZERO, min(amortized, cents(olv_in_place_value(day) / 2)) - valco_reductions)
 
 
-def rows(ledger, us_entities: list[str], scale: int) -> list[dict[str, object]]:
+def rows(ledger, us_entities: list[str]) -> list[dict[str, object]]:
     totals: dict[tuple[str, date], Decimal] = {}
 
     def month_total(line: str, month: date) -> Decimal:
@@ -89,7 +89,7 @@ def rows(ledger, us_entities: list[str], scale: int) -> list[dict[str, object]]:
         reserve = D("28500000.00") if day >= SIXTH_AMENDMENT else D("25000000.00")
         outstanding = ledger.swept[end] if end in ends else ZERO
         outstanding += sum((amount for first, repaid, amount in transactions.DIP_SHORT_DRAWS if first <= day < repaid), ZERO)
-        letters = lcs.outstanding(scale, "DIP-2002", day)
+        letters = lcs.outstanding("DIP-2002", day)
         availability = max(ZERO, min(commitment, borrowing_base) - reserve - outstanding - letters)
         out.append({"as_of_date": day, "eligible_inventory": eligible_inventory, "inventory_net_recovery_pct": nrp,
                     "olv_in_place_value": olv, "eligible_accounts": eligible_accounts,

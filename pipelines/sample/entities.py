@@ -7,7 +7,7 @@ Alpart (65%), KJBC (49%), VALCO (90%) and Anglesey (49%) [N36]. QAL is taken as 
 
 Synthetic: the designation of Kaiser Center Properties as an Unrestricted Subsidiary on 1998-01-01, the release of the
 two Micromill companies as Subsidiary Guarantors on 1999-07-01 (after the synthetic sale of the Nevada micromill), and the
-fabricated-products plant subsidiaries (their number grows with --scale).
+three fabricated-products plant subsidiaries.
 """
 
 from __future__ import annotations
@@ -108,40 +108,30 @@ def _with_unrestricted_designation(entities: list[Entity]) -> list[Entity]:
 PLANT_SITES = ("Richmond", "Sherman", "London Ontario")  # synthetic fabricated-products plant subsidiaries
 
 
-PLANTS_PER_EXTRA_SCALE = 18  # each unit of --scale above 1 adds this many plants: about as many rows as the rest
+def plant_ids() -> list[str]:
+    return [f"PLANT{n:04d}" for n in range(1, len(PLANT_SITES) + 1)]
 
 
-def plant_ids(scale: int) -> list[str]:
-    """Three synthetic plant subsidiaries at scale 1; each further unit of scale adds 18, so that the trial balances
-    grow roughly in proportion to the scale (scale 100 gives about 100 times the rows)."""
-    count = len(PLANT_SITES) + PLANTS_PER_EXTRA_SCALE * (scale - 1)
-    return [f"PLANT{n:04d}" for n in range(1, count + 1)]
+def plants() -> list[Entity]:
+    return [replace(_subsidiary(entity_id, f"Kaiser Fabricated Products {site} Plant Co. 1", foreign=(site == "London Ontario")),
+                    valid_from=SAMPLE_START)
+            for entity_id, site in zip(plant_ids(), PLANT_SITES)]
 
 
-def plants(scale: int) -> list[Entity]:
-    rows = []
-    for n, entity_id in enumerate(plant_ids(scale)):
-        site = PLANT_SITES[n % len(PLANT_SITES)]
-        copy = n // len(PLANT_SITES) + 1
-        name = f"Kaiser Fabricated Products {site} Plant Co. {copy}"
-        rows.append(replace(_subsidiary(entity_id, name, foreign=(site == "London Ontario")), valid_from=SAMPLE_START))
-    return rows
-
-
-def register(scale: int) -> list[Entity]:
-    return _with_unrestricted_designation(list(BASE_ENTITIES)) + plants(scale)
+def register() -> list[Entity]:
+    return _with_unrestricted_designation(list(BASE_ENTITIES)) + plants()
 
 
 # Entities with a trial balance: every full or proportional entity, and the parent (small, outside the group).
-def ledger_entities(scale: int) -> list[str]:
+def ledger_entities() -> list[str]:
     seen: list[str] = []
-    for entity in register(scale):
+    for entity in register():
         if entity.consolidation_method in ("full", "proportional") or entity.entity_id == "KAC":
             if entity.entity_id not in seen:
                 seen.append(entity.entity_id)
     return seen
 
 
-def company_group(scale: int) -> list[str]:
+def company_group() -> list[str]:
     """The Company's consolidated group used for the calibration: every ledger entity except the parent."""
-    return [e for e in ledger_entities(scale) if e != "KAC"]
+    return [e for e in ledger_entities() if e != "KAC"]

@@ -152,7 +152,7 @@ class IncomeStatement:
             act["interest_hedging_net_cost"] = HEDGING_NET_COST
         for instrument in debt.INSTRUMENTS:
             if instrument.letter_of_credit_fee_rate:
-                act["letter_of_credit_fees"] += lcs.monthly_fee(self.scale, instrument.instrument_id,
+                act["letter_of_credit_fees"] += lcs.monthly_fee(instrument.instrument_id,
                                                                 instrument.letter_of_credit_fee_rate, month)
         own, partners = self._interest_by_obligor("KACC", month)
         act["interest_expense"] = own

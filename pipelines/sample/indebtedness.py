@@ -304,7 +304,7 @@ def rows() -> list[dict[str, object]]:
     return out
 
 
-def balance_rows(swept: dict[date, Decimal], scale: int) -> list[dict[str, object]]:
+def balance_rows(swept: dict[date, Decimal]) -> list[dict[str, object]]:
     """Month-end principal (100%), undrawn letters of credit and all-in rate of every instrument while it exists."""
     from pipelines.sample import letters_of_credit as lcs
 
@@ -318,7 +318,7 @@ def balance_rows(swept: dict[date, Decimal], scale: int) -> list[dict[str, objec
                 amount = swept[month]
             else:
                 amount = principal(instrument.instrument_id, month)
-            letters = lcs.outstanding(scale, instrument.instrument_id, month)
+            letters = lcs.outstanding(instrument.instrument_id, month)
             if not instrument.swept and amount == 0 and letters == 0:
                 continue
             out.append({"instrument_id": instrument.instrument_id, "period_end": month, "principal_outstanding": amount,

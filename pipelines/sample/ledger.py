@@ -42,11 +42,10 @@ FEE_AMORTIZATION_MONTHS = 60  # deferred financing costs are amortized over five
 class Ledger(IncomeStatement, BalanceSheet):
     """The whole sample ledger; `run()` books every month, then `balances` holds each entity-month's trial balance."""
 
-    def __init__(self, scale: int = 1) -> None:
-        self.scale = scale
-        self.entities = ledger_entities(scale)
-        self.group = company_group(scale)
-        self.plants = plant_ids(scale)
+    def __init__(self) -> None:
+        self.entities = ledger_entities()
+        self.group = company_group()
+        self.plants = plant_ids()
         self.months = month_ends()
         self.activity: dict[tuple[str, date], dict[str, Decimal]] = {}
         self.balances: dict[tuple[str, date], dict[tuple[str, str], Decimal]] = {}

@@ -3,8 +3,7 @@
 SYNTHETIC: every letter of credit, beneficiary and amount. The Venezuela letters of credit of 1998-1999 follow the shape of
 the Thirteenth Amendment (July 20, 1998) and a worked example (issued 1998-08-03; a bid-bond-related
 letter of credit ended 1998-10-15; all expired by 1999-06-30); their amounts are synthetic. A letter of credit is outstanding
-from its issue date to its expiry date, both included. With --scale N each general letter of credit is issued as N pieces
-whose amounts add up to the scale-1 amount.
+from its issue date to its expiry date, both included.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipelines.sample.fiscal_periods import month_start
-from pipelines.sample.money import ZERO, cents, split_evenly
+from pipelines.sample.money import ZERO, cents
 
 
 @dataclass(frozen=True)
@@ -61,38 +60,35 @@ VENEZUELA: tuple[LetterOfCredit, ...] = (
 
 
 @lru_cache(maxsize=None)
-def register(scale: int) -> tuple[LetterOfCredit, ...]:
+def register() -> tuple[LetterOfCredit, ...]:
     out: list[LetterOfCredit] = []
     for facility, start, end, amounts in PROGRAMMES:
         prefix = "LC-CA" if facility == "CA1994-REVOLVER" else "LC-DIP"
         for purpose, amount in amounts.items():
-            pieces = split_evenly(Decimal(amount), scale)
-            for n, piece in enumerate(pieces, start=1):
-                suffix = f"-{n:03d}" if scale > 1 else ""
-                lc_id = f"{prefix}-{start.year}-{purpose[:3].upper()}{suffix}"
-                out.append(LetterOfCredit(lc_id, facility, BENEFICIARIES[purpose], purpose, start, end, piece, False))
+            lc_id = f"{prefix}-{start.year}-{purpose[:3].upper()}"
+            out.append(LetterOfCredit(lc_id, facility, BENEFICIARIES[purpose], purpose, start, end, Decimal(amount), False))
     out.extend(VENEZUELA)
     return tuple(sorted(out, key=lambda lc: lc.lc_id))
 
 
-def outstanding(scale: int, facility: str, day: date) -> Decimal:
-    return sum((lc.stated_amount for lc in register(scale)
+def outstanding(facility: str, day: date) -> Decimal:
+    return sum((lc.stated_amount for lc in register()
                 if lc.facility_instrument_id == facility and lc.issue_date <= day <= lc.expiry_date), ZERO)
 
 
 @lru_cache(maxsize=None)
-def _daily(scale: int, facility: str, day: date) -> Decimal:
-    return outstanding(scale, facility, day)
+def _daily(facility: str, day: date) -> Decimal:
+    return outstanding(facility, day)
 
 
-def monthly_fee(scale: int, facility: str, fee_rate: Decimal, month: date) -> Decimal:
+def monthly_fee(facility: str, fee_rate: Decimal, month: date) -> Decimal:
     """Fee for the month: each day's outstanding stated amount times the annual fee rate, actual/360."""
     total, day = Decimal(0), month_start(month)
     while day <= month:
-        total += _daily(scale, facility, day) * fee_rate / 360
+        total += _daily(facility, day) * fee_rate / 360
         day += timedelta(days=1)
     return cents(total)
 
 
-def rows(scale: int) -> list[dict[str, object]]:
-    return [lc.__dict__.copy() for lc in register(scale)]
+def rows() -> list[dict[str, object]]:
+    return [lc.__dict__.copy() for lc in register()]

@@ -73,7 +73,7 @@ PROFILES: dict[str, Profile] = {
     "AJI": HOLDING, "KJC": HOLDING, "KFC": HOLDING, "KAAC": HOLDING, "KMH": HOLDING, "KTH": HOLDING, "KTS": HOLDING,
 }
 
-# The fabricated-products plant subsidiaries, together (divided evenly among however many --scale creates).
+# The three fabricated-products plant subsidiaries, together (divided evenly among them).
 PLANTS_TOGETHER = Profile(D("0.080"), D("0.90"), D("300000.00"), D("400000.00"), ZERO, D("1.6"), D("1.8"), D("0.8"),
                           D("1200000.00"), (("Plant maintenance capital", D("600000.00")),),
                           {"property_plant_equipment": D("45000000.00"), "accumulated_depreciation": D("-16000000.00"),
