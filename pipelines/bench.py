@@ -145,7 +145,7 @@ def _quarter_end_rows(scratch: Path) -> list[tuple[str, list[float]]]:
 
 
 # ---------------------------------------------------------------------------------------------- at scale, in processes
-SCALE = 100  # about 2.7 million trial-balance rows: a few minutes; SCALE=800 gives the 21.7 million of issue 14
+SCALE = 100  # about 2.7 million trial-balance rows: a few minutes; SCALE=800 gives 21.7 million
 PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
 # The floor a run is compared with: one DuckDB pass over the same Parquet, the trial balances joined to the chart and
 # summed per entity, month and line item, fetched whole. Run as a process of its own, timed from inside it (its
