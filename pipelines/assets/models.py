@@ -73,12 +73,11 @@ def models_asset(models: list[SqlModel]):
         started = time.perf_counter()
         with folders.connect() as con:
             for done, model in enumerate(selected, 1):
-                build(con, model)
+                rows = build(con, model)
                 relation = con.table(model.name)
                 schema = TableSchema(columns=[TableColumn(name=n, type=str(t)) for n, t in zip(relation.columns, relation.types)])
-                (rows,) = relation.aggregate("count(*)").fetchall()[0]
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": int(rows), "dagster/column_schema": schema})
+                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": rows, "dagster/column_schema": schema})
         progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
 
     return sql_models
