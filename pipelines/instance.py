@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dagster import DagsterInstance
 from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
+from dagster._time import datetime_from_timestamp
 from sqlalchemy import create_engine
 from sqlalchemy import event as sqlalchemy_event
 
@@ -130,12 +131,33 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
 
     def store_event(self, event) -> None:
         with self._one_transaction():
-            super().store_event(event)
+            try:
+                super().store_event(event)
+            finally:
+                self._transaction.serialized = None
 
     def store_event_batch(self, events) -> None:
         with self._one_transaction():
             for event in events:
-                super().store_event(event)
+                self.store_event(event)
+
+    def _event_to_row(self, event) -> dict:
+        row = super()._event_to_row(event)
+        self._transaction.serialized = (event, row["event"])  # the event's JSON, for its asset index row
+        return row
+
+    def _get_asset_entry_values(self, event, event_id: int, has_asset_key_index_cols: bool) -> dict:
+        """Dagster's values for the event's asset index row; for a materialization, its EventLogRecord is written
+        around the JSON the event's own row has (the same bytes as serialize_value gives, tested), not serialized again:
+        a materialization with its metadata (a model's column schema) is the largest event of a run."""
+        serialized = getattr(self._transaction, "serialized", None)
+        if serialized is None or serialized[0] is not event or not event.dagster_event.is_step_materialization:
+            return super()._get_asset_entry_values(event, event_id, has_asset_key_index_cols)
+        record = f'{{"__class__": "EventLogRecord", "event_log_entry": {serialized[1]}, "storage_id": {event_id}}}'
+        values = {"last_materialization": record, "last_run_id": event.run_id}
+        if has_asset_key_index_cols:
+            values["last_materialization_timestamp"] = datetime_from_timestamp(event.timestamp)
+        return values
 
     def has_table(self, table_name: str) -> bool:
         if table_name not in self._tables_found:

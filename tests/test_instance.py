@@ -56,3 +56,17 @@ def test_an_event_is_stored_in_one_transaction_without_a_new_engine_or_schema_qu
     assert not [s for _, s in statements if "PRAGMA" in s.upper()]  # the columns it asks about were looked up once
     (record,) = instance.get_asset_records([AssetKey("c")])
     assert record.asset_entry.last_materialization_record.storage_id > 0
+
+
+def test_a_materialization_s_asset_index_row_is_what_dagster_s_storage_writes(tmp_path):
+    from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
+
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    run = JOB.execute_in_process(instance=instance)
+    storage = instance.event_log_storage
+    for event in instance.all_logs(run.run_id, of_type={DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED}):
+        storage._event_to_row(event)  # as store_event does first, keeping the event's JSON
+        ours = storage._get_asset_entry_values(event, 42, True)
+        assert ours == SqlEventLogStorage._get_asset_entry_values(storage, event, 42, True)
+    (record,) = instance.get_asset_records([AssetKey("b")])
+    assert record.asset_entry.last_materialization_record.event_log_entry.dagster_event.asset_key == AssetKey("b")
