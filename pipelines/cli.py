@@ -274,8 +274,9 @@ def parser() -> argparse.ArgumentParser:
 
 class _HidePandasAndNumpy(importlib.abc.MetaPathFinder):
     """pandera imports pandas and numpy (about a second) whenever they are installed, and pyarrow numpy, although
-    `check` validates Polars frames only and converts them to Arrow without numpy; with neither found, pandera loads as
-    in a Polars-only installation, which it supports."""
+    `check` and `run` validate Polars frames only and convert them to Arrow without numpy (nor does Dagster, DuckDB,
+    openpyxl or plotly need either here); with neither found, pandera loads as in a Polars-only installation, which it
+    supports. tests/check/test_prepared.py and tests/test_one_pipeline.py compare what each writes with and without."""
 
     HIDDEN = ("pandas", "numpy")
 
@@ -307,7 +308,7 @@ def _end_process(code: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     own_process = argv is None  # the `covenants` a person types: nothing else will run in this process
-    if own_process and args.command == "check" and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
+    if own_process and args.command in ("check", "run") and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
         sys.meta_path.insert(0, _HidePandasAndNumpy())
     if own_process and args.command == "run":
         gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
