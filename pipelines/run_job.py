@@ -7,10 +7,7 @@ options into the run's config and partitions, and reads the summary back from th
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,12 +20,6 @@ from pipelines.assets.resources import CERTIFICATES_KEY, RANGE_TAGS, SUMMARY_TEX
 from pipelines.fiscal import FiscalQuarter
 
 QUIET_CONSOLE = {"console": {"config": {"log_level": "CRITICAL"}}}  # the command prints its own progress and summary
-# While the job runs, the garbage collector's first generation is collected after this many allocations instead of
-# Python's 700. A run makes hundreds of thousands of objects that live until it ends (its events and their metadata,
-# the execution plan) beside the ~300,000 of Dagster's definitions: with the default the collector ran some 220 times a
-# run, its full passes scanning all of them, 0.5 to 0.9 s a quarter against 0.05 s for the stages called bare; with
-# this, two or three passes, 0.3 s. Garbage in reference cycles waits a little longer to be collected.
-JOB_GC_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True)
@@ -81,13 +72,12 @@ def run_quarter_end(
     load_closures()
     start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
-        with _collecting_less():
-            result = defs.resolve_job_def("quarter_end").execute_in_process(
-                run_config=run_config(extracts, out, as_of),
-                instance=instance or project_instance(),
-                partition_key=partition_key,
-                tags={**tags, "covenants/launched_by": "covenants run"},
-            )
+        result = defs.resolve_job_def("quarter_end").execute_in_process(
+            run_config=run_config(extracts, out, as_of),
+            instance=instance or project_instance(),
+            partition_key=partition_key,
+            tags={**tags, "covenants/launched_by": "covenants run"},
+        )
     except DagsterResourceFunctionError as error:  # the output folder refused when the run started: say why
         raise error.user_exception from None
     # a range of quarters gives one materialization per quarter, all with the run's metadata
@@ -99,14 +89,3 @@ def run_quarter_end(
         summary=metadata[SUMMARY_TEXT].value,
         files=[Path(p) for p in metadata["files"].value],
     )
-
-
-@contextmanager
-def _collecting_less() -> Iterator[None]:
-    """The job's run with the collector's first threshold at JOB_GC_THRESHOLD at least, as it was after."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], JOB_GC_THRESHOLD), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
