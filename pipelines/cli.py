@@ -296,7 +296,7 @@ RUN_GC_THRESHOLD = 50_000
 def _end_process(code: int) -> None:
     """End `covenants run`'s process with `code` now that the run has closed what it wrote: the exit handlers run
     (logging, the print workers) and the output is flushed, but the interpreter's teardown, which collected the
-    garbage of the whole heap several times over (0.7 s after a run), is left to the operating system."""
+    garbage of the whole heap several times over (0.6 s after a one-quarter run), is left to the operating system."""
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
