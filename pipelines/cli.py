@@ -49,9 +49,6 @@ EXIT_MACHINE = 4
 
 
 def _run(args: argparse.Namespace) -> int:
-    from pipelines.certificates.printing import start_print_workers
-
-    start_print_workers()  # first: their WeasyPrint import overlaps this process's own (Dagster, Pandera, DuckDB)
     from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.output_folder import OutputRefused
     from pipelines.run_job import run_quarter_end
