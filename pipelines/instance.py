@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dagster import DagsterInstance
 from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
+from dagster._time import datetime_from_timestamp
 from sqlalchemy import create_engine
 from sqlalchemy import event as sqlalchemy_event
 
@@ -82,11 +83,20 @@ def project_instance() -> DagsterInstance:
 
 
 class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
-    """Dagster's consolidated SQLite event log with one pooled engine (see the module's docstring), which stores a
-    batch of events (the planned materializations and checks a run announces when it starts: about 260) in one
-    transaction when batches are on (BATCH_ENVIRONMENT)."""
+    """Dagster's consolidated SQLite event log with one pooled engine (see the module's docstring).
 
-    _batch: threading.local = threading.local()
+    Each event is stored in one transaction: its row, its asset index rows and its check rows (Dagster's storage
+    opens two or three). A batch of events (the planned materializations and checks a run announces when it starts:
+    about 300) is stored in one transaction when batches are on (BATCH_ENVIRONMENT). The tables and columns Dagster
+    asks about before writing an asset or check event (`has_table`, the asset key columns), which its storage looks up
+    with a new engine or a schema query for every event, are looked up once: a table or column found stays (only a
+    schema migration adds them; none removes one)."""
+
+    def __init__(self, base_dir, inst_data=None):
+        self._transaction = threading.local()  # the connection of the event or batch being stored, per thread
+        self._tables_found: set[str] = set()
+        self._asset_key_columns_found: set[str] = set()
+        super().__init__(base_dir, inst_data=inst_data)
 
     @cached_property
     def _engine(self):
@@ -100,18 +110,66 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
 
     @contextmanager
     def _connect(self) -> Iterator:
-        current = getattr(self._batch, "connection", None)
-        if current is not None:  # inside store_event_batch: its transaction
+        current = getattr(self._transaction, "connection", None)
+        if current is not None:  # inside store_event or store_event_batch: its transaction
             yield current
             return
         with self._engine.connect() as connection, connection.begin():
             yield connection
 
-    def store_event_batch(self, events) -> None:
+    @contextmanager
+    def _one_transaction(self) -> Iterator:
+        if getattr(self._transaction, "connection", None) is not None:
+            yield
+            return
         with self._connect() as connection:
-            self._batch.connection = connection
+            self._transaction.connection = connection
             try:
-                for event in events:
-                    self.store_event(event)
+                yield
             finally:
-                self._batch.connection = None
+                self._transaction.connection = None
+
+    def store_event(self, event) -> None:
+        with self._one_transaction():
+            try:
+                super().store_event(event)
+            finally:
+                self._transaction.serialized = None
+
+    def store_event_batch(self, events) -> None:
+        with self._one_transaction():
+            for event in events:
+                self.store_event(event)
+
+    def _event_to_row(self, event) -> dict:
+        row = super()._event_to_row(event)
+        self._transaction.serialized = (event, row["event"])  # the event's JSON, for its asset index row
+        return row
+
+    def _get_asset_entry_values(self, event, event_id: int, has_asset_key_index_cols: bool) -> dict:
+        """Dagster's values for the event's asset index row; for a materialization, its EventLogRecord is written
+        around the JSON the event's own row has (the same bytes as serialize_value gives, tested), not serialized again:
+        a materialization with its metadata (a model's column schema) is the largest event of a run."""
+        serialized = getattr(self._transaction, "serialized", None)
+        if serialized is None or serialized[0] is not event or not event.dagster_event.is_step_materialization:
+            return super()._get_asset_entry_values(event, event_id, has_asset_key_index_cols)
+        record = f'{{"__class__": "EventLogRecord", "event_log_entry": {serialized[1]}, "storage_id": {event_id}}}'
+        values = {"last_materialization": record, "last_run_id": event.run_id}
+        if has_asset_key_index_cols:
+            values["last_materialization_timestamp"] = datetime_from_timestamp(event.timestamp)
+        return values
+
+    def has_table(self, table_name: str) -> bool:
+        if table_name not in self._tables_found:
+            with self._engine.connect() as connection:
+                if self._engine.dialect.has_table(connection, table_name):
+                    self._tables_found.add(table_name)
+        return table_name in self._tables_found
+
+    def _has_asset_key_col_on_connection(self, conn, column_name: str) -> bool:
+        if column_name not in self._asset_key_columns_found and super()._has_asset_key_col_on_connection(conn, column_name):
+            self._asset_key_columns_found.add(column_name)
+        return column_name in self._asset_key_columns_found
+
+    def has_asset_key_col(self, column_name: str) -> bool:
+        return column_name in self._asset_key_columns_found or super().has_asset_key_col(column_name)

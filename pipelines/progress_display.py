@@ -7,7 +7,7 @@ import logging
 import sys
 from typing import TextIO
 
-from pipelines.progress import LOGGER
+from pipelines.progress import ITEMS, LOGGER
 
 
 class ProgressDisplay(logging.Handler):
@@ -46,11 +46,15 @@ class ProgressDisplay(logging.Handler):
     def __enter__(self) -> ProgressDisplay:
         if self._bars is not None:
             self._bars.start()
-        LOGGER.setLevel(logging.DEBUG)
+        LOGGER.setLevel(logging.INFO)  # the finished stages, whatever the levels of the loggers above it
+        ITEMS.setLevel(logging.DEBUG)
         LOGGER.addHandler(self)
+        ITEMS.addHandler(self)
         return self
 
     def __exit__(self, *_exc) -> None:
         LOGGER.removeHandler(self)
+        ITEMS.removeHandler(self)
+        ITEMS.setLevel(logging.NOTSET)
         if self._bars is not None:
             self._bars.stop()

@@ -8,6 +8,7 @@ certificates, written into the run's staging folder (pipelines/assets/resources.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -132,17 +133,23 @@ def publish(
     """
     # imported here: Jinja, the PDF renderer, openpyxl and icalendar are a large part of the start-up time of
     # `covenants check`, which needs prepare() but never a certificate or a workbook
-    from pipelines.certificates.registry import RunFacts, render
+    from pipelines.certificates.registry import RunFacts, start_render
     from pipelines.outputs.deadlines_ics import write_deadlines_ics
     from pipelines.outputs.report import write_report
     from pipelines.outputs.workbook import write_workbook
 
     manifest = run_manifest(policies, extracts_dir, fingerprints, as_of, quarters, options)
     in_run = in_quarters(results, quarters)
-    written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
-    written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
-    written.append(write_deadlines_ics(deadlines, staging, as_of))
-    written.append(write_manifest(manifest, staging, extracts_dir))
-    written += write_report(in_run, quarters, policies, manifest, staging)
-    written += render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
-    return manifest, written
+    # the documents first: the print workers print their PDFs while this process writes the other files
+    printing = start_render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
+    try:
+        written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
+        written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
+        written.append(write_deadlines_ics(deadlines, staging, as_of))
+        written.append(write_manifest(manifest, staging, extracts_dir))
+        written += write_report(in_run, quarters, policies, manifest, staging)
+    except BaseException:
+        with suppress(Exception):  # what stopped the run is the error to report; no worker is left printing
+            printing.wait()
+        raise
+    return manifest, written + printing.wait()

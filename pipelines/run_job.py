@@ -16,7 +16,7 @@ from dagster import DagsterInstance
 from dagster._core.errors import DagsterResourceFunctionError
 
 from pipelines.assets.partitions import QUARTERS
-from pipelines.assets.resources import CERTIFICATES_KEY, RANGE_TAGS
+from pipelines.assets.resources import CERTIFICATES_KEY, RANGE_TAGS, SUMMARY_TEXT
 from pipelines.fiscal import FiscalQuarter
 
 QUIET_CONSOLE = {"console": {"config": {"log_level": "CRITICAL"}}}  # the command prints its own progress and summary
@@ -86,6 +86,6 @@ def run_quarter_end(
     return RunOutcome(
         dagster_run_id=result.run_id,
         out_dir=out.resolve(),
-        summary=metadata["summary"].value.removeprefix("```\n").removesuffix("\n```"),
+        summary=metadata[SUMMARY_TEXT].value,
         files=[Path(p) for p in metadata["files"].value],
     )

@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance, build_schedule_context, build_sensor_context
 
@@ -225,6 +226,11 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     assert {"certificates/indenture-1996-4.06b-FY2003.pdf", "manifest.json", "results.csv", "results.json", "covenants.duckdb"} <= written
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert sorted(manifest["extracts"]) == sorted(e.name for e in EXTRACTS)
+    # each model's row count, as DuckDB answered its statement, is the count of its table
+    counted = {e.asset_key.path[-1]: e.materialization.metadata.get("dagster/row_count") for e in run.get_asset_materialization_events()}
+    with duckdb.connect(str(tmp_path / "out" / "covenants.duckdb"), read_only=True) as con:
+        for model in discover():
+            assert counted[model.name].value == con.execute(f'select count(*) from "{model.name}"').fetchone()[0], model.name
     assert manifest["options"] == {"period": "2003Q4", "as_of": None}
 
 

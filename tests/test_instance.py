@@ -1,7 +1,10 @@
 """The project's Dagster instance: its SQLite event log keeps one pooled engine and stores a batch in one transaction,
 with every event read back as Dagster stores it."""
 
+import pytest
 from dagster import AssetKey, AssetSpec, DagsterEventType, DagsterInstance, Definitions, MaterializeResult, define_asset_job, multi_asset
+
+from sqlalchemy import event as sqlalchemy_event
 
 from pipelines.instance import BATCH_ENVIRONMENT, PooledSqliteEventLogStorage, prepare_home
 
@@ -36,3 +39,34 @@ def test_the_planned_events_are_stored_in_one_batch_and_read_back(tmp_path, monk
     # the storage's own indexes saw them: the latest materialization of each asset is this run's
     records = instance.get_asset_records([AssetKey("a"), AssetKey("c")])
     assert {r.asset_entry.last_materialization_record.run_id for r in records} == {run.run_id}
+
+
+def test_an_event_is_stored_in_one_transaction_without_a_new_engine_or_schema_query(tmp_path, monkeypatch):
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    run = JOB.execute_in_process(instance=instance)
+    (materialization,) = [e for e in instance.all_logs(run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION) if e.dagster_event.asset_key == AssetKey("c")]
+    storage = instance.event_log_storage
+    import dagster._core.storage.event_log.sqlite.consolidated_sqlite_event_log as dagster_sqlite
+
+    monkeypatch.setattr(dagster_sqlite, "create_engine", lambda *a, **k: pytest.fail("a new engine per event"))
+    statements = []
+    sqlalchemy_event.listen(storage._engine, "before_cursor_execute", lambda conn, cursor, statement, *rest: statements.append((id(conn), statement)))
+    storage.store_event(materialization)
+    assert len({connection for connection, _ in statements}) == 1  # the event's row and its asset index rows together
+    assert not [s for _, s in statements if "PRAGMA" in s.upper()]  # the columns it asks about were looked up once
+    (record,) = instance.get_asset_records([AssetKey("c")])
+    assert record.asset_entry.last_materialization_record.storage_id > 0
+
+
+def test_a_materialization_s_asset_index_row_is_what_dagster_s_storage_writes(tmp_path):
+    from dagster._core.storage.event_log.sql_event_log import SqlEventLogStorage
+
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    run = JOB.execute_in_process(instance=instance)
+    storage = instance.event_log_storage
+    for event in instance.all_logs(run.run_id, of_type={DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED}):
+        storage._event_to_row(event)  # as store_event does first, keeping the event's JSON
+        ours = storage._get_asset_entry_values(event, 42, True)
+        assert ours == SqlEventLogStorage._get_asset_entry_values(storage, event, 42, True)
+    (record,) = instance.get_asset_records([AssetKey("b")])
+    assert record.asset_entry.last_materialization_record.event_log_entry.dagster_event.asset_key == AssetKey("b")

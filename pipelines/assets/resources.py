@@ -39,6 +39,7 @@ PARTITION_TAG = "dagster/partition"
 RANGE_TAGS = ("dagster/asset_partition_range_start", "dagster/asset_partition_range_end")
 EXTRACT_KEYS = frozenset(AssetKey(table_name(e)) for e in EXTRACTS)
 CERTIFICATES_KEY = AssetKey("certificates")  # the last step's asset, which publishes the folder
+SUMMARY_TEXT = "summary_text"  # its metadata: the run's summary as `covenants run` prints it ("summary" is the UI's)
 
 
 def default_extracts() -> Path:

@@ -40,7 +40,7 @@ from pipelines.assets.extracts import EXTRACT_SET_KEY
 from pipelines.assets.models import MODELS
 from pipelines.assets.partitions import QUARTERS, fiscal_quarters
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
-from pipelines.assets.resources import CERTIFICATES_KEY, CovenantFolders
+from pipelines.assets.resources import CERTIFICATES_KEY, SUMMARY_TEXT, CovenantFolders
 from pipelines.certificates.registry import document_kinds, gather
 from pipelines.extracts.ingest import extract_fingerprints
 from pipelines.fiscal import FiscalQuarter
@@ -255,6 +255,7 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     folders.publish()
     files = [folders.out / p.relative_to(folders.staging) for p in written]
     counts = Counter(r.status for r in results)
+    printed = summary(manifest["run_id"], quarters, results, files, text_table, outside)
     materializations = {
         COVENANT_RESULTS_KEY: {
             **{status: counts.get(status, 0) for status in STATUSES},
@@ -266,7 +267,8 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
         },
         DEADLINE_CALENDAR_KEY: {"as_of": str(until), "deadlines": len(deadlines)},
         CERTIFICATES_KEY: {
-            "summary": _preformatted(summary(manifest["run_id"], quarters, results, files, text_table, outside)),
+            "summary": _preformatted(printed),
+            SUMMARY_TEXT: MetadataValue.text(printed),  # as printed, for `covenants run` (pipelines/run_job.py)
             "changes_since_previous_run": _preformatted(changes),
             "run_id": manifest["run_id"],
             "folder": MetadataValue.path(str(folders.out)),

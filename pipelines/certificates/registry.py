@@ -22,7 +22,7 @@ import duckdb
 
 from pipelines.certificates import kinds as kinds_package
 from pipelines.certificates.evidence import evidence_for
-from pipelines.certificates.rendering import render_html, run_footer, write_documents
+from pipelines.certificates.rendering import DocumentsPrinting, render_html, run_footer, start_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
 
@@ -119,9 +119,14 @@ def document_html(kind: DocumentKind, document: Document, manifest: dict, editio
 
 def render(facts: RunFacts, out_dir: Path) -> list[Path]:
     """Write `<out_dir>/certificates/<stem>.html` and `.pdf` for every document every kind issues in this run."""
+    return start_render(facts, out_dir).wait()
+
+
+def start_render(facts: RunFacts, out_dir: Path) -> DocumentsPrinting:
+    """render, returning once the HTML is written and the PDFs are being printed: `wait()` gives render's paths."""
     documents = [
         (document.stem, document_html(kind, document, facts.manifest), document_html(kind, document, facts.manifest, "print"))
         for kind in document_kinds()
         for document in kind.documents(facts)
     ]
-    return write_documents(documents, out_dir / "certificates")
+    return start_documents(documents, out_dir / "certificates")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -104,20 +105,50 @@ def write_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> 
     WeasyPrint uses one core, so the PDFs are printed by one worker process per core (pipelines/certificates/
     printing.py), started when the run began if it asked for them.
     """
+    return start_documents(documents, folder).wait()
+
+
+class DocumentsPrinting:
+    """Documents whose HTML is written and whose PDFs the print workers are printing, handed out by a thread of this
+    process (it mostly waits on their answers), while the caller writes its other files: `wait` returns the paths as
+    write_documents does, or raises what stopped the printing."""
+
+    def __init__(self, paths: list[Path], workers=None, documents: Sequence[tuple[str, Path]] = ()) -> None:
+        self.paths = paths
+        self._failure: BaseException | None = None
+        self._thread = None
+        if workers is not None:
+            self._thread = threading.Thread(target=self._print, args=(workers, documents), name="print-documents", daemon=True)
+            self._thread.start()
+
+    def _print(self, workers, documents: Sequence[tuple[str, Path]]) -> None:
+        try:
+            workers.print_all(documents)
+        except BaseException as failure:  # raised by wait(), in the caller's thread
+            self._failure = failure
+        finally:
+            workers.stop()
+
+    def wait(self) -> list[Path]:
+        if self._thread is not None:
+            self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return self.paths
+
+
+def start_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> DocumentsPrinting:
+    """write_documents, returning as soon as the HTML is written and the PDFs are handed to the print workers."""
     if not documents:
         stop_print_workers()  # a run that issues nothing stops the workers it started
-        return []
+        return DocumentsPrinting([])
     folder.mkdir(parents=True, exist_ok=True)
     html_paths = [folder / f"{stem}.html" for stem, _, _ in documents]
     pdf_paths = [folder / f"{stem}.pdf" for stem, _, _ in documents]
     for path, (_, html, _) in zip(html_paths, documents):
         path.write_bytes(html.encode("utf-8"))
-    workers = take_print_workers()
-    try:
-        workers.print_all([(print_html, pdf) for (_, _, print_html), pdf in zip(documents, pdf_paths)])
-    finally:
-        workers.stop()
-    return [path for pair in zip(html_paths, pdf_paths) for path in pair]
+    paths = [path for pair in zip(html_paths, pdf_paths) for path in pair]
+    return DocumentsPrinting(paths, take_print_workers(), [(print_html, pdf) for (_, _, print_html), pdf in zip(documents, pdf_paths)])
 
 
 RECORD_KEYS = ("run_id", "as_of", "periods", "options", "code")

@@ -107,9 +107,10 @@ def _topological(models: dict[str, SqlModel]) -> list[SqlModel]:
     return ordered
 
 
-def build(con: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
-    """(Re)create the model's table from its file."""
-    con.execute(f'create or replace table "{model.name}" as\n{model.sql}')
+def build(con: duckdb.DuckDBPyConnection, model: SqlModel) -> int:
+    """(Re)create the model's table from its file; the number of rows it has, which DuckDB answers the statement with."""
+    (rows,) = con.execute(f'create or replace table "{model.name}" as\n{model.sql}').fetchone()
+    return int(rows)
 
 
 def build_all(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> list[SqlModel]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,8 +123,42 @@ def _one_waiver_a_result(waivers: list[tuple[Waiver, Path]], extensions: list[tu
 
 def load_policies(root: Path | None = None, without: frozenset[Path] = frozenset()) -> PolicySet:
     """Every policy file under `root` (default: the project's policies/, read when called) but those `without` names
-    (`covenants impact` replays the agreements without one); PolicyError naming the file at the first problem."""
+    (`covenants impact` replays the agreements without one); PolicyError naming the file at the first problem.
+
+    A process loads the same files once: the set parsed is kept with a hash of every file it read (`_fingerprint`), and
+    given again while those files are byte for byte the same. A run checks the policies before its job, and its steps
+    load them again; each parse and schema check of the ~175 files is a tenth of a second. Nothing that fails to load
+    is kept."""
     root = POLICIES_DIR if root is None else root
+    try:
+        fingerprint = _fingerprint(root)
+    except OSError:  # a folder or file that cannot be read: _parse names it
+        return _load(root, without)
+    kept = _LOADED.get((root, without))
+    if kept is not None and kept[0] == fingerprint:
+        return kept[1]
+    policies = _load(root, without)
+    if _fingerprint(root) == fingerprint:  # no file changed while it was parsed
+        _LOADED[(root, without)] = (fingerprint, policies)
+    return policies
+
+
+_LOADED: dict[tuple[Path, frozenset[Path]], tuple[str, PolicySet]] = {}
+
+
+def _fingerprint(root: Path) -> str:
+    """A hash of what _load reads under root: its folders, and the name and bytes of every YAML file in each."""
+    digest = hashlib.sha256()
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+        digest.update(f"{folder.name}/\0".encode())
+        for path in sorted(folder.rglob("*.y*ml")):
+            data = path.read_bytes()
+            digest.update(f"{path.relative_to(root)}\0{len(data)}\0".encode())
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def _load(root: Path, without: frozenset[Path]) -> PolicySet:
     found: dict[str, list[tuple[BaseModel, Path]]] = {name: [] for name in FOLDERS}
     instruments, files = [], []
     defined: dict[tuple[str, str], Path] = {}  # (instrument, what) -> the file that defines it

@@ -15,7 +15,7 @@ from pipelines.certificates.fonts import ProjectFonts
 from pipelines.certificates.kinds.annual_compliance import annual_statement_html
 from pipelines.certificates.pdf import NOTE_RULES, print_styles, write_pdf
 from pipelines.certificates.printing import PrintWorkers, start_print_workers, stop_print_workers
-from pipelines.certificates.rendering import write_documents
+from pipelines.certificates.rendering import start_documents, write_documents
 from pipelines.layout import TEMPLATES_DIR
 from test_annual_compliance import MANIFEST, RESULTS
 
@@ -85,3 +85,14 @@ def test_a_worker_that_dies_is_reported_and_nothing_waits_for_it(tmp_path):
         workers.print_all([(PAGE.format(n), tmp_path / f"{n}.pdf") for n in range(3)])
     workers.stop()
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["0.pdf", "1.pdf", "2.pdf"]  # the other printed them all
+
+
+def test_documents_print_while_the_caller_writes_its_other_files_and_a_failure_is_raised_by_wait(tmp_path):
+    printing = start_documents([("a", PAGE.format("a"), PAGE.format("a"))], tmp_path)
+    assert (tmp_path / "a.html").exists()  # written before it returns; the PDF is printed meanwhile
+    (tmp_path / "other.txt").write_text("written while the PDF prints")
+    assert [p.name for p in printing.wait()] == ["a.html", "a.pdf"]
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+    failing = start_documents([("bad", PAGE.format("bad"), '<p>x<img src="https://example.com/x.png"></p>')], tmp_path)
+    with pytest.raises(RuntimeError, match="rendering a PDF failed"):
+        failing.wait()

@@ -77,3 +77,17 @@ def test_a_waiver_extension_must_name_an_existing_waiver(tree):
     )
     with pytest.raises(PolicyError, match="x.yaml: ppca-2002/waiver-x extends unknown waiver ppca-2002/waiver-nope"):
         load_policies(tree)
+
+
+def test_a_policy_set_loaded_again_is_the_one_parsed_until_a_file_changes(tree):
+    first = load_policies(tree)
+    assert load_policies(tree) is first  # the same bytes: parsed once per process
+    edit(tree, COVENANT, "kind: incurrence", "kind: incurrence\nunknown_key: 1")
+    with pytest.raises(PolicyError, match="unknown_key"):  # a changed file is read again, and refused
+        load_policies(tree)
+    with pytest.raises(PolicyError, match="unknown_key"):  # and refused again: nothing refused is kept
+        load_policies(tree)
+    edit(tree, COVENANT, "kind: incurrence\nunknown_key: 1", "kind: incurrence")
+    (tree / "ppca-2002/covenants/new-clause.yaml").write_text((tree / "ppca-2002/covenants/9.2.4-a.yaml").read_text().replace("ppca-2002/9.2.4(a)", "ppca-2002/9.2.4(z)"))
+    again = load_policies(tree)
+    assert again is not first and {c.clause_id for c in again.covenants} == {c.clause_id for c in first.covenants} | {"ppca-2002/9.2.4(z)"}
