@@ -177,8 +177,10 @@ def settled_before(deadline: Deadline, day: date) -> bool:
 def for_period(deadlines: list[Deadline], first: date) -> tuple[list[Deadline], list[Deadline]]:
     """The calendar of a run whose first quarter starts on `first`, and the obligations it leaves out: those settled
     before that day. An obligation still open, missed and not done, or whose date cannot be fixed stays, however old."""
-    settled = {id(d) for d in deadlines if settled_before(d, first)}
-    return [d for d in deadlines if id(d) not in settled], [d for d in deadlines if id(d) in settled]
+    listed, settled = [], []
+    for deadline in deadlines:
+        (settled if settled_before(deadline, first) else listed).append(deadline)
+    return listed, settled
 
 
 def between(deadlines: list[Deadline], first: date | None, last: date | None) -> list[Deadline]:
