@@ -1,11 +1,12 @@
 """`covenants`: the command line for what a person does by hand.
 
-  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--quiet]
+  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--rules-as-of YYYY-MM-DD] [--quiet]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
   covenants diff OLD_OUT NEW_OUT
-  covenants explain CLAUSE --date YYYY-MM-DD [--transaction ID] [--extracts DIR] [--as-of YYYY-MM-DD] [--cache DIR]
+  covenants explain CLAUSE --date YYYY-MM-DD [--transaction ID] [--extracts DIR] [--as-of YYYY-MM-DD] [--rules-as-of YYYY-MM-DD]
+                    [--cache DIR]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 `diff` prints every result whose status, figure, threshold or inputs changed between two runs' output folders, and
@@ -41,6 +42,7 @@ from pipelines.policy.loading import PolicyError
 from pipelines.outputs.text_table import text_table
 from pipelines.typography import long_date
 
+RULES_AS_OF_HELP = "evaluate under the agreements as they stood on this day: what was signed later is left out (default: as they are)"
 EXIT_DEFECT = 70  # sysexits.h EX_SOFTWARE: an internal error, kept apart from verify's 1
 EXIT_REFUTED = 1  # verify: the re-run differs
 EXIT_BAD_INPUT = 2
@@ -57,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         with nullcontext() if args.quiet else ProgressDisplay():
-            outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
+            outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of, rules_as_of=args.rules_as_of)
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; no result or certificate was issued.", file=sys.stderr)
         print(bad.summary(), file=sys.stderr)
@@ -209,7 +211,8 @@ def _explain(args: argparse.Namespace) -> int:
     from pipelines.explain.command import explain
 
     return _on_prepared_extracts(
-        args, lambda: explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of), "explained"
+        args, lambda: explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of, args.rules_as_of),
+        "explained",
     )
 
 
@@ -240,6 +243,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, help="output folder; replaced whole only when the run succeeds")
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
     run.add_argument("--as-of", type=date.fromisoformat, help="determination date for every result (default: each period's certificate date)")
+    run.add_argument("--rules-as-of", type=date.fromisoformat, help=RULES_AS_OF_HELP)
     run.add_argument("--quiet", action="store_true", help="print the summary only: no progress on stderr")
     run.set_defaults(handler=_run)
 
@@ -273,11 +277,12 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("--transaction", help="the transaction tested, when the clause has more than one result on the date")
     explain.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
     explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
+    explain.add_argument("--rules-as-of", type=date.fromisoformat, help=RULES_AS_OF_HELP)
     explain.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
     explain.set_defaults(handler=_explain)
 
     impact = commands.add_parser("impact", help="which results a policy file changes: every test date replayed with and without it")
-    impact.add_argument("file", metavar="FILE", help="a waiver, waiver extension, covenant or parameter file under policies/")
+    impact.add_argument("file", metavar="FILE", help="a waiver, waiver extension, covenant, parameter or amendment file under policies/")
     impact.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
     impact.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
     impact.set_defaults(handler=_impact)

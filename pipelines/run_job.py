@@ -46,16 +46,25 @@ def partitions(period: str | None) -> tuple[str | None, dict[str, str]]:
     return None, dict(zip(RANGE_TAGS, (first, last)))
 
 
-def run_config(extracts: Path, out: Path, as_of: date | None) -> dict:
+def run_config(extracts: Path, out: Path, as_of: date | None, rules_as_of: date | None = None) -> dict:
+    ops = {"quarter_close": {"config": {"as_of": as_of.isoformat() if as_of else None}}}
+    if rules_as_of is not None:  # the parameters the models read and the rules evaluated, as they stood that day
+        ops["quarter_close"]["config"]["rules_as_of"] = rules_as_of.isoformat()
+        ops["policy_parameters"] = {"config": {"rules_as_of": rules_as_of.isoformat()}}
     return {
         "resources": {"folders": {"config": {"extracts_dir": str(extracts.resolve()), "out_dir": str(out.resolve())}}},
-        "ops": {"quarter_close": {"config": {"as_of": as_of.isoformat() if as_of else None}}},
+        "ops": ops,
         "loggers": QUIET_CONSOLE,
     }
 
 
 def run_quarter_end(
-    extracts: Path, out: Path, period: str | None = None, as_of: date | None = None, instance: DagsterInstance | None = None
+    extracts: Path,
+    out: Path,
+    period: str | None = None,
+    as_of: date | None = None,
+    instance: DagsterInstance | None = None,
+    rules_as_of: date | None = None,
 ) -> RunOutcome:
     """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ...) propagate
     as they were raised. `instance` defaults to the project's (pipelines.instance)."""
@@ -73,7 +82,7 @@ def run_quarter_end(
     start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(
-            run_config=run_config(extracts, out, as_of),
+            run_config=run_config(extracts, out, as_of, rules_as_of),
             instance=instance or project_instance(),
             partition_key=partition_key,
             tags={**tags, "covenants/launched_by": "covenants run"},

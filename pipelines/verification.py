@@ -208,9 +208,10 @@ def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -
     if options is None:
         raise NotVerifiable("the run records no `covenants run` options (it was made by the Dagster job): it cannot be re-run from here")
     as_of = date.fromisoformat(options["as_of"]) if options.get("as_of") else None
+    rules_as_of = date.fromisoformat(options["rules_as_of"]) if options.get("rules_as_of") else None
     try:
         # a scratch instance: a verification is no run of the Company's to list in the UI
-        outcome = run_quarter_end(extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral())
+        outcome = run_quarter_end(extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral(), rules_as_of=rules_as_of)
     except ExtractMissing as missing:
         raise NotVerifiable(str(missing)) from None
     except BadExtracts as bad:

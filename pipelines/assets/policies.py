@@ -1,6 +1,9 @@
 """The `policy_parameters` table: the dated parameters of the policy files under policies/, which SQL models read."""
 
-from dagster import AssetKey, MaterializeResult, MetadataValue, asset
+from datetime import date
+
+from dagster import AssetKey, Config, MaterializeResult, MetadataValue, asset
+from pydantic import Field
 
 from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
@@ -8,6 +11,7 @@ from pipelines.calendar import business_days
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.manifest import sha256
 from pipelines.policy.loading import load_policies
+from pipelines.policy.rules_as_of import rules_on
 from pipelines.quarter_end import load_sources
 
 GROUP = "policies"
@@ -26,9 +30,16 @@ def _description() -> str:
     )
 
 
+class PolicyParameters(Config):
+    rules_as_of: str | None = Field(
+        default=None,
+        description="YYYY-MM-DD: only the parameter values of texts signed by then (the agreements as they stood that day).",
+    )
+
+
 @asset(key=POLICY_PARAMETERS_KEY, group_name=GROUP, description=_description(), kinds={"duckdb", "yaml"})
-def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
-    policies = load_policies()
+def policy_parameters(config: PolicyParameters, folders: CovenantFolders) -> MaterializeResult:
+    policies = rules_on(load_policies(), date.fromisoformat(config.rules_as_of) if config.rules_as_of else None)
     with folders.connect() as con:
         load_sources(con, policies)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]

@@ -52,6 +52,7 @@ from pipelines.outputs.run_summary import outside_lines, summary
 from pipelines.outputs.text_table import text_table
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.policy.rules_as_of import rules_on
 from pipelines.policy.result import STATUSES, Result
 from pipelines.quarter_end import in_quarters, publish, quarters_covered, select_quarters
 
@@ -70,6 +71,10 @@ class QuarterClose(Config):
     as_of: str | None = Field(
         default=None,
         description="Determination date for every result, YYYY-MM-DD; by default each period's certificate date.",
+    )
+    rules_as_of: str | None = Field(
+        default=None,
+        description="YYYY-MM-DD: evaluate under the agreements as they stood that day (what was signed later left out).",
     )
 
 
@@ -230,7 +235,8 @@ CHECK_SPECS = [
 def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders: CovenantFolders):
     as_of = date.fromisoformat(config.as_of) if config.as_of else None
     period = run_period(list(context.partition_keys))
-    policies = load_policies()
+    rules_as_of = date.fromisoformat(config.rules_as_of) if config.rules_as_of else None
+    policies = rules_on(load_policies(), rules_as_of)
     with folders.connect() as con:
         covered = quarters_covered(con)
         quarters = run_quarters(list(context.partition_keys), covered)
@@ -249,6 +255,8 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     progress.finished("results", f"{len(results):,} results determined for {span}")
     started = time.perf_counter()
     options = {"period": period, "as_of": as_of.isoformat() if as_of else None}
+    if rules_as_of is not None:  # recorded only when given, so a run without it is the run it always was
+        options["rules_as_of"] = rules_as_of.isoformat()
     manifest, written = publish(determined, ledger, deadlines, quarters, policies, folders.extracts, folders.staging, until, gathered, fingerprints, options)
     progress.finished(STAGE, f"{len(written)} files written in {time.perf_counter() - started:.1f} s")
     changes = _changes(folders)

@@ -14,7 +14,7 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from pipelines.certificates.evidence import evidence_for
 from pipelines.certificates.rendering import DocumentsPrinting, render_html, run_footer, start_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
+from pipelines.policy.versions import version_line
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,31 @@ def document_html(kind: DocumentKind, document: Document, manifest: dict, editio
         "manifest": manifest,
         "evidence": evidence_for(manifest, kind.instrument),
         "edition": edition,
+        "rules_applied": rules_schedule(document.context),
     }
     return render_html(kind.template, context)
+
+
+def _results_in(value: object, depth: int = 0) -> list[Result]:
+    """The results a document's context states, wherever the kind put them (lists, rows, mappings)."""
+    if isinstance(value, Result):
+        return [value]
+    if depth > 6 or isinstance(value, (str, bytes)):
+        return []
+    if isinstance(value, dict):
+        value = list(value.values())
+    elif is_dataclass(value) and not isinstance(value, type):
+        value = [getattr(value, f.name) for f in fields(value)]
+    if isinstance(value, (list, tuple)):
+        return [r for item in value for r in _results_in(item, depth + 1)]
+    return []
+
+
+def rules_schedule(context: dict) -> list[str]:
+    """One line per version of a rule the document's results applied (the clause's text as an amendment or the
+    agreement as signed left it, a waiver letter), each once, in clause order."""
+    versions = {(v.rule_id, v.version): asdict(v) for r in _results_in(context) for v in r.rules_applied}
+    return [version_line(versions[key]) for key in sorted(versions)]
 
 
 def render(facts: RunFacts, out_dir: Path) -> list[Path]:

@@ -171,4 +171,5 @@ def run_footer(manifest: dict, generated_from: str) -> dict:
         "as_of": date.fromisoformat(manifest["as_of"]),
         "source_sha256": manifest["code"]["source_sha256"],
         "generated_from": generated_from,
+        "rules_as_of": (manifest.get("options") or {}).get("rules_as_of"),
     }

@@ -32,7 +32,7 @@ from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
 from pipelines.policy.loading import PolicySet, load_policies
-from pipelines.policy.schema import Covenant, Instrument, Parameter, Waiver, WaiverExtension
+from pipelines.policy.schema import Amendment, Covenant, Instrument, Parameter, Waiver, WaiverExtension
 
 DEFAULT_CACHE_DIR = Path(".covenants-cache")
 PREFIX = "prepared-"
@@ -150,12 +150,12 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     return models
 
 
-_POLICY_KINDS = {"instruments": Instrument, "covenants": Covenant, "waivers": Waiver, "extensions": WaiverExtension, "parameters": Parameter}
+_POLICY_KINDS = {"instruments": Instrument, "covenants": Covenant, "waivers": Waiver, "extensions": WaiverExtension, "parameters": Parameter, "amendments": Amendment}
 
 
 def _policies_json(policies: PolicySet) -> str:
     body = {kind: [item.model_dump(mode="json") for item in getattr(policies, kind)] for kind in _POLICY_KINDS}
-    return json.dumps({**body, "files": [str(p) for p in policies.files]})
+    return json.dumps({**body, "files": [str(p) for p in policies.files], "origins": policies.origins})
 
 
 def _models_json(models: list[SqlModel]) -> str:
@@ -171,6 +171,7 @@ def _read_parsed(con: duckdb.DuckDBPyConnection) -> tuple[PolicySet, list[SqlMod
             PolicySet(
                 **{kind: tuple(model.model_validate(item) for item in policies[kind]) for kind, model in _POLICY_KINDS.items()},
                 files=tuple(Path(p) for p in policies["files"]),
+                origins=tuple(tuple(pair) for pair in policies["origins"]),
             ),
             [
                 SqlModel(**{**m, "path": Path(m["path"]), "clause_ids": tuple(m["clause_ids"]), "depends_on": tuple(m["depends_on"]),

@@ -12,22 +12,26 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.reprepared import database_for
 from pipelines.explain.derivation import derivation, find
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
+from pipelines.policy.rules_as_of import rules_on
 
 
 def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | None = None,
-            cache_dir: Path = DEFAULT_CACHE_DIR, as_of: date | None = None) -> str:
-    """The derivation tree as text. Raises NotFound, ExtractMissing, BadExtracts or PolicyError."""
+            cache_dir: Path = DEFAULT_CACHE_DIR, as_of: date | None = None, rules_as_of: date | None = None) -> str:
+    """The derivation tree as text, under the agreements as they stood on `rules_as_of` when given. Raises NotFound,
+    ExtractMissing, BadExtracts or PolicyError."""
     prepared = open_prepared(extracts_dir, cache_dir)
     if prepared.note:
         print(f"covenants: {prepared.note}", file=sys.stderr)
-    con = prepared.con
+    policies = rules_on(prepared.policies, rules_as_of)
     try:
-        con.execute(f"use {ATTACHED}")
-        covenant, figures, result = find(con, prepared.policies, clause_id, on, transaction_id, as_of)
-        files = {extract.name: locate(extracts_dir, extract).name for extract in EXTRACTS}
-        return derivation(con, prepared.policies, covenant, figures, result, files).render()
+        prepared.con.execute(f"use {ATTACHED}")
+        with database_for(extracts_dir, prepared.con, prepared.policies, policies) as con:
+            covenant, figures, result = find(con, policies, clause_id, on, transaction_id, as_of)
+            files = {extract.name: locate(extracts_dir, extract).name for extract in EXTRACTS}
+            return derivation(con, policies, covenant, figures, result, files).render()
     finally:
-        con.close()
+        prepared.con.close()

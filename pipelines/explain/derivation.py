@@ -8,7 +8,7 @@ tree and a run's results.json say the same thing for the same extracts and polic
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 import duckdb
@@ -23,6 +23,7 @@ from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_cove
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 from pipelines.policy.schema import Covenant
+from pipelines.policy.versions import version_line
 
 class NotFound(LookupError):
     """No result of the clause on that date (or for that transaction): the message lists the dates it has."""
@@ -156,5 +157,9 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
         considered.add(f"{waiver.title} ({waiver.waiver_id}, dated {waiver.dated}): {waiver.why}")
     for amendment in result.amendments:
         considered.add(f"Amendment applied, the clause is tested as amended: {amendment}")
+    stood = f" (the agreements as they stood on {policies.rules_as_of})" if policies.rules_as_of else ""
+    applied = root.add(f"Rules applied{stood}")
+    for version in result.rules_applied:
+        applied.add(f"{version.rule}: " + version_line(asdict(version)))
     root.add(textwrap.fill("Conclusion: " + readable(result.explanation), width=100))
     return root

@@ -1,5 +1,9 @@
 """`covenants impact FILE`: every test date of the extracts replayed with and without one policy file (a waiver, a
-waiver extension, a covenant's policy or a dated parameter), and each result that changes.
+waiver extension, a covenant's policy, a dated parameter or an amendment), and each result that changes.
+
+An amendment's file stays; what goes is what it introduced, wherever it sits: its values and periods in the covenant and
+parameter files, its waivers, and the new text of the clauses it changed (pipelines.policy.rules_as_of.without_amendment,
+the agreements as they stood the day before it was signed, for that amendment only).
 
 A waiver's extensions go with it (an extension of a waiver that is not there means nothing). Covenants and waivers
 change only the evaluation, so both sides read one prepared database (the check's cache); a parameter feeds the SQL
@@ -12,14 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import duckdb
-
 from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared, policy_files
+from pipelines.check.reprepared import database_for
 from pipelines.layout import POLICIES_DIR
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import FOLDERS, PolicyError, PolicySet, load_policies, read_yaml
 from pipelines.policy.result import Result
-from pipelines.quarter_end import prepare
+from pipelines.policy.rules_as_of import without_amendment
 from pipelines.outputs.text_table import text_table
 from pipelines.typography import actual_and_threshold
 
@@ -51,7 +54,7 @@ def kind_of(path: Path, root: Path = POLICIES_DIR) -> str:
     except ValueError:
         raise PolicyError(f"{path}: not a file of the policies folder {root}") from None
     if len(parts) < 3 or parts[1] not in FOLDERS or not path.is_file():
-        raise PolicyError(f"{path}: not a covenant, waiver, waiver extension or parameter file of {root}")
+        raise PolicyError(f"{path}: not a covenant, waiver, waiver extension, parameter or amendment file of {root}")
     return parts[1]
 
 
@@ -78,15 +81,10 @@ def changes(with_file: list[Result], without_file: list[Result]) -> tuple[Change
     return tuple(found)
 
 
-def _evaluate_without(extracts_dir: Path, con: duckdb.DuckDBPyConnection, policies: PolicySet, kind: str) -> list[Result]:
-    if kind != "parameters":
-        return evaluate_all(con, policies)
-    fresh = duckdb.connect()
-    try:
-        prepare(fresh, extracts_dir, policies)
-        return evaluate_all(fresh, policies)
-    finally:
-        fresh.close()
+def _without(file: Path, kind: str, removed: frozenset[Path]) -> PolicySet:
+    if kind != "amendments":
+        return load_policies(without=removed)
+    return without_amendment(load_policies(), read_yaml(file).get("amendment_id"))
 
 
 def impact(extracts_dir: Path, file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> Impact:
@@ -94,12 +92,14 @@ def impact(extracts_dir: Path, file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) 
     ExtractMissing or BadExtracts."""
     kind = kind_of(file)
     removed = going_with(file, kind)
-    without = load_policies(without=removed)
+    without = _without(file, kind, removed)
     prepared = open_prepared(extracts_dir, cache_dir)
     try:
         prepared.con.execute(f"use {ATTACHED}")
         with_file = evaluate_all(prepared.con, prepared.policies)
-        without_file = _evaluate_without(extracts_dir, prepared.con, without, kind)
+        # the parameters feed the SQL models: without one of their values, the side without is prepared afresh
+        with database_for(extracts_dir, prepared.con, prepared.policies, without) as con:
+            without_file = evaluate_all(con, without)
     finally:
         prepared.con.close()
     return Impact(file, kind, tuple(sorted(removed)), len(with_file), changes(with_file, without_file))
@@ -124,6 +124,8 @@ def report(found: Impact) -> str:
     """What a person reads: the file, what went with it, and each result that changes, with and without it."""
     others = [p for p in found.removed if p != found.file.resolve()]
     lines = [f"Impact of {found.file} ({found.kind.rstrip('s').replace('-', ' ')}): every test date of the extracts replayed with and without it."]
+    if found.kind == "amendments":
+        lines.append("Without it: what it introduced (values, periods, waivers, the new text of the clauses it changed) is left out.")
     if others:
         lines.append("Without it also: " + ", ".join(str(_near(p)) for p in others) + " (extensions of the waiver).")
     count = len(found.changes)

@@ -183,6 +183,7 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
         "trial_balances": files_by_extract.get(TRIAL_BALANCES, f"{TRIAL_BALANCES}.csv"),
         "run_id": manifest["run_id"],
         "as_of": manifest["as_of"],
+        "rules_as_of": (manifest.get("options") or {}).get("rules_as_of"),
         "quarters": quarters,
         "determined_on": sorted({r.determination_date for r in ordered if r.determination_date}),
         "overall": verdict_of(r.status for r in ordered),

@@ -13,6 +13,7 @@ from pathlib import Path
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.spreadsheet_safety import write_csv
 from pipelines.policy.result import Result
+from pipelines.policy.versions import version_line
 
 FIELDS = (
     "clause_id",
@@ -36,6 +37,7 @@ FIELDS = (
     "explanation",
     "cautions",
     "limits",
+    "rules_applied",
 )
 NESTED = ("inputs", "limits")  # in results.json only; result_inputs.csv and result_limits.csv have them one per row
 CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name not in NESTED))
@@ -67,7 +69,9 @@ def fiscal_quarter(test_date: str) -> str:
 
 def plain_row(rec: dict) -> dict:
     """A result record in plain columns: its fiscal quarter, lists as "; "-separated text, no inputs or limits."""
-    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name not in NESTED}
+    row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name not in (*NESTED, "rules_applied")}
+    if "rules_applied" in rec:  # one rule version after another, in words (the JSON keeps their fields)
+        row["rules_applied"] = "; ".join(map(version_line, rec["rules_applied"]))
     return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row}
 
 

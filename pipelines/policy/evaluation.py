@@ -22,6 +22,7 @@ from pipelines.policy.limits import condition_limit, mart_limits, threshold_limi
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Limit, Result
 from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
+from pipelines.policy.versions import rules_applied
 from pipelines.typography import comparison, long_date, money, prose, ratio, ratio_places
 
 COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
@@ -181,6 +182,7 @@ def evaluate_covenant(
         if as_of is not None and figures.test_date > as_of:
             continue
         result = _evaluate_one(con, covenant, figures, policies, determination_date(covenant, figures.test_date, as_of))
+        result = replace(result, rules_applied=rules_applied(policies, covenant, result))
         if figures.warnings:
             result = replace(result, explanation=result.explanation + " Warning: " + "; ".join(figures.warnings) + ".")
         results.append(replace(result, explanation=prose(result.explanation)))
@@ -205,7 +207,7 @@ def _base(covenant: Covenant, figures: Figures, decided_on: date) -> Result:
         transaction_id=figures.transaction_id,
         figure=covenant.figure.name,
         determination_date=decided_on,
-        amendments=covenant.amended_by,
+        amendments=tuple(a.note for a in covenant.amended_by),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -11,9 +12,10 @@ from pydantic import BaseModel, ValidationError
 
 from pipelines.layout import POLICIES_DIR
 from pipelines.policy import strict_yaml
-from pipelines.policy.schema import Covenant, Instrument, Parameter, ScopedTestDates, Waiver, WaiverExtension
+from pipelines.policy.schema import Amendment, Covenant, Instrument, Parameter, ScopedTestDates, Waiver, WaiverExtension
 
 FOLDERS: dict[str, type[BaseModel]] = {
+    "amendments": Amendment,
     "covenants": Covenant,
     "waivers": Waiver,
     "waiver-extensions": WaiverExtension,
@@ -34,9 +36,22 @@ class PolicySet:
     extensions: tuple[WaiverExtension, ...]
     parameters: tuple[Parameter, ...]
     files: tuple[Path, ...]
+    amendments: tuple[Amendment, ...] = ()
+    # what each file defines (as DEFINES words it, e.g. "clause ppca-2002/9.2.4(a)") and the file, for `rules_applied`
+    origins: tuple[tuple[str, str], ...] = ()
+    # set by pipelines.policy.rules_as_of: the day the agreements are taken as they stood, and each clause whose text on
+    # that day is the one an amendment signed later replaced (clause id, that amendment's id)
+    rules_as_of: date | None = None
+    withheld: tuple[tuple[str, str], ...] = ()
 
     def instrument(self, name: str) -> Instrument:
         return next(i for i in self.instruments if i.instrument == name)
+
+    def amendment(self, amendment_id: str) -> Amendment:
+        return next(a for a in self.amendments if a.amendment_id == amendment_id)
+
+    def origin(self, defined: str) -> str | None:
+        return dict(self.origins).get(defined)
 
 
 def read_yaml(path: Path) -> object:
@@ -65,6 +80,7 @@ def _parse(path: Path, model: type[BaseModel]) -> BaseModel:
 
 # what one policy file of each folder defines: two files defining the same thing would leave the engine to pick one
 DEFINES = {
+    "amendments": lambda a: f"amendment {a.amendment_id}",
     "covenants": lambda c: f"clause {c.clause_id}",
     "waivers": lambda w: f"waiver {w.waiver_id}",
     "waiver-extensions": lambda e: f"waiver extension {e.extension_id}",
@@ -186,6 +202,7 @@ def _load(root: Path, without: frozenset[Path]) -> PolicySet:
         if extension.extends not in waiver_ids:
             raise PolicyError(f"{path}: {extension.extension_id} extends unknown waiver {extension.extends}")
     _one_waiver_a_result(found["waivers"], found["waiver-extensions"])
+    _amendments_known(found)
     items = {kind: tuple(item for item, _ in pairs) for kind, pairs in found.items()}
     return PolicySet(
         instruments=tuple(instruments),
@@ -194,4 +211,41 @@ def _load(root: Path, without: frozenset[Path]) -> PolicySet:
         extensions=items["waiver-extensions"],
         parameters=items["parameters"],
         files=tuple(files),
+        amendments=items["amendments"],
+        origins=tuple((what, _shown_path(path, root)) for (_, what), path in sorted(defined.items())),
     )
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """A policy file as the project names it (policies/<instrument>/...), wherever the folder sits."""
+    return str(Path(root.name) / path.relative_to(root))
+
+
+def amendments_named(item: BaseModel) -> list[str]:
+    """Every amendment id a policy item names: its own, its values' and periods', its `amended_by`."""
+    named = []
+    if isinstance(item, Waiver) and item.amendment:
+        named.append(item.amendment)
+    if isinstance(item, Parameter):
+        named += [v.amendment for v in item.values if v.amendment]
+    if isinstance(item, Covenant):
+        named += [a.amendment for a in item.amended_by]
+        named += [v.amendment for v in (*item.threshold.by_effective_date, *item.threshold.by_test_date) if v.amendment]
+        named += [p.amendment for p in item.periods_without_threshold if p.amendment]
+    return named
+
+
+def _amendments_known(found: dict[str, list[tuple[BaseModel, Path]]]) -> None:
+    """A value, period, clause or waiver naming an amendment the instrument's register does not hold is refused, naming
+    the file: the amendment's signing date decides what `--rules-as-of` leaves out."""
+    known = {a.amendment_id: a for a, _ in found["amendments"]}
+    for kind, pairs in found.items():
+        for item, path in pairs:
+            unknown = sorted(set(amendments_named(item)) - known.keys())
+            if unknown:
+                raise PolicyError(f"{path}: names amendment {', '.join(unknown)}, which no file of the amendments register defines")
+    for covenant, path in found["covenants"]:
+        for amended in covenant.amended_by:
+            changed = [c.clause_id for c in known[amended.amendment].changed]
+            if not any(covenant.clause_id == c or covenant.clause_id.startswith(c + "(") or covenant.clause_id.startswith(c + "/") for c in changed):
+                raise PolicyError(f"{path}: {amended.amendment} does not list {covenant.clause_id} among the clauses it changed")

@@ -34,6 +34,20 @@ class Limit:
 
 
 @dataclass(frozen=True)
+class RuleVersion:
+    """The version of one rule a result applied: the clause's text (or a waiver letter) as an amendment, the agreement
+    as signed, or a text not held left it; when that version was signed and took effect; the policy file holding it."""
+
+    rule: str  # clause | waiver | waiver extension
+    rule_id: str  # the clause id, or the waiver's or extension's id
+    version: str  # the amendment id, the waiver letter, "as signed", or "before <amendment id>" (a text not held)
+    title: str
+    signed_on: date | None
+    effective_on: date | None
+    policy_file: str | None
+
+
+@dataclass(frozen=True)
 class Result:
     clause_id: str
     instrument: str
@@ -57,6 +71,7 @@ class Result:
     # missing inputs that could not change the status: every value they could take gives the same one
     cautions: tuple[str, ...] = ()
     limits: tuple[Limit, ...] = ()
+    rules_applied: tuple[RuleVersion, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 CLAUSE_ID = r"^(indenture-1996|ca-1994|ppca-2002)/\S+$"
+AMENDMENT_ID = r"^(indenture-1996|ca-1994|ppca-2002)/amend\S+$"
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 
 
@@ -45,12 +46,14 @@ class DatedValue(Strict):
     effective_from: date
     value: Exact
     source: str = Field(min_length=3)
+    amendment: str | None = Field(default=None, pattern=AMENDMENT_ID)  # the amendment that introduced the value
 
 
 class TestDateValue(Strict):
     test_date: date
     value: Exact
     source: str = Field(min_length=3)
+    amendment: str | None = Field(default=None, pattern=AMENDMENT_ID)
 
 
 class ComputedThreshold(Strict):
@@ -86,6 +89,7 @@ class NoThresholdPeriod(Strict):
     until_date: date
     status: Literal["indeterminate", "not_applicable"]
     explanation: str = Field(min_length=10)
+    amendment: str | None = Field(default=None, pattern=AMENDMENT_ID)
 
     @model_validator(mode="after")
     def _in_order(self) -> NoThresholdPeriod:
@@ -109,6 +113,13 @@ class Determination(Strict):
     source: str = Field(min_length=3)
 
 
+class AmendedBy(Strict):
+    """An amendment that gave the clause its current text: its id in the instrument's register, and what it did."""
+
+    amendment: str = Field(pattern=AMENDMENT_ID)
+    note: str = Field(min_length=10)
+
+
 class Covenant(Strict):
     clause_id: str = Field(pattern=CLAUSE_ID)
     instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
@@ -116,7 +127,7 @@ class Covenant(Strict):
     kind: Literal["incurrence", "maintenance"]
     clause_text: str = Field(min_length=20)
     citations: tuple[Citation, ...] = Field(min_length=1)
-    amended_by: tuple[str, ...] = ()
+    amended_by: tuple[AmendedBy, ...] = ()
     figure: Figure
     operator: Literal[">", ">=", "<", "<="]
     threshold: Threshold
@@ -188,7 +199,9 @@ class Waiver(Strict):
     waiver_id: str = Field(pattern=r"^(indenture-1996|ca-1994|ppca-2002)/waiver-\S+$")
     instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
     title: str
-    dated: date
+    dated: date  # the day it takes effect
+    signed_on: date | None = None  # the letter's date, where it differs from `dated`
+    amendment: str | None = Field(default=None, pattern=AMENDMENT_ID)  # the amendment that granted it, if any
     source: str = Field(min_length=3)
     text: str = Field(min_length=20)
     # empty only where the waiver's own terms are not in the sources and only a later letter's additions are known
@@ -210,10 +223,45 @@ class WaiverExtension(Strict):
     extension_id: str = Field(pattern=r"^(indenture-1996|ca-1994|ppca-2002)/waiver-\S+$")
     extends: str
     dated: date
+    signed_on: date | None = None  # the letter's date, where it differs from `dated`
     source: str = Field(min_length=3)
     text: str = Field(min_length=20)
     effective_through: date
     adds_scope: tuple[ScopedTestDates, ...] = ()
+
+
+class AmendedClause(Strict):
+    """One clause an amendment changed: `replaced` (a new text for one that existed) or `added` (a clause it created)."""
+
+    clause_id: str = Field(pattern=CLAUSE_ID)
+    section: str = Field(min_length=3)  # the amendment's own section, e.g. "§ 1.4"
+    change: Literal["replaced", "added"]
+
+
+class EarlierText(Strict):
+    """The text the amendment changed: the documents that hold it, and whether the project holds them."""
+
+    documents: str = Field(min_length=10)
+    held: bool
+
+
+class Amendment(Strict):
+    """An amendment, by the day it was signed: `--rules-as-of` leaves out what an amendment signed after its date
+    introduced."""
+
+    amendment_id: str = Field(pattern=AMENDMENT_ID)
+    instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
+    title: str
+    signed_on: date
+    effective_on: date | None = None  # where it differs from signed_on
+    text_held: str = Field(min_length=10)
+    source: str = Field(min_length=3)
+    changed: tuple[AmendedClause, ...] = Field(min_length=1)
+    earlier_text: EarlierText
+
+    @property
+    def effective(self) -> date:
+        return self.effective_on or self.signed_on
 
 
 class Parameter(Strict):

@@ -23,7 +23,7 @@ def test_results_csv_has_plain_columns_and_the_fiscal_quarter(results, tmp_path)
     header = (tmp_path / "results.csv").read_text().splitlines()[0]
     assert header == (
         "fiscal_quarter,clause_id,instrument,test_date,test_kind,transaction_id,status,status_before_waiver,figure,actual,"
-        "operator,threshold,headroom,headroom_pct,citations,amendments,waiver_id,determination_date,explanation,cautions"
+        "operator,threshold,headroom,headroom_pct,citations,amendments,waiver_id,determination_date,explanation,cautions,rules_applied"
     )
     november = rows(tmp_path / "results.csv")[1]
     assert (november["fiscal_quarter"], november["test_date"], november["status"]) == ("2003Q4", "2003-11-30", "fail")
