@@ -246,6 +246,5 @@ def _amendments_known(found: dict[str, list[tuple[BaseModel, Path]]]) -> None:
                 raise PolicyError(f"{path}: names amendment {', '.join(unknown)}, which no file of the amendments register defines")
     for covenant, path in found["covenants"]:
         for amended in covenant.amended_by:
-            changed = [c.clause_id for c in known[amended.amendment].changed]
-            if not any(covenant.clause_id == c or covenant.clause_id.startswith(c + "(") or covenant.clause_id.startswith(c + "/") for c in changed):
+            if known[amended.amendment].change_of(covenant.clause_id) is None:
                 raise PolicyError(f"{path}: {amended.amendment} does not list {covenant.clause_id} among the clauses it changed")

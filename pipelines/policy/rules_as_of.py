@@ -83,6 +83,16 @@ def _covenant_without(policies: PolicySet, covenant: Covenant, later: set[str], 
     stood = covenant.model_copy(
         update={"threshold": threshold, "periods_without_threshold": periods, "amended_by": tuple(a for a in covenant.amended_by if a.amendment not in later)}
     )
+    own = [a for a in pending if a.change_of(covenant.clause_id).change == "own_terms"]
+    if own:
+        # the amendment's own terms (its effectiveness, its fee): nothing to test before it was signed
+        absent = NoThresholdPeriod(
+            from_date=date.min,
+            until_date=UNTIL_ANY_TEST,
+            status="not_applicable",
+            explanation=f"{context}, {covenant.clause_id} does not exist: it is a term of the {own[0].title}, signed {long_date(own[0].signed_on)}.",
+        )
+        return stood.model_copy(update={"periods_without_threshold": (absent,)}), []
     not_held = [a for a in pending if not a.earlier_text.held]
     if not not_held:
         return stood, []

@@ -231,11 +231,13 @@ class WaiverExtension(Strict):
 
 
 class AmendedClause(Strict):
-    """One clause an amendment changed: `replaced` (a new text for one that existed) or `added` (a clause it created)."""
+    """One clause an amendment changed: `replaced` (a new text for one that existed), `added` (a clause it created in a
+    section that existed) or `own_terms` (the amendment's own terms, e.g. the conditions of its effectiveness, which do
+    not exist before it is signed)."""
 
     clause_id: str = Field(pattern=CLAUSE_ID)
     section: str = Field(min_length=3)  # the amendment's own section, e.g. "§ 1.4"
-    change: Literal["replaced", "added"]
+    change: Literal["replaced", "added", "own_terms"]
 
 
 class EarlierText(Strict):
@@ -262,6 +264,10 @@ class Amendment(Strict):
     @property
     def effective(self) -> date:
         return self.effective_on or self.signed_on
+
+    def change_of(self, clause_id: str) -> AmendedClause | None:
+        """The entry that lists the clause: itself, or a clause or section it belongs to (9.2.4 for 9.2.4(a))."""
+        return next((c for c in self.changed if clause_id == c.clause_id or clause_id.startswith((c.clause_id + "(", c.clause_id + "/"))), None)
 
 
 class Parameter(Strict):

@@ -144,3 +144,21 @@ def test_the_report_drills_down_to_the_same_trial_balance_rows(cache, tmp_path):
     html = page.read_text()
     assert "Interest expense: the trial-balance accounts, 2002-12-01 to 2003-11-30: 1,294,603.47</summary>" in html
     assert ('<td>Kaiser Aluminum &amp; Chemical Corporation</td><td class="num">41,562.50</td><td>20880, 21135, 23833</td>') in html
+
+
+def test_rules_as_of_the_day_before_the_sixth_amendment(cache, capsys):
+    # June 30, 2003 under the agreement as it stood on July 31, 2003: 9.2.4 is the text the Sixth Amendment (signed
+    # August 1, 2003) replaced, which is in the agreement as signed and its First to Fifth Amendments, not held
+    assert main(["explain", "ppca-2002/9.2.4(a)", "--date", "2003-06-30", "--rules-as-of", "2003-07-31", "--cache", str(cache)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "ppca-2002/9.2.4(a) on 2003-06-30: cannot be determined"
+    assert "├── Rules applied (the agreements as they stood on 2003-07-31)" in lines
+    assert ("│   └── clause: ppca-2002/9.2.4(a): before ppca-2002/amend6, the Post-Petition Credit Agreement as signed (February 12, 2002) "
+            "and its First to Fifth Amendments (not held), signing date not known (policies/ppca-2002/covenants/9.2.4-a.yaml)") in lines
+
+
+def test_rules_applied_as_the_agreements_are_now(cache):
+    # the same test date under the Sixth Amendment's table (signed and effective August 1, 2003)
+    lines = tree(cache, "ppca-2002/9.2.4(a)", date(2003, 6, 30))
+    assert ("│   └── clause: ppca-2002/9.2.4(a): ppca-2002/amend6, Sixth Amendment to Post-Petition Credit Agreement, signed 2003-08-01, "
+            "effective 2003-08-01 (policies/ppca-2002/covenants/9.2.4-a.yaml)") in lines

@@ -179,3 +179,15 @@ def test_a_period_the_sixth_amendment_introduced_goes_with_it(policies):
     assert [p.from_date for p in covenant.periods_without_threshold] == [date(1990, 1, 1), date(2002, 2, 12)]
     assert isinstance(covenant.periods_without_threshold[1], NoThresholdPeriod)
     assert covenant.periods_without_threshold[1].until_date == date(9999, 12, 31)
+
+
+def test_the_sixth_amendments_own_conditions_do_not_exist_before_it_was_signed(con, policies):
+    # § 3: effective only if the fee of .008 x the Revolving Commitment Amount ($285,000,000: 2,280,000.00) is paid;
+    # 2,280,000.00 paid >= 2,280,000.00 passes at the boundary under the agreements as they stood on August 1, 2003;
+    # on July 31, 2003 the amendment, and so its conditions, did not exist: not_applicable, not a text not held
+    add_amount(con, "ppca_amendment_tests", "ppca-2002/amend6/effectiveness(c)", date(2003, 8, 1), "2280000.00", threshold="2280000.00", kind="maintenance")
+    signed = one(con, as_they_stood(policies, date(2003, 8, 1)))
+    assert (signed.status, signed.headroom) == ("pass", Decimal("0.00"))
+    before = one(con, as_they_stood(policies, date(2003, 7, 31)))
+    assert before.status == "not_applicable"
+    assert "does not exist: it is a term of the Sixth Amendment to Post-Petition Credit Agreement, signed August 1, 2003" in before.explanation
