@@ -57,3 +57,10 @@ def test_every_document_says_so_and_lists_the_rules_applied(out):
 
 def test_verify_re_runs_it_under_the_same_rules(out, capsys):
     assert main(["verify", str(out / "certificates/ppca-2002-compliance-2003Q3.pdf")]) == 0
+
+
+def test_the_summary_says_so_under_its_first_line(tmp_path, capsys):
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(tmp_path / "out"), "--period", "2003Q2", "--rules-as-of", "2003-07-31", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Quarter-end run ") and lines[0].endswith("2003Q2, figures to June 30, 2003; determined on May 30, 2003, June 14, 2003, June 30, 2003, July 14, 2003, July 15, 2003 and August 14, 2003")
+    assert lines[1] == "Under the agreements as they stood on July 31, 2003: what was signed after that day is left out."

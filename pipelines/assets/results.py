@@ -55,6 +55,7 @@ from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.rules_as_of import rules_on
 from pipelines.policy.result import STATUSES, Result
 from pipelines.quarter_end import in_quarters, publish, quarters_covered, select_quarters
+from pipelines.typography import long_date
 
 GROUP = "covenants"
 STAGE = "documents"
@@ -264,6 +265,9 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     files = [folders.out / p.relative_to(folders.staging) for p in written]
     counts = Counter(r.status for r in results)
     printed = summary(manifest["run_id"], quarters, results, files, text_table, outside)
+    if rules_as_of is not None:  # said under the run's first line, before any verdict is read
+        first, rest = printed.split("\n", 1)
+        printed = f"{first}\nUnder the agreements as they stood on {long_date(rules_as_of)}: what was signed after that day is left out.\n{rest}"
     materializations = {
         COVENANT_RESULTS_KEY: {
             **{status: counts.get(status, 0) for status in STATUSES},

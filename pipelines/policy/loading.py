@@ -221,7 +221,7 @@ def _shown_path(path: Path, root: Path) -> str:
     return str(Path(root.name) / path.relative_to(root))
 
 
-def amendments_named(item: BaseModel) -> list[str]:
+def _amendments_named(item: BaseModel) -> list[str]:
     """Every amendment id a policy item names: its own, its values' and periods', its `amended_by`."""
     named = []
     if isinstance(item, Waiver) and item.amendment:
@@ -236,14 +236,18 @@ def amendments_named(item: BaseModel) -> list[str]:
 
 
 def _amendments_known(found: dict[str, list[tuple[BaseModel, Path]]]) -> None:
-    """A value, period, clause or waiver naming an amendment the instrument's register does not hold is refused, naming
+    """A value, period, clause or waiver naming an amendment its instrument's register does not hold is refused, naming
     the file: the amendment's signing date decides what `--rules-as-of` leaves out."""
     known = {a.amendment_id: a for a, _ in found["amendments"]}
-    for kind, pairs in found.items():
+    for pairs in found.values():
         for item, path in pairs:
-            unknown = sorted(set(amendments_named(item)) - known.keys())
+            named = set(_amendments_named(item))
+            unknown = sorted(named - known.keys())
             if unknown:
                 raise PolicyError(f"{path}: names amendment {', '.join(unknown)}, which no file of the amendments register defines")
+            foreign = sorted(a for a in named if not a.startswith(f"{item.instrument}/"))
+            if foreign:
+                raise PolicyError(f"{path}: names amendment {', '.join(foreign)} of another instrument than {item.instrument}")
     for covenant, path in found["covenants"]:
         for amended in covenant.amended_by:
             if known[amended.amendment].change_of(covenant.clause_id) is None:

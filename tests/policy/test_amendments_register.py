@@ -85,3 +85,10 @@ def test_free_text_amended_by_is_refused(copied):
     _edit(path, "amended_by: []", "amended_by:\n  - 'ca-1994/amend11: the Eleventh Amendment'")
     with pytest.raises(PolicyError, match=r"9\.2\.14\.yaml: amended_by\.0"):
         load_policies(copied)
+
+
+def test_an_amendment_of_another_instrument_is_refused(copied):
+    path = copied / "ppca-2002/parameters/capital_expenditures_carryover_cap.yaml"
+    _edit(path, "amendment: ppca-2002/amend6", "amendment: ca-1994/amend11")
+    with pytest.raises(PolicyError, match=r"capital_expenditures_carryover_cap\.yaml: names amendment ca-1994/amend11 of another instrument than ppca-2002"):
+        load_policies(copied)
