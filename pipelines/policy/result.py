@@ -38,7 +38,7 @@ class RuleVersion:
     """The version of one rule a result applied: the clause's text (or a waiver letter) as an amendment, the agreement
     as signed, or a text not held left it; when that version was signed and took effect; the policy file holding it."""
 
-    rule: str  # clause | waiver | waiver extension
+    rule: str  # clause | parameter | waiver | waiver extension
     rule_id: str  # the clause id, or the waiver's or extension's id
     version: str  # the amendment id, the waiver letter, "as signed", or "before <amendment id>" (a text not held)
     title: str

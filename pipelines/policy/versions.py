@@ -42,10 +42,34 @@ def clause_version(policies: PolicySet, covenant: Covenant, test_date: date) -> 
     return RuleVersion("clause", covenant.clause_id, amendment_id, amendment.title, amendment.signed_on, amendment.effective, file)
 
 
+def _parameter_versions(policies: PolicySet, covenant: Covenant, test_date: date) -> list[RuleVersion]:
+    """The value in force on the test date of each parameter that serves the clause itself, its figure's or computed
+    threshold's clause or a clause reducing its threshold (the ones the marts read for it by name)."""
+    served = {covenant.clause_id, covenant.figure.clause_id, *(r.clause_id for r in covenant.threshold_reductions)}
+    if covenant.threshold.computed is not None:
+        served.add(covenant.threshold.computed.clause_id)
+    versions = []
+    for parameter in sorted(policies.parameters, key=lambda p: p.name):
+        in_force = max((v for v in parameter.values if v.effective_from <= test_date), key=lambda v: v.effective_from, default=None)
+        if parameter.clause_id not in served or in_force is None:
+            continue
+        file = policies.origin(f"parameter {parameter.name}")
+        if in_force.amendment:
+            amendment = policies.amendment(in_force.amendment)
+            versions.append(RuleVersion("parameter", f"{parameter.instrument}/{parameter.name}", amendment.amendment_id, amendment.title,
+                                        amendment.signed_on, in_force.effective_from, file))
+        else:
+            signed = policies.instrument(parameter.instrument).dated
+            versions.append(RuleVersion("parameter", f"{parameter.instrument}/{parameter.name}", "as signed", f"{parameter.instrument} as signed",
+                                        signed, in_force.effective_from, file))
+    return versions
+
+
 def rules_applied(policies: PolicySet, covenant: Covenant, result: Result) -> tuple[RuleVersion, ...]:
-    """The clause's version, then the waiver and the extensions that made the result `waived` (or left it
-    indeterminate on a condition), each with its letter's signing and effective dates."""
-    applied = [clause_version(policies, covenant, result.test_date)]
+    """The clause's version, the value in force of each parameter serving it, then the waiver and the extensions that
+    made the result `waived` (or left it indeterminate on a condition), each with its letter's signing and effective
+    dates."""
+    applied = [clause_version(policies, covenant, result.test_date), *_parameter_versions(policies, covenant, result.test_date)]
     waiver = next((w for w in policies.waivers if w.waiver_id == result.waiver_id), None)
     if waiver is not None:
         letter = waiver.amendment or f"letter of {waiver.signed_on or waiver.dated}"

@@ -191,3 +191,21 @@ def test_the_sixth_amendments_own_conditions_do_not_exist_before_it_was_signed(c
     before = one(con, as_they_stood(policies, date(2003, 7, 31)))
     assert before.status == "not_applicable"
     assert "does not exist: it is a term of the Sixth Amendment to Post-Petition Credit Agreement, signed August 1, 2003" in before.explanation
+
+
+def test_the_parameters_a_clause_reads_are_rules_applied_too(con, policies):
+    # 9/30/03 under the agreements as they are: the Sixth Amendment's table, and the six parameters of 9.2.4(c) and
+    # (d) it set from August 1, 2003 (the VALCO caps: $20,000,000 a quarter, $6,666,667 a month, $60,000,000 in all;
+    # natural gas: the $3.50 Forecast Price, the $5.50 ceiling, at most $10,000,000); as they stood on July 31, 2003
+    # none of them was signed
+    add_ebitda(con, date(2003, 9, 30), "-120000000.00")
+    result = one(con, policies)
+    assert [(v.rule, v.rule_id, v.version, v.effective_on) for v in result.rules_applied] == [
+        ("clause", "ppca-2002/9.2.4(a)", SIXTH, date(2003, 8, 1)),
+        *((("parameter", f"ppca-2002/{name}", SIXTH, date(2003, 8, 1)) for name in (
+            "natural_gas_ceiling_price", "natural_gas_forecast_price", "natural_gas_maximum_reduction",
+            "valco_shortfall_cap_aggregate", "valco_shortfall_cap_per_month", "valco_shortfall_cap_per_quarter"))),
+    ]
+    assert result.rules_applied[1].policy_file == "policies/ppca-2002/parameters/natural_gas_ceiling_price.yaml"
+    before = one(con, as_they_stood(policies, date(2003, 7, 31)))
+    assert [v.rule for v in before.rules_applied] == ["clause"]
