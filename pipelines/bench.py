@@ -32,6 +32,7 @@ import duckdb
 from dagster import DagsterInstance
 
 from pipelines.check.command import run_check
+from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
 from pipelines.fiscal import FiscalQuarter
@@ -121,7 +122,7 @@ def bare_quarter_end(out: Path, period: str) -> None:
     start_print_workers()  # as `covenants run` does before its job
     with staged(out, {}) as staging:
         policies = load_policies()
-        con = duckdb.connect(str(staging / "covenants.duckdb"))
+        con = connect(staging / "covenants.duckdb")
         prepare(con, SAMPLE_EXTRACTS_DIR, policies)
         quarters = select_quarters(quarters_covered(con), period)
         until = quarters[-1].end

@@ -81,14 +81,13 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    import duckdb
-
+    from pipelines.database import connect
     from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.deadlines import between, deadline_calendar
     from pipelines.policy.loading import load_policies
     from pipelines.quarter_end import prepare, quarters_covered
 
-    con = duckdb.connect()
+    con = connect()
     try:
         prepare(con, Path(args.extracts), load_policies())
         as_of = args.as_of or quarters_covered(con)[-1].end

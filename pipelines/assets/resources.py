@@ -28,6 +28,7 @@ import duckdb
 from dagster import AssetKey, ConfigurableResource, DagsterEventType, InitResourceContext
 from pydantic import PrivateAttr
 
+from pipelines.database import connect as open_database
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import table_name
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
@@ -112,7 +113,7 @@ class CovenantFolders(ConfigurableResource):
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The run's database, opened once for all its steps (they run one after another in one process)."""
         if self._con is None:
-            self._con = duckdb.connect(str(self.database))
+            self._con = open_database(self.database)
         yield self._con
 
     def close_database(self) -> None:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
 from pipelines.layout import POLICIES_DIR, ROOT
@@ -118,7 +119,7 @@ def _damage(path: Path) -> str | None:
 
 def attach(path: Path) -> duckdb.DuckDBPyConnection:
     # one thread per query: the two passes run side by side, and the sample's small tables gain nothing from more
-    con = duckdb.connect(config={"threads": 1})
+    con = connect(threads=1)
     con.execute(f"attach '{path.resolve()}' as {ATTACHED} (read_only)")
     return con
 
@@ -130,7 +131,7 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.unlink(missing_ok=True)
     models = discover()
-    con = duckdb.connect(str(partial))
+    con = connect(partial)
     try:
         prepare(con, extracts_dir, policies)
         con.execute("create schema check_cache")

@@ -18,6 +18,7 @@ import duckdb
 from markupsafe import Markup
 
 from pipelines.certificates.rendering import amount, figure, render_html
+from pipelines.database import connect
 from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, file_names, ledger_accounts_of, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
@@ -140,7 +141,7 @@ def _evidence(database: Path, results: list[Result], policies: PolicySet, files_
     """For each result: the rows of its transaction, and the trial-balance accounts behind each input that sums them."""
     if not database.exists():
         return [{"rows": [], "ledger": []} for _ in results]
-    con = duckdb.connect(str(database), read_only=True)
+    con = connect(database, read_only=True)
     try:
         by_transaction = {t: transaction_rows(con, t) for t in {r.transaction_id for r in results if r.transaction_id}}
         measured = _periods(con, results, policies)
