@@ -1,6 +1,6 @@
 """`covenants`: the command line for what a person does by hand.
 
-  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--quiet]
+  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--quiet] [--if-changed]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
@@ -49,6 +49,9 @@ EXIT_MACHINE = 4
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.if_changed and (standing := _standing_run(args)) is not None:
+        print(standing.sentence())
+        return 0
     from pipelines.extracts.ingest import BadExtracts
     from pipelines.outputs.output_folder import OutputRefused
     from pipelines.run_job import run_quarter_end
@@ -78,6 +81,16 @@ def _run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"\nDagster run {outcome.dagster_run_id} (`covenants ui` lists it with its materializations and checks)")
     return 0
+
+
+def _standing_run(args: argparse.Namespace):
+    from pipelines.outputs.standing_run import run_options, standing_run
+
+    try:
+        options = run_options(args.period, args.as_of)
+    except ValueError:
+        return None  # the run refuses the period itself, with its reasons
+    return standing_run(Path(args.out), Path(args.extracts), options)
 
 
 def _deadlines(args: argparse.Namespace) -> int:
@@ -240,6 +253,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--period", help="one fiscal quarter, e.g. 2003Q4; default: every quarter the extracts cover")
     run.add_argument("--as-of", type=date.fromisoformat, help="determination date for every result (default: each period's certificate date)")
     run.add_argument("--quiet", action="store_true", help="print the summary only: no progress on stderr")
+    run.add_argument(
+        "--if-changed", action="store_true",
+        help="make no run when the output folder's last run read the same extract files, policies and code with the same options (as the nightly schedule)",
+    )  # fmt: skip
     run.set_defaults(handler=_run)
 
     deadlines = commands.add_parser("deadlines", help="the deadline calendar: every dated obligation and its status")

@@ -47,6 +47,11 @@ def default_extracts() -> Path:
     return Path(os.environ.get("COVENANTS_EXTRACTS") or SAMPLE_EXTRACTS_DIR).resolve()
 
 
+def default_out(span: str) -> Path:
+    """A run's output folder when its config names none: `<COVENANTS_OUT, else <repo>/out/dagster>/<span>`."""
+    return Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT) / span
+
+
 def run_span(tags: dict[str, str]) -> str:
     """The quarters a run covers, as a folder name: `2003Q4`, or `2003Q1-2003Q4` for a range."""
     if PARTITION_TAG in tags:
@@ -69,7 +74,7 @@ class CovenantFolders(ConfigurableResource):
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         tags = context.run.tags if context.run else {}
-        out = Path(self.out_dir) if self.out_dir else Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT) / run_span(tags)
+        out = Path(self.out_dir) if self.out_dir else default_out(run_span(tags))
         self._folder = StagedFolder(out, {"the extracts folder": self.extracts})
         self._folder.open()
         selection = context.run.asset_selection if context.run else None

@@ -29,7 +29,7 @@ import duckdb
 from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
-from pipelines.layout import POLICIES_DIR, ROOT
+from pipelines.layout import ROOT, policy_files
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
 from pipelines.policy.loading import PolicySet, load_policies
@@ -50,11 +50,6 @@ class Prepared:
     policies: PolicySet
     models: list[SqlModel]
     note: str | None = None  # a damaged cache found and prepared afresh: one line for the person checking
-
-
-def policy_files(root: Path = POLICIES_DIR) -> list[Path]:
-    """The files load_policies reads: every YAML file in an instrument folder (a misplaced one is refused there)."""
-    return sorted(p for folder in root.iterdir() if folder.is_dir() for p in folder.rglob("*.y*ml"))
 
 
 def _key(extracts_dir: Path, policy_paths: list[Path]) -> str:

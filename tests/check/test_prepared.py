@@ -17,7 +17,8 @@ import duckdb
 import pytest
 
 from pipelines.check.command import check_record, run_check
-from pipelines.check.prepared import PARSED, PREFIX, _key, content_key, open_prepared, policy_files
+from pipelines.check.prepared import PARSED, PREFIX, _key, content_key, open_prepared
+from pipelines.layout import policy_files
 from pipelines.layout import POLICIES_DIR, ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import discover
 from pipelines.policy.evaluation import evaluate_all
