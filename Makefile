@@ -15,7 +15,7 @@ FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
 BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
-.PHONY: install lock run test bench sample ui validate clean
+.PHONY: install lock docs run test bench sample ui validate clean
 
 # The dependencies come from requirements.lock, every file checked against its hash; the project itself is installed
 # without them. `pip check` fails when pyproject.toml asks for a package the lock lacks: run `make lock`.
@@ -31,10 +31,16 @@ $(STAMP): pyproject.toml requirements.lock
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --quiet \
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --no-strip-extras --quiet \
 		$(if $(UPGRADE),--upgrade) --output-file requirements.lock
 
 install: $(STAMP)
+
+# the pages of docs/ generated from the code; a test fails whenever one of them and the code disagree
+docs: $(STAMP)
+	$(BIN)/python -m pipelines.extracts.document > docs/extracts.md
+	$(BIN)/python -m pipelines.clause_index clauses > docs/clauses.md
+	$(BIN)/python -m pipelines.clause_index glossary > docs/glossary.md
 
 run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)
