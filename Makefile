@@ -41,6 +41,7 @@ docs: $(STAMP)
 	$(BIN)/python -m pipelines.extracts.document > docs/extracts.md
 	$(BIN)/python -m pipelines.clause_index clauses > docs/clauses.md
 	$(BIN)/python -m pipelines.clause_index glossary > docs/glossary.md
+	$(BIN)/python -m pipelines.architecture --write
 
 run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)

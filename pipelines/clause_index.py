@@ -138,9 +138,10 @@ def defined_in(agreement: str, term: str, headers: list[str]) -> tuple[str, str]
 
 
 def _own_model(term: str, models: list[SqlModel]) -> SqlModel | None:
-    """The model named after the term (`consolidated_net_income`, `ppca_borrowing_base`), if there is one."""
-    snake = _key(term)
-    return next((m for m in models if _key(re.sub(r"^(ppca|ca1994)_", "", m.name)) == snake), None)
+    """The model named after the term, singular or plural (`consolidated_net_income`, `ppca_borrowing_base`,
+    `asset_sales`), if there is one."""
+    names = {_key(term), _key(term) + "s", re.sub(r"y$", "ies", _key(term))}
+    return next((m for m in models if _key(re.sub(r"^(ppca|ca1994)_", "", m.name)) in names), None)
 
 
 def _description(model: SqlModel) -> str:
