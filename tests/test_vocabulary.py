@@ -188,3 +188,17 @@ def test_every_reading_cited_is_an_entry_of_the_register():
     }
     assert len(entries) > 80
     assert sorted((where, reading) for where, reading in cited if reading not in entries) == []
+
+
+def test_every_worked_example_cited_is_on_its_page():
+    """A header or a page that cites a worked example by number ("E13: 15,030,750") finds it in
+    docs/worked-examples.md."""
+    page = (ROOT / "docs" / "worked-examples.md").read_text(encoding="utf-8")
+    examples = set(re.findall(r"^\| (E\d+) \|", page, re.MULTILINE))
+    cited = {
+        (str(path.relative_to(ROOT)), example)
+        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
+        for example in re.findall(r"(?<![\w-])E\d{1,2}\b", path.read_text(encoding="utf-8"))
+    }
+    assert examples == {f"E{n}" for n in range(1, 23)}
+    assert sorted((where, example) for where, example in cited if example not in examples) == []
