@@ -178,16 +178,21 @@ def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
     assert found == []
 
 
+def uncited(pattern: str, known: set[str]) -> list[tuple[str, str]]:
+    """(file, id) for each id matching `pattern` in the project's texts and code that is not among `known`."""
+    cited = {
+        (str(path.relative_to(ROOT)), found)
+        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
+        for found in re.findall(pattern, path.read_text(encoding="utf-8"))
+    }
+    return sorted((where, found) for where, found in cited if found not in known)
+
+
 def test_every_reading_cited_is_an_entry_of_the_register():
     register = (ROOT / "docs" / "interpretations.md").read_text(encoding="utf-8")
     entries = set(re.findall(r"^### (R-[A-Z]\d\d) ", register, re.MULTILINE))
-    cited = {
-        (str(path.relative_to(ROOT)), reading)
-        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
-        for reading in re.findall(r"\bR-[A-Z]\d\d\b", path.read_text(encoding="utf-8"))
-    }
     assert len(entries) > 80
-    assert sorted((where, reading) for where, reading in cited if reading not in entries) == []
+    assert uncited(r"\bR-[A-Z]\d\d\b", entries) == []
 
 
 def test_every_worked_example_cited_is_on_its_page():
@@ -195,10 +200,5 @@ def test_every_worked_example_cited_is_on_its_page():
     docs/worked-examples.md."""
     page = (ROOT / "docs" / "worked-examples.md").read_text(encoding="utf-8")
     examples = set(re.findall(r"^\| (E\d+) \|", page, re.MULTILINE))
-    cited = {
-        (str(path.relative_to(ROOT)), example)
-        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
-        for example in re.findall(r"(?<![\w-])E\d{1,2}\b", path.read_text(encoding="utf-8"))
-    }
     assert examples == {f"E{n}" for n in range(1, 23)}
-    assert sorted((where, example) for where, example in cited if example not in examples) == []
+    assert uncited(r"(?<![\w-])E\d{1,2}\b", examples) == []
