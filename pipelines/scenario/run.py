@@ -35,10 +35,8 @@ def policy_changes(scenario: Scenario, policies: PolicySet) -> list[str]:
     if not scenario.policy_files:
         return []
     replaced = sorted(set(load_policies().files) - set(policies.files))
-    lines = [f"policies: {', '.join(_shown(p) for p in scenario.policy_files)} added to policies/"]
-    if replaced:
-        lines.append(f"policies: replacing {', '.join(_shown(p) for p in replaced)}")
-    return lines
+    line = f"policies: evaluated with {', '.join(_shown(p) for p in scenario.policy_files)}"
+    return [line + (f", in place of {', '.join(_shown(p) for p in replaced)}" if replaced else ", added to policies/")]
 
 
 @dataclass
