@@ -3,6 +3,7 @@ beside the baseline of the same run, with the expected figures derived by hand f
 
 import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,14 @@ def test_a_refused_scenario_issues_nothing(tmp_path, capsys):
     assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2004Q2", "--quiet", "--scenario", str(bad)]) == 2
     assert not out.exists()
     assert f"scenario {bad}: inputs.0.amount: write exact values as quoted strings" in capsys.readouterr().err
+
+
+def test_an_input_the_extracts_cannot_match_is_refused_and_its_copy_removed(tmp_path, capsys):
+    nobody = tmp_path / "nobody.yaml"
+    nobody.write_text('name: x\ndescription: y\ninputs:\n  - {extract: trial_balances, account: "4000", entity: NOBODY, amount: "1.00", offset_account: "1000"}\n')
+    copies = set(Path(tempfile.gettempdir()).glob("covenants-scenario-*"))
+    out = tmp_path / "out"
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2004Q2", "--quiet", "--scenario", str(nobody)]) == 2
+    assert f"scenario {nobody}: inputs.0: no trial-balance row matches (accounts 4000, entity NOBODY)" in capsys.readouterr().err
+    assert not out.exists()
+    assert set(Path(tempfile.gettempdir()).glob("covenants-scenario-*")) == copies
