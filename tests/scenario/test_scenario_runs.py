@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from pipelines.cli import main
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
@@ -94,6 +95,7 @@ def test_every_document_of_a_scenario_is_marked_not_for_delivery(ebitda_lower):
         assert f"<title>{words}. " in text, html.name
         assert text.count(f"{words}.") == 2, html.name  # the title and the banner
     assert 'class="scenario-banner"' in certificates[1].read_text()
+    assert load_workbook(out / "covenants.xlsx")["Scenario"]["A1"].value == f"{words}."
     assert all(pdf.stat().st_size for pdf in (out / "certificates").glob("*.pdf"))
 
 
