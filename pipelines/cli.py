@@ -1,6 +1,6 @@
 """`covenants`: the command line for what a person does by hand.
 
-  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--quiet] [--if-changed]
+  covenants run --extracts DIR --out DIR [--period 2003Q4] [--as-of YYYY-MM-DD] [--scenario FILE] [--quiet] [--if-changed]
   covenants deadlines --extracts DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-of YYYY-MM-DD]
   covenants check --extracts DIR --date YYYY-MM-DD --transaction FILE [--out DIR] [--cache DIR]
   covenants verify FILE [--extracts DIR]
@@ -57,10 +57,15 @@ def _run(args: argparse.Namespace) -> int:
     from pipelines.run_job import run_quarter_end
 
     from pipelines.progress_display import ProgressDisplay
+    from pipelines.scenario.definition import ScenarioError
 
+    scenario = Path(args.scenario) if args.scenario else None
     try:
         with nullcontext() if args.quiet else ProgressDisplay():
-            outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of)
+            outcome = run_quarter_end(Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of, scenario=scenario)
+    except ScenarioError as refused:
+        print(f"covenants: {refused}; no result or certificate was issued.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BadExtracts as bad:
         print(f"covenants: the extracts in {args.extracts} were refused; no result or certificate was issued.", file=sys.stderr)
         print(bad.summary(), file=sys.stderr)
@@ -86,6 +91,8 @@ def _run(args: argparse.Namespace) -> int:
 def _standing_run(args: argparse.Namespace):
     from pipelines.outputs.standing_run import run_options, standing_run
 
+    if args.scenario:
+        return None  # a scenario is always run: its file and what it names are no part of the comparison
     try:
         options = run_options(args.period, args.as_of)
     except ValueError:
@@ -257,6 +264,7 @@ def parser() -> argparse.ArgumentParser:
         "--if-changed", action="store_true",
         help="make no run when the output folder's last run read the same extract files, policies and code with the same options (as the nightly schedule)",
     )  # fmt: skip
+    run.add_argument("--scenario", help="a scenario file: its results beside the baseline, every document marked not for delivery (docs/time-and-scenarios.md)")
     run.set_defaults(handler=_run)
 
     deadlines = commands.add_parser("deadlines", help="the deadline calendar: every dated obligation and its status")

@@ -28,6 +28,7 @@ from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, quarter_of, verd
 from pipelines.policy.evaluation import covenant_figures, read_marts
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
+from pipelines.scenario.marking import banner
 
 REPORT = "report.html"
 TEMPLATE = "report/report.html.j2"
@@ -215,6 +216,7 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
         "charts": _charts(ordered, forms, titles),
         "by_quarter": by_quarter,
         "plotly_js": plotly_js(),
+        "scenario_banner": banner(manifest),
     }
 
 

@@ -102,3 +102,13 @@ def test_the_nightly_schedule_skips_a_night_when_the_last_run_stands(tmp_path, e
     (extracts / "trial_balances.csv").write_bytes((extracts / "trial_balances.csv").read_bytes() + b"\n")
     (request,) = defs.resolve_schedule_def("nightly").evaluate_tick(context).run_requests
     assert request.partition_key == "2004Q4"
+
+
+def test_a_scenario_is_always_run(tmp_path, extracts, monkeypatch):
+    from pipelines import cli
+
+    _last_run(tmp_path / "out", extracts)
+    args = cli.parser().parse_args(["run", "--extracts", str(extracts), "--out", str(tmp_path / "out"), "--period", "2003Q4", "--if-changed", "--scenario", "any.yaml"])
+    assert cli._standing_run(args) is None
+    args.scenario = None
+    assert cli._standing_run(args) is not None
