@@ -8,8 +8,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import duckdb
-
+from pipelines.database import connect
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.results_files import plain
 from pipelines.outputs.spreadsheet_safety import write_csv
@@ -29,7 +28,7 @@ SHOWN_CHANGES = 40  # in the printed summary; every one is in scenario.csv
 def baseline_results(extracts: Path, as_of: date | None, quarters: list[FiscalQuarter]) -> list[Result]:
     """The results of `quarters` on the user's extracts with the project's policies, as the run determines them."""
     policies: PolicySet = load_policies()
-    con = duckdb.connect()
+    con = connect()
     try:
         prepare(con, extracts, policies)
         evaluated = evaluate_all(con, policies, as_of)
