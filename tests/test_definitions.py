@@ -169,7 +169,8 @@ def test_one_job_quarter_end_of_every_asset_in_one_process():
     assert len(job.graph.node_defs) == 4
 
 
-def test_the_nightly_schedule_closes_the_latest_quarter_that_has_ended():
+def test_the_nightly_schedule_closes_the_latest_quarter_that_has_ended(tmp_path, monkeypatch):
+    monkeypatch.setenv("COVENANTS_OUT", str(tmp_path))  # no earlier run there that would still stand
     schedule = defs.resolve_schedule_def("nightly")
     assert schedule.job_name == "quarter_end"
     assert schedule.cron_schedule == "0 2 * * *"

@@ -237,7 +237,7 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     as_of = date.fromisoformat(config.as_of) if config.as_of else None
     period = run_period(list(context.partition_keys))
     rules_as_of = date.fromisoformat(config.rules_as_of) if config.rules_as_of else None
-    policies = rules_on(load_policies(), rules_as_of)
+    policies = rules_on(folders.policies(), rules_as_of)
     with folders.connect() as con:
         covered = quarters_covered(con)
         quarters = run_quarters(list(context.partition_keys), covered)
@@ -258,7 +258,12 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     options = {"period": period, "as_of": as_of.isoformat() if as_of else None}
     if rules_as_of is not None:  # recorded only when given, so a run without it is the run it always was
         options["rules_as_of"] = rules_as_of.isoformat()
+    if folders.scenario is not None:
+        options["scenario"] = folders.scenario.scenario.record
     manifest, written = publish(determined, ledger, deadlines, quarters, policies, folders.extracts, folders.staging, until, gathered, fingerprints, options)
+    if folders.scenario is not None:
+        compared, scenario_text = folders.scenario.compare(folders.extracts, as_of, quarters, results, folders.staging, text_table)
+        written += compared
     progress.finished(STAGE, f"{len(written)} files written in {time.perf_counter() - started:.1f} s")
     changes = _changes(folders)
     folders.publish()
@@ -268,6 +273,8 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     if rules_as_of is not None:  # said under the run's first line, before any verdict is read
         first, rest = printed.split("\n", 1)
         printed = f"{first}\nUnder the agreements as they stood on {long_date(rules_as_of)}: what was signed after that day is left out.\n{rest}"
+    if folders.scenario is not None:
+        printed = f"{scenario_text}\n\n{printed}"
     materializations = {
         COVENANT_RESULTS_KEY: {
             **{status: counts.get(status, 0) for status in STATUSES},

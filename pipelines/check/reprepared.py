@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.database import connect
 from pipelines.policy.loading import PolicySet
 
 
@@ -19,7 +20,7 @@ def database_for(extracts_dir: Path, prepared: duckdb.DuckDBPyConnection, prepar
         return
     from pipelines.quarter_end import prepare  # the whole model graph: imported only when it is needed
 
-    fresh = duckdb.connect()
+    fresh = connect()  # bounded as every database of the project
     try:
         prepare(fresh, extracts_dir, policies)
         yield fresh

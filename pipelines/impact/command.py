@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared, policy_files
+from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
 from pipelines.check.reprepared import database_for
-from pipelines.layout import POLICIES_DIR
+from pipelines.layout import POLICIES_DIR, policy_files
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import FOLDERS, PolicyError, PolicySet, load_policies, read_yaml
 from pipelines.policy.result import Result
