@@ -52,6 +52,10 @@ EXIT_MACHINE = 4
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.scenario and args.rules_as_of:
+        # a scenario's baseline is evaluated under the policies as they are: its comparison would mix two versions
+        print("covenants: --scenario and --rules-as-of cannot be given together yet; no result or certificate was issued.", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.if_changed and (standing := _standing_run(args)) is not None:
         print(standing.sentence())
         return 0

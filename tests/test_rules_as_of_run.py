@@ -64,3 +64,10 @@ def test_the_summary_says_so_under_its_first_line(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Quarter-end run ") and lines[0].endswith("2003Q2, figures to June 30, 2003; determined on May 30, 2003, June 14, 2003, June 30, 2003, July 14, 2003, July 15, 2003 and August 14, 2003")
     assert lines[1] == "Under the agreements as they stood on July 31, 2003: what was signed after that day is left out."
+
+
+def test_a_scenario_under_rules_as_of_is_refused(tmp_path, capsys):
+    scenario = SAMPLE_EXTRACTS_DIR.parent / "scenarios" / "amend-minimum-ebitda-2004-06.yaml"
+    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(tmp_path / "out"), "--scenario", str(scenario), "--rules-as-of", "2003-07-31"]) == 2
+    assert "--scenario and --rules-as-of cannot be given together yet" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
