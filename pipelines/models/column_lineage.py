@@ -56,7 +56,7 @@ def lineage(models: list[SqlModel], leaves: dict[str, list[str]], cache_dir: Pat
             columns[model.name] = list(read)
         return found
 
-    raw = cached("lineage", key_of({m.name: m.sql for m in models}, leaves), read, cache_dir)
+    raw = cached("lineage", key_of({m.name: m.sql for m in models}, leaves), read, {m.name for m in models}, cache_dir)
     return {model: {name: [(t, c) for t, c in sources] for name, sources in columns.items()} for model, columns in raw.items()}
 
 

@@ -2,8 +2,8 @@
 it was read from: sqlglot takes about 2 s to parse the models and as long again to trace their columns, and a run may
 spend a tenth of a second on it (docs/performance.md).
 
-A cache is input too: it is JSON (never unpickled), a file that cannot be read is read afresh from the SQL, and one
-that cannot be written is no error (the reading is only redone next time).
+A cache is input too: it is JSON (never unpickled), a file that cannot be read or lacks a model is read afresh from
+the SQL, and one that cannot be written is no error (the reading is only redone next time).
 """
 
 from __future__ import annotations
@@ -38,13 +38,16 @@ def key_of(texts: dict[str, str], *more: object) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached(kind: str, key: str, read: Callable[[], dict], cache_dir: Path | None = CACHE_DIR) -> dict:
-    """The JSON object `read` returns for `key`, from the cache when it holds one; None as cache_dir: no cache."""
+def cached(kind: str, key: str, read: Callable[[], dict], names: set[str], cache_dir: Path | None = CACHE_DIR) -> dict:
+    """The JSON object `read` returns for `key` (one entry for each of `names`), from the cache when it holds one
+    with those entries; None as cache_dir: no cache."""
     if cache_dir is None:
         return read()
     path = cache_dir / f"sql-{kind}-{key}.json"
     try:
-        return json.loads(path.read_text())
+        kept = json.loads(path.read_text())
+        if isinstance(kept, dict) and set(kept) == names:
+            return kept
     except (OSError, ValueError):
         pass
     found = read()

@@ -94,7 +94,7 @@ def tables_read(texts: dict[str, str], cache_dir: Path | None = CACHE_DIR) -> di
 
         return {name: sorted(tables_read(parse(sql))) for name, sql in texts.items()}
 
-    return cached("tables", key_of(texts), read, cache_dir)
+    return cached("tables", key_of(texts), read, set(texts), cache_dir)
 
 
 def _topological(models: dict[str, SqlModel]) -> list[SqlModel]:
