@@ -44,19 +44,19 @@ def leaf_columns(con: duckdb.DuckDBPyConnection, database: str | None = None) ->
 def lineage(models: list[SqlModel], leaves: dict[str, list[str]], cache_dir: Path | None = CACHE_DIR) -> Lineage:
     """Each model's columns with what they are made from. `models` in dependency order (sql_models.discover)."""
 
-    def read() -> dict:
+    def trace() -> dict:
         from pipelines.models.sql_reading import column_sources, parse
 
         columns = dict(leaves)
         found = {}
         for model in models:
-            read = column_sources(parse(model.sql), {t: columns[t] for t in model.depends_on if t in columns})
-            # only tables that are dependencies: a table function's columns come from no table
-            found[model.name] = {name: sorted([t, c] for t, c in sources if t in model.depends_on) for name, sources in read.items()}
-            columns[model.name] = list(read)
+            traced = column_sources(parse(model.sql), {t: columns[t] for t in model.depends_on if t in columns})
+            # only the model's dependencies: what a table function or macro in FROM yields comes from no table
+            found[model.name] = {name: sorted([t, c] for t, c in sources if t in model.depends_on) for name, sources in traced.items()}
+            columns[model.name] = list(traced)
         return found
 
-    raw = cached("lineage", key_of({m.name: m.sql for m in models}, leaves), read, {m.name for m in models}, cache_dir)
+    raw = cached("lineage", key_of({m.name: m.sql for m in models}, leaves), trace, {m.name for m in models}, cache_dir)
     return {model: {name: [(t, c) for t, c in sources] for name, sources in columns.items()} for model, columns in raw.items()}
 
 

@@ -7,9 +7,9 @@ Reading the SQL rather than matching words means a CTE is never taken for the ta
 
 A column is made from the columns its expression reads, followed through CTEs, subqueries, lateral joins, VALUES lists
 and set operations (by position, or by name for `union by name`) to the tables of the FROM clauses; a scalar subquery
-in it counts by the column it selects. Filters, join conditions and grouping decide which rows there are, not what a
-column holds, and are left out, as sqlglot's own lineage leaves them out. Stars are expanded from the columns of the
-tables read (`schema`), which is why the caller reads models in dependency order.
+in it counts by the column it selects, and a window's partition and order count, being part of its expression.
+Filters, join conditions and grouping decide which rows there are, not what a column holds, and are left out. Stars
+are expanded from the columns of the tables read (`schema`), which is why the caller reads models in dependency order.
 """
 
 from __future__ import annotations
