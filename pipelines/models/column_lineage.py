@@ -50,7 +50,7 @@ def lineage(models: list[SqlModel], leaves: dict[str, list[str]], cache_dir: Pat
         columns = dict(leaves)
         found = {}
         for model in models:
-            traced = column_sources(parse(model.sql), {t: columns[t] for t in model.depends_on if t in columns})
+            traced = column_sources(parse(model.sql, model.name), {t: columns[t] for t in model.depends_on if t in columns})
             # only the model's dependencies: what a table function or macro in FROM yields comes from no table
             found[model.name] = {name: sorted([t, c] for t, c in sources if t in model.depends_on) for name, sources in traced.items()}
             columns[model.name] = list(traced)

@@ -92,7 +92,7 @@ def tables_read(texts: dict[str, str], cache_dir: Path | None = CACHE_DIR) -> di
     def read() -> dict[str, list[str]]:
         from pipelines.models.sql_reading import parse, tables_read
 
-        return {name: sorted(tables_read(parse(sql))) for name, sql in texts.items()}
+        return {name: sorted(tables_read(parse(sql, name))) for name, sql in texts.items()}
 
     return cached("tables", key_of(texts), read, set(texts), cache_dir)
 

@@ -19,6 +19,7 @@ import functools
 import sqlglot
 from sqlglot import exp
 from sqlglot.dialects.duckdb import DuckDB
+from sqlglot.errors import SqlglotError
 from sqlglot.optimizer.qualify import qualify
 from sqlglot.optimizer.scope import Scope, build_scope, traverse_scope
 
@@ -36,9 +37,13 @@ DIALECT = _CovenantsDuckDB()
 
 
 @functools.lru_cache(maxsize=None)  # a process that reads the tables and then the columns parses each file once
-def parse(sql: str) -> exp.Expr:
-    """The statement's tree; callers that change a tree change a copy."""
-    return sqlglot.parse_one(sql, dialect=DIALECT)
+def parse(sql: str, name: str = "the SQL") -> exp.Expr:
+    """The statement's tree; callers that change a tree change a copy. Raises ValueError naming `name` (a model) when
+    sqlglot cannot read it."""
+    try:
+        return sqlglot.parse_one(sql, dialect=DIALECT)
+    except SqlglotError as error:
+        raise ValueError(f"{name}: sqlglot's DuckDB dialect cannot read it: {error}") from error
 
 
 def tables_read(tree: exp.Expr) -> set[str]:

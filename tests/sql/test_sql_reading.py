@@ -123,3 +123,9 @@ def test_duckdb_never_scans_a_table_a_model_does_not_depend_on(tmp_path):
             assert _scanned(json.loads(plan), set()) <= set(model.depends_on), model.name
     finally:
         prepared.con.close()
+
+
+def test_sql_sqlglot_cannot_read_is_refused_naming_its_model(tmp_path):
+    write(tmp_path, "staging/stg_broken.sql", "-- Broken.\nselect (1 from raw_entities\n")
+    with pytest.raises(ValueError, match="stg_broken: sqlglot's DuckDB dialect cannot read it"):
+        discover(tmp_path)
