@@ -16,6 +16,7 @@ from pipelines.check.reprepared import database_for
 from pipelines.explain.derivation import derivation, find
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
+from pipelines.models.column_lineage import leaf_columns, lineage
 from pipelines.policy.rules_as_of import rules_on
 
 
@@ -32,6 +33,7 @@ def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | 
         with database_for(extracts_dir, prepared.con, prepared.policies, policies) as con:
             covenant, figures, result = find(con, policies, clause_id, on, transaction_id, as_of)
             files = {extract.name: locate(extracts_dir, extract).name for extract in EXTRACTS}
-            return derivation(con, policies, covenant, figures, result, files).render()
+            traced = lineage(prepared.models, leaf_columns(con))
+            return derivation(con, policies, covenant, figures, result, files, traced).render()
     finally:
         prepared.con.close()
