@@ -1,8 +1,9 @@
 """`covenants explain`: one result's derivation, from the extracts prepared through the check's cache.
 
 It reads the extracts (not a run's out folder) so that it needs no earlier run, always explains the extracts and
-policies as they are now, and shares the cached prepared database with `covenants check`: a warm explain prepares
-nothing.
+policies as they are now (or the agreements as they stood on `--rules-as-of`), and shares the cached prepared database
+with `covenants check`: a warm explain prepares nothing, unless the rules of that day give the SQL models other
+parameter values (then a database is prepared afresh, in memory).
 """
 
 from __future__ import annotations
