@@ -25,7 +25,7 @@ from pipelines.certificates.evidence import evidence_for
 from pipelines.certificates.rendering import DocumentsPrinting, render_html, run_footer, start_documents
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
-from pipelines.policy.versions import version_line
+from pipelines.policy.versions import version_parts
 
 
 @dataclass(frozen=True)
@@ -134,11 +134,11 @@ def _results_in(value: object, depth: int = 0) -> list[Result]:
     return []
 
 
-def rules_schedule(context: dict) -> list[str]:
+def rules_schedule(context: dict) -> list[tuple[str, str, str | None]]:
     """One line per version of a rule the document's results applied (the clause's text as an amendment or the
-    agreement as signed left it, a waiver letter), each once, in clause order."""
+    agreement as signed left it, a parameter, a waiver letter), each once, in clause order."""
     versions = {(v.rule_id, v.version): asdict(v) for r in _results_in(context) for v in r.rules_applied}
-    return [version_line(versions[key]) for key in sorted(versions)]
+    return [version_parts(versions[key]) for key in sorted(versions)]
 
 
 def render(facts: RunFacts, out_dir: Path) -> list[Path]:

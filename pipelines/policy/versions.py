@@ -83,9 +83,15 @@ def rules_applied(policies: PolicySet, covenant: Covenant, result: Result) -> tu
     return tuple(applied)
 
 
-def version_line(version: dict) -> str:
-    """One rule version in words, from its plain record (results.csv, explain, the certificates' schedule)."""
+def version_parts(version: dict) -> tuple[str, str, str | None]:
+    """One rule version in words, from its plain record: the rule's id, what version it is, the policy file (a document
+    keeps the first and the last whole on a line)."""
     signed = f"signed {version['signed_on']}" if version["signed_on"] else "signing date not known"
     effective = f", effective {version['effective_on']}" if version["effective_on"] else ""
-    held = f" ({version['policy_file']})" if version["policy_file"] else ""
-    return f"{version['rule_id']}: {version['version']}, {version['title']}, {signed}{effective}{held}"
+    return version["rule_id"], f"{version['version']}, {version['title']}, {signed}{effective}", version["policy_file"]
+
+
+def version_line(version: dict) -> str:
+    """One rule version in a line (results.csv, explain)."""
+    rule_id, what, file = version_parts(version)
+    return f"{rule_id}: {what}" + (f" ({file})" if file else "")
