@@ -96,12 +96,14 @@ def flip_points(change: Fraction, strict: bool, passing: bool, step: Fraction) -
     return flips - step, flips
 
 
-def _decimal(value: Fraction) -> tuple[Decimal, str | None]:
-    """The value as a decimal, with the exact fraction beside it when it has no finite decimal."""
+def _decimal(value: Fraction, step: Fraction = CENT) -> tuple[Decimal, str | None]:
+    """The value as a decimal, in cents (or whole days) where that is exact, with the exact fraction beside it when it
+    has no finite decimal."""
     exact = Decimal(value.numerator) / Decimal(value.denominator)
-    if Fraction(exact) == value:
-        return exact, None
-    return exact.quantize(DECIMAL_PLACES), f"{value.numerator} / {value.denominator}"
+    if Fraction(exact) != value:
+        return exact.quantize(DECIMAL_PLACES), f"{value.numerator} / {value.denominator}"
+    places = Decimal(1) if step == DAY else Decimal("0.01")
+    return (exact.quantize(places) if Fraction(exact.quantize(places)) == value else exact), None
 
 
 def _room(
@@ -118,7 +120,7 @@ def _room(
     else:
         bound = f"by more than {written(change)} (at least {written(flips)})" if strict else f"by at least {written(change)}"
         statement = f"{figure} would have to {direction} {bound} for {clause_tested} to be met."
-    shown, exact = _decimal(change)
+    shown, exact = _decimal(change, step)
     return RoomToMove(
         figure=figure,
         clause_id=clause_id,
@@ -126,8 +128,8 @@ def _room(
         unit=unit,
         change=shown,
         strict=strict,
-        holds_up_to=_decimal(holds)[0],
-        flips_at=_decimal(flips)[0],
+        holds_up_to=_decimal(holds, step)[0],
+        flips_at=_decimal(flips, step)[0],
         flips_to="fail" if passing else "pass",
         statement=statement,
         assumptions=assumptions,
@@ -137,7 +139,7 @@ def _room(
 
 def _written(unit: str):
     if unit == "days":
-        return lambda value: f"{_decimal(value)[0]:f} days"
+        return lambda value: f"{_decimal(value, DAY)[0]:f} days"
     return lambda value: money(_decimal(value)[0])
 
 
