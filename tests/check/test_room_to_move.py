@@ -10,33 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from test_check import NOTES
+
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
-
-# a new 4.10(a) instrument at the 4.10(b)(ii) revolver's own cost: LIBOR 5.75% + 1.50% = 7.25%, actual/360
-TERM_NOTES = """
-kind: incurrence
-transaction_id: PROPOSED-ROOM
-instrument_id: NOTES-ROOM
-amount: "{amount}"
-basket: 4.10(a)
-instrument:
-  obligor_entity_id: KACC
-  instrument_kind: senior_notes
-  rate_kind: fixed
-  fixed_rate: "{rate}"
-  day_count: {day_count}
-  maturity_date: 2007-11-15
-  is_subordinated: false
-  is_secured: false
-attestations:
-  - subject: projected_other_fixed_charges
-    value: "778875.00"
-    attested_by: Margaret A. Hollis
-    role: Chief Financial Officer
-    attested_on: 1997-11-12
-    document: Fixed-charge projection schedule
-"""
 
 DIVIDEND = """
 kind: restricted_payment
@@ -63,7 +40,9 @@ def results(cache: Path, tmp_path: Path, on: str, text: str) -> dict[str, dict]:
 
 
 def notes(amount: str, rate: str = "0.07250000", day_count: str = "actual/360") -> str:
-    return TERM_NOTES.format(amount=amount, rate=rate, day_count=day_count)
+    """test_check's new 4.10(a) notes, by default at the 4.10(b)(ii) revolver's own cost: LIBOR 5.75% + 1.50% = 7.25%,
+    actual/360."""
+    return NOTES.format(amount=amount).replace('fixed_rate: "0.10000000"', f'fixed_rate: "{rate}"').replace("day_count: 30/360", f"day_count: {day_count}")
 
 
 def test_4_10_a_the_debt_that_can_still_be_incurred_at_the_revolver_rate_and_one_cent_more(cache, tmp_path):

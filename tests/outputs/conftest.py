@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pipelines.outputs.deadlines import Deadline, statement
-from pipelines.policy.result import Limit, Result
+from pipelines.policy.result import Limit, Result, RoomToMove
 
 HOSTILE_ID = '=HYPERLINK("http://example.invalid/","click")'
 MONTHLY = "ppca-2002/9.2.4(b)"
@@ -54,6 +54,14 @@ def results() -> list[Result]:
                 "liens_counted": {"value": "12345678901234567.89", "liens": ["L-1 100.00", "L-2 200.00"], "clause_id": "indenture-1996/4.11(b)(i)"},
             },
             citations=("[PPCA 9.2.4]", "ppca-2002/def/EBITDA"),
+            # (127,541,418.02) against (127,000,000.00) "not less than": short by 541,418.02, cured by reaching it
+            room_to_move=RoomToMove(
+                figure="EBITDA for the 12 months", clause_id="ppca-2002/def/EBITDA", direction="rise", unit="US dollars",
+                change=Decimal("541418.02"), strict=False, holds_up_to=Decimal("541418.01"), flips_at=Decimal("541418.02"),
+                flips_to="pass", statement="EBITDA for the 12 months would have to rise by at least 541,418.02 for ppca-2002/9.2.4(b) to be met.",
+                assumptions=("the threshold and its reductions stay as they are",),
+            ),
+            band="breach",
         ),
         monthly(date(2003, 12, 31), "not_applicable", None, None),
         Result(
@@ -93,6 +101,14 @@ def results() -> list[Result]:
             threshold=Decimal("-123000000.00"),
             headroom=Decimal("1000000.00"),
             headroom_pct=Decimal("0.81"),
+            # 1,000,000 of headroom, within the 10,000,000 cushion of the policy
+            room_to_move=RoomToMove(
+                figure="EBITDA for the 4 Fiscal Quarters", clause_id="ppca-2002/def/EBITDA", direction="fall", unit="US dollars",
+                change=Decimal("1000000.00"), strict=False, holds_up_to=Decimal("1000000.00"), flips_at=Decimal("1000000.01"),
+                flips_to="fail", statement="EBITDA for the 4 Fiscal Quarters may fall by up to 1,000,000.00 before ppca-2002/9.2.4(a) fails; a fall of 1,000,000.01 fails it.",
+                assumptions=("the threshold and its reductions stay as they are",),
+            ),
+            band="tight",
         ),
         Result(
             clause_id=OVERADVANCE,
