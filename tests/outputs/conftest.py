@@ -39,6 +39,15 @@ def monthly(test_date: date, status: str, actual: str | None, headroom: str | No
     )
 
 
+def ebitda_room(figure: str, direction: str, change: str, flip_points: tuple[str, str], says: str) -> RoomToMove:
+    """EBITDA's room to move under ">=" (not strict): a fall flips a pass, a rise cures a failure."""
+    return RoomToMove(
+        figure=figure, clause_id="ppca-2002/def/EBITDA", direction=direction, unit="US dollars", change=Decimal(change), strict=False,
+        holds_up_to=Decimal(flip_points[0]), flips_at=Decimal(flip_points[1]), flips_to="pass" if direction == "rise" else "fail",
+        statement=f"{figure} {says}", assumptions=("the threshold and its reductions stay as they are",),
+    )
+
+
 @pytest.fixture
 def results() -> list[Result]:
     return [
@@ -55,12 +64,8 @@ def results() -> list[Result]:
             },
             citations=("[PPCA 9.2.4]", "ppca-2002/def/EBITDA"),
             # (127,541,418.02) against (127,000,000.00) "not less than": short by 541,418.02, cured by reaching it
-            room_to_move=RoomToMove(
-                figure="EBITDA for the 12 months", clause_id="ppca-2002/def/EBITDA", direction="rise", unit="US dollars",
-                change=Decimal("541418.02"), strict=False, holds_up_to=Decimal("541418.01"), flips_at=Decimal("541418.02"),
-                flips_to="pass", statement="EBITDA for the 12 months would have to rise by at least 541,418.02 for ppca-2002/9.2.4(b) to be met.",
-                assumptions=("the threshold and its reductions stay as they are",),
-            ),
+            room_to_move=ebitda_room("EBITDA for the 12 months", "rise", "541418.02", ("541418.01", "541418.02"),
+                                     "would have to rise by at least 541,418.02 for ppca-2002/9.2.4(b) to be met."),
             band="breach",
         ),
         monthly(date(2003, 12, 31), "not_applicable", None, None),
@@ -102,12 +107,8 @@ def results() -> list[Result]:
             headroom=Decimal("1000000.00"),
             headroom_pct=Decimal("0.81"),
             # 1,000,000 of headroom, within the 10,000,000 cushion of the policy
-            room_to_move=RoomToMove(
-                figure="EBITDA for the 4 Fiscal Quarters", clause_id="ppca-2002/def/EBITDA", direction="fall", unit="US dollars",
-                change=Decimal("1000000.00"), strict=False, holds_up_to=Decimal("1000000.00"), flips_at=Decimal("1000000.01"),
-                flips_to="fail", statement="EBITDA for the 4 Fiscal Quarters may fall by up to 1,000,000.00 before ppca-2002/9.2.4(a) fails; a fall of 1,000,000.01 fails it.",
-                assumptions=("the threshold and its reductions stay as they are",),
-            ),
+            room_to_move=ebitda_room("EBITDA for the 4 Fiscal Quarters", "fall", "1000000.00", ("1000000.00", "1000000.01"),
+                                     "may fall by up to 1,000,000.00 before ppca-2002/9.2.4(a) fails; a fall of 1,000,000.01 fails it."),
             band="tight",
         ),
         Result(
