@@ -13,17 +13,18 @@ from __future__ import annotations
 import operator as op
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
 from pipelines.policy.result import Result, RoomToMove
 from pipelines.policy.schema import Covenant, Cushion
-from pipelines.typography import money
+from pipelines.typography import amount, money
 
 COMPARE = {">": op.gt, ">=": op.ge, "<": op.lt, "<=": op.le}
 CENT = Fraction(1, 100)
 DAY = Fraction(1)
 DECIMAL_PLACES = Decimal("0.0000000001")
+CENTS, SIX_PLACES = Decimal("0.01"), Decimal("0.000001")
 DEFAULT_CUSHION = Cushion(
     value="10",
     unit="percent",
@@ -138,9 +139,19 @@ def _room(
 
 
 def _written(unit: str):
+    """A move in words: whole days; dollars to the cent, or with every digit when it falls between cents, to six
+    places and "..." when they do not end (so "by less than 244,416,848.166273..." never reads as a cent it does not
+    reach)."""
     if unit == "days":
         return lambda value: f"{_decimal(value, DAY)[0]:f} days"
-    return lambda value: money(_decimal(value)[0])
+
+    def dollars(value: Fraction) -> str:
+        shown, exact = _decimal(value)
+        if exact is None:
+            return amount(shown.quantize(CENTS) if shown == shown.quantize(CENTS) else shown)
+        return amount(shown.quantize(SIX_PLACES, ROUND_DOWN)) + "..."
+
+    return dollars
 
 
 def _amount_room(covenant: Covenant, result: Result, actual: Fraction) -> RoomToMove:
