@@ -215,5 +215,10 @@ def additional_debt_room(covenant: Covenant, result: Result, ratio_terms: tuple[
         f"Consolidated Cash Flow Available for Fixed Charges stays {money(_decimal(numerator)[0])}: the four quarters before the Transaction Date do not change",
         "the 4.10(b)(ii) amount deemed drawn stays as it is: Indebtedness under 4.10(a) uses no 4.10(b) basket",
     )
-    figure = "Indebtedness Incurred under 4.10(a) on the Transaction Date" + (" besides this Incurrence" if result.transaction_id else "")
+    # an information row prices a transaction on the day after its quarter end
+    figure = (
+        "Indebtedness Incurred under 4.10(a) on the Transaction Date besides this Incurrence"
+        if result.transaction_id
+        else "Indebtedness Incurred under 4.10(a) on the day after the quarter end"
+    )
     return _room(figure, covenant.clause_id, covenant.clause_id, True, change, covenant.operator in ("<", ">"), True, "US dollars", assumptions)
