@@ -143,7 +143,7 @@ def _written(unit: str):
     places and "..." when they do not end (so "by less than 244,416,848.166273..." never reads as a cent it does not
     reach)."""
     if unit == "days":
-        return lambda value: f"{_decimal(value, DAY)[0]:f} days"
+        return lambda value: f"{value} day" if value == 1 else f"{value} days"
 
     def dollars(value: Fraction) -> str:
         shown, exact = _decimal(value)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from mart_rows import add_ebitda, add_ratio
+from mart_rows import add_amount, add_ebitda, add_ratio
 from pydantic import ValidationError
 
 from pipelines.policy.evaluation import evaluate_all
@@ -148,3 +148,13 @@ def test_a_cushion_is_exact_and_not_negative():
         Cushion(value=10.0, unit="percent", source="management")
     with pytest.raises(ValidationError, match="cannot be negative"):
         Cushion(value="-1", unit="amount", source="management")
+
+
+def test_a_count_of_days_moves_by_whole_days(con, policies):
+    # 4.11(b)(ix): the purchase-money Indebtedness Incurred within 180 days ("<=") of the acquisition; 179 days used:
+    # one more day still complies, a second does not. 1 day of headroom is within 10% of 180 = 18 days: tight.
+    add_amount(con, "lien_tests", "indenture-1996/4.11(b)(ix)-180-days", date(1998, 9, 30), "179")
+    result = one(con, policies)
+    room = result.room_to_move
+    assert (result.status, result.band, room.unit, room.holds_up_to, room.flips_at) == ("pass", "tight", "days", Decimal("1"), Decimal("2"))
+    assert room.statement.endswith("may rise by up to 1 day before indenture-1996/4.11(b)(ix)-180-days fails; a rise of 2 days fails it.")
