@@ -108,7 +108,8 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         terms = None if numerator is None or denominator is None or denominator <= 0 else (Fraction(numerator), Fraction(denominator) / divisor)
         value = None if terms is None else terms[0] / terms[1]
     else:
-        terms, value = None, None if row["actual"] is None else Fraction(row["actual"])
+        terms = None
+        value = None if row["actual"] is None else Fraction(row["actual"])
     return Figures(
         clause_id=row["clause_id"],
         test_date=row["test_date"],

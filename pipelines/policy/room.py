@@ -103,7 +103,7 @@ def _decimal(value: Fraction, step: Fraction = CENT) -> tuple[Decimal, str | Non
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     if Fraction(exact) != value:
         return exact.quantize(DECIMAL_PLACES), f"{value.numerator} / {value.denominator}"
-    places = Decimal(1) if step == DAY else Decimal("0.01")
+    places = Decimal(1) if step == DAY else CENTS
     return (exact.quantize(places) if Fraction(exact.quantize(places)) == value else exact), None
 
 
