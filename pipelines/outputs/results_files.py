@@ -1,5 +1,5 @@
 """The public output, money as decimal strings: results.json (one full record per clause and test date), results.csv
-(the same results in plain columns, with their fiscal quarter), result_inputs.csv (one row per result and input) and
+(the same results in plain columns, with their fiscal quarter and room to move), result_inputs.csv (one row per result and input) and
 result_limits.csv (one row per result and threshold, cap, credit or reduction it uses)."""
 
 from __future__ import annotations
@@ -38,9 +38,15 @@ FIELDS = (
     "cautions",
     "limits",
     "rules_applied",
+    "band",
+    "room_to_move",
+    "room_to_move_reason",
 )
-NESTED = ("inputs", "limits")  # in results.json only; result_inputs.csv and result_limits.csv have them one per row
-CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name not in NESTED))
+NESTED = ("inputs", "limits", "room_to_move")  # in results.json only; the CSV files have them one per row or column
+# results.csv has the room to move in plain columns (pipelines.policy.result.RoomToMove)
+ROOM_FIELDS = ("figure", "clause_id", "direction", "unit", "change", "strict", "holds_up_to", "flips_at", "flips_to", "statement", "assumptions")
+ROOM_COLUMNS = tuple(f"room_{name}" for name in ROOM_FIELDS)
+CSV_FIELDS = ("fiscal_quarter", *(name for name in FIELDS if name not in NESTED), *ROOM_COLUMNS)
 RESULT_KEY = ("fiscal_quarter", "clause_id", "test_date", "test_kind", "transaction_id")
 INPUT_FIELDS = (*RESULT_KEY, "input", "value", "input_clause_id", "source")
 LIMIT_FIELDS = (*RESULT_KEY, "kind", "name", "value", "limit_clause_id", "source", "applies_to", "period_start", "period_end")
@@ -72,7 +78,9 @@ def plain_row(rec: dict) -> dict:
     row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in rec.items() if name not in (*NESTED, "rules_applied")}
     if "rules_applied" in rec:  # one rule version after another, in words (the JSON keeps their fields)
         row["rules_applied"] = "; ".join(map(version_line, rec["rules_applied"]))
-    return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row}
+    room = rec["room_to_move"] or {}
+    columns = {column: "; ".join(room[name]) if name == "assumptions" and room else room.get(name) for column, name in zip(ROOM_COLUMNS, ROOM_FIELDS)}
+    return {"fiscal_quarter": fiscal_quarter(rec["test_date"]), **row, **columns}
 
 
 def source_text(detail: dict) -> str:

@@ -57,6 +57,29 @@ def failure_rows(results: list[Result]) -> list[list[str]]:
     return rows
 
 
+def how_far_lines(results: list[Result]) -> list[str]:
+    """How far each failure or waived failure is from being met: its room to move (pipelines.policy.room)."""
+    return [
+        f"  {r.test_date} {r.room_to_move.statement}"
+        for r in results
+        if r.status in ("fail", "waived") and acted_on(r) and r.room_to_move is not None
+    ]
+
+
+def tight_lines(results: list[Result]) -> list[str]:
+    """One line per clause with results that comply within the policy's cushion: how many, and how far the latest may
+    move before it fails."""
+    grouped: dict[str, list[Result]] = {}
+    for r in (r for r in results if r.band == "tight" and acted_on(r) and r.room_to_move is not None):
+        grouped.setdefault(r.clause_id, []).append(r)
+    lines = []
+    for clause_id, tight in sorted(grouped.items()):
+        latest = max(tight, key=lambda r: r.test_date)
+        when = long_date(latest.test_date) if len(tight) == 1 else f"{len(tight)} test dates, the latest {long_date(latest.test_date)}"
+        lines.append(f"  {clause_id} ({when}): {latest.room_to_move.statement}")
+    return lines
+
+
 def undetermined_lines(results: list[Result]) -> list[str]:
     """One line per clause and reason: how many test dates it leaves open, and the explanation, which names the fact
     that would decide it."""
@@ -111,6 +134,10 @@ def summary(
     failures = failure_rows(results)
     if failures:
         lines += ["", "Failures and waivers", table(["test date", "clause", "status", "figure", "must be", "threshold", "headroom", "headroom %", "waiver"], failures)]
+        lines += how_far_lines(results)
+    tight = tight_lines(results)
+    if tight:
+        lines += ["", "Tight: complying within the cushion the policy sets", *tight]
     undetermined = undetermined_lines(results)
     if undetermined:
         lines += ["", "Cannot be determined", *undetermined]

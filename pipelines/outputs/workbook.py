@@ -54,6 +54,7 @@ STATUS_LABELS = {"not_applicable": "n/a"}
 GOOD, BAD, NEUTRAL = ("C6EFCE", "006100"), ("FFC7CE", "9C0006"), ("FFEB9C", "9C5700")
 UNKNOWN, QUIET = ("DDEBF7", "1F4E78"), ("EDEDED", "595959")
 STATUS_COLOURS = {"pass": GOOD, "fail": BAD, "waived": NEUTRAL, "indeterminate": UNKNOWN, "not_applicable": QUIET}
+BAND_COLOURS = {"comfortable": GOOD, "tight": NEUTRAL, "breach": BAD}
 DEADLINE_COLOURS = {"met": GOOD, "missed": BAD, "due": NEUTRAL, "lapsed": QUIET, "indeterminate": UNKNOWN}
 HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 LINE_HEIGHT, MAX_ROW_HEIGHT, CHARACTERS_PER_WIDTH = 15, 409, 1.15  # points; a spreadsheet's tallest row
@@ -189,7 +190,12 @@ RESULT_COLUMNS = (
     Column("Waiver", 40),
     Column("Determined on", 12),
     Column("Explanation", 100, wrap=True),
+    Column("Band", 12),
+    Column("Room to move", 80, wrap=True),
+    Column("Holds up to", 20),
+    Column("Flips at", 20),
 )
+BAND_COLUMN = 17
 
 
 def instrument_sheet(sheet: Worksheet, results: list[Result], ratios: frozenset[str]) -> None:
@@ -200,7 +206,7 @@ def instrument_sheet(sheet: Worksheet, results: list[Result], ratios: frozenset[
         (
             [str(FiscalQuarter.containing(r.test_date)), r.test_date, r.clause_id, r.test_kind, r.transaction_id, r.status,
              r.status_before_waiver, r.figure, r.actual, r.operator, r.threshold, r.headroom, r.headroom_pct, r.waiver_id,
-             r.determination_date, r.explanation]
+             r.determination_date, r.explanation, r.band, *_room_cells(r)]
             for r in ordered
         ),
         frozen_columns=3,
@@ -210,6 +216,19 @@ def instrument_sheet(sheet: Worksheet, results: list[Result], ratios: frozenset[
         for column, number_format in ((9, RATIO if ratio else MONEY), (11, RATIO if ratio else MONEY), (12, RATIO_DIFFERENCE if ratio else MONEY)):
             sheet.cell(row=row, column=column).number_format = number_format
         colour(sheet.cell(row=row, column=6), STATUS_COLOURS[result.status])
+        colour(sheet.cell(row=row, column=BAND_COLUMN), BAND_COLOURS.get(result.band))
+        if result.room_to_move is not None:
+            days = result.room_to_move.unit == "days"
+            for column in (BAND_COLUMN + 2, BAND_COLUMN + 3):
+                sheet.cell(row=row, column=column).number_format = "0" if days else MONEY
+
+
+def _room_cells(result: Result) -> list[object]:
+    """The room to move in words (or why there is none), the largest move that keeps the status and the least that flips it."""
+    room = result.room_to_move
+    if room is None:
+        return [result.room_to_move_reason, None, None]
+    return [room.statement, room.holds_up_to, room.flips_at]
 
 
 RESULT_KEY_COLUMNS = (

@@ -21,6 +21,7 @@ from pipelines.outputs.total_order import tie_breaker
 from pipelines.policy.limits import condition_limit, mart_limits, threshold_limits
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Limit, Result
+from pipelines.policy.room import with_room
 from pipelines.policy.schema import Condition, Covenant, ScopedTestDates, Waiver
 from pipelines.policy.versions import rules_applied
 from pipelines.typography import comparison, long_date, money, prose, ratio, ratio_places
@@ -56,6 +57,8 @@ class Figures:
     # least and greatest each can then be (None: no bound on that side), e.g. a Maximum Letter of Credit Amount of
     # $200,000,000 or $235,000,000 while the date the bid bond obligation ended is not attested
     bounds: Bounds | None = None
+    # a ratio's numerator and its denominator over the divisor, exact (pipelines.policy.room solves on them)
+    ratio_terms: tuple[Fraction, Fraction] | None = None
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,10 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
     if covenant.figure.form == "ratio":
         numerator, denominator = row["numerator"], row["denominator"]
         divisor = row.get("denominator_divisor") or 1
-        value = None if numerator is None or denominator is None or denominator <= 0 else Fraction(numerator) * divisor / Fraction(denominator)
+        terms = None if numerator is None or denominator is None or denominator <= 0 else (Fraction(numerator), Fraction(denominator) / divisor)
+        value = None if terms is None else terms[0] / terms[1]
     else:
+        terms = None
         value = None if row["actual"] is None else Fraction(row["actual"])
     return Figures(
         clause_id=row["clause_id"],
@@ -121,6 +126,7 @@ def _figures(row: dict, covenant: Covenant) -> Figures:
         not_applicable_because=row.get("not_applicable_because"),
         bounds=_bounds(row.get("bounds")),
         limits=mart_limits(row.get("limits")),
+        ratio_terms=terms,
     )
 
 
@@ -185,7 +191,7 @@ def evaluate_covenant(
         result = replace(result, rules_applied=rules_applied(policies, covenant, result))
         if figures.warnings:
             result = replace(result, explanation=result.explanation + " Warning: " + "; ".join(figures.warnings) + ".")
-        results.append(replace(result, explanation=prose(result.explanation)))
+        results.append(with_room(covenant, replace(result, explanation=prose(result.explanation)), figures.ratio_terms))
     return results
 
 

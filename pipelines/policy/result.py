@@ -10,6 +10,8 @@ STATUSES = ("pass", "fail", "waived", "indeterminate", "not_applicable")
 # what a limit is to the result: the threshold compared; the threshold before its reductions (`base`); a reduction of
 # it or of an input; a credit that adds up to a reduction or a capacity; a cap or a floor on one of those; a waiver's
 # condition
+# where a compliant figure stands against the policy's cushion, or a breach (failed, waived or not)
+BANDS = ("comfortable", "tight", "breach")
 LIMIT_KINDS = ("threshold", "base", "reduction", "credit", "cap", "floor", "condition")
 
 
@@ -48,6 +50,29 @@ class RuleVersion:
 
 
 @dataclass(frozen=True)
+class RoomToMove:
+    """How far the figure that drives a result may move before the result flips (pipelines.policy.room).
+
+    `change` is the exact move at which the figure meets the threshold (`change_exact` gives it as a fraction when it
+    has no finite decimal); `strict` is the comparison's strictness ("greater than", "less than"): the threshold itself
+    does not comply. `holds_up_to` is the largest move, in cents (or whole days), that leaves the status as it is;
+    `flips_at` the least that flips it to `flips_to`."""
+
+    figure: str
+    clause_id: str
+    direction: str  # fall | rise: the way the figure moves to flip the result
+    unit: str  # US dollars | days
+    change: Decimal
+    strict: bool
+    holds_up_to: Decimal
+    flips_at: Decimal
+    flips_to: str  # fail | pass
+    statement: str
+    assumptions: tuple[str, ...] = ()
+    change_exact: str | None = None
+
+
+@dataclass(frozen=True)
 class Result:
     clause_id: str
     instrument: str
@@ -72,7 +97,13 @@ class Result:
     cautions: tuple[str, ...] = ()
     limits: tuple[Limit, ...] = ()
     rules_applied: tuple[RuleVersion, ...] = ()
+    # how far the driving figure may move before the result flips; None with the reason in `room_to_move_reason`
+    room_to_move: RoomToMove | None = None
+    room_to_move_reason: str | None = None
+    band: str | None = None  # comfortable | tight | breach (BANDS); None where there is no room to measure
 
     def __post_init__(self) -> None:
+        if self.band is not None and self.band not in BANDS:
+            raise ValueError(f"unknown band {self.band!r}")
         if self.status not in STATUSES:
             raise ValueError(f"unknown status {self.status!r}")

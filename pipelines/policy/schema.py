@@ -120,6 +120,22 @@ class AmendedBy(Strict):
     note: str = Field(min_length=10)
 
 
+class Cushion(Strict):
+    """The margin under which a compliant result is `tight` rather than `comfortable`: a management choice, not a
+    clause. `percent` of the threshold's magnitude, or an `amount` in the figure's unit (dollars; ratio points for a
+    ratio)."""
+
+    value: Exact
+    unit: Literal["percent", "amount"]
+    source: str = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _not_negative(self) -> Cushion:
+        if self.value < 0:
+            raise ValueError(f"a cushion cannot be negative ({self.value})")
+        return self
+
+
 class Covenant(Strict):
     clause_id: str = Field(pattern=CLAUSE_ID)
     instrument: Literal["indenture-1996", "ca-1994", "ppca-2002"]
@@ -134,6 +150,7 @@ class Covenant(Strict):
     threshold_reductions: tuple[ThresholdReduction, ...] = ()
     periods_without_threshold: tuple[NoThresholdPeriod, ...] = ()
     determination: Determination
+    cushion: Cushion | None = None
     notes: str = ""
 
     @model_validator(mode="after")

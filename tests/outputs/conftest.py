@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from pipelines.outputs.deadlines import Deadline, statement
-from pipelines.policy.result import Limit, Result
+from pipelines.policy.result import Limit, Result, RoomToMove
 
 HOSTILE_ID = '=HYPERLINK("http://example.invalid/","click")'
 MONTHLY = "ppca-2002/9.2.4(b)"
@@ -39,6 +39,15 @@ def monthly(test_date: date, status: str, actual: str | None, headroom: str | No
     )
 
 
+def ebitda_room(figure: str, direction: str, change: str, flip_points: tuple[str, str], says: str) -> RoomToMove:
+    """EBITDA's room to move under ">=" (not strict): a fall flips a pass, a rise cures a failure."""
+    return RoomToMove(
+        figure=figure, clause_id="ppca-2002/def/EBITDA", direction=direction, unit="US dollars", change=Decimal(change), strict=False,
+        holds_up_to=Decimal(flip_points[0]), flips_at=Decimal(flip_points[1]), flips_to="pass" if direction == "rise" else "fail",
+        statement=f"{figure} {says}", assumptions=("the threshold and its reductions stay as they are",),
+    )
+
+
 @pytest.fixture
 def results() -> list[Result]:
     return [
@@ -54,6 +63,10 @@ def results() -> list[Result]:
                 "liens_counted": {"value": "12345678901234567.89", "liens": ["L-1 100.00", "L-2 200.00"], "clause_id": "indenture-1996/4.11(b)(i)"},
             },
             citations=("[PPCA 9.2.4]", "ppca-2002/def/EBITDA"),
+            # (127,541,418.02) against (127,000,000.00) "not less than": short by 541,418.02, cured by reaching it
+            room_to_move=ebitda_room("EBITDA for the 12 months", "rise", "541418.02", ("541418.01", "541418.02"),
+                                     "would have to rise by at least 541,418.02 for ppca-2002/9.2.4(b) to be met."),
+            band="breach",
         ),
         monthly(date(2003, 12, 31), "not_applicable", None, None),
         Result(
@@ -93,6 +106,10 @@ def results() -> list[Result]:
             threshold=Decimal("-123000000.00"),
             headroom=Decimal("1000000.00"),
             headroom_pct=Decimal("0.81"),
+            # 1,000,000 of headroom, within the 10,000,000 cushion of the policy
+            room_to_move=ebitda_room("EBITDA for the 4 Fiscal Quarters", "fall", "1000000.00", ("1000000.00", "1000000.01"),
+                                     "may fall by up to 1,000,000.00 before ppca-2002/9.2.4(a) fails; a fall of 1,000,000.01 fails it."),
+            band="tight",
         ),
         Result(
             clause_id=OVERADVANCE,

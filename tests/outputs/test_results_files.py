@@ -23,14 +23,20 @@ def test_results_csv_has_plain_columns_and_the_fiscal_quarter(results, tmp_path)
     header = (tmp_path / "results.csv").read_text().splitlines()[0]
     assert header == (
         "fiscal_quarter,clause_id,instrument,test_date,test_kind,transaction_id,status,status_before_waiver,figure,actual,"
-        "operator,threshold,headroom,headroom_pct,citations,amendments,waiver_id,determination_date,explanation,cautions,rules_applied"
+        "operator,threshold,headroom,headroom_pct,citations,amendments,waiver_id,determination_date,explanation,cautions,rules_applied,"
+        "band,room_to_move_reason,room_figure,room_clause_id,room_direction,room_unit,room_change,room_strict,room_holds_up_to,"
+        "room_flips_at,room_flips_to,room_statement,room_assumptions"
     )
     november = rows(tmp_path / "results.csv")[1]
     assert (november["fiscal_quarter"], november["test_date"], november["status"]) == ("2003Q4", "2003-11-30", "fail")
     assert (november["actual"], november["threshold"], november["headroom"]) == ("-127541418.02", "-127000000.00", "-541418.02")
     assert november["citations"] == "[PPCA 9.2.4]; ppca-2002/def/EBITDA"
+    assert (november["band"], november["room_direction"], november["room_change"], november["room_strict"], november["room_flips_at"]) == (
+        "breach", "rise", "541418.02", "False", "541418.02"
+    )
     march = rows(tmp_path / "results.csv")[4]
     assert (march["fiscal_quarter"], march["test_date"]) == ("2004Q1", "2004-03-31")
+    assert (march["band"], march["room_holds_up_to"], march["room_assumptions"]) == ("tight", "1000000.00", "the threshold and its reductions stay as they are")
 
 
 def test_a_formula_in_a_text_cell_is_neutralised_but_a_negative_amount_is_not(results, tmp_path):
@@ -65,6 +71,9 @@ def test_json_keeps_the_full_records(results, tmp_path):
     }
     assert november["citations"] == ["[PPCA 9.2.4]", "ppca-2002/def/EBITDA"]
     assert "fiscal_quarter" not in november
+    # the room to move nested, its money as strings
+    assert (november["band"], november["room_to_move"]["change"], november["room_to_move"]["flips_to"]) == ("breach", "541418.02", "pass")
+    assert november["room_to_move"]["assumptions"] == ["the threshold and its reductions stay as they are"]
 
 
 def test_result_limits_one_row_per_result_and_limit(results, tmp_path):

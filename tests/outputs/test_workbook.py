@@ -75,7 +75,7 @@ def test_frozen_headers_and_filters(book):
     assert frozen == {"Grid": "D2", "indenture-1996": "D2", "ppca-2002": "D2", "Inputs": "D2", "Limits": "D2", "Basket ledger": "C2", "Deadlines": "C2"}
     filters = {name: book[name].auto_filter.ref for name in book.sheetnames}
     assert filters == {
-        "Grid": "A1:E5", "indenture-1996": "A1:P2", "ppca-2002": "A1:P7", "Inputs": "A1:I5", "Limits": "A1:M6", "Basket ledger": "A1:K2", "Deadlines": "A1:L5",
+        "Grid": "A1:E5", "indenture-1996": "A1:T2", "ppca-2002": "A1:T7", "Inputs": "A1:I5", "Limits": "A1:M6", "Basket ledger": "A1:K2", "Deadlines": "A1:L5",
     }
 
 
@@ -84,6 +84,7 @@ def test_instrument_sheet_has_every_result_with_its_figures_formatted(book):
     assert cells(ppca, 1) == [
         "Fiscal quarter", "Test date", "Clause", "Test", "Transaction", "Status", "Status before waiver", "Figure", "Actual",
         "Operator", "Threshold", "Headroom", "Headroom %", "Waiver", "Determined on", "Explanation",
+        "Band", "Room to move", "Holds up to", "Flips at",
     ]
     # in date order: 10-31, 11-30, then on 12-31 9.2.4(a), 9.2.4(b), BorrowingBase, then 2004-03-31
     assert [(ppca.cell(row, 2).value, ppca.cell(row, 3).value) for row in range(2, 8)] == [
@@ -102,6 +103,12 @@ def test_instrument_sheet_has_every_result_with_its_figures_formatted(book):
     waived = cells(ppca, 4)
     assert (waived[5], waived[6], waived[12], waived[13]) == ("waived", "fail", -9.76, "ppca-2002/waiver-2004-03-29-minimum-ebitda")
     assert ppca["M4"].number_format == '0.00"%";(0.00"%")'
+    # the band in its colour (breach red, tight amber), the room to move in words and its flip points as money
+    assert (november[16], november[18], november[19]) == ("breach", 541418.01, 541418.02)
+    assert november[17].startswith("EBITDA for the 12 months would have to rise by at least 541,418.02")
+    assert (fill(ppca["Q3"]), ppca["S3"].number_format) == ("00FFC7CE", MONEY)
+    march = cells(ppca, 7)
+    assert (march[16], march[18], march[19], fill(ppca["Q7"])) == ("tight", 1000000, 1000000.01, "00FFEB9C")
 
 
 def test_a_ratio_is_shown_as_the_clause_states_it(book):
