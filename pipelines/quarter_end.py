@@ -21,6 +21,7 @@ from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
+from pipelines.models.sql_macros import load_macros
 from pipelines.models.sql_models import build_all
 from pipelines.outputs.basket_ledger import write_basket_ledger
 from pipelines.outputs.deadlines import Deadline, write_deadlines
@@ -54,9 +55,11 @@ def parameters_table(policies: PolicySet) -> pa.Table:
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
-    """The tables the SQL models read besides the extracts: the policies' dated parameters and the Business Days."""
+    """The tables the SQL models read besides the extracts: the policies' dated parameters and the Business Days; then
+    the SQL macros, which DuckDB binds to those tables when it creates them."""
     load_parameters(con, policies)
     load_business_days(con)
+    load_macros(con)
 
 
 def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: PolicySet) -> None:

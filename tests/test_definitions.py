@@ -33,10 +33,17 @@ def checks_of(key: AssetKey) -> dict[str, object]:
     return {c.name: GRAPH.get(c) for c in GRAPH.asset_check_keys if c.asset_key == key}
 
 
-def sql_references(sql: str, known: set[str]) -> set[str]:
-    """What a SQL file selects from, read independently of the code under test."""
+def _selected_from(sql: str) -> set[str]:
     without_comments = re.sub(r"--[^\n]*", "", sql)
-    return {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)} & known
+    return {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)}
+
+
+def sql_references(sql: str, known: set[str]) -> set[str]:
+    """What a SQL file selects from, and what the macros it calls (sql/macros/<name>.sql) select from, read
+    independently of the code under test."""
+    macros = {p.stem: _selected_from(p.read_text()) for p in (SQL_DIR / "macros").glob("*.sql")}
+    called = set().union(*(tables for name, tables in macros.items() if re.search(rf"\b{name}\(", re.sub(r"--[^\n]*", "", sql))))
+    return (_selected_from(sql) | called) & known
 
 
 def test_definitions_load_with_every_job_resolved():

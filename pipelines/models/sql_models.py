@@ -6,7 +6,8 @@ there name the clause ids it implements, and a `transactions of:` line names the
 `covenants check` relies on that line to skip the marts a proposal cannot appear in (docs/check.md). The model becomes
 a table named after the file.
 Dependencies are read from the SQL itself: every `from`/`join` of another model, of a `raw_` table or of a table in
-SOURCES (tables loaded by the pipeline itself rather than built from a file here, such as `policy_parameters`).
+SOURCES (tables loaded by the pipeline itself rather than built from a file here, such as `policy_parameters`), and
+what the macros it calls read (sql/macros/, pipelines/models/sql_macros.py: `parameter(...)` reads `policy_parameters`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.layout import SQL_DIR
+from pipelines.models.sql_macros import discover_macros, read_through_calls
 
 LAYERS = ("staging", "intermediate", "marts")
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
@@ -55,11 +57,12 @@ def _header(sql: str) -> list[str]:
 def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
     """All models, in an order where each comes after everything it reads."""
     paths = {p.stem: (layer, p) for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
+    macros = discover_macros(sql_dir / "macros")
     models = {}
     for name, (layer, path) in paths.items():
         sql = path.read_text()
         header = _header(sql)
-        refs = {r.lower() for r in _REFERENCE.findall(_strip_comments(sql))}
+        refs = {r.lower() for r in _REFERENCE.findall(_strip_comments(sql))} | read_through_calls(sql, macros)
         depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_") or r in SOURCES)))
         models[name] = SqlModel(
             name=name,

@@ -17,15 +17,7 @@
 -- Principal: the Notes' principal outstanding at the month end just before the record date (the day before April 1
 -- or October 1); indeterminate when the debt register has no such month end.
 -- Additional interest under the Registration Rights Agreement is not available (R-I35).
-with rate as (
-    select cast(value as decimal(12, 8)) as rate
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'notes_interest_rate'
-    order by effective_from desc
-    limit 1
-),
-
-payment_dates as (
+with payment_dates as (
     select cast(d as date) as payment_date
     from generate_series(timestamp '1997-04-15', timestamp '2006-10-15', interval 6 month) as g(d)
 ),
@@ -66,7 +58,7 @@ priced as (
         n.principal_outstanding,
         n.principal_outstanding * r.rate * c.days_30_360 as interest_times_360
     from counted as c
-    cross join rate as r
+    cross join lateral (select cast(parameter('indenture-1996', 'notes_interest_rate', c.accrual_start) as decimal(12, 8)) as rate) as r
     join adjusted as a on a.payment_date = c.payment_date
     left join business_days as rb on rb.day = c.record_date
     left join notes_principal_outstanding as n on n.period_end = c.record_date - 1

@@ -33,12 +33,7 @@ assessed as (
         t.*,
         s.series_amount,
         s.series_transactions,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'affiliate_transaction_fairness_opinion_threshold'
-                and p.effective_from <= t.transaction_date
-            order by p.effective_from desc limit 1
-        ) as opinion_threshold,
+        cast(parameter('indenture-1996', 'affiliate_transaction_fairness_opinion_threshold', t.transaction_date) as decimal(38, 2)) as opinion_threshold,
         a.value_flag as independent_approval,
         a.document as approval_attestation_document
     from transactions as t

@@ -24,11 +24,7 @@ with sales as (
             select coalesce(sum(r.amount), 0) from stg_asset_sale_receipts as r
             where r.transaction_id = s.transaction_id and r.kind = 'note_collection' and r.receipt_date <= s.sale_date + interval 30 day
         ) as notes_collected_within_30_days,
-        (
-            select cast(p.value as decimal(9, 6)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_minimum_cash_consideration_fraction' and p.effective_from <= s.sale_date
-            order by p.effective_from desc limit 1
-        ) as minimum_fraction
+        cast(parameter('indenture-1996', 'asset_sale_minimum_cash_consideration_fraction', s.sale_date) as decimal(9, 6)) as minimum_fraction
     from asset_sales as s
     where s.is_asset_sale and s.sale_date >= date '1996-12-23'
 ),

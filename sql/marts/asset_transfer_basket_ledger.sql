@@ -12,8 +12,7 @@
 -- entry.
 with period as (
     select min(effective_from) filter (where cast(value as integer) = 1) as basket_start
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'asset_transfer_basket_cumulative'
+    from parameter_history('indenture-1996', 'asset_transfer_basket_cumulative')
 ),
 
 entries as (

@@ -41,13 +41,7 @@ by_debt as (
 aggregation as (
     select
         t.test_date,
-        (
-            select cast(p.value as integer)
-            from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'cross_default_aggregation' and p.effective_from <= t.test_date
-            order by p.effective_from desc
-            limit 1
-        ) as aggregate_across_instruments
+        cast(parameter('indenture-1996', 'cross_default_aggregation', t.test_date) as integer) as aggregate_across_instruments
     from tests as t
 ),
 

@@ -38,18 +38,6 @@ with movements as (
     where subject = 'credit_agreement_amount_reduction'
 ),
 
-parameter_values as (
-    select name, value, effective_from from policy_parameters where instrument = 'indenture-1996'
-),
-
-switches as (
-    select
-        coalesce((select cast(value as integer) from parameter_values where name = 'facility_refinancings_count_against_fiscal_year_caps'
-            order by effective_from desc limit 1), 0) as count_refinancings,
-        coalesce((select cast(value as integer) from parameter_values where name = 'company_revolver_net_borrowings'
-            order by effective_from desc limit 1), 0) as net_company_revolvers
-),
-
 obligor_status as (
     select
         m.transaction_id,
@@ -107,14 +95,14 @@ aot_ledger as (
 facility_entries as (
     select
         m.*,
-        m.instrument_kind = 'revolving_credit' and (not coalesce(s.is_company, false) or w.net_company_revolvers = 1) as is_netted_line,
+        m.instrument_kind = 'revolving_credit' and (not coalesce(s.is_company, false)
+            or coalesce(cast(parameter('indenture-1996', 'company_revolver_net_borrowings', m.entry_date) as integer), 0) = 1) as is_netted_line,
         coalesce(m.basket_detail, (
             select n.basket_detail from stg_incurrences as n
             where n.instrument_id = m.instrument_id and n.basket = '4.10(b)(viii)' and n.incurrence_date <= m.entry_date
             order by n.incurrence_date desc, n.transaction_id desc limit 1
         )) as detail
     from movements as m
-    cross join switches as w
     join obligor_status as s on s.transaction_id = m.transaction_id and s.entry_date = m.entry_date
     where m.basket = '4.10(b)(viii)'
 ),
@@ -126,9 +114,9 @@ facility_counted as (
             partition by f.fiscal_year, f.instrument_id order by f.entry_date, f.entry_order, f.transaction_id rows unbounded preceding
         ) as line_net_after
     from facility_entries as f
-    cross join switches as w
     where (f.is_netted_line or f.entry_kind = 'incurrence')
-        and (f.detail is distinct from 'B' or w.count_refinancings = 1)
+        and (f.detail is distinct from 'B'
+            or coalesce(cast(parameter('indenture-1996', 'facility_refinancings_count_against_fiscal_year_caps', f.entry_date) as integer), 0) = 1)
 ),
 
 per_fiscal_year as (

@@ -61,11 +61,7 @@ capacities as (
         r.*,
         case r.clause_id
             when 'indenture-1996/4.11(b)(i)' then (case when len(m.missing_inputs) = 0 then m.maximum_secured_amount end)
-            else (
-                select cast(p.value as decimal(38, 2)) from policy_parameters as p
-                where p.instrument = 'indenture-1996' and p.name = 'lien_general_basket' and p.effective_from <= r.entry_date
-                order by p.effective_from desc limit 1
-            )
+            else cast(parameter('indenture-1996', 'lien_general_basket', r.entry_date) as decimal(38, 2))
         end as capacity,
         m.maximum_secured_amount,
         m.net_betterments,

@@ -120,12 +120,9 @@ clause_ii as (
         else [] end as missing_inputs,
         []::varchar[] as warnings
     from liens as l
+    -- Schedule A lists the Liens existing on the date of the Indenture: the threshold in force that day
     cross join (
-        select cast(value as decimal(38, 2)) as threshold
-        from policy_parameters
-        where instrument = 'indenture-1996' and name = 'existing_lien_schedule_a_threshold'
-        order by effective_from desc
-        limit 1
+        select cast(parameter('indenture-1996', 'existing_lien_schedule_a_threshold', date '1996-12-23') as decimal(38, 2)) as threshold
     ) as s
     where l.permitted_clause = '4.11(b)(ii)'
 ),
@@ -201,12 +198,8 @@ clause_xi as (
     from general_basket as g
     join general_basket as o
         on o.created_on <= g.created_on and (o.released_on is null or g.created_on < o.released_on)
-    cross join (
-        select cast(value as decimal(38, 2)) as capacity
-        from policy_parameters
-        where instrument = 'indenture-1996' and name = 'lien_general_basket'
-        order by effective_from desc
-        limit 1
+    cross join lateral (
+        select cast(parameter('indenture-1996', 'lien_general_basket', g.created_on) as decimal(38, 2)) as capacity
     ) as b
     group by g.created_on, g.lien_id
 ),

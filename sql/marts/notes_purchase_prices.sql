@@ -42,12 +42,7 @@ with purchases as (
 priced as (
     select
         p.*,
-        (
-            select cast(v.value as decimal(12, 5)) from policy_parameters as v
-            where v.instrument = 'indenture-1996' and v.name = p.price_parameter and v.effective_from <= p.purchase_date
-            order by v.effective_from desc
-            limit 1
-        ) as price,
+        cast(parameter('indenture-1996', p.price_parameter, p.purchase_date) as decimal(12, 5)) as price,
         s.accrual_start,
         s.rate
     from purchases as p

@@ -1,0 +1,78 @@
+"""SQL macros: logic several models share, one DuckDB macro per file under sql/macros/, created before any model runs.
+
+Each file is one `create or replace macro <name>(...)` statement (scalar, or `as table`), its leading `--` comment lines
+citing the clause it implements. DuckDB binds a macro's tables when it creates it, so the macros are created after
+the tables they read (`policy_parameters`, `business_days`: pipelines.quarter_end.load_sources). A model that calls a
+macro reads what the macro reads: discover() gives the model those dependencies. A table macro takes the relation it
+works on as an argument (`query_table`), so a model passes its own CTE and no model is read behind its back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from pipelines.layout import SQL_DIR
+
+MACROS_DIR = SQL_DIR / "macros"
+_DEFINITION = re.compile(r"^\s*create\s+or\s+replace\s+macro\s+([a-z_][a-z0-9_]*)\s*\(", re.IGNORECASE | re.MULTILINE)
+_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SqlMacro:
+    name: str
+    path: Path
+    sql: str
+    reads: tuple[str, ...]  # the tables its body selects from
+
+    def called_in(self, sql: str) -> bool:
+        return re.search(rf"\b{self.name}\s*\(", sql, re.IGNORECASE) is not None
+
+
+def _strip_comments(sql: str) -> str:
+    return re.sub(r"--[^\n]*", "", sql)
+
+
+def discover_macros(macros_dir: Path = MACROS_DIR) -> list[SqlMacro]:
+    """Every macro, named by its file; a file that defines another name, or none, is an error naming it."""
+    macros = []
+    for path in sorted(macros_dir.glob("*.sql")) if macros_dir.is_dir() else []:
+        sql = path.read_text()
+        body = _strip_comments(sql)
+        names = _DEFINITION.findall(body)
+        if names != [path.stem]:
+            raise ValueError(f"{path}: a macro file defines exactly the macro it is named after ({path.stem}), found {names}")
+        reads = tuple(sorted({r.lower() for r in _REFERENCE.findall(body)} - {"query_table"}))
+        macros.append(SqlMacro(name=path.stem, path=path, sql=sql, reads=reads))
+    return macros
+
+
+def read_through_calls(sql: str, macros: list[SqlMacro]) -> set[str]:
+    """The tables read by the macros `sql` calls, and by the macros they call in turn."""
+    seen: set[str] = set()
+    reads: set[str] = set()
+    calling = [m for m in macros if m.called_in(_strip_comments(sql))]
+    while calling:
+        macro = calling.pop()
+        if macro.name in seen:
+            continue
+        seen.add(macro.name)
+        reads |= set(macro.reads)
+        calling += [m for m in macros if m.called_in(_strip_comments(macro.sql))]
+    return reads
+
+
+def load_macros(con: duckdb.DuckDBPyConnection, macros_dir: Path = MACROS_DIR) -> None:
+    """(Re)create every macro, a macro another calls first (DuckDB binds the call when it creates the caller)."""
+    pending = discover_macros(macros_dir)
+    while pending:
+        ready = [m for m in pending if not any(o is not m and o.called_in(_strip_comments(m.sql)) for o in pending)]
+        if not ready:
+            raise ValueError(f"SQL macros call each other in a cycle: {', '.join(m.name for m in pending)}")
+        for macro in ready:
+            con.execute(macro.sql)
+        pending = [m for m in pending if m not in ready]
