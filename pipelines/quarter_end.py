@@ -41,14 +41,16 @@ def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None
 
 def parameters_table(policies: PolicySet) -> pa.Table:
     """The dated parameters as the `policy_parameters` table the SQL models read."""
-    rows = [(p.instrument, p.name, v.effective_from, str(v.value), v.source) for p in policies.parameters for v in p.values]
-    instrument, name, effective_from, value, source = zip(*rows) if rows else ((),) * 5
+    rows = [(p.instrument, p.name, v.effective_from, str(v.value), p.unit, v.source) for p in policies.parameters for v in p.values]
+    instrument, name, effective_from, value, unit, source = zip(*rows) if rows else ((),) * 6
     return pa.table(
         {
             "instrument": pa.array(instrument, pa.string()),
             "name": pa.array(name, pa.string()),
             "effective_from": pa.array(effective_from, pa.date32()),
+            # the policy file's decimal text, exact; the SQL macro parameter() returns it for the caller to cast
             "value": pa.array(value, pa.string()),
+            "unit": pa.array(unit, pa.string()),
             "source": pa.array(source, pa.string()),
         }
     )

@@ -51,7 +51,9 @@ grouped as (
         r.role as seller_role,
         coalesce(r.role = 'company' or (r.is_subsidiary and not r.is_unrestricted_subsidiary), false) as seller_is_company_or_subsidiary,
         -- Alpart and VALCO while not wholly owned (and at least 5% owned, the Non-Affiliate Joint Venture floor)
-        coalesce(s.seller_entity_id in ('ALPART', 'VALCO') and r.ownership_pct < 1 and r.ownership_pct >= 0.05, false) as seller_deemed_najv
+        coalesce(s.seller_entity_id in ('ALPART', 'VALCO') and r.ownership_pct < 1
+            and r.ownership_pct >= cast(parameter('indenture-1996', 'non_affiliate_joint_venture_minimum_ownership', s.sale_date) as decimal(9, 6)),
+            false) as seller_deemed_najv
     from sales as s
     left join stg_entities as r
         on r.entity_id = s.seller_entity_id

@@ -23,8 +23,8 @@ with maxxam as (
         p.amount as actual,
         i.interest,
         case
-            when i.interest is not null then 11438000 + i.interest
-            when p.amount <= 11438000 then 11438000
+            when i.interest is not null then w.payment + i.interest
+            when p.amount <= w.payment then w.payment
         end as threshold
     from stg_restricted_payments as p
     left join lateral (
@@ -32,6 +32,7 @@ with maxxam as (
         where a.subject = 'maxxam_tax_allocation_interest' and a.reference_id = p.transaction_id
         order by a.period_end desc limit 1
     ) as i on true
+    cross join lateral (select cast(parameter('ca-1994', 'maxxam_tax_allocation_payment', p.payment_date) as decimal(38, 0)) as payment) as w
     where p.ca1994_clause = '9.2.14'
 ),
 

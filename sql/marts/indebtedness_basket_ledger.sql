@@ -180,24 +180,29 @@ capacities as (
         e.*,
         o.alpart_ownership,
         case e.clause_id
-            when 'indenture-1996/4.10(b)(i)' then 50000000.00
             when 'indenture-1996/4.10(b)(ii)' then c.amount
-            when 'indenture-1996/4.10(b)(iii)(A)' then 150000000.00
-            when 'indenture-1996/4.10(b)(iii)(B)' then 150000000.00 * o.alpart_ownership
-            when 'indenture-1996/4.10(b)(iii)' then 150000000.00
-            when 'indenture-1996/4.10(b)(iv)' then 75000000.00
-            when 'indenture-1996/4.10(b)(v)' then 25000000.00
-            when 'indenture-1996/4.10(b)(vii)' then 50000000.00
-            when 'indenture-1996/4.10(b)(xiii)' then 75000000.00
-            when 'indenture-1996/4.10(b)(xiii)-subsidiaries' then 50000000.00
-            when 'indenture-1996/4.10(a)-alpart' then 150000000.00
-            when 'indenture-1996/4.10(b)(viii)(A)' then 150000000.00
-            when 'indenture-1996/4.10(b)(viii)(A)(IV)' then 75000000.00
-            when 'indenture-1996/4.10(b)(viii)(C)' then 40000000.00
-            when 'indenture-1996/4.10(b)(viii)' then 150000000.00
+            when 'indenture-1996/4.10(b)(iii)(B)'
+                then cast(parameter('indenture-1996', 'alpart_partners_indebtedness_base', e.amount_date) as decimal(38, 2)) * o.alpart_ownership
+            else cast(parameter('indenture-1996', k.cap_parameter, e.amount_date) as decimal(38, 2))
         end as cap,
         c.reduced_by
-    from entries as e
+    -- a movement dated before the Indenture (an opening balance) is measured against the amounts it fixes on its date
+    from (select *, greatest(entry_date, date '1996-12-23') as amount_date from entries) as e
+    left join (values
+        ('indenture-1996/4.10(b)(i)', 'notes_issue_cap'),
+        ('indenture-1996/4.10(b)(iii)(A)', 'alpart_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(iii)', 'alpart_indebtedness_combined_cap'),
+        ('indenture-1996/4.10(b)(iv)', 'qal_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(v)', 'valco_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(vii)', 'sale_leaseback_capital_lease_cap'),
+        ('indenture-1996/4.10(b)(xiii)', 'general_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(xiii)-subsidiaries', 'general_indebtedness_subsidiaries_cap'),
+        ('indenture-1996/4.10(a)-alpart', 'alpart_ratio_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(viii)(A)', 'facilities_indebtedness_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)(A)(IV)', 'fabrication_facilities_indebtedness_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)(C)', 'facilities_working_capital_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)', 'facilities_combined_fiscal_year_cap')
+    ) as k(clause_id, cap_parameter) on k.clause_id = e.clause_id
     left join ownership as o on o.clause_id = e.clause_id and o.transaction_id = e.transaction_id and o.entry_date = e.entry_date
     left join permitted_credit_agreement_amount as c
         on e.clause_id = 'indenture-1996/4.10(b)(ii)'

@@ -18,12 +18,17 @@ with movements as (
 ),
 
 classified as (
-    select c.clause_id, c.basket, c.cap, m.*
+    select
+        c.clause_id,
+        c.basket,
+        cast(parameter('indenture-1996', c.cap_parameter, greatest(m.entry_date, date '1996-12-23')) as decimal(38, 2)) as cap,
+        m.*
     from movements as m
     join (values
-        ('indenture-1996/def/PermittedIndebtedness(h)', 'Self-insurance and reinsurance letters of credit', 'h', 20000000.00),
-        ('indenture-1996/def/PreferredDividendIntercompanyNotes(ii)', 'Preferred Dividend Intercompany Notes (ii)', 'j-ii', 50000000.00)
-    ) as c(clause_id, basket, permitted_indebtedness_clause, cap) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
+        ('indenture-1996/def/PermittedIndebtedness(h)', 'Self-insurance and reinsurance letters of credit', 'h', 'self_insurance_letters_of_credit_cap'),
+        ('indenture-1996/def/PreferredDividendIntercompanyNotes(ii)', 'Preferred Dividend Intercompany Notes (ii)', 'j-ii',
+            'preferred_dividend_intercompany_notes_cap')
+    ) as c(clause_id, basket, permitted_indebtedness_clause, cap_parameter) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
 ),
 
 ledger as (

@@ -54,12 +54,12 @@ capped as (
             else 0
         end) as amount,
         t.actual as usage_after,
-        case t.clause_id
-            when 'indenture-1996/4.09(a)-maxxam-cap' then 75000000.00
-            when 'indenture-1996/4.09(b)(VII)' then 300000.00
-            when 'indenture-1996/4.09(b)(VIII)' then 50000000.00
-            else 20000000.00
-        end as capacity,
+        cast(parameter('indenture-1996', case t.clause_id
+            when 'indenture-1996/4.09(a)-maxxam-cap' then 'maxxam_restricted_payments_calendar_year_cap'
+            when 'indenture-1996/4.09(b)(VII)' then 'kac_expenses_fiscal_year_cap'
+            when 'indenture-1996/4.09(b)(VIII)' then 'general_restricted_payments_cap'
+            else 'general_restricted_payments_maxxam_cap'
+        end, greatest(t.test_date, date '1996-12-23')) as decimal(38, 2)) as capacity,
         t.inputs,
         2 as sequence
     from restricted_payment_tests as t

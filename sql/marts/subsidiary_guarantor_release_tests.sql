@@ -63,7 +63,8 @@ events_of_default as (
     union all
     -- 6.01(d): "exceeding $25,000,000" [Indenture § 6.01(d)]; the row carries no event, so it continues while its date
     -- is the latest on or before the release
-    select clause_id, test_date, cast(null as varchar) from cross_default_tests where actual > 25000000
+    select clause_id, test_date, cast(null as varchar) from cross_default_tests
+    where actual > cast(parameter('indenture-1996', 'cross_default_threshold', test_date) as decimal(38, 2))
 ),
 
 continuing_defaults as (
