@@ -20,6 +20,7 @@ from pipelines.layout import SQL_DIR
 MACROS_DIR = SQL_DIR / "macros"
 _DEFINITION = re.compile(r"^\s*create\s+or\s+replace\s+macro\s+([a-z_][a-z0-9_]*)\s*\(", re.IGNORECASE | re.MULTILINE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_FIRST_PARAMETER = re.compile(r"macro\s+[a-z_][a-z0-9_]*\s*\(\s*([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -28,9 +29,16 @@ class SqlMacro:
     path: Path
     sql: str
     reads: tuple[str, ...]  # the tables its body selects from
+    takes_relation: bool  # its first argument is the relation it reads (query_table), named by the caller
 
     def called_in(self, sql: str) -> bool:
         return re.search(rf"\b{self.name}\s*\(", sql, re.IGNORECASE) is not None
+
+    def relations_passed(self, sql: str) -> set[str]:
+        """The relations `sql` passes to this macro as its first argument."""
+        if not self.takes_relation:
+            return set()
+        return {r.lower() for r in re.findall(rf"\b{self.name}\s*\(\s*([a-z_][a-z0-9_]*)\s*,", sql, re.IGNORECASE)}
 
 
 def _strip_comments(sql: str) -> str:
@@ -47,15 +55,19 @@ def discover_macros(macros_dir: Path = MACROS_DIR) -> list[SqlMacro]:
         if names != [path.stem]:
             raise ValueError(f"{path}: a macro file defines exactly the macro it is named after ({path.stem}), found {names}")
         reads = tuple(sorted({r.lower() for r in _REFERENCE.findall(body)} - {"query_table"}))
-        macros.append(SqlMacro(name=path.stem, path=path, sql=sql, reads=reads))
+        first = _FIRST_PARAMETER.search(body)
+        takes_relation = first is not None and re.search(rf"query_table\(\s*{first.group(1)}\s*\)", body, re.IGNORECASE) is not None
+        macros.append(SqlMacro(name=path.stem, path=path, sql=sql, reads=reads, takes_relation=takes_relation))
     return macros
 
 
 def read_through_calls(sql: str, macros: list[SqlMacro]) -> set[str]:
-    """The tables read by the macros `sql` calls, and by the macros they call in turn."""
+    """The tables read by the macros `sql` calls, and by the macros they call in turn, and the relations `sql` passes
+    to a macro that reads the relation it is given."""
+    code = _strip_comments(sql)
     seen: set[str] = set()
-    reads: set[str] = set()
-    calling = [m for m in macros if m.called_in(_strip_comments(sql))]
+    reads: set[str] = set().union(*(m.relations_passed(code) for m in macros))
+    calling = [m for m in macros if m.called_in(code)]
     while calling:
         macro = calling.pop()
         if macro.name in seen:

@@ -92,7 +92,7 @@ amounts as (
         cast(cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as decimal(38, 2)) as ncp_rounded_down,
         a.credit_agreement_principal + case when a.include_letters_of_credit = 1 then a.credit_agreement_letters_of_credit else 0 end
             as credit_agreement_indebtedness,
-        (select max(b.day) from business_days as b where b.day < a.asset_sale_purchase_date and b.is_business_day) as offer_closes_on,
+        last_business_day_before(a.asset_sale_purchase_date) as offer_closes_on,
         (select b.is_business_day from business_days as b where b.day = a.asset_sale_purchase_date) as purchase_on_business_day
     from answered as a
 ),

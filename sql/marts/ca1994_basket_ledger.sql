@@ -67,21 +67,17 @@ running as (
         sum(amount) over (partition by clause_id order by entry_date, transaction_id rows unbounded preceding) as usage,
         case when entry_date >= cap_from then cap end as capacity_in_force
     from entries
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, 'at_any_one_time_outstanding' as measure, entry_date, transaction_id, description,
+        amount, usage as usage_after, capacity_in_force as capacity,
+        cast(json_object(
+            'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id),
+            'cap', json_object('value', cap::varchar, 'clause_id', clause_id)
+        ) as varchar) as inputs
+    from running
 )
 
-select
-    clause_id,
-    basket,
-    'at_any_one_time_outstanding' as measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(usage as decimal(38, 2)) as usage_after,
-    cast(capacity_in_force as decimal(38, 2)) as capacity,
-    cast(capacity_in_force - usage as decimal(38, 2)) as remaining,
-    cast(json_object(
-        'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id),
-        'cap', json_object('value', cap::varchar, 'clause_id', clause_id)
-    ) as varchar) as inputs
-from running
+select * from basket_ledger_rows(ledger_rows)

@@ -86,18 +86,15 @@ rows_ as (
         ),
         case when debt_proceeds_missing > 0 then ['attestation new_subordinated_debt_issue_costs for every New Subordinated Debt incurrence on or before ' || payment_date] else []::varchar[] end
     from cap
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
+        cast(threshold as decimal(38, 2)) as threshold,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing) as varchar) as missing_inputs
+    from rows_
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(threshold as decimal(38, 2)) as threshold,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing) as varchar) as missing_inputs
-from rows_
+select * from result_on_test_date(result_rows)

@@ -207,26 +207,22 @@ capacities as (
     left join permitted_credit_agreement_amount as c
         on e.clause_id = 'indenture-1996/4.10(b)(ii)'
         and c.effective_from = (select max(x.effective_from) from permitted_credit_agreement_amount as x where x.effective_from <= e.entry_date)
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, measure, entry_date, transaction_id, description,
+        counted as amount, usage_after, cap as capacity,
+        json_object(
+            'entry_kind', entry_kind,
+            'obligor_entity_id', obligor_entity_id,
+            'basket_detail', basket_detail,
+            'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
+            'alpart_ownership_interest', cast(alpart_ownership as varchar),
+            'reduced_by_board_resolutions', reduced_by
+        )::varchar as inputs
+    from capacities
+    order by clause_id, entry_date, entry_order, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(counted as decimal(38, 2)) as amount,
-    cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(cap as decimal(38, 2)) as capacity,
-    cast(cap - usage_after as decimal(38, 2)) as remaining,
-    json_object(
-        'entry_kind', entry_kind,
-        'obligor_entity_id', obligor_entity_id,
-        'basket_detail', basket_detail,
-        'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
-        'alpart_ownership_interest', cast(alpart_ownership as varchar),
-        'reduced_by_board_resolutions', reduced_by
-    )::varchar as inputs
-from capacities
-order by clause_id, entry_date, entry_order, transaction_id
+select * from basket_ledger_rows(ledger_rows)

@@ -36,24 +36,20 @@ ledger as (
         *,
         sum(amount) over (partition by clause_id order by entry_date, entry_order, transaction_id rows unbounded preceding) as running
     from classified
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, 'at_any_one_time_outstanding' as measure, entry_date, transaction_id, description,
+        amount, running as usage_after, cap as capacity,
+        json_object(
+            'entry_kind', entry_kind,
+            'obligor_entity_id', obligor_entity_id,
+            'instrument_id', instrument_id,
+            'permitted_indebtedness_clause', permitted_indebtedness_clause
+        )::varchar as inputs
+    from ledger
+    order by clause_id, entry_date, entry_order, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    'at_any_one_time_outstanding' as measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(running as decimal(38, 2)) as usage_after,
-    cast(cap as decimal(38, 2)) as capacity,
-    cast(cap - running as decimal(38, 2)) as remaining,
-    json_object(
-        'entry_kind', entry_kind,
-        'obligor_entity_id', obligor_entity_id,
-        'instrument_id', instrument_id,
-        'permitted_indebtedness_clause', permitted_indebtedness_clause
-    )::varchar as inputs
-from ledger
-order by clause_id, entry_date, entry_order, transaction_id
+select * from basket_ledger_rows(ledger_rows)

@@ -112,18 +112,15 @@ tests as (
     select * from fee
     union all
     select * from signed
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'maintenance' as test_kind, transaction_id, actual,
+        threshold,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    threshold,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)
