@@ -38,21 +38,9 @@ interpolated as (
         pa.ceiling_price,
         pa.maximum_reduction,
         pa.parameter_limits,
-        -- f(P) in cents: maximum (cents) x (P - forecast) / (ceiling - forecast), both in millionths, rounded half up
-        case
-            when pr.p3 <= pa.forecast_price then cast(0 as hugeint)
-            when pr.p3 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
-            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p3 - pa.forecast_price) * 1000000 as hugeint)
-                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-        end as f_p3_cents,
-        case
-            when pr.p4 <= pa.forecast_price then cast(0 as hugeint)
-            when pr.p4 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
-            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p4 - pa.forecast_price) * 1000000 as hugeint)
-                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-        end as f_p4_cents
+        -- f(P) in cents, for each of the two quarters' prices
+        natural_gas_reduction_cents(pr.p3, pa.forecast_price, pa.ceiling_price, pa.maximum_reduction) as f_p3_cents,
+        natural_gas_reduction_cents(pr.p4, pa.forecast_price, pa.ceiling_price, pa.maximum_reduction) as f_p4_cents
     from prices as pr, parameters as pa
 ),
 

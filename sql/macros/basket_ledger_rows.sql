@@ -10,9 +10,7 @@ create or replace macro basket_ledger_rows(ledger_rows) as table
         entry_date,
         transaction_id,
         description,
-        cast(amount as decimal(38, 2)) as amount,
-        cast(usage_after as decimal(38, 2)) as usage_after,
-        cast(capacity as decimal(38, 2)) as capacity,
-        cast(capacity - usage_after as decimal(38, 2)) as remaining,
+        cast(amount as decimal(38, 2)) as amount, cast(usage_after as decimal(38, 2)) as usage_after,
+        cast(capacity as decimal(38, 2)) as capacity, cast(capacity - usage_after as decimal(38, 2)) as remaining,
         * exclude (clause_id, basket, measure, entry_date, transaction_id, description, amount, usage_after, capacity)
     from query_table(ledger_rows);

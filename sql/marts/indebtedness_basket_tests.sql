@@ -101,10 +101,8 @@ all_rows as (
 
 result_rows as (
     select
-        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
-        inputs,
-        to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs,
-        cast(threshold as decimal(38, 2)) as threshold
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual, inputs,
+        to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs, cast(threshold as decimal(38, 2)) as threshold
     from all_rows
 )
 

@@ -241,13 +241,7 @@ all_tests as (
 )
 
 select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    period_start,
-    period_end,
-    actual,
+    clause_id, test_date, test_kind, transaction_id, period_start, period_end, actual,
     cast(0 as decimal(38, 2)) as threshold_reduction,
     cast(inputs as varchar) as inputs,
     cast(to_json(coalesce(list_sort(list_distinct(missing_inputs)), []::varchar[])) as varchar) as missing_inputs,

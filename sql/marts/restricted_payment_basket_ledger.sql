@@ -74,19 +74,12 @@ ledger as (
     select * from builder
     union all
     select * from capped
+),
+
+ledger_rows as (
+    select * exclude (sequence) replace (cast(inputs as varchar) as inputs)
+    from ledger
+    order by clause_id, entry_date, sequence, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(capacity as decimal(38, 2)) as capacity,
-    cast(capacity - usage_after as decimal(38, 2)) as remaining,
-    cast(inputs as varchar) as inputs
-from ledger
-order by clause_id, entry_date, sequence, transaction_id
+select * from basket_ledger_rows(ledger_rows)
