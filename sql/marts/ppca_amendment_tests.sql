@@ -64,10 +64,7 @@ fee as (
 ),
 
 signature_requests as (
-    select request_id, min(request_date) as request_date, count(distinct request_date) as dates
-    from stg_lender_consents
-    where subject = 'sixth_amendment'
-    group by request_id
+    select * from consent_requests(stg_lender_consents, 'sixth_amendment')
 ),
 
 signatures as (
