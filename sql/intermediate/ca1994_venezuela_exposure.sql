@@ -100,21 +100,25 @@ phases as (
 amounts as (
     select
         p.*,
+        -- the amount of the phase, (a) to (b)(iii)
+        cast(parameter('ca-1994', case p.phase
+            when 'a' then 'maximum_letter_of_credit_amount_without_venezuela'
+            when 'b(i)' then 'maximum_letter_of_credit_amount_bid_bond_outstanding'
+            when 'b(ii)' then 'maximum_letter_of_credit_amount_after_bid_bond'
+            when 'b(iii)' then 'maximum_letter_of_credit_amount_after_venezuela_letters'
+        end, p.as_of) as decimal(38, 2)) as amount_in_phase,
         cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_without_venezuela', p.as_of) as decimal(38, 2)) as amount_a,
         cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_bid_bond_outstanding', p.as_of) as decimal(38, 2)) as amount_b_i,
         cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_after_bid_bond', p.as_of) as decimal(38, 2)) as amount_b_ii,
-        cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_after_venezuela_letters', p.as_of) as decimal(38, 2)) as amount_b_iii,
         cast(parameter('ca-1994', 'venezuela_investments_cap', p.as_of) as decimal(38, 2)) as venezuela_cap_base
     from phases as p
 )
 
 select
-    * exclude (amount_a, amount_b_i, amount_b_ii, amount_b_iii, venezuela_cap_base),
-    case phase when 'a' then amount_a when 'b(i)' then amount_b_i when 'b(ii)' then amount_b_ii when 'b(iii)' then amount_b_iii
-    end as maximum_letter_of_credit_amount,
+    * exclude (amount_in_phase, amount_a, amount_b_i, amount_b_ii, venezuela_cap_base),
+    amount_in_phase as maximum_letter_of_credit_amount,
     -- "that amount - $125,000,000": the amount over the one without a Venezuela Letter of Credit
-    case phase when 'a' then amount_a when 'b(i)' then amount_b_i when 'b(ii)' then amount_b_ii when 'b(iii)' then amount_b_iii
-    end - amount_a as venezuela_letter_of_credit_amount,
+    amount_in_phase - amount_a as venezuela_letter_of_credit_amount,
     -- with the phase unknown, (b)(ii) gives the lower and (b)(i) the higher of each amount
     case when phase is null then '{"threshold": ["' || amount_b_ii || '", "' || amount_b_i || '"]}' end as maximum_letter_of_credit_amount_bounds,
     case when phase is null
