@@ -44,12 +44,8 @@ msa_events as (
     select created_on as test_date, 'transaction' as test_kind, lien_id as transaction_id, 'creation of Lien ' || lien_id as event
     from msa_liens
     union all
-    select distinct i.incurrence_date, 'transaction', i.transaction_id, 'Incurrence ' || i.transaction_id || ' of ' || i.instrument_id
-    from stg_incurrences as i
-    join msa_liens as l
-        on l.instrument_id = i.instrument_id
-        and l.created_on <= i.incurrence_date
-        and (l.released_on is null or i.incurrence_date < l.released_on)
+    select incurrence_date, 'transaction', transaction_id, 'Incurrence ' || transaction_id || ' of ' || instrument_id
+    from secured_incurrences(stg_incurrences, msa_liens)
     union all
     select quarter_end, 'information', null, 'fiscal quarter end'
     from fiscal_quarters
