@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 EXTRACTS ?= sample/extracts
 OUT ?= out
 PORT ?= 3000
+UV_VERSION := 0.13.8
 # make sample SCALE=N: every trial-balance account split into N sub-accounts, as Parquet (docs/sample.md); a scaled
 # sample goes to a folder outside the repository unless EXTRACTS names one
 SCALE ?= 1
@@ -14,15 +15,33 @@ FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
 BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
-.PHONY: install run test bench sample ui validate clean
+.PHONY: install lock docs run test bench sample ui validate clean
 
-$(STAMP): pyproject.toml
+# The dependencies come from requirements.lock, every file checked against its hash; the project itself is installed
+# without them. `pip check` fails when pyproject.toml asks for a package the lock lacks: run `make lock`.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check
 	touch $(STAMP)
 
+# requirements.lock from pyproject.toml's dependencies and its test extra, with hashes; a version already in the lock
+# is kept while it still fits (`make lock UPGRADE=1` takes the newest of each)
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --generate-hashes --no-strip-extras --quiet \
+		$(if $(UPGRADE),--upgrade) --output-file requirements.lock
+
 install: $(STAMP)
+
+# the pages of docs/ generated from the code; a test fails whenever one of them and the code disagree
+docs: $(STAMP)
+	$(BIN)/python -m pipelines.extracts.document > docs/extracts.md
+	$(BIN)/python -m pipelines.clause_index clauses > docs/clauses.md
+	$(BIN)/python -m pipelines.clause_index glossary > docs/glossary.md
+	$(BIN)/python -m pipelines.architecture --write
 
 run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)

@@ -142,6 +142,7 @@ def publish(
     from pipelines.outputs.deadlines_ics import write_deadlines_ics
     from pipelines.outputs.report import write_report
     from pipelines.outputs.workbook import write_workbook
+    from pipelines.scenario.marking import banner
 
     manifest = run_manifest(policies, extracts_dir, fingerprints, as_of, quarters, options)
     in_run = in_quarters(results, quarters)
@@ -149,7 +150,7 @@ def publish(
     printing = start_render(RunFacts(quarters=quarters, results=results, manifest=manifest, gathered=gathered), staging)
     try:
         written = write_results(in_run, staging) + write_basket_ledger(ledger, staging) + write_deadlines(deadlines, staging)
-        written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of))
+        written.append(write_workbook(in_run, ledger, deadlines, policies, staging, as_of, banner(manifest)))
         written.append(write_deadlines_ics(deadlines, staging, as_of))
         written.append(write_manifest(manifest, staging, extracts_dir))
         written += write_report(in_run, quarters, policies, manifest, staging)

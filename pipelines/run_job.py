@@ -46,19 +46,28 @@ def partitions(period: str | None) -> tuple[str | None, dict[str, str]]:
     return None, dict(zip(RANGE_TAGS, (first, last)))
 
 
-def run_config(extracts: Path, out: Path, as_of: date | None) -> dict:
+def run_config(extracts: Path, out: Path, as_of: date | None, scenario: Path | None = None) -> dict:
+    folders = {"extracts_dir": str(extracts.resolve()), "out_dir": str(out.resolve())}
+    if scenario is not None:
+        folders["scenario_file"] = str(scenario.resolve())
     return {
-        "resources": {"folders": {"config": {"extracts_dir": str(extracts.resolve()), "out_dir": str(out.resolve())}}},
+        "resources": {"folders": {"config": folders}},
         "ops": {"quarter_close": {"config": {"as_of": as_of.isoformat() if as_of else None}}},
         "loggers": QUIET_CONSOLE,
     }
 
 
 def run_quarter_end(
-    extracts: Path, out: Path, period: str | None = None, as_of: date | None = None, instance: DagsterInstance | None = None
+    extracts: Path,
+    out: Path,
+    period: str | None = None,
+    as_of: date | None = None,
+    instance: DagsterInstance | None = None,
+    scenario: Path | None = None,
 ) -> RunOutcome:
-    """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ...) propagate
-    as they were raised. `instance` defaults to the project's (pipelines.instance)."""
+    """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ScenarioError,
+    ...) propagate as they were raised. `instance` defaults to the project's (pipelines.instance). `scenario`: a
+    scenario file, evaluated beside the baseline (pipelines/scenario/)."""
     from pipelines.certificates.printing import start_print_workers
     from pipelines.definitions import defs
     from pipelines.instance import BATCH_ENVIRONMENT, project_instance
@@ -69,14 +78,21 @@ def run_quarter_end(
     partition_key, tags = partitions(period)
     # an invalid policy file is refused (PolicyError) before any step reads an extract
     load_policies()
+    scenario_tags = {}
+    if scenario is not None:  # an invalid scenario, or amendment, is refused before any step runs
+        from pipelines.scenario.run import load_scenario, scenario_policies
+
+        loaded = load_scenario(scenario)
+        scenario_policies(loaded)
+        scenario_tags = {"covenants/scenario": loaded.name}
     load_closures()
     start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(
-            run_config=run_config(extracts, out, as_of),
+            run_config=run_config(extracts, out, as_of, scenario),
             instance=instance or project_instance(),
             partition_key=partition_key,
-            tags={**tags, "covenants/launched_by": "covenants run"},
+            tags={**tags, **scenario_tags, "covenants/launched_by": "covenants run"},
         )
     except DagsterResourceFunctionError as error:  # the output folder refused when the run started: say why
         raise error.user_exception from None

@@ -207,6 +207,8 @@ def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -
     options = record.get("options")
     if options is None:
         raise NotVerifiable("the run records no `covenants run` options (it was made by the Dagster job): it cannot be re-run from here")
+    if options.get("scenario"):
+        raise NotVerifiable(f"it is a document of the scenario {options['scenario']['name']!r}, not for delivery: only a run of the extracts as they are is verified")
     as_of = date.fromisoformat(options["as_of"]) if options.get("as_of") else None
     try:
         # a scratch instance: a verification is no run of the Company's to list in the UI

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster import AssetKey, DagsterInstance, build_schedule_context, build_sensor_context
+from dagster import AssetKey, DagsterInstance, TableColumnDep, build_schedule_context, build_sensor_context
 
 from pipelines.assets.models import models_asset
 from pipelines.assets.partitions import latest_closed_quarter
@@ -179,7 +179,8 @@ def test_one_job_quarter_end_of_every_asset_in_one_process():
     assert len(job.graph.node_defs) == 4
 
 
-def test_the_nightly_schedule_closes_the_latest_quarter_that_has_ended():
+def test_the_nightly_schedule_closes_the_latest_quarter_that_has_ended(tmp_path, monkeypatch):
+    monkeypatch.setenv("COVENANTS_OUT", str(tmp_path))  # no earlier run there that would still stand
     schedule = defs.resolve_schedule_def("nightly")
     assert schedule.job_name == "quarter_end"
     assert schedule.cron_schedule == "0 2 * * *"
@@ -221,6 +222,15 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     assert not any(name.startswith("ca_1994") for name in clause_checks)
     assert not evaluations[(AssetKey("covenant_results"), "ppca_2002_9_2_4_b")]  # failed on November 30, 2003
     assert {e.asset_key for e in run.get_asset_materialization_events()} == KEYS
+    # what the UI shows of a model's table: its columns and, for each, the columns of the assets above it that the
+    # column is made from; the 4.10(a) numerator sums CCFAFC, the trial-balance activity sums the file's balances
+    tables = {e.asset_key.path[-1]: e.materialization.metadata for e in run.get_asset_materialization_events()}
+    assert "numerator" in {c.name for c in tables["fixed_charge_coverage_tests"]["dagster/column_schema"].value.columns}
+    numerator = tables["fixed_charge_coverage_tests"]["dagster/column_lineage"].value.deps_by_column["numerator"]
+    ccfafc = "consolidated_cash_flow_available_for_fixed_charges"
+    assert TableColumnDep(asset_key=AssetKey(ccfafc), column_name=ccfafc) in numerator
+    activity = tables["stg_trial_balance_activity"]["dagster/column_lineage"].value.deps_by_column["activity"]
+    assert TableColumnDep(asset_key=AssetKey("raw_trial_balances"), column_name="balance") in activity
     (evaluated,) = [e for e in run.get_asset_materialization_events() if e.asset_key == AssetKey("covenant_results")]
     metadata = evaluated.materialization.metadata
     assert evaluated.partition == "2003Q4"

@@ -110,7 +110,7 @@ def test_new_subordinated_debt_and_the_retirement_it_funds(results):
 def test_ratio_tests_run_on_each_transaction_date(results):
     transactions = {r["transaction_id"]: r for r in results if r["clause_id"] == "indenture-1996/4.10(a)" and r["test_kind"] == "transaction"}
     # The sample's four ratio-debt Incurrences (docs/sample.md): the 1999 one, after Gramercy, breaches. With the deemed
-    # 4.10(b)(ii) draw = 400,000,000 - (principal + letters of credit not collateralised by cash) (M2). Since issue 4's
+    # 4.10(b)(ii) draw = 400,000,000 - (principal + letters of credit not collateralised by cash) (R-I04). Since the sample's
     # New Subordinated Debt (12 3/4% notes opened at 446,000,000, 46,000,000 retired 1998-01-15 from 50,000,000 of
     # 10 1/2% notes) every window carries more interest than before (2.366374 / 2.671962 / 1.458527 / 2.190137).
     # CNI (ii) excludes the Net Income of QAL (28.3%, consolidated proportionally, not a Subsidiary; it pays no

@@ -54,6 +54,9 @@ def test_an_event_is_stored_in_one_transaction_without_a_new_engine_or_schema_qu
     storage.store_event(materialization)
     assert len({connection for connection, _ in statements}) == 1  # the event's row and its asset index rows together
     assert not [s for _, s in statements if "PRAGMA" in s.upper()]  # the columns it asks about were looked up once
+    # c has an index row already: it is updated, not inserted first to fail on the asset key's uniqueness
+    index_writes = [s.split()[0].upper() for _, s in statements if "asset_keys" in s]
+    assert index_writes == ["UPDATE"]
     (record,) = instance.get_asset_records([AssetKey("c")])
     assert record.asset_entry.last_materialization_record.storage_id > 0
 
@@ -70,3 +73,12 @@ def test_a_materialization_s_asset_index_row_is_what_dagster_s_storage_writes(tm
         assert ours == SqlEventLogStorage._get_asset_entry_values(storage, event, 42, True)
     (record,) = instance.get_asset_records([AssetKey("b")])
     assert record.asset_entry.last_materialization_record.event_log_entry.dagster_event.asset_key == AssetKey("b")
+
+
+def test_an_asset_s_first_event_inserts_its_index_row(tmp_path):
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    assert instance.get_asset_records([AssetKey("a")]) == []
+    run = JOB.execute_in_process(instance=instance)
+    records = instance.get_asset_records([AssetKey("a"), AssetKey("b"), AssetKey("c")])
+    assert len(records) == 3
+    assert {r.asset_entry.last_run_id for r in records} == {run.run_id}

@@ -356,7 +356,7 @@ def test_ratio_debt_and_general_basket_payments_are_in_the_sample(sample):
     assert ratio_debt == [("1997-11-14", "50000000.00"), ("1998-04-15", "25000000.00"), ("1999-10-15", "30000000.00"),
                           ("2001-05-15", "20000000.00")]
     general = [(r["payment_date"], r["amount"]) for r in _rows(sample, "restricted_payments") if r["basket"] == "4.09(a)"]
-    # issue 3 adds a 1997-09-15 dividend, a 1999-03-31 return from Kaiser Center Properties and the refused 1999-12-15 dividend
+    # the sample adds a 1997-09-15 dividend, a 1999-03-31 return from Kaiser Center Properties and the refused 1999-12-15 dividend
     assert general == [("1997-06-30", "5000000.00"), ("1997-09-15", "3000000.00"), ("1997-12-15", "10000000.00"),
                        ("1998-01-01", "6000000.00"), ("1998-02-27", "7500000.00"), ("1998-06-30", "8000000.00"),
                        ("1999-03-31", "1500000.00"), ("1999-12-15", "40000000.00")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from contextlib import redirect_stdout
 from pathlib import Path
 
@@ -35,17 +36,27 @@ FORBIDDEN = (
         re.compile(r"\[(?:IND|PPCA|CA|A\d{1,2}|D0)(?:\s+[Lc]\d+[^\]]*)?\]|\b(?:IND|PPCA|CA|A\d{1,2}|D0)\s+[Lc]\d+|(?<![#\w-])[Lc]\d{3,}\b"),
     ),
 )
-MARKDOWN_NAME = re.compile(r"[\w./-]*\w\.md\b")
+# Nothing the project holds, code and tests included, points outside it: to a folder beside the checkout, to the copies
+# of the agreements' text the team worked from, or to the tags of its working notes; what a reader needs from those is
+# in docs/ in the project's own words (docs/glossary.md, docs/clauses.md, docs/interpretations.md). A random-number
+# `seed` in a test is a word of its own; the copies were "the seeds", "seed 001" or their file names.
+EVERYWHERE = (
+    *(kind for kind in FORBIDDEN if kind[0] != "a seed file"),
+    ("a copy of the agreements' text", re.compile(r"seeds|\bseed (?:files?|documents?|texts?|\d{3})\b|\b\d{3}_[0-9a-f]{16}\.txt\b", re.IGNORECASE)),
+    ("a path outside the project", re.compile(r"/work/|\bshared/(?:spec|seeds|design|reference)\b")),
+    ("a tag of the working notes", re.compile(r"\bA-\d\d\b|\(M\d{1,2}\)")),
+)
+MARKDOWN_NAME = re.compile(r"[\w./-]*\w\.md\b(?!\()")  # `MetadataValue.md(` is a call, not a file
 USER_READ_FILES = ("README.md", "pyproject.toml", "workspace.yaml", "Makefile")
 USER_READ_FOLDERS = ("docs", "policies", "templates", "sql")
 
 
-def hits(name: str, text: str, folder: Path = ROOT) -> list[str]:
+def hits(name: str, text: str, folder: Path = ROOT, forbidden: tuple = FORBIDDEN) -> list[str]:
     """`name:line: what (the words)` for each forbidden word, and each `.md` file named that the project does not have
     (looked up from the project's root, its docs/ and `folder`)."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        for what, pattern in FORBIDDEN:
+        for what, pattern in forbidden:
             found += [f"{name}:{number}: {what} ({m.group(0)!r})" for m in pattern.finditer(line)]
         for m in MARKDOWN_NAME.finditer(line):
             named = m.group(0).lstrip("./")
@@ -74,6 +85,46 @@ def test_the_scan_finds_each_kind_of_word():
     ]
     assert found[7] == "sample.txt:6: a file the project does not have ('kaiser_public_record.md')"
     assert found[8] == "sample.txt:8: a line or character offset into a copy of the agreements' text ('[IND L4482-4483]')"
+
+
+def test_the_scan_of_every_file_finds_what_points_outside_the_project():
+    text = "\n".join([
+        "see ../shared/spec/clauses.md",
+        "the indenture (seed 001), as the seeds say",
+        "read /work/shared/design.md or shared/reference/x",
+        "001_ca062364786c74a9.txt line 12",
+        "the deemed draw (M2); reading A-12",
+        "random.Random(seed).shuffle(order); event A-1; MetadataValue.md(text); docs/glossary.md; R-I04",
+    ])
+    found = hits("sample.py", text, forbidden=EVERYWHERE)
+    assert [f.split(": ", 1)[0] for f in found] == [
+        "sample.py:1", "sample.py:1", "sample.py:1", "sample.py:1", "sample.py:2", "sample.py:2", "sample.py:3", "sample.py:3",
+        "sample.py:3", "sample.py:3", "sample.py:4", "sample.py:5", "sample.py:5",
+    ]
+    assert found[4] == "sample.py:2: a copy of the agreements' text ('seed 001')"
+
+
+def tracked_files() -> list[Path]:
+    """The files of the checkout: git's list where there is one, otherwise every file less what a run or an install
+    leaves (a copy of the project without its history)."""
+    if (ROOT / ".git").exists():
+        listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
+        return [ROOT / name for name in listed.split("\0") if name and (ROOT / name).is_file()]
+    left = {".venv", ".git", "out", ".dagster_home", ".covenants-cache", "__pycache__", "covenant_pipeline.egg-info"}
+    return sorted(p for p in ROOT.rglob("*") if p.is_file() and not left & set(p.relative_to(ROOT).parts))
+
+
+def test_no_file_of_the_project_points_outside_it():
+    found = []
+    for path in tracked_files():
+        if path == Path(__file__).resolve():
+            continue  # this file spells out what it looks for
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # fonts, workbooks, Parquet: no prose
+        found += hits(str(path.relative_to(ROOT)), text, path.parent, EVERYWHERE)
+    assert found == []
 
 
 def _project_texts() -> list[Path]:
@@ -127,13 +178,27 @@ def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
     assert found == []
 
 
+def uncited(pattern: str, known: set[str]) -> list[tuple[str, str]]:
+    """(file, id) for each id matching `pattern` in the project's texts and code that is not among `known`."""
+    cited = {
+        (str(path.relative_to(ROOT)), found)
+        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
+        for found in re.findall(pattern, path.read_text(encoding="utf-8"))
+    }
+    return sorted((where, found) for where, found in cited if found not in known)
+
+
 def test_every_reading_cited_is_an_entry_of_the_register():
     register = (ROOT / "docs" / "interpretations.md").read_text(encoding="utf-8")
     entries = set(re.findall(r"^### (R-[A-Z]\d\d) ", register, re.MULTILINE))
-    cited = {
-        (str(path.relative_to(ROOT)), reading)
-        for path in _project_texts() + sorted((ROOT / "pipelines").rglob("*.py"))
-        for reading in re.findall(r"\bR-[A-Z]\d\d\b", path.read_text(encoding="utf-8"))
-    }
     assert len(entries) > 80
-    assert sorted((where, reading) for where, reading in cited if reading not in entries) == []
+    assert uncited(r"\bR-[A-Z]\d\d\b", entries) == []
+
+
+def test_every_worked_example_cited_is_on_its_page():
+    """A header or a page that cites a worked example by number ("E13: 15,030,750") finds it in
+    docs/worked-examples.md."""
+    page = (ROOT / "docs" / "worked-examples.md").read_text(encoding="utf-8")
+    examples = set(re.findall(r"^\| (E\d+) \|", page, re.MULTILINE))
+    assert examples == {f"E{n}" for n in range(1, 23)}
+    assert uncited(r"(?<![\w-])E\d{1,2}\b", examples) == []

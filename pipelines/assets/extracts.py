@@ -161,7 +161,7 @@ def _materialization(folders: CovenantFolders, extract: Extract, rows: int, issu
     refused = {name: len(found) for name, found in _by_family(issues).items() if found}
     metadata = {"dagster/row_count": rows, "refused": len(issues), "refused_by_rule_family": MetadataValue.json(refused)}
     try:
-        path = locate(folders.extracts, extract)
+        path = locate(folders.read_from, extract)
     except ExtractMissing:  # recorded as an issue by load_extract: its check fails on it
         return MaterializeResult(asset_key=extract_key(extract), metadata={"file": "missing", **metadata})
     if not path.is_file():  # a folder named as the extract: refused by load_extract as unreadable
@@ -183,7 +183,7 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     total_rows = 0
     with folders.connect() as con:
         for done, extract in enumerate(selected, 1):
-            found = load_extract(con, folders.extracts, extract)
+            found = load_extract(con, folders.read_from, extract)
             found += validate_extract(con, extract, dates)
             rows = _row_count(con, table_name(extract))
             total_rows += rows

@@ -8,8 +8,11 @@ holds (pipelines/assets/resources.py).
 Dependencies are read from the SQL itself: a model it selects from is that model's asset, `raw_<x>` is the asset of
 extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
 are both loaded by the `policy_parameters` asset, which also creates the SQL macros; a model that calls a macro reads
-what the macro reads (`parameter(...)`: `policy_parameters`) and the relation it passes it. The asset's description is the file's leading comment with the
-clause ids it implements; its metadata names the file and the clause ids.
+what the macro reads (`parameter(...)`: `policy_parameters`) and the relation it passes it. The asset's description is
+the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids. Each
+materialization carries the table's row count, its columns (`dagster/column_schema`) and, for each column, the
+columns of the assets above it that the column is made from (`dagster/column_lineage`,
+pipelines/models/column_lineage.py).
 """
 
 import hashlib
@@ -20,7 +23,18 @@ from collections.abc import Iterator
 
 import duckdb
 
-from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, MetadataValue, TableColumn, TableSchema, multi_asset
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+    TableColumn,
+    TableColumnDep,
+    TableColumnLineage,
+    TableSchema,
+    multi_asset,
+)
 
 from pipelines import progress
 from pipelines.assets.extracts import extract_key
@@ -28,6 +42,7 @@ from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import BY_NAME
 from pipelines.layout import ROOT
+from pipelines.models.column_lineage import Lineage, leaf_columns, lineage
 from pipelines.models.sql_models import SqlModel, build, discover
 
 STAGE = "models"
@@ -72,15 +87,28 @@ def model_spec(model: SqlModel) -> AssetSpec:
     )
 
 
+def column_lineage(model: SqlModel, found: Lineage) -> TableColumnLineage:
+    """The model's columns that are made from columns of other assets, each with those columns."""
+    return TableColumnLineage(
+        deps_by_column={
+            name: [TableColumnDep(asset_key=dependency_key(model, table), column_name=column) for table, column in sources]
+            for name, sources in found[model.name].items()
+            if sources
+        }
+    )
+
+
 def models_asset(models: list[SqlModel]):
     @multi_asset(name="sql_models", specs=[model_spec(m) for m in models], can_subset=True)
     def sql_models(context: AssetExecutionContext, folders: CovenantFolders):
         selected = [m for m in models if AssetKey(m.name) in context.selected_asset_keys]
         started = time.perf_counter()
         with folders.connect() as con:
+            found = lineage(models, leaf_columns(con))  # before the builder thread takes the connection
             for done, (model, rows, schema) in enumerate(built_ahead(con, selected), 1):
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": rows, "dagster/column_schema": schema})
+                metadata = {"dagster/row_count": rows, "dagster/column_schema": schema, "dagster/column_lineage": column_lineage(model, found)}
+                yield MaterializeResult(asset_key=AssetKey(model.name), metadata=metadata)
         progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
 
     return sql_models

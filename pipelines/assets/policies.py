@@ -29,7 +29,7 @@ def _description() -> str:
 
 @asset(key=POLICY_PARAMETERS_KEY, group_name=GROUP, description=_description(), kinds={"duckdb", "yaml"})
 def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
-    policies = load_policies()
+    policies = folders.policies()
     with folders.connect() as con:
         load_sources(con, policies)
         (rows,) = con.table("policy_parameters").aggregate("count(*)").fetchall()[0]
@@ -39,7 +39,7 @@ def policy_parameters(folders: CovenantFolders) -> MaterializeResult:
             "folder": MetadataValue.path(str(POLICIES_DIR)),
             "dagster/row_count": int(rows),
             "parameters": MetadataValue.json(sorted(f"{p.instrument}/{p.name}" for p in policies.parameters)),
-            "policy_files": MetadataValue.json({str(p.relative_to(ROOT)): sha256(p) for p in policies.files}),
+            "policy_files": MetadataValue.json({str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p): sha256(p) for p in policies.files}),
             # read when called, like load_closures: the file's place is the module's to say, not fixed at import
             "business_day_closures": MetadataValue.json({str(business_days.CLOSURES_FILE.relative_to(ROOT)): sha256(business_days.CLOSURES_FILE)}),
         }

@@ -4,6 +4,7 @@
 |-----------------|-------------------------------------------------------------------------------------------|
 | `extracts_dir`  | `COVENANTS_EXTRACTS`, else `<repo>/sample/extracts`                                      |
 | `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
+| `scenario_file` | none: a scenario file (docs/time-and-scenarios.md), whose extracts the run reads from a temporary folder |
 
 `covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
 against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
@@ -28,10 +29,13 @@ import duckdb
 from dagster import AssetKey, ConfigurableResource, DagsterEventType, InitResourceContext
 from pydantic import PrivateAttr
 
+from pipelines.database import connect as open_database
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import table_name
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.outputs.output_folder import StagedFolder
+from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.scenario.run import ScenarioOverlay
 
 DEFAULT_OUT = ROOT / "out" / "dagster"
 DATABASE = "covenants.duckdb"
@@ -44,6 +48,11 @@ SUMMARY_TEXT = "summary_text"  # its metadata: the run's summary as `covenants r
 
 def default_extracts() -> Path:
     return Path(os.environ.get("COVENANTS_EXTRACTS") or SAMPLE_EXTRACTS_DIR).resolve()
+
+
+def default_out(span: str) -> Path:
+    """A run's output folder when its config names none: `<COVENANTS_OUT, else <repo>/out/dagster>/<span>`."""
+    return Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT) / span
 
 
 def run_span(tags: dict[str, str]) -> str:
@@ -59,18 +68,40 @@ class CovenantFolders(ConfigurableResource):
 
     extracts_dir: str = ""
     out_dir: str = ""
+    scenario_file: str = ""
     _folder: StagedFolder | None = PrivateAttr(default=None)
     _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+    _scenario: ScenarioOverlay | None = PrivateAttr(default=None)
 
     @property
     def extracts(self) -> Path:
+        """The user's extracts folder."""
         return Path(self.extracts_dir).resolve() if self.extracts_dir else default_extracts()
+
+    @property
+    def read_from(self) -> Path:
+        """Where the run reads its extracts: the user's folder, or the scenario's copy of it."""
+        return self._scenario.folder if self._scenario is not None else self.extracts
+
+    @property
+    def scenario(self) -> ScenarioOverlay | None:
+        return self._scenario
+
+    def policies(self) -> PolicySet:
+        """The policies the run evaluates: policies/, with a scenario's proposed amendment when there is one."""
+        return self._scenario.policies if self._scenario is not None else load_policies()
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         tags = context.run.tags if context.run else {}
-        out = Path(self.out_dir) if self.out_dir else Path(os.environ.get("COVENANTS_OUT") or DEFAULT_OUT) / run_span(tags)
+        out = Path(self.out_dir) if self.out_dir else default_out(run_span(tags))
+        if self.scenario_file:
+            self._scenario = ScenarioOverlay.open(Path(self.scenario_file), self.extracts)
         self._folder = StagedFolder(out, {"the extracts folder": self.extracts})
-        self._folder.open()
+        try:
+            self._folder.open()
+        except BaseException:
+            self._close_scenario()
+            raise
         selection = context.run.asset_selection if context.run else None
         if selection is not None:
             self._carry_over(selection)
@@ -84,8 +115,14 @@ class CovenantFolders(ConfigurableResource):
         if CERTIFICATES_KEY not in selection:
             shutil.copytree(earlier, self.staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns(DATABASE))
 
+    def _close_scenario(self) -> None:
+        if self._scenario is not None:
+            self._scenario.close()
+            self._scenario = None
+
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         self.close_database()
+        self._close_scenario()
         if self._folder is None:
             return
         run = context.run
@@ -112,7 +149,7 @@ class CovenantFolders(ConfigurableResource):
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The run's database, opened once for all its steps (they run one after another in one process)."""
         if self._con is None:
-            self._con = duckdb.connect(str(self.database))
+            self._con = open_database(self.database)
         yield self._con
 
     def close_database(self) -> None:

@@ -230,7 +230,7 @@ CHECK_SPECS = [
 def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders: CovenantFolders):
     as_of = date.fromisoformat(config.as_of) if config.as_of else None
     period = run_period(list(context.partition_keys))
-    policies = load_policies()
+    policies = folders.policies()
     with folders.connect() as con:
         covered = quarters_covered(con)
         quarters = run_quarters(list(context.partition_keys), covered)
@@ -249,13 +249,20 @@ def quarter_close(context: AssetExecutionContext, config: QuarterClose, folders:
     progress.finished("results", f"{len(results):,} results determined for {span}")
     started = time.perf_counter()
     options = {"period": period, "as_of": as_of.isoformat() if as_of else None}
+    if folders.scenario is not None:
+        options["scenario"] = folders.scenario.scenario.record
     manifest, written = publish(determined, ledger, deadlines, quarters, policies, folders.extracts, folders.staging, until, gathered, fingerprints, options)
+    if folders.scenario is not None:
+        compared, scenario_text = folders.scenario.compare(folders.extracts, as_of, quarters, results, folders.staging, text_table)
+        written += compared
     progress.finished(STAGE, f"{len(written)} files written in {time.perf_counter() - started:.1f} s")
     changes = _changes(folders)
     folders.publish()
     files = [folders.out / p.relative_to(folders.staging) for p in written]
     counts = Counter(r.status for r in results)
     printed = summary(manifest["run_id"], quarters, results, files, text_table, outside)
+    if folders.scenario is not None:
+        printed = f"{scenario_text}\n\n{printed}"
     materializations = {
         COVENANT_RESULTS_KEY: {
             **{status: counts.get(status, 0) for status in STATUSES},

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from pipelines.certificates.printing import stop_print_workers, take_print_workers
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
+from pipelines.scenario.marking import banner
 from pipelines.typography import amount, exact_amount, figure, long_date
 
 STYLESHEET = "certificate.css.j2"  # the print stylesheet every document shares
@@ -171,4 +172,5 @@ def run_footer(manifest: dict, generated_from: str) -> dict:
         "as_of": date.fromisoformat(manifest["as_of"]),
         "source_sha256": manifest["code"]["source_sha256"],
         "generated_from": generated_from,
+        "scenario_banner": banner(manifest),  # a scenario's documents are marked on every page (base template)
     }

@@ -26,9 +26,10 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
-from pipelines.layout import POLICIES_DIR, ROOT
+from pipelines.layout import ROOT, policy_files
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
 from pipelines.policy.loading import PolicySet, load_policies
@@ -49,11 +50,6 @@ class Prepared:
     policies: PolicySet
     models: list[SqlModel]
     note: str | None = None  # a damaged cache found and prepared afresh: one line for the person checking
-
-
-def policy_files(root: Path = POLICIES_DIR) -> list[Path]:
-    """The files load_policies reads: every YAML file in an instrument folder (a misplaced one is refused there)."""
-    return sorted(p for folder in root.iterdir() if folder.is_dir() for p in folder.rglob("*.y*ml"))
 
 
 def _key(extracts_dir: Path, policy_paths: list[Path]) -> str:
@@ -118,7 +114,7 @@ def _damage(path: Path) -> str | None:
 
 def attach(path: Path) -> duckdb.DuckDBPyConnection:
     # one thread per query: the two passes run side by side, and the sample's small tables gain nothing from more
-    con = duckdb.connect(config={"threads": 1})
+    con = connect(threads=1)
     con.execute(f"attach '{path.resolve()}' as {ATTACHED} (read_only)")
     return con
 
@@ -130,7 +126,7 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.unlink(missing_ok=True)
     models = discover()
-    con = duckdb.connect(str(partial))
+    con = connect(partial)
     try:
         prepare(con, extracts_dir, policies)
         con.execute("create schema check_cache")

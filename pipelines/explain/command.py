@@ -15,6 +15,7 @@ from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
 from pipelines.explain.derivation import derivation, find
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
+from pipelines.models.column_lineage import leaf_columns, lineage
 
 
 def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | None = None,
@@ -28,6 +29,7 @@ def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | 
         con.execute(f"use {ATTACHED}")
         covenant, figures, result = find(con, prepared.policies, clause_id, on, transaction_id, as_of)
         files = {extract.name: locate(extracts_dir, extract).name for extract in EXTRACTS}
-        return derivation(con, prepared.policies, covenant, figures, result, files).render()
+        traced = lineage(prepared.models, leaf_columns(con))
+        return derivation(con, prepared.policies, covenant, figures, result, files, traced).render()
     finally:
         con.close()

@@ -1,5 +1,6 @@
 """The derivation of one result as a tree: the clause, the figure tested, each defined term behind it with its value,
-down to the trial-balance accounts and extract rows, and the waivers and amendments weighed.
+down to the trial-balance accounts and extract rows, the extract columns the figure's mart columns are made from, and
+the waivers and amendments weighed.
 
 The result is evaluated afresh by the policy engine from the prepared database (pipelines/check/prepared.py), so the
 tree and a run's results.json say the same thing for the same extracts and policies.
@@ -17,6 +18,7 @@ from pipelines.certificates.rendering import amount, figure
 from pipelines.explain.sources import TRIAL_BALANCES, ledger_accounts, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
+from pipelines.models.column_lineage import Column, Lineage, paths_to_extracts
 from pipelines.outputs.results_files import source_text
 from pipelines.outputs.verdict import STATUS_WORDS
 from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_covenant, read_marts, threshold_on
@@ -104,9 +106,43 @@ def _limits(root: Node, result: Result) -> None:
             line.add(textwrap.fill("Source: " + readable(limit.source), width=100))
 
 
+def _column_name(column: Column) -> str:
+    table, name = column
+    return f"{table.removeprefix('raw_')}.{name}"  # an extract's columns by the extract's name, as its file names them
+
+
+def _figure_columns(covenant: Covenant) -> list[tuple[str, str]]:
+    """The mart columns the result is computed from (pipelines.policy.evaluation), each with what it is."""
+    if covenant.figure.form == "ratio":
+        columns = [("numerator", "the ratio's numerator"), ("denominator", "the ratio's denominator"),
+                   ("denominator_divisor", "what the denominator is divided by")]
+    else:
+        columns = [("actual", "the figure")]
+    if covenant.threshold.computed is not None:
+        columns.append(("threshold", "the threshold the mart computes"))
+    return columns
+
+
+def _column_lineage(root: Node, covenant: Covenant, traced: Lineage) -> None:
+    """Each of the figure's mart columns, then every extract column it is made from (by extract and column), each with
+    the shortest chain of model columns between them (pipelines/models/column_lineage.py)."""
+    mart = covenant.figure.mart
+    node = root.add("Where the figure's columns come from, down to the extract columns (the SQL models' column lineage)")
+    for column, what in _figure_columns(covenant):
+        if column not in traced.get(mart, {}):
+            continue
+        paths = paths_to_extracts(traced, (mart, column))
+        branch = node.add(f"{mart}.{column}, {what}: " + (f"{len(paths)} extract column{'s' if len(paths) != 1 else ''}" if paths else "no extract column"))
+        for end, path in paths.items():
+            through = " → ".join(_column_name(c) for c in path[1:-1])
+            line = _column_name(end) + (f", through {through}" if through else ", read directly")
+            branch.add(textwrap.fill(line, width=100, break_long_words=False, break_on_hyphens=False))
+
+
 def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Covenant, figures: Figures, result: Result,
-               files: dict[str, str]) -> Node:
-    """`files`: extract name → file name in the extracts folder (for the rows' file)."""
+               files: dict[str, str], traced: Lineage | None = None) -> Node:
+    """`files`: extract name → file name in the extracts folder (for the rows' file); `traced`: the SQL models' column
+    lineage (the section on where the figure's columns come from is left out without it)."""
     on = f" for {result.transaction_id}" if result.transaction_id else ""
     root = Node(f"{result.clause_id} on {result.test_date}{on}: {STATUS_WORDS[result.status]}")
     root.add(f"{covenant.title}")
@@ -149,6 +185,9 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
         transaction = root.add(f"Transaction {result.transaction_id}")
         for row in rows:
             transaction.add(f"{files.get(row.extract, row.extract)} row {row.row}")
+
+    if traced is not None:
+        _column_lineage(root, covenant, traced)
 
     weighed = waivers_weighed(policies, result)
     considered = root.add("Waivers and amendments considered" if weighed or result.amendments else "Waivers and amendments considered: none names this clause")

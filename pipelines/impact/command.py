@@ -14,8 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared, policy_files
-from pipelines.layout import POLICIES_DIR
+from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.database import connect
+from pipelines.layout import POLICIES_DIR, policy_files
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import FOLDERS, PolicyError, PolicySet, load_policies, read_yaml
 from pipelines.policy.result import Result
@@ -81,7 +82,7 @@ def changes(with_file: list[Result], without_file: list[Result]) -> tuple[Change
 def _evaluate_without(extracts_dir: Path, con: duckdb.DuckDBPyConnection, policies: PolicySet, kind: str) -> list[Result]:
     if kind != "parameters":
         return evaluate_all(con, policies)
-    fresh = duckdb.connect()
+    fresh = connect()
     try:
         prepare(fresh, extracts_dir, policies)
         return evaluate_all(fresh, policies)

@@ -88,3 +88,28 @@ def load_macros(con: duckdb.DuckDBPyConnection, macros_dir: Path = MACROS_DIR) -
         for macro in ready:
             con.execute(macro.sql)
         pending = [m for m in pending if m not in ready]
+
+
+_TABLE_MACRO = re.compile(r"macro\s+[a-z_][a-z0-9_]*\s*\(([^)]*)\)\s+as\s+table\s+(.*?);?\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def inline_table_macros(sql: str, macros: list[SqlMacro]) -> str:
+    """`sql` with each table macro called in FROM replaced by its body as a subquery, its parameters by the arguments
+    (`query_table(p)` by the relation passed), so that a reader of the SQL alone (the column lineage) sees the columns
+    the macro gives and what they are made from."""
+    for macro in macros:
+        definition = _TABLE_MACRO.search(_strip_comments(macro.sql))
+        if definition is None:
+            continue
+        parameters = [p.strip() for p in definition.group(1).split(",")]
+        call = re.compile(rf"\b{macro.name}\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
+
+        def expand(match: re.Match, parameters=parameters, body=definition.group(2)) -> str:
+            arguments = [a.strip() for a in re.split(r",(?![^(]*\))", match.group(1))]
+            for parameter, argument in zip(parameters, arguments):
+                body = re.sub(rf"query_table\(\s*{parameter}\s*\)", argument, body)
+                body = re.sub(rf"\b{parameter}\b", argument, body)
+            return f"({body})"
+
+        sql = call.sub(expand, sql)
+    return sql

@@ -5,9 +5,13 @@ there name the clause ids it implements, and a `transactions of:` line names the
 `transaction_id` column holds (`none` when it holds none but ids it makes up itself, such as `<instrument>/<month>`).
 `covenants check` relies on that line to skip the marts a proposal cannot appear in (docs/check.md). The model becomes
 a table named after the file.
-Dependencies are read from the SQL itself: every `from`/`join` of another model, of a `raw_` table or of a table in
-SOURCES (tables loaded by the pipeline itself rather than built from a file here, such as `policy_parameters`), and
-what the macros it calls read (sql/macros/, pipelines/models/sql_macros.py: `parameter(...)` reads `policy_parameters`).
+Dependencies are read from the SQL itself, parsed as DuckDB reads it (pipelines/models/sql_reading.py): every table a
+FROM or JOIN reads that is another model, a `raw_` table or a table in SOURCES (tables loaded by the pipeline itself
+rather than built from a file here, such as `policy_parameters`); a CTE, even one named like a table, and a function in
+FROM (a table macro, `range(...)`) are none. Files in other folders of sql/ (`explain/`, `macros/`) are not models.
+What the parse found is cached by the files' hash (pipelines/models/reading_cache.py). A model also reads what the
+macros it calls read and the relation it passes them (sql/macros/, pipelines/models/sql_macros.py: `parameter(...)`
+reads `policy_parameters`, `attested_flag(current_attestations, ...)` reads `current_attestations`).
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from pathlib import Path
 import duckdb
 
 from pipelines.layout import SQL_DIR
+from pipelines.models.reading_cache import CACHE_DIR, cached, key_of
 from pipelines.models.sql_macros import discover_macros, read_through_calls
 
 LAYERS = ("staging", "intermediate", "marts")
-_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
 _TRANSACTIONS = re.compile(r"^--\s*transactions of:\s*(.+?)\s*$", re.IGNORECASE)
 # Tables the models may read that are neither models nor raw extracts: the dated parameters of the policy files,
@@ -57,12 +61,14 @@ def _header(sql: str) -> list[str]:
 def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
     """All models, in an order where each comes after everything it reads."""
     paths = {p.stem: (layer, p) for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
+    texts = {name: path.read_text() for name, (_, path) in paths.items()}
+    read = tables_read(texts, cache_dir=CACHE_DIR if sql_dir == SQL_DIR else None)
     macros = discover_macros(sql_dir / "macros")
     models = {}
     for name, (layer, path) in paths.items():
-        sql = path.read_text()
+        sql = texts[name]
         header = _header(sql)
-        refs = {r.lower() for r in _REFERENCE.findall(_strip_comments(sql))} | read_through_calls(sql, macros)
+        refs = set(read[name]) | read_through_calls(sql, macros)
         depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_") or r in SOURCES)))
         models[name] = SqlModel(
             name=name,
@@ -85,8 +91,15 @@ def _transactions_of(header: list[str]) -> tuple[str, ...] | None:
     return () if names == ("none",) else names
 
 
-def _strip_comments(sql: str) -> str:
-    return re.sub(r"--[^\n]*", "", sql)
+def tables_read(texts: dict[str, str], cache_dir: Path | None = CACHE_DIR) -> dict[str, list[str]]:
+    """Each model's name → the tables its SQL reads (sql_reading.tables_read), cached by the hash of every text."""
+
+    def read() -> dict[str, list[str]]:
+        from pipelines.models.sql_reading import parse, tables_read
+
+        return {name: sorted(tables_read(parse(sql, name))) for name, sql in texts.items()}
+
+    return cached("tables", key_of(texts), read, set(texts), cache_dir)
 
 
 def _topological(models: dict[str, SqlModel]) -> list[SqlModel]:

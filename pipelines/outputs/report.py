@@ -11,6 +11,7 @@ linear axis, so no figure passes through a Python float.
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
@@ -18,7 +19,8 @@ import duckdb
 from markupsafe import Markup
 
 from pipelines.certificates.rendering import amount, figure, render_html
-from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, file_names, ledger_accounts_of, transaction_rows
+from pipelines.database import connect
+from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, LedgerAccounts, file_names, ledger_accounts_of, transaction_rows
 from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.fiscal import FiscalQuarter
@@ -26,6 +28,7 @@ from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, quarter_of, verd
 from pipelines.policy.evaluation import covenant_figures, read_marts
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
+from pipelines.scenario.marking import banner
 
 REPORT = "report.html"
 TEMPLATE = "report/report.html.j2"
@@ -136,11 +139,24 @@ def _periods(con: duckdb.DuckDBPyConnection, results: list[Result], policies: Po
     return {(f.clause_id, f.test_date, f.transaction_id): f.period for c in covenants for f in covenant_figures(read, c)}
 
 
+# A figure's drill-down lists this many of its accounts, and this many trial-balance rows of each entity's amount
+# (a twelve-month figure reads 13: each month and the balance before the first), then says how many more there are
+# and what they add up to; `covenants explain` lists every one. A group whose accounts are split into 800
+# sub-accounts otherwise made the page 131 MB (docs/performance.md).
+ACCOUNTS_SHOWN = 25
+ROWS_SHOWN = 25
+
+
+def _more_accounts(accounts: LedgerAccounts) -> dict | None:
+    rest = accounts.accounts[ACCOUNTS_SHOWN:]
+    return {"count": len(rest), "amount": sum((a.amount for a in rest), Decimal(0))} if rest else None
+
+
 def _evidence(database: Path, results: list[Result], policies: PolicySet, files_by_extract: dict[str, str]) -> list[dict]:
     """For each result: the rows of its transaction, and the trial-balance accounts behind each input that sums them."""
     if not database.exists():
         return [{"rows": [], "ledger": []} for _ in results]
-    con = duckdb.connect(str(database), read_only=True)
+    con = connect(database, read_only=True)
     try:
         by_transaction = {t: transaction_rows(con, t) for t in {r.transaction_id for r in results if r.transaction_id}}
         measured = _periods(con, results, policies)
@@ -149,7 +165,12 @@ def _evidence(database: Path, results: list[Result], policies: PolicySet, files_
         evidence = []
         for r, period in zip(results, periods):
             ledger = [
-                {"label": input_label(name, given.get("clause_id", "")), "value": given.get("value"), "accounts": found[(name, period)]}
+                {
+                    "label": input_label(name, given.get("clause_id", "")),
+                    "value": given.get("value"),
+                    "accounts": found[(name, period)],
+                    "more_accounts": _more_accounts(found[(name, period)]),
+                }
                 for name, given in r.inputs.items()
                 if (name, period) in found and isinstance(given, dict)
             ]
@@ -181,6 +202,8 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
     by_quarter = [{"quarter": q, "results": [v for v in views if quarter_of(v["result"]) == q]} for q in quarters]
     return {
         "trial_balances": files_by_extract.get(TRIAL_BALANCES, f"{TRIAL_BALANCES}.csv"),
+        "accounts_shown": ACCOUNTS_SHOWN,
+        "rows_shown": ROWS_SHOWN,
         "run_id": manifest["run_id"],
         "as_of": manifest["as_of"],
         "quarters": quarters,
@@ -193,6 +216,7 @@ def report_context(results: list[Result], quarters: list[FiscalQuarter], policie
         "charts": _charts(ordered, forms, titles),
         "by_quarter": by_quarter,
         "plotly_js": plotly_js(),
+        "scenario_banner": banner(manifest),
     }
 
 

@@ -348,13 +348,22 @@ def save(workbook: Workbook, path: Path, as_of: date) -> None:
 
 
 def write_workbook(
-    results: list[Result], ledger: list[dict], deadlines: list[Deadline], policies: PolicySet, out_dir: Path, as_of: date
+    results: list[Result],
+    ledger: list[dict],
+    deadlines: list[Deadline],
+    policies: PolicySet,
+    out_dir: Path,
+    as_of: date,
+    banner: str | None = None,
 ) -> Path:
-    """`covenants.xlsx` in out_dir from a run's results, basket ledger (as basket_ledger() gives it) and deadlines."""
+    """`covenants.xlsx` in out_dir from a run's results, basket ledger (as basket_ledger() gives it) and deadlines.
+    `banner`: a scenario's "Scenario: NAME. Not for delivery", which then heads the title and a first sheet of its own."""
     ratios = ratio_clauses(policies)
     workbook = Workbook()
     workbook.properties.creator = "covenants"
     workbook.properties.title = f"Covenant compliance as of {as_of.isoformat()}"
+    if banner:
+        workbook.properties.title = f"{banner}. {workbook.properties.title}"
     grid = workbook.active
     grid.title = "Grid"
     grid_sheet(grid, results, {c.clause_id: c.title for c in policies.covenants}, ratios)
@@ -366,6 +375,11 @@ def write_workbook(
     limits_sheet(workbook.create_sheet("Limits"), results)
     ledger_sheet(workbook.create_sheet("Basket ledger"), ledger)
     deadlines_sheet(workbook.create_sheet("Deadlines"), deadlines)
+    if banner:
+        marked = workbook.create_sheet("Scenario", 0)
+        marked["A1"] = f"{banner}."
+        marked["A1"].font = Font(bold=True, color="B00000", size=14)
+        workbook.active = 0
     path = out_dir / FILE_NAME
     save(workbook, path, as_of)
     return path

@@ -121,15 +121,21 @@ def _one_waiver_a_result(waivers: list[tuple[Waiver, Path]], extensions: list[tu
                 )
 
 
-def load_policies(root: Path | None = None, without: frozenset[Path] = frozenset()) -> PolicySet:
+def load_policies(root: Path | None = None, without: frozenset[Path] = frozenset(), adding: tuple[Path, ...] = ()) -> PolicySet:
     """Every policy file under `root` (default: the project's policies/, read when called) but those `without` names
     (`covenants impact` replays the agreements without one); PolicyError naming the file at the first problem.
+
+    `adding` are policy files from elsewhere (a scenario's proposed amendment), each in a folder path ending
+    `<instrument>/<covenants|waivers|waiver-extensions|parameters>/`: one that defines what a file of `root` defines
+    (the same clause, waiver, extension or parameter) replaces it, any other is added. They are parsed afresh each time.
 
     A process loads the same files once: the set parsed is kept with a hash of every file it read (`_fingerprint`), and
     given again while those files are byte for byte the same. A run checks the policies before its job, and its steps
     load them again; each parse and schema check of the ~175 files is a tenth of a second. Nothing that fails to load
     is kept."""
     root = POLICIES_DIR if root is None else root
+    if adding:
+        return _load(root, without, adding)
     try:
         fingerprint = _fingerprint(root)
     except OSError:  # a folder or file that cannot be read: _parse names it
@@ -158,10 +164,36 @@ def _fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _load(root: Path, without: frozenset[Path]) -> PolicySet:
+def _parse_placed(path: Path, instrument: str, kind: str) -> tuple[BaseModel, tuple[str, str]]:
+    """A policy file of `kind` in the folder of `instrument`, and what it defines."""
+    if kind not in FOLDERS:
+        raise PolicyError(f"{path}: policy files live in one of {', '.join(FOLDERS)}")
+    item = _parse(path, FOLDERS[kind])
+    if getattr(item, "instrument", instrument) != instrument:
+        raise PolicyError(f"{path}: instrument {item.instrument!r} does not match its folder {instrument!r}")
+    return item, (instrument, DEFINES[kind](item))
+
+
+def _added(root: Path, adding: tuple[Path, ...]) -> dict[tuple[str, str], tuple[str, BaseModel, Path]]:
+    """What each added file defines, with its kind and parsed content."""
+    instruments = {p.parent.name for p in _instrument_files(root)}
+    added: dict[tuple[str, str], tuple[str, BaseModel, Path]] = {}
+    for path in adding:
+        kind, instrument = path.parent.name, path.parent.parent.name
+        if instrument not in instruments:
+            raise PolicyError(f"{path}: an added policy file sits in a folder <instrument>/<kind>/, with instrument one of {', '.join(sorted(instruments))}")
+        item, what = _parse_placed(path, instrument, kind)
+        if what in added:
+            raise PolicyError(f"{path}: {what[1]} is already defined in {added[what][2]}")
+        added[what] = (kind, item, path)
+    return added
+
+
+def _load(root: Path, without: frozenset[Path], adding: tuple[Path, ...] = ()) -> PolicySet:
     found: dict[str, list[tuple[BaseModel, Path]]] = {name: [] for name in FOLDERS}
     instruments, files = [], []
     defined: dict[tuple[str, str], Path] = {}  # (instrument, what) -> the file that defines it
+    added = _added(root, adding)
     for instrument_file in _instrument_files(root):
         folder = instrument_file.parent
         instruments.append(_parse(instrument_file, Instrument))
@@ -169,18 +201,17 @@ def _load(root: Path, without: frozenset[Path]) -> PolicySet:
         for path in sorted(folder.rglob("*.y*ml")):
             if path == instrument_file or path.resolve() in without:
                 continue
-            kind = path.relative_to(folder).parts[0]
-            if kind not in FOLDERS:
-                raise PolicyError(f"{path}: policy files live in one of {', '.join(FOLDERS)}")
-            item = _parse(path, FOLDERS[kind])
-            if getattr(item, "instrument", folder.name) != folder.name:
-                raise PolicyError(f"{path}: instrument {item.instrument!r} does not match its folder {folder.name!r}")
-            what = (folder.name, DEFINES[kind](item))
+            item, what = _parse_placed(path, folder.name, path.relative_to(folder).parts[0])
+            if what in added:  # replaced by the added file
+                continue
             if what in defined:
                 raise PolicyError(f"{path}: {what[1]} is already defined in {defined[what]}")
             defined[what] = path
-            found[kind].append((item, path))
+            found[path.relative_to(folder).parts[0]].append((item, path))
             files.append(path)
+    for kind, item, path in added.values():
+        found[kind].append((item, path))
+        files.append(path)
     waiver_ids = {w.waiver_id for w, _ in found["waivers"]}
     for extension, path in found["waiver-extensions"]:
         if extension.extends not in waiver_ids:

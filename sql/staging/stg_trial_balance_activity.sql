@@ -5,21 +5,7 @@
 -- year (January = its YTD); balance-sheet accounts give the movement closing(m) - closing(previous month). A missing
 -- row is a zero balance. "Previous month" is the entity's previous reported month; in an entity's first reported month
 -- a balance-sheet movement is 0 (its opening balance is unknown). Fiscal quarters are calendar quarters (4.06(b), R-X07).
-with balances as (
-    select
-        tb.entity_id,
-        tb.period_end,
-        tb.account_id,
-        coalesce(tb.counterparty_entity_id, '') as counterparty_key,
-        tb.balance,
-        tb._row,
-        coa.statement,
-        coa.line_item
-    from raw_trial_balances as tb
-    join raw_chart_of_accounts as coa on coa.account_id = tb.account_id
-),
-
-entity_months as (
+with entity_months as (
     select
         entity_id,
         period_end,
@@ -28,55 +14,76 @@ entity_months as (
     from (select distinct entity_id, period_end from raw_trial_balances)
 ),
 
--- each balance carried to the entity's next reported month, where it is the opening figure
-carried as (
+-- each balance beside the same account's rows before and after it: one sort, where pairing every balance with the
+-- previous month's by a join would hold both sides of the trial balance in memory at once
+balances as (
     select
-        b.entity_id,
-        m.next_period_end as period_end,
-        b.account_id,
-        b.counterparty_key,
-        b.statement,
-        b.line_item,
-        b.period_end as opening_period_end,
-        b.balance as opening_balance,
-        b._row as opening_row
-    from balances as b
-    join entity_months as m on m.entity_id = b.entity_id and m.period_end = b.period_end
-    where m.next_period_end is not null
+        tb.entity_id,
+        tb.period_end,
+        tb.account_id,
+        coalesce(tb.counterparty_entity_id, '') as counterparty_key,
+        tb.balance,
+        tb._row,
+        coa.statement,
+        coa.line_item,
+        m.previous_period_end,
+        m.next_period_end,
+        lag(tb.period_end) over account_rows as row_before_period_end,
+        lag(tb.balance) over account_rows as row_before_balance,
+        lag(tb._row) over account_rows as row_before,
+        lead(tb.period_end) over account_rows as row_after_period_end
+    from raw_trial_balances as tb
+    join raw_chart_of_accounts as coa on coa.account_id = tb.account_id
+    join entity_months as m on m.entity_id = tb.entity_id and m.period_end = tb.period_end
+    window account_rows as (partition by tb.entity_id, tb.account_id, coalesce(tb.counterparty_entity_id, '') order by tb.period_end)
 ),
 
-paired as (
+-- a reported balance, opened by the account's balance of the entity's previous reported month when it has one there
+reported as (
     select
-        coalesce(b.entity_id, c.entity_id) as entity_id,
-        coalesce(b.period_end, c.period_end) as period_end,
-        coalesce(b.account_id, c.account_id) as account_id,
-        coalesce(b.counterparty_key, c.counterparty_key) as counterparty_key,
-        coalesce(b.statement, c.statement) as statement,
-        coalesce(b.line_item, c.line_item) as line_item,
-        coalesce(b.balance, 0) as balance,
-        b._row,
-        c.opening_period_end,
-        c.opening_balance,
-        c.opening_row
-    from balances as b
-    full join carried as c
-        on c.entity_id = b.entity_id
-        and c.period_end = b.period_end
-        and c.account_id = b.account_id
-        and c.counterparty_key = b.counterparty_key
+        entity_id,
+        period_end,
+        account_id,
+        counterparty_key,
+        statement,
+        line_item,
+        balance,
+        _row,
+        previous_period_end,
+        case when row_before_period_end = previous_period_end then row_before_period_end end as opening_period_end,
+        case when row_before_period_end = previous_period_end then row_before_balance end as opening_balance,
+        case when row_before_period_end = previous_period_end then row_before end as opening_row
+    from balances
+),
+
+-- an account with no row in the entity's next reported month has a zero balance there, opened by this one
+closed as (
+    select
+        entity_id,
+        next_period_end as period_end,
+        account_id,
+        counterparty_key,
+        statement,
+        line_item,
+        0 as balance,
+        null as _row,
+        period_end as previous_period_end,
+        period_end as opening_period_end,
+        balance as opening_balance,
+        _row as opening_row
+    from balances
+    where next_period_end is not null and row_after_period_end is distinct from next_period_end
 ),
 
 measured as (
     select
-        p.*,
-        m.previous_period_end,
+        *,
         case
             -- income statement: a new fiscal year starts from zero
-            when p.statement = 'income_statement' and year(p.opening_period_end) = year(p.period_end) then p.opening_balance
-            when p.statement = 'balance_sheet' then p.opening_balance
+            when statement = 'income_statement' and year(opening_period_end) = year(period_end) then opening_balance
+            when statement = 'balance_sheet' then opening_balance
         end as prior_balance
-    from paired as p
-    join entity_months as m on m.entity_id = p.entity_id and m.period_end = p.period_end
+    from (select * from reported union all by name select * from closed)
 )
 
 select

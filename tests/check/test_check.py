@@ -79,11 +79,11 @@ def test_4_10_a_notes_that_take_the_ratio_below_2_are_not_permitted(cache, tmp_p
     # Sample, Transaction Date 1997-11-14 (the day of INC-1997-11-TL, which the pro forma debt already includes):
     # numerator = CCFAFC 1996 Q3 - 1997 Q2 = 318,444,594.97: 326,303,744.97 before CNI (ii) excluded the Net Income of
     # QAL (not a Subsidiary) and CCFAFC (iii) its tax, QAL's pre-tax income 1,908,000 + 1,638,500 + 1,964,980 +
-    # 2,347,670 = 7,859,150 (derived in tests/test_end_to_end.py); 320,385,644.33 before issue 4 opened the 12 3/4% notes
+    # 2,347,670 = 7,859,150 (derived in tests/test_end_to_end.py); 320,385,644.33 before the sample opened the 12 3/4% notes
     # at 446,000,000 (46,000,000 more at 12.75% = 5,865,000 more interest a year, added back, plus 53,100.64 of revolver
     # interest the sweep moves). Forward fixed charges x 26280 (the fixed_charge_coverage_tests row of INC-1997-11-TL,
     # projection 778,875.00; deemed 4.10(b)(ii) draw 400,000,000 - (principal + 59,000,000 letters of credit LC-CA-1997-
-    # ENV/GEN/INS) at LIBOR 5.75% + 1.50% = 7.25%): 3,558,074,476,250 before issue 4, plus the 12 3/4% notes' extra
+    # ENV/GEN/INS) at LIBOR 5.75% + 1.50% = 7.25%): 3,558,074,476,250 before the 1998 notes, plus the 12 3/4% notes' extra
     # 5,865,000 a year x 26280 = 154,132,200,000: 3,712,206,676,250.
     # Before = 318,444,594.97 x 26280 / 3,712,206,676,250 = 2.2543798... (2.3100175 before the D1 fix).
     # New 10% notes at 30/360 of $180,000,000 add $18,000,000 a year: x 26280 = 473,040,000,000.00.
@@ -122,9 +122,9 @@ def test_4_09_a_dividend_when_the_ratio_is_below_2_is_not_permitted(cache, tmp_p
     # Income and CCFAFC (iii) its tax: 1,920,320 + 1,623,100 + 1,600,000 + 1,754,000 = 6,897,420 pre-tax, derived in
     # tests/test_end_to_end.py). 4.09(a)(B) deems no 4.10(b)(ii) draw: forward
     # interest 123,195,537.39 + letters of credit 749,791.67 + projection 478,875.00, x 26280 = 3,269,868,082,500
-    # (3,131,898,082,500 before issue 4, plus the New Subordinated Notes' 50,000,000 x 10.5% = 5,250,000 a year x 26280
+    # (3,131,898,082,500 before the 1998 notes, plus the New Subordinated Notes' 50,000,000 x 10.5% = 5,250,000 a year x 26280
     # = 137,970,000,000). Ratio = 207,982,483.97 x 26280 / 3,269,868,082,500 = 1.6715596... <= 2.0 (1.7269944 before
-    # the D1 fix, 1.7569230 before issue 4).
+    # the D1 fix, 1.7569230 before the 1998 notes).
     # A dividend adds no fixed charge, so before = after.
     record = check(cache, tmp_path, "1999-10-15", json.dumps(DIVIDEND), suffix=".json")
     assert record["answer"] == "not permitted"
@@ -197,7 +197,7 @@ def test_the_cache_is_prepared_afresh_when_an_extract_changes(tmp_path):
 def test_a_ratio_debt_incurrence_uses_no_basket_but_shows_what_is_left(cache, tmp_path):
     # 4.10(d): debt Incurred under 4.10(a) uses no 4.10(b) basket, so each basket's capacity left is the same before and
     # after. 4.10(b)(ii) on 1997-11-14 (indebtedness_basket_ledger): revolver principal 58,693,560.75 (57,740,881.17
-    # before issue 4's extra 12 3/4% interest drew the sweep) less 45,000,000.00 repaid from INC-1997-11-TL =
+    # before the extra 12 3/4% interest drew the sweep) less 45,000,000.00 repaid from INC-1997-11-TL =
     # 13,693,560.75, plus 59,000,000.00 of letters of credit = 72,693,560.75 used of 400,000,000.00, leaving 327,306,439.25.
     record = check(cache, tmp_path, "1997-11-14", NOTES.format(amount="200000000.00"))
     [credit_agreement] = [b for b in record["baskets"] if b["clause_id"] == "indenture-1996/4.10(b)(ii)"]

@@ -93,6 +93,17 @@ def test_a_4_10_a_incurrence_down_to_its_row_and_the_depreciation_accounts(cache
     assert lines[lines.index("│   ├── Must be greater than 2.0 ([Indenture § 4.10(a)] greater than 2.0 to 1 (strict: exactly 2.0 fails, R-I05))") + 1] == (
         "│   ├── Headroom: 0.549590, 27.48% of the threshold")
     assert "├── Waivers and amendments considered: none names this clause" in lines
+    # the ratio's numerator down to the trial balances' balance column: the four quarters' Consolidated Cash Flow
+    # Available for Fixed Charges, whose add-backs are the consolidated ledger's activity, which is each account's
+    # movement in the trial balances' fiscal-year-to-date balance
+    section = lines.index("├── Where the figure's columns come from, down to the extract columns (the SQL models' column lineage)")
+    assert lines[section + 1].startswith("│   ├── fixed_charge_coverage_tests.numerator, the ratio's numerator: ")
+    balance = lines.index("│   │   ├── trial_balances.balance, through")
+    assert section < balance and lines[balance + 1 : balance + 3] == [
+        "│   │   │   consolidated_cash_flow_available_for_fixed_charges.consolidated_cash_flow_available_for_fixed_charges",
+        "│   │   │   → consolidated_ledger.activity → stg_trial_balance_activity.activity",
+    ]
+    assert any(line.startswith("│   ├── fixed_charge_coverage_tests.denominator, the ratio's denominator: ") for line in lines[section:])
 
 
 def test_a_4_10_b_ii_basket_drawing_down_to_its_row(cache):

@@ -152,3 +152,15 @@ def test_the_page_loads_in_chromium_without_an_error_and_shows_the_grid_and_the_
             browser.close()
     assert errors == []
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def test_a_drill_down_lists_25_accounts_then_says_how_many_more_and_what_they_add_up_to():
+    from pipelines.explain.sources import Account, EntityAmount, LedgerAccounts
+    from pipelines.outputs.report import ACCOUNTS_SHOWN, _more_accounts
+
+    # 27 sub-accounts of 100.00 each, as a scaled trial balance splits an account: 25 shown, 2 more of 200.00
+    accounts = tuple(Account(f"4000-{i:03}", "Net sales", Decimal("100.00"), (EntityAmount("KACC", Decimal("100.00"), (i,)),)) for i in range(27))
+    ledger = LedgerAccounts(date(2003, 1, 1), date(2003, 12, 31), Decimal("2700.00"), accounts)
+    assert ACCOUNTS_SHOWN == 25
+    assert _more_accounts(ledger) == {"count": 2, "amount": Decimal("200.00")}
+    assert _more_accounts(LedgerAccounts(ledger.start, ledger.end, Decimal("2500.00"), accounts[:25])) is None

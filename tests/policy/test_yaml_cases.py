@@ -66,7 +66,7 @@ def test_case(file, case, con, policies):
 
 
 def test_every_covenant_policy_has_a_case_file():
-    """Issue 15: every covenant policy under policies/ has YAML cases here, named by its clause_id, and every case file
+    """Every covenant policy under policies/ has YAML cases here, named by its clause_id, and every case file
     names a covenant policy."""
     covered = {yaml.safe_load(path.read_text())["clause_id"] for path in CASES_DIR.glob("*.yaml")}
     known = {c.clause_id for c in load_policies().covenants}

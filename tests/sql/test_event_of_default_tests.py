@@ -27,7 +27,7 @@ def ownership(con, m=None, m_vote=None, g_max=None, board=None):
         ("0.399999", "0.399999", "0.100000", "false", Decimal("1")),  # below 40% without board control
         ("0.300000", "0.300000", "0.100000", "true", Decimal("0")),  # exactly 30% with board control: "30% or greater"
         ("0.299999", "0.299999", "0.100000", "true", Decimal("1")),  # below 30%: board control no longer helps
-        ("0.630000", "0.450000", "0.450001", None, Decimal("1")),  # another holder owns more voting stock (M5)
+        ("0.630000", "0.450000", "0.450001", None, Decimal("1")),  # another holder owns more voting stock (R-I31)
         ("0.630000", "0.450000", "0.450000", None, Decimal("0")),  # equal is not "more ... than MAXXAM"
     ],
 )

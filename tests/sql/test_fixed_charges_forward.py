@@ -132,7 +132,7 @@ def test_letters_of_credit_collateralised_by_cash_do_not_reduce_the_deemed_draw(
 
 
 def test_letters_of_credit_alone_under_b_ii_deem_the_rest_at_the_fallback_rate(con):
-    # no (b)(ii) principal: nothing to weight a rate by, so the R-I04 fallback rate for a full year (M2)
+    # no (b)(ii) principal: nothing to weight a rate by, so the R-I04 fallback rate for a full year
     add(con, "debt_instruments", instrument_id="REV", indenture_basket="4.10(b)(ii)", fixed_rate="0.07000000", day_count="actual/360")
     add(con, "debt_instruments", instrument_id="TERM", fixed_rate="0.08000000", day_count="actual/360")
     add(con, "debt_balances", instrument_id="REV", period_end="1998-04-30", principal_outstanding="0.00")

@@ -1,6 +1,6 @@
 """ppca-2002/def/AdjustedNetEarningsFromOperations (k)-(q): the capped exclusions of non-cash charges, each cap on both
 sides, cumulative from 2002-02-12 and allocated month by month (R-P05 default), (n) per Fiscal Year from FY2003
-(M7), the (o) OLV In-Place Value exception (R-P24) and the uncapped (q)(iv).
+(R-P31), the (o) OLV In-Place Value exception (R-P24) and the uncapped (q)(iv).
 
 Trial balances carry year-to-date income-statement balances, so a quarter's charge is the change in its line's
 year-to-date balance. Every test reports January 2002 so the cumulative caps' history since 2002-02-12 is complete,

@@ -129,7 +129,7 @@ def adj_c(con):
 
 
 def test_monthly_valco_reduction_caps(con):
-    # shortfall 10,000,000 every month from July 2003 to January 2005. Units (M9): Jul-Sep 2003 shortfall 30,000,000,
+    # shortfall 10,000,000 every month from July 2003 to January 2005. Units (R-P09): Jul-Sep 2003 shortfall 30,000,000,
     # capped at 20,000,000; Oct 2003 .. Feb 2004 6,666,667 each (5 x = 33,333,335; 53,333,335 to date); March 2004
     # gets the rest of the $60,000,000 aggregate, 6,666,665; April .. December 2004 0; January 2005 6,666,667, outside
     # the aggregate (R-P09)

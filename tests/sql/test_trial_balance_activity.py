@@ -53,3 +53,16 @@ def test_previous_month_is_the_entity_previous_reported_month_and_rows_are_trace
         ("1997-03-31", "1997-03-31", Decimal("-300.00"), [2]),
         ("1997-06-30", "1997-06-30", Decimal("-400.00"), [3, 2]),
     ]
+
+
+def test_an_account_missing_from_a_month_has_a_zero_balance_there_and_opens_its_next_row_at_zero(con):
+    tb(con, "1997-01-31", "cash", "5000.00")  # row 2
+    tb(con, "1997-02-28", "net_sales", "-10.00")  # row 3: February is reported, without a cash row
+    tb(con, "1997-03-31", "cash", "6000.00")  # row 4
+    build(con, MODEL)
+    found = rows(con, "select period_end, balance, prior_balance, activity, source_rows from stg_trial_balance_activity where line_item = 'cash' order by period_end")
+    assert [(r["period_end"].isoformat(), r["balance"], r["prior_balance"], r["activity"], r["source_rows"]) for r in found] == [
+        ("1997-01-31", Decimal("5000.00"), Decimal("0.00"), Decimal("0.00"), [2]),  # first month: movement 0
+        ("1997-02-28", Decimal("0.00"), Decimal("5000.00"), Decimal("-5000.00"), [2]),  # no row: 0 - 5,000, traced to January's
+        ("1997-03-31", Decimal("6000.00"), Decimal("0.00"), Decimal("6000.00"), [4]),  # February's balance was zero: 6,000 - 0
+    ]

@@ -1,0 +1,32 @@
+"""The DuckDB databases the product computes in, opened with a bound on their memory.
+
+DuckDB takes up to 80 % of the machine's memory unless told otherwise: a quarter end over 21.7 million trial-balance
+rows peaked at 8.5 GB. Bounded, its joins, sorts and windows spill to disk past the bound and give the same results
+(docs/performance.md). `COVENANTS_DUCKDB_MEMORY_LIMIT` sets another bound (a size as DuckDB reads it: `4GB`,
+`500MB`). A database in memory spills to a folder of the system's temporary directory, not to DuckDB's default of
+`.tmp` in whatever folder the command was started from; a database file spills beside itself (`<file>.tmp`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+MEMORY_LIMIT_VARIABLE = "COVENANTS_DUCKDB_MEMORY_LIMIT"
+DEFAULT_MEMORY_LIMIT = "2GB"
+IN_MEMORY = ":memory:"
+
+
+def settings(database: str = IN_MEMORY) -> dict[str, str]:
+    bound = {"memory_limit": os.environ.get(MEMORY_LIMIT_VARIABLE) or DEFAULT_MEMORY_LIMIT}
+    if database == IN_MEMORY:
+        bound["temp_directory"] = str(Path(tempfile.gettempdir()) / "covenants-duckdb")
+    return bound
+
+
+def connect(database: Path | str = IN_MEMORY, read_only: bool = False, **config: str | int) -> duckdb.DuckDBPyConnection:
+    database = str(database)
+    return duckdb.connect(database, read_only=read_only, config={**settings(database), **config})

@@ -1,0 +1,63 @@
+"""What reading the SQL models found, kept as JSON in the project's .covenants-cache/ and keyed by a hash of everything
+it was read from: sqlglot takes about 2 s to parse the models and as long again to trace their columns, and a run may
+spend a tenth of a second on it (docs/performance.md).
+
+A cache is input too: it is JSON (never unpickled), a file that cannot be read or lacks a model is read afresh from
+the SQL, and one that cannot be written is no error (the reading is only redone next time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pipelines.layout import ROOT
+
+CACHE_DIR = ROOT / ".covenants-cache"
+KEEP = 3  # readings kept of each kind: a few branches' SQL stay read, the folder does not grow
+
+
+def reader_version() -> str:
+    """What a reading depends on besides the SQL: sqlglot's version and the reading's rules (sql_reading.py), taken
+    from their files, since importing sqlglot alone costs a run more than its whole budget for reading the SQL."""
+    sqlglot = Path(importlib.util.find_spec("sqlglot").origin).with_name("_version.py")
+    rules = Path(__file__).with_name("sql_reading.py")
+    return hashlib.sha256(sqlglot.read_bytes() + b"\0" + rules.read_bytes()).hexdigest()[:16]
+
+
+def key_of(texts: dict[str, str], *more: object) -> str:
+    """The key of a reading of the models' SQL `texts` (name → text) and `more` (JSON values), with the reader's version."""
+    digest = hashlib.sha256(reader_version().encode())
+    for name in sorted(texts):
+        digest.update(f"\0{name}\0{texts[name]}".encode())
+    digest.update(json.dumps(more, sort_keys=True).encode())
+    return digest.hexdigest()[:32]
+
+
+def cached(kind: str, key: str, read: Callable[[], dict], names: set[str], cache_dir: Path | None = CACHE_DIR) -> dict:
+    """The JSON object `read` returns for `key` (one entry for each of `names`), from the cache when it holds one
+    with those entries; None as cache_dir: no cache."""
+    if cache_dir is None:
+        return read()
+    path = cache_dir / f"sql-{kind}-{key}.json"
+    try:
+        kept = json.loads(path.read_text())
+        if isinstance(kept, dict) and set(kept) == names:
+            return kept
+    except (OSError, ValueError):
+        pass
+    found = read()
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(found))
+        os.replace(partial, path)
+        for old in sorted(cache_dir.glob(f"sql-{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return found

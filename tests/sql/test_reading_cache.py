@@ -1,0 +1,35 @@
+"""What reading the SQL found is cached by the files' hash (pipelines/models/reading_cache.py): a run with the cache warm
+neither parses nor imports sqlglot, and a cache file that is damaged or lacks a model is read afresh."""
+
+import json
+import subprocess
+import sys
+
+from pipelines.layout import ROOT
+from pipelines.models.sql_models import tables_read
+
+TEXTS = {"stg_entities": "select entity_id from raw_entities", "consolidated_group": "select * from stg_entities join raw_x on true"}
+# what the two statements read, by hand
+READ = {"stg_entities": ["raw_entities"], "consolidated_group": ["raw_x", "stg_entities"]}
+
+
+def test_a_damaged_or_incomplete_reading_is_read_afresh(tmp_path):
+    assert tables_read(TEXTS, tmp_path) == READ
+    (kept,) = tmp_path.glob("sql-tables-*.json")
+    assert json.loads(kept.read_text()) == READ
+    for damage in ("{", json.dumps({"stg_entities": ["raw_entities"]}), json.dumps(["stg_entities"])):
+        kept.write_text(damage)
+        assert tables_read(TEXTS, tmp_path) == READ
+        assert json.loads(kept.read_text()) == READ  # written again
+
+
+def test_a_changed_file_is_read_again():
+    changed = {**TEXTS, "stg_entities": "with raw_entities as (select 1 as entity_id) select entity_id from raw_entities"}
+    assert tables_read(changed, None)["stg_entities"] == []  # the CTE, not the raw table
+
+
+def test_with_the_cache_warm_the_models_are_found_without_sqlglot():
+    script = "import sys; from pipelines.models.sql_models import discover; discover(); print('sqlglot' in sys.modules)"
+    for _ in range(2):  # the first may read the SQL and fill the cache
+        printed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert printed.strip() == "False"
