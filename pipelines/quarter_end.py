@@ -21,6 +21,7 @@ from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
+from pipelines.models.sql_macros import load_macros
 from pipelines.models.sql_models import build_all
 from pipelines.outputs.basket_ledger import write_basket_ledger
 from pipelines.outputs.deadlines import Deadline, write_deadlines
@@ -40,23 +41,27 @@ def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None
 
 def parameters_table(policies: PolicySet) -> pa.Table:
     """The dated parameters as the `policy_parameters` table the SQL models read."""
-    rows = [(p.instrument, p.name, v.effective_from, str(v.value), v.source) for p in policies.parameters for v in p.values]
-    instrument, name, effective_from, value, source = zip(*rows) if rows else ((),) * 5
+    rows = [(p.instrument, p.name, v.effective_from, str(v.value), p.unit, v.source) for p in policies.parameters for v in p.values]
+    instrument, name, effective_from, value, unit, source = zip(*rows) if rows else ((),) * 6
     return pa.table(
         {
             "instrument": pa.array(instrument, pa.string()),
             "name": pa.array(name, pa.string()),
             "effective_from": pa.array(effective_from, pa.date32()),
+            # the policy file's decimal text, exact; the SQL macro parameter() returns it for the caller to cast
             "value": pa.array(value, pa.string()),
+            "unit": pa.array(unit, pa.string()),
             "source": pa.array(source, pa.string()),
         }
     )
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
-    """The tables the SQL models read besides the extracts: the policies' dated parameters and the Business Days."""
+    """The tables the SQL models read besides the extracts: the policies' dated parameters and the Business Days; then
+    the SQL macros, which DuckDB binds to those tables when it creates them."""
     load_parameters(con, policies)
     load_business_days(con)
+    load_macros(con)
 
 
 def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: PolicySet) -> None:

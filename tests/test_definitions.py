@@ -33,10 +33,20 @@ def checks_of(key: AssetKey) -> dict[str, object]:
     return {c.name: GRAPH.get(c) for c in GRAPH.asset_check_keys if c.asset_key == key}
 
 
-def sql_references(sql: str, known: set[str]) -> set[str]:
-    """What a SQL file selects from, read independently of the code under test."""
+def _selected_from(sql: str) -> set[str]:
     without_comments = re.sub(r"--[^\n]*", "", sql)
-    return {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)} & known
+    return {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)}
+
+
+def sql_references(sql: str, known: set[str]) -> set[str]:
+    """What a SQL file selects from, what the macros it calls (sql/macros/<name>.sql) select from, and the relations
+    it passes them (a macro's first argument where it reads it with query_table), read independently of the code
+    under test."""
+    code = re.sub(r"--[^\n]*", "", sql)
+    macros = {p.stem: _selected_from(p.read_text()) for p in (SQL_DIR / "macros").glob("*.sql")}
+    called = set().union(*(tables for name, tables in macros.items() if re.search(rf"\b{name}\(", code)))
+    passed = {r.lower() for name in macros for r in re.findall(rf"\b{name}\(\s*([a-z_][a-z0-9_]*)\s*,", code)}
+    return (_selected_from(sql) | called | passed) & known
 
 
 def test_definitions_load_with_every_job_resolved():

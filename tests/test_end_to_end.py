@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -15,6 +17,14 @@ from pipelines.cli import EXIT_BAD_INPUT, main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
 WAIVER = "ppca-2002/waiver-2004-03-29-minimum-ebitda"
+# The sample's results as a run gives them: every result's status and figures (readable, so a change shows as a diff
+# of rows) and the sha256 of the whole results.json (inputs, explanations, limits). A change of SQL, macros or
+# parameters that is meant to change no result must leave both as they are; after a deliberate change, regenerate
+# with `COVENANTS_UPDATE_GOLDEN=1 pytest tests/test_end_to_end.py -k recorded`, compare the two runs with
+# `covenants diff`, and commit the files with the change.
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("COVENANTS_UPDATE_GOLDEN") == "1"
+RESULT_FIELDS = ["clause_id", "test_date", "test_kind", "transaction_id", "status", "status_before_waiver", "actual", "operator", "threshold", "headroom", "waiver_id"]
 
 
 @pytest.fixture(scope="module")
@@ -238,6 +248,20 @@ def test_money_is_never_a_json_number(results):
             assert row[field] is None or isinstance(row[field], str)
         for value in row["inputs"].values():
             assert isinstance(value, dict) and not isinstance(value.get("value"), float)
+
+
+def test_the_samples_results_are_those_recorded(run):
+    text = (run / "results.json").read_bytes()
+    table = io.StringIO()
+    writer = csv.DictWriter(table, RESULT_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(json.loads(text))
+    digest = hashlib.sha256(text).hexdigest() + "\n"
+    if UPDATE:
+        (GOLDEN / "sample-results.csv").write_text(table.getvalue())
+        (GOLDEN / "sample-results.json.sha256").write_text(digest)
+    assert table.getvalue().splitlines() == (GOLDEN / "sample-results.csv").read_text().splitlines()
+    assert digest == (GOLDEN / "sample-results.json.sha256").read_text(), "results.json differs beyond status and figures"
 
 
 def test_csv_has_the_same_records(run, results):

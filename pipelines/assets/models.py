@@ -7,10 +7,12 @@ holds (pipelines/assets/resources.py).
 
 Dependencies are read from the SQL itself: a model it selects from is that model's asset, `raw_<x>` is the asset of
 extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
-are both loaded by the `policy_parameters` asset. The asset's description is the file's leading comment with the
-clause ids it implements; its metadata names the file and the clause ids. Each materialization carries the table's
-row count, its columns (`dagster/column_schema`) and, for each column, the columns of the assets above it that the
-column is made from (`dagster/column_lineage`, pipelines/models/column_lineage.py).
+are both loaded by the `policy_parameters` asset, which also creates the SQL macros; a model that calls a macro reads
+what the macro reads (`parameter(...)`: `policy_parameters`) and the relation it passes it. The asset's description is
+the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids. Each
+materialization carries the table's row count, its columns (`dagster/column_schema`) and, for each column, the
+columns of the assets above it that the column is made from (`dagster/column_lineage`,
+pipelines/models/column_lineage.py).
 """
 
 import hashlib

@@ -26,7 +26,8 @@ def _description() -> str:
         "effective date and source), schema-checked when loaded and written to the DuckDB table `policy_parameters`, "
         "the only policy input the SQL models read. Also loads `business_days`, the indenture's Business Day calendar "
         "(indenture-1996/def/BusinessDay, pipelines/calendar/business_days.py, with the closures of "
-        "policies/business_day_closures.yaml).\n\n" + listed
+        "policies/business_day_closures.yaml), and creates the SQL macros of sql/macros/ (parameter(), the Business Day "
+        "roll, the attestation look-ups, the result columns) that the models call.\n\n" + listed
     )
 
 

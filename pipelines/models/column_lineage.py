@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.models.reading_cache import CACHE_DIR, cached, key_of
+from pipelines.models.sql_macros import discover_macros, inline_table_macros
 from pipelines.models.sql_models import SOURCES, SqlModel
 
 Column = tuple[str, str]  # (table, column)
@@ -49,14 +50,18 @@ def lineage(models: list[SqlModel], leaves: dict[str, list[str]], cache_dir: Pat
 
         columns = dict(leaves)
         found = {}
+        macros = discover_macros()
         for model in models:
-            traced = column_sources(parse(model.sql, model.name), {t: columns[t] for t in model.depends_on if t in columns})
+            # a table macro in FROM is read as its body, so its columns and what they are made from are seen
+            sql = inline_table_macros(model.sql, macros)
+            traced = column_sources(parse(sql, model.name), {t: columns[t] for t in model.depends_on if t in columns})
             # only the model's dependencies: what a table function or macro in FROM yields comes from no table
             found[model.name] = {name: sorted([t, c] for t, c in sources if t in model.depends_on) for name, sources in traced.items()}
             columns[model.name] = list(traced)
         return found
 
-    raw = cached("lineage", key_of({m.name: m.sql for m in models}, leaves), trace, {m.name for m in models}, cache_dir)
+    texts = {m.name: m.sql for m in models} | {f"macro {m.name}": m.sql for m in discover_macros()}
+    raw = cached("lineage", key_of(texts, leaves), trace, {m.name for m in models}, cache_dir)
     return {model: {name: [(t, c) for t, c in sources] for name, sources in columns.items()} for model, columns in raw.items()}
 
 

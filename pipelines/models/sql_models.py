@@ -9,7 +9,9 @@ Dependencies are read from the SQL itself, parsed as DuckDB reads it (pipelines/
 FROM or JOIN reads that is another model, a `raw_` table or a table in SOURCES (tables loaded by the pipeline itself
 rather than built from a file here, such as `policy_parameters`); a CTE, even one named like a table, and a function in
 FROM (a table macro, `range(...)`) are none. Files in other folders of sql/ (`explain/`, `macros/`) are not models.
-What the parse found is cached by the files' hash (pipelines/models/reading_cache.py).
+What the parse found is cached by the files' hash (pipelines/models/reading_cache.py). A model also reads what the
+macros it calls read and the relation it passes them (sql/macros/, pipelines/models/sql_macros.py: `parameter(...)`
+reads `policy_parameters`, `attested_flag(current_attestations, ...)` reads `current_attestations`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import duckdb
 
 from pipelines.layout import SQL_DIR
 from pipelines.models.reading_cache import CACHE_DIR, cached, key_of
+from pipelines.models.sql_macros import discover_macros, read_through_calls
 
 LAYERS = ("staging", "intermediate", "marts")
 _CLAUSE = re.compile(r"^--\s*clause:\s*(\S+)", re.IGNORECASE)
@@ -60,11 +63,13 @@ def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
     paths = {p.stem: (layer, p) for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
     texts = {name: path.read_text() for name, (_, path) in paths.items()}
     read = tables_read(texts, cache_dir=CACHE_DIR if sql_dir == SQL_DIR else None)
+    macros = discover_macros(sql_dir / "macros")
     models = {}
     for name, (layer, path) in paths.items():
         sql = texts[name]
         header = _header(sql)
-        depends = tuple(sorted(r for r in read[name] if r != name and (r in paths or r.startswith("raw_") or r in SOURCES)))
+        refs = set(read[name]) | read_through_calls(sql, macros)
+        depends = tuple(sorted(r for r in refs if r != name and (r in paths or r.startswith("raw_") or r in SOURCES)))
         models[name] = SqlModel(
             name=name,
             layer=layer,

@@ -287,6 +287,39 @@ class Amendment(Strict):
         return next((c for c in self.changed if clause_id == c.clause_id or clause_id.startswith((c.clause_id + "(", c.clause_id + "/"))), None)
 
 
+# What a parameter's value measures, and the Python type the loader gives it: an amount of money (at most cents), a
+# share of a whole (0 to 1), a multiple such as a price as a share of principal, a price per unit of a commodity, a
+# number of days, months or things, or a reading switched on (1) or off (0).
+UNITS: dict[str, type] = {
+    "currency": Decimal,
+    "fraction": Decimal,
+    "ratio": Decimal,
+    "price": Decimal,
+    "days": int,
+    "months": int,
+    "count": int,
+    "switch": int,
+}
+Unit = Literal["currency", "fraction", "ratio", "price", "days", "months", "count", "switch"]
+
+
+def _unit_problem(unit: str, value: Decimal) -> str | None:
+    """Why `value` cannot be a value in `unit`, or None."""
+    if UNITS[unit] is int and value != value.to_integral_value():
+        return f"a value in {unit} is a whole number, not {value}"
+    if UNITS[unit] is int and value.as_tuple().exponent < 0:
+        return f"write a value in {unit} without decimals, not {value}"
+    if unit == "switch" and value not in (0, 1):
+        return f"a switch is 0 or 1, not {value}"
+    if unit == "currency" and value.as_tuple().exponent < -2:
+        return f"an amount of money has at most two decimals (cents), not {value}"
+    if unit == "fraction" and not 0 <= value <= 1:
+        return f"a fraction lies between 0 and 1, not {value}"
+    if unit in ("days", "months", "count") and value < 0:
+        return f"a number of {unit} is not negative: {value}"
+    return None
+
+
 class Parameter(Strict):
     """One dated quantity the SQL models read, OpenFisca style: values keyed by the date they take effect."""
 
@@ -294,13 +327,26 @@ class Parameter(Strict):
     name: str = Field(pattern=IDENTIFIER)
     description: str
     clause_id: str = Field(pattern=CLAUSE_ID)
+    unit: Unit
     values: tuple[DatedValue, ...] = Field(min_length=1)
     ambiguity: str = ""
 
     @model_validator(mode="after")
     def _one_value_a_day(self) -> Parameter:
         _once_each([v.effective_from for v in self.values], "take effect on")
+        problems = [f"{v.effective_from}: {problem}" for v in self.values if (problem := _unit_problem(self.unit, v.value))]
+        if problems:
+            raise ValueError("; ".join(problems))
         return self
+
+    def typed(self, value: Decimal) -> Decimal | int:
+        """A value as its unit types it: Decimal for money, fractions, ratios and prices, int for counts and switches."""
+        return UNITS[self.unit](value)
+
+    def in_force(self, day: date) -> Decimal | int | None:
+        """The value in force on `day` (the latest taking effect on or before it), typed by the unit; None before the first."""
+        taken = [v for v in self.values if v.effective_from <= day]
+        return self.typed(max(taken, key=lambda v: v.effective_from).value) if taken else None
 
 
 class StatusPeriod(Strict):

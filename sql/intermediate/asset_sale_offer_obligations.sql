@@ -71,12 +71,7 @@ answered as (
         o.notes_credited_retired_on,
         o.credit_agreement_prepayment_declined,
         o.specified_pari_passu_prepayment_declined,
-        (
-            select cast(p.value as integer) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_include_undrawn_letters_of_credit'
-                and p.effective_from <= coalesce(o.notice_mailed_on, t.trigger_date)
-            order by p.effective_from desc limit 1
-        ) as include_letters_of_credit,
+        cast(parameter('indenture-1996', 'asset_sale_offer_include_undrawn_letters_of_credit', coalesce(o.notice_mailed_on, t.trigger_date)) as integer) as include_letters_of_credit,
         -- the pool at the close of business on the day before the notice: events before the notice date
         (
             select coalesce(sum(p.amount), 0) from asset_sale_offer_pool as p
@@ -97,7 +92,7 @@ amounts as (
         cast(cast(floor(a.pool_at_d0 * 0.001) as decimal(38, 0)) * 1000 as decimal(38, 2)) as ncp_rounded_down,
         a.credit_agreement_principal + case when a.include_letters_of_credit = 1 then a.credit_agreement_letters_of_credit else 0 end
             as credit_agreement_indebtedness,
-        (select max(b.day) from business_days as b where b.day < a.asset_sale_purchase_date and b.is_business_day) as offer_closes_on,
+        last_business_day_before(a.asset_sale_purchase_date) as offer_closes_on,
         (select b.is_business_day from business_days as b where b.day = a.asset_sale_purchase_date) as purchase_on_business_day
     from answered as a
 ),

@@ -40,16 +40,8 @@ running as (
     select
         e.*,
         sum(e.amount) over (order by e.event_date, e.event_order, e.event_id rows unbounded preceding) as pool_after,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_threshold' and p.effective_from <= e.event_date
-            order by p.effective_from desc limit 1
-        ) as threshold,
-        (
-            select cast(p.value as integer) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_offer_clock_from_pool_crossing' and p.effective_from <= e.event_date
-            order by p.effective_from desc limit 1
-        ) as clock_from_pool_crossing
+        cast(parameter('indenture-1996', 'asset_sale_offer_threshold', e.event_date) as decimal(38, 2)) as threshold,
+        cast(parameter('indenture-1996', 'asset_sale_offer_clock_from_pool_crossing', e.event_date) as integer) as clock_from_pool_crossing
     from events as e
 )
 

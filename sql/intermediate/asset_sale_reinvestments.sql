@@ -16,16 +16,8 @@ with ncp as (
         sum(n.net_cash_proceeds) over (partition by n.transaction_id order by n.receipt_date, n.receipt_id rows between unbounded preceding and 1 preceding)
             as ncp_before,
         sum(n.net_cash_proceeds) over (partition by n.group_id) as group_net_cash_proceeds,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_reinvestment_long_period_threshold' and p.effective_from <= n.receipt_date
-            order by p.effective_from desc limit 1
-        ) as long_period_threshold,
-        (
-            select cast(p.value as decimal(9, 6)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_reinvestment_utilisation_fraction' and p.effective_from <= n.receipt_date
-            order by p.effective_from desc limit 1
-        ) as utilisation_fraction
+        cast(parameter('indenture-1996', 'asset_sale_reinvestment_long_period_threshold', n.receipt_date) as decimal(38, 2)) as long_period_threshold,
+        cast(parameter('indenture-1996', 'asset_sale_reinvestment_utilisation_fraction', n.receipt_date) as decimal(9, 6)) as utilisation_fraction
     from net_cash_proceeds as n
     where n.net_cash_proceeds > 0
 ),

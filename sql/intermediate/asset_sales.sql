@@ -33,15 +33,7 @@ sales as (
         s.other_non_cash_consideration > 0 and f.value_amount is null as fmv_missing,
         -- gross proceeds exclusive of indemnities, the non-cash part at the Board's value where it is attested
         s.gross_proceeds - s.other_non_cash_consideration + coalesce(f.value_amount, s.other_non_cash_consideration) as gross_proceeds_for_b,
-        (
-            select cast(p.value as decimal(38, 2))
-            from policy_parameters as p
-            where p.instrument = 'indenture-1996'
-                and p.name = 'asset_sale_de_minimis_gross_proceeds'
-                and p.effective_from <= s.sale_date
-            order by p.effective_from desc
-            limit 1
-        ) as de_minimis_gross_proceeds
+        cast(parameter('indenture-1996', 'asset_sale_de_minimis_gross_proceeds', s.sale_date) as decimal(38, 2)) as de_minimis_gross_proceeds
     from stg_asset_sales as s
     left join fmv as f on f.transaction_id = s.transaction_id
 ),
@@ -59,7 +51,9 @@ grouped as (
         r.role as seller_role,
         coalesce(r.role = 'company' or (r.is_subsidiary and not r.is_unrestricted_subsidiary), false) as seller_is_company_or_subsidiary,
         -- Alpart and VALCO while not wholly owned (and at least 5% owned, the Non-Affiliate Joint Venture floor)
-        coalesce(s.seller_entity_id in ('ALPART', 'VALCO') and r.ownership_pct < 1 and r.ownership_pct >= 0.05, false) as seller_deemed_najv
+        coalesce(s.seller_entity_id in ('ALPART', 'VALCO') and r.ownership_pct < 1
+            and r.ownership_pct >= cast(parameter('indenture-1996', 'non_affiliate_joint_venture_minimum_ownership', s.sale_date) as decimal(9, 6)),
+            false) as seller_deemed_najv
     from sales as s
     left join stg_entities as r
         on r.entity_id = s.seller_entity_id

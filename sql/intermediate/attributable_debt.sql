@@ -5,9 +5,9 @@
 -- Notes, compounded semi-annually) of the total obligations of the lessee for rental payments during the remaining term
 -- of the lease ... (including any period for which such lease has been extended)"
 -- [Indenture § 1.01, “Attributable Debt”]. Rentals are level and paid in arrears (sale_leasebacks extract). The Notes
--- bear 10 7/8% (2.01), so a half-year discounts by 1 / (1 + 0.10875 / 2) = 1600 / 1687; an annual rental period by
--- (1600 / 1687)^2. Other rental frequencies would need a fractional power of that factor and are left indeterminate
--- (missing input). Exact arithmetic (decimal / decimal is DOUBLE in DuckDB): 1600 / 1687 is truncated to 18 decimal
+-- bear 10 7/8% (2.01, parameter notes_interest_rate), so a half-year discounts by 1 / (1 + 0.10875 / 2) = 1600 / 1687;
+-- an annual rental period by (1600 / 1687)^2. Other rental frequencies would need a fractional power of that factor and are left indeterminate
+-- (missing input). Exact arithmetic (decimal / decimal is DOUBLE in DuckDB): 2 / (2 + r) is truncated to 18 decimal
 -- places by integer division, each power v^k is rounded to 18 places, and the present value P x sum(v^k) is rounded to
 -- the cent once, at the end. The error before that rounding is below P x n^2 x 1e-18 (under $0.001 for P = $100,000,000
 -- and n = 100). A sale and leaseback is a Refinancing Sale and Leaseback Transaction iff "the Attributable Debt is at
@@ -18,15 +18,22 @@
 -- lease term ends.
 with recursive leases as (
     select
-        *,
+        s.*,
         -- discount factor of one rental period, to 18 places
-        case payments_per_year
-            when 2 then cast(cast(1600000000000000000000 as hugeint) // 1687 as decimal(38, 0)) * 0.000000000000000001
-            when 1 then round(
-                (cast(cast(1600000000000000000000 as hugeint) // 1687 as decimal(38, 0)) * 0.000000000000000001)
-                * (cast(cast(1600000000000000000000 as hugeint) // 1687 as decimal(38, 0)) * 0.000000000000000001), 18)
+        case s.payments_per_year
+            when 2 then h.half_year
+            when 1 then round(h.half_year * h.half_year, 18)
         end as period_discount
-    from stg_sale_leasebacks
+    from stg_sale_leasebacks as s
+    -- 1 / (1 + r / 2) = 2 / (2 + r) for the Notes' rate r (at most 8 decimals), truncated to 18 places by integer
+    -- division; a lease before the Indenture is discounted at the rate the Notes bear from its date
+    cross join lateral (
+        select cast(
+            cast(2 as hugeint) * cast(100000000000000000000000000 as hugeint)
+                // cast((2 + cast(parameter('indenture-1996', 'notes_interest_rate', greatest(s.transaction_date, date '1996-12-23'))
+                    as decimal(12, 8))) * 100000000 as hugeint)
+            as decimal(38, 0)) * 0.000000000000000001 as half_year
+    ) as h
 ),
 
 discount_factors(transaction_id, k, factor) as (
@@ -55,7 +62,9 @@ valued as (
         l.*,
         p.present_value_of_rentals,
         case when p.present_value_of_rentals is not null
-            then cast(greatest(l.fair_market_value, p.present_value_of_rentals) as decimal(38, 2)) end as attributable_debt
+            then cast(greatest(l.fair_market_value, p.present_value_of_rentals) as decimal(38, 2)) end as attributable_debt,
+        cast(parameter('indenture-1996', 'refinancing_sale_and_leaseback_minimum_attributable_debt', l.transaction_date) as decimal(38, 2))
+            as minimum_attributable_debt
     from leases as l
     left join present_values as p on p.transaction_id = l.transaction_id
 )
@@ -73,8 +82,8 @@ select
     attributable_debt,
     designated_as_rslt,
     trustee_notice_date,
-    cast(100000000.00 as decimal(38, 2)) as minimum_attributable_debt,
-    coalesce(attributable_debt >= 100000000.00 and designated_as_rslt and trustee_notice_date is not null, false)
+    minimum_attributable_debt,
+    coalesce(attributable_debt >= minimum_attributable_debt and designated_as_rslt and trustee_notice_date is not null, false)
         as is_refinancing_sale_and_leaseback,
     cast(transaction_date + to_months(lease_term_months) as date) as lease_ends_on,
     case when attributable_debt is null

@@ -94,23 +94,39 @@ phases as (
     from letters as l
     join investments as i using (as_of)
     join pledged_cash as c using (as_of)
+),
+
+-- the Thirteenth Amendment's amounts, each in force on the test date
+amounts as (
+    select
+        p.*,
+        -- the amount of the phase, (a) to (b)(iii)
+        cast(parameter('ca-1994', case p.phase
+            when 'a' then 'maximum_letter_of_credit_amount_without_venezuela'
+            when 'b(i)' then 'maximum_letter_of_credit_amount_bid_bond_outstanding'
+            when 'b(ii)' then 'maximum_letter_of_credit_amount_after_bid_bond'
+            when 'b(iii)' then 'maximum_letter_of_credit_amount_after_venezuela_letters'
+        end, p.as_of) as decimal(38, 2)) as amount_in_phase,
+        cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_without_venezuela', p.as_of) as decimal(38, 2)) as amount_a,
+        cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_bid_bond_outstanding', p.as_of) as decimal(38, 2)) as amount_b_i,
+        cast(parameter('ca-1994', 'maximum_letter_of_credit_amount_after_bid_bond', p.as_of) as decimal(38, 2)) as amount_b_ii,
+        cast(parameter('ca-1994', 'venezuela_investments_cap', p.as_of) as decimal(38, 2)) as venezuela_cap_base
+    from phases as p
 )
 
 select
-    *,
-    cast(case phase
-        when 'a' then 125000000 when 'b(i)' then 235000000 when 'b(ii)' then 200000000 when 'b(iii)' then 125000000
-    end as decimal(38, 2)) as maximum_letter_of_credit_amount,
-    cast(case phase
-        when 'a' then 0 when 'b(i)' then 110000000 when 'b(ii)' then 75000000 when 'b(iii)' then 0
-    end as decimal(38, 2)) as venezuela_letter_of_credit_amount,
+    * exclude (amount_in_phase, amount_a, amount_b_i, amount_b_ii, venezuela_cap_base),
+    amount_in_phase as maximum_letter_of_credit_amount,
+    -- "that amount - $125,000,000": the amount over the one without a Venezuela Letter of Credit
+    amount_in_phase - amount_a as venezuela_letter_of_credit_amount,
     -- with the phase unknown, (b)(ii) gives the lower and (b)(i) the higher of each amount
-    case when phase is null then '{"threshold": ["200000000.00", "235000000.00"]}' end as maximum_letter_of_credit_amount_bounds,
-    case when phase is null then '{"threshold": ["75000000.00", "110000000.00"]}' end as venezuela_letter_of_credit_amount_bounds,
+    case when phase is null then '{"threshold": ["' || amount_b_ii || '", "' || amount_b_i || '"]}' end as maximum_letter_of_credit_amount_bounds,
+    case when phase is null
+        then '{"threshold": ["' || (amount_b_ii - amount_a) || '", "' || (amount_b_i - amount_a) || '"]}' end as venezuela_letter_of_credit_amount_bounds,
     cast(venezuela_letters_of_credit + venezuela_pledged_cash as decimal(38, 2)) as venezuela_exposure,
-    cast(210000000 + bid_bond_letters_of_credit + bid_bond_pledged_cash - investments_made as decimal(38, 2)) as venezuela_cap,
+    cast(venezuela_cap_base + bid_bond_letters_of_credit + bid_bond_pledged_cash - investments_made as decimal(38, 2)) as venezuela_cap,
     list_concat(
         case when phase is null then ['attestation venezuela_bid_bond_obligation_terminated: the date the Venezuela Bid Bond Obligation was terminated decides between $235,000,000 and $200,000,000 (R-C04)'] end,
         case when venezuela_pledged_cash is null then ['attestation venezuela_pledged_cash on or before ' || as_of] end
     ) as missing_inputs
-from phases
+from amounts

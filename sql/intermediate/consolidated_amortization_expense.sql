@@ -4,20 +4,8 @@
 -- [Indenture § 1.01, “Consolidated Amortization Expense”]. The ledger's amortization line only: debt discount
 -- amortization is a fixed charge (CFC (iv)) and the Credit Agreement deferred financing write-off is already
 -- disregarded in CNI (proviso (1)(b)), so neither is counted again here.
-with quarters as (
-    select quarter_end from fiscal_quarters
-),
-
-amortization as (
-    select quarter_end, sum(activity) as amortization
-    from consolidated_ledger
-    where line_item = 'amortization' and not is_unrestricted_subsidiary
-    group by quarter_end
-)
-
 select
-    q.quarter_end,
-    cast(coalesce(a.amortization, 0) as decimal(38, 2)) as consolidated_amortization_expense,
+    quarter_end,
+    cast(group_activity(consolidated_ledger, 'amortization', quarter_end) as decimal(38, 2)) as consolidated_amortization_expense,
     []::varchar[] as missing_inputs
-from quarters as q
-left join amortization as a on a.quarter_end = q.quarter_end
+from fiscal_quarters

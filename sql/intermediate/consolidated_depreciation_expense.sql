@@ -3,25 +3,18 @@
 -- limitation the amortization expense associated with Capitalized Lease Obligations)"
 -- [Indenture § 1.01, “Consolidated Depreciation Expense”] of the Company and its Subsidiaries (not Unrestricted
 -- Subsidiaries).
-with quarters as (
-    select quarter_end from fiscal_quarters
-),
-
-depreciation as (
+with depreciation as (
     select
         quarter_end,
-        sum(activity) filter (where line_item = 'depreciation_and_depletion') as depreciation_and_depletion,
-        sum(activity) filter (where line_item = 'capital_lease_amortization') as capital_lease_amortization
-    from consolidated_ledger
-    where line_item in ('depreciation_and_depletion', 'capital_lease_amortization') and not is_unrestricted_subsidiary
-    group by quarter_end
+        group_activity(consolidated_ledger, 'depreciation_and_depletion', quarter_end) as depreciation_and_depletion,
+        group_activity(consolidated_ledger, 'capital_lease_amortization', quarter_end) as capital_lease_amortization
+    from fiscal_quarters
 )
 
 select
-    q.quarter_end,
-    cast(coalesce(d.depreciation_and_depletion, 0) + coalesce(d.capital_lease_amortization, 0) as decimal(38, 2)) as consolidated_depreciation_expense,
-    cast(coalesce(d.depreciation_and_depletion, 0) as decimal(38, 2)) as depreciation_and_depletion,
-    cast(coalesce(d.capital_lease_amortization, 0) as decimal(38, 2)) as capital_lease_amortization,
+    quarter_end,
+    cast(depreciation_and_depletion + capital_lease_amortization as decimal(38, 2)) as consolidated_depreciation_expense,
+    cast(depreciation_and_depletion as decimal(38, 2)) as depreciation_and_depletion,
+    cast(capital_lease_amortization as decimal(38, 2)) as capital_lease_amortization,
     []::varchar[] as missing_inputs
-from quarters as q
-left join depreciation as d on d.quarter_end = q.quarter_end
+from depreciation

@@ -192,14 +192,8 @@ totals as (
 )
 
 select
-    clause_id,
-    test_kind,
-    transaction_id,
-    test_date,
-    transaction_date,
-    forward_start,
-    forward_end,
-    forward_days,
+    clause_id, test_kind, transaction_id, test_date, transaction_date,
+    forward_start, forward_end, forward_days,
     cast(interest_x26280 as decimal(38, 10)) as interest_x26280,
     cast(letter_of_credit_fees_x26280 as decimal(38, 10)) as letter_of_credit_fees_x26280,
     projected_other_fixed_charges,

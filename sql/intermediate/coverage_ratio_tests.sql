@@ -100,11 +100,7 @@ periods as (
 )
 
 select
-    clause_id,
-    test_kind,
-    transaction_id,
-    test_date,
-    transaction_date,
+    clause_id, test_kind, transaction_id, test_date, transaction_date,
     projection_reference_id,
     f.available_on as statements_available_on,
     f.source as statements_available_source,

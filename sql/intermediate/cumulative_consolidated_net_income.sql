@@ -40,7 +40,10 @@ select
     cast(opening + coalesce(since_cut_over, 0) as decimal(38, 2)) as cumulative_consolidated_net_income,
     case
         when opening is null or quarters_found <> quarters_needed or len(cni_missing) > 0 then null
-        when opening + coalesce(since_cut_over, 0) >= 0 then cast((opening + coalesce(since_cut_over, 0)) * 0.50 as decimal(38, 3))
+        when opening + coalesce(since_cut_over, 0) >= 0 then cast((opening + coalesce(since_cut_over, 0))
+            -- a quarter before the Indenture counts (from January 1, 1993) at the share the Indenture fixes on its date
+            * cast(parameter('indenture-1996', 'builder_basket_net_income_fraction', greatest(quarter_end, date '1996-12-23')) as decimal(9, 6))
+            as decimal(38, 3))
         else cast(opening + coalesce(since_cut_over, 0) as decimal(38, 3))
     end as capacity_i,
     list_sort(list_distinct(list_concat(

@@ -16,8 +16,7 @@ with quarter_ends as (
 
 lag as (
     select effective_from, cast(value as integer) as lag_days
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'financial_information_available_lag_days'
+    from parameter_history('indenture-1996', 'financial_information_available_lag_days')
 )
 
 select

@@ -146,12 +146,7 @@ items as (
 nrmc_cap as (
     select
         m.period_end,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'nrmc_indebtedness_exclusion_cap' and p.effective_from <= m.period_end
-            order by p.effective_from desc
-            limit 1
-        ) as cap
+        cast(parameter('indenture-1996', 'nrmc_indebtedness_exclusion_cap', m.period_end) as decimal(38, 2)) as cap
     from months as m
 ),
 

@@ -9,15 +9,9 @@
 with parameters as (
     select
         d.test_date,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'maximum_secured_amount_base' and p.effective_from <= d.test_date
-            order by p.effective_from desc limit 1) as base_amount,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'carifa_financing_msa_cap' and p.effective_from <= d.test_date
-            order by p.effective_from desc limit 1) as carifa_cap,
-        (select cast(p.value as integer) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'maximum_secured_amount_deductions_cumulative' and p.effective_from <= d.test_date
-            order by p.effective_from desc limit 1) as deductions_cumulative
+        cast(parameter('indenture-1996', 'maximum_secured_amount_base', d.test_date) as decimal(38, 2)) as base_amount,
+        cast(parameter('indenture-1996', 'carifa_financing_msa_cap', d.test_date) as decimal(38, 2)) as carifa_cap,
+        cast(parameter('indenture-1996', 'maximum_secured_amount_deductions_cumulative', d.test_date) as integer) as deductions_cumulative
     from permitted_collateral_test_dates as d
 ),
 

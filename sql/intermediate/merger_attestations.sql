@@ -6,21 +6,12 @@
 -- per four-quarter period and is read by merger_coverage_tests.
 select
     m.merger_id,
-    max_by(a.value_flag, a.period_end) filter (where a.subject = 'no_default' and a.value_flag is not null) as no_default,
-    max_by(a.value_flag, a.period_end) filter (where a.subject = 'merger_officers_certificate_delivered' and a.value_flag is not null)
-        as officers_certificate,
-    max_by(a.value_flag, a.period_end) filter (where a.subject = 'merger_opinion_of_counsel_delivered' and a.value_flag is not null)
-        as opinion_of_counsel,
-    max_by(a.value_flag, a.period_end) filter (where a.subject = 'subsidiary_discontinuance_judgment' and a.value_flag is not null)
-        as discontinuance_judgment,
-    max_by(a.value_amount, a.period_end) filter (where a.subject = 'surviving_corporation_consolidated_net_worth' and a.value_amount is not null)
-        as net_worth_after,
-    max_by(a.value_amount, a.period_end) filter (where a.subject = 'subsidiary_guarantor_consolidated_net_worth_before' and a.value_amount is not null)
-        as guarantor_net_worth_before,
-    max_by(a.value_amount, a.period_end) filter (where a.subject = 'surviving_corporation_ccfafc' and a.value_amount is not null)
-        as survivor_ccfafc,
-    max_by(a.value_amount, a.period_end) filter (where a.subject = 'surviving_corporation_forward_fixed_charges' and a.value_amount is not null)
-        as survivor_fixed_charges
-from stg_mergers as m
-left join current_attestations as a on a.reference_id = m.merger_id
-group by m.merger_id
+    latest_attested_flag(current_attestations, 'no_default', m.merger_id) as no_default,
+    latest_attested_flag(current_attestations, 'merger_officers_certificate_delivered', m.merger_id) as officers_certificate,
+    latest_attested_flag(current_attestations, 'merger_opinion_of_counsel_delivered', m.merger_id) as opinion_of_counsel,
+    latest_attested_flag(current_attestations, 'subsidiary_discontinuance_judgment', m.merger_id) as discontinuance_judgment,
+    latest_attested_amount(current_attestations, 'surviving_corporation_consolidated_net_worth', m.merger_id) as net_worth_after,
+    latest_attested_amount(current_attestations, 'subsidiary_guarantor_consolidated_net_worth_before', m.merger_id) as guarantor_net_worth_before,
+    latest_attested_amount(current_attestations, 'surviving_corporation_ccfafc', m.merger_id) as survivor_ccfafc,
+    latest_attested_amount(current_attestations, 'surviving_corporation_forward_fixed_charges', m.merger_id) as survivor_fixed_charges
+from (select distinct merger_id from stg_mergers) as m

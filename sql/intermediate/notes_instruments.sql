@@ -5,4 +5,5 @@
 -- indenture's.)
 select instrument_id, instrument_name
 from stg_debt_instruments
-where issue_date = date '1996-12-23' and maturity_date = date '2006-10-15' and fixed_rate = 0.10875
+where issue_date = date '1996-12-23' and maturity_date = date '2006-10-15'
+    and fixed_rate = cast(parameter('indenture-1996', 'notes_interest_rate', date '1996-12-23') as decimal(12, 8))

@@ -17,15 +17,7 @@
 -- Principal: the Notes' principal outstanding at the month end just before the record date (the day before April 1
 -- or October 1); indeterminate when the debt register has no such month end.
 -- Additional interest under the Registration Rights Agreement is not available (R-I35).
-with rate as (
-    select cast(value as decimal(12, 8)) as rate
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'notes_interest_rate'
-    order by effective_from desc
-    limit 1
-),
-
-payment_dates as (
+with payment_dates as (
     select cast(d as date) as payment_date
     from generate_series(timestamp '1997-04-15', timestamp '2006-10-15', interval 6 month) as g(d)
 ),
@@ -39,35 +31,20 @@ periods as (
 ),
 
 counted as (
-    select
-        p.*,
-        (year(p.payment_date) - year(p.accrual_start)) * 360
-            + (month(p.payment_date) - month(p.accrual_start)) * 30
-            + (case when day(p.payment_date) = 31 and least(day(p.accrual_start), 30) = 30 then 30 else day(p.payment_date) end)
-            - least(day(p.accrual_start), 30) as days_30_360
+    select p.*, days_30_360(p.accrual_start, p.payment_date) as days_30_360
     from periods as p
-),
-
-adjusted as (
-    select
-        c.payment_date,
-        min(b.day) as payment_date_adjusted
-    from counted as c
-    left join business_days as b on b.day >= c.payment_date and b.day < c.payment_date + interval 15 day and b.is_business_day
-    group by c.payment_date
 ),
 
 priced as (
     select
         c.*,
-        a.payment_date_adjusted,
+        next_business_day(c.payment_date) as payment_date_adjusted,
         rb.is_business_day as record_date_is_business_day,
         r.rate,
         n.principal_outstanding,
         n.principal_outstanding * r.rate * c.days_30_360 as interest_times_360
     from counted as c
-    cross join rate as r
-    join adjusted as a on a.payment_date = c.payment_date
+    cross join lateral (select cast(parameter('indenture-1996', 'notes_interest_rate', c.accrual_start) as decimal(12, 8)) as rate) as r
     left join business_days as rb on rb.day = c.record_date
     left join notes_principal_outstanding as n on n.period_end = c.record_date - 1
 )
@@ -83,7 +60,7 @@ select
     rate,
     principal_outstanding,
     interest_times_360,
-    cast(cast(cast(interest_times_360 * 10000000000 as hugeint) // 360 as decimal(38, 0)) * 0.0000000001 as decimal(38, 10)) as interest,
+    over_360_days(interest_times_360) as interest,
     cast(to_json(list_concat(
         case when principal_outstanding is null then ['principal outstanding of the Notes at ' || (record_date - 1) || ' (debt_balances), the month end before the record date ' || record_date] end,
         case when payment_date_adjusted is null then ['the Business Day calendar after ' || payment_date] end,

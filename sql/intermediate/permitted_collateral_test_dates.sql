@@ -15,12 +15,7 @@ dates as (
     union all
     select released_on from maximum_secured_amount_liens where released_on is not null
     union all
-    select i.incurrence_date
-    from stg_incurrences as i
-    join maximum_secured_amount_liens as l
-        on l.instrument_id = i.instrument_id
-        and l.created_on <= i.incurrence_date
-        and (l.released_on is null or i.incurrence_date < l.released_on)
+    select incurrence_date from secured_incurrences(stg_incurrences, maximum_secured_amount_liens)
     union all
     select period_end from current_attestations where subject = 'maximum_secured_amount_deduction'
     union all

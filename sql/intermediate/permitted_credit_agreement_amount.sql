@@ -8,8 +8,7 @@
 -- result using the amount cites it. A day is governed by the latest row with effective_from on or before it.
 with base as (
     select effective_from, cast(value as decimal(38, 2)) as base_amount
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'permitted_credit_agreement_amount'
+    from parameter_history('indenture-1996', 'permitted_credit_agreement_amount')
 ),
 
 reductions as (

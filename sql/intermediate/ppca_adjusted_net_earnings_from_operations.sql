@@ -63,15 +63,7 @@ sales as (
         s.transaction_id,
         s.sale_date,
         s.pretax_gain_loss,
-        (
-            select cast(p.value as decimal(38, 2))
-            from policy_parameters as p
-            where p.instrument = 'ppca-2002'
-                and p.name = 'aneo_threshold_capital_asset_sales'
-                and p.effective_from <= s.sale_date
-            order by p.effective_from desc
-            limit 1
-        ) as threshold
+        cast(parameter('ppca-2002', 'aneo_threshold_capital_asset_sales', s.sale_date) as decimal(38, 2)) as threshold
     from asset_sales as s
     where s.seller_in_group and s.pretax_gain_loss <> 0
 ),
@@ -95,15 +87,7 @@ non_recurring_transactions as (
         l.entity_id,
         l.account_id,
         sum(l.income) as gain,
-        (
-            select cast(p.value as decimal(38, 2))
-            from policy_parameters as p
-            where p.instrument = 'ppca-2002'
-                and p.name = 'aneo_threshold_non_recurring_gains'
-                and p.effective_from <= l.period_end
-            order by p.effective_from desc
-            limit 1
-        ) as threshold
+        cast(parameter('ppca-2002', 'aneo_threshold_non_recurring_gains', l.period_end) as decimal(38, 2)) as threshold
     from ledger as l
     where l.line_item = 'non_recurring_transaction_gain' and not l.counterparty_in_group
     group by l.period_end, l.entity_id, l.account_id

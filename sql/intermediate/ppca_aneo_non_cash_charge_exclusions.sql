@@ -76,18 +76,8 @@ grid as (
         m.fiscal_year,
         m.period_end,
         coalesce(c.charge, 0) as charge,
-        (
-            select cast(p.value as decimal(38, 2))
-            from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = e.cap_parameter and p.effective_from <= m.period_end
-            order by p.effective_from desc
-            limit 1
-        ) as cap,
-        (
-            select min(p.effective_from)
-            from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = e.cap_parameter
-        ) as cap_first_effective
+        cast(parameter('ppca-2002', e.cap_parameter, m.period_end) as decimal(38, 2)) as cap,
+        (select min(h.effective_from) from parameter_history('ppca-2002', e.cap_parameter) as h) as cap_first_effective
     from exclusions as e
     cross join months as m
     left join charges as c on c.line_item = e.line_item and c.period_end = m.period_end

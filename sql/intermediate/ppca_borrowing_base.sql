@@ -39,29 +39,20 @@ with days as (
     where d.is_business_day
 ),
 
-parameter_spans as (
-    select name, cast(value as decimal(38, 6)) as value, effective_from,
-        coalesce(lead(effective_from) over (partition by name order by effective_from) - 1, date '9999-12-31') as effective_to
-    from policy_parameters
-    where instrument = 'ppca-2002'
-),
-
 parameters as (
     select
         d.day,
-        max(p.value) filter (where p.name = 'borrowing_base_inventory_cap') as inventory_cap,
-        max(p.value) filter (where p.name = 'borrowing_base_inventory_advance_rate') as inventory_rate,
-        max(p.value) filter (where p.name = 'borrowing_base_net_recovery_advance_rate') as net_recovery_rate,
-        max(p.value) filter (where p.name = 'borrowing_base_appraisal_release_availability') as release_availability,
-        max(p.value) filter (where p.name = 'ppe_subcomponent_initial_amount') as ppe_initial,
-        max(p.value) filter (where p.name = 'ppe_subcomponent_monthly_amortization') as ppe_monthly,
-        max(p.value) filter (where p.name = 'ppe_subcomponent_olv_advance_rate') as ppe_olv_rate,
-        max(p.value) filter (where p.name = 'availability_reserve_cap') as reserve_cap,
-        max(p.value) filter (where p.name = 'availability_reserve_commitment_rate') as reserve_rate,
-        max(p.value) filter (where p.name = 'availability_reserve_floor') as reserve_floor
+        cast(parameter('ppca-2002', 'borrowing_base_inventory_cap', d.day) as decimal(38, 6)) as inventory_cap,
+        cast(parameter('ppca-2002', 'borrowing_base_inventory_advance_rate', d.day) as decimal(38, 6)) as inventory_rate,
+        cast(parameter('ppca-2002', 'borrowing_base_net_recovery_advance_rate', d.day) as decimal(38, 6)) as net_recovery_rate,
+        cast(parameter('ppca-2002', 'borrowing_base_appraisal_release_availability', d.day) as decimal(38, 6)) as release_availability,
+        cast(parameter('ppca-2002', 'ppe_subcomponent_initial_amount', d.day) as decimal(38, 6)) as ppe_initial,
+        cast(parameter('ppca-2002', 'ppe_subcomponent_monthly_amortization', d.day) as decimal(38, 6)) as ppe_monthly,
+        cast(parameter('ppca-2002', 'ppe_subcomponent_olv_advance_rate', d.day) as decimal(38, 6)) as ppe_olv_rate,
+        cast(parameter('ppca-2002', 'availability_reserve_cap', d.day) as decimal(38, 6)) as reserve_cap,
+        cast(parameter('ppca-2002', 'availability_reserve_commitment_rate', d.day) as decimal(38, 6)) as reserve_rate,
+        cast(parameter('ppca-2002', 'availability_reserve_floor', d.day) as decimal(38, 6)) as reserve_floor
     from days as d
-    left join parameter_spans as p on d.day between p.effective_from and p.effective_to
-    group by d.day
 ),
 
 appraisal_mode as (

@@ -33,9 +33,9 @@ chart as (
     from years as y
     left join raw_capital_expenditure_base_amounts as b on b.fiscal_year_end = y.fiscal_year_end
     left join lateral (
-        select cast(p.value as decimal(38, 2)) as value, p.source from policy_parameters as p
-        where p.instrument = 'ppca-2002' and p.name = 'capital_expenditures_base_amount' and p.effective_from <= make_date(y.fiscal_year, 1, 1)
-        order by p.effective_from desc limit 1
+        select
+            cast(parameter('ppca-2002', 'capital_expenditures_base_amount', make_date(y.fiscal_year, 1, 1)) as decimal(38, 2)) as value,
+            parameter_source('ppca-2002', 'capital_expenditures_base_amount', make_date(y.fiscal_year, 1, 1)) as source
     ) as p on true
     left join lateral (
         select a.value_amount, a.attestation_id, a.document from current_attestations as a
@@ -56,9 +56,9 @@ figures as (
     from chart as cur
     left join chart as prev on prev.fiscal_year = cur.fiscal_year - 1
     left join lateral (
-        select cast(p.value as decimal(38, 2)) as value, p.source from policy_parameters as p
-        where p.instrument = 'ppca-2002' and p.name = 'capital_expenditures_carryover_cap' and p.effective_from <= make_date(cur.fiscal_year, 1, 1)
-        order by p.effective_from desc limit 1
+        select
+            cast(parameter('ppca-2002', 'capital_expenditures_carryover_cap', make_date(cur.fiscal_year, 1, 1)) as decimal(38, 2)) as value,
+            parameter_source('ppca-2002', 'capital_expenditures_carryover_cap', make_date(cur.fiscal_year, 1, 1)) as source
     ) as cap on true
 ),
 

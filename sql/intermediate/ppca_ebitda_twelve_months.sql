@@ -67,13 +67,7 @@ assembled as (
         ) as all_missing
     from windows as w
     left join lateral (
-        select cast(p.value as decimal(38, 2)) as allowance
-        from policy_parameters as p
-        where p.instrument = 'ppca-2002'
-            and p.name = 'aneo_investee_earnings_cash_allowance'
-            and p.effective_from <= w.test_date
-        order by p.effective_from desc
-        limit 1
+        select cast(parameter('ppca-2002', 'aneo_investee_earnings_cash_allowance', w.test_date) as decimal(38, 2)) as allowance
     ) as d on true
     left join ppca_ebitda as e_now on e_now.period_end = w.test_date
 ),

@@ -7,25 +7,21 @@
 -- 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2; otherwise 0. P3, P4:
 -- market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31. R1, R2 and the parameters they
 -- are held to are also given as limits (pipelines.policy.limits) for the results that apply them.
+-- the parameters in force from the Sixth Amendment's effective date, August 1, 2003 (the adjustments it sets)
 with parameters as (
     select
-        (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_forecast_price'
-         order by effective_from desc limit 1) as forecast_price,
-        (select cast(value as decimal(38, 6)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_ceiling_price'
-         order by effective_from desc limit 1) as ceiling_price,
-        (select cast(value as decimal(38, 2)) from policy_parameters where instrument = 'ppca-2002' and name = 'natural_gas_maximum_reduction'
-         order by effective_from desc limit 1) as maximum_reduction,
+        cast(parameter('ppca-2002', 'natural_gas_forecast_price', date '2003-08-01') as decimal(38, 6)) as forecast_price,
+        cast(parameter('ppca-2002', 'natural_gas_ceiling_price', date '2003-08-01') as decimal(38, 6)) as ceiling_price,
+        cast(parameter('ppca-2002', 'natural_gas_maximum_reduction', date '2003-08-01') as decimal(38, 2)) as maximum_reduction,
         (select list(json_object(
-            'kind', case name when 'natural_gas_forecast_price' then 'floor' else 'cap' end,
-            'name', name,
-            'value', value,
+            'kind', case n when 'natural_gas_forecast_price' then 'floor' else 'cap' end,
+            'name', n,
+            'value', parameter('ppca-2002', n, date '2003-08-01'),
             'clause_id', 'ppca-2002/9.2.4(d)',
-            'source', source,
+            'source', parameter_source('ppca-2002', n, date '2003-08-01'),
             'applies_to', 'natural_gas_reduction'
-         ) order by name)
-         from (select * from policy_parameters
-               where instrument = 'ppca-2002' and name in ('natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction')
-               qualify row_number() over (partition by name order by effective_from desc) = 1)) as parameter_limits
+         ) order by n)
+         from unnest(['natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction']) as t(n)) as parameter_limits
 ),
 
 prices as (
@@ -42,21 +38,9 @@ interpolated as (
         pa.ceiling_price,
         pa.maximum_reduction,
         pa.parameter_limits,
-        -- f(P) in cents: maximum (cents) x (P - forecast) / (ceiling - forecast), both in millionths, rounded half up
-        case
-            when pr.p3 <= pa.forecast_price then cast(0 as hugeint)
-            when pr.p3 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
-            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p3 - pa.forecast_price) * 1000000 as hugeint)
-                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-        end as f_p3_cents,
-        case
-            when pr.p4 <= pa.forecast_price then cast(0 as hugeint)
-            when pr.p4 >= pa.ceiling_price then cast(pa.maximum_reduction * 100 as hugeint)
-            else (2 * cast(pa.maximum_reduction * 100 as hugeint) * cast((pr.p4 - pa.forecast_price) * 1000000 as hugeint)
-                  + cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-                 // (2 * cast((pa.ceiling_price - pa.forecast_price) * 1000000 as hugeint))
-        end as f_p4_cents
+        -- f(P) in cents, for each of the two quarters' prices
+        natural_gas_reduction_cents(pr.p3, pa.forecast_price, pa.ceiling_price, pa.maximum_reduction) as f_p3_cents,
+        natural_gas_reduction_cents(pr.p4, pa.forecast_price, pa.ceiling_price, pa.maximum_reduction) as f_p4_cents
     from prices as pr, parameters as pa
 ),
 

@@ -33,9 +33,7 @@ with dispositions as (
         coalesce(s.seller_entity_id = 'ALPART' and c.alpart_proviso_clause is not null, false) as alpart_proviso,
         c.fair_market_value,
         case when e.role in ('parent', 'company') then 1 else e.ownership_pct end as ownership_share,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'ppe_reduction_alpart_exception_fmv_cap' and p.effective_from <= s.sale_date
-         order by p.effective_from desc limit 1) as exception_y_cap
+        cast(parameter('ppca-2002', 'ppe_reduction_alpart_exception_fmv_cap', s.sale_date) as decimal(38, 2)) as exception_y_cap
     from raw_asset_sales as s
     join stg_entities as e
         on e.entity_id = s.seller_entity_id and e.valid_from <= s.sale_date and (e.valid_to is null or s.sale_date <= e.valid_to)

@@ -46,15 +46,12 @@ from_data as (
 ),
 
 default_parameter as (
-    select d.day, x.commitment, 'parameter revolving_commitment_amount (' || x.source || ')' as source
+    select
+        d.day,
+        cast(parameter('ppca-2002', 'revolving_commitment_amount', d.day) as decimal(38, 2)) as commitment,
+        'parameter revolving_commitment_amount (' || parameter_source('ppca-2002', 'revolving_commitment_amount', d.day) || ')' as source
     from days as d
-    join lateral (
-        select cast(p.value as decimal(38, 2)) as commitment, p.source
-        from policy_parameters as p
-        where p.instrument = 'ppca-2002' and p.name = 'revolving_commitment_amount' and p.effective_from <= d.day
-        order by p.effective_from desc
-        limit 1
-    ) as x on true
+    where parameter('ppca-2002', 'revolving_commitment_amount', d.day) is not null
 )
 
 select

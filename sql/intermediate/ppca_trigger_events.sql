@@ -22,12 +22,8 @@ daily as (
         b.as_of_date is not null as reported,
         b.revolving_credit_outstandings,
         b.revolving_commitment_availability,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'trigger_event_outstandings_threshold' and p.effective_from <= d.day
-         order by p.effective_from desc limit 1) as outstandings_threshold,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'trigger_event_availability_threshold' and p.effective_from <= d.day
-         order by p.effective_from desc limit 1) as availability_threshold
+        cast(parameter('ppca-2002', 'trigger_event_outstandings_threshold', d.day) as decimal(38, 2)) as outstandings_threshold,
+        cast(parameter('ppca-2002', 'trigger_event_availability_threshold', d.day) as decimal(38, 2)) as availability_threshold
     from business_days as d
     left join raw_borrowing_base as b on b.as_of_date = d.day
 ),

@@ -21,12 +21,8 @@ valco as (
         bool_or(v.primary_aluminum_produced) as primary_aluminum_produced,
         count(v.period_end) as months_reported,
         list(v.period_end order by v.period_end) filter (where v.period_end is not null) as months,
-        (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'valco_ppe_reduction_maximum' and p.effective_from <= q.quarter_end
-         order by p.effective_from desc limit 1) as maximum,
-        (select p.source from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'valco_ppe_reduction_maximum' and p.effective_from <= q.quarter_end
-         order by p.effective_from desc limit 1) as maximum_source
+        cast(parameter('ppca-2002', 'valco_ppe_reduction_maximum', q.quarter_end) as decimal(38, 2)) as maximum,
+        parameter_source('ppca-2002', 'valco_ppe_reduction_maximum', q.quarter_end) as maximum_source
     from quarters as q
     left join stg_valco_ebitda as v on v.quarter_end = q.quarter_end
     group by q.quarter_end

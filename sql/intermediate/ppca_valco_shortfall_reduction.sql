@@ -33,26 +33,10 @@ credits as (
         v.source_rows,
         v.months,
         greatest(0, coalesce(v.forecast_valco_ebitda, 0) - coalesce(v.actual_valco_ebitda, 0)) as shortfall,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_per_quarter' and p.effective_from <= u.unit_end
-            order by p.effective_from desc limit 1
-        ) as cap_per_quarter,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_aggregate' and p.effective_from <= u.unit_end
-            order by p.effective_from desc limit 1
-        ) as cap_aggregate,
-        (
-            select p.source from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_per_quarter' and p.effective_from <= u.unit_end
-            order by p.effective_from desc limit 1
-        ) as cap_per_quarter_source,
-        (
-            select p.source from policy_parameters as p
-            where p.instrument = 'ppca-2002' and p.name = 'valco_shortfall_cap_aggregate' and p.effective_from <= u.unit_end
-            order by p.effective_from desc limit 1
-        ) as cap_aggregate_source
+        cast(parameter('ppca-2002', 'valco_shortfall_cap_per_quarter', u.unit_end) as decimal(38, 2)) as cap_per_quarter,
+        cast(parameter('ppca-2002', 'valco_shortfall_cap_aggregate', u.unit_end) as decimal(38, 2)) as cap_aggregate,
+        parameter_source('ppca-2002', 'valco_shortfall_cap_per_quarter', u.unit_end) as cap_per_quarter_source,
+        parameter_source('ppca-2002', 'valco_shortfall_cap_aggregate', u.unit_end) as cap_aggregate_source
     from unit_ends as u
     left join valco as v on v.quarter_end = u.unit_end
 ),

@@ -17,14 +17,6 @@ with unit_months as (
           from generate_series(timestamp '2003-09-01', timestamp '2005-01-01', interval 1 month) as s(g)) as months
 ),
 
-cap_in_force as (
-    select u.unit_end, p.name, cast(p.value as decimal(38, 2)) as value, p.source
-    from unit_months as u
-    join policy_parameters as p
-        on p.instrument = 'ppca-2002' and p.name in (u.cap_parameter, 'valco_shortfall_cap_aggregate') and p.effective_from <= u.unit_end
-    qualify row_number() over (partition by u.unit_end, p.name order by p.effective_from desc) = 1
-),
-
 units as (
     select
         u.unit_end,
@@ -45,13 +37,11 @@ units as (
 capped as (
     select
         units.*,
-        c.value as unit_cap,
-        c.source as unit_cap_source,
-        a.value as cap_aggregate,
-        a.source as cap_aggregate_source
+        cast(parameter('ppca-2002', units.cap_parameter, units.unit_end) as decimal(38, 2)) as unit_cap,
+        parameter_source('ppca-2002', units.cap_parameter, units.unit_end) as unit_cap_source,
+        cast(parameter('ppca-2002', 'valco_shortfall_cap_aggregate', units.unit_end) as decimal(38, 2)) as cap_aggregate,
+        parameter_source('ppca-2002', 'valco_shortfall_cap_aggregate', units.unit_end) as cap_aggregate_source
     from units
-    left join cap_in_force as c on c.unit_end = units.unit_end and c.name = units.cap_parameter
-    left join cap_in_force as a on a.unit_end = units.unit_end and a.name = 'valco_shortfall_cap_aggregate'
 ),
 
 credited as (

@@ -30,21 +30,19 @@ base as (
     qualify row_number() over (partition by d.transaction_date, i.instrument_id order by b.period_end desc nulls last) = 1
 ),
 
-incurred as (
-    select b.transaction_date, b.instrument_id, sum(n.amount) as amount, list(n._row order by n._row) as source_rows
+-- the Incurrences of each instrument after its last month-end balance up to the Transaction Date, and the principal
+-- repaid from Incurrences' proceeds in that time
+since_balance as (
+    select
+        b.transaction_date,
+        b.instrument_id,
+        sum(n.amount) filter (where n.instrument_id = b.instrument_id) as incurred,
+        list(n._row order by n._row) filter (where n.instrument_id = b.instrument_id) as incurred_rows,
+        sum(n.proceeds_applied_amount) filter (where n.proceeds_applied_to_instrument_id = b.instrument_id) as repaid,
+        list(n._row order by n._row) filter (where n.proceeds_applied_to_instrument_id = b.instrument_id) as repaid_rows
     from base as b
     join stg_incurrences as n
-        on n.instrument_id = b.instrument_id
-        and n.incurrence_date > coalesce(b.balance_period_end, date '0001-01-01')
-        and n.incurrence_date <= b.transaction_date
-    group by b.transaction_date, b.instrument_id
-),
-
-repaid as (
-    select b.transaction_date, b.instrument_id, sum(n.proceeds_applied_amount) as amount, list(n._row order by n._row) as source_rows
-    from base as b
-    join stg_incurrences as n
-        on n.proceeds_applied_to_instrument_id = b.instrument_id
+        on b.instrument_id in (n.instrument_id, n.proceeds_applied_to_instrument_id)
         and n.incurrence_date > coalesce(b.balance_period_end, date '0001-01-01')
         and n.incurrence_date <= b.transaction_date
     group by b.transaction_date, b.instrument_id
@@ -73,7 +71,7 @@ priced as (
         i.day_count,
         i.floating_index,
         b.balance_period_end,
-        coalesce(b.principal_outstanding, 0) + coalesce(n.amount, 0) - coalesce(r.amount, 0) as principal,
+        coalesce(b.principal_outstanding, 0) + coalesce(s.incurred, 0) - coalesce(s.repaid, 0) as principal,
         coalesce(b.letters_of_credit_outstanding, 0) as letters_of_credit_outstanding,
         i.letter_of_credit_fee_rate,
         case
@@ -90,13 +88,12 @@ priced as (
         o.entity_id is not null and not o.is_unrestricted_subsidiary as obligor_is_restricted,
         list_concat(
             case when b.balance_row is not null then [b.balance_row] end,
-            n.source_rows,
-            r.source_rows
+            s.incurred_rows,
+            s.repaid_rows
         ) as source_rows
     from base as b
     join instruments as i on i.instrument_id = b.instrument_id
-    left join incurred as n on n.transaction_date = b.transaction_date and n.instrument_id = b.instrument_id
-    left join repaid as r on r.transaction_date = b.transaction_date and r.instrument_id = b.instrument_id
+    left join since_balance as s on s.transaction_date = b.transaction_date and s.instrument_id = b.instrument_id
     left join obligors as o on o.transaction_date = b.transaction_date and o.entity_id = i.obligor_entity_id
 )
 

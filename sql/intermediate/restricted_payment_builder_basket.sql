@@ -55,7 +55,9 @@ entries as (
             || case when u.excess_distribution > 0 then '; excess distribution ' || u.excess_distribution else '' end,
         case when u.basket in ('4.09(a)', '4.09(b)(I)', '4.09(b)(VIII)') then u.usio_change else 0 end,
         0,
-        cast(u.excess_distribution * 0.50 as decimal(38, 3))
+        cast(u.excess_distribution
+            * cast(parameter('indenture-1996', 'builder_basket_distribution_fraction', greatest(u.entry_date, date '1996-12-23')) as decimal(9, 6))
+            as decimal(38, 3))
     from unrestricted_subsidiary_investments_outstanding as u
 
     -- (II) equity proceeds received by the Company

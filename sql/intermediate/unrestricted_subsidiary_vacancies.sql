@@ -9,14 +9,6 @@ with officers as (
     select * from stg_unrestricted_subsidiary_officers
 ),
 
-grace as (
-    select cast(value as integer) as days
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'unrestricted_subsidiary_vacancy_grace_days'
-    order by effective_from desc
-    limit 1
-),
-
 cessations as (
     select o.*
     from officers as o
@@ -56,4 +48,6 @@ select
             and not (r.person_name = c.person_name and r.appointed_on = c.appointed_on)
     ) as filled_on
 from cessations as c
-cross join grace as g
+cross join lateral (
+    select cast(parameter('indenture-1996', 'unrestricted_subsidiary_vacancy_grace_days', c.ceased_on) as integer) as days
+) as g

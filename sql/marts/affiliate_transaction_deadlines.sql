@@ -9,11 +9,7 @@ with quarters as (
         q.quarter_end,
         q.fiscal_year,
         q.fiscal_quarter,
-        (
-            select cast(p.value as integer) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'affiliate_transaction_certificate_days' and p.effective_from <= q.quarter_end
-            order by p.effective_from desc limit 1
-        ) as days
+        cast(parameter('indenture-1996', 'affiliate_transaction_certificate_days', q.quarter_end) as integer) as days
     from fiscal_quarters as q
     where q.quarter_end >= date '1996-12-23'
 ),

@@ -33,12 +33,7 @@ assessed as (
         t.*,
         s.series_amount,
         s.series_transactions,
-        (
-            select cast(p.value as decimal(38, 2)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'affiliate_transaction_fairness_opinion_threshold'
-                and p.effective_from <= t.transaction_date
-            order by p.effective_from desc limit 1
-        ) as opinion_threshold,
+        cast(parameter('indenture-1996', 'affiliate_transaction_fairness_opinion_threshold', t.transaction_date) as decimal(38, 2)) as opinion_threshold,
         a.value_flag as independent_approval,
         a.document as approval_attestation_document
     from transactions as t
@@ -99,17 +94,14 @@ clause_iii as (
 all_tests as (
     select * from clause_ii
     union all by name select * from clause_iii
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from all_tests
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    cast(null as date) as period_start,
-    cast(null as date) as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from all_tests
+select * from result_without_period(result_rows)

@@ -24,11 +24,7 @@ with sales as (
             select coalesce(sum(r.amount), 0) from stg_asset_sale_receipts as r
             where r.transaction_id = s.transaction_id and r.kind = 'note_collection' and r.receipt_date <= s.sale_date + interval 30 day
         ) as notes_collected_within_30_days,
-        (
-            select cast(p.value as decimal(9, 6)) from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'asset_sale_minimum_cash_consideration_fraction' and p.effective_from <= s.sale_date
-            order by p.effective_from desc limit 1
-        ) as minimum_fraction
+        cast(parameter('indenture-1996', 'asset_sale_minimum_cash_consideration_fraction', s.sale_date) as decimal(9, 6)) as minimum_fraction
     from asset_sales as s
     where s.is_asset_sale and s.sale_date >= date '1996-12-23'
 ),
@@ -39,33 +35,31 @@ measured as (
         case when s.note_receipts > 0 then s.notes_collected_within_30_days else s.notes_converted_within_30_days end as notes_deemed_cash,
         cast(ceil(s.minimum_fraction * s.consideration * 100) as decimal(38, 0)) * 0.01 as minimum_cash_like
     from sales as s
+),
+
+result_rows as (
+    select
+        'indenture-1996/4.14(a)' as clause_id, sale_date as test_date, 'transaction' as test_kind, transaction_id,
+        cash_consideration + assumed_liabilities + notes_deemed_cash as actual,
+        json_object(
+            'consideration_exclusive_of_indemnities', json_object('value', cast(consideration as decimal(38, 2))::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
+            'cash_and_cash_equivalents', json_object('value', cash_consideration::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
+            'liabilities_assumed', json_object('value', assumed_liabilities::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
+            'notes_converted_within_thirty_days', json_object('value', notes_deemed_cash::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
+            'other_non_cash_consideration_fmv', json_object('value', non_cash_value::varchar, 'clause_id', 'indenture-1996/def/AssetSale'),
+            'minimum_fraction', json_object('value', minimum_fraction::varchar, 'clause_id', 'indenture-1996/4.14(a)')
+        )::varchar as inputs,
+        to_json(list_concat(
+            missing_inputs,
+            case when minimum_fraction is null then ['parameter asset_sale_minimum_cash_consideration_fraction on ' || sale_date] end
+        ))::varchar as missing_inputs,
+        cast(minimum_cash_like as decimal(38, 2)) as threshold,
+        case involuntary_disposition
+            when 'foreclosure' then 'disposed of as a result of a foreclosure'
+            when 'in_lieu_of_foreclosure' then 'disposed of as a result of a secured party taking ownership of the assets in lieu of foreclosure'
+            when 'involuntary_proceeding' then 'disposed of as a result of an involuntary proceeding in which the Company cannot direct the type of proceeds received'
+        end || ': the 75% cash consideration requirement "shall not apply" (4.14(a) proviso [Indenture § 4.14(a)]).' as not_applicable_because
+    from measured
 )
 
-select
-    'indenture-1996/4.14(a)' as clause_id,
-    sale_date as test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    sale_date as period_start,
-    sale_date as period_end,
-    cast(cash_consideration + assumed_liabilities + notes_deemed_cash as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    json_object(
-        'consideration_exclusive_of_indemnities', json_object('value', cast(consideration as decimal(38, 2))::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
-        'cash_and_cash_equivalents', json_object('value', cash_consideration::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
-        'liabilities_assumed', json_object('value', assumed_liabilities::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
-        'notes_converted_within_thirty_days', json_object('value', notes_deemed_cash::varchar, 'clause_id', 'indenture-1996/4.14(a)'),
-        'other_non_cash_consideration_fmv', json_object('value', non_cash_value::varchar, 'clause_id', 'indenture-1996/def/AssetSale'),
-        'minimum_fraction', json_object('value', minimum_fraction::varchar, 'clause_id', 'indenture-1996/4.14(a)')
-    )::varchar as inputs,
-    to_json(list_concat(
-        missing_inputs,
-        case when minimum_fraction is null then ['parameter asset_sale_minimum_cash_consideration_fraction on ' || sale_date] end
-    ))::varchar as missing_inputs,
-    cast(minimum_cash_like as decimal(38, 2)) as threshold,
-    case involuntary_disposition
-        when 'foreclosure' then 'disposed of as a result of a foreclosure'
-        when 'in_lieu_of_foreclosure' then 'disposed of as a result of a secured party taking ownership of the assets in lieu of foreclosure'
-        when 'involuntary_proceeding' then 'disposed of as a result of an involuntary proceeding in which the Company cannot direct the type of proceeds received'
-    end || ': the 75% cash consideration requirement "shall not apply" (4.14(a) proviso [Indenture § 4.14(a)]).' as not_applicable_because
-from measured
+select * from result_on_test_date(result_rows)

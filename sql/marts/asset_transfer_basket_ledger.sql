@@ -12,8 +12,7 @@
 -- entry.
 with period as (
     select min(effective_from) filter (where cast(value as integer) = 1) as basket_start
-    from policy_parameters
-    where instrument = 'indenture-1996' and name = 'asset_transfer_basket_cumulative'
+    from parameter_history('indenture-1996', 'asset_transfer_basket_cumulative')
 ),
 
 entries as (
@@ -48,13 +47,19 @@ select
     cast(amount as decimal(38, 2)) as amount,
     cast(usage_after as decimal(38, 2)) as usage_after,
     -- greatest() skips nulls, so an unattested CNW is kept null explicitly
-    cast(case when pro_forma_consolidated_net_worth is not null
-        then greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) end as decimal(38, 2)) as capacity,
-    cast(case when pro_forma_consolidated_net_worth is not null
-        then greatest(25000000.00, trunc(pro_forma_consolidated_net_worth * 0.05, 2)) - usage_after end as decimal(38, 2)) as remaining,
+    cast(case when pro_forma_consolidated_net_worth is not null then c.capacity end as decimal(38, 2)) as capacity,
+    cast(case when pro_forma_consolidated_net_worth is not null then c.capacity - usage_after end as decimal(38, 2)) as remaining,
     json_object(
         'is_return', is_return,
         'pro_forma_consolidated_net_worth', cast(pro_forma_consolidated_net_worth as varchar)
     )::varchar as inputs
 from running
+-- the greater of the fixed amount and the share of the attested Consolidated Net Worth, truncated to the cent
+cross join lateral (
+    select greatest(
+        cast(parameter('indenture-1996', 'asset_transfer_basket_floor', transfer_date) as decimal(38, 2)),
+        trunc(pro_forma_consolidated_net_worth
+            * cast(parameter('indenture-1996', 'asset_transfer_basket_net_worth_fraction', transfer_date) as decimal(9, 6)), 2)
+    ) as capacity
+) as c
 order by transfer_date, transfer_id

@@ -38,21 +38,18 @@ filings as (
     from stg_default_events as e
     join company as c on c.entity_id = e.entity_id
     where e.kind = 'involuntary_bankruptcy_order'
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'maintenance' as test_kind, event_id as transaction_id, event_of_default as actual,
+        cast(json_object(
+            'events_of_default', json_object('value', event_of_default::varchar, 'clause_id', clause_id),
+            'finding', json_object('value', finding, 'clause_id', clause_id),
+            'document', json_object('value', document, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        '[]' as missing_inputs
+    from filings
 )
 
-select
-    clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    event_id as transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(event_of_default as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'events_of_default', json_object('value', event_of_default::varchar, 'clause_id', clause_id),
-        'finding', json_object('value', finding, 'clause_id', clause_id),
-        'document', json_object('value', document, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    '[]' as missing_inputs
-from filings
+select * from result_on_test_date(result_rows)

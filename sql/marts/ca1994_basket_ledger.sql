@@ -14,12 +14,14 @@
 -- the Thirteenth Amendment (July 20, 1998). 9.2.3(y)
 -- [Thirteenth Amendment § 1.5, item B (Credit Agreement § 9.2.3(y))]: Liens on Venezuela Pledged Cash "not to exceed
 -- $100,000,000 at any one time outstanding".
+-- Each cap is the amount in force on the day its text takes effect (cap_from): before it the capacity is null.
 with debt_classes as (
-    select * from (values
-        ('new_senior_debt', 'ca-1994/9.2.2(b)(i)(B)', 'New Senior Debt', 200000000),
-        ('additional_new_senior_debt', 'ca-1994/9.2.2(b)(i)(C)', 'Additional New Senior Debt', 50000000),
-        ('new_subordinated_debt', 'ca-1994/9.2.2(b)(i)(D)', 'New Subordinated Debt', 450000000)
-    ) as c(debt_class, clause_id, basket, cap)
+    select debt_class, clause_id, basket, cast(parameter('ca-1994', cap_parameter, date '1997-10-20') as decimal(38, 0)) as cap
+    from (values
+        ('new_senior_debt', 'ca-1994/9.2.2(b)(i)(B)', 'New Senior Debt', 'new_senior_debt_cap'),
+        ('additional_new_senior_debt', 'ca-1994/9.2.2(b)(i)(C)', 'Additional New Senior Debt', 'additional_new_senior_debt_cap'),
+        ('new_subordinated_debt', 'ca-1994/9.2.2(b)(i)(D)', 'New Subordinated Debt', 'new_subordinated_debt_cap')
+    ) as c(debt_class, clause_id, basket, cap_parameter)
 ),
 
 debt_entries as (
@@ -38,13 +40,15 @@ debt_entries as (
 ),
 
 venezuela_entries as (
-    select 'ca-1994/9.2.5(u)' as clause_id, 'Venezuela Investments' as basket, 210000000 as cap,
+    select 'ca-1994/9.2.5(u)' as clause_id, 'Venezuela Investments' as basket,
+        cast(parameter('ca-1994', 'venezuela_investments_cap', date '1998-07-20') as decimal(38, 0)) as cap,
         date '1998-07-20' as cap_from, payment_date as entry_date, transaction_id, description,
         case when payment_kind = 'return_of_investment' then -amount else amount end as amount
     from stg_restricted_payments
     where ca1994_clause = '9.2.5(u)'
     union all
-    select 'ca-1994/9.2.3(y)', 'Liens on Venezuela Pledged Cash', 100000000, date '1998-07-20', period_end,
+    select 'ca-1994/9.2.3(y)', 'Liens on Venezuela Pledged Cash',
+        cast(parameter('ca-1994', 'venezuela_pledged_cash_liens_cap', date '1998-07-20') as decimal(38, 0)), date '1998-07-20', period_end,
         attestation_id, 'Venezuela Pledged Cash attested: ' || value,
         cast(value as decimal(38, 2)) - coalesce(lag(cast(value as decimal(38, 2))) over (order by period_end), 0)
     from current_attestations
@@ -63,21 +67,17 @@ running as (
         sum(amount) over (partition by clause_id order by entry_date, transaction_id rows unbounded preceding) as usage,
         case when entry_date >= cap_from then cap end as capacity_in_force
     from entries
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, 'at_any_one_time_outstanding' as measure, entry_date, transaction_id, description,
+        amount, usage as usage_after, capacity_in_force as capacity,
+        cast(json_object(
+            'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id),
+            'cap', json_object('value', cap::varchar, 'clause_id', clause_id)
+        ) as varchar) as inputs
+    from running
 )
 
-select
-    clause_id,
-    basket,
-    'at_any_one_time_outstanding' as measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(usage as decimal(38, 2)) as usage_after,
-    cast(capacity_in_force as decimal(38, 2)) as capacity,
-    cast(capacity_in_force - usage as decimal(38, 2)) as remaining,
-    cast(json_object(
-        'capacity_from', json_object('value', cap_from::varchar, 'clause_id', clause_id),
-        'cap', json_object('value', cap::varchar, 'clause_id', clause_id)
-    ) as varchar) as inputs
-from running
+select * from basket_ledger_rows(ledger_rows)

@@ -30,23 +30,20 @@ rows_ as (
     select r.clause_id, date '1997-10-20', 'maintenance', null, r.outstanding, c.cap, null
     from restated_on as r
     join caps as c using (clause_id)
+),
+
+result_rows as (
+    select
+        clause_id, test_date, test_kind, transaction_id, actual,
+        cast(threshold as decimal(38, 2)) as threshold,
+        cast(json_object(
+            'usage_after', json_object('value', actual::varchar, 'clause_id', clause_id),
+            'entry_amount', json_object('value', amount::varchar, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        cast(to_json(case when threshold is null then [
+            clause_id || ' as in force on ' || test_date || ': the text before the available amendment (Eleventh Amendment of October 20, 1997 for 9.2.2, Thirteenth Amendment of July 20, 1998 for 9.2.3(y) and 9.2.5(u)) is not available (R-X02)'
+        ] else []::varchar[] end) as varchar) as missing_inputs
+    from rows_
 )
 
-select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(threshold as decimal(38, 2)) as threshold,
-    cast(json_object(
-        'usage_after', json_object('value', actual::varchar, 'clause_id', clause_id),
-        'entry_amount', json_object('value', amount::varchar, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    cast(to_json(case when threshold is null then [
-        clause_id || ' as in force on ' || test_date || ': the text before the available amendment (Eleventh Amendment of October 20, 1997 for 9.2.2, Thirteenth Amendment of July 20, 1998 for 9.2.3(y) and 9.2.5(u)) is not available (R-X02)'
-    ] else []::varchar[] end) as varchar) as missing_inputs
-from rows_
+select * from result_on_test_date(result_rows)

@@ -63,33 +63,31 @@ checked as (
         ca1994_debt_class = 'new_subordinated_debt'
             and (not applied_to_subordinated_debt or applied_with_premium < amount - issue_costs) as proceeds_not_applied
     from premiums
+),
+
+result_rows as (
+    select
+        clause_id, incurrence_date as test_date, 'transaction' as test_kind, transaction_id,
+        secured::int + issued_late::int + matures_early::int + coalesce(proceeds_not_applied, false)::int as actual,
+        cast(json_object(
+            'secured', json_object('value', secured::varchar, 'clause_id', clause_id),
+            'issued_after_deadline', json_object('value', issued_late::varchar, 'clause_id', clause_id),
+            'matures_before_permitted_date', json_object('value', matures_early::varchar, 'clause_id', clause_id),
+            'proceeds_not_applied_to_subordinated_notes', json_object('value', proceeds_not_applied::varchar, 'clause_id', clause_id),
+            'net_proceeds', json_object('value', (amount - issue_costs)::varchar, 'clause_id', clause_id),
+            'proceeds_applied_amount', json_object('value', proceeds_applied_amount::varchar, 'clause_id', clause_id),
+            'proceeds_applied_with_premium', json_object('value', applied_with_premium::varchar, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        cast(to_json(list_concat(
+            case when form_confirmed is distinct from 'true' then [
+                'requires legal review: attestation ca1994_indenture_form_confirmed for ' || instrument_id || ' (the indenture substantially in the form 9.2.2(b)(i) requires; for New Subordinated Debt, changes approved by the Agent)'
+            ] end,
+            case when ca1994_debt_class = 'new_subordinated_debt' and issue_costs is null then [
+                'attestation new_subordinated_debt_issue_costs for ' || transaction_id
+            ] end,
+            []::varchar[]
+        )) as varchar) as missing_inputs
+    from checked
 )
 
-select
-    clause_id,
-    incurrence_date as test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    incurrence_date as period_start,
-    incurrence_date as period_end,
-    cast(secured::int + issued_late::int + matures_early::int + coalesce(proceeds_not_applied, false)::int as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'secured', json_object('value', secured::varchar, 'clause_id', clause_id),
-        'issued_after_deadline', json_object('value', issued_late::varchar, 'clause_id', clause_id),
-        'matures_before_permitted_date', json_object('value', matures_early::varchar, 'clause_id', clause_id),
-        'proceeds_not_applied_to_subordinated_notes', json_object('value', proceeds_not_applied::varchar, 'clause_id', clause_id),
-        'net_proceeds', json_object('value', (amount - issue_costs)::varchar, 'clause_id', clause_id),
-        'proceeds_applied_amount', json_object('value', proceeds_applied_amount::varchar, 'clause_id', clause_id),
-        'proceeds_applied_with_premium', json_object('value', applied_with_premium::varchar, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    cast(to_json(list_concat(
-        case when form_confirmed is distinct from 'true' then [
-            'requires legal review: attestation ca1994_indenture_form_confirmed for ' || instrument_id || ' (the indenture substantially in the form 9.2.2(b)(i) requires; for New Subordinated Debt, changes approved by the Agent)'
-        ] end,
-        case when ca1994_debt_class = 'new_subordinated_debt' and issue_costs is null then [
-            'attestation new_subordinated_debt_issue_costs for ' || transaction_id
-        ] end,
-        []::varchar[]
-    )) as varchar) as missing_inputs
-from checked
+select * from result_on_test_date(result_rows)

@@ -43,31 +43,28 @@ tests as (
         list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*
     from issued
     where is_venezuela_letter_of_credit
+),
+
+result_rows as (
+    select
+        clause_id, issue_date as test_date, 'transaction' as test_kind, lc_id as transaction_id, actual,
+        cast(threshold as decimal(38, 2)) as threshold,
+        cast(json_object(
+            'letter_of_credit_outstandings', json_object('value', letter_of_credit_outstandings::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
+            'maximum_letter_of_credit_amount', json_object('value', maximum_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
+            'maximum_letter_of_credit_amount_phase', json_object('value', phase, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
+            'venezuela_bid_bond_obligation_terminated_on', json_object('value', bid_bond_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
+            'venezuela_bid_bond_obligation_not_terminated_as_of', json_object('value', bid_bond_not_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
+            'venezuela_letters_of_credit', json_object('value', venezuela_letters_of_credit::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCredit'),
+            'venezuela_letter_of_credit_amount', json_object('value', venezuela_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCreditAmount'),
+            'venezuela_pledged_cash', json_object('value', venezuela_pledged_cash::varchar, 'clause_id', 'ca-1994/def/VenezuelaPledgedCash'),
+            'bid_bond_letters_of_credit', json_object('value', bid_bond_letters_of_credit::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
+            'bid_bond_pledged_cash', json_object('value', bid_bond_pledged_cash::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
+            'venezuela_investments_made', json_object('value', investments_made::varchar, 'clause_id', 'ca-1994/2.1.3(b)')
+        ) as varchar) as inputs,
+        cast(to_json(coalesce(list_sort(checked_missing), []::varchar[])) as varchar) as missing_inputs,
+        bounds
+    from tests
 )
 
-select
-    clause_id,
-    issue_date as test_date,
-    'transaction' as test_kind,
-    lc_id as transaction_id,
-    issue_date as period_start,
-    issue_date as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(threshold as decimal(38, 2)) as threshold,
-    cast(json_object(
-        'letter_of_credit_outstandings', json_object('value', letter_of_credit_outstandings::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
-        'maximum_letter_of_credit_amount', json_object('value', maximum_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
-        'maximum_letter_of_credit_amount_phase', json_object('value', phase, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
-        'venezuela_bid_bond_obligation_terminated_on', json_object('value', bid_bond_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
-        'venezuela_bid_bond_obligation_not_terminated_as_of', json_object('value', bid_bond_not_terminated_on::varchar, 'clause_id', 'ca-1994/def/MaximumLetterOfCreditAmount'),
-        'venezuela_letters_of_credit', json_object('value', venezuela_letters_of_credit::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCredit'),
-        'venezuela_letter_of_credit_amount', json_object('value', venezuela_letter_of_credit_amount::varchar, 'clause_id', 'ca-1994/def/VenezuelaLetterOfCreditAmount'),
-        'venezuela_pledged_cash', json_object('value', venezuela_pledged_cash::varchar, 'clause_id', 'ca-1994/def/VenezuelaPledgedCash'),
-        'bid_bond_letters_of_credit', json_object('value', bid_bond_letters_of_credit::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
-        'bid_bond_pledged_cash', json_object('value', bid_bond_pledged_cash::varchar, 'clause_id', 'ca-1994/2.1.3(b)'),
-        'venezuela_investments_made', json_object('value', investments_made::varchar, 'clause_id', 'ca-1994/2.1.3(b)')
-    ) as varchar) as inputs,
-    cast(to_json(coalesce(list_sort(checked_missing), []::varchar[])) as varchar) as missing_inputs,
-    bounds
-from tests
+select * from result_on_test_date(result_rows)

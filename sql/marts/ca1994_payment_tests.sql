@@ -47,22 +47,20 @@ tests as (
     select * from payments
     union all
     select * from sales
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id,
+        case when established then restricted end as actual,
+        cast(json_object(
+            'restricted', json_object('value', restricted::varchar, 'clause_id', clause_id),
+            'restriction_established_by_text_held', json_object('value', established::varchar, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        cast(to_json(case when established then []::varchar[] else [
+            'Section ' || replace(clause_id, 'ca-1994/', '') || ' of the Credit Agreement of February 15, 1994 (base text not available, R-X02): whether it restricts ' || transaction_id
+        ] end) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(case when established then restricted end as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'restricted', json_object('value', restricted::varchar, 'clause_id', clause_id),
-        'restriction_established_by_text_held', json_object('value', established::varchar, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    cast(to_json(case when established then []::varchar[] else [
-        'Section ' || replace(clause_id, 'ca-1994/', '') || ' of the Credit Agreement of February 15, 1994 (base text not available, R-X02): whether it restricts ' || transaction_id
-    ] end) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)

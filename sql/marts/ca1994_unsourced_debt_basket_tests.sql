@@ -115,18 +115,15 @@ tests as (
     select * from ongoing_indebtedness
     union all
     select * from senior_debt
+),
+
+result_rows as (
+    select
+        clause_id, test_date, test_kind, transaction_id, actual,
+        cast(null as decimal(38, 2)) as threshold,
+        inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(null as decimal(38, 2)) as threshold,
-    inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)

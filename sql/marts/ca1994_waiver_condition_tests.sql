@@ -23,8 +23,8 @@ with maxxam as (
         p.amount as actual,
         i.interest,
         case
-            when i.interest is not null then 11438000 + i.interest
-            when p.amount <= 11438000 then 11438000
+            when i.interest is not null then w.payment + i.interest
+            when p.amount <= w.payment then w.payment
         end as threshold
     from stg_restricted_payments as p
     left join lateral (
@@ -32,6 +32,7 @@ with maxxam as (
         where a.subject = 'maxxam_tax_allocation_interest' and a.reference_id = p.transaction_id
         order by a.period_end desc limit 1
     ) as i on true
+    cross join lateral (select cast(parameter('ca-1994', 'maxxam_tax_allocation_payment', p.payment_date) as decimal(38, 0)) as payment) as w
     where p.ca1994_clause = '9.2.14'
 ),
 
@@ -85,18 +86,15 @@ rows_ as (
         ),
         case when debt_proceeds_missing > 0 then ['attestation new_subordinated_debt_issue_costs for every New Subordinated Debt incurrence on or before ' || payment_date] else []::varchar[] end
     from cap
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
+        cast(threshold as decimal(38, 2)) as threshold,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing) as varchar) as missing_inputs
+    from rows_
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(threshold as decimal(38, 2)) as threshold,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing) as varchar) as missing_inputs
-from rows_
+select * from result_on_test_date(result_rows)

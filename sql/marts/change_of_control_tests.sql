@@ -20,7 +20,9 @@ inputs as (
         m.value_rate as m,
         v.value_rate as m_vote,
         g.value_rate as g_max,
-        b.value_flag as board_control
+        b.value_flag as board_control,
+        cast(parameter('indenture-1996', 'change_of_control_ownership', d.test_date) as decimal(9, 6)) as control_share,
+        cast(parameter('indenture-1996', 'change_of_control_board_proviso_ownership', d.test_date) as decimal(9, 6)) as proviso_share
     from dates as d
     left join current_attestations as m on m.subject = 'maxxam_sole_beneficial_ownership' and m.period_end = d.test_date
     left join current_attestations as v on v.subject = 'maxxam_voting_stock_ownership' and v.period_end = d.test_date
@@ -34,17 +36,17 @@ decided as (
         case
             when g_max is not null and m_vote is not null and g_max > m_vote then 'g_max > m_vote: another person or group owns more Voting Stock than MAXXAM'
             when g_max is null or m_vote is null or m is null then null
-            when m >= 0.40 then 'm >= 40%'
-            when m >= 0.30 and board_control is null then null
-            when m >= 0.30 and board_control then '30% <= m < 40% and MAXXAM controls a majority of the Board'
-            when m >= 0.30 then '30% <= m < 40% without control of a majority of the Board'
+            when m >= control_share then 'm >= 40%'
+            when m >= proviso_share and board_control is null then null
+            when m >= proviso_share and board_control then '30% <= m < 40% and MAXXAM controls a majority of the Board'
+            when m >= proviso_share then '30% <= m < 40% without control of a majority of the Board'
             else 'm < 30%'
         end as rule_applied,
         list_concat(
             case when m is null then ['maxxam_sole_beneficial_ownership (m) attested for ' || test_date] end,
             case when m_vote is null then ['maxxam_voting_stock_ownership (m_vote) attested for ' || test_date] end,
             case when g_max is null then ['largest_other_voting_stock_holding (g_max) attested for ' || test_date] end,
-            case when board_control is null and m >= 0.30 and m < 0.40
+            case when board_control is null and m >= proviso_share and m < control_share
                 then ['maxxam_controls_board attested for ' || test_date || ' (needed when 30% <= m < 40%)'] end
         ) as missing
     from inputs

@@ -41,13 +41,7 @@ by_debt as (
 aggregation as (
     select
         t.test_date,
-        (
-            select cast(p.value as integer)
-            from policy_parameters as p
-            where p.instrument = 'indenture-1996' and p.name = 'cross_default_aggregation' and p.effective_from <= t.test_date
-            order by p.effective_from desc
-            limit 1
-        ) as aggregate_across_instruments
+        cast(parameter('indenture-1996', 'cross_default_aggregation', t.test_date) as integer) as aggregate_across_instruments
     from tests as t
 ),
 
@@ -61,25 +55,23 @@ measured as (
     from aggregation as a
     left join by_debt as d on d.test_date = a.test_date
     group by a.test_date, a.aggregate_across_instruments
+),
+
+result_rows as (
+    select
+        'indenture-1996/6.01(d)' as clause_id, test_date, 'maintenance' as test_kind, cast(null as varchar) as transaction_id,
+        defaulted_principal as actual,
+        cast(json_object(
+            'defaulted_principal', json_object('value', defaulted_principal::varchar, 'clause_id', 'indenture-1996/6.01(d)'),
+            'defaulted_debts', json_object('value', coalesce(defaulted_debts, 'none counting on this date'), 'clause_id', 'indenture-1996/6.01(d)'),
+            'cross_default_aggregation', json_object('value', aggregate_across_instruments::varchar, 'clause_id', 'indenture-1996/6.01(d)')
+        ) as varchar) as inputs,
+        cast(to_json(list_concat(
+            case when amount_missing then ['principal amount of a defaulted instrument counting on ' || test_date] end,
+            case when aggregate_across_instruments is null then ['parameter cross_default_aggregation on ' || test_date] end,
+            []::varchar[]
+        )) as varchar) as missing_inputs
+    from measured
 )
 
-select
-    'indenture-1996/6.01(d)' as clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    cast(null as varchar) as transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(defaulted_principal as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'defaulted_principal', json_object('value', defaulted_principal::varchar, 'clause_id', 'indenture-1996/6.01(d)'),
-        'defaulted_debts', json_object('value', coalesce(defaulted_debts, 'none counting on this date'), 'clause_id', 'indenture-1996/6.01(d)'),
-        'cross_default_aggregation', json_object('value', aggregate_across_instruments::varchar, 'clause_id', 'indenture-1996/6.01(d)')
-    ) as varchar) as inputs,
-    cast(to_json(list_concat(
-        case when amount_missing then ['principal amount of a defaulted instrument counting on ' || test_date] end,
-        case when aggregate_across_instruments is null then ['parameter cross_default_aggregation on ' || test_date] end,
-        []::varchar[]
-    )) as varchar) as missing_inputs
-from measured
+select * from result_on_test_date(result_rows)

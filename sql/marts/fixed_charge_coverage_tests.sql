@@ -196,14 +196,7 @@ assembled as (
 )
 
 select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    period_start,
-    period_end,
-    forward_start,
-    forward_end,
+    clause_id, test_date, test_kind, transaction_id, period_start, period_end, forward_start, forward_end,
     -- (x): "reduced by ... (if positive) ... or increased by ... (if negative)": subtract the signed amount (R-I42)
     -- (y): plus the acquired businesses' CCFAFC before their acquisition
     cast(consolidated_cash_flow_available_for_fixed_charges - asset_sale_attributable + acquisition_adjustment as decimal(38, 2))

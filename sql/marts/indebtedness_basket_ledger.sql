@@ -38,18 +38,6 @@ with movements as (
     where subject = 'credit_agreement_amount_reduction'
 ),
 
-parameter_values as (
-    select name, value, effective_from from policy_parameters where instrument = 'indenture-1996'
-),
-
-switches as (
-    select
-        coalesce((select cast(value as integer) from parameter_values where name = 'facility_refinancings_count_against_fiscal_year_caps'
-            order by effective_from desc limit 1), 0) as count_refinancings,
-        coalesce((select cast(value as integer) from parameter_values where name = 'company_revolver_net_borrowings'
-            order by effective_from desc limit 1), 0) as net_company_revolvers
-),
-
 obligor_status as (
     select
         m.transaction_id,
@@ -107,14 +95,14 @@ aot_ledger as (
 facility_entries as (
     select
         m.*,
-        m.instrument_kind = 'revolving_credit' and (not coalesce(s.is_company, false) or w.net_company_revolvers = 1) as is_netted_line,
+        m.instrument_kind = 'revolving_credit' and (not coalesce(s.is_company, false)
+            or coalesce(cast(parameter('indenture-1996', 'company_revolver_net_borrowings', m.entry_date) as integer), 0) = 1) as is_netted_line,
         coalesce(m.basket_detail, (
             select n.basket_detail from stg_incurrences as n
             where n.instrument_id = m.instrument_id and n.basket = '4.10(b)(viii)' and n.incurrence_date <= m.entry_date
             order by n.incurrence_date desc, n.transaction_id desc limit 1
         )) as detail
     from movements as m
-    cross join switches as w
     join obligor_status as s on s.transaction_id = m.transaction_id and s.entry_date = m.entry_date
     where m.basket = '4.10(b)(viii)'
 ),
@@ -126,9 +114,9 @@ facility_counted as (
             partition by f.fiscal_year, f.instrument_id order by f.entry_date, f.entry_order, f.transaction_id rows unbounded preceding
         ) as line_net_after
     from facility_entries as f
-    cross join switches as w
     where (f.is_netted_line or f.entry_kind = 'incurrence')
-        and (f.detail is distinct from 'B' or w.count_refinancings = 1)
+        and (f.detail is distinct from 'B'
+            or coalesce(cast(parameter('indenture-1996', 'facility_refinancings_count_against_fiscal_year_caps', f.entry_date) as integer), 0) = 1)
 ),
 
 per_fiscal_year as (
@@ -192,48 +180,49 @@ capacities as (
         e.*,
         o.alpart_ownership,
         case e.clause_id
-            when 'indenture-1996/4.10(b)(i)' then 50000000.00
             when 'indenture-1996/4.10(b)(ii)' then c.amount
-            when 'indenture-1996/4.10(b)(iii)(A)' then 150000000.00
-            when 'indenture-1996/4.10(b)(iii)(B)' then 150000000.00 * o.alpart_ownership
-            when 'indenture-1996/4.10(b)(iii)' then 150000000.00
-            when 'indenture-1996/4.10(b)(iv)' then 75000000.00
-            when 'indenture-1996/4.10(b)(v)' then 25000000.00
-            when 'indenture-1996/4.10(b)(vii)' then 50000000.00
-            when 'indenture-1996/4.10(b)(xiii)' then 75000000.00
-            when 'indenture-1996/4.10(b)(xiii)-subsidiaries' then 50000000.00
-            when 'indenture-1996/4.10(a)-alpart' then 150000000.00
-            when 'indenture-1996/4.10(b)(viii)(A)' then 150000000.00
-            when 'indenture-1996/4.10(b)(viii)(A)(IV)' then 75000000.00
-            when 'indenture-1996/4.10(b)(viii)(C)' then 40000000.00
-            when 'indenture-1996/4.10(b)(viii)' then 150000000.00
+            when 'indenture-1996/4.10(b)(iii)(B)'
+                then cast(parameter('indenture-1996', 'alpart_partners_indebtedness_base', e.amount_date) as decimal(38, 2)) * o.alpart_ownership
+            else cast(parameter('indenture-1996', k.cap_parameter, e.amount_date) as decimal(38, 2))
         end as cap,
         c.reduced_by
-    from entries as e
+    -- a movement dated before the Indenture (an opening balance) is measured against the amounts it fixes on its date
+    from (select *, greatest(entry_date, date '1996-12-23') as amount_date from entries) as e
+    left join (values
+        ('indenture-1996/4.10(b)(i)', 'notes_issue_cap'),
+        ('indenture-1996/4.10(b)(iii)(A)', 'alpart_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(iii)', 'alpart_indebtedness_combined_cap'),
+        ('indenture-1996/4.10(b)(iv)', 'qal_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(v)', 'valco_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(vii)', 'sale_leaseback_capital_lease_cap'),
+        ('indenture-1996/4.10(b)(xiii)', 'general_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(xiii)-subsidiaries', 'general_indebtedness_subsidiaries_cap'),
+        ('indenture-1996/4.10(a)-alpart', 'alpart_ratio_indebtedness_cap'),
+        ('indenture-1996/4.10(b)(viii)(A)', 'facilities_indebtedness_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)(A)(IV)', 'fabrication_facilities_indebtedness_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)(C)', 'facilities_working_capital_fiscal_year_cap'),
+        ('indenture-1996/4.10(b)(viii)', 'facilities_combined_fiscal_year_cap')
+    ) as k(clause_id, cap_parameter) on k.clause_id = e.clause_id
     left join ownership as o on o.clause_id = e.clause_id and o.transaction_id = e.transaction_id and o.entry_date = e.entry_date
     left join permitted_credit_agreement_amount as c
         on e.clause_id = 'indenture-1996/4.10(b)(ii)'
         and c.effective_from = (select max(x.effective_from) from permitted_credit_agreement_amount as x where x.effective_from <= e.entry_date)
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, measure, entry_date, transaction_id, description,
+        counted as amount, usage_after, cap as capacity,
+        json_object(
+            'entry_kind', entry_kind,
+            'obligor_entity_id', obligor_entity_id,
+            'basket_detail', basket_detail,
+            'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
+            'alpart_ownership_interest', cast(alpart_ownership as varchar),
+            'reduced_by_board_resolutions', reduced_by
+        )::varchar as inputs
+    from capacities
+    order by clause_id, entry_date, entry_order, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(counted as decimal(38, 2)) as amount,
-    cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(cap as decimal(38, 2)) as capacity,
-    cast(cap - usage_after as decimal(38, 2)) as remaining,
-    json_object(
-        'entry_kind', entry_kind,
-        'obligor_entity_id', obligor_entity_id,
-        'basket_detail', basket_detail,
-        'recorded_amount', cast(cast(amount as decimal(38, 2)) as varchar),
-        'alpart_ownership_interest', cast(alpart_ownership as varchar),
-        'reduced_by_board_resolutions', reduced_by
-    )::varchar as inputs
-from capacities
-order by clause_id, entry_date, entry_order, transaction_id
+select * from basket_ledger_rows(ledger_rows)

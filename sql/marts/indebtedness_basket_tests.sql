@@ -91,24 +91,11 @@ sale_and_leaseback_rows as (
     where a.is_refinancing_sale_and_leaseback and a.transaction_date >= date '1996-12-23'
 ),
 
-all_rows as (
-    select * from basket_rows
-    union all
-    select * from refinancing_rows
-    union all
-    select * from sale_and_leaseback_rows
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual, inputs,
+        to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs, cast(threshold as decimal(38, 2)) as threshold
+    from (select * from basket_rows union all select * from refinancing_rows union all select * from sale_and_leaseback_rows)
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    inputs,
-    to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs,
-    cast(threshold as decimal(38, 2)) as threshold
-from all_rows
+select * from result_on_test_date(result_rows)

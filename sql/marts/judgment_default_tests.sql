@@ -44,24 +44,22 @@ measured as (
         and (j.cured_on is null or j.cured_on > j.window_end)
         and (j.cured_on is null or j.cured_on > t.test_date)
     group by t.tested_judgment, t.test_date
+),
+
+result_rows as (
+    select
+        'indenture-1996/6.01(e)' as clause_id, test_date, 'maintenance' as test_kind, tested_judgment as transaction_id,
+        aggregate_uninsured as actual,
+        cast(json_object(
+            'undischarged_judgments_net_of_insurance', json_object('value', aggregate_uninsured::varchar, 'clause_id', 'indenture-1996/6.01(e)'),
+            'judgments_counted', json_object('value', coalesce(counted, 'none: discharged, settled, bonded or stayed within 30 days'), 'clause_id', 'indenture-1996/6.01(e)')
+        ) as varchar) as inputs,
+        cast(to_json(list_concat(
+            case when insurance_unattested then ['judgment_insurance_valid attested for each insured judgment counted on ' || test_date] end,
+            case when amount_missing then ['amount of each judgment counted on ' || test_date] end,
+            []::varchar[]
+        )) as varchar) as missing_inputs
+    from measured
 )
 
-select
-    'indenture-1996/6.01(e)' as clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    tested_judgment as transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(aggregate_uninsured as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'undischarged_judgments_net_of_insurance', json_object('value', aggregate_uninsured::varchar, 'clause_id', 'indenture-1996/6.01(e)'),
-        'judgments_counted', json_object('value', coalesce(counted, 'none: discharged, settled, bonded or stayed within 30 days'), 'clause_id', 'indenture-1996/6.01(e)')
-    ) as varchar) as inputs,
-    cast(to_json(list_concat(
-        case when insurance_unattested then ['judgment_insurance_valid attested for each insured judgment counted on ' || test_date] end,
-        case when amount_missing then ['amount of each judgment counted on ' || test_date] end,
-        []::varchar[]
-    )) as varchar) as missing_inputs
-from measured
+select * from result_on_test_date(result_rows)

@@ -61,11 +61,7 @@ capacities as (
         r.*,
         case r.clause_id
             when 'indenture-1996/4.11(b)(i)' then (case when len(m.missing_inputs) = 0 then m.maximum_secured_amount end)
-            else (
-                select cast(p.value as decimal(38, 2)) from policy_parameters as p
-                where p.instrument = 'indenture-1996' and p.name = 'lien_general_basket' and p.effective_from <= r.entry_date
-                order by p.effective_from desc limit 1
-            )
+            else cast(parameter('indenture-1996', 'lien_general_basket', r.entry_date) as decimal(38, 2))
         end as capacity,
         m.maximum_secured_amount,
         m.net_betterments,
@@ -75,25 +71,21 @@ capacities as (
     from running as r
     left join maximum_secured_amount as m
         on r.clause_id = 'indenture-1996/4.11(b)(i)' and m.test_date = r.entry_date
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, 'at_any_one_time_outstanding' as measure, entry_date, transaction_id, description,
+        amount, usage_after, capacity,
+        cast(case when clause_id = 'indenture-1996/4.11(b)(i)' then json_object(
+            'maximum_secured_amount', maximum_secured_amount::varchar,
+            'net_betterments', net_betterments::varchar,
+            'carifa_financing_addition', carifa_financing_addition::varchar,
+            'deductions', deductions::varchar,
+            'missing_inputs', missing_inputs
+        ) else json_object('general_basket', capacity::varchar) end as varchar) as inputs
+    from capacities
+    order by clause_id, entry_date, amount >= 0, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    'at_any_one_time_outstanding' as measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(capacity as decimal(38, 2)) as capacity,
-    cast(capacity - usage_after as decimal(38, 2)) as remaining,
-    cast(case when clause_id = 'indenture-1996/4.11(b)(i)' then json_object(
-        'maximum_secured_amount', maximum_secured_amount::varchar,
-        'net_betterments', net_betterments::varchar,
-        'carifa_financing_addition', carifa_financing_addition::varchar,
-        'deductions', deductions::varchar,
-        'missing_inputs', missing_inputs
-    ) else json_object('general_basket', capacity::varchar) end as varchar) as inputs
-from capacities
-order by clause_id, entry_date, amount >= 0, transaction_id
+select * from basket_ledger_rows(ledger_rows)

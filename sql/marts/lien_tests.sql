@@ -44,12 +44,8 @@ msa_events as (
     select created_on as test_date, 'transaction' as test_kind, lien_id as transaction_id, 'creation of Lien ' || lien_id as event
     from msa_liens
     union all
-    select distinct i.incurrence_date, 'transaction', i.transaction_id, 'Incurrence ' || i.transaction_id || ' of ' || i.instrument_id
-    from stg_incurrences as i
-    join msa_liens as l
-        on l.instrument_id = i.instrument_id
-        and l.created_on <= i.incurrence_date
-        and (l.released_on is null or i.incurrence_date < l.released_on)
+    select incurrence_date, 'transaction', transaction_id, 'Incurrence ' || transaction_id || ' of ' || instrument_id
+    from secured_incurrences(stg_incurrences, msa_liens)
     union all
     select quarter_end, 'information', null, 'fiscal quarter end'
     from fiscal_quarters
@@ -120,12 +116,9 @@ clause_ii as (
         else [] end as missing_inputs,
         []::varchar[] as warnings
     from liens as l
+    -- Schedule A lists the Liens existing on the date of the Indenture: the threshold in force that day
     cross join (
-        select cast(value as decimal(38, 2)) as threshold
-        from policy_parameters
-        where instrument = 'indenture-1996' and name = 'existing_lien_schedule_a_threshold'
-        order by effective_from desc
-        limit 1
+        select cast(parameter('indenture-1996', 'existing_lien_schedule_a_threshold', date '1996-12-23') as decimal(38, 2)) as threshold
     ) as s
     where l.permitted_clause = '4.11(b)(ii)'
 ),
@@ -201,12 +194,8 @@ clause_xi as (
     from general_basket as g
     join general_basket as o
         on o.created_on <= g.created_on and (o.released_on is null or g.created_on < o.released_on)
-    cross join (
-        select cast(value as decimal(38, 2)) as capacity
-        from policy_parameters
-        where instrument = 'indenture-1996' and name = 'lien_general_basket'
-        order by effective_from desc
-        limit 1
+    cross join lateral (
+        select cast(parameter('indenture-1996', 'lien_general_basket', g.created_on) as decimal(38, 2)) as capacity
     ) as b
     group by g.created_on, g.lien_id
 ),
@@ -248,13 +237,7 @@ all_tests as (
 )
 
 select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    period_start,
-    period_end,
-    actual,
+    clause_id, test_date, test_kind, transaction_id, period_start, period_end, actual,
     cast(0 as decimal(38, 2)) as threshold_reduction,
     cast(inputs as varchar) as inputs,
     cast(to_json(coalesce(list_sort(list_distinct(missing_inputs)), []::varchar[])) as varchar) as missing_inputs,

@@ -153,32 +153,29 @@ existence_rows as (
     from events as e
     join attested as a on a.merger_id = e.merger_id
     where e.existence_ends and e.entity_status <> 'other'
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs,
+        not_applicable_because
+    from (
+        select * from combination_rows
+        union all
+        select * from exempt_rows
+        union all
+        select
+            clause_id,
+            test_date,
+            transaction_id,
+            cast(coalesce(out_of_line, 0) as decimal(38, 2)),
+            json_object(condition, json_object('value', coalesce(out_of_line::varchar, 'not known'), 'clause_id', 'indenture-1996/4.05')),
+            case when out_of_line is null then [missing] else []::varchar[] end,
+            cast(null as varchar)
+        from existence_rows
+    )
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    cast(null as date) as period_start,
-    cast(null as date) as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs,
-    not_applicable_because
-from (
-    select * from combination_rows
-    union all
-    select * from exempt_rows
-    union all
-    select
-        clause_id,
-        test_date,
-        transaction_id,
-        cast(coalesce(out_of_line, 0) as decimal(38, 2)),
-        json_object(condition, json_object('value', coalesce(out_of_line::varchar, 'not known'), 'clause_id', 'indenture-1996/4.05')),
-        case when out_of_line is null then [missing] else []::varchar[] end,
-        cast(null as varchar)
-    from existence_rows
-)
+select * from result_without_period(result_rows)

@@ -47,14 +47,7 @@ survivor_figures as (
 )
 
 select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    period_start,
-    period_end,
-    forward_start,
-    forward_end,
+    clause_id, test_date, test_kind, transaction_id, period_start, period_end, forward_start, forward_end,
     cast(numerator + case when counterparty_role = 'other' then coalesce(merged_business_ccfafc, 0) else 0 end as decimal(38, 2)) as numerator,
     denominator,
     denominator_divisor,

@@ -35,30 +35,28 @@ before as (
         case when f.governing_clause = '15.03(b)(i)' then f.guarantor_net_worth_before else w.consolidated_net_worth end as net_worth_before
     from figures as f
     left join consolidated_net_worth as w on w.quarter_end = f.company_quarter_end
+),
+
+result_rows as (
+    select
+        clause_id, effective_date as test_date, 'transaction' as test_kind, merger_id as transaction_id,
+        net_worth_after as actual,
+        cast(json_object(
+            'surviving_corporation_consolidated_net_worth', json_object('value', coalesce(net_worth_after::varchar, 'not attested'), 'clause_id', 'indenture-1996/def/ConsolidatedNetWorth'),
+            'consolidated_net_worth_before', json_object('value', coalesce(net_worth_before::varchar, 'not known'), 'clause_id', 'indenture-1996/def/ConsolidatedNetWorth'),
+            'before_as_of', json_object('value', case when governing_clause = '15.03(b)(i)' then 'attested' else coalesce(company_quarter_end::varchar, 'no quarter end') end, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        cast(to_json(case when governing_clause = '11.01(b)' then []::varchar[] else list_concat(
+            case when net_worth_after is null then ['surviving_corporation_consolidated_net_worth attestation (R-I11) for ' || merger_id] else []::varchar[] end,
+            case when net_worth_before is null and governing_clause = '15.03(b)(i)'
+                then ['subsidiary_guarantor_consolidated_net_worth_before attestation (R-I11) for ' || merger_id] else []::varchar[] end,
+            case when net_worth_before is null and governing_clause <> '15.03(b)(i)'
+                then ['Consolidated Net Worth of the Company at a fiscal quarter end before ' || effective_date] else []::varchar[] end
+        ) end) as varchar) as missing_inputs,
+        -- a not_applicable row still needs a threshold for the engine to reach its reason: 0 on 11.01(b) rows
+        cast(case when governing_clause = '11.01(b)' then 0 else net_worth_before end as decimal(38, 2)) as threshold,
+        exempt_because as not_applicable_because
+    from before
 )
 
-select
-    clause_id,
-    effective_date as test_date,
-    'transaction' as test_kind,
-    merger_id as transaction_id,
-    cast(null as date) as period_start,
-    cast(null as date) as period_end,
-    cast(net_worth_after as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'surviving_corporation_consolidated_net_worth', json_object('value', coalesce(net_worth_after::varchar, 'not attested'), 'clause_id', 'indenture-1996/def/ConsolidatedNetWorth'),
-        'consolidated_net_worth_before', json_object('value', coalesce(net_worth_before::varchar, 'not known'), 'clause_id', 'indenture-1996/def/ConsolidatedNetWorth'),
-        'before_as_of', json_object('value', case when governing_clause = '15.03(b)(i)' then 'attested' else coalesce(company_quarter_end::varchar, 'no quarter end') end, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    cast(to_json(case when governing_clause = '11.01(b)' then []::varchar[] else list_concat(
-        case when net_worth_after is null then ['surviving_corporation_consolidated_net_worth attestation (R-I11) for ' || merger_id] else []::varchar[] end,
-        case when net_worth_before is null and governing_clause = '15.03(b)(i)'
-            then ['subsidiary_guarantor_consolidated_net_worth_before attestation (R-I11) for ' || merger_id] else []::varchar[] end,
-        case when net_worth_before is null and governing_clause <> '15.03(b)(i)'
-            then ['Consolidated Net Worth of the Company at a fiscal quarter end before ' || effective_date] else []::varchar[] end
-    ) end) as varchar) as missing_inputs,
-    -- a not_applicable row still needs a threshold for the engine to reach its reason: 0 on 11.01(b) rows
-    cast(case when governing_clause = '11.01(b)' then 0 else net_worth_before end as decimal(38, 2)) as threshold,
-    exempt_because as not_applicable_because
-from before
+select * from result_without_period(result_rows)

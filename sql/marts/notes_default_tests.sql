@@ -79,24 +79,21 @@ tests as (
         document
     from stg_default_events
     where kind in ('principal_payment_default', 'guarantee_ceased')
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'maintenance' as test_kind, event_id as transaction_id, event_of_default as actual,
+        cast(json_object(
+            'events_of_default', json_object('value', coalesce(event_of_default::varchar, 'unknown'), 'clause_id', clause_id),
+            'finding', json_object('value', finding, 'clause_id', clause_id),
+            'document', json_object('value', document, 'clause_id', clause_id)
+        ) as varchar) as inputs,
+        cast(to_json(list_concat(
+            case when materiality_missing then ['covenant_failure_material attested for ' || event_id] end,
+            []::varchar[]
+        )) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    event_id as transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(event_of_default as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(json_object(
-        'events_of_default', json_object('value', coalesce(event_of_default::varchar, 'unknown'), 'clause_id', clause_id),
-        'finding', json_object('value', finding, 'clause_id', clause_id),
-        'document', json_object('value', document, 'clause_id', clause_id)
-    ) as varchar) as inputs,
-    cast(to_json(list_concat(
-        case when materiality_missing then ['covenant_failure_material attested for ' || event_id] end,
-        []::varchar[]
-    )) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)

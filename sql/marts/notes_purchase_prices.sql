@@ -42,12 +42,7 @@ with purchases as (
 priced as (
     select
         p.*,
-        (
-            select cast(v.value as decimal(12, 5)) from policy_parameters as v
-            where v.instrument = 'indenture-1996' and v.name = p.price_parameter and v.effective_from <= p.purchase_date
-            order by v.effective_from desc
-            limit 1
-        ) as price,
+        cast(parameter('indenture-1996', p.price_parameter, p.purchase_date) as decimal(12, 5)) as price,
         s.accrual_start,
         s.rate
     from purchases as p
@@ -55,12 +50,7 @@ priced as (
 ),
 
 counted as (
-    select
-        *,
-        (year(purchase_date) - year(accrual_start)) * 360
-            + (month(purchase_date) - month(accrual_start)) * 30
-            + (case when day(purchase_date) = 31 and least(day(accrual_start), 30) = 30 then 30 else day(purchase_date) end)
-            - least(day(accrual_start), 30) as accrued_days_30_360
+    select *, days_30_360(accrual_start, purchase_date) as accrued_days_30_360
     from priced
 ),
 
@@ -68,11 +58,9 @@ amounts as (
     select
         *,
         principal_amount * price as price_amount,
-        cast(cast(cast(principal_amount * rate * accrued_days_30_360 * 10000000000 as hugeint) // 360 as decimal(38, 0))
-            * 0.0000000001 as decimal(38, 10)) as accrued_interest,
+        over_360_days(principal_amount * rate * accrued_days_30_360) as accrued_interest,
         1000 * price as price_per_1000,
-        cast(cast(cast(1000 * rate * accrued_days_30_360 * 10000000000 as hugeint) // 360 as decimal(38, 0))
-            * 0.0000000001 as decimal(38, 10)) as accrued_interest_per_1000
+        over_360_days(1000 * rate * accrued_days_30_360) as accrued_interest_per_1000
     from counted
 )
 

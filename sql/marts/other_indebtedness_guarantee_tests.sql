@@ -90,34 +90,32 @@ tested as (
         + (case when guaranteed_debt_subordination = 'subordinated_to_notes' and guarantee_ranking <> 'subordinated_to_note_guarantee' then 1 else 0 end)
         + (case when note_guarantees is not null and substantially_similar = false then 1 else 0 end) as out_of_line
     from assessed
+),
+
+result_rows as (
+    select
+        'indenture-1996/4.10(c)' as clause_id, test_date, 'transaction' as test_kind, guarantee_id as transaction_id,
+        case when exemption <> 'none' then 0 else out_of_line end as actual,
+        json_object(
+            'guarantor', json_object('value', guarantor_entity_id, 'clause_id', 'indenture-1996/4.10(c)'),
+            'other_indebtedness', json_object('value', guaranteed_instrument_id || ' of ' || guaranteed_obligor_entity_id, 'clause_id', 'indenture-1996/4.10(c)'),
+            'other_indebtedness_subordination', json_object('value', guaranteed_debt_subordination, 'clause_id', 'indenture-1996/4.10(c)'),
+            'guarantee_ranking', json_object('value', guarantee_ranking, 'clause_id', 'indenture-1996/4.10(c)'),
+            'note_guarantees', json_object('value', coalesce(note_guarantees, 'none'), 'clause_id', 'indenture-1996/4.10(c)'),
+            'note_guarantee_substantially_similar', json_object('value', coalesce(substantially_similar::varchar, 'not attested'), 'clause_id', 'indenture-1996/4.10(c)'),
+            'exemption', json_object('value', exemption, 'clause_id', 'indenture-1996/4.10(c)')
+        )::varchar as inputs,
+        to_json(
+            case
+                when exemption <> 'none' then []::varchar[]
+                when out_of_line > 0 and refinancing_claimed and same_terms is null
+                    then ['refinancing_guarantee_same_terms attestation for ' || guarantee_id || ' (4.10(c) proviso, requires legal review)']
+                when out_of_line = 0 and substantially_similar is null
+                    then ['note_guarantee_substantially_similar attestation for ' || guarantee_id || ' (requires legal review)']
+                else []::varchar[]
+            end
+        )::varchar as missing_inputs
+    from tested
 )
 
-select
-    'indenture-1996/4.10(c)' as clause_id,
-    test_date,
-    'transaction' as test_kind,
-    guarantee_id as transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    cast(case when exemption <> 'none' then 0 else out_of_line end as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    json_object(
-        'guarantor', json_object('value', guarantor_entity_id, 'clause_id', 'indenture-1996/4.10(c)'),
-        'other_indebtedness', json_object('value', guaranteed_instrument_id || ' of ' || guaranteed_obligor_entity_id, 'clause_id', 'indenture-1996/4.10(c)'),
-        'other_indebtedness_subordination', json_object('value', guaranteed_debt_subordination, 'clause_id', 'indenture-1996/4.10(c)'),
-        'guarantee_ranking', json_object('value', guarantee_ranking, 'clause_id', 'indenture-1996/4.10(c)'),
-        'note_guarantees', json_object('value', coalesce(note_guarantees, 'none'), 'clause_id', 'indenture-1996/4.10(c)'),
-        'note_guarantee_substantially_similar', json_object('value', coalesce(substantially_similar::varchar, 'not attested'), 'clause_id', 'indenture-1996/4.10(c)'),
-        'exemption', json_object('value', exemption, 'clause_id', 'indenture-1996/4.10(c)')
-    )::varchar as inputs,
-    to_json(
-        case
-            when exemption <> 'none' then []::varchar[]
-            when out_of_line > 0 and refinancing_claimed and same_terms is null
-                then ['refinancing_guarantee_same_terms attestation for ' || guarantee_id || ' (4.10(c) proviso, requires legal review)']
-            when out_of_line = 0 and substantially_similar is null
-                then ['note_guarantee_substantially_similar attestation for ' || guarantee_id || ' (requires legal review)']
-            else []::varchar[]
-        end
-    )::varchar as missing_inputs
-from tested
+select * from result_on_test_date(result_rows)

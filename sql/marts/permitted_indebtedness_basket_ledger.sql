@@ -18,12 +18,17 @@ with movements as (
 ),
 
 classified as (
-    select c.clause_id, c.basket, c.cap, m.*
+    select
+        c.clause_id,
+        c.basket,
+        cast(parameter('indenture-1996', c.cap_parameter, greatest(m.entry_date, date '1996-12-23')) as decimal(38, 2)) as cap,
+        m.*
     from movements as m
     join (values
-        ('indenture-1996/def/PermittedIndebtedness(h)', 'Self-insurance and reinsurance letters of credit', 'h', 20000000.00),
-        ('indenture-1996/def/PreferredDividendIntercompanyNotes(ii)', 'Preferred Dividend Intercompany Notes (ii)', 'j-ii', 50000000.00)
-    ) as c(clause_id, basket, permitted_indebtedness_clause, cap) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
+        ('indenture-1996/def/PermittedIndebtedness(h)', 'Self-insurance and reinsurance letters of credit', 'h', 'self_insurance_letters_of_credit_cap'),
+        ('indenture-1996/def/PreferredDividendIntercompanyNotes(ii)', 'Preferred Dividend Intercompany Notes (ii)', 'j-ii',
+            'preferred_dividend_intercompany_notes_cap')
+    ) as c(clause_id, basket, permitted_indebtedness_clause, cap_parameter) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
 ),
 
 ledger as (
@@ -31,24 +36,20 @@ ledger as (
         *,
         sum(amount) over (partition by clause_id order by entry_date, entry_order, transaction_id rows unbounded preceding) as running
     from classified
+),
+
+ledger_rows as (
+    select
+        clause_id, basket, 'at_any_one_time_outstanding' as measure, entry_date, transaction_id, description,
+        amount, running as usage_after, cap as capacity,
+        json_object(
+            'entry_kind', entry_kind,
+            'obligor_entity_id', obligor_entity_id,
+            'instrument_id', instrument_id,
+            'permitted_indebtedness_clause', permitted_indebtedness_clause
+        )::varchar as inputs
+    from ledger
+    order by clause_id, entry_date, entry_order, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    'at_any_one_time_outstanding' as measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(running as decimal(38, 2)) as usage_after,
-    cast(cap as decimal(38, 2)) as capacity,
-    cast(cap - running as decimal(38, 2)) as remaining,
-    json_object(
-        'entry_kind', entry_kind,
-        'obligor_entity_id', obligor_entity_id,
-        'instrument_id', instrument_id,
-        'permitted_indebtedness_clause', permitted_indebtedness_clause
-    )::varchar as inputs
-from ledger
-order by clause_id, entry_date, entry_order, transaction_id
+select * from basket_ledger_rows(ledger_rows)

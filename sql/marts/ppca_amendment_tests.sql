@@ -25,25 +25,21 @@ commitments as (
         e.as_of,
         coalesce(
             (select any_value(c.revolving_commitment_amount) from ppca_lender_commitments as c where c.as_of = e.as_of),
-            (select cast(p.value as decimal(38, 2)) from policy_parameters as p
-             where p.instrument = 'ppca-2002' and p.name = 'revolving_commitment_amount' and p.effective_from <= e.as_of
-             order by p.effective_from desc limit 1)
+            cast(parameter('ppca-2002', 'revolving_commitment_amount', e.as_of) as decimal(38, 2))
         ) as revolving_commitment_amount,
         exists (select 1 from ppca_lender_commitments as c where c.as_of = e.as_of) as from_register,
-        (select cast(p.value as decimal(38, 6)) from policy_parameters as p
-         where p.instrument = 'ppca-2002' and p.name = 'sixth_amendment_fee_rate' and p.effective_from <= e.as_of
-         order by p.effective_from desc limit 1) as fee_rate,
+        cast(parameter('ppca-2002', 'sixth_amendment_fee_rate', e.as_of) as decimal(38, 6)) as fee_rate,
         (select sum(f.amount) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee' and f.paid_on <= e.as_of) as fee_paid,
         (select list(f._row order by f._row) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee') as fee_rows,
         -- one input per Lender, in the order of their names
         (select '{' || string_agg(to_json('amendment_fee_share: ' || c.lender_name) || ':' || json_object(
-                'value', round(c.revolving_commitment * p.value::decimal(38, 6), 2)::varchar,
+                'value', round(c.revolving_commitment * parameter('ppca-2002', 'sixth_amendment_fee_rate', e.as_of)::decimal(38, 6), 2)::varchar,
                 'clause_id', 'ppca-2002/amend6/effectiveness(c)',
                 'revolving_commitment', c.revolving_commitment::varchar,
                 'commitment_share', c.commitment_share::varchar,
                 'rows', 'lenders row ' || c._row), ',' order by c.lender_name) || '}'
-         from ppca_lender_commitments as c, policy_parameters as p
-         where c.as_of = e.as_of and p.instrument = 'ppca-2002' and p.name = 'sixth_amendment_fee_rate') as lender_shares
+         from ppca_lender_commitments as c
+         where c.as_of = e.as_of) as lender_shares
     from effective as e
 ),
 
@@ -68,10 +64,7 @@ fee as (
 ),
 
 signature_requests as (
-    select request_id, min(request_date) as request_date, count(distinct request_date) as dates
-    from stg_lender_consents
-    where subject = 'sixth_amendment'
-    group by request_id
+    select * from consent_requests(stg_lender_consents, 'sixth_amendment')
 ),
 
 signatures as (
@@ -116,18 +109,15 @@ tests as (
     select * from fee
     union all
     select * from signed
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'maintenance' as test_kind, transaction_id, actual,
+        threshold,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    test_date,
-    'maintenance' as test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    threshold,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)

@@ -16,13 +16,23 @@ with daily as (
         r.revolving_commitment_availability as availability,
         r.inventory_net_recovery_pct as net_recovery_pct,
         lag(r.inventory_net_recovery_pct) over (order by b.day) as previous_net_recovery_pct,
-        count(*) filter (where not coalesce(r.revolving_commitment_availability > 75000000, false))
+        count(*) filter (where not coalesce(r.revolving_commitment_availability > t.appraisal_threshold, false))
             over three_months = 0 as three_months_above_75000000,
-        count(*) filter (where not coalesce(r.revolving_commitment_availability > 175000000, false))
+        count(*) filter (where not coalesce(r.revolving_commitment_availability > t.discontinuance_threshold, false))
             over three_months = 0 as three_months_above_175000000,
+        t.appraisal_threshold,
         min(b.day) over () as first_day
     from ppca_business_days as b
     left join raw_borrowing_base as r on r.as_of_date = b.day
+    -- the Sixth Amendment's amounts; a day before August 1, 2003 (within the three months a test looks back over) is
+    -- measured against them too
+    cross join lateral (
+        select
+            cast(parameter('ppca-2002', 'appraisal_availability_threshold', greatest(b.day, date '2003-08-01')) as decimal(38, 2))
+                as appraisal_threshold,
+            cast(parameter('ppca-2002', 'appraisal_discontinuance_availability', greatest(b.day, date '2003-08-01')) as decimal(38, 2))
+                as discontinuance_threshold
+    ) as t
     where b.is_business_day
     window three_months as (order by b.day range between interval 3 month preceding and current row)
 ),
@@ -45,7 +55,7 @@ appraisals as (
 first_trigger as (
     select min(day) as triggered_on
     from daily
-    where day >= date '2003-08-01' and availability < 75000000
+    where day >= date '2003-08-01' and availability < appraisal_threshold
 )
 
 select

@@ -32,7 +32,12 @@ select
     cast(cast(l.value as decimal(38, 2)) - sum(value_amount) over (order by period_end) as decimal(38, 2)) as remaining,
     cast(json_object('attestation_id', attestation_id, 'limit_source', l.source) as varchar) as inputs
 from alpart
-left join policy_parameters as l on l.instrument = 'ppca-2002' and l.name = 'alpart_capital_expenditures_limit'
+-- one limit for Fiscal Years 2002 to 2004 together: the value in force at the end of the last of them
+cross join lateral (
+    select
+        parameter('ppca-2002', 'alpart_capital_expenditures_limit', date '2004-12-31') as value,
+        parameter_source('ppca-2002', 'alpart_capital_expenditures_limit', date '2004-12-31') as source
+) as l
 
 union all
 

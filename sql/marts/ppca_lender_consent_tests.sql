@@ -15,10 +15,7 @@
 -- all of it and the share is 0), and at least 0: the bounds the engine compares with 86% (a share short of it even so
 -- fails whatever the missing Lender held).
 with requests as (
-    select request_id, min(request_date) as request_date, count(distinct request_date) as dates
-    from stg_lender_consents
-    where subject = 'ppe_subcomponent_reduction'
-    group by request_id
+    select * from consent_requests(stg_lender_consents, 'ppe_subcomponent_reduction')
 ),
 
 tally as (

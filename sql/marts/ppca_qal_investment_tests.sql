@@ -57,18 +57,15 @@ tests as (
         ),
         []
     from investments
+),
+
+result_rows as (
+    select
+        clause_id, made_on as test_date, 'transaction' as test_kind, investment_id as transaction_id, actual,
+        cast(null as decimal(38, 2)) as threshold,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from tests
 )
 
-select
-    clause_id,
-    made_on as test_date,
-    'transaction' as test_kind,
-    investment_id as transaction_id,
-    made_on as period_start,
-    made_on as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(null as decimal(38, 2)) as threshold,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from tests
+select * from result_on_test_date(result_rows)

@@ -54,12 +54,12 @@ capped as (
             else 0
         end) as amount,
         t.actual as usage_after,
-        case t.clause_id
-            when 'indenture-1996/4.09(a)-maxxam-cap' then 75000000.00
-            when 'indenture-1996/4.09(b)(VII)' then 300000.00
-            when 'indenture-1996/4.09(b)(VIII)' then 50000000.00
-            else 20000000.00
-        end as capacity,
+        cast(parameter('indenture-1996', case t.clause_id
+            when 'indenture-1996/4.09(a)-maxxam-cap' then 'maxxam_restricted_payments_calendar_year_cap'
+            when 'indenture-1996/4.09(b)(VII)' then 'kac_expenses_fiscal_year_cap'
+            when 'indenture-1996/4.09(b)(VIII)' then 'general_restricted_payments_cap'
+            else 'general_restricted_payments_maxxam_cap'
+        end, greatest(t.test_date, date '1996-12-23')) as decimal(38, 2)) as capacity,
         t.inputs,
         2 as sequence
     from restricted_payment_tests as t
@@ -74,19 +74,12 @@ ledger as (
     select * from builder
     union all
     select * from capped
+),
+
+ledger_rows as (
+    select * exclude (sequence) replace (cast(inputs as varchar) as inputs)
+    from ledger
+    order by clause_id, entry_date, sequence, transaction_id
 )
 
-select
-    clause_id,
-    basket,
-    measure,
-    entry_date,
-    transaction_id,
-    description,
-    cast(amount as decimal(38, 2)) as amount,
-    cast(usage_after as decimal(38, 2)) as usage_after,
-    cast(capacity as decimal(38, 2)) as capacity,
-    cast(capacity - usage_after as decimal(38, 2)) as remaining,
-    cast(inputs as varchar) as inputs
-from ledger
-order by clause_id, entry_date, sequence, transaction_id
+select * from basket_ledger_rows(ledger_rows)

@@ -26,14 +26,7 @@ openings as (
 no_default as (
     select
         i.transaction_id,
-        coalesce(
-            (select a.value_flag from current_attestations as a
-             where a.subject = 'no_default' and a.reference_id = i.transaction_id and a.value_flag is not null
-             order by a.period_end desc limit 1),
-            (select a.value_flag from current_attestations as a
-             where a.subject = 'no_default' and a.reference_id is null and a.period_end = coalesce(i.declared_on, i.payment_date)
-                 and a.value_flag is not null limit 1)
-        ) as no_default
+        attested_flag(current_attestations, 'no_default', i.transaction_id, coalesce(i.declared_on, i.payment_date)) as no_default
     from items as i
 ),
 
@@ -316,34 +309,31 @@ tests as (
     union all select * from kac_expenses
     union all select * from viii_test
     union all select * from basket_kind
+),
+
+result_rows as (
+    select
+        clause_id, test_date, 'transaction' as test_kind, transaction_id, actual,
+        -- a payment in property or a designation names the value it counts at (R-I65)
+        cast(json_merge_patch(t.inputs, coalesce(v.valued, '{}'::json)) as varchar) as inputs,
+        cast(to_json(coalesce(list_sort(list_distinct(missing_inputs)), []::varchar[])) as varchar) as missing_inputs,
+        cast(threshold as decimal(38, 2)) as threshold
+    from tests as t
+    left join (
+        select
+            transaction_id,
+            json_object('amount_counted', json_merge_patch(
+                json_object(
+                    'value', amount::varchar,
+                    'clause_id', case when investment_form = 'designation' then 'indenture-1996/4.09-designation' else 'indenture-1996/4.09(a)(C)' end,
+                    'recorded_amount', recorded_amount::varchar
+                ),
+                -- a value not given is left out (a null in a merge patch removes its key)
+                json_object('net_book_value', net_book_value::varchar, 'fair_market_value', fair_market_value::varchar)
+            )) as valued
+        from items
+        where investment_form in ('property', 'designation')
+    ) as v using (transaction_id)
 )
 
-select
-    clause_id,
-    test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    cast(null as date) as period_start,
-    cast(null as date) as period_end,
-    cast(actual as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    -- a payment in property or a designation names the value it counts at (R-I65)
-    cast(json_merge_patch(t.inputs, coalesce(v.valued, '{}'::json)) as varchar) as inputs,
-    cast(to_json(coalesce(list_sort(list_distinct(missing_inputs)), []::varchar[])) as varchar) as missing_inputs,
-    cast(threshold as decimal(38, 2)) as threshold
-from tests as t
-left join (
-    select
-        transaction_id,
-        json_object('amount_counted', json_merge_patch(
-            json_object(
-                'value', amount::varchar,
-                'clause_id', case when investment_form = 'designation' then 'indenture-1996/4.09-designation' else 'indenture-1996/4.09(a)(C)' end,
-                'recorded_amount', recorded_amount::varchar
-            ),
-            -- a value not given is left out (a null in a merge patch removes its key)
-            json_object('net_book_value', net_book_value::varchar, 'fair_market_value', fair_market_value::varchar)
-        )) as valued
-    from items
-    where investment_form in ('property', 'designation')
-) as v using (transaction_id)
+select * from result_without_period(result_rows)

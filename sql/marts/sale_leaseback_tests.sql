@@ -12,29 +12,27 @@
 -- Sale. A sale and leaseback not designated is not applicable here: it is an Asset Sale
 -- [Indenture § 1.01, “Asset Sale”] (with any Capitalized Lease Obligation it creates), left to the 4.14 models. A
 -- designation without a notice date is indeterminate (the notice to the Trustee is part of the definition).
-select
-    'indenture-1996/def/RefinancingSaleAndLeasebackTransaction' as clause_id,
-    transaction_date as test_date,
-    'transaction' as test_kind,
-    transaction_id,
-    transaction_date as period_start,
-    transaction_date as period_end,
-    attributable_debt as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    json_object(
-        'fair_market_value', json_object('value', cast(fair_market_value as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
-        'present_value_of_rentals', json_object('value', cast(present_value_of_rentals as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
-        'periodic_rental', json_object('value', cast(periodic_rental as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
-        'payments_per_year', json_object('value', cast(payments_per_year as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
-        'number_of_payments', json_object('value', cast(number_of_payments as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
-        'trustee_notice_date', json_object('value', cast(trustee_notice_date as varchar), 'clause_id', 'indenture-1996/def/RefinancingSaleAndLeasebackTransaction')
-    )::varchar as inputs,
-    to_json(list_concat(
-        case when designated_as_rslt then missing_inputs else []::varchar[] end,
-        case when designated_as_rslt and trustee_notice_date is null
-            then ['date of the notice to the Trustee designating ' || transaction_id || ' and stating its Attributable Debt'] end
-    ))::varchar as missing_inputs,
-    case when designated_as_rslt then null
-        else 'Not designated as a Refinancing Sale and Leaseback Transaction in a notice to the Trustee [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]: a sale and '
-            || 'leaseback is then an Asset Sale [Indenture § 1.01, “Asset Sale”], tested under 4.14 by the asset sale models.' end as not_applicable_because
-from attributable_debt
+with result_rows as (
+    select
+        'indenture-1996/def/RefinancingSaleAndLeasebackTransaction' as clause_id, transaction_date as test_date, 'transaction' as test_kind, transaction_id,
+        attributable_debt as actual,
+        json_object(
+            'fair_market_value', json_object('value', cast(fair_market_value as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'present_value_of_rentals', json_object('value', cast(present_value_of_rentals as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'periodic_rental', json_object('value', cast(periodic_rental as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'payments_per_year', json_object('value', cast(payments_per_year as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'number_of_payments', json_object('value', cast(number_of_payments as varchar), 'clause_id', 'indenture-1996/def/AttributableDebt'),
+            'trustee_notice_date', json_object('value', cast(trustee_notice_date as varchar), 'clause_id', 'indenture-1996/def/RefinancingSaleAndLeasebackTransaction')
+        )::varchar as inputs,
+        to_json(list_concat(
+            case when designated_as_rslt then missing_inputs else []::varchar[] end,
+            case when designated_as_rslt and trustee_notice_date is null
+                then ['date of the notice to the Trustee designating ' || transaction_id || ' and stating its Attributable Debt'] end
+        ))::varchar as missing_inputs,
+        case when designated_as_rslt then null
+            else 'Not designated as a Refinancing Sale and Leaseback Transaction in a notice to the Trustee [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]: a sale and '
+                || 'leaseback is then an Asset Sale [Indenture § 1.01, “Asset Sale”], tested under 4.14 by the asset sale models.' end as not_applicable_because
+    from attributable_debt
+)
+
+select * from result_on_test_date(result_rows)

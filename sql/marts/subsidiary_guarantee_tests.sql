@@ -110,18 +110,15 @@ all_rows as (
     select * from basket_rows
     union all
     select * from credit_agreement_rows
+),
+
+result_rows as (
+    select
+        clause_id, test_date, test_kind, transaction_id, actual,
+        inputs,
+        to_json(missing_inputs)::varchar as missing_inputs,
+        threshold
+    from all_rows
 )
 
-select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    test_date as period_start,
-    test_date as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    inputs,
-    to_json(missing_inputs)::varchar as missing_inputs,
-    threshold
-from all_rows
+select * from result_on_test_date(result_rows)

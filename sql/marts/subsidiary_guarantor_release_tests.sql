@@ -63,7 +63,8 @@ events_of_default as (
     union all
     -- 6.01(d): "exceeding $25,000,000" [Indenture § 6.01(d)]; the row carries no event, so it continues while its date
     -- is the latest on or before the release
-    select clause_id, test_date, cast(null as varchar) from cross_default_tests where actual > 25000000
+    select clause_id, test_date, cast(null as varchar) from cross_default_tests
+    where actual > cast(parameter('indenture-1996', 'cross_default_threshold', test_date) as decimal(38, 2))
 ),
 
 continuing_defaults as (
@@ -81,14 +82,7 @@ continuing_defaults as (
 no_default as (
     select
         r.guarantee_id,
-        coalesce(
-            (select a.value_flag from current_attestations as a
-             where a.subject = 'no_default' and a.reference_id = r.guarantee_id and a.value_flag is not null
-             order by a.period_end desc limit 1),
-            (select a.value_flag from current_attestations as a
-             where a.subject = 'no_default' and a.reference_id is null and a.period_end = r.released_on and a.value_flag is not null
-             limit 1)
-        ) as no_default
+        attested_flag(current_attestations, 'no_default', r.guarantee_id, r.released_on) as no_default
     from releases as r
 ),
 
@@ -212,31 +206,29 @@ tested as (
             else []::varchar[]
         end as missing_inputs
     from assessed
+),
+
+result_rows as (
+    select
+        'indenture-1996/15.05' as clause_id, released_on as test_date, 'transaction' as test_kind, guarantee_id as transaction_id,
+        out_of_line as actual,
+        json_object(
+            'subsidiary_guarantor', json_object('value', guarantor_entity_id, 'clause_id', 'indenture-1996/def/SubsidiaryGuarantors'),
+            'release_basis', json_object('value', coalesce(release_basis, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'release_reference', json_object('value', coalesce(release_reference, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'credit_agreement_guarantees_in_force', json_object('value', coalesce(credit_agreement_guarantees, 'none'), 'clause_id', 'indenture-1996/def/BankGuarantors'),
+            'bank_guarantor_in_register', json_object('value', bank_guarantor_flag::varchar, 'clause_id', 'indenture-1996/def/BankGuarantors'),
+            'other_note_guarantees_in_force', json_object('value', coalesce(other_note_guarantees, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'events_of_default_continuing', json_object('value', coalesce(defaults, 'none'), 'clause_id', 'indenture-1996/6.01'),
+            'no_default_attested', json_object('value', coalesce(no_default::varchar, 'not attested'), 'clause_id', 'indenture-1996/15.05'),
+            'post_1996_debt_outside_x', json_object('value', coalesce(disqualifying, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'post_1996_preferred_stock', json_object('value', coalesce(preferred_stock, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'notes_rated_investment_grade', json_object('value', coalesce(rated_investment_grade::varchar, 'not attested'), 'clause_id', 'indenture-1996/15.05'),
+            'buyer_kind', json_object('value', coalesce(buyer_kind, 'none'), 'clause_id', 'indenture-1996/15.05'),
+            'unrestricted_subsidiary_on_release', json_object('value', unrestricted::varchar, 'clause_id', 'indenture-1996/def/UnrestrictedSubsidiary')
+        )::varchar as inputs,
+        to_json(missing_inputs)::varchar as missing_inputs
+    from tested
 )
 
-select
-    'indenture-1996/15.05' as clause_id,
-    released_on as test_date,
-    'transaction' as test_kind,
-    guarantee_id as transaction_id,
-    released_on as period_start,
-    released_on as period_end,
-    cast(out_of_line as decimal(38, 2)) as actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    json_object(
-        'subsidiary_guarantor', json_object('value', guarantor_entity_id, 'clause_id', 'indenture-1996/def/SubsidiaryGuarantors'),
-        'release_basis', json_object('value', coalesce(release_basis, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'release_reference', json_object('value', coalesce(release_reference, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'credit_agreement_guarantees_in_force', json_object('value', coalesce(credit_agreement_guarantees, 'none'), 'clause_id', 'indenture-1996/def/BankGuarantors'),
-        'bank_guarantor_in_register', json_object('value', bank_guarantor_flag::varchar, 'clause_id', 'indenture-1996/def/BankGuarantors'),
-        'other_note_guarantees_in_force', json_object('value', coalesce(other_note_guarantees, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'events_of_default_continuing', json_object('value', coalesce(defaults, 'none'), 'clause_id', 'indenture-1996/6.01'),
-        'no_default_attested', json_object('value', coalesce(no_default::varchar, 'not attested'), 'clause_id', 'indenture-1996/15.05'),
-        'post_1996_debt_outside_x', json_object('value', coalesce(disqualifying, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'post_1996_preferred_stock', json_object('value', coalesce(preferred_stock, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'notes_rated_investment_grade', json_object('value', coalesce(rated_investment_grade::varchar, 'not attested'), 'clause_id', 'indenture-1996/15.05'),
-        'buyer_kind', json_object('value', coalesce(buyer_kind, 'none'), 'clause_id', 'indenture-1996/15.05'),
-        'unrestricted_subsidiary_on_release', json_object('value', unrestricted::varchar, 'clause_id', 'indenture-1996/def/UnrestrictedSubsidiary')
-    )::varchar as inputs,
-    to_json(missing_inputs)::varchar as missing_inputs
-from tested
+select * from result_on_test_date(result_rows)

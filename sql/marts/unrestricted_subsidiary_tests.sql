@@ -136,17 +136,14 @@ all_tests as (
     union all by name select * from clause_ii
     union all by name select * from vacancy_tests
     union all by name select * from clause_iii
+),
+
+result_rows as (
+    select
+        clause_id, test_date, test_kind, transaction_id, actual,
+        cast(inputs as varchar) as inputs,
+        cast(to_json(missing_inputs) as varchar) as missing_inputs
+    from all_tests
 )
 
-select
-    clause_id,
-    test_date,
-    test_kind,
-    transaction_id,
-    cast(null as date) as period_start,
-    cast(null as date) as period_end,
-    actual,
-    cast(0 as decimal(38, 2)) as threshold_reduction,
-    cast(inputs as varchar) as inputs,
-    cast(to_json(missing_inputs) as varchar) as missing_inputs
-from all_tests
+select * from result_without_period(result_rows)

@@ -1,7 +1,9 @@
 """Policy files are data, checked against a schema: no unknown keys, no floats for exact values, no value without a
-source, and no YAML tag can run code."""
+source, no parameter without its unit (which types its values), and no YAML tag can run code."""
 
 import shutil
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from pipelines.layout import POLICIES_DIR
 from pipelines.policy.loading import PolicyError, load_policies
 
 COVENANT = "indenture-1996/covenants/4.10-a.yaml"
+GRACE = "indenture-1996/parameters/unrestricted_subsidiary_vacancy_grace_days.yaml"
+RATE = "ppca-2002/parameters/availability_reserve_commitment_rate.yaml"
 
 
 @pytest.fixture
@@ -91,3 +95,48 @@ def test_a_policy_set_loaded_again_is_the_one_parsed_until_a_file_changes(tree):
     (tree / "ppca-2002/covenants/new-clause.yaml").write_text((tree / "ppca-2002/covenants/9.2.4-a.yaml").read_text().replace("ppca-2002/9.2.4(a)", "ppca-2002/9.2.4(z)"))
     again = load_policies(tree)
     assert again is not first and {c.clause_id for c in again.covenants} == {c.clause_id for c in first.covenants} | {"ppca-2002/9.2.4(z)"}
+
+
+def by_name(name: str):
+    return next(p for p in load_policies().parameters if p.name == name)
+
+
+def test_the_loader_types_each_value_by_its_unit():
+    # "within 60 days after the end of each fiscal quarter" [Indenture § 4.08]: a whole number of days
+    days = by_name("affiliate_transaction_certificate_days").in_force(date(2000, 1, 1))
+    assert days == 60 and type(days) is int
+    # "ten percent (10%) of the Revolving Commitment Amount" [Sixth Amendment § 1.1(c)]: a fraction, exact
+    assert by_name("availability_reserve_commitment_rate").in_force(date(2004, 1, 1)) == Decimal("0.10")
+    # "$25,000,000 at any one time outstanding" [Indenture § 4.10(b)(v)], from December 23, 1996; none before
+    valco = by_name("valco_indebtedness_cap")
+    assert valco.in_force(date(2001, 7, 16)) == Decimal("25000000.00") and valco.in_force(date(1996, 12, 22)) is None
+
+
+def test_a_parameter_without_a_unit_is_refused(tree):
+    edit(tree, GRACE, "unit: days\n", "")
+    with pytest.raises(PolicyError, match=r"unrestricted_subsidiary_vacancy_grace_days.yaml: unit: Field required"):
+        load_policies(tree)
+
+
+def test_a_day_count_with_decimals_is_refused(tree):
+    edit(tree, GRACE, 'value: "30"', 'value: "30.5"')
+    with pytest.raises(PolicyError, match="a value in days is a whole number, not 30.5"):
+        load_policies(tree)
+
+
+def test_a_fraction_above_one_is_refused(tree):
+    edit(tree, RATE, 'value: "0.10"', 'value: "10"')
+    with pytest.raises(PolicyError, match="a fraction lies between 0 and 1, not 10"):
+        load_policies(tree)
+
+
+def test_money_below_the_cent_is_refused(tree):
+    edit(tree, "indenture-1996/parameters/valco_indebtedness_cap.yaml", 'value: "25000000.00"', 'value: "25000000.005"')
+    with pytest.raises(PolicyError, match="at most two decimals"):
+        load_policies(tree)
+
+
+def test_an_unknown_unit_is_refused(tree):
+    edit(tree, GRACE, "unit: days", "unit: weeks")
+    with pytest.raises(PolicyError, match="unit: Input should be"):
+        load_policies(tree)

@@ -15,6 +15,7 @@ import duckdb
 
 from pipelines.calendar.business_days import load_business_days
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, LINE_ITEMS
+from pipelines.models.sql_macros import load_macros
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.models.sql_models import build as build_model
 from pipelines.policy.loading import PolicySet, load_policies
@@ -265,6 +266,7 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     _last_row[(id(con), "chart_of_accounts")] = len(LINE_ITEMS) + 1
     load_parameters(con, _policies())
     load_business_days(con, closures=())
+    load_macros(con)
     add(con, "entities", entity_id="KACC", entity_name="Kaiser Aluminum & Chemical Corporation", role="company", is_subsidiary="false")
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pipelines.check.prepared import ATTACHED, open_prepared
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import SAMPLE_EXTRACTS_DIR, SQL_DIR
 from pipelines.models.column_lineage import lineage
 from pipelines.models.sql_models import SOURCES, discover
 from pipelines.models.sql_reading import column_sources, parse
@@ -79,9 +79,16 @@ def test_each_column_is_traced_through_ctes_stars_subqueries_and_unions_to_the_t
 
 
 def _regex_references(sql: str) -> set[str]:
-    """What the dependencies were before the SQL was parsed: every word after `from` or `join` outside comments."""
+    """What the dependencies were before the SQL was parsed: every word after `from` or `join` outside comments, and
+    for each macro of sql/macros/ it calls, the words after `from` or `join` in the macro's file and the relation it
+    passes the macro as its first argument."""
     without_comments = re.sub(r"--[^\n]*", "", sql)
-    return {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)}
+    found = {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", without_comments, re.IGNORECASE)}
+    for macro in (SQL_DIR / "macros").glob("*.sql"):
+        if re.search(rf"\b{macro.stem}\(", without_comments):
+            found |= {r.lower() for r in re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", macro.read_text(), re.IGNORECASE)}
+            found |= {r.lower() for r in re.findall(rf"\b{macro.stem}\(\s*([a-z_][a-z0-9_]*)\s*,", without_comments)}
+    return found
 
 
 # Where the parsed dependencies and the regex's differ, and why the parse is right: ppca_trigger_events has a CTE named
