@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb  # noqa: F401  imported once here so each forked test run does not import it again
+import duckdb  # imported once here so each forked test run does not import it again
 import pydantic  # noqa: F401
 import pytest
 import yaml
@@ -47,9 +47,9 @@ TIMEOUT_SECONDS = 300
 PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly")
 
 
-def chosen(mutants: list[Mutant], quick: bool, sql_sample: int, only: str | None) -> list[Mutant]:
+def chosen(mutants: list[Mutant], quick: bool, sql_sample: int, only: list[str] | None) -> list[Mutant]:
     if only:
-        mutants = [m for m in mutants if fnmatch.fnmatch(m.path, only)]
+        mutants = [m for m in mutants if any(fnmatch.fnmatch(m.path, pattern) for pattern in only)]
     sql = [m for m in mutants if m.path.startswith("sql/")]
     picked = [m for m in mutants if not m.path.startswith("sql/")] + sorted(
         random.Random(SEED).sample(sql, min(sql_sample, len(sql))), key=lambda m: (m.path, m.line, m.change)
@@ -111,6 +111,41 @@ def run_tests(copy: Path, tests: tuple[str, ...], log: Path) -> int:
     return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else -1
 
 
+def run_cases(tests: tuple[str, ...]) -> int:
+    """The YAML cases of `tests` (node ids of test_yaml_cases.py) run by its own test function in a process forked
+    from the job, which imported the copy's engine once (a covenant's mutant changes no code): 0 when every case
+    gives what it expects (a case with a `finding` is to fail), 1 otherwise or when the policies do not load."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            from mart_rows import create_mart_tables
+            from test_yaml_cases import CASES, test_case
+
+            from pipelines.policy.loading import load_policies
+
+            stems = {node.split("::test_case[", 1)[1].split(": ", 1)[0] for node in tests}
+            policies = load_policies()
+            code = 0 if all(_case_holds(stem, case, policies, create_mart_tables, test_case) for stem, case in CASES if stem in stems) else 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else -1
+
+
+def _case_holds(stem, case, policies, create_mart_tables, test_case) -> bool:
+    con = duckdb.connect()
+    try:
+        create_mart_tables(con, policies)
+        test_case(stem, case, con, policies)
+        passed = True
+    except Exception:  # noqa: BLE001  an assertion, or an error the mutant causes: either way the case fails
+        passed = False
+    finally:
+        con.close()
+    return passed != ("finding" in case)
+
+
 def verdict(code: int) -> str:
     # 1: a test failed; 2 and 3: the mutant broke collection or the session (the loader refused it); -1: timed out
     return {0: "survived", 5: "untested"}.get(code, "killed")
@@ -125,13 +160,16 @@ def run_mutant(mutant: Mutant, copy: Path, selector: Selector, log: Path) -> str
     for stale in (target.parent / "__pycache__").glob(f"{target.stem}.*.pyc"):
         stale.unlink()
     target.write_text(mutant.apply(original))
+    cases_only = all(t.startswith(CASES_MODULE + "::") for t in tests)
     try:
-        return verdict(run_tests(copy, tests, log))
+        return verdict(run_cases(tests) if cases_only else run_tests(copy, tests, log))
     finally:
         target.write_text(original)
 
 
 def worker(number: int, mutants: list[tuple[int, Mutant]], copy: Path, selector: Selector, results: Path, logs: Path | None) -> None:
+    os.chdir(copy)
+    sys.path[:0] = [str(copy / Path(CASES_MODULE).parent), str(copy)]
     with results.open("w") as out:
         for index, mutant in mutants:
             log = (logs / f"M{index:04d}.log") if logs else copy.parent / f"job{number}.log"
@@ -149,6 +187,16 @@ def baseline(copy: Path, selector: Selector, mutants: list[Mutant]) -> None:
         sys.exit(f"the unmutated tests fail (exit {code}, {copy.parent / 'baseline.log'}): no mutant can be judged")
 
 
+def _stop(children: list[int], signum: int) -> None:
+    """On SIGTERM: stop the jobs (each test run ends by its own alarm) and leave, so the copies are deleted."""
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    sys.exit(128 + signum)
+
+
 def table(mutants: list[Mutant], results: dict[int, dict], known: dict) -> list[str]:
     rows = ["| mutant | file | line | change | result |", "|---|---|---|---|---|"]
     for index, mutant in enumerate(mutants, 1):
@@ -164,7 +212,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_SAMPLE} mutants drawn from the full run's")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--sql-sample", type=int, default=SQL_SAMPLE)
-    parser.add_argument("--only", help="mutate only files matching this glob, e.g. 'policies/ppca-2002/*'")
+    parser.add_argument("--only", action="append", help="mutate only files matching this glob (repeatable), e.g. 'policies/ppca-2002/*'")
     parser.add_argument("--baseline", action="store_true", help="first run the chosen tests on the unmutated copy")
     parser.add_argument("--report", type=Path, help="also write the table to this file")
     parser.add_argument("--keep-logs", type=Path, help="keep each mutant's pytest output in this folder")
@@ -181,10 +229,12 @@ def main() -> int:
         if options.keep_logs:
             options.keep_logs.mkdir(parents=True, exist_ok=True)
         numbered = list(enumerate(mutants, 1))
-        children = []
+        children: list[int] = []
+        signal.signal(signal.SIGTERM, lambda signum, _: _stop(children, signum))
         for j, copy in enumerate(copies):
             pid = os.fork()
             if pid == 0:
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)
                 worker(j, numbered[j:: options.jobs], copy, Selector(copy, selector.case_node_ids), copy.parent / "results.jsonl", options.keep_logs)
                 os._exit(0)
             children.append(pid)

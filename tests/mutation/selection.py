@@ -1,9 +1,11 @@
 """Which tests can kill a mutant: found by the names its file declares, not by a list of lines.
 
 A policy file names clause ids, waiver ids, a parameter's name; a SQL model is named by its file. The tests chosen
-are the YAML cases of the clauses the file names (by their pytest node ids) and the test files of TEST_DIRS whose text
-names the file's clauses, waivers, parameter or models: for a parameter, also the models that read it; for a model,
-also every model downstream of it. The engine's files are tested by the whole of tests/policy.
+are the YAML cases of the clauses the file names (by their pytest node ids): for a covenant or an instrument, those
+alone (every value of a covenant is to have a case that fails when it changes, and a survivor then names a value no
+case exercises); for the others, also the test files whose text names the file's clauses, waivers, parameter or
+models: of tests/policy for a waiver or an extension; of tests/sql for a parameter (with the models that read it) and
+a model (with every model downstream of it). The engine's files are tested by the whole of tests/policy.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ import yaml
 
 CASES_DIR = "tests/policy/cases"
 CASES_MODULE = "tests/policy/test_yaml_cases.py"
-TEST_DIRS = ("tests/policy", "tests/sql")
-ENGINE_TESTS = ("tests/policy",)
+POLICY_TESTS = "tests/policy"
+MODEL_TESTS = "tests/sql"
+ENGINE_TESTS = (POLICY_TESTS,)
+# builds the sample's models (half a minute a run on a busy machine) to check that one rule governs each date; the
+# values it reads are each tested by cases
+SLOW = ("tests/policy/test_effective_dating.py",)
 NAME_KEYS = ("clause_id", "waiver_id", "extension_id", "extends")
 SQL_REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 
@@ -29,7 +35,10 @@ class Selector:
         self.case_node_ids = case_node_ids
         self.case_clauses = {p.stem: yaml.safe_load(p.read_text())["clause_id"] for p in sorted((root / CASES_DIR).glob("*.yaml"))}
         self.test_files = {
-            p.relative_to(root).as_posix(): p.read_text() for d in TEST_DIRS for p in sorted((root / d).glob("test_*.py")) if p.name != Path(CASES_MODULE).name
+            p.relative_to(root).as_posix(): p.read_text()
+            for d in (POLICY_TESTS, MODEL_TESTS)
+            for p in sorted((root / d).glob("test_*.py"))
+            if p.relative_to(root).as_posix() not in (CASES_MODULE, *SLOW)
         }
         self.models = {p.stem: p.read_text() for p in sorted((root / "sql").rglob("*.sql"))}
 
@@ -40,7 +49,11 @@ class Selector:
         names = self._policy_names(relative) if relative.startswith("policies/") else self._downstream({Path(relative).stem})
         clauses = {n for n in names if "/" in n}
         cases = [node for stem, clause in self.case_clauses.items() if clause in clauses for node in self.case_node_ids.get(stem, [])]
-        files = [path for path, text in self.test_files.items() if any(_mentions(text, n) for n in names)]
+        if "/covenants/" in relative or relative.endswith("/instrument.yaml"):
+            return tuple(cases)  # each value of a covenant is to have a case that fails when it changes
+        # a value the SQL models read is seen by the model tests; a waiver's by the engine's
+        folder = MODEL_TESTS if relative.startswith("sql/") or "/parameters/" in relative else POLICY_TESTS
+        files = [path for path, text in self.test_files.items() if path.startswith(folder + "/") and any(_mentions(text, n) for n in names)]
         return tuple(cases + files)
 
     def _policy_names(self, relative: str) -> set[str]:
@@ -51,7 +64,7 @@ class Selector:
             names |= {c for c in self.case_clauses.values() if c.startswith(instrument + "/")}
         if "/parameters/" in relative:
             names.add(document["name"])
-            names |= self._downstream({m for m, sql in self.models.items() if _mentions(sql, document["name"])})
+            names |= {m for m, sql in self.models.items() if _mentions(sql, document["name"])}
         names.add(Path(relative).stem)
         return names
 
