@@ -6,7 +6,8 @@ started in that copy (so `pipelines`, `policies/` and `sql/` are the copy's), an
 mutated is in mutants.py, which tests run in selection.py.
 
 Prints one row per mutant (id, file, line, change, killed/survived/untested), the survivors and the score; exits 1
-when a mutant of MUST_KILL survives (unless equivalent.yaml lists it, with the reason no test can see it).
+when a mutant of MUST_KILL survives, unless it is equivalent: listed in equivalent.yaml with the reason no test can
+see it, or a value's effective date moved into a period without threshold (which governs its days whatever value).
 
     python tests/mutation/mutate.py [--quick] [--jobs N] [--sql-sample N] [--only GLOB] [--baseline] [--report FILE]
 """
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb  # imported once here so each forked test run does not import it again
@@ -67,6 +69,18 @@ def equivalents() -> dict[tuple[str, str, str], str]:
     """(file, line as written, change) -> why no test can tell the mutant from the original."""
     listed = yaml.safe_load(EQUIVALENT.read_text()) or [] if EQUIVALENT.exists() else []
     return {(e["file"], e["line"].strip(), e["change"]): e["reason"] for e in listed}
+
+
+def into_period_without_threshold(mutant: Mutant) -> str | None:
+    """Why a value's effective date moved into a period without threshold changes nothing: the period governs its days
+    whatever value is in force (docs/policies.md, rules through time); None for any other mutant."""
+    key, _, moved = mutant.change.partition(" ")
+    if key != "effective_from" or "/covenants/" not in mutant.path:
+        return None
+    day = date.fromisoformat(moved.split(" -> ")[1])
+    periods = (yaml.safe_load((ROOT / mutant.path).read_text()) or {}).get("periods_without_threshold", [])
+    inside = any(p["from_date"] <= day <= p["until_date"] for p in periods)
+    return "the value takes effect on a day a period without threshold governs whatever value is in force" if inside else None
 
 
 def copy_project(into: Path) -> Path:
@@ -201,7 +215,7 @@ def table(mutants: list[Mutant], results: dict[int, dict], known: dict) -> list[
     rows = ["| mutant | file | line | change | result |", "|---|---|---|---|---|"]
     for index, mutant in enumerate(mutants, 1):
         outcome = results[index]["result"]
-        if outcome != "killed" and (mutant.path, mutant.before.strip(), mutant.change) in known:
+        if outcome != "killed" and ((mutant.path, mutant.before.strip(), mutant.change) in known or into_period_without_threshold(mutant)):
             outcome = "equivalent"
         rows.append(f"| M{index:04d} | {mutant.path} | {mutant.line} | {mutant.change.replace('|', '/')} | {outcome} |")
     return rows
