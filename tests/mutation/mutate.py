@@ -42,9 +42,9 @@ COPIED = ("pipelines", "policies", "sql", "templates", "tests", "sample", "pypro
 # change to any of them that no test sees is a defect of the tests
 MUST_KILL = ("policies/*/covenants/*.yaml", "policies/*/waivers/*.yaml", "policies/*/waiver-extensions/*.yaml", "pipelines/policy/evaluation.py")
 EQUIVALENT = Path(__file__).with_name("equivalent.yaml")
-SQL_SAMPLE = 80  # SQL mutants drawn, at random with SEED, from the few thousand sql/ holds
+SQL_SAMPLE = 80  # SQL mutants drawn at random (the same each run: DRAW) from the few thousand sql/ holds
 QUICK_SAMPLE = 24
-SEED = 15
+DRAW = 15  # fixes the random draws, so two runs compare
 TIMEOUT_SECONDS = 300
 PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly")
 
@@ -54,10 +54,10 @@ def chosen(mutants: list[Mutant], quick: bool, sql_sample: int, only: list[str] 
         mutants = [m for m in mutants if any(fnmatch.fnmatch(m.path, pattern) for pattern in only)]
     sql = [m for m in mutants if m.path.startswith("sql/")]
     picked = [m for m in mutants if not m.path.startswith("sql/")] + sorted(
-        random.Random(SEED).sample(sql, min(sql_sample, len(sql))), key=lambda m: (m.path, m.line, m.change)
+        random.Random(DRAW).sample(sql, min(sql_sample, len(sql))), key=lambda m: (m.path, m.line, m.change)
     )
     if quick:
-        picked = sorted(random.Random(SEED).sample(picked, min(QUICK_SAMPLE, len(picked))), key=lambda m: (m.path, m.line, m.change))
+        picked = sorted(random.Random(DRAW).sample(picked, min(QUICK_SAMPLE, len(picked))), key=lambda m: (m.path, m.line, m.change))
     return picked
 
 
