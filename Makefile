@@ -17,7 +17,7 @@ BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
 JOBS ?= 2
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
-.PHONY: install run test bench sample ui validate clean mutate
+.PHONY: install run test bench sample ui validate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
