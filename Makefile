@@ -13,6 +13,9 @@ SCALE ?= 1
 FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
 # make bench SCALE=N times the quarter end at N times the sample's trial balances too (100 unless told; QUICK=1: none)
 BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
+# make mutate: values, dates and comparisons changed one at a time in a copy of the project, each mutant run against the
+# tests that read its file (docs/mutation.md); QUICK=1: 24 of them; JOBS: mutants run at once
+JOBS ?= 2
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
 .PHONY: install lock docs run test bench sample ui validate clean
@@ -51,6 +54,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pipelines.bench --scale $(BENCH_SCALE) $(if $(QUICK),--quick)
+
+mutate: $(STAMP)
+	$(BIN)/python tests/mutation/mutate.py --jobs $(JOBS) $(if $(QUICK),--quick)
 
 sample: $(STAMP)
 	$(BIN)/python -m pipelines.sample --out $(SAMPLE_OUT) --scale $(SCALE) --format $(FORMAT)

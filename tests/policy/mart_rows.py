@@ -1,6 +1,22 @@
-"""Literal rows for the hand-made mart tables of conftest.py."""
+"""The hand-made mart tables of conftest.py and their literal rows."""
 
 import json
+
+RATIO_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transaction_id varchar,
+    period_start date, period_end date, forward_start date, forward_end date,
+    numerator decimal(38,2), denominator decimal(38,10), denominator_divisor integer,
+    inputs varchar, missing_inputs varchar"""
+AMOUNT_COLUMNS = """clause_id varchar, test_date date, test_kind varchar, transaction_id varchar,
+    period_start date, period_end date, actual decimal(38,2), threshold_reduction decimal(38,2),
+    inputs varchar, missing_inputs varchar, threshold decimal(38,2)"""
+
+
+def create_mart_tables(con, policies):
+    """One empty mart table per mart the policies and waiver conditions read, in the shape of its figure's form."""
+    marts = {(c.figure.mart, c.figure.form) for c in policies.covenants}
+    marts |= {(c.figure.mart, "amount") for w in policies.waivers for c in w.conditions if c.figure is not None}
+    for mart, form in sorted(marts):
+        con.execute(f"create table if not exists {mart} ({RATIO_COLUMNS if form == 'ratio' else AMOUNT_COLUMNS})")
 
 
 def add_ratio(con, clause_id, test_date, numerator, denominator_x26280, kind="transaction", transaction_id="T1", missing=(), mart="fixed_charge_coverage_tests", divisor=26280):

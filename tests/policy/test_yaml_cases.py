@@ -3,6 +3,7 @@ Every expected value is written by hand from the clause text; the derivations si
 
 A case may also give its `transaction_id` (default T1, for a waiver scoped to one transaction), `rows` (further rows of
 other marts on the same test date, e.g. the figure a waiver's condition reads), `denominator_divisor` (a ratio's), and
+`explains` (words the result's explanation must hold: which rule governs a day whose status two rules share), and
 `finding`: the case states what the clause says but the code does not do it yet, so it is a strict expected failure
 that names the disagreement (it fails the suite once the code agrees, and the marker is then removed)."""
 
@@ -63,6 +64,7 @@ def test_case(file, case, con, policies):
         actual = getattr(result, field)
         shown = str(actual) if actual is not None and not isinstance(actual, date) else actual
         assert shown == _expected(expected, case["test_date"]), f"{field}: {result.explanation}"
+    assert case.get("explains", "") in result.explanation, result.explanation
 
 
 def test_every_covenant_policy_has_a_case_file():

@@ -68,11 +68,11 @@ def test_phase_cannot_be_told_without_the_bid_bond_termination(con):
 
 
 def evaluated(con, clause_id):
-    """The engine's results of one letter-of-credit clause, by transaction."""
+    """The engine's results of one clause, by transaction, from its mart built on the test's rows."""
     policies = load_policies()
-    mine = tuple(c for c in policies.covenants if c.figure.mart == "ca1994_letter_of_credit_tests")
-    build(con, "ca1994_letter_of_credit_tests")
-    return {r.transaction_id: r for r in evaluate_all(con, replace(policies, covenants=mine)) if r.clause_id == clause_id}
+    [covenant] = [c for c in policies.covenants if c.clause_id == clause_id]
+    build(con, covenant.figure.mart)
+    return {r.transaction_id: r for r in evaluate_all(con, replace(policies, covenants=(covenant,)))}
 
 
 def test_a_bid_bond_letter_of_credit_over_both_phases_fails_without_the_termination_date(con):
@@ -168,6 +168,18 @@ def test_new_subordinated_debt_cap_and_conditions(con):
     # secured (1) + matures 2003-12-31, before 2004-01-01 (1); proceeds 440,000,000 = 450,000,000 - 10,000,000 applied (0)
     conditions = by(con, "ca1994_debt_basket_conditions", "ca-1994/9.2.2(b)(i)(D)/conditions")["1997-11-15"]
     assert (conditions["actual"], conditions["missing_inputs"]) == (D("2.00"), "[]")
+
+
+@pytest.mark.parametrize(("amount", "status", "headroom"), [("50000000.00", "pass", D("0.00")), ("50000000.01", "fail", D("-0.01"))])
+def test_additional_new_senior_debt_cap_each_side(con, amount, status, headroom):
+    # (C)(1): the aggregate principal "does not exceed $50,000,000" (<=): 50,000,000.00 outstanding passes at the cap,
+    # 50,000,000.01 exceeds it by one cent
+    add(con, "debt_instruments", instrument_id="ANSD", ca1994_debt_class="additional_new_senior_debt")
+    add(con, "incurrences", transaction_id="INC-C", incurrence_date="1997-11-15", instrument_id="ANSD", amount=amount)
+    basket = by(con, "ca1994_basket_tests", "ca-1994/9.2.2(b)(i)(C)")["1997-11-15"]
+    assert (basket["actual"], basket["threshold"]) == (D(amount), D("50000000.00"))
+    result = evaluated(con, "ca-1994/9.2.2(b)(i)(C)")["INC-C"]
+    assert (result.status, result.threshold, result.headroom) == (status, D("50000000.00"), headroom)
 
 
 def test_restrictions_established_by_the_waivers_only(con):
