@@ -18,7 +18,7 @@ BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
 JOBS ?= 2
 SAMPLE_OUT := $(if $(and $(filter-out 1,$(SCALE)),$(filter file,$(origin EXTRACTS))),/tmp/covenants-sample-x$(SCALE),$(EXTRACTS))
 
-.PHONY: install lock docs run test bench sample ui validate clean
+.PHONY: install lock docs run test bench sample ui validate clean mutate
 
 # The dependencies come from requirements.lock, every file checked against its hash; the project itself is installed
 # without them. `pip check` fails when pyproject.toml asks for a package the lock lacks: run `make lock`.
