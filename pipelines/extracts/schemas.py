@@ -1,20 +1,28 @@
-"""Pandera models of the extracts: one factory builds every model from the contract plus the rules declared below.
+"""The models of the extracts, as SQL over the typed tables in DuckDB: one factory builds every model from the contract
+plus the rules declared below.
 
 The contract gives types, required columns, allowed values and keys; the rules below add the domain checks a single
-extract can carry. Every failure is mapped back to the file's row number (`_row`) and column.
+extract can carry. Each rule is a SQL condition a row must meet; one scan of the table finds the rows that fail any
+of them, and only those rows come back to Python, each failure named by the file's row number (`_row`) and column.
+(These models were Pandera models on Polars frames until the trial balance grew to millions of rows: reading a table
+out of DuckDB to validate it cost several times its size. Pandera's DuckDB backend needs Ibis, which the pins do
+not include.)
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 
-import pandera.polars as pa
+import duckdb
 import polars as pl
-from pandera.config import ValidationDepth, config_context
 
-from pipelines.extracts.contract import EXTRACTS, Column, Extract
+from pipelines.extracts.contract import EXTRACTS, KINDS, Column, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.reading import ROW, Issue
+from pipelines.extracts.reading import ROW, Issue, literal, quoted
 
 # Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
 DTYPES = {
@@ -201,9 +209,27 @@ IMPLIED: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
 SHOWN_ALLOWED = 12  # longer lists of allowed values are named by count, not spelled out in every issue
 
 
-def _row_check(expression: pl.Expr, name: str, reason: str) -> pa.Check:
-    """A check over whole rows (so it can read other columns); nulls are handled by the expression itself."""
-    return pa.Check(lambda data: data.lazyframe.select(expression.fill_null(True)), name=name, error=reason, ignore_na=False)
+@dataclass(frozen=True)
+class Rule:
+    """A condition each row must meet (SQL, true when the row passes; a null condition passes), the column it is
+    reported on, and the name and reason of its issues. `uses` are the other columns it reads."""
+
+    column: str
+    check: str
+    reason: str
+    passes: str
+    uses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Model:
+    """One extract's model: its columns and their exact types, the rules its rows must meet, and its key."""
+
+    name: str
+    columns: dict[str, str]  # column → DuckDB type, `_row` first
+    required: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    key: tuple[str, ...]
 
 
 def _allowed_reason(allowed: tuple[str, ...]) -> str:
@@ -212,139 +238,175 @@ def _allowed_reason(allowed: tuple[str, ...]) -> str:
     return f"not one of the {len(allowed)} allowed values listed in the extract contract"
 
 
-def date_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
-    value = pl.col(column.name)
+def _date(value) -> str:
+    return f"DATE {literal(str(value))}"
+
+
+def date_rules(extract: Extract, column: Column, dates: DateRange) -> list[Rule]:
+    value = quoted(column.name)
     if column.name in STATED_TERMS.get(extract.name, ()):
         reason = f"before {dates.first}, the earliest day the instruments' definitions read"
-        return [_row_check(value >= dates.first, "date_range", reason)]
+        return [Rule(column.name, "date_range", reason, f"{value} >= {_date(dates.first)}")]
     reason = f"outside the days the instruments can be tested, {dates} (records_from and tested_through in policies/*/instrument.yaml)"
-    return [_row_check(value.is_between(dates.first, dates.last), "date_range", reason)]
+    return [Rule(column.name, "date_range", reason, f"{value} between {_date(dates.first)} and {_date(dates.last)}")]
 
 
-def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
+def column_rules(extract: Extract, column: Column, dates: DateRange) -> list[Rule]:
     name = column.name
-    value = pl.col(name)
-    checks = date_checks(extract, column, dates) if column.kind == "date" else []
+    value = quoted(name)
+    rules = date_rules(extract, column, dates) if column.kind == "date" else []
+
+    def rule(check: str, reason: str, passes: str, *uses: str) -> None:
+        rules.append(Rule(name, check, reason, passes, uses))
+
     if column.allowed:
-        checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=_allowed_reason(column.allowed)))
+        rule("allowed_values", _allowed_reason(column.allowed), f"{value} in ({', '.join(literal(a) for a in column.allowed)})")
     if name in NOT_NEGATIVE.get(extract.name, ()):
-        checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative"))
+        rule("not_negative", "must not be negative", f"{value} >= 0")
     if name in WHOLE_NUMBERS.get(extract.name, {}):
         low, high = WHOLE_NUMBERS[extract.name][name]
-        whole = (value == value.floor()) & value.is_between(low, high)
-        checks.append(_row_check(whole, "whole_number", f"must be a whole number from {low} to {high}"))
+        rule("whole_number", f"must be a whole number from {low} to {high}", f"{value} = floor({value}) and {value} between {low} and {high}")
     if name in FRACTIONS.get(extract.name, ()):
-        checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1"))
+        rule("fraction", "must be a fraction from 0 to 1", f"{value} between 0 and 1")
     if name in MONTH_ENDS.get(extract.name, ()):
-        checks.append(_row_check(value == value.dt.month_end(), "month_end", "must be the last day of a month"))
+        rule("month_end", "must be the last day of a month", f"{value} = last_day({value})")
     if name in QUARTER_ENDS.get(extract.name, ()):
-        quarter_end = (value == value.dt.month_end()) & (value.dt.month() % 3 == 0)
-        checks.append(_row_check(quarter_end, "quarter_end", "must be the last day of a fiscal quarter"))
+        rule("quarter_end", "must be the last day of a fiscal quarter", f"{value} = last_day({value}) and month({value}) % 3 = 0")
     for later, earlier in NOT_BEFORE.get(extract.name, ()):
         if name == later:
-            checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))
+            rule("date_order", f"must not be before {earlier}", f"{value} >= {quoted(earlier)}", earlier)
     for part, whole in PART_OF.get(extract.name, ()):
         if name == part:
-            checks.append(_row_check(value <= pl.col(whole), "part_of", f"must not exceed {whole}"))
+            rule("part_of", f"must not exceed {whole}", f"{value} <= {quoted(whole)}", whole)
     for target, other in REQUIRED_WITH.get(extract.name, ()):
         if name == target:
-            checks.append(_row_check(pl.col(other).is_null() | value.is_not_null(), "required_with", f"required with {other}"))
+            rule("required_with", f"required with {other}", f"{quoted(other)} is null or {value} is not null", other)
     for target, month_end in IN_MONTH_OF.get(extract.name, ()):
         if name == target:
-            checks.append(_row_check(value.dt.month_end() == pl.col(month_end), "in_month_of", f"must fall in the month {month_end} ends"))
+            rule("in_month_of", f"must fall in the month {month_end} ends", f"last_day({value}) = {quoted(month_end)}", month_end)
     if name in UNIQUE_WHEN_GIVEN.get(extract.name, ()):
-        checks.append(_row_check(value.is_null() | value.is_unique(), "unique_when_given", "given on more than one row"))
+        rule("unique_when_given", "given on more than one row", f"{value} is null or count(*) over (partition by {value}) = 1")
     for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
         if name == target:
-            reason = f"required when {when} is {when_value}"
-            checks.append(_row_check((pl.col(when) != when_value) | value.is_not_null(), "required_when", reason))
+            passes = f"{quoted(when)} <> {literal(when_value)} or {value} is not null"
+            rule("required_when", f"required when {when} is {when_value}", passes, when)
     for target, by, mapping in IMPLIED.get(extract.name, ()):
         if name == target:
-            expected = pl.col(by).replace_strict(mapping, default=None, return_dtype=pl.String)
+            expected = "case " + quoted(by) + " " + " ".join(f"when {literal(k)} then {literal(v)}" for k, v in mapping.items()) + " end"
             reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
-            checks.append(_row_check(expected.is_null() | (value == expected), "matches_" + by, reason))
-    return checks
+            rule("matches_" + by, reason, f"({expected}) is null or {value} = ({expected})", by)
+    return rules
 
 
 @cache
-def extract_schema(extract: Extract, dates: DateRange) -> pa.DataFrameSchema:
-    """The Pandera model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`."""
-    columns = {ROW: pa.Column(pl.Int64, nullable=False, unique=True)}
+def extract_model(extract: Extract, dates: DateRange) -> Model:
+    """The model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`."""
+    rules = [Rule(c.name, "not_null", "required value is empty", f"{quoted(c.name)} is not null") for c in extract.columns if c.required]
     for column in extract.columns:
-        checks = column_checks(extract, column, dates)
-        columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=not column.required)
-    return pa.DataFrameSchema(columns, unique=list(extract.key), strict=True, name=extract.name)
+        rules += column_rules(extract, column, dates)
+    return Model(
+        name=extract.name,
+        columns={ROW: "BIGINT", **{c.name: KINDS[c.kind] for c in extract.columns}},
+        required=tuple(c.name for c in extract.columns if c.required),
+        rules=tuple(rules),
+        key=extract.key,
+    )
 
 
-def schemas(dates: DateRange) -> dict[str, pa.DataFrameSchema]:
-    return {e.name: extract_schema(e, dates) for e in EXTRACTS}
+def models(dates: DateRange) -> dict[str, Model]:
+    return {e.name: extract_model(e, dates) for e in EXTRACTS}
 
 
-def _shown(value: object) -> str | None:
-    """A cell as the file would spell it: exact decimals, ISO dates, true/false."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)  # str() of a Decimal keeps its scale; of a date, ISO form
+_POLARS_NAMES = {"DOUBLE": "Float64", "FLOAT": "Float32", "VARCHAR": "String", "DATE": "Date", "BOOLEAN": "Boolean", "BIGINT": "Int64",
+                 "INTEGER": "Int32", "SMALLINT": "Int16", "TINYINT": "Int8", "HUGEINT": "Int128"}  # fmt: skip
 
 
-def _key_issues(frame: pl.DataFrame, indices: list[int], extract: Extract, file: str) -> list[Issue]:
-    """One issue per row whose key another row repeats, naming every row that shares it."""
+def _type_name(sql_type: str) -> str:
+    """A column type as the issues have always named it (Polars' names: the models were Polars frames)."""
+    decimal = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", sql_type)
+    if decimal:
+        return f"Decimal(precision={decimal[1]}, scale={decimal[2]})"
+    return _POLARS_NAMES.get(sql_type, sql_type)
+
+
+def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str) -> list[Issue]:
+    """One issue per row whose key another row repeats, naming every row that shares it (rows of a key with an
+    empty cell share it with rows whose same cell is empty).
+
+    The rows are first grouped by a 64-bit hash of their key, which is several times cheaper than grouping a large
+    table by its text columns; only the hashes more than one row share are then grouped by the key itself, so that a
+    collision of hashes is never taken for a duplicate."""
     key = list(extract.key)
-    shared = frame.select(pl.all().gather(sorted(set(indices)))).group_by(key, maintain_order=True).agg(pl.col(ROW).sort())
+    columns = ", ".join(quoted(c) for c in key)
+    shared_hashes = con.sql(f"select hash({columns}) as h from {table} group by h having count(*) > 1").fetchall()
+    if not shared_hashes:
+        return []
+    shown = ", ".join(f"cast({quoted(c)} as varchar)" for c in key)
+    query = (
+        f"select {shown}, list({ROW} order by {ROW}) from {table} where hash({columns}) in (select unnest($hashes)) "
+        f"group by {columns} having count(*) > 1 order by min({ROW})"
+    )
+    shared = con.execute(query, {"hashes": [h for (h,) in shared_hashes]}).fetchall()
     issues = []
-    for group in shared.iter_rows(named=True):
-        rows = group[ROW]
-        value = ", ".join(_shown(group[c]) or "(empty)" for c in key)
+    for *values, rows in shared:
+        value = ", ".join(v or "(empty)" for v in values)
         reason = f"duplicate key ({', '.join(key)}): rows {', '.join(map(str, rows))} have the same values"
         issues += [Issue(file, row, ", ".join(key), value, reason, "unique_key") for row in rows]
     return issues
 
 
-_PANDERA_CHECKS = {
-    "not_nullable": ("not_null", "required value is empty"),
-    "column_in_dataframe": ("columns", "required column is missing"),
-    "column_in_schema": ("columns", "column is not in the extract contract"),
-}
+def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange | None = None) -> list[Issue]:
+    """Validate one loaded extract (a typed table or view with `_row`) against its model; every failure as an Issue.
+    Dates must lie within `dates`, by default the instruments' range of the policy files (PolicyError when one is
+    invalid). Only the failing rows are read out of DuckDB."""
+    model = extract_model(extract, dates or instruments_date_range())
+    relation = con.sql(f"select * from {table} limit 0")
+    present = {name: str(kind) for name, kind in zip(relation.columns, relation.types, strict=True)}
+    issues = [Issue(file, None, c, None, "required column is missing", "columns") for c in model.columns if c not in present]
+    issues += [Issue(file, None, c, None, "column is not in the extract contract", "columns") for c in present if c not in model.columns]
+    mistyped = {c for c, kind in model.columns.items() if c in present and present[c] != kind}
+    for column in (c for c in model.columns if c in mistyped):
+        issues.append(Issue(file, None, column, None, f"has type {_type_name(present[column])}, expected {_type_name(model.columns[column])}", "dtype"))
+    missing = {c for c in model.columns if c not in present}
+    rules = [r for r in model.rules if not ({r.column, *r.uses} & (mistyped | missing))]
+    if ROW in present and rules:
+        columns = sorted({r.column for r in rules}, key=list(model.columns).index)
+        rows = _failing_rows(con, table, rules, columns)
+        for row, values, failed in rows:
+            for rule, fails in zip(rules, failed, strict=True):
+                if fails:
+                    value = None if rule.check == "not_null" else values[columns.index(rule.column)]
+                    issues.append(Issue(file, row, rule.column, value, rule.reason, rule.check))
+    if ROW in present and not (set(extract.key) & (mistyped | missing)):
+        issues += _key_issues(con, table, extract, file)
+    return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
+
+
+def _failing_rows(con: duckdb.DuckDBPyConnection, table: str, rules: list[Rule], columns: list[str]) -> list[tuple[int, tuple, tuple]]:
+    """(row, the columns' cells as text, which rules it fails) for each row that fails a rule, in row order."""
+    fails = [f"not coalesce({r.passes}, true)" for r in rules]
+    shown = [f"cast({quoted(c)} as varchar)" for c in columns]
+    query = (
+        f"select * from (select {ROW}, {', '.join(shown)}, {', '.join(f'{f} as _fails_{i}' for i, f in enumerate(fails))} from {table}) "
+        f"where {' or '.join(f'_fails_{i}' for i in range(len(fails)))} order by {ROW}"
+    )
+    width = len(columns)
+    return [(row[0], row[1 : 1 + width], row[1 + width :]) for row in con.sql(query).fetchall()]
+
+
+@contextmanager
+def frames_in_duckdb(frames: dict[str, pl.DataFrame]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new in-memory DuckDB where each frame is a view of its name: for the small frames a proposal adds."""
+    con = duckdb.connect()
+    try:
+        for name, frame in frames.items():
+            con.register(name, frame.to_arrow())
+        yield con
+    finally:
+        con.close()
 
 
 def schema_issues(extract: Extract, frame: pl.DataFrame, file: str, dates: DateRange | None = None) -> list[Issue]:
-    """Validate one loaded extract (typed, with `_row`) against its model; every failure as an Issue. Dates must lie
-    within `dates`, by default the instruments' range of the policy files (PolicyError when one is invalid)."""
-    schema = extract_schema(extract, dates or instruments_date_range())
-    with config_context(validation_enabled=True, validation_depth=ValidationDepth.SCHEMA_AND_DATA):
-        try:
-            schema.validate(frame, lazy=True)
-            return []
-        except pa.errors.SchemaErrors as errors:
-            failures = errors.failure_cases
-    rows = frame[ROW] if ROW in frame.columns else None
-    issues: list[Issue] = []
-    duplicated: list[int] = []
-    for failure in failures.iter_rows(named=True):
-        index, column, check = failure["index"], failure["column"], failure["check"]
-        row = int(rows[index]) if index is not None and rows is not None else None
-        value = _shown(frame[column][index]) if index is not None and column in frame.columns else failure["failure_case"]
-        if failure["check_number"] is not None:
-            checks = schema.columns[column].checks if failure["schema_context"] == "Column" else schema.checks
-            declared = checks[failure["check_number"]]
-            issues.append(Issue(file, row, column, value, declared.error, declared.name))
-        elif check == "multiple_fields_uniqueness" or (check == "field_uniqueness" and (column,) == extract.key):
-            duplicated.append(index)
-        elif check == "field_uniqueness":
-            issues.append(Issue(file, row, column, value, "repeats another row's value", "unique"))
-        elif check in _PANDERA_CHECKS:
-            name, reason = _PANDERA_CHECKS[check]
-            if name == "columns":  # Pandera names the schema as the column and the column as the failure case
-                issues.append(Issue(file, None, failure["failure_case"], None, reason, name))
-            else:
-                issues.append(Issue(file, row, column, value, reason, name))
-        elif check.startswith("dtype"):
-            expected = schema.columns[column].dtype
-            issues.append(Issue(file, None, column, None, f"has type {failure['failure_case']}, expected {expected}", "dtype"))
-        else:
-            issues.append(Issue(file, row, column, value, f"fails Pandera check {check}", check))
-    if duplicated:
-        issues += _key_issues(frame, duplicated, extract, file)
-    return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
+    """`table_issues` of a typed Polars frame (with `_row`), e.g. a proposed transaction's rows."""
+    with frames_in_duckdb({"frame": frame}) as con:
+        return table_issues(con, "frame", extract, file, dates)
