@@ -128,7 +128,7 @@ def _names(columns: list[str] | tuple[str, ...]) -> str:
 
 
 def rules(extract: Extract, dates: DateRange) -> list[str]:
-    """The domain rules the Pandera model adds to the column types, in words."""
+    """The domain rules the model adds to the column types, in words."""
     name = extract.name
     terms = STATED_TERMS.get(name, ())
     dated = [c.name for c in extract.columns if c.kind == "date" and c.name not in terms]

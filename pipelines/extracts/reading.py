@@ -13,7 +13,6 @@ a time into a temporary Parquet file that DuckDB then scans (see `_csv_source`).
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass
