@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
-import importlib.abc
 import os
 import sys
 from collections import Counter
@@ -289,19 +288,6 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
-class _HidePandasAndNumpy(importlib.abc.MetaPathFinder):
-    """pandera imports pandas and numpy (about a second) whenever they are installed, and pyarrow numpy, although
-    `check` and `run` validate Polars frames only and convert them to Arrow without numpy (nor does Dagster, DuckDB,
-    openpyxl or plotly need either here); with neither found, pandera loads as in a Polars-only installation, which it
-    supports. tests/check/test_prepared.py and tests/test_one_pipeline.py compare what each writes with and without."""
-
-    HIDDEN = ("pandas", "numpy")
-
-    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        if name.split(".")[0] in self.HIDDEN:
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-
-
 # `covenants run` in a process of its own: the garbage collector's first generation is collected after this many
 # allocations (Python's default is 700). Importing Dagster and running the job make millions of objects that live as
 # long as the process; with the default the collector ran some 850 times and took 0.55 s of a one-quarter run, with
@@ -326,8 +312,6 @@ def _end_process(code: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     own_process = argv is None  # the `covenants` a person types: nothing else will run in this process
-    if own_process and args.command in ("check", "run") and not any(m in sys.modules for m in _HidePandasAndNumpy.HIDDEN):
-        sys.meta_path.insert(0, _HidePandasAndNumpy())
     if own_process and args.command == "run":
         gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
     code = _command(args)

@@ -1,38 +1,45 @@
-"""The models of the extracts, as SQL over the typed tables in DuckDB: one factory builds every model from the contract
-plus the rules declared below.
+"""The Pandera models of the extracts, validated by Pandera's Ibis backend on the typed tables where they lie in
+DuckDB: one factory builds every model from the contract plus the rules declared below.
 
 The contract gives types, required columns, allowed values and keys; the rules below add the domain checks a single
-extract can carry. Each rule is a SQL condition a row must meet; one scan of the table finds the rows that fail any
-of them, and only those rows come back to Python, each failure named by the file's row number (`_row`) and column.
-(These models were Pandera models on Polars frames until the trial balance grew to millions of rows: reading a table
-out of DuckDB to validate it cost several times its size. Pandera's DuckDB backend needs Ibis, which the pins do
-not include.)
+extract can carry. Each rule is a Pandera check: Pandera's own where it has one (isin, ge, in_range), else an Ibis
+expression, on a column's cells or, for a rule across the columns of a row, on the table. Pandera runs each check as
+a query over the table in DuckDB and reports, lazily, every check that fails; only then are the rows failing it read
+out, by the check's own expression, each named by the file's row number (`_row`) and column. No table is read into
+Python. The checks that span extracts (references, the trial-balance identity) are SQL in validation.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 
 import duckdb
+import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.types as ir
+import pandera.ibis as pa
 import polars as pl
+from pandera.api.ibis.types import IbisData
+from pandera.backends.ibis.checks import IbisCheckBackend
+from pandera.config import ValidationDepth, config_context
+from pandera.constants import CHECK_OUTPUT_KEY
+from pandera.errors import SchemaError, SchemaErrorReason, SchemaErrors
 
-from pipelines.extracts.contract import EXTRACTS, KINDS, Column, Extract
+from pipelines.extracts.contract import EXTRACTS, Column, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.reading import ROW, Issue, literal, quoted
+from pipelines.extracts.reading import ROW, Issue, quoted
 
 # Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
 DTYPES = {
-    "text": pl.String,
-    "money": pl.Decimal(18, 2),
-    "rate": pl.Decimal(12, 8),
-    "pct": pl.Decimal(9, 6),
-    "quantity": pl.Decimal(18, 6),
-    "date": pl.Date,
-    "bool": pl.Boolean,
+    "text": dt.String(),
+    "money": dt.Decimal(18, 2),
+    "rate": dt.Decimal(12, 8),
+    "pct": dt.Decimal(9, 6),
+    "quantity": dt.Decimal(18, 6),
+    "date": dt.Date(),
+    "bool": dt.Boolean(),
 }
 
 # Amounts and rates that cannot be negative. Gains and losses, their tax, trial balances, VALCO EBITDA, spreads and
@@ -207,29 +214,31 @@ IMPLIED: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
 }
 
 SHOWN_ALLOWED = 12  # longer lists of allowed values are named by count, not spelled out in every issue
+FAILURE_CASES = 10  # Pandera keeps a sample of each failed check's cases; the issues list every refused cell
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A condition each row must meet (SQL, true when the row passes; a null condition passes), the column it is
-    reported on, and the name and reason of its issues. `uses` are the other columns it reads."""
-
-    column: str
-    check: str
-    reason: str
-    passes: str
-    uses: tuple[str, ...] = ()
+def _cells(passes: Callable[[ir.Column], ir.BooleanColumn], name: str, reason: str) -> pa.Check:
+    """A rule on a column's cells, as an Ibis expression of the column. An empty cell passes: whether the column may
+    have empty cells is its `nullable`."""
+    return pa.Check(lambda data: passes(data.table[data.key]), name=name, error=reason, n_failure_cases=FAILURE_CASES)
 
 
-@dataclass(frozen=True)
-class Model:
-    """One extract's model: its columns and their exact types, the rules its rows must meet, and its key."""
+def _row_rule(passes: Callable[[ibis.Table], ir.BooleanColumn], column: str, name: str, reason: str, *uses: str) -> pa.Check:
+    """A rule across the columns of a row, as an Ibis expression of the table, reported on `column`; a row on which it
+    is null (an empty cell) passes. `statistics` keeps the columns it reads, which Pandera does not know of."""
+    statistics = {"column": column, "uses": (column, *uses)}
+    return pa.Check(lambda data: passes(data.table).fill_null(True), name=name, error=reason, n_failure_cases=FAILURE_CASES, statistics=statistics)
 
-    name: str
-    columns: dict[str, str]  # column → DuckDB type, `_row` first
-    required: tuple[str, ...]
-    rules: tuple[Rule, ...]
-    key: tuple[str, ...]
+
+def _is_month_end(day: ir.DateValue) -> ir.BooleanValue:
+    return (day + ibis.interval(days=1)).day() == 1
+
+
+def _given_once(data: IbisData) -> ibis.Table:
+    """Each cell given is on one row only. A table of the outcome, not a column: Pandera aggregates a column's outcome
+    in the same query, and a window cannot be aggregated there."""
+    value = data.table[data.key]
+    return data.table.select(given_once=value.isnull() | (value.count().over(group_by=value) == 1))
 
 
 def _allowed_reason(allowed: tuple[str, ...]) -> str:
@@ -238,100 +247,164 @@ def _allowed_reason(allowed: tuple[str, ...]) -> str:
     return f"not one of the {len(allowed)} allowed values listed in the extract contract"
 
 
-def _date(value) -> str:
-    return f"DATE {literal(str(value))}"
-
-
-def date_rules(extract: Extract, column: Column, dates: DateRange) -> list[Rule]:
-    value = quoted(column.name)
+def date_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
     if column.name in STATED_TERMS.get(extract.name, ()):
         reason = f"before {dates.first}, the earliest day the instruments' definitions read"
-        return [Rule(column.name, "date_range", reason, f"{value} >= {_date(dates.first)}")]
+        return [pa.Check.ge(dates.first, name="date_range", error=reason, n_failure_cases=FAILURE_CASES)]
     reason = f"outside the days the instruments can be tested, {dates} (records_from and tested_through in policies/*/instrument.yaml)"
-    return [Rule(column.name, "date_range", reason, f"{value} between {_date(dates.first)} and {_date(dates.last)}")]
+    return [pa.Check.in_range(dates.first, dates.last, name="date_range", error=reason, n_failure_cases=FAILURE_CASES)]
 
 
-def column_rules(extract: Extract, column: Column, dates: DateRange) -> list[Rule]:
+def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
+    """The checks of one column's cells."""
     name = column.name
-    value = quoted(name)
-    rules = date_rules(extract, column, dates) if column.kind == "date" else []
-
-    def rule(check: str, reason: str, passes: str, *uses: str) -> None:
-        rules.append(Rule(name, check, reason, passes, uses))
-
+    checks = date_checks(extract, column, dates) if column.kind == "date" else []
     if column.allowed:
-        rule("allowed_values", _allowed_reason(column.allowed), f"{value} in ({', '.join(literal(a) for a in column.allowed)})")
+        reason = _allowed_reason(column.allowed)
+        checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=reason, n_failure_cases=FAILURE_CASES))
     if name in NOT_NEGATIVE.get(extract.name, ()):
-        rule("not_negative", "must not be negative", f"{value} >= 0")
+        checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative", n_failure_cases=FAILURE_CASES))
     if name in WHOLE_NUMBERS.get(extract.name, {}):
         low, high = WHOLE_NUMBERS[extract.name][name]
-        rule("whole_number", f"must be a whole number from {low} to {high}", f"{value} = floor({value}) and {value} between {low} and {high}")
+        checks.append(_cells(lambda v: (v == v.floor()) & v.between(low, high), "whole_number", f"must be a whole number from {low} to {high}"))
     if name in FRACTIONS.get(extract.name, ()):
-        rule("fraction", "must be a fraction from 0 to 1", f"{value} between 0 and 1")
+        checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1", n_failure_cases=FAILURE_CASES))
     if name in MONTH_ENDS.get(extract.name, ()):
-        rule("month_end", "must be the last day of a month", f"{value} = last_day({value})")
+        checks.append(_cells(_is_month_end, "month_end", "must be the last day of a month"))
     if name in QUARTER_ENDS.get(extract.name, ()):
-        rule("quarter_end", "must be the last day of a fiscal quarter", f"{value} = last_day({value}) and month({value}) % 3 = 0")
-    for later, earlier in NOT_BEFORE.get(extract.name, ()):
-        if name == later:
-            rule("date_order", f"must not be before {earlier}", f"{value} >= {quoted(earlier)}", earlier)
-    for part, whole in PART_OF.get(extract.name, ()):
-        if name == part:
-            rule("part_of", f"must not exceed {whole}", f"{value} <= {quoted(whole)}", whole)
-    for target, other in REQUIRED_WITH.get(extract.name, ()):
-        if name == target:
-            rule("required_with", f"required with {other}", f"{quoted(other)} is null or {value} is not null", other)
-    for target, month_end in IN_MONTH_OF.get(extract.name, ()):
-        if name == target:
-            rule("in_month_of", f"must fall in the month {month_end} ends", f"last_day({value}) = {quoted(month_end)}", month_end)
+        checks.append(_cells(lambda v: _is_month_end(v) & (v.month() % 3 == 0), "quarter_end", "must be the last day of a fiscal quarter"))
     if name in UNIQUE_WHEN_GIVEN.get(extract.name, ()):
-        rule("unique_when_given", "given on more than one row", f"{value} is null or count(*) over (partition by {value}) = 1")
-    for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
-        if name == target:
-            passes = f"{quoted(when)} <> {literal(when_value)} or {value} is not null"
-            rule("required_when", f"required when {when} is {when_value}", passes, when)
-    for target, by, mapping in IMPLIED.get(extract.name, ()):
-        if name == target:
-            expected = "case " + quoted(by) + " " + " ".join(f"when {literal(k)} then {literal(v)}" for k, v in mapping.items()) + " end"
-            reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
-            rule("matches_" + by, reason, f"({expected}) is null or {value} = ({expected})", by)
-    return rules
+        checks.append(pa.Check(_given_once, name="unique_when_given", error="given on more than one row", n_failure_cases=FAILURE_CASES))
+    return checks
+
+
+def row_checks(extract: Extract) -> list[pa.Check]:
+    """The checks across the columns of a row, each reported on the column it constrains."""
+    name = extract.name
+    checks = []
+    for later, earlier in NOT_BEFORE.get(name, ()):
+        checks.append(_row_rule(lambda t, a=later, b=earlier: t[a] >= t[b], later, "date_order", f"must not be before {earlier}", earlier))
+    for part, whole in PART_OF.get(name, ()):
+        checks.append(_row_rule(lambda t, a=part, b=whole: t[a] <= t[b], part, "part_of", f"must not exceed {whole}", whole))
+    for target, other in REQUIRED_WITH.get(name, ()):
+        checks.append(_row_rule(lambda t, a=target, b=other: t[b].isnull() | t[a].notnull(), target, "required_with", f"required with {other}", other))
+    for target, month_end in IN_MONTH_OF.get(name, ()):
+        reason = f"must fall in the month {month_end} ends"
+        checks.append(_row_rule(lambda t, a=target, b=month_end: (t[a].truncate("M") == t[b].truncate("M")) & _is_month_end(t[b]), target, "in_month_of", reason, month_end))
+    for target, when, when_value in REQUIRED_WHEN.get(name, ()):
+        reason = f"required when {when} is {when_value}"
+        checks.append(_row_rule(lambda t, a=target, b=when, v=when_value: (t[b] != v) | t[a].notnull(), target, "required_when", reason, when))
+    for target, by, mapping in IMPLIED.get(name, ()):
+        reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
+        checks.append(_row_rule(lambda t, a=target, b=by, pairs=tuple(mapping.items()): _matches(t[a], t[b].cases(*pairs, else_=None)), target, "matches_" + by, reason, by))
+    return checks
+
+
+def _matches(value: ir.Column, expected: ir.Column) -> ir.BooleanColumn:
+    return expected.isnull() | (value == expected)
 
 
 @cache
-def extract_model(extract: Extract, dates: DateRange) -> Model:
-    """The model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`."""
-    rules = [Rule(c.name, "not_null", "required value is empty", f"{quoted(c.name)} is not null") for c in extract.columns if c.required]
+def extract_schema(extract: Extract, dates: DateRange, unchecked: frozenset[str] = frozenset()) -> pa.DataFrameSchema:
+    """The model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`.
+    The checks of `unchecked` columns (missing, or of another type, in the table validated) are left out, with the
+    row rules reading them: those columns are refused as a whole."""
+    columns = {ROW: pa.Column(dt.int64, nullable=False)}
     for column in extract.columns:
-        rules += column_rules(extract, column, dates)
-    return Model(
-        name=extract.name,
-        columns={ROW: "BIGINT", **{c.name: KINDS[c.kind] for c in extract.columns}},
-        required=tuple(c.name for c in extract.columns if c.required),
-        rules=tuple(rules),
-        key=extract.key,
-    )
+        checks = [] if column.name in unchecked else column_checks(extract, column, dates)
+        nullable = column.name in unchecked or not column.required
+        columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=nullable)
+    rows = [c for c in row_checks(extract) if not set(c.statistics["uses"]) & unchecked]
+    unique = None if set(extract.key) & unchecked else list(extract.key)
+    return pa.DataFrameSchema(columns, checks=rows, unique=unique, strict=True, name=extract.name)
 
 
-def models(dates: DateRange) -> dict[str, Model]:
-    return {e.name: extract_model(e, dates) for e in EXTRACTS}
+def schemas(dates: DateRange) -> dict[str, pa.DataFrameSchema]:
+    return {e.name: extract_schema(e, dates) for e in EXTRACTS}
 
 
-_POLARS_NAMES = {"DOUBLE": "Float64", "FLOAT": "Float32", "VARCHAR": "String", "DATE": "Date", "BOOLEAN": "Boolean", "BIGINT": "Int64",
-                 "INTEGER": "Int32", "SMALLINT": "Int16", "TINYINT": "Int8", "HUGEINT": "Int128"}  # fmt: skip
+def _type_name(dtype: dt.DataType) -> str:
+    """A column type as the issues have always named it (Polars' names, which Ibis' match but for decimals)."""
+    if dtype.is_decimal():
+        return f"Decimal(precision={dtype.precision}, scale={dtype.scale})"
+    return type(dtype).__name__
 
 
-def _type_name(sql_type: str) -> str:
-    """A column type as the issues have always named it (Polars' names: the models were Polars frames)."""
-    decimal = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", sql_type)
-    if decimal:
-        return f"Decimal(precision={decimal[1]}, scale={decimal[2]})"
-    return _POLARS_NAMES.get(sql_type, sql_type)
+@contextmanager
+def ibis_on(con: duckdb.DuckDBPyConnection) -> Iterator[ibis.BaseBackend]:
+    """Ibis over the pipeline's own DuckDB connection, so that Pandera's checks run where the tables are. Ibis sets
+    the connection's time zone and turns off DuckDB's reading of Python variables as tables; both are put back."""
+    settings = ("TimeZone", "python_enable_replacements")
+    saved = con.execute("select " + ", ".join(f"current_setting('{s}')" for s in settings)).fetchall()[0]
+    try:
+        yield ibis.duckdb.from_connection(con)
+    finally:
+        for setting, value in zip(settings, saved, strict=True):
+            con.execute(f"set {setting} = $1", [value])
+
+
+def _schema_errors(schema: pa.DataFrameSchema, data: ibis.Table, depth: ValidationDepth) -> list[SchemaError]:
+    with config_context(validation_enabled=True, validation_depth=depth):
+        try:
+            schema.validate(data, lazy=True)
+        except SchemaErrors as errors:
+            return errors.schema_errors
+    return []
+
+
+# What Pandera finds of the columns themselves, reading no data.
+_COLUMN_ERRORS = {
+    SchemaErrorReason.COLUMN_NOT_IN_DATAFRAME: "required column is missing",
+    SchemaErrorReason.COLUMN_NOT_IN_SCHEMA: "column is not in the extract contract",
+}
+
+
+def _column_issues(errors: list[SchemaError], data: ibis.Table, file: str) -> list[Issue]:
+    issues = []
+    for error in errors:
+        if error.reason_code in _COLUMN_ERRORS:  # Pandera gives the column's name as the failure case
+            issues.append(Issue(file, None, error.failure_cases, None, _COLUMN_ERRORS[error.reason_code], "columns"))
+        elif error.reason_code == SchemaErrorReason.WRONG_DATATYPE:
+            column = error.schema.name
+            reason = f"has type {_type_name(data[column].type())}, expected {_type_name(error.schema.dtype.type)}"
+            issues.append(Issue(file, None, column, None, reason, "dtype"))
+        else:
+            raise error
+    return issues
+
+
+def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
+    """(row, the cell of `column` as text) of every row failing `check`, found by the check's own expression applied
+    to the whole table: a column's check sees only its column, so Pandera's failure cases carry no `_row`."""
+    output = IbisCheckBackend(check).apply(IbisData(data, key))
+    source, passed = (output, output[CHECK_OUTPUT_KEY]) if isinstance(output, ibis.Table) else (data, output)
+    if key is not None and check.ignore_na:
+        passed = passed | source[key].isnull()
+    failing = source.filter(~passed.fill_null(True))
+    shown = failing.select(failing[ROW], failing[column].cast(dt.string).name("value")).order_by(ROW).to_pyarrow()
+    return list(zip(shown[ROW].to_pylist(), shown["value"].to_pylist(), strict=True))
+
+
+def _data_issues(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, error: SchemaError, extract: Extract, file: str) -> list[Issue]:
+    """The refused cells behind one check Pandera found failing."""
+    if error.reason_code == SchemaErrorReason.SERIES_CONTAINS_NULLS:
+        column = error.schema.name
+        rows = data.filter(data[column].isnull()).select(ROW).order_by(ROW).to_pyarrow()[ROW].to_pylist()
+        return [Issue(file, row, column, None, "required value is empty", "not_null") for row in rows]
+    if error.reason_code == SchemaErrorReason.DUPLICATES:
+        return _key_issues(con, table, extract, file)
+    if error.reason_code == SchemaErrorReason.DATAFRAME_CHECK:
+        check = error.check
+        key = error.schema.name if isinstance(error.schema, pa.Column) else None
+        column = key or check.statistics["column"]
+        return [Issue(file, row, column, value, check.error, check.name) for row, value in _refused(data, check, key, column)]
+    raise error  # a check that could not run (CHECK_ERROR) is a defect of the model, not of the extract
 
 
 def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str) -> list[Issue]:
     """One issue per row whose key another row repeats, naming every row that shares it (rows of a key with an
-    empty cell share it with rows whose same cell is empty).
+    empty cell share it with rows whose same cell is empty). Pandera finds that a key repeats; the rows sharing one are
+    listed by SQL, because Pandera's failure cases of `unique` are every row of a repeated key, unnumbered.
 
     The rows are first grouped by a 64-bit hash of their key, which is several times cheaper than grouping a large
     table by its text columns; only the hashes more than one row share are then grouped by the key itself, so that a
@@ -358,40 +431,20 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
 def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange | None = None) -> list[Issue]:
     """Validate one loaded extract (a typed table or view with `_row`) against its model; every failure as an Issue.
     Dates must lie within `dates`, by default the instruments' range of the policy files (PolicyError when one is
-    invalid). Only the failing rows are read out of DuckDB."""
-    model = extract_model(extract, dates or instruments_date_range())
-    relation = con.sql(f"select * from {table} limit 0")
-    present = {name: str(kind) for name, kind in zip(relation.columns, relation.types, strict=True)}
-    issues = [Issue(file, None, c, None, "required column is missing", "columns") for c in model.columns if c not in present]
-    issues += [Issue(file, None, c, None, "column is not in the extract contract", "columns") for c in present if c not in model.columns]
-    mistyped = {c for c, kind in model.columns.items() if c in present and present[c] != kind}
-    for column in (c for c in model.columns if c in mistyped):
-        issues.append(Issue(file, None, column, None, f"has type {_type_name(present[column])}, expected {_type_name(model.columns[column])}", "dtype"))
-    missing = {c for c in model.columns if c not in present}
-    rules = [r for r in model.rules if not ({r.column, *r.uses} & (mistyped | missing))]
-    if ROW in present and rules:
-        columns = sorted({r.column for r in rules}, key=list(model.columns).index)
-        rows = _failing_rows(con, table, rules, columns)
-        for row, values, failed in rows:
-            for rule, fails in zip(rules, failed, strict=True):
-                if fails:
-                    value = None if rule.check == "not_null" else values[columns.index(rule.column)]
-                    issues.append(Issue(file, row, rule.column, value, rule.reason, rule.check))
-    if ROW in present and not (set(extract.key) & (mistyped | missing)):
-        issues += _key_issues(con, table, extract, file)
+    invalid). Pandera first checks the columns and their types alone, then the cells of the columns it can check;
+    only the refused rows are read out of DuckDB."""
+    dates = dates or instruments_date_range()
+    with ibis_on(con) as backend:
+        data = backend.table(table)
+        column_errors = _schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY)
+        issues = _column_issues(column_errors, data, file)
+        if ROW not in data.columns:
+            return issues
+        unchecked = frozenset(i.column for i in issues)
+        for error in _schema_errors(extract_schema(extract, dates, unchecked), data, ValidationDepth.DATA_ONLY):
+            if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
+                issues += _data_issues(con, table, data, error, extract, file)
     return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
-
-
-def _failing_rows(con: duckdb.DuckDBPyConnection, table: str, rules: list[Rule], columns: list[str]) -> list[tuple[int, tuple, tuple]]:
-    """(row, the columns' cells as text, which rules it fails) for each row that fails a rule, in row order."""
-    fails = [f"not coalesce({r.passes}, true)" for r in rules]
-    shown = [f"cast({quoted(c)} as varchar)" for c in columns]
-    query = (
-        f"select * from (select {ROW}, {', '.join(shown)}, {', '.join(f'{f} as _fails_{i}' for i, f in enumerate(fails))} from {table}) "
-        f"where {' or '.join(f'_fails_{i}' for i in range(len(fails)))} order by {ROW}"
-    )
-    width = len(columns)
-    return [(row[0], row[1 : 1 + width], row[1 + width :]) for row in con.sql(query).fetchall()]
 
 
 @contextmanager

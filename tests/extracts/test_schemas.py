@@ -1,10 +1,10 @@
-"""The models of the extracts: one per extract, made by the factory from the contract, and rules that name real columns."""
+"""The Pandera models: one per extract, made by the factory from the contract, and rules that name real columns."""
 
 from __future__ import annotations
 
 import re
 
-import polars as pl
+import ibis.expr.datatypes as dt
 
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, KINDS
 from pipelines.extracts.reading import ROW
@@ -21,22 +21,20 @@ from pipelines.extracts.schemas import (
     REQUIRED_WITH,
     STATED_TERMS,
     WHOLE_NUMBERS,
-    models,
+    schemas,
 )
 
 
 def test_one_model_per_extract_with_the_contract_columns_in_order():
-    by_name = models(instruments_date_range())
-    assert list(by_name) == [e.name for e in EXTRACTS]
+    models = schemas(instruments_date_range())
+    assert list(models) == [e.name for e in EXTRACTS]
     for extract in EXTRACTS:
-        model = by_name[extract.name]
-        assert list(model.columns) == [ROW, *(c.name for c in extract.columns)]
-        assert model.key == extract.key
-        assert [c for c in model.columns if c != ROW] == [c.name for c in extract.columns]
+        schema = models[extract.name]
+        assert list(schema.columns) == [ROW, *(c.name for c in extract.columns)]
+        assert schema.unique == list(extract.key)
+        assert schema.strict is True
         for column in extract.columns:
-            assert (column.name in model.required) is column.required, (extract.name, column.name)
-            not_null = [r for r in model.rules if r.column == column.name and r.check == "not_null"]
-            assert len(not_null) == (1 if column.required else 0), (extract.name, column.name)
+            assert schema.columns[column.name].nullable is not column.required, (extract.name, column.name)
 
 
 def test_dtypes_match_the_contract_sql_types():
@@ -44,9 +42,9 @@ def test_dtypes_match_the_contract_sql_types():
         dtype = DTYPES[kind]
         decimal = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", sql_type)
         if decimal:
-            assert dtype == pl.Decimal(int(decimal[1]), int(decimal[2])), kind
+            assert dtype == dt.Decimal(int(decimal[1]), int(decimal[2])), kind
         else:
-            assert dtype == {"VARCHAR": pl.String, "DATE": pl.Date, "BOOLEAN": pl.Boolean}[sql_type], kind
+            assert dtype == {"VARCHAR": dt.String(), "DATE": dt.Date(), "BOOLEAN": dt.Boolean()}[sql_type], kind
 
 
 def test_every_rule_names_a_contract_column_of_the_right_kind():
