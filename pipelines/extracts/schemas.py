@@ -234,11 +234,12 @@ def _is_month_end(day: ir.DateValue) -> ir.BooleanValue:
     return (day + ibis.interval(days=1)).day() == 1
 
 
-def _given_once(data: IbisData) -> ibis.Table:
-    """Each cell given is on one row only. A table of the outcome, not a column: Pandera aggregates a column's outcome
-    in the same query, and a window cannot be aggregated there."""
+def _given_once(data: IbisData) -> ir.BooleanColumn:
+    """An id given is on one row only: it is not among the values the column repeats. A subquery, not a window:
+    Pandera aggregates a check's outcome in the query that computes it, where a window cannot be aggregated."""
     value = data.table[data.key]
-    return data.table.select(given_once=value.isnull() | (value.count().over(group_by=value) == 1))
+    rows = data.table.group_by(data.key).aggregate(rows=data.table.count())
+    return value.isnull() | value.notin(rows.filter(rows.rows > 1)[data.key])
 
 
 def _allowed_reason(allowed: tuple[str, ...]) -> str:
@@ -250,9 +251,9 @@ def _allowed_reason(allowed: tuple[str, ...]) -> str:
 def date_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
     if column.name in STATED_TERMS.get(extract.name, ()):
         reason = f"before {dates.first}, the earliest day the instruments' definitions read"
-        return [pa.Check.ge(dates.first, name="date_range", error=reason, n_failure_cases=FAILURE_CASES)]
+        return [_cells(lambda v: v >= dates.first, "date_range", reason)]
     reason = f"outside the days the instruments can be tested, {dates} (records_from and tested_through in policies/*/instrument.yaml)"
-    return [pa.Check.in_range(dates.first, dates.last, name="date_range", error=reason, n_failure_cases=FAILURE_CASES)]
+    return [_cells(lambda v: v.between(dates.first, dates.last), "date_range", reason)]
 
 
 def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
@@ -260,15 +261,14 @@ def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa
     name = column.name
     checks = date_checks(extract, column, dates) if column.kind == "date" else []
     if column.allowed:
-        reason = _allowed_reason(column.allowed)
-        checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=reason, n_failure_cases=FAILURE_CASES))
+        checks.append(_cells(lambda v: v.isin(column.allowed), "allowed_values", _allowed_reason(column.allowed)))
     if name in NOT_NEGATIVE.get(extract.name, ()):
-        checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative", n_failure_cases=FAILURE_CASES))
+        checks.append(_cells(lambda v: v >= 0, "not_negative", "must not be negative"))
     if name in WHOLE_NUMBERS.get(extract.name, {}):
         low, high = WHOLE_NUMBERS[extract.name][name]
         checks.append(_cells(lambda v: (v == v.floor()) & v.between(low, high), "whole_number", f"must be a whole number from {low} to {high}"))
     if name in FRACTIONS.get(extract.name, ()):
-        checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1", n_failure_cases=FAILURE_CASES))
+        checks.append(_cells(lambda v: v.between(0, 1), "fraction", "must be a fraction from 0 to 1"))
     if name in MONTH_ENDS.get(extract.name, ()):
         checks.append(_cells(_is_month_end, "month_end", "must be the last day of a month"))
     if name in QUARTER_ENDS.get(extract.name, ()):
@@ -373,14 +373,32 @@ def _column_issues(errors: list[SchemaError], data: ibis.Table, file: str) -> li
     return issues
 
 
-def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
-    """(row, the cell of `column` as text) of every row failing `check`, found by the check's own expression applied
-    to the whole table: a column's check sees only its column, so Pandera's failure cases carry no `_row`."""
-    output = IbisCheckBackend(check).apply(IbisData(data, key))
-    source, passed = (output, output[CHECK_OUTPUT_KEY]) if isinstance(output, ibis.Table) else (data, output)
+def _outcome(data: ibis.Table, check: pa.Check, key: str | None) -> ir.BooleanColumn:
+    """Whether each row of the table passes `check`, by Pandera's check backend applying it to the whole table (on
+    the column `key`, or on the row when None); an empty cell passes, as in Pandera's own run of it."""
+    passed = IbisCheckBackend(check).apply(IbisData(data, key))
     if key is not None and check.ignore_na:
-        passed = passed | source[key].isnull()
-    failing = source.filter(~passed.fill_null(True))
+        passed = passed | data[key].isnull()
+    return passed.fill_null(True)
+
+
+def _passes_every_check(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> bool:
+    """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
+    run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
+    whether no two rows may share a key (one grouping of a hash of the key; Pandera decides on a shared hash)."""
+    outcomes = [data[name].notnull() for name, column in schema.columns.items() if not column.nullable]
+    outcomes += [_outcome(data, check, name) for name, column in schema.columns.items() for check in column.checks]
+    outcomes += [_outcome(data, check, None) for check in schema.checks]
+    everything = data.aggregate([outcome.all().name(f"check_{i}") for i, outcome in enumerate(outcomes)]).to_pyarrow()
+    if any(everything[i][0].as_py() is False for i in range(len(outcomes))):  # null: no row to fail it
+        return False
+    return not (schema.unique and _shared_key_hashes(con, table, schema.unique))
+
+
+def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
+    """(row, the cell of `column` as text) of every row failing `check`: Pandera's failure cases of a column's check
+    carry its values but not their rows."""
+    failing = data.filter(~_outcome(data, check, key))
     shown = failing.select(failing[ROW], failing[column].cast(dt.string).name("value")).order_by(ROW).to_pyarrow()
     return list(zip(shown[ROW].to_pylist(), shown["value"].to_pylist(), strict=True))
 
@@ -401,6 +419,13 @@ def _data_issues(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, e
     raise error  # a check that could not run (CHECK_ERROR) is a defect of the model, not of the extract
 
 
+def _shared_key_hashes(con: duckdb.DuckDBPyConnection, table: str, key: list[str]) -> list[int]:
+    """The 64-bit hashes of the key that more than one row has: grouping them is several times cheaper than grouping
+    a large table by its text columns (and than Pandera's window over them)."""
+    columns = ", ".join(quoted(c) for c in key)
+    return [h for (h,) in con.sql(f"select hash({columns}) as h from {table} group by h having count(*) > 1").fetchall()]
+
+
 def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str) -> list[Issue]:
     """One issue per row whose key another row repeats, naming every row that shares it (rows of a key with an
     empty cell share it with rows whose same cell is empty). Pandera finds that a key repeats; the rows sharing one are
@@ -411,7 +436,7 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
     collision of hashes is never taken for a duplicate."""
     key = list(extract.key)
     columns = ", ".join(quoted(c) for c in key)
-    shared_hashes = con.sql(f"select hash({columns}) as h from {table} group by h having count(*) > 1").fetchall()
+    shared_hashes = _shared_key_hashes(con, table, key)
     if not shared_hashes:
         return []
     shown = ", ".join(f"cast({quoted(c)} as varchar)" for c in key)
@@ -419,7 +444,7 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
         f"select {shown}, list({ROW} order by {ROW}) from {table} where hash({columns}) in (select unnest($hashes)) "
         f"group by {columns} having count(*) > 1 order by min({ROW})"
     )
-    shared = con.execute(query, {"hashes": [h for (h,) in shared_hashes]}).fetchall()
+    shared = con.execute(query, {"hashes": shared_hashes}).fetchall()
     issues = []
     for *values, rows in shared:
         value = ", ".join(v or "(empty)" for v in values)
@@ -431,19 +456,18 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
 def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange | None = None) -> list[Issue]:
     """Validate one loaded extract (a typed table or view with `_row`) against its model; every failure as an Issue.
     Dates must lie within `dates`, by default the instruments' range of the policy files (PolicyError when one is
-    invalid). Pandera first checks the columns and their types alone, then the cells of the columns it can check;
-    only the refused rows are read out of DuckDB."""
+    invalid). Pandera first checks the columns and their types alone; one scan then asks whether any row fails a
+    check of the columns that can be checked, and only then does Pandera validate the cells, every check, and are the
+    refused rows read out of DuckDB."""
     dates = dates or instruments_date_range()
     with ibis_on(con) as backend:
         data = backend.table(table)
-        column_errors = _schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY)
-        issues = _column_issues(column_errors, data, file)
-        if ROW not in data.columns:
-            return issues
-        unchecked = frozenset(i.column for i in issues)
-        for error in _schema_errors(extract_schema(extract, dates, unchecked), data, ValidationDepth.DATA_ONLY):
-            if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
-                issues += _data_issues(con, table, data, error, extract, file)
+        issues = _column_issues(_schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY), data, file)
+        schema = extract_schema(extract, dates, frozenset(i.column for i in issues))
+        if ROW in data.columns and not _passes_every_check(con, table, data, schema):
+            for error in _schema_errors(schema, data, ValidationDepth.DATA_ONLY):
+                if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
+                    issues += _data_issues(con, table, data, error, extract, file)
     return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
 
 
