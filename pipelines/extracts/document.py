@@ -63,8 +63,9 @@ A Parquet column already of its kind's exact type (DECIMAL(18,2) for money, DATE
 
 ## How a file is read
 
-Where the data lies: DuckDB scans a Parquet file in place, and the checks below are SQL over that scan and over the
-tables it makes, so that a large trial balance is never held in Python; only the refused rows are. A CSV's cells are
+Where the data lies: DuckDB scans a Parquet file in place, and the checks below run in DuckDB over that scan and the
+tables it makes (each extract's model is a Pandera schema validated on Pandera's Ibis backend; the checks across
+extracts are SQL), so that a large trial balance is never held in Python; only the refused rows are. A CSV's cells are
 split by Polars' CSV reader (every cell as text), a chunk at a time, into a temporary Parquet file that DuckDB scans
 and that is deleted once read. An XLSX sheet is read with openpyxl and handed to DuckDB as Arrow. Rows are numbered
 as a person counts them: a CSV's or XLSX's header is row 1 and its first data row row 2; a Parquet file has no header
@@ -128,7 +129,7 @@ def _names(columns: list[str] | tuple[str, ...]) -> str:
 
 
 def rules(extract: Extract, dates: DateRange) -> list[str]:
-    """The domain rules the model adds to the column types, in words."""
+    """The domain rules the Pandera model adds to the column types, in words."""
     name = extract.name
     terms = STATED_TERMS.get(name, ())
     dated = [c.name for c in extract.columns if c.kind == "date" and c.name not in terms]
