@@ -385,7 +385,7 @@ def _outcome(data: ibis.Table, check: pa.Check, key: str | None) -> ir.BooleanCo
 def _passes_every_check(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> bool:
     """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
     run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
-    whether no two rows may share a key (one grouping of a hash of the key; Pandera decides on a shared hash)."""
+    whether no two rows share a hash of their key (one grouping; Pandera's `unique` decides when two do)."""
     outcomes = [data[name].notnull() for name, column in schema.columns.items() if not column.nullable]
     outcomes += [_outcome(data, check, name) for name, column in schema.columns.items() for check in column.checks]
     outcomes += [_outcome(data, check, None) for check in schema.checks]
