@@ -400,7 +400,7 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
     """Closes the prepared database's connection."""
     con, policies, models = prepared.con, prepared.policies, prepared.models
     # One read-only attachment shared by three cursors: the reference checks, and the two passes in parallel (each in
-    # its own schema). The model and reference checks are not waited for first: a proposal is almost always well
+    # its own schema). The Pandera and reference checks are not waited for first: a proposal is almost always well
     # formed, and a bad one is refused before any answer is given all the same (whatever it did to a pass is not
     # reported).
     try:

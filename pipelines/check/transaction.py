@@ -1,5 +1,5 @@
 """A proposed transaction file (YAML or JSON): parsed safely, checked by pydantic, then typed and validated by the same
-contract rules and models as the extract rows it becomes.
+contract rules and Pandera models as the extract rows it becomes.
 
 The file names a `kind` and the fields of the matching extract row, without its date (`covenants check --date` gives
 it). An incurrence of a new instrument carries that instrument's debt_instruments fields under `instrument`; facts only a
@@ -324,7 +324,7 @@ def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str,
 
 
 def schema_problems(proposal: Proposal, file: str) -> list[str]:
-    """The extracts' model checks (pipelines/extracts/schemas.py) on the proposal's typed rows, exactly as for an extract file's rows. Kept apart
+    """The extracts' Pandera checks (pipelines/extracts/schemas.py) on the proposal's typed rows, exactly as for an extract file's rows. Kept apart
     from parsing so that a check runs them beside its passes (they take a tenth of a second): the answer is given only
     if they find nothing."""
     problems = []
@@ -336,7 +336,7 @@ def schema_problems(proposal: Proposal, file: str) -> list[str]:
 def parse_proposal(path: Path, on: date, transaction_id: str) -> Proposal:
     """The file's proposal as typed extract rows; BadTransaction naming every bad field.
 
-    `transaction_id` is used unless the file gives its own. The model checks (`schema_problems`) and the references
+    `transaction_id` is used unless the file gives its own. The Pandera checks (`schema_problems`) and the references
     to other extracts (instrument, entities) are checked by the check itself (`pipelines.check.pro_forma`), before it
     answers.
     """

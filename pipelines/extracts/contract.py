@@ -1,6 +1,6 @@
 """The extract contract: every file the pipeline accepts, its columns, types, keys and allowed values.
 
-This module is the single source of truth for ingestion (parsing and casting), the extracts' models
+This module is the single source of truth for ingestion (parsing and casting), the Pandera models
 (`schemas.py`) and `docs/extracts.md`. Money is DECIMAL(18,2) in US dollars; it is never read as a float.
 """
 
