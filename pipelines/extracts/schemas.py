@@ -305,17 +305,18 @@ def _matches(value: ir.Column, expected: ir.Column) -> ir.BooleanColumn:
 
 
 @cache
-def extract_schema(extract: Extract, dates: DateRange, unchecked: frozenset[str] = frozenset()) -> pa.DataFrameSchema:
+def extract_schema(extract: Extract, dates: DateRange, unchecked: frozenset[str] = frozenset(), key_unique: bool = True) -> pa.DataFrameSchema:
     """The model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`.
     The checks of `unchecked` columns (missing, or of another type, in the table validated) are left out, with the
-    row rules reading them: those columns are refused as a whole."""
+    row rules reading them: those columns are refused as a whole. Without `key_unique`, the key is not checked (a
+    scan found no two rows sharing it)."""
     columns = {ROW: pa.Column(dt.int64, nullable=False)}
     for column in extract.columns:
         checks = [] if column.name in unchecked else column_checks(extract, column, dates)
         nullable = column.name in unchecked or not column.required
         columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=nullable)
     rows = [c for c in row_checks(extract) if not set(c.statistics["uses"]) & unchecked]
-    unique = None if set(extract.key) & unchecked else list(extract.key)
+    unique = list(extract.key) if key_unique and not set(extract.key) & unchecked else None
     return pa.DataFrameSchema(columns, checks=rows, unique=unique, strict=True, name=extract.name)
 
 
@@ -382,17 +383,17 @@ def _outcome(data: ibis.Table, check: pa.Check, key: str | None) -> ir.BooleanCo
     return passed.fill_null(True)
 
 
-def _passes_every_check(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> bool:
+def _screen(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> tuple[bool, bool]:
     """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
     run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
-    whether no two rows share a hash of their key (one grouping; Pandera's `unique` decides when two do)."""
+    whether no two rows share a hash of their key (one grouping, several times cheaper than Pandera's window over
+    the key, which decides when two do)."""
     outcomes = [data[name].notnull() for name, column in schema.columns.items() if not column.nullable]
     outcomes += [_outcome(data, check, name) for name, column in schema.columns.items() for check in column.checks]
     outcomes += [_outcome(data, check, None) for check in schema.checks]
     everything = data.aggregate([outcome.all().name(f"check_{i}") for i, outcome in enumerate(outcomes)]).to_pyarrow()
-    if any(everything[i][0].as_py() is False for i in range(len(outcomes))):  # null: no row to fail it
-        return False
-    return not (schema.unique and _shared_key_hashes(con, table, schema.unique))
+    checks_pass = all(everything[i][0].as_py() is not False for i in range(len(outcomes)))  # null: no row to fail it
+    return checks_pass, not (schema.unique and _shared_key_hashes(con, table, schema.unique))
 
 
 def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
@@ -463,9 +464,10 @@ def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, f
     with ibis_on(con) as backend:
         data = backend.table(table)
         issues = _column_issues(_schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY), data, file)
-        schema = extract_schema(extract, dates, frozenset(i.column for i in issues))
-        if ROW in data.columns and not _passes_every_check(con, table, data, schema):
-            for error in _schema_errors(schema, data, ValidationDepth.DATA_ONLY):
+        unchecked = frozenset(i.column for i in issues)
+        checks_pass, keys_apart = _screen(con, table, data, extract_schema(extract, dates, unchecked)) if ROW in data.columns else (True, True)
+        if not (checks_pass and keys_apart):
+            for error in _schema_errors(extract_schema(extract, dates, unchecked, key_unique=not keys_apart), data, ValidationDepth.DATA_ONLY):
                 if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
                     issues += _data_issues(con, table, data, error, extract, file)
     return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
