@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
-import importlib.abc
 import os
 import sys
 from collections import Counter
@@ -326,14 +325,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 class _HideUnusedImports(importlib.abc.MetaPathFinder):
-    """pandera imports pandas and numpy (about a second) whenever they are installed, and pyarrow numpy, although
-    `check` and `run` validate Polars frames only and convert them to Arrow without numpy (nor does Dagster, DuckDB,
-    openpyxl or plotly need either here); with neither found, pandera loads as in a Polars-only installation, which it
-    supports. tests/check/test_prepared.py and tests/test_one_pipeline.py compare what each writes with and without.
-    hypothesis (installed for the tests) pandera imports for its data-synthesis strategies, which no command uses:
-    0.14 s of the 1.5 s of CPU a warm `covenants check` took."""
+    """hypothesis (installed for the tests) pandera imports for its data-synthesis strategies, which no command uses:
+    0.14 s of the 1.5 s of CPU a warm `covenants check` took. With it not found, pandera loads as in an installation
+    without it, which it supports. tests/check/test_prepared.py compares what the command writes with and without."""
 
-    HIDDEN = ("pandas", "numpy", "hypothesis")
+    HIDDEN = ("hypothesis",)
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name.split(".")[0] in self.HIDDEN:

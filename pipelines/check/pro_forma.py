@@ -26,7 +26,7 @@ from pipelines.check.prepared import ATTACHED as PREPARED, Prepared
 from pipelines.check.transaction import BadTransaction, Proposal, schema_problems
 from pipelines.extracts.contract import ATTESTATION_SUBJECTS, BY_NAME
 from pipelines.extracts.reading import ROW
-from pipelines.extracts.validation import declared_references, entities_registered_on_date
+from pipelines.extracts.validation import declared_references, entities_registered_on_date, on_frames
 from pipelines.models.sql_models import SqlModel, build
 from pipelines.policy.evaluation import evaluate_all, waiver_scopes
 from pipelines.policy.loading import PolicySet
@@ -309,7 +309,7 @@ def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> li
         problems += [f"{_field(proposal, name, column)}: {v!r} is not found in the {target_name} extract ({target_column})" for v in unknown]
     # the register's own rows were validated when the database was prepared: every issue here is the proposal's
     frames = {"entities": existing["entities"], **proposal.rows}
-    problems += [f"{_field(proposal, i.file, i.column)}: {i.reason}" for i in entities_registered_on_date(frames, {n: n for n in frames})]
+    problems += [f"{_field(proposal, i.file, i.column)}: {i.reason}" for i in on_frames(entities_registered_on_date, frames, {n: n for n in frames})]
     return problems
 
 

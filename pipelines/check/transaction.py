@@ -324,7 +324,7 @@ def _typed(rows: dict[str, list[dict]], main: str, file: str) -> tuple[dict[str,
 
 
 def schema_problems(proposal: Proposal, file: str) -> list[str]:
-    """The extracts' Pandera checks on the proposal's typed rows, exactly as for an extract file's rows. Kept apart
+    """The extracts' Pandera checks (pipelines/extracts/schemas.py) on the proposal's typed rows, exactly as for an extract file's rows. Kept apart
     from parsing so that a check runs them beside its passes (they take a tenth of a second): the answer is given only
     if they find nothing."""
     problems = []

@@ -59,6 +59,17 @@ a test fails if the two disagree.
 Money is read as text and cast to DECIMAL: `1234.5` and `1234.50` are accepted; `1,234.50`, `1e3`, `12.345` and
 `$12` are refused. It never passes through a binary float: a Parquet column of floats is refused, and a numeric XLSX
 cell is read through its shortest exact decimal spelling (a cell showing 1234.56 is 1234.56), then checked like text.
+A Parquet column already of its kind's exact type (DECIMAL(18,2) for money, DATE, BOOLEAN) is taken as it is.
+
+## How a file is read
+
+Where the data lies: DuckDB scans a Parquet file in place, and the checks below run in DuckDB over that scan and the
+tables it makes (each extract's model is a Pandera schema validated on Pandera's Ibis backend; the checks across
+extracts are SQL), so that a large trial balance is never held in Python; only the refused rows are. A CSV's cells are
+split by Polars' CSV reader (every cell as text), a chunk at a time, into a temporary Parquet file that DuckDB scans
+and that is deleted once read. An XLSX sheet is read with openpyxl and handed to DuckDB as Arrow. Rows are numbered
+as a person counts them: a CSV's or XLSX's header is row 1 and its first data row row 2; a Parquet file has no header
+row, and its first row is row 1.
 
 ## Dates
 

@@ -1,8 +1,8 @@
 """Extracts into DuckDB: each file typed into `raw_<extract>`, validated, checked across extracts, issues quarantined.
 
-Plain functions, called by the command line (`ingest_all`) and one by one by the Dagster assets. Tables are made from
-Arrow (exact DECIMAL columns), never from SQL text built from data, and read back with `.pl()`, never `.df()`, which
-would turn money into floats.
+Plain functions, called by the command line (`ingest_all`) and one by one by the Dagster assets. DuckDB reads each
+file where it lies and every check is SQL over the tables it makes (reading.py, schemas.py, validation.py): no table
+is read out into Python, only the rows at fault. Values are never put into SQL text: they stay in the files and tables.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.fingerprint import content_fingerprint
-from pipelines.extracts.reading import ROW, ExtractMissing, Issue, locate, read_extract
-from pipelines.extracts.schemas import schema_issues
+from pipelines.extracts.fingerprint import table_fingerprint
+from pipelines.extracts.reading import ExtractMissing, Issue, load_file, locate
+from pipelines.extracts.schemas import table_issues
 from pipelines.extracts.validation import cross_extract_issues
 
 QUARANTINE = "quarantine"
@@ -77,11 +77,6 @@ def extract_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute(f"select extract, sha256 from {FINGERPRINTS} order by extract").fetchall())
 
 
-def _in_memory() -> pl.Config:
-    # Extracts are small: Polars' default streaming engine takes longer to start each query than to run it.
-    return pl.Config(engine_affinity="in-memory")
-
-
 def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Extract) -> list[Issue]:
     """Replace `raw_<extract>` with the file's typed good rows (and `_row`); the issues of the rows left out.
 
@@ -97,36 +92,25 @@ def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Ex
         _remember(con, FINGERPRINTS, "sha256", extract, None)
         return [Issue(extract.name, None, None, None, str(missing), "file_present")]
     _remember(con, FILES, "file", extract, path.name)
-    with _in_memory():
-        frame, issues = read_extract(path, extract)
-        _remember(con, FINGERPRINTS, "sha256", extract, content_fingerprint(frame, extract) if frame.width else None)
-    if frame.width:
-        con.from_arrow(frame.to_arrow()).create(table)
+    issues = load_file(con, path, extract, table)
+    made = table in _tables(con)
+    _remember(con, FINGERPRINTS, "sha256", extract, table_fingerprint(con, table, extract) if made else None)
     return issues
 
 
-def loaded(con: duckdb.DuckDBPyConnection, extract: Extract) -> pl.DataFrame | None:
-    """The loaded table as typed Polars columns, or None when no table was made."""
-    table = table_name(extract)
-    return con.table(table).order(ROW).pl() if table in _tables(con) else None
-
-
 def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract, dates: DateRange | None = None) -> list[Issue]:
-    """The extract's Pandera model on its loaded table; nothing to validate (and no issue) when no table was made.
+    """The extract's model on its loaded table; nothing to validate (and no issue) when no table was made.
     Its dates must lie within `dates`, by default the instruments' range of the policy files."""
-    frame = loaded(con, extract)
-    if frame is None:
+    table = table_name(extract)
+    if table not in _tables(con):
         return []
-    with _in_memory():
-        return schema_issues(extract, frame, _file_names(con)[extract.name], dates)
+    return table_issues(con, table, extract, _file_names(con)[extract.name], dates)
 
 
 def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
     """References between extracts, entity dates, the trial balance identity and the register's periods."""
     tables = _tables(con)
-    frames = {e.name: con.table(table_name(e)).order(ROW).pl() for e in EXTRACTS if table_name(e) in tables}
-    with _in_memory():
-        return cross_extract_issues(frames, _file_names(con))
+    return cross_extract_issues(con, {e.name: table_name(e) for e in EXTRACTS if table_name(e) in tables}, _file_names(con))
 
 
 def _create_quarantine(con: duckdb.DuckDBPyConnection) -> None:

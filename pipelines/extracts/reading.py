@@ -1,17 +1,28 @@
-"""Read one extract file (CSV, Parquet or XLSX) into exactly typed columns, reporting every cell that does not fit.
+"""Read one extract file (CSV, Parquet or XLSX) into exactly typed columns in DuckDB, reporting every cell that does not fit.
 
-Every value is first read as text, checked against a strict pattern for its kind, then cast. A money value with
-more than two decimal places, or any value that is not a plain decimal, is an issue, never a silent rounding.
+The file is read where it lies: DuckDB scans a Parquet file itself (a CSV once Polars has split its cells; an XLSX
+sheet, read in Python with openpyxl, is handed to DuckDB as Arrow), and the checks are SQL over that scan. Every value is checked as text against a strict
+pattern for its kind, then cast: a money value with more than two decimal places, or any value that is not a plain
+decimal, is an issue, never a silent rounding (DuckDB's own casts round `1.005` to `1.01`: the pattern refuses it
+first). Only the refused rows come back to Python, to be listed; the typed good rows stay in DuckDB.
+
+A Parquet column already of its kind's exact type (DECIMAL(18,2) money, DATE, BOOLEAN) is taken as it is: its values
+are those its text would give. A CSV is split into text cells by Polars' reader, as it always was, streamed a chunk at
+a time into a temporary Parquet file that DuckDB then scans (see `_csv_source`).
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
+from itertools import count
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
-from pipelines.extracts.contract import Extract
+from pipelines.extracts.contract import KINDS, Extract
 from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, malformed_row
 
 SUFFIXES = (".csv", ".parquet", ".xlsx")
@@ -32,15 +43,8 @@ _REASONS = {
     "date": "not a date in YYYY-MM-DD form",
     "bool": "not true or false",
 }
-_POLARS = {
-    "text": pl.String,
-    "money": pl.Decimal(18, 2),
-    "rate": pl.Decimal(12, 8),
-    "pct": pl.Decimal(9, 6),
-    "quantity": pl.Decimal(18, 6),
-    "date": pl.Date,
-    "bool": pl.Boolean,
-}
+# Stripped from both ends of every cell, as Polars' strip_chars() does: Unicode's White_Space characters.
+_WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 
 ROW = "_row"  # the row's number in its file, as a person opening the file would count it
 
@@ -66,6 +70,16 @@ class ExtractMissing(Exception):
     pass
 
 
+def quoted(name: str) -> str:
+    """A SQL identifier, whatever the name holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    """A SQL string literal, whatever the text holds."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def locate(extracts_dir: Path, extract: Extract) -> Path:
     found = [extracts_dir / f"{extract.name}{suffix}" for suffix in SUFFIXES if (extracts_dir / f"{extract.name}{suffix}").exists()]
     if len(found) != 1:
@@ -73,6 +87,9 @@ def locate(extracts_dir: Path, extract: Extract) -> Path:
         problem = "is missing" if not found else f"is given {len(found)} times ({', '.join(p.name for p in found)})"
         raise ExtractMissing(f"{extracts_dir}: extract {extract.name!r} {problem}; expected exactly one of {expected}")
     return found[0]
+
+
+# ---- the text of a file, for the files DuckDB does not scan itself ------------------------------------------------
 
 
 def _xlsx_text(value: object) -> str | None:
@@ -118,90 +135,237 @@ def _without_trailing_empty_rows(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.head(int(filled[-1]) + 1 if len(filled) else 0)
 
 
-def _read_text(path: Path) -> tuple[pl.DataFrame, int]:
-    """The file as text columns, and the row number of its first data row."""
+# ---- the file as a DuckDB relation of text cells, numbered as a person counts rows --------------------------------
+
+_views = count()  # next() on a count is atomic: frames may be typed on several threads at once
+
+
+@dataclass(frozen=True)
+class Source:
+    """A relation over the file's cells: `sql` selects `_row` and every column of the file; `types` gives each
+    column's DuckDB type (VARCHAR but for a typed Parquet column). `views` are what must be dropped afterwards."""
+
+    sql: str
+    types: dict[str, str]
+    views: tuple[str, ...] = ()
+    cleanup: tuple[Path, ...] = ()
+
+
+def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
+    name = f"_extract_text_{next(_views)}"
+    numbered = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+    con.register(name, numbered.to_arrow())
+    return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,))
+
+
+def _csv_source(path: Path) -> Source:
+    """Polars' CSV reader, streamed into a Parquet file of text cells beside it (`cleanup`), which DuckDB scans: the
+    CSV is read exactly as it always was (every cell as text, an empty cell null, a line with more fields than the
+    header refused), a chunk at a time. DuckDB's own CSV reader would take a row with extra empty fields and skip
+    empty lines; Polars' reads those as a person counts them."""
+    folder = Path(tempfile.mkdtemp(prefix="covenants-csv-"))
+    rows = folder / "rows.parquet"
+    try:
+        pl.scan_csv(path, infer_schema=False).with_row_index(ROW, offset=2).sink_parquet(rows)
+    except pl.exceptions.ComputeError:
+        shutil.rmtree(folder)
+        raise UnreadableFile(malformed_row(path) or Problem("is not a CSV file Polars can read")) from None
+    except BaseException:
+        shutil.rmtree(folder)
+        raise
+    scan = f"read_parquet({literal(str(rows))})"
+    names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
+    # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
+    filled = " or ".join(f"{_text(n, 'VARCHAR')} is not null" for n in names) or "false"
+    last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
+    sql = f"select {ROW}::bigint as {ROW}, * exclude ({ROW}) from {scan} where {ROW} <= {last}"
+    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,))
+
+
+def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
+    scan = f"read_parquet({literal(str(path))}, file_row_number=true)"
+    described = con.sql(f"describe select * exclude (file_row_number) from {scan}").fetchall()
+    types = {name: str(kind) for name, kind, *_ in described}
+    floats = [name for name, kind in types.items() if kind in ("FLOAT", "DOUBLE")]
+    if floats:
+        raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
+    # Parquet rows are counted from 1: a Parquet file has no header row
+    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types)
+
+
+def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
+    """The file's cells as a relation for DuckDB; UnreadableFile (or the reader's own error) when it cannot be read."""
+    problem = file_problem(path)
+    if problem:
+        raise UnreadableFile(problem)
     if path.suffix == ".csv":
-        try:
-            frame = pl.read_csv(path, infer_schema=False)  # every cell as text; empty cells become null
-        except pl.exceptions.ComputeError:
-            raise UnreadableFile(malformed_row(path) or Problem("is not a CSV file Polars can read")) from None
-        return _without_trailing_empty_rows(frame), 2
+        return _csv_source(path)
     if path.suffix == ".parquet":
-        frame = pl.read_parquet(path)
-        floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
-        if floats:
-            raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
-        return frame.with_columns(pl.all().cast(pl.String)), 1
-    return _without_trailing_empty_rows(_read_xlsx(path)), 2
+        return _parquet_source(con, path)
+    return _frame_source(con, _without_trailing_empty_rows(_read_xlsx(path)), 2)
+
+
+def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
+    for name in source.views:
+        con.unregister(name)
+    for folder in source.cleanup:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---- typing the cells ------------------------------------------------------------------------------------------
+
+
+def _text(column: str, source_type: str) -> str:
+    """The cell as stripped text, null when empty."""
+    cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
+    spaces = literal(_WHITESPACE)
+    # DuckDB's trim() of a set of characters costs several times a scan of a large table: it is called only on the
+    # cells that start or end with one of them (or are empty, which contains() finds in any text)
+    return f"(case when contains({spaces}, left({cell}, 1)) or contains({spaces}, right({cell}, 1)) then nullif(trim({cell}, {spaces}), '') else {cell} end)"
+
+
+def _exact(kind: str, source_type: str) -> bool:
+    """A Parquet column already of the kind's exact type, whose cells need no pattern."""
+    return kind != "text" and source_type == KINDS[kind]
+
+
+def _typed(kind: str, column: str, source_type: str) -> str:
+    if _exact(kind, source_type):
+        return quoted(column)
+    text = _text(column, source_type)
+    if kind == "text":
+        return text
+    if kind == "bool":
+        return f"({text} = 'true')"
+    return f"cast({text} as {KINDS[kind]})"
+
+
+def _fits(kind: str, column: str, source_type: str) -> str:
+    """SQL: the cell (non-empty) fits its kind."""
+    if _exact(kind, source_type):
+        # a DATE's text is YYYY-MM-DD for years 1 to 9999 only; others go through the text's checks to be refused
+        return f"year({quoted(column)}) between 1 and 9999" if kind == "date" else "true"
+    text = _text(column, source_type)
+    fits = f"regexp_full_match({text}, {literal(_PATTERNS[kind])})"
+    if kind == "date":  # a real calendar day: not February 30, nor year 0000, which no calendar has
+        fits += f" and coalesce(year(try_cast({text} as date)) >= 1, false)"
+    return fits
+
+
+def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract, name: str, table: str) -> list[Issue]:
+    """Make `table` of the source's rows typed by the contract, the rows with a refused cell left out (with `_row`),
+    and return the issues of those rows. `name` is the file the issues name. No table is made when a column is missing
+    or unknown, or when the extract must have rows and has none."""
+    expected = [c.name for c in extract.columns]
+    present = list(source.types)
+    missing = [c for c in expected if c not in present]
+    unknown = [c for c in present if c not in expected]
+    issues = [Issue(name, None, c, None, "required column is missing", "columns") for c in missing]
+    issues += [Issue(name, None, c, None, "column is not in the extract contract", "columns") for c in unknown]
+    if issues:
+        return issues
+    if extract.has_rows and not con.sql(f"select exists(select 1 from ({source.sql}))").fetchall()[0][0]:
+        return [Issue(name, None, None, None, "has no rows; every figure reads this extract", "has_rows")]
+
+    types = source.types
+    good_cells = []
+    for column in extract.columns:
+        cell = _text(column.name, types[column.name]) if not _exact(column.kind, types[column.name]) else quoted(column.name)
+        conditions = [f"{cell} is not null"] if column.required else []
+        if column.kind in _PATTERNS:
+            conditions.append(f"({cell} is null or ({_fits(column.kind, column.name, types[column.name])}))")
+        if conditions:
+            good_cells.append(" and ".join(conditions))
+    good = "coalesce(" + " and ".join(good_cells) + ", false)" if good_cells else "true"
+    typed = ", ".join(f"{_typed(c.kind, c.name, types[c.name])} as {quoted(c.name)}" for c in extract.columns)
+    (kept,) = con.execute(f"create table {table} as select {ROW}, {typed} from ({source.sql}) where {good}").fetchall()[0]
+    # the rows left out are looked for only when there are some (a Parquet file's count is in its footer)
+    if good_cells and kept != con.sql(f"select count(*) from ({source.sql})").fetchall()[0][0]:
+        issues += _cell_issues(con, source, extract, name, good)
+    return issues
+
+
+def _cell_issues(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract, name: str, good: str) -> list[Issue]:
+    """The issues of the rows left out, each cell as the file spells it: per column, its empty required cells and
+    its cells of the wrong form, in row order; then the dates no calendar has, in rows with no other issue. Every
+    row left out has at least one issue: nothing is dropped silently."""
+    selected = []
+    for column in extract.columns:
+        text = _text(column.name, source.types[column.name])
+        selected.append(text)
+        selected.append(f"{text} is null" if column.required else "false")
+        if column.kind in _PATTERNS:
+            form = f"regexp_full_match({text}, {literal(_PATTERNS[column.kind])})"
+            selected.append(f"{text} is not null and not {form}")
+            calendar = f"coalesce(year(try_cast({text} as date)) >= 1, false)" if column.kind == "date" else "true"
+            selected.append(f"{text} is not null and {form} and not {calendar}")
+        else:
+            selected += ["false", "false"]
+    rows = con.sql(f"select {ROW}, {', '.join(selected)} from ({source.sql}) where not {good} order by {ROW}").fetchall()
+    issues: list[Issue] = []
+    bad_rows: set[int] = set()
+    for index, column in enumerate(extract.columns):
+        value, empty, wrong = 1 + 4 * index, 2 + 4 * index, 3 + 4 * index
+        for row in rows:
+            if row[empty]:
+                issues.append(Issue(name, row[0], column.name, None, "required value is empty", "not_null"))
+                bad_rows.add(row[0])
+        for row in rows:
+            if row[wrong]:
+                issues.append(Issue(name, row[0], column.name, row[value], _REASONS[column.kind], f"type_{column.kind}"))
+                bad_rows.add(row[0])
+    for index, column in enumerate(extract.columns):
+        value, impossible = 1 + 4 * index, 4 + 4 * index
+        for row in rows:
+            if row[impossible] and row[0] not in bad_rows:
+                issues.append(Issue(name, row[0], column.name, row[value], "not a real calendar date", "type_date"))
+    refused = {i.row for i in issues}
+    if any(row[0] not in refused for row in rows):
+        raise RuntimeError(f"{name}: rows left out without an issue: {[row[0] for row in rows if row[0] not in refused][:10]}")
+    return issues
+
+
+# ---- whole files into Polars, for small frames and tests -------------------------------------------------------
+
+
+def _unreadable(name: str, error: Exception) -> list[Issue]:
+    if isinstance(error, UnreadableFile):
+        return [Issue(name, error.problem.row, None, error.problem.value, error.problem.reason, "readable")]
+    # any other unreadable file is reported, with the reader's own words, on one line
+    return [Issue(name, None, None, None, "cannot be read: " + " ".join(str(error).split()), "readable")]
+
+
+def load_file(con: duckdb.DuckDBPyConnection, path: Path, extract: Extract, table: str) -> list[Issue]:
+    """Make `table` from the file (`load_typed`); the issues, a file that cannot be read being one issue and no table."""
+    try:
+        source = text_source(con, path)
+    except Exception as error:  # noqa: BLE001 - an unreadable file is an issue of its own
+        return _unreadable(path.name, error)
+    try:
+        return load_typed(con, source, extract, path.name, table)
+    except duckdb.Error as error:  # a Parquet file DuckDB cannot read to its end
+        con.execute(f"drop table if exists {table}")
+        return _unreadable(path.name, error)
+    finally:
+        drop_source(con, source)
+
+
+def _frame(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
+    exists = con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchall()[0][0]
+    return con.sql(f"select * from {table} order by {ROW}").pl() if exists else pl.DataFrame()
 
 
 def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue]]:
-    """Typed rows that passed every cell check, and the issues of those that did not."""
-    name = path.name
-    try:
-        problem = file_problem(path)
-        if problem:
-            raise UnreadableFile(problem)
-        text, first_row = _read_text(path)
-    except UnreadableFile as unreadable:
-        problem = unreadable.problem
-        return pl.DataFrame(), [Issue(name, problem.row, None, problem.value, problem.reason, "readable")]
-    except Exception as error:  # noqa: BLE001 - any other unreadable file is reported, with the reader's own words, on one line
-        return pl.DataFrame(), [Issue(name, None, None, None, "cannot be read: " + " ".join(str(error).split()), "readable")]
-
-    return typed_rows(text, first_row, extract, name)
-
-
-def _calendar_date(name: str) -> pl.Expr:
-    """The text as a date, null when it names no calendar day: February 30, or year 0000 (which no calendar has, and
-    which Python's dates cannot hold)."""
-    parsed = pl.col(name).str.to_date("%Y-%m-%d", strict=False)
-    return pl.when(parsed.dt.year() >= 1).then(parsed).alias(name)
+    """Typed rows that passed every cell check (with `_row`), and the issues of those that did not."""
+    with duckdb.connect() as con:
+        issues = load_file(con, path, extract, "typed")
+        return _frame(con, "typed"), issues
 
 
 def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) -> tuple[pl.DataFrame, list[Issue]]:
     """Text columns (as a file holds them) typed by the contract: the rows that passed every cell check, and the
     issues of those that did not. `name` is the file the issues name; `first_row` the number of the first data row."""
-    expected = [c.name for c in extract.columns]
-    missing = [c for c in expected if c not in text.columns]
-    unknown = [c for c in text.columns if c not in expected]
-    issues = [Issue(name, None, c, None, "required column is missing", "columns") for c in missing]
-    issues += [Issue(name, None, c, None, "column is not in the extract contract", "columns") for c in unknown]
-    if issues:
-        return pl.DataFrame(), issues
-    if extract.has_rows and text.height == 0:
-        return pl.DataFrame(), [Issue(name, None, None, None, "has no rows; every figure reads this extract", "has_rows")]
-
-    text = text.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    bad_rows: set[int] = set()
-    for column in extract.columns:
-        values = pl.col(column.name).str.strip_chars()
-        text = text.with_columns(pl.when(values == "").then(None).otherwise(values).alias(column.name))
-        if column.required:
-            for row in text.filter(pl.col(column.name).is_null())[ROW]:
-                issues.append(Issue(name, row, column.name, None, "required value is empty", "not_null"))
-                bad_rows.add(row)
-        if column.kind in _PATTERNS:
-            wrong = text.filter(pl.col(column.name).is_not_null() & ~pl.col(column.name).str.contains(_PATTERNS[column.kind]))
-            for row, value in wrong.select(ROW, column.name).iter_rows():
-                issues.append(Issue(name, row, column.name, value, _REASONS[column.kind], f"type_{column.kind}"))
-                bad_rows.add(row)
-
-    good = text.filter(~pl.col(ROW).is_in(sorted(bad_rows)))
-    typed = good.select(
-        pl.col(ROW),
-        *[
-            (pl.col(c.name) == "true").alias(c.name)
-            if c.kind == "bool"
-            else _calendar_date(c.name)
-            if c.kind == "date"
-            else pl.col(c.name).cast(_POLARS[c.kind]).alias(c.name)
-            for c in extract.columns
-        ],
-    )
-    for column in (c for c in extract.columns if c.kind == "date"):
-        impossible = typed.filter(pl.col(column.name).is_null()).join(good.select(ROW, column.name), on=ROW, suffix="_text")
-        for row, value in impossible.filter(pl.col(f"{column.name}_text").is_not_null()).select(ROW, f"{column.name}_text").iter_rows():
-            issues.append(Issue(name, row, column.name, value, "not a real calendar date", "type_date"))
-            bad_rows.add(row)
-    return typed.filter(~pl.col(ROW).is_in(sorted(bad_rows))), issues
+    with duckdb.connect() as con:
+        source = _frame_source(con, text.with_columns(pl.all().cast(pl.String)), first_row)
+        issues = load_typed(con, source, extract, name, "typed")
+        return _frame(con, "typed"), issues

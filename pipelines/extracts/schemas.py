@@ -1,30 +1,45 @@
-"""Pandera models of the extracts: one factory builds every model from the contract plus the rules declared below.
+"""The Pandera models of the extracts, validated by Pandera's Ibis backend on the typed tables where they lie in
+DuckDB: one factory builds every model from the contract plus the rules declared below.
 
 The contract gives types, required columns, allowed values and keys; the rules below add the domain checks a single
-extract can carry. Every failure is mapped back to the file's row number (`_row`) and column.
+extract can carry. Each rule is a Pandera check: Pandera's own where it has one (isin, ge, in_range), else an Ibis
+expression, on a column's cells or, for a rule across the columns of a row, on the table. Pandera runs each check as
+a query over the table in DuckDB and reports, lazily, every check that fails; only then are the rows failing it read
+out, by the check's own expression, each named by the file's row number (`_row`) and column. No table is read into
+Python. The checks that span extracts (references, the trial-balance identity) are SQL in validation.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
-import pandera.polars as pa
+import duckdb
+import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.types as ir
+import pandera.ibis as pa
 import polars as pl
+from pandera.api.ibis.types import IbisData
+from pandera.backends.ibis.checks import IbisCheckBackend
 from pandera.config import ValidationDepth, config_context
+from pandera.constants import CHECK_OUTPUT_KEY
+from pandera.errors import SchemaError, SchemaErrorReason, SchemaErrors
 
 from pipelines.extracts.contract import EXTRACTS, Column, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.reading import ROW, Issue
+from pipelines.extracts.reading import ROW, Issue, quoted
 
 # Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
 DTYPES = {
-    "text": pl.String,
-    "money": pl.Decimal(18, 2),
-    "rate": pl.Decimal(12, 8),
-    "pct": pl.Decimal(9, 6),
-    "quantity": pl.Decimal(18, 6),
-    "date": pl.Date,
-    "bool": pl.Boolean,
+    "text": dt.String(),
+    "money": dt.Decimal(18, 2),
+    "rate": dt.Decimal(12, 8),
+    "pct": dt.Decimal(9, 6),
+    "quantity": dt.Decimal(18, 6),
+    "date": dt.Date(),
+    "bool": dt.Boolean(),
 }
 
 # Amounts and rates that cannot be negative. Gains and losses, their tax, trial balances, VALCO EBITDA, spreads and
@@ -199,11 +214,32 @@ IMPLIED: dict[str, tuple[tuple[str, str, dict[str, str]], ...]] = {
 }
 
 SHOWN_ALLOWED = 12  # longer lists of allowed values are named by count, not spelled out in every issue
+FAILURE_CASES = 10  # Pandera keeps a sample of each failed check's cases; the issues list every refused cell
 
 
-def _row_check(expression: pl.Expr, name: str, reason: str) -> pa.Check:
-    """A check over whole rows (so it can read other columns); nulls are handled by the expression itself."""
-    return pa.Check(lambda data: data.lazyframe.select(expression.fill_null(True)), name=name, error=reason, ignore_na=False)
+def _cells(passes: Callable[[ir.Column], ir.BooleanColumn], name: str, reason: str) -> pa.Check:
+    """A rule on a column's cells, as an Ibis expression of the column. An empty cell passes: whether the column may
+    have empty cells is its `nullable`."""
+    return pa.Check(lambda data: passes(data.table[data.key]), name=name, error=reason, n_failure_cases=FAILURE_CASES)
+
+
+def _row_rule(passes: Callable[[ibis.Table], ir.BooleanColumn], column: str, name: str, reason: str, *uses: str) -> pa.Check:
+    """A rule across the columns of a row, as an Ibis expression of the table, reported on `column`; a row on which it
+    is null (an empty cell) passes. `statistics` keeps the columns it reads, which Pandera does not know of."""
+    statistics = {"column": column, "uses": (column, *uses)}
+    return pa.Check(lambda data: passes(data.table).fill_null(True), name=name, error=reason, n_failure_cases=FAILURE_CASES, statistics=statistics)
+
+
+def _is_month_end(day: ir.DateValue) -> ir.BooleanValue:
+    return (day + ibis.interval(days=1)).day() == 1
+
+
+def _given_once(data: IbisData) -> ir.BooleanColumn:
+    """An id given is on one row only: it is not among the values the column repeats. A subquery, not a window:
+    Pandera aggregates a check's outcome in the query that computes it, where a window cannot be aggregated."""
+    value = data.table[data.key]
+    rows = data.table.group_by(data.key).aggregate(rows=data.table.count())
+    return value.isnull() | value.notin(rows.filter(rows.rows > 1)[data.key])
 
 
 def _allowed_reason(allowed: tuple[str, ...]) -> str:
@@ -213,138 +249,243 @@ def _allowed_reason(allowed: tuple[str, ...]) -> str:
 
 
 def date_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
-    value = pl.col(column.name)
     if column.name in STATED_TERMS.get(extract.name, ()):
         reason = f"before {dates.first}, the earliest day the instruments' definitions read"
-        return [_row_check(value >= dates.first, "date_range", reason)]
+        return [_cells(lambda v: v >= dates.first, "date_range", reason)]
     reason = f"outside the days the instruments can be tested, {dates} (records_from and tested_through in policies/*/instrument.yaml)"
-    return [_row_check(value.is_between(dates.first, dates.last), "date_range", reason)]
+    return [_cells(lambda v: v.between(dates.first, dates.last), "date_range", reason)]
 
 
 def column_checks(extract: Extract, column: Column, dates: DateRange) -> list[pa.Check]:
+    """The checks of one column's cells."""
     name = column.name
-    value = pl.col(name)
     checks = date_checks(extract, column, dates) if column.kind == "date" else []
     if column.allowed:
-        checks.append(pa.Check.isin(list(column.allowed), name="allowed_values", error=_allowed_reason(column.allowed)))
+        checks.append(_cells(lambda v: v.isin(column.allowed), "allowed_values", _allowed_reason(column.allowed)))
     if name in NOT_NEGATIVE.get(extract.name, ()):
-        checks.append(pa.Check.ge(0, name="not_negative", error="must not be negative"))
+        checks.append(_cells(lambda v: v >= 0, "not_negative", "must not be negative"))
     if name in WHOLE_NUMBERS.get(extract.name, {}):
         low, high = WHOLE_NUMBERS[extract.name][name]
-        whole = (value == value.floor()) & value.is_between(low, high)
-        checks.append(_row_check(whole, "whole_number", f"must be a whole number from {low} to {high}"))
+        checks.append(_cells(lambda v: (v == v.floor()) & v.between(low, high), "whole_number", f"must be a whole number from {low} to {high}"))
     if name in FRACTIONS.get(extract.name, ()):
-        checks.append(pa.Check.in_range(0, 1, name="fraction", error="must be a fraction from 0 to 1"))
+        checks.append(_cells(lambda v: v.between(0, 1), "fraction", "must be a fraction from 0 to 1"))
     if name in MONTH_ENDS.get(extract.name, ()):
-        checks.append(_row_check(value == value.dt.month_end(), "month_end", "must be the last day of a month"))
+        checks.append(_cells(_is_month_end, "month_end", "must be the last day of a month"))
     if name in QUARTER_ENDS.get(extract.name, ()):
-        quarter_end = (value == value.dt.month_end()) & (value.dt.month() % 3 == 0)
-        checks.append(_row_check(quarter_end, "quarter_end", "must be the last day of a fiscal quarter"))
-    for later, earlier in NOT_BEFORE.get(extract.name, ()):
-        if name == later:
-            checks.append(_row_check(value >= pl.col(earlier), "date_order", f"must not be before {earlier}"))
-    for part, whole in PART_OF.get(extract.name, ()):
-        if name == part:
-            checks.append(_row_check(value <= pl.col(whole), "part_of", f"must not exceed {whole}"))
-    for target, other in REQUIRED_WITH.get(extract.name, ()):
-        if name == target:
-            checks.append(_row_check(pl.col(other).is_null() | value.is_not_null(), "required_with", f"required with {other}"))
-    for target, month_end in IN_MONTH_OF.get(extract.name, ()):
-        if name == target:
-            checks.append(_row_check(value.dt.month_end() == pl.col(month_end), "in_month_of", f"must fall in the month {month_end} ends"))
+        checks.append(_cells(lambda v: _is_month_end(v) & (v.month() % 3 == 0), "quarter_end", "must be the last day of a fiscal quarter"))
     if name in UNIQUE_WHEN_GIVEN.get(extract.name, ()):
-        checks.append(_row_check(value.is_null() | value.is_unique(), "unique_when_given", "given on more than one row"))
-    for target, when, when_value in REQUIRED_WHEN.get(extract.name, ()):
-        if name == target:
-            reason = f"required when {when} is {when_value}"
-            checks.append(_row_check((pl.col(when) != when_value) | value.is_not_null(), "required_when", reason))
-    for target, by, mapping in IMPLIED.get(extract.name, ()):
-        if name == target:
-            expected = pl.col(by).replace_strict(mapping, default=None, return_dtype=pl.String)
-            reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
-            checks.append(_row_check(expected.is_null() | (value == expected), "matches_" + by, reason))
+        checks.append(pa.Check(_given_once, name="unique_when_given", error="given on more than one row", n_failure_cases=FAILURE_CASES))
     return checks
 
 
+def row_checks(extract: Extract) -> list[pa.Check]:
+    """The checks across the columns of a row, each reported on the column it constrains."""
+    name = extract.name
+    checks = []
+    for later, earlier in NOT_BEFORE.get(name, ()):
+        checks.append(_row_rule(lambda t, a=later, b=earlier: t[a] >= t[b], later, "date_order", f"must not be before {earlier}", earlier))
+    for part, whole in PART_OF.get(name, ()):
+        checks.append(_row_rule(lambda t, a=part, b=whole: t[a] <= t[b], part, "part_of", f"must not exceed {whole}", whole))
+    for target, other in REQUIRED_WITH.get(name, ()):
+        checks.append(_row_rule(lambda t, a=target, b=other: t[b].isnull() | t[a].notnull(), target, "required_with", f"required with {other}", other))
+    for target, month_end in IN_MONTH_OF.get(name, ()):
+        reason = f"must fall in the month {month_end} ends"
+        checks.append(_row_rule(lambda t, a=target, b=month_end: (t[a].truncate("M") == t[b].truncate("M")) & _is_month_end(t[b]), target, "in_month_of", reason, month_end))
+    for target, when, when_value in REQUIRED_WHEN.get(name, ()):
+        reason = f"required when {when} is {when_value}"
+        checks.append(_row_rule(lambda t, a=target, b=when, v=when_value: (t[b] != v) | t[a].notnull(), target, "required_when", reason, when))
+    for target, by, mapping in IMPLIED.get(name, ()):
+        reason = "does not match " + by + " (" + ", ".join(f"{k}: {v}" for k, v in mapping.items()) + ")"
+        checks.append(_row_rule(lambda t, a=target, b=by, pairs=tuple(mapping.items()): _matches(t[a], t[b].cases(*pairs, else_=None)), target, "matches_" + by, reason, by))
+    return checks
+
+
+def _matches(value: ir.Column, expected: ir.Column) -> ir.BooleanColumn:
+    return expected.isnull() | (value == expected)
+
+
 @cache
-def extract_schema(extract: Extract, dates: DateRange) -> pa.DataFrameSchema:
-    """The Pandera model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`."""
-    columns = {ROW: pa.Column(pl.Int64, nullable=False, unique=True)}
+def extract_schema(extract: Extract, dates: DateRange, unchecked: frozenset[str] = frozenset(), key_unique: bool = True) -> pa.DataFrameSchema:
+    """The model of one extract, as loaded in DuckDB: its contract columns plus `_row`, its dates within `dates`.
+    The checks of `unchecked` columns (missing, or of another type, in the table validated) are left out, with the
+    row rules reading them: those columns are refused as a whole. Without `key_unique`, the key is not checked (a
+    scan found no two rows sharing it)."""
+    columns = {ROW: pa.Column(dt.int64, nullable=False)}
     for column in extract.columns:
-        checks = column_checks(extract, column, dates)
-        columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=not column.required)
-    return pa.DataFrameSchema(columns, unique=list(extract.key), strict=True, name=extract.name)
+        checks = [] if column.name in unchecked else column_checks(extract, column, dates)
+        nullable = column.name in unchecked or not column.required
+        columns[column.name] = pa.Column(DTYPES[column.kind], checks=checks, nullable=nullable)
+    rows = [c for c in row_checks(extract) if not set(c.statistics["uses"]) & unchecked]
+    unique = list(extract.key) if key_unique and not set(extract.key) & unchecked else None
+    return pa.DataFrameSchema(columns, checks=rows, unique=unique, strict=True, name=extract.name)
 
 
 def schemas(dates: DateRange) -> dict[str, pa.DataFrameSchema]:
     return {e.name: extract_schema(e, dates) for e in EXTRACTS}
 
 
-def _shown(value: object) -> str | None:
-    """A cell as the file would spell it: exact decimals, ISO dates, true/false."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)  # str() of a Decimal keeps its scale; of a date, ISO form
+def _type_name(dtype: dt.DataType) -> str:
+    """A column type as the issues have always named it (Polars' names, which Ibis' match but for decimals)."""
+    if dtype.is_decimal():
+        return f"Decimal(precision={dtype.precision}, scale={dtype.scale})"
+    return type(dtype).__name__
 
 
-def _key_issues(frame: pl.DataFrame, indices: list[int], extract: Extract, file: str) -> list[Issue]:
-    """One issue per row whose key another row repeats, naming every row that shares it."""
-    key = list(extract.key)
-    shared = frame.select(pl.all().gather(sorted(set(indices)))).group_by(key, maintain_order=True).agg(pl.col(ROW).sort())
+@contextmanager
+def ibis_on(con: duckdb.DuckDBPyConnection) -> Iterator[ibis.BaseBackend]:
+    """Ibis over the pipeline's own DuckDB connection, so that Pandera's checks run where the tables are. Ibis sets
+    the connection's time zone and turns off DuckDB's reading of Python variables as tables; both are put back."""
+    settings = ("TimeZone", "python_enable_replacements")
+    saved = con.execute("select " + ", ".join(f"current_setting('{s}')" for s in settings)).fetchall()[0]
+    try:
+        yield ibis.duckdb.from_connection(con)
+    finally:
+        for setting, value in zip(settings, saved, strict=True):
+            con.execute(f"set {setting} = $1", [value])
+
+
+def _schema_errors(schema: pa.DataFrameSchema, data: ibis.Table, depth: ValidationDepth) -> list[SchemaError]:
+    with config_context(validation_enabled=True, validation_depth=depth):
+        try:
+            schema.validate(data, lazy=True)
+        except SchemaErrors as errors:
+            return errors.schema_errors
+    return []
+
+
+# What Pandera finds of the columns themselves, reading no data.
+_COLUMN_ERRORS = {
+    SchemaErrorReason.COLUMN_NOT_IN_DATAFRAME: "required column is missing",
+    SchemaErrorReason.COLUMN_NOT_IN_SCHEMA: "column is not in the extract contract",
+}
+
+
+def _column_issues(errors: list[SchemaError], data: ibis.Table, file: str) -> list[Issue]:
     issues = []
-    for group in shared.iter_rows(named=True):
-        rows = group[ROW]
-        value = ", ".join(_shown(group[c]) or "(empty)" for c in key)
+    for error in errors:
+        if error.reason_code in _COLUMN_ERRORS:  # Pandera gives the column's name as the failure case
+            issues.append(Issue(file, None, error.failure_cases, None, _COLUMN_ERRORS[error.reason_code], "columns"))
+        elif error.reason_code == SchemaErrorReason.WRONG_DATATYPE:
+            column = error.schema.name
+            reason = f"has type {_type_name(data[column].type())}, expected {_type_name(error.schema.dtype.type)}"
+            issues.append(Issue(file, None, column, None, reason, "dtype"))
+        else:
+            raise error
+    return issues
+
+
+def _outcome(data: ibis.Table, check: pa.Check, key: str | None) -> ir.BooleanColumn:
+    """Whether each row of the table passes `check`, by Pandera's check backend applying it to the whole table (on
+    the column `key`, or on the row when None); an empty cell passes, as in Pandera's own run of it."""
+    passed = IbisCheckBackend(check).apply(IbisData(data, key))
+    if key is not None and check.ignore_na:
+        passed = passed | data[key].isnull()
+    return passed.fill_null(True)
+
+
+def _screen(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> tuple[bool, bool]:
+    """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
+    run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
+    whether no two rows share a hash of their key (one grouping, several times cheaper than Pandera's window over
+    the key, which decides when two do)."""
+    outcomes = [data[name].notnull() for name, column in schema.columns.items() if not column.nullable]
+    outcomes += [_outcome(data, check, name) for name, column in schema.columns.items() for check in column.checks]
+    outcomes += [_outcome(data, check, None) for check in schema.checks]
+    everything = data.aggregate([outcome.all().name(f"check_{i}") for i, outcome in enumerate(outcomes)]).to_pyarrow()
+    checks_pass = all(everything[i][0].as_py() is not False for i in range(len(outcomes)))  # null: no row to fail it
+    return checks_pass, not (schema.unique and _shared_key_hashes(con, table, schema.unique))
+
+
+def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
+    """(row, the cell of `column` as text) of every row failing `check`: Pandera's failure cases of a column's check
+    carry its values but not their rows."""
+    failing = data.filter(~_outcome(data, check, key))
+    shown = failing.select(failing[ROW], failing[column].cast(dt.string).name("value")).order_by(ROW).to_pyarrow()
+    return list(zip(shown[ROW].to_pylist(), shown["value"].to_pylist(), strict=True))
+
+
+def _data_issues(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, error: SchemaError, extract: Extract, file: str) -> list[Issue]:
+    """The refused cells behind one check Pandera found failing."""
+    if error.reason_code == SchemaErrorReason.SERIES_CONTAINS_NULLS:
+        column = error.schema.name
+        rows = data.filter(data[column].isnull()).select(ROW).order_by(ROW).to_pyarrow()[ROW].to_pylist()
+        return [Issue(file, row, column, None, "required value is empty", "not_null") for row in rows]
+    if error.reason_code == SchemaErrorReason.DUPLICATES:
+        return _key_issues(con, table, extract, file)
+    if error.reason_code == SchemaErrorReason.DATAFRAME_CHECK:
+        check = error.check
+        key = error.schema.name if isinstance(error.schema, pa.Column) else None
+        column = key or check.statistics["column"]
+        return [Issue(file, row, column, value, check.error, check.name) for row, value in _refused(data, check, key, column)]
+    raise error  # a check that could not run (CHECK_ERROR) is a defect of the model, not of the extract
+
+
+def _shared_key_hashes(con: duckdb.DuckDBPyConnection, table: str, key: list[str]) -> list[int]:
+    """The 64-bit hashes of the key that more than one row has: grouping them is several times cheaper than grouping
+    a large table by its text columns (and than Pandera's window over them)."""
+    columns = ", ".join(quoted(c) for c in key)
+    return [h for (h,) in con.sql(f"select hash({columns}) as h from {table} group by h having count(*) > 1").fetchall()]
+
+
+def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str) -> list[Issue]:
+    """One issue per row whose key another row repeats, naming every row that shares it (rows of a key with an
+    empty cell share it with rows whose same cell is empty). Pandera finds that a key repeats; the rows sharing one are
+    listed by SQL, because Pandera's failure cases of `unique` are every row of a repeated key, unnumbered.
+
+    The rows are first grouped by a 64-bit hash of their key, which is several times cheaper than grouping a large
+    table by its text columns; only the hashes more than one row share are then grouped by the key itself, so that a
+    collision of hashes is never taken for a duplicate."""
+    key = list(extract.key)
+    columns = ", ".join(quoted(c) for c in key)
+    shared_hashes = _shared_key_hashes(con, table, key)
+    if not shared_hashes:
+        return []
+    shown = ", ".join(f"cast({quoted(c)} as varchar)" for c in key)
+    query = (
+        f"select {shown}, list({ROW} order by {ROW}) from {table} where hash({columns}) in (select unnest($hashes)) "
+        f"group by {columns} having count(*) > 1 order by min({ROW})"
+    )
+    shared = con.execute(query, {"hashes": shared_hashes}).fetchall()
+    issues = []
+    for *values, rows in shared:
+        value = ", ".join(v or "(empty)" for v in values)
         reason = f"duplicate key ({', '.join(key)}): rows {', '.join(map(str, rows))} have the same values"
         issues += [Issue(file, row, ", ".join(key), value, reason, "unique_key") for row in rows]
     return issues
 
 
-_PANDERA_CHECKS = {
-    "not_nullable": ("not_null", "required value is empty"),
-    "column_in_dataframe": ("columns", "required column is missing"),
-    "column_in_schema": ("columns", "column is not in the extract contract"),
-}
+def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange | None = None) -> list[Issue]:
+    """Validate one loaded extract (a typed table or view with `_row`) against its model; every failure as an Issue.
+    Dates must lie within `dates`, by default the instruments' range of the policy files (PolicyError when one is
+    invalid). Pandera first checks the columns and their types alone; one scan then asks whether any row fails a
+    check of the columns that can be checked, and only then does Pandera validate the cells, every check, and are the
+    refused rows read out of DuckDB."""
+    dates = dates or instruments_date_range()
+    with ibis_on(con) as backend:
+        data = backend.table(table)
+        issues = _column_issues(_schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY), data, file)
+        unchecked = frozenset(i.column for i in issues)
+        checks_pass, keys_apart = _screen(con, table, data, extract_schema(extract, dates, unchecked)) if ROW in data.columns else (True, True)
+        if not (checks_pass and keys_apart):
+            for error in _schema_errors(extract_schema(extract, dates, unchecked, key_unique=not keys_apart), data, ValidationDepth.DATA_ONLY):
+                if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
+                    issues += _data_issues(con, table, data, error, extract, file)
+    return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
+
+
+@contextmanager
+def frames_in_duckdb(frames: dict[str, pl.DataFrame]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new in-memory DuckDB where each frame is a view of its name: for the small frames a proposal adds."""
+    con = duckdb.connect()
+    try:
+        for name, frame in frames.items():
+            con.register(name, frame.to_arrow())
+        yield con
+    finally:
+        con.close()
 
 
 def schema_issues(extract: Extract, frame: pl.DataFrame, file: str, dates: DateRange | None = None) -> list[Issue]:
-    """Validate one loaded extract (typed, with `_row`) against its model; every failure as an Issue. Dates must lie
-    within `dates`, by default the instruments' range of the policy files (PolicyError when one is invalid)."""
-    schema = extract_schema(extract, dates or instruments_date_range())
-    with config_context(validation_enabled=True, validation_depth=ValidationDepth.SCHEMA_AND_DATA):
-        try:
-            schema.validate(frame, lazy=True)
-            return []
-        except pa.errors.SchemaErrors as errors:
-            failures = errors.failure_cases
-    rows = frame[ROW] if ROW in frame.columns else None
-    issues: list[Issue] = []
-    duplicated: list[int] = []
-    for failure in failures.iter_rows(named=True):
-        index, column, check = failure["index"], failure["column"], failure["check"]
-        row = int(rows[index]) if index is not None and rows is not None else None
-        value = _shown(frame[column][index]) if index is not None and column in frame.columns else failure["failure_case"]
-        if failure["check_number"] is not None:
-            checks = schema.columns[column].checks if failure["schema_context"] == "Column" else schema.checks
-            declared = checks[failure["check_number"]]
-            issues.append(Issue(file, row, column, value, declared.error, declared.name))
-        elif check == "multiple_fields_uniqueness" or (check == "field_uniqueness" and (column,) == extract.key):
-            duplicated.append(index)
-        elif check == "field_uniqueness":
-            issues.append(Issue(file, row, column, value, "repeats another row's value", "unique"))
-        elif check in _PANDERA_CHECKS:
-            name, reason = _PANDERA_CHECKS[check]
-            if name == "columns":  # Pandera names the schema as the column and the column as the failure case
-                issues.append(Issue(file, None, failure["failure_case"], None, reason, name))
-            else:
-                issues.append(Issue(file, row, column, value, reason, name))
-        elif check.startswith("dtype"):
-            expected = schema.columns[column].dtype
-            issues.append(Issue(file, None, column, None, f"has type {failure['failure_case']}, expected {expected}", "dtype"))
-        else:
-            issues.append(Issue(file, row, column, value, f"fails Pandera check {check}", check))
-    if duplicated:
-        issues += _key_issues(frame, duplicated, extract, file)
-    return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
+    """`table_issues` of a typed Polars frame (with `_row`), e.g. a proposed transaction's rows."""
+    with frames_in_duckdb({"frame": frame}) as con:
+        return table_issues(con, "frame", extract, file, dates)

@@ -1,20 +1,22 @@
-"""Checks across extracts, which a Pandera model of one frame cannot make.
+"""Checks across extracts, which a model of one extract cannot make: SQL over the loaded tables in DuckDB.
 
-Each takes the loaded extracts (`frames`: name → typed frame with `_row`, only those that were loaded) and the file
-each came from (`files`: name → file name), and returns Issues. A check whose extracts were not loaded is skipped:
-the missing or refused file is already an issue of its own.
+Each takes a DuckDB connection, the loaded extracts (`tables`: name → the table or view holding its typed rows with
+`_row`, only those that were loaded) and the file each came from (`files`: name → file name), and returns Issues. Only
+the rows at fault come back to Python. A check whose extracts were not loaded is skipped: the missing or refused file
+is already an issue of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import duckdb
 import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS
-from pipelines.extracts.reading import ROW, Issue
+from pipelines.extracts.reading import ROW, Issue, quoted
 
-Frames = dict[str, pl.DataFrame]
+Tables = dict[str, str]
 Files = dict[str, str]
 
 # Entity references that must also be in the register on a date of the same row (the date's column).
@@ -47,91 +49,93 @@ def declared_references() -> dict[tuple[str, str], str]:
     return {(e.name, c.name): c.references for e in EXTRACTS for c in e.columns if c.references}
 
 
-def references_resolve(frames: Frames, files: Files) -> list[Issue]:
+def references_resolve(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
     issues = []
     for (name, column), target in declared_references().items():
         target_name, target_column = target.split(".")
-        if name not in frames or target_name not in frames:
+        if name not in tables or target_name not in tables:
             continue
-        known = frames[target_name][target_column].drop_nulls().unique()
-        unknown = frames[name].filter(pl.col(column).is_not_null() & ~pl.col(column).is_in(known.implode()))
+        value = quoted(column)
+        unknown = con.sql(
+            f"select {ROW}, {value} from {tables[name]} where {value} is not null "
+            f"and {value} not in (select {quoted(target_column)} from {tables[target_name]} where {quoted(target_column)} is not null) "
+            f"order by {ROW}"
+        ).fetchall()
         reason = f"not found in {target_name} ({target_column})"
-        issues += [Issue(files[name], row, column, value, reason, "reference") for row, value in unknown.select(ROW, column).iter_rows()]
+        issues += [Issue(files[name], row, column, value, reason, "reference") for row, value in unknown]
     return issues
 
 
-def entities_registered_on_date(frames: Frames, files: Files) -> list[Issue]:
+def entities_registered_on_date(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
     """An entity named on a dated row must be in the register on that date, not only at some other time."""
-    if "entities" not in frames:
+    if "entities" not in tables:
         return []
-    register = frames["entities"].select(pl.col("entity_id").alias("_entity"), "valid_from", "valid_to")
+    register = tables["entities"]
     issues = []
     for (name, column), date_column in DATED_ENTITY_REFERENCES.items():
-        if name not in frames:
+        if name not in tables:
             continue
-        rows = frames[name].filter(pl.col(column).is_in(register["_entity"].implode())).select(ROW, column, pl.col(date_column).alias("_on"))
-        covered = (
-            rows.join(register, left_on=column, right_on="_entity")
-            .filter((pl.col("valid_from") <= pl.col("_on")) & (pl.col("valid_to").is_null() | (pl.col("_on") <= pl.col("valid_to"))))
-            .select(ROW)
-        )
-        for row, entity, on in rows.join(covered, on=ROW, how="anti").sort(ROW).iter_rows():
-            reason = f"entity {entity} is not in the entity register on {on} ({date_column})"
+        value, on = quoted(column), quoted(date_column)
+        uncovered = con.sql(
+            f"select {ROW}, {value}, {on} from {tables[name]} t "
+            f"where {value} in (select entity_id from {register}) and not exists ("
+            f"select 1 from {register} e where e.entity_id = t.{value} and e.valid_from <= t.{on} "
+            f"and (e.valid_to is null or t.{on} <= e.valid_to)) order by {ROW}"
+        ).fetchall()
+        for row, entity, day in uncovered:
+            reason = f"entity {entity} is not in the entity register on {day} ({date_column})"
             issues.append(Issue(files[name], row, column, entity, reason, "entity_on_date"))
     return issues
 
 
-def trial_balances_net_to_zero(frames: Frames, files: Files) -> list[Issue]:
+def trial_balances_net_to_zero(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
     """Debits equal credits: each entity's balances for each month sum to exactly zero."""
-    if "trial_balances" not in frames:
+    if "trial_balances" not in tables:
         return []
-    sums = (
-        frames["trial_balances"]
-        .group_by("entity_id", "period_end")
-        .agg(pl.col("balance").sum().alias("net"), pl.col(ROW).min().alias("first"), pl.col(ROW).max().alias("last"), pl.len().alias("rows"))
-        .filter(pl.col("net") != 0)
-        .sort("entity_id", "period_end")
-    )
+    sums = con.sql(
+        f"select entity_id, period_end, sum(balance) as net, min({ROW}), max({ROW}), count(*) from {tables['trial_balances']} "
+        "group by entity_id, period_end having net <> 0 order by entity_id, period_end"
+    ).fetchall()
     issues = []
-    for entity, month, net, first, last, count in sums.iter_rows():
+    for entity, month, net, first, last, count in sums:
         reason = f"entity {entity}, month ending {month}: balances net to {net}, not zero ({count} rows, rows {first} to {last})"
         issues.append(Issue(files["trial_balances"], None, "balance", str(net), reason, "trial_balance_nets_to_zero"))
     return issues
 
 
-def entity_periods_do_not_overlap(frames: Frames, files: Files) -> list[Issue]:
+def entity_periods_do_not_overlap(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
     """An entity has one status on any day: no two of its register rows may cover the same day."""
-    if "entities" not in frames:
+    if "entities" not in tables:
         return []
-    periods = frames["entities"].select(ROW, "entity_id", "valid_from", "valid_to")
-    pairs = periods.join(periods, on="entity_id", suffix="_other").filter(
+    pairs = con.sql(
+        f"select p.{ROW}, p.entity_id, p.valid_from, o.{ROW}, o.valid_from, o.valid_to "
+        f"from {tables['entities']} p join {tables['entities']} o using (entity_id) "
         # each overlapping pair once: the later-starting row (ties: the later row) is the one reported
-        ((pl.col("valid_from_other") < pl.col("valid_from")) | ((pl.col("valid_from_other") == pl.col("valid_from")) & (pl.col(f"{ROW}_other") < pl.col(ROW))))
-        & (pl.col("valid_to_other").is_null() | (pl.col("valid_from") <= pl.col("valid_to_other")))
-    )
+        f"where (o.valid_from < p.valid_from or (o.valid_from = p.valid_from and o.{ROW} < p.{ROW})) "
+        f"and (o.valid_to is null or p.valid_from <= o.valid_to) order by p.{ROW}, o.{ROW}"
+    ).fetchall()
     issues = []
-    for row in pairs.sort(ROW, f"{ROW}_other").iter_rows(named=True):
-        until = row["valid_to_other"] or "open-ended"
-        reason = (
-            f"entity {row['entity_id']}: the period from {row['valid_from']} overlaps row {row[f'{ROW}_other']} "
-            f"({row['valid_from_other']} to {until})"
-        )
-        issues.append(Issue(files["entities"], row[ROW], "valid_from", str(row["valid_from"]), reason, "entity_periods_overlap"))
+    for row, entity, valid_from, other_row, other_from, other_to in pairs:
+        until = other_to or "open-ended"
+        reason = f"entity {entity}: the period from {valid_from} overlaps row {other_row} ({other_from} to {until})"
+        issues.append(Issue(files["entities"], row, "valid_from", str(valid_from), reason, "entity_periods_overlap"))
     return issues
 
 
-def trial_balances_close_a_quarter(frames: Frames, files: Files) -> list[Issue]:
+def trial_balances_close_a_quarter(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
     """A run closes the fiscal quarters the trial balances cover: they must reach at least one quarter's last month."""
-    if "trial_balances" not in frames or frames["trial_balances"].is_empty():
+    if "trial_balances" not in tables:
         return []
-    months = frames["trial_balances"]["period_end"]
-    if months.dt.month().is_in([3, 6, 9, 12]).any():
+    rows, closes, first, last = con.sql(
+        f"select count(*), bool_or(month(period_end) in (3, 6, 9, 12)), min(period_end), max(period_end) from {tables['trial_balances']}"
+    ).fetchall()[0]
+    if rows == 0 or closes:
         return []
-    reason = f"no month is a fiscal quarter's last (March, June, September, December): the months run from {months.min()} to {months.max()}"
+    reason = f"no month is a fiscal quarter's last (March, June, September, December): the months run from {first} to {last}"
     return [Issue(files["trial_balances"], None, "period_end", None, reason, "trial_balances_close_a_quarter")]
 
 
-CHECKS: tuple[Callable[[Frames, Files], list[Issue]], ...] = (
+CHECKS: tuple[Callable[[duckdb.DuckDBPyConnection, Tables, Files], list[Issue]], ...] = (
     references_resolve,
     entities_registered_on_date,
     trial_balances_net_to_zero,
@@ -140,5 +144,13 @@ CHECKS: tuple[Callable[[Frames, Files], list[Issue]], ...] = (
 )
 
 
-def cross_extract_issues(frames: Frames, files: Files) -> list[Issue]:
-    return [issue for check in CHECKS for issue in check(frames, files)]
+def cross_extract_issues(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
+    return [issue for check in CHECKS for issue in check(con, tables, files)]
+
+
+def on_frames(check: Callable[[duckdb.DuckDBPyConnection, Tables, Files], list[Issue]], frames: dict[str, pl.DataFrame], files: Files) -> list[Issue]:
+    """A check over small Polars frames (a proposal's rows, say), each made a DuckDB view of a new in-memory database."""
+    from pipelines.extracts.schemas import frames_in_duckdb
+
+    with frames_in_duckdb({f"frame_{name}": frame for name, frame in frames.items()}) as con:
+        return check(con, {name: f"frame_{name}" for name in frames}, files)

@@ -170,7 +170,7 @@ def test_before_is_the_prepared_figure_of_a_transaction_with_the_same_date_and_p
 
 
 def test_the_command_in_its_own_process_answers_as_in_process(cache, tmp_path):
-    # the typed command hides pandas, numpy and hypothesis from pandera and pyarrow (pipelines.cli._HideUnusedImports): the same check.json all the same
+    # the typed command hides hypothesis from pandera (pipelines.cli._HideUnusedImports): the same check.json all the same
     args = ["check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", "1997-11-14", "--transaction", str(NOTES), "--cache", str(cache)]
     subprocess.run([sys.executable, "-m", "pipelines.cli", *args, "--out", str(tmp_path / "typed")], check=True, capture_output=True)
     typed = json.loads((tmp_path / "typed" / "check.json").read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import polars as pl
+import ibis.expr.datatypes as dt
 
 from pipelines.extracts.contract import BY_NAME, EXTRACTS, KINDS
 from pipelines.extracts.reading import ROW
@@ -42,9 +42,9 @@ def test_dtypes_match_the_contract_sql_types():
         dtype = DTYPES[kind]
         decimal = re.fullmatch(r"DECIMAL\((\d+),(\d+)\)", sql_type)
         if decimal:
-            assert dtype == pl.Decimal(int(decimal[1]), int(decimal[2])), kind
+            assert dtype == dt.Decimal(int(decimal[1]), int(decimal[2])), kind
         else:
-            assert dtype == {"VARCHAR": pl.String, "DATE": pl.Date, "BOOLEAN": pl.Boolean}[sql_type], kind
+            assert dtype == {"VARCHAR": dt.String(), "DATE": dt.Date(), "BOOLEAN": dt.Boolean()}[sql_type], kind
 
 
 def test_every_rule_names_a_contract_column_of_the_right_kind():
