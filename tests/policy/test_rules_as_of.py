@@ -15,6 +15,7 @@ from pipelines.policy.schema import DatedValue, EarlierText, NoThresholdPeriod
 
 SIXTH = "ppca-2002/amend6"
 ELEVENTH = "ca-1994/amend11"
+THIRTEENTH = "ca-1994/amend13"
 PPCA_EARLIER = "the Post-Petition Credit Agreement as signed (February 12, 2002) and its First to Fifth Amendments"
 CA_EARLIER = "the Credit Agreement as signed (February 15, 1994) and its First to Tenth Amendments"
 
@@ -55,7 +56,9 @@ def test_a_new_senior_debt_basket_on_each_side_of_the_eleventh_amendment(con, po
     add_amount(con, "ca1994_basket_tests", "ca-1994/9.2.2(b)(i)(B)", date(1997, 11, 3), "175000000.00", threshold="200000000.00")
     signed = one(con, as_they_stood(policies, date(1997, 10, 20)))
     assert (signed.status, signed.threshold, signed.headroom) == ("pass", Decimal("200000000.00"), Decimal("25000000.00"))
-    assert [v.version for v in signed.rules_applied] == [ELEVENTH]
+    # the clause as the Eleventh Amendment restated it, and its $200,000,000 as the parameter that amendment introduced
+    assert [(v.rule, v.rule_id, v.version) for v in signed.rules_applied] == [
+        ("clause", "ca-1994/9.2.2(b)(i)(B)", ELEVENTH), ("parameter", "ca-1994/new_senior_debt_cap", ELEVENTH)]
     before = one(con, as_they_stood(policies, date(1997, 10, 19)))
     assert before.status == "indeterminate"
     assert CA_EARLIER + ": not held" in before.explanation
@@ -114,12 +117,14 @@ def _present(policies, name, item):
 def test_each_value_period_and_waiver_on_each_side_of_its_amendments_signing(policies):
     tagged = list(_tagged(policies))
     # the Sixth Amendment: 7 quarterly and 18 monthly minimum EBITDA amounts, 9.2.7(ii)'s $49,000,000, 12.1(vii)'s
-    # 86%, effectiveness (a)'s 0, the QAL amount and its proviso, 3 periods (where its tables end), 41 parameter values;
-    # the Eleventh: 4 values (9.2.6(b) and the three conditions) and its waivers 1 and A
+    # 86%, effectiveness (a)'s 0, the QAL amount and its proviso, 3 periods (where its tables end), 43 parameter values;
+    # the Eleventh: 4 values (9.2.6(b) and the three conditions), its waivers 1 and A, and 4 parameter values (the New
+    # Senior, Additional New Senior and New Subordinated Debt caps of 9.2.2(b)(i), waiver 1's MAXXAM amount); the
+    # Thirteenth: 6 parameter values (the four Maximum Letter of Credit Amounts, 9.2.3(y) and 9.2.5(u))
     counts = {}
     for _, amendment in tagged:
         counts[amendment] = counts.get(amendment, 0) + 1
-    assert counts == {SIXTH: 7 + 18 + 1 + 1 + 1 + 2 + 3 + 41, ELEVENTH: 4 + 2}
+    assert counts == {SIXTH: 7 + 18 + 1 + 1 + 1 + 2 + 3 + 43, ELEVENTH: 4 + 2 + 4, THIRTEENTH: 6}
     for (name, item), amendment in tagged:
         signed = policies.amendment(amendment).signed_on
         assert _present(as_they_stood(policies, signed), name, item), (name, item)
@@ -154,12 +159,14 @@ def test_a_clause_under_both_versions_where_both_texts_are_held(con, policies):
 
 
 def test_without_an_amendment_only_what_it_introduced_goes(policies):
-    # without the Eleventh Amendment its waivers 1 and A go, the Center for Technology letter (2000) stays, and the
-    # Sixth Amendment's values (2003) stay
+    # without the Eleventh Amendment its waivers 1 and A go, and the four parameters whose only value it introduced;
+    # the Center for Technology letter (2000), the Thirteenth Amendment's values (1998) and the Sixth's (2003) stay
     without = without_amendment(policies, ELEVENTH)
     assert {w.waiver_id for w in without.waivers} == {w.waiver_id for w in policies.waivers} - {
         "ca-1994/waiver-amend11-1-maxxam", "ca-1994/waiver-amend11-A-subordinated-debt"}
-    assert without.parameters == policies.parameters
+    assert {p.name for p in policies.parameters} - {p.name for p in without.parameters} == {
+        "additional_new_senior_debt_cap", "maxxam_tax_allocation_payment", "new_senior_debt_cap", "new_subordinated_debt_cap"}
+    assert all(p in policies.parameters for p in without.parameters)
     assert {clause for clause, _ in without.withheld} == {
         "ca-1994/9.2.2(a)(iii)", "ca-1994/9.2.2(b)(i)(A)", "ca-1994/9.2.2(b)(i)(B)", "ca-1994/9.2.2(b)(i)(B)/conditions",
         "ca-1994/9.2.2(b)(i)(C)", "ca-1994/9.2.2(b)(i)(C)/conditions", "ca-1994/9.2.2(b)(i)(D)",
