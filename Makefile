@@ -49,7 +49,9 @@ docs: $(STAMP)
 run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)
 
+# ruff first ([tool.ruff] in pyproject.toml): an undefined or unused name fails in a second, not in a test run
 test: $(STAMP)
+	$(BIN)/ruff check pipelines tests
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.models.sql_models import SqlModel, discover

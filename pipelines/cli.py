@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import gc
+import importlib.abc
 import os
 import sys
 from collections import Counter

@@ -24,7 +24,6 @@ import polars as pl
 from pandera.api.ibis.types import IbisData
 from pandera.backends.ibis.checks import IbisCheckBackend
 from pandera.config import ValidationDepth, config_context
-from pandera.constants import CHECK_OUTPUT_KEY
 from pandera.errors import SchemaError, SchemaErrorReason, SchemaErrors
 
 from pipelines.extracts.contract import EXTRACTS, Column, Extract

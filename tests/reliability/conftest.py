@@ -14,7 +14,6 @@ import pytest
 
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
-from snapshots import snapshot
 
 
 @dataclass(frozen=True)
