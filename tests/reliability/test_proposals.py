@@ -196,9 +196,9 @@ def test_a_key_given_twice_in_a_policy_file_is_refused_naming_file_key_and_lines
 
 
 def test_a_billion_laughs_policy_file_is_refused_at_once(invoke, tmp_path, policies):
-    append(policies / LAG, BILLION_LAUGHS)  # after the file's 13 lines
+    append(policies / LAG, BILLION_LAUGHS)  # after the file's 14 lines
     assert refused_policy(invoke, tmp_path) == (
-        f"covenants: invalid policy: {policies / LAG}: not valid YAML: line 14, column 7: anchors and aliases (&, *) are "
+        f"covenants: invalid policy: {policies / LAG}: not valid YAML: line 15, column 7: anchors and aliases (&, *) are "
         "not accepted: write each value out"
     )
 
