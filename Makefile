@@ -41,6 +41,7 @@ install: $(STAMP)
 
 # the pages of docs/ generated from the code; a test fails whenever one of them and the code disagree
 docs: $(STAMP)
+	$(BIN)/python -m pipelines.extracts.screen
 	$(BIN)/python -m pipelines.extracts.document > docs/extracts.md
 	$(BIN)/python -m pipelines.clause_index clauses > docs/clauses.md
 	$(BIN)/python -m pipelines.clause_index glossary > docs/glossary.md

@@ -42,7 +42,7 @@ from pipelines.extracts.contract import (
     Extract,
 )
 from pipelines.extracts.reading import Issue, typed_rows
-from pipelines.extracts.schemas import schema_issues
+from pipelines.extracts.screen import schema_issues
 from pipelines.policy import strict_yaml
 
 

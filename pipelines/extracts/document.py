@@ -64,8 +64,11 @@ A Parquet column already of its kind's exact type (DECIMAL(18,2) for money, DATE
 ## How a file is read
 
 Where the data lies: DuckDB scans a Parquet file in place, and the checks below run in DuckDB over that scan and the
-tables it makes (each extract's model is a Pandera schema validated on Pandera's Ibis backend; the checks across
-extracts are SQL), so that a large trial balance is never held in Python; only the refused rows are. A CSV's cells are
+tables it makes, so that a large trial balance is never held in Python; only the refused rows are. Each extract's
+model is a Pandera schema. One query compiled from it (`sql/screens/`, written again by `make docs`) asks whether the
+table's columns and types are the contract's, whether any row breaks any rule and whether any key repeats; only when
+it finds a fault does Pandera, on its Ibis backend, validate the table rule by rule and name every refused cell. The
+checks across extracts are SQL. A CSV's cells are
 split by Polars' CSV reader (every cell as text), a chunk at a time, into a temporary Parquet file that DuckDB scans
 and that is deleted once read. An XLSX sheet is read with openpyxl and handed to DuckDB as Arrow. Rows are numbered
 as a person counts them: a CSV's or XLSX's header is row 1 and its first data row row 2; a Parquet file has no header

@@ -17,7 +17,7 @@ from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.fingerprint import table_fingerprint
 from pipelines.extracts.reading import ExtractMissing, Issue, load_file, locate
-from pipelines.extracts.schemas import table_issues
+from pipelines.extracts.screen import table_issues
 from pipelines.extracts.validation import cross_extract_issues
 
 QUARANTINE = "quarantine"

@@ -7,12 +7,16 @@ expression, on a column's cells or, for a rule across the columns of a row, on t
 a query over the table in DuckDB and reports, lazily, every check that fails; only then are the rows failing it read
 out, by the check's own expression, each named by the file's row number (`_row`) and column. No table is read into
 Python. The checks that span extracts (references, the trial-balance identity) are SQL in validation.py.
+
+A run asks Pandera only of an extract that the screen of screen.py, one query compiled from the model below, finds at
+fault: importing Pandera and Ibis costs more than validating the sample.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import cache
 
 import duckdb
@@ -20,26 +24,19 @@ import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 import pandera.ibis as pa
-import polars as pl
+from ibis.backends.sql.datatypes import DuckDBType
 from pandera.api.ibis.types import IbisData
 from pandera.backends.ibis.checks import IbisCheckBackend
 from pandera.config import ValidationDepth, config_context
 from pandera.errors import SchemaError, SchemaErrorReason, SchemaErrors
 
 from pipelines.extracts.contract import EXTRACTS, Column, Extract
-from pipelines.extracts.date_range import DateRange, instruments_date_range
+from pipelines.extracts.date_range import DateRange
 from pipelines.extracts.reading import ROW, Issue, quoted
+from pipelines.extracts.screen import DUCKDB_TYPES, EXTRACT_TABLE, FIRST_DAY, LAST_DAY, shared_key_hashes
 
-# Declared here rather than taken from reading.py, so that the model is an independent check of what reading produces.
-DTYPES = {
-    "text": dt.String(),
-    "money": dt.Decimal(18, 2),
-    "rate": dt.Decimal(12, 8),
-    "pct": dt.Decimal(9, 6),
-    "quantity": dt.Decimal(18, 6),
-    "date": dt.Date(),
-    "bool": dt.Boolean(),
-}
+# The types as Pandera's Ibis backend names them, from the DuckDB types the screen holds the tables to (screen.py).
+DTYPES = {kind: DuckDBType.from_string(name) for kind, name in DUCKDB_TYPES.items()}
 
 # Amounts and rates that cannot be negative. Gains and losses, their tax, trial balances, VALCO EBITDA, spreads and
 # Revolving Commitment Availability (which an overadvance makes negative) keep their sign.
@@ -382,17 +379,58 @@ def _outcome(data: ibis.Table, check: pa.Check, key: str | None) -> ir.BooleanCo
     return passed.fill_null(True)
 
 
+def _outcomes(data: ibis.Table, schema: pa.DataFrameSchema) -> list[tuple[str, ir.BooleanColumn]]:
+    """Whether each row passes each check of the schema, its columns' required cells first; each with what it checks."""
+    outcomes = [(f"{name}: required", data[name].notnull()) for name, column in schema.columns.items() if not column.nullable]
+    outcomes += [(f"{name}: {check.error}", _outcome(data, check, name)) for name, column in schema.columns.items() for check in column.checks]
+    return outcomes + [(f"{check.statistics['column']}: {check.error}", _outcome(data, check, None)) for check in schema.checks]
+
+
+def _all_pass(data: ibis.Table, outcomes: list[tuple[str, ir.BooleanColumn]]) -> ir.Table:
+    """One row: for each outcome, whether every row passes it (null when there is no row to fail it)."""
+    return data.aggregate([outcome.all().name(f"check_{i}") for i, (_, outcome) in enumerate(outcomes)])
+
+
 def _screen(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> tuple[bool, bool]:
     """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
     run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
     whether no two rows share a hash of their key (one grouping, several times cheaper than Pandera's window over
-    the key, which decides when two do)."""
-    outcomes = [data[name].notnull() for name, column in schema.columns.items() if not column.nullable]
-    outcomes += [_outcome(data, check, name) for name, column in schema.columns.items() for check in column.checks]
-    outcomes += [_outcome(data, check, None) for check in schema.checks]
-    everything = data.aggregate([outcome.all().name(f"check_{i}") for i, outcome in enumerate(outcomes)]).to_pyarrow()
-    checks_pass = all(everything[i][0].as_py() is not False for i in range(len(outcomes)))  # null: no row to fail it
-    return checks_pass, not (schema.unique and _shared_key_hashes(con, table, schema.unique))
+    the key, which decides when two do). screen.py asks the same of a table whose columns are all as contracted,
+    without Ibis; this is for one whose are not, with the checks of the columns at fault left out."""
+    everything = _all_pass(data, _outcomes(data, schema)).to_pyarrow()
+    checks_pass = all(everything[i][0].as_py() is not False for i in range(everything.num_columns))
+    return checks_pass, not (schema.unique and shared_key_hashes(con, table, schema.unique))
+
+
+# Stand-ins compiled into a screen's SQL, then replaced by its parameters: dates no policy names, a table no one makes.
+_FIRST, _LAST = date(1111, 11, 11), date(1222, 12, 22)
+_TABLE = "screened_extract_table"
+
+
+def compiled_screen(extract: Extract) -> str:
+    """The SQL of the extract's screen (screen.py): whether every row of the table `$extract_table` passes each check
+    of the extract's model, with the days `$first_day` to `$last_day`. The query is one line, under a comment naming
+    what each of its columns checks: a reader reads the comment, and the 38 screens do not repeat each other's lines."""
+    schema = extract_schema(extract, DateRange(_FIRST, _LAST))
+    table = ibis.table(ibis.schema({name: column.dtype.type for name, column in schema.columns.items()}), name=_TABLE)
+    outcomes = _outcomes(table, schema)
+    sql = ibis.to_sql(_all_pass(table, outcomes), dialect="duckdb", pretty=False)
+    stand_ins = {
+        f'"{_TABLE}"': f"query_table(${EXTRACT_TABLE})",
+        f"MAKE_DATE({_FIRST.year}, {_FIRST.month}, {_FIRST.day})": f"${FIRST_DAY}",
+        f"MAKE_DATE({_LAST.year}, {_LAST.month}, {_LAST.day})": f"${LAST_DAY}",
+    }
+    for stand_in, parameter in stand_ins.items():
+        sql = sql.replace(stand_in, parameter)
+    assert _TABLE not in sql and str(_FIRST.year) not in sql and str(_LAST.year) not in sql, f"a stand-in left in {extract.name}'s screen"
+    legend = [f"-- check_{i}: {what.replace(str(_FIRST), 'the first day').replace(str(_LAST), 'the last day')}" for i, (what, _) in enumerate(outcomes)]
+    header = [
+        f"-- The screen of the {extract.name} extract: one row, whose check_N is false when some row of the table fails",
+        "-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by",
+        "-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first",
+        "-- and last day its dates may fall on (policies/*/instrument.yaml).",
+    ]
+    return "\n".join([*header, *legend, sql, ""])
 
 
 def _refused(data: ibis.Table, check: pa.Check, key: str | None, column: str) -> list[tuple[int, str | None]]:
@@ -419,13 +457,6 @@ def _data_issues(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, e
     raise error  # a check that could not run (CHECK_ERROR) is a defect of the model, not of the extract
 
 
-def _shared_key_hashes(con: duckdb.DuckDBPyConnection, table: str, key: list[str]) -> list[int]:
-    """The 64-bit hashes of the key that more than one row has: grouping them is several times cheaper than grouping
-    a large table by its text columns (and than Pandera's window over them)."""
-    columns = ", ".join(quoted(c) for c in key)
-    return [h for (h,) in con.sql(f"select hash({columns}) as h from {table} group by h having count(*) > 1").fetchall()]
-
-
 def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str) -> list[Issue]:
     """One issue per row whose key another row repeats, naming every row that shares it (rows of a key with an
     empty cell share it with rows whose same cell is empty). Pandera finds that a key repeats; the rows sharing one are
@@ -436,7 +467,7 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
     collision of hashes is never taken for a duplicate."""
     key = list(extract.key)
     columns = ", ".join(quoted(c) for c in key)
-    shared_hashes = _shared_key_hashes(con, table, key)
+    shared_hashes = shared_key_hashes(con, table, key)
     if not shared_hashes:
         return []
     shown = ", ".join(f"cast({quoted(c)} as varchar)" for c in key)
@@ -453,13 +484,11 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
     return issues
 
 
-def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange | None = None) -> list[Issue]:
-    """Validate one loaded extract (a typed table or view with `_row`) against its model; every failure as an Issue.
-    Dates must lie within `dates`, by default the instruments' range of the policy files (PolicyError when one is
-    invalid). Pandera first checks the columns and their types alone; one scan then asks whether any row fails a
-    check of the columns that can be checked, and only then does Pandera validate the cells, every check, and are the
-    refused rows read out of DuckDB."""
-    dates = dates or instruments_date_range()
+def pandera_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange) -> list[Issue]:
+    """Every failure of one loaded extract (a typed table or view with `_row`) against its model, as Issues: for a
+    table the screen (screen.py) did not pass. Pandera first checks the columns and their types alone; one scan then
+    asks whether any row fails a check of the columns that can be checked, and only then does Pandera validate the
+    cells, every check, and are the refused rows read out of DuckDB."""
     with ibis_on(con) as backend:
         data = backend.table(table)
         issues = _column_issues(_schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY), data, file)
@@ -470,21 +499,3 @@ def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, f
                 if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
                     issues += _data_issues(con, table, data, error, extract, file)
     return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
-
-
-@contextmanager
-def frames_in_duckdb(frames: dict[str, pl.DataFrame]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A new in-memory DuckDB where each frame is a view of its name: for the small frames a proposal adds."""
-    con = duckdb.connect()
-    try:
-        for name, frame in frames.items():
-            con.register(name, frame.to_arrow())
-        yield con
-    finally:
-        con.close()
-
-
-def schema_issues(extract: Extract, frame: pl.DataFrame, file: str, dates: DateRange | None = None) -> list[Issue]:
-    """`table_issues` of a typed Polars frame (with `_row`), e.g. a proposed transaction's rows."""
-    with frames_in_duckdb({"frame": frame}) as con:
-        return table_issues(con, "frame", extract, file, dates)

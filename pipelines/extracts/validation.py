@@ -15,6 +15,7 @@ import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import ROW, Issue, quoted
+from pipelines.extracts.screen import frames_in_duckdb
 
 Tables = dict[str, str]
 Files = dict[str, str]
@@ -150,7 +151,5 @@ def cross_extract_issues(con: duckdb.DuckDBPyConnection, tables: Tables, files: 
 
 def on_frames(check: Callable[[duckdb.DuckDBPyConnection, Tables, Files], list[Issue]], frames: dict[str, pl.DataFrame], files: Files) -> list[Issue]:
     """A check over small Polars frames (a proposal's rows, say), each made a DuckDB view of a new in-memory database."""
-    from pipelines.extracts.schemas import frames_in_duckdb
-
     with frames_in_duckdb({f"frame_{name}": frame for name, frame in frames.items()}) as con:
         return check(con, {name: f"frame_{name}" for name in frames}, files)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from pipelines.extracts.screen import SCREENS_DIR
 from pipelines.layout import SQL_DIR
 
 # 26280 = 360 x 73 = 365 x 72: interest on a 30/360 and on an actual/365 basis over one integer divisor; times 10^8
@@ -45,7 +46,10 @@ def _power_of_ten(value: Decimal) -> bool:
 
 
 def test_no_sql_file_writes_an_agreement_amount():
-    found = [f"{path.relative_to(SQL_DIR)}:{line}: {literal}" for path in sorted(SQL_DIR.rglob("*.sql")) for line, literal in money_literals(path.read_text())]
+    # sql/screens/ is compiled from the extracts' Pandera models, whose bounds are rules of the data (a hundred years of
+    # monthly rentals at most), not amounts of an agreement
+    paths = [p for p in sorted(SQL_DIR.rglob("*.sql")) if p.parent != SCREENS_DIR]
+    found = [f"{path.relative_to(SQL_DIR)}:{line}: {literal}" for path in paths for line, literal in money_literals(path.read_text())]
     assert found == [], "amounts to move into policies/<instrument>/parameters/ and read with parameter(...):\n" + "\n".join(found)
 
 

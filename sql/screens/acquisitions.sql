@@ -1,0 +1,14 @@
+-- The screen of the acquisitions extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: acquisition_date: required
+-- check_3: acquirer_entity_id: required
+-- check_4: description: required
+-- check_5: consideration: required
+-- check_6: is_material_out_of_ordinary_course: required
+-- check_7: acquisition_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: consideration: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."acquisition_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."acquirer_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."consideration" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."is_material_out_of_ordinary_course" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."acquisition_date" BETWEEN $first_day AND $last_day OR ("t0"."acquisition_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."consideration" >= 0) OR ("t0"."consideration" IS NULL), TRUE) AS BOOLEAN)) AS "check_8" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,19 @@
+-- The screen of the affiliate_transactions extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: transaction_date: required
+-- check_3: entity_id: required
+-- check_4: counterparty: required
+-- check_5: counterparty_kind: required
+-- check_6: amount: required
+-- check_7: principal_products_amount: required
+-- check_8: description: required
+-- check_9: transaction_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_10: counterparty_kind: not one of the allowed values: affiliate, unrestricted_subsidiary
+-- check_11: amount: must not be negative
+-- check_12: principal_products_amount: must not be negative
+-- check_13: exemption: not one of the allowed values: 4.08(b)(i), 4.08(b)(ii), 4.08(b)(iii), 4.08(b)(iv), 4.08(b)(v), 4.08(b)(vi), 4.08(b)(vii), 4.08(b)(viii), 4.08(b)(ix), 4.08(b)(x)
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."transaction_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."counterparty" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."counterparty_kind" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."principal_products_amount" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."transaction_date" BETWEEN $first_day AND $last_day OR ("t0"."transaction_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."counterparty_kind" IN ('affiliate', 'unrestricted_subsidiary') OR ("t0"."counterparty_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."principal_products_amount" >= 0) OR ("t0"."principal_products_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."exemption" IN ('4.08(b)(i)', '4.08(b)(ii)', '4.08(b)(iii)', '4.08(b)(iv)', '4.08(b)(v)', '4.08(b)(vi)', '4.08(b)(vii)', '4.08(b)(viii)', '4.08(b)(ix)', '4.08(b)(x)') OR ("t0"."exemption" IS NULL), TRUE) AS BOOLEAN)) AS "check_13" FROM query_table($extract_table) AS "t0"

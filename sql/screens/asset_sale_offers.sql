@@ -1,0 +1,31 @@
+-- The screen of the asset_sale_offers extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: offer_id: required
+-- check_2: notice_mailed_on: required
+-- check_3: asset_sale_purchase_date: required
+-- check_4: net_cash_proceeds: required
+-- check_5: offer_amount: required
+-- check_6: notes_outstanding: required
+-- check_7: credit_agreement_principal: required
+-- check_8: credit_agreement_letters_of_credit: required
+-- check_9: specified_pari_passu_indebtedness: required
+-- check_10: notice_mailed_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_11: asset_sale_purchase_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_12: net_cash_proceeds: must not be negative
+-- check_13: offer_amount: must not be negative
+-- check_14: notes_outstanding: must not be negative
+-- check_15: credit_agreement_principal: must not be negative
+-- check_16: credit_agreement_letters_of_credit: must not be negative
+-- check_17: specified_pari_passu_indebtedness: must not be negative
+-- check_18: purchase_completed_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_19: notes_credited: must not be negative
+-- check_20: notes_credited_retired_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_21: credit_agreement_prepayment_declined: must not be negative
+-- check_22: specified_pari_passu_prepayment_declined: must not be negative
+-- check_23: asset_sale_purchase_date: must not be before notice_mailed_on
+-- check_24: purchase_completed_on: must not be before notice_mailed_on
+-- check_25: notes_credited_retired_on: required with notes_credited
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."offer_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."notice_mailed_on" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."asset_sale_purchase_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."net_cash_proceeds" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."offer_amount" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."notes_outstanding" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."credit_agreement_principal" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."credit_agreement_letters_of_credit" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."specified_pari_passu_indebtedness" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."notice_mailed_on" BETWEEN $first_day AND $last_day OR ("t0"."notice_mailed_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE("t0"."asset_sale_purchase_date" BETWEEN $first_day AND $last_day OR ("t0"."asset_sale_purchase_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."net_cash_proceeds" >= 0) OR ("t0"."net_cash_proceeds" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(("t0"."offer_amount" >= 0) OR ("t0"."offer_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(("t0"."notes_outstanding" >= 0) OR ("t0"."notes_outstanding" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE(("t0"."credit_agreement_principal" >= 0) OR ("t0"."credit_agreement_principal" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE(("t0"."credit_agreement_letters_of_credit" >= 0) OR ("t0"."credit_agreement_letters_of_credit" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE(("t0"."specified_pari_passu_indebtedness" >= 0) OR ("t0"."specified_pari_passu_indebtedness" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE("t0"."purchase_completed_on" BETWEEN $first_day AND $last_day OR ("t0"."purchase_completed_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE(("t0"."notes_credited" >= 0) OR ("t0"."notes_credited" IS NULL), TRUE) AS BOOLEAN)) AS "check_19", BOOL_AND(CAST(COALESCE("t0"."notes_credited_retired_on" BETWEEN $first_day AND $last_day OR ("t0"."notes_credited_retired_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_20", BOOL_AND(CAST(COALESCE(("t0"."credit_agreement_prepayment_declined" >= 0) OR ("t0"."credit_agreement_prepayment_declined" IS NULL), TRUE) AS BOOLEAN)) AS "check_21", BOOL_AND(CAST(COALESCE(("t0"."specified_pari_passu_prepayment_declined" >= 0) OR ("t0"."specified_pari_passu_prepayment_declined" IS NULL), TRUE) AS BOOLEAN)) AS "check_22", BOOL_AND(CAST(COALESCE(COALESCE("t0"."asset_sale_purchase_date" >= "t0"."notice_mailed_on", TRUE), TRUE) AS BOOLEAN)) AS "check_23", BOOL_AND(CAST(COALESCE(COALESCE("t0"."purchase_completed_on" >= "t0"."notice_mailed_on", TRUE), TRUE) AS BOOLEAN)) AS "check_24", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."notes_credited" IS NULL) OR ("t0"."notes_credited_retired_on" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_25" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,14 @@
+-- The screen of the asset_sale_receipts extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: receipt_id: required
+-- check_2: transaction_id: required
+-- check_3: receipt_date: required
+-- check_4: kind: required
+-- check_5: amount: required
+-- check_6: receipt_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: kind: not one of the allowed values: closing_cash, note_collection, deferred_instalment, non_cash_realisation, reserve_reversal, foreign_proceeds_repatriated, joint_venture_distribution
+-- check_8: amount: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."receipt_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."receipt_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."receipt_date" BETWEEN $first_day AND $last_day OR ("t0"."receipt_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."kind" IN ('closing_cash', 'note_collection', 'deferred_instalment', 'non_cash_realisation', 'reserve_reversal', 'foreign_proceeds_repatriated', 'joint_venture_distribution') OR ("t0"."kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_8" FROM query_table($extract_table) AS "t0"

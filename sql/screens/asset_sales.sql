@@ -1,0 +1,40 @@
+-- The screen of the asset_sales extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: sale_date: required
+-- check_3: seller_entity_id: required
+-- check_4: asset_description: required
+-- check_5: buyer_kind: required
+-- check_6: gross_proceeds: required
+-- check_7: cash_consideration: required
+-- check_8: notes_converted_within_30_days: required
+-- check_9: assumed_liabilities: required
+-- check_10: other_non_cash_consideration: required
+-- check_11: selling_expenses: required
+-- check_12: taxes_paid_or_payable: required
+-- check_13: debt_repaid_from_proceeds: required
+-- check_14: reserves_established: required
+-- check_15: pretax_gain_loss: required
+-- check_16: tax_on_gain_loss: required
+-- check_17: debt_repaid_due_by_reason_of_sale: required
+-- check_18: deductions_payable_to_affiliates: required
+-- check_19: sale_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_20: buyer_kind: not one of the allowed values: third_party, affiliate, subsidiary, unrestricted_subsidiary, non_affiliate_joint_venture
+-- check_21: gross_proceeds: must not be negative
+-- check_22: cash_consideration: must not be negative
+-- check_23: notes_converted_within_30_days: must not be negative
+-- check_24: assumed_liabilities: must not be negative
+-- check_25: other_non_cash_consideration: must not be negative
+-- check_26: selling_expenses: must not be negative
+-- check_27: taxes_paid_or_payable: must not be negative
+-- check_28: debt_repaid_from_proceeds: must not be negative
+-- check_29: reserves_established: must not be negative
+-- check_30: asset_sale_exclusion: not one of the allowed values: A, B, C, D, E, F, G
+-- check_31: asset_class: not one of the allowed values: gramercy_refinery, nevada_micromill, us_fixed_assets_not_permitted_collateral_acquired_after_issue, us_fixed_assets_not_permitted_collateral
+-- check_32: debt_repaid_due_by_reason_of_sale: must not be negative
+-- check_33: deductions_payable_to_affiliates: must not be negative
+-- check_34: involuntary_disposition: not one of the allowed values: foreclosure, in_lieu_of_foreclosure, involuntary_proceeding
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."sale_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."seller_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."asset_description" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."buyer_kind" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."gross_proceeds" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."cash_consideration" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."notes_converted_within_30_days" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."assumed_liabilities" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."other_non_cash_consideration" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST("t0"."selling_expenses" IS NOT NULL AS BOOLEAN)) AS "check_11", BOOL_AND(CAST("t0"."taxes_paid_or_payable" IS NOT NULL AS BOOLEAN)) AS "check_12", BOOL_AND(CAST("t0"."debt_repaid_from_proceeds" IS NOT NULL AS BOOLEAN)) AS "check_13", BOOL_AND(CAST("t0"."reserves_established" IS NOT NULL AS BOOLEAN)) AS "check_14", BOOL_AND(CAST("t0"."pretax_gain_loss" IS NOT NULL AS BOOLEAN)) AS "check_15", BOOL_AND(CAST("t0"."tax_on_gain_loss" IS NOT NULL AS BOOLEAN)) AS "check_16", BOOL_AND(CAST("t0"."debt_repaid_due_by_reason_of_sale" IS NOT NULL AS BOOLEAN)) AS "check_17", BOOL_AND(CAST("t0"."deductions_payable_to_affiliates" IS NOT NULL AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE("t0"."sale_date" BETWEEN $first_day AND $last_day OR ("t0"."sale_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_19", BOOL_AND(CAST(COALESCE("t0"."buyer_kind" IN ('third_party', 'affiliate', 'subsidiary', 'unrestricted_subsidiary', 'non_affiliate_joint_venture') OR ("t0"."buyer_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_20", BOOL_AND(CAST(COALESCE(("t0"."gross_proceeds" >= 0) OR ("t0"."gross_proceeds" IS NULL), TRUE) AS BOOLEAN)) AS "check_21", BOOL_AND(CAST(COALESCE(("t0"."cash_consideration" >= 0) OR ("t0"."cash_consideration" IS NULL), TRUE) AS BOOLEAN)) AS "check_22", BOOL_AND(CAST(COALESCE(("t0"."notes_converted_within_30_days" >= 0) OR ("t0"."notes_converted_within_30_days" IS NULL), TRUE) AS BOOLEAN)) AS "check_23", BOOL_AND(CAST(COALESCE(("t0"."assumed_liabilities" >= 0) OR ("t0"."assumed_liabilities" IS NULL), TRUE) AS BOOLEAN)) AS "check_24", BOOL_AND(CAST(COALESCE(("t0"."other_non_cash_consideration" >= 0) OR ("t0"."other_non_cash_consideration" IS NULL), TRUE) AS BOOLEAN)) AS "check_25", BOOL_AND(CAST(COALESCE(("t0"."selling_expenses" >= 0) OR ("t0"."selling_expenses" IS NULL), TRUE) AS BOOLEAN)) AS "check_26", BOOL_AND(CAST(COALESCE(("t0"."taxes_paid_or_payable" >= 0) OR ("t0"."taxes_paid_or_payable" IS NULL), TRUE) AS BOOLEAN)) AS "check_27", BOOL_AND(CAST(COALESCE(("t0"."debt_repaid_from_proceeds" >= 0) OR ("t0"."debt_repaid_from_proceeds" IS NULL), TRUE) AS BOOLEAN)) AS "check_28", BOOL_AND(CAST(COALESCE(("t0"."reserves_established" >= 0) OR ("t0"."reserves_established" IS NULL), TRUE) AS BOOLEAN)) AS "check_29", BOOL_AND(CAST(COALESCE("t0"."asset_sale_exclusion" IN ('A', 'B', 'C', 'D', 'E', 'F', 'G') OR ("t0"."asset_sale_exclusion" IS NULL), TRUE) AS BOOLEAN)) AS "check_30", BOOL_AND(CAST(COALESCE("t0"."asset_class" IN ('gramercy_refinery', 'nevada_micromill', 'us_fixed_assets_not_permitted_collateral_acquired_after_issue', 'us_fixed_assets_not_permitted_collateral') OR ("t0"."asset_class" IS NULL), TRUE) AS BOOLEAN)) AS "check_31", BOOL_AND(CAST(COALESCE(("t0"."debt_repaid_due_by_reason_of_sale" >= 0) OR ("t0"."debt_repaid_due_by_reason_of_sale" IS NULL), TRUE) AS BOOLEAN)) AS "check_32", BOOL_AND(CAST(COALESCE(("t0"."deductions_payable_to_affiliates" >= 0) OR ("t0"."deductions_payable_to_affiliates" IS NULL), TRUE) AS BOOLEAN)) AS "check_33", BOOL_AND(CAST(COALESCE("t0"."involuntary_disposition" IN ('foreclosure', 'in_lieu_of_foreclosure', 'involuntary_proceeding') OR ("t0"."involuntary_disposition" IS NULL), TRUE) AS BOOLEAN)) AS "check_34" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,16 @@
+-- The screen of the asset_transfers extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transfer_id: required
+-- check_2: transfer_date: required
+-- check_3: transferor_entity_id: required
+-- check_4: transferee_entity_id: required
+-- check_5: fair_market_value: required
+-- check_6: is_return: required
+-- check_7: description: required
+-- check_8: transfer_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: fair_market_value: must not be negative
+-- check_10: exemption_clause: not one of the allowed values: A, B, C, D, E, F, G, H, I, J
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transfer_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."transfer_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."transferor_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."transferee_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."fair_market_value" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."is_return" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."transfer_date" BETWEEN $first_day AND $last_day OR ("t0"."transfer_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."fair_market_value" >= 0) OR ("t0"."fair_market_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."exemption_clause" IN ('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J') OR ("t0"."exemption_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_10" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,19 @@
+-- The screen of the board_resolutions extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: resolution_id: required
+-- check_2: subject: required
+-- check_3: adopted_on: required
+-- check_4: delivered_to_trustee_on: required
+-- check_5: amount: required
+-- check_6: document: required
+-- check_7: subject: not one of the allowed values: credit_agreement_amount_reduction
+-- check_8: adopted_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: delivered_to_trustee_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_10: effective_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_11: amount: must not be negative
+-- check_12: delivered_to_trustee_on: must not be before adopted_on
+-- check_13: effective_date: must not be before adopted_on
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."resolution_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."subject" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."adopted_on" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."delivered_to_trustee_on" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."document" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."subject" IN ('credit_agreement_amount_reduction') OR ("t0"."subject" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."adopted_on" BETWEEN $first_day AND $last_day OR ("t0"."adopted_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."delivered_to_trustee_on" BETWEEN $first_day AND $last_day OR ("t0"."delivered_to_trustee_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."effective_date" BETWEEN $first_day AND $last_day OR ("t0"."effective_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(COALESCE("t0"."delivered_to_trustee_on" >= "t0"."adopted_on", TRUE), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(COALESCE("t0"."effective_date" >= "t0"."adopted_on", TRUE), TRUE) AS BOOLEAN)) AS "check_13" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,20 @@
+-- The screen of the borrowing_base extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: as_of_date: required
+-- check_2: eligible_inventory: required
+-- check_3: olv_in_place_value: required
+-- check_4: eligible_accounts: required
+-- check_5: revolving_credit_outstandings: required
+-- check_6: letters_of_credit_outstandings: required
+-- check_7: revolving_commitment_availability: required
+-- check_8: as_of_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: eligible_inventory: must not be negative
+-- check_10: inventory_net_recovery_pct: must be a fraction from 0 to 1
+-- check_11: olv_in_place_value: must not be negative
+-- check_12: eligible_accounts: must not be negative
+-- check_13: revolving_credit_outstandings: must not be negative
+-- check_14: letters_of_credit_outstandings: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."as_of_date" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."eligible_inventory" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."olv_in_place_value" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."eligible_accounts" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."revolving_credit_outstandings" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."letters_of_credit_outstandings" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."revolving_commitment_availability" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."as_of_date" BETWEEN $first_day AND $last_day OR ("t0"."as_of_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."eligible_inventory" >= 0) OR ("t0"."eligible_inventory" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."inventory_net_recovery_pct" BETWEEN 0 AND 1 OR ("t0"."inventory_net_recovery_pct" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."olv_in_place_value" >= 0) OR ("t0"."olv_in_place_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."eligible_accounts" >= 0) OR ("t0"."eligible_accounts" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(("t0"."revolving_credit_outstandings" >= 0) OR ("t0"."revolving_credit_outstandings" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(("t0"."letters_of_credit_outstandings" >= 0) OR ("t0"."letters_of_credit_outstandings" IS NULL), TRUE) AS BOOLEAN)) AS "check_14" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,22 @@
+-- The screen of the ca1994_pricing_items extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: quarter_end: required
+-- check_2: pik_note_interest: required
+-- check_3: pik_note_interest_paid_in_cash: required
+-- check_4: equity_proceeds_notes_interest: required
+-- check_5: equity_proceeds_notes_interest_paid_in_cash: required
+-- check_6: interest_income: required
+-- check_7: quarter_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: quarter_end: must be the last day of a month
+-- check_9: adjusted_capital_expenditures: must not be negative
+-- check_10: pik_note_interest: must not be negative
+-- check_11: pik_note_interest_paid_in_cash: must not be negative
+-- check_12: equity_proceeds_notes_interest: must not be negative
+-- check_13: equity_proceeds_notes_interest_paid_in_cash: must not be negative
+-- check_14: interest_income: must not be negative
+-- check_15: pik_note_interest_paid_in_cash: must not exceed pik_note_interest
+-- check_16: equity_proceeds_notes_interest_paid_in_cash: must not exceed equity_proceeds_notes_interest
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."quarter_end" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."pik_note_interest" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."pik_note_interest_paid_in_cash" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."equity_proceeds_notes_interest" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."equity_proceeds_notes_interest_paid_in_cash" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."interest_income" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."quarter_end" BETWEEN $first_day AND $last_day OR ("t0"."quarter_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE((EXTRACT(day FROM "t0"."quarter_end" + INTERVAL '1' DAY) = 1) OR ("t0"."quarter_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."adjusted_capital_expenditures" >= 0) OR ("t0"."adjusted_capital_expenditures" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE(("t0"."pik_note_interest" >= 0) OR ("t0"."pik_note_interest" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."pik_note_interest_paid_in_cash" >= 0) OR ("t0"."pik_note_interest_paid_in_cash" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."equity_proceeds_notes_interest" >= 0) OR ("t0"."equity_proceeds_notes_interest" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(("t0"."equity_proceeds_notes_interest_paid_in_cash" >= 0) OR ("t0"."equity_proceeds_notes_interest_paid_in_cash" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(("t0"."interest_income" >= 0) OR ("t0"."interest_income" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE(COALESCE("t0"."pik_note_interest_paid_in_cash" <= "t0"."pik_note_interest", TRUE), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE(COALESCE("t0"."equity_proceeds_notes_interest_paid_in_cash" <= "t0"."equity_proceeds_notes_interest", TRUE), TRUE) AS BOOLEAN)) AS "check_16" FROM query_table($extract_table) AS "t0"

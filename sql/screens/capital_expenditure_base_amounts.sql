@@ -1,0 +1,12 @@
+-- The screen of the capital_expenditure_base_amounts extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: fiscal_year_end: required
+-- check_2: base_amount: required
+-- check_3: document: required
+-- check_4: fiscal_year_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_5: fiscal_year_end: must be the last day of a month
+-- check_6: base_amount: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."fiscal_year_end" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."base_amount" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."document" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST(COALESCE("t0"."fiscal_year_end" BETWEEN $first_day AND $last_day OR ("t0"."fiscal_year_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE((EXTRACT(day FROM "t0"."fiscal_year_end" + INTERVAL '1' DAY) = 1) OR ("t0"."fiscal_year_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE(("t0"."base_amount" >= 0) OR ("t0"."base_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_6" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,19 @@
+-- The screen of the capital_expenditures extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: entity_id: required
+-- check_2: period_end: required
+-- check_3: project: required
+-- check_4: amount: required
+-- check_5: financed_by_obligors: required
+-- check_6: period_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: period_end: must be the last day of a month
+-- check_8: amount: must not be negative
+-- check_9: expenditure_id: given on more than one row
+-- check_10: expenditure_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_11: expenditure_date: required with expenditure_id
+-- check_12: expenditure_id: required with expenditure_date
+-- check_13: expenditure_date: must fall in the month period_end ends
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."period_end" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."project" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."financed_by_obligors" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."period_end" BETWEEN $first_day AND $last_day OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE((EXTRACT(day FROM "t0"."period_end" + INTERVAL '1' DAY) = 1) OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."expenditure_id" IS NULL) OR NOT ("t0"."expenditure_id" IN (SELECT "t1"."expenditure_id" FROM (SELECT "t0"."expenditure_id", COUNT(*) AS "rows" FROM query_table($extract_table) AS "t0" GROUP BY 1) AS "t1" WHERE "t1"."rows" > 1)) OR ("t0"."expenditure_id" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."expenditure_date" BETWEEN $first_day AND $last_day OR ("t0"."expenditure_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."expenditure_id" IS NULL) OR ("t0"."expenditure_date" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."expenditure_date" IS NULL) OR ("t0"."expenditure_id" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(COALESCE((DATE_TRUNC('MONTH', "t0"."expenditure_date") = DATE_TRUNC('MONTH', "t0"."period_end")) AND (EXTRACT(day FROM "t0"."period_end" + INTERVAL '1' DAY) = 1), TRUE), TRUE) AS BOOLEAN)) AS "check_13" FROM query_table($extract_table) AS "t0"

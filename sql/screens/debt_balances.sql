@@ -1,0 +1,16 @@
+-- The screen of the debt_balances extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: instrument_id: required
+-- check_2: period_end: required
+-- check_3: principal_outstanding: required
+-- check_4: letters_of_credit_outstanding: required
+-- check_5: interest_rate: required
+-- check_6: period_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: period_end: must be the last day of a month
+-- check_8: principal_outstanding: must not be negative
+-- check_9: letters_of_credit_outstanding: must not be negative
+-- check_10: interest_rate: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."period_end" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."principal_outstanding" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."letters_of_credit_outstanding" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."interest_rate" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."period_end" BETWEEN $first_day AND $last_day OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE((EXTRACT(day FROM "t0"."period_end" + INTERVAL '1' DAY) = 1) OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."principal_outstanding" >= 0) OR ("t0"."principal_outstanding" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."letters_of_credit_outstanding" >= 0) OR ("t0"."letters_of_credit_outstanding" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE(("t0"."interest_rate" >= 0) OR ("t0"."interest_rate" IS NULL), TRUE) AS BOOLEAN)) AS "check_10" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,35 @@
+-- The screen of the debt_instruments extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: instrument_id: required
+-- check_2: instrument_name: required
+-- check_3: obligor_entity_id: required
+-- check_4: instrument_kind: required
+-- check_5: indenture_basket: required
+-- check_6: rate_kind: required
+-- check_7: day_count: required
+-- check_8: issue_date: required
+-- check_9: maturity_date: required
+-- check_10: is_subordinated: required
+-- check_11: is_secured: required
+-- check_12: instrument_kind: not one of the allowed values: senior_notes, senior_subordinated_notes, revolving_credit, term_loan, capital_lease, industrial_revenue_bonds, other, preferred_stock, assumed_pension_obligations
+-- check_13: indenture_basket: not one of the 16 allowed values listed in the extract contract
+-- check_14: rate_kind: not one of the allowed values: fixed, floating
+-- check_15: fixed_rate: must not be negative
+-- check_16: day_count: not one of the allowed values: 30/360, actual/360, actual/365
+-- check_17: letter_of_credit_fee_rate: must not be negative
+-- check_18: commitment: must not be negative
+-- check_19: issue_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_20: maturity_date: before the first day, the earliest day the instruments' definitions read
+-- check_21: indebtedness_exclusion: not one of the allowed values: A-ordinary-course, A-nrmc, B, C, D, E
+-- check_22: ca1994_debt_class: not one of the allowed values: senior_debt, new_senior_debt, additional_new_senior_debt, subordinated_debt, new_subordinated_debt, ongoing_indebtedness, other
+-- check_23: obligor_relationship: not one of the allowed values: guarantee_of_third_party, lien_for_third_party
+-- check_24: permitted_indebtedness_clause: not one of the allowed values: a, b, c, d, e, f, g, h, i, j-i, j-ii
+-- check_25: credit_agreement: not one of the allowed values: ca-1994, ppca-2002
+-- check_26: maturity_date: must not be before issue_date
+-- check_27: fixed_rate: required when rate_kind is fixed
+-- check_28: floating_index: required when rate_kind is floating
+-- check_29: spread: required when rate_kind is floating
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."instrument_name" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."obligor_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."instrument_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."indenture_basket" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."rate_kind" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."day_count" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."issue_date" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."maturity_date" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."is_subordinated" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST("t0"."is_secured" IS NOT NULL AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE("t0"."instrument_kind" IN ('senior_notes', 'senior_subordinated_notes', 'revolving_credit', 'term_loan', 'capital_lease', 'industrial_revenue_bonds', 'other', 'preferred_stock', 'assumed_pension_obligations') OR ("t0"."instrument_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."indenture_basket" IN ('4.10(a)', '4.10(b)(i)', '4.10(b)(ii)', '4.10(b)(iii)(A)', '4.10(b)(iii)(B)', '4.10(b)(iv)', '4.10(b)(v)', '4.10(b)(vi)', '4.10(b)(vii)', '4.10(b)(viii)', '4.10(b)(x)', '4.10(b)(xi)', '4.10(b)(xii)', '4.10(b)(xiii)', 'pre-existing', 'not-indebtedness') OR ("t0"."indenture_basket" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE("t0"."rate_kind" IN ('fixed', 'floating') OR ("t0"."rate_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE(("t0"."fixed_rate" >= 0) OR ("t0"."fixed_rate" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE("t0"."day_count" IN ('30/360', 'actual/360', 'actual/365') OR ("t0"."day_count" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE(("t0"."letter_of_credit_fee_rate" >= 0) OR ("t0"."letter_of_credit_fee_rate" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE(("t0"."commitment" >= 0) OR ("t0"."commitment" IS NULL), TRUE) AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE("t0"."issue_date" BETWEEN $first_day AND $last_day OR ("t0"."issue_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_19", BOOL_AND(CAST(COALESCE(("t0"."maturity_date" >= $first_day) OR ("t0"."maturity_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_20", BOOL_AND(CAST(COALESCE("t0"."indebtedness_exclusion" IN ('A-ordinary-course', 'A-nrmc', 'B', 'C', 'D', 'E') OR ("t0"."indebtedness_exclusion" IS NULL), TRUE) AS BOOLEAN)) AS "check_21", BOOL_AND(CAST(COALESCE("t0"."ca1994_debt_class" IN ('senior_debt', 'new_senior_debt', 'additional_new_senior_debt', 'subordinated_debt', 'new_subordinated_debt', 'ongoing_indebtedness', 'other') OR ("t0"."ca1994_debt_class" IS NULL), TRUE) AS BOOLEAN)) AS "check_22", BOOL_AND(CAST(COALESCE("t0"."obligor_relationship" IN ('guarantee_of_third_party', 'lien_for_third_party') OR ("t0"."obligor_relationship" IS NULL), TRUE) AS BOOLEAN)) AS "check_23", BOOL_AND(CAST(COALESCE("t0"."permitted_indebtedness_clause" IN ('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j-i', 'j-ii') OR ("t0"."permitted_indebtedness_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_24", BOOL_AND(CAST(COALESCE("t0"."credit_agreement" IN ('ca-1994', 'ppca-2002') OR ("t0"."credit_agreement" IS NULL), TRUE) AS BOOLEAN)) AS "check_25", BOOL_AND(CAST(COALESCE(COALESCE("t0"."maturity_date" >= "t0"."issue_date", TRUE), TRUE) AS BOOLEAN)) AS "check_26", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."rate_kind" <> 'fixed') OR ("t0"."fixed_rate" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_27", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."rate_kind" <> 'floating') OR ("t0"."floating_index" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_28", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."rate_kind" <> 'floating') OR ("t0"."spread" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_29" FROM query_table($extract_table) AS "t0"

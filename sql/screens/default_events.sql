@@ -1,0 +1,18 @@
+-- The screen of the default_events extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: event_id: required
+-- check_2: kind: required
+-- check_3: event_date: required
+-- check_4: entity_id: required
+-- check_5: document: required
+-- check_6: kind: not one of the allowed values: interest_payment_default, principal_payment_default, notice_of_default, other_debt_payment_default, other_debt_acceleration, judgment, bankruptcy_filing, involuntary_bankruptcy_order, acceleration, change_of_control, guarantee_ceased
+-- check_7: event_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: amount: must not be negative
+-- check_9: insured_amount: must not be negative
+-- check_10: cured_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_11: cured_on: must not be before event_date
+-- check_12: insured_amount: must not exceed amount
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."event_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."kind" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."event_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."document" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."kind" IN ('interest_payment_default', 'principal_payment_default', 'notice_of_default', 'other_debt_payment_default', 'other_debt_acceleration', 'judgment', 'bankruptcy_filing', 'involuntary_bankruptcy_order', 'acceleration', 'change_of_control', 'guarantee_ceased') OR ("t0"."kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."event_date" BETWEEN $first_day AND $last_day OR ("t0"."event_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."insured_amount" >= 0) OR ("t0"."insured_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."cured_on" BETWEEN $first_day AND $last_day OR ("t0"."cured_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(COALESCE("t0"."cured_on" >= "t0"."event_date", TRUE), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(COALESCE("t0"."insured_amount" <= "t0"."amount", TRUE), TRUE) AS BOOLEAN)) AS "check_12" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,25 @@
+-- The screen of the entities extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: entity_id: required
+-- check_2: entity_name: required
+-- check_3: valid_from: required
+-- check_4: role: required
+-- check_5: is_subsidiary: required
+-- check_6: is_unrestricted_subsidiary: required
+-- check_7: is_subsidiary_guarantor: required
+-- check_8: is_bank_guarantor: required
+-- check_9: is_specified_party: required
+-- check_10: is_foreign: required
+-- check_11: is_joint_venture: required
+-- check_12: ownership_pct: required
+-- check_13: consolidation_method: required
+-- check_14: valid_from: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_15: valid_to: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_16: role: not one of the allowed values: company, parent, subsidiary, joint_venture, investee, affiliate
+-- check_17: ownership_pct: must be a fraction from 0 to 1
+-- check_18: consolidation_method: not one of the allowed values: full, proportional, equity, cost, none
+-- check_19: valid_to: must not be before valid_from
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."entity_name" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."valid_from" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."role" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."is_subsidiary" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."is_unrestricted_subsidiary" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."is_subsidiary_guarantor" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."is_bank_guarantor" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."is_specified_party" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."is_foreign" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST("t0"."is_joint_venture" IS NOT NULL AS BOOLEAN)) AS "check_11", BOOL_AND(CAST("t0"."ownership_pct" IS NOT NULL AS BOOLEAN)) AS "check_12", BOOL_AND(CAST("t0"."consolidation_method" IS NOT NULL AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE("t0"."valid_from" BETWEEN $first_day AND $last_day OR ("t0"."valid_from" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE("t0"."valid_to" BETWEEN $first_day AND $last_day OR ("t0"."valid_to" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE("t0"."role" IN ('company', 'parent', 'subsidiary', 'joint_venture', 'investee', 'affiliate') OR ("t0"."role" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE("t0"."ownership_pct" BETWEEN 0 AND 1 OR ("t0"."ownership_pct" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE("t0"."consolidation_method" IN ('full', 'proportional', 'equity', 'cost', 'none') OR ("t0"."consolidation_method" IS NULL), TRUE) AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE(COALESCE("t0"."valid_to" >= "t0"."valid_from", TRUE), TRUE) AS BOOLEAN)) AS "check_19" FROM query_table($extract_table) AS "t0"

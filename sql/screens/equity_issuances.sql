@@ -1,0 +1,19 @@
+-- The screen of the equity_issuances extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: issue_date: required
+-- check_3: issuer_entity_id: required
+-- check_4: issuance_kind: required
+-- check_5: purchaser_kind: required
+-- check_6: net_proceeds: required
+-- check_7: is_redeemable: required
+-- check_8: issue_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: issuance_kind: not one of the allowed values: common_stock, preferred_stock, capital_contribution, conversion
+-- check_10: purchaser_kind: not one of the allowed values: kac, public, subsidiary, other, non_affiliate_joint_venture, unrestricted_subsidiary
+-- check_11: net_proceeds: must not be negative
+-- check_12: excluded_from_4_09_a_ii: must not be negative
+-- check_13: excluded_from_4_09_a_ii: must not exceed net_proceeds
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."issue_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."issuer_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."issuance_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."purchaser_kind" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."net_proceeds" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."is_redeemable" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."issue_date" BETWEEN $first_day AND $last_day OR ("t0"."issue_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."issuance_kind" IN ('common_stock', 'preferred_stock', 'capital_contribution', 'conversion') OR ("t0"."issuance_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."purchaser_kind" IN ('kac', 'public', 'subsidiary', 'other', 'non_affiliate_joint_venture', 'unrestricted_subsidiary') OR ("t0"."purchaser_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."net_proceeds" >= 0) OR ("t0"."net_proceeds" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."excluded_from_4_09_a_ii" >= 0) OR ("t0"."excluded_from_4_09_a_ii" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(COALESCE("t0"."excluded_from_4_09_a_ii" <= "t0"."net_proceeds", TRUE), TRUE) AS BOOLEAN)) AS "check_13" FROM query_table($extract_table) AS "t0"

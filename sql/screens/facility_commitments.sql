@@ -1,0 +1,14 @@
+-- The screen of the facility_commitments extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: instrument_id: required
+-- check_2: valid_from: required
+-- check_3: commitment: required
+-- check_4: document: required
+-- check_5: valid_from: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_6: valid_to: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: commitment: must not be negative
+-- check_8: valid_to: must not be before valid_from
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."valid_from" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."commitment" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."document" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE("t0"."valid_from" BETWEEN $first_day AND $last_day OR ("t0"."valid_from" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."valid_to" BETWEEN $first_day AND $last_day OR ("t0"."valid_to" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE(("t0"."commitment" >= 0) OR ("t0"."commitment" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(COALESCE("t0"."valid_to" >= "t0"."valid_from", TRUE), TRUE) AS BOOLEAN)) AS "check_8" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,12 @@
+-- The screen of the financial_statements extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: period_end: required
+-- check_2: available_on: required
+-- check_3: period_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_4: period_end: must be the last day of a fiscal quarter
+-- check_5: available_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_6: available_on: must not be before period_end
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."period_end" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."available_on" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST(COALESCE("t0"."period_end" BETWEEN $first_day AND $last_day OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_3", BOOL_AND(CAST(COALESCE(((EXTRACT(day FROM "t0"."period_end" + INTERVAL '1' DAY) = 1) AND ((EXTRACT(month FROM "t0"."period_end") % 3) = 0)) OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE("t0"."available_on" BETWEEN $first_day AND $last_day OR ("t0"."available_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE(COALESCE("t0"."available_on" >= "t0"."period_end", TRUE), TRUE) AS BOOLEAN)) AS "check_6" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,24 @@
+-- The screen of the guarantees extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: guarantee_id: required
+-- check_2: guarantor_entity_id: required
+-- check_3: guaranteed_obligor_entity_id: required
+-- check_4: guaranteed_instrument_id: required
+-- check_5: guaranteed_debt: required
+-- check_6: guaranteed_debt_subordination: required
+-- check_7: guarantee_ranking: required
+-- check_8: given_on: required
+-- check_9: existed_when_guarantor_acquired: required
+-- check_10: description: required
+-- check_11: guaranteed_debt: not one of the allowed values: notes, credit_agreement, notes_1275, notes_10875_1996, notes_0975, other
+-- check_12: guaranteed_debt_subordination: not one of the allowed values: senior, subordinated_to_other_indebtedness, subordinated_to_notes
+-- check_13: guarantee_ranking: not one of the allowed values: senior, subordinated_to_note_guarantee, subordinated_other
+-- check_14: given_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_15: released_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_16: release_basis: not one of the allowed values: 15.05(a), 15.05(c), 15.05(d), repaid, other
+-- check_17: maximum_liability: must not be negative
+-- check_18: released_on: must not be before given_on
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."guarantee_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."guarantor_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."guaranteed_obligor_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."guaranteed_instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."guaranteed_debt" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."guaranteed_debt_subordination" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."guarantee_ranking" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."given_on" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."existed_when_guarantor_acquired" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE("t0"."guaranteed_debt" IN ('notes', 'credit_agreement', 'notes_1275', 'notes_10875_1996', 'notes_0975', 'other') OR ("t0"."guaranteed_debt" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE("t0"."guaranteed_debt_subordination" IN ('senior', 'subordinated_to_other_indebtedness', 'subordinated_to_notes') OR ("t0"."guaranteed_debt_subordination" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."guarantee_ranking" IN ('senior', 'subordinated_to_note_guarantee', 'subordinated_other') OR ("t0"."guarantee_ranking" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE("t0"."given_on" BETWEEN $first_day AND $last_day OR ("t0"."given_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE("t0"."released_on" BETWEEN $first_day AND $last_day OR ("t0"."released_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE("t0"."release_basis" IN ('15.05(a)', '15.05(c)', '15.05(d)', 'repaid', 'other') OR ("t0"."release_basis" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE(("t0"."maximum_liability" >= 0) OR ("t0"."maximum_liability" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE(COALESCE("t0"."released_on" >= "t0"."given_on", TRUE), TRUE) AS BOOLEAN)) AS "check_18" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,20 @@
+-- The screen of the incurrences extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: incurrence_date: required
+-- check_3: instrument_id: required
+-- check_4: amount: required
+-- check_5: basket: required
+-- check_6: proceeds_applied_amount: required
+-- check_7: description: required
+-- check_8: incurrence_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: amount: must not be negative
+-- check_10: basket: not one of the 16 allowed values listed in the extract contract
+-- check_11: proceeds_applied_amount: must not be negative
+-- check_12: basket_detail: not one of the allowed values: A-I, A-II, A-III, A-IV, B, C
+-- check_13: premium_and_fees: must not be negative
+-- check_14: accrued_interest_refinanced: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."incurrence_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."basket" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."proceeds_applied_amount" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."incurrence_date" BETWEEN $first_day AND $last_day OR ("t0"."incurrence_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."basket" IN ('4.10(a)', '4.10(b)(i)', '4.10(b)(ii)', '4.10(b)(iii)(A)', '4.10(b)(iii)(B)', '4.10(b)(iv)', '4.10(b)(v)', '4.10(b)(vi)', '4.10(b)(vii)', '4.10(b)(viii)', '4.10(b)(x)', '4.10(b)(xi)', '4.10(b)(xii)', '4.10(b)(xiii)', 'pre-existing', 'not-indebtedness') OR ("t0"."basket" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."proceeds_applied_amount" >= 0) OR ("t0"."proceeds_applied_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE("t0"."basket_detail" IN ('A-I', 'A-II', 'A-III', 'A-IV', 'B', 'C') OR ("t0"."basket_detail" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(("t0"."premium_and_fees" >= 0) OR ("t0"."premium_and_fees" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(("t0"."accrued_interest_refinanced" >= 0) OR ("t0"."accrued_interest_refinanced" IS NULL), TRUE) AS BOOLEAN)) AS "check_14" FROM query_table($extract_table) AS "t0"

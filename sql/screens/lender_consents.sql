@@ -1,0 +1,15 @@
+-- The screen of the lender_consents extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: request_id: required
+-- check_2: request_date: required
+-- check_3: subject: required
+-- check_4: lender_id: required
+-- check_5: consented: required
+-- check_6: outstanding_principal: required
+-- check_7: request_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: subject: not one of the allowed values: sixth_amendment, ppe_subcomponent_reduction
+-- check_9: outstanding_principal: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."request_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."request_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."subject" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."lender_id" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."consented" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."outstanding_principal" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."request_date" BETWEEN $first_day AND $last_day OR ("t0"."request_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."subject" IN ('sixth_amendment', 'ppe_subcomponent_reduction') OR ("t0"."subject" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."outstanding_principal" >= 0) OR ("t0"."outstanding_principal" IS NULL), TRUE) AS BOOLEAN)) AS "check_9" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,13 @@
+-- The screen of the lender_fees extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: fee_id: required
+-- check_2: fee_kind: required
+-- check_3: paid_on: required
+-- check_4: amount: required
+-- check_5: fee_kind: not one of the allowed values: sixth_amendment_fee
+-- check_6: paid_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: amount: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."fee_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."fee_kind" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."paid_on" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE("t0"."fee_kind" IN ('sixth_amendment_fee') OR ("t0"."fee_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."paid_on" BETWEEN $first_day AND $last_day OR ("t0"."paid_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_7" FROM query_table($extract_table) AS "t0"

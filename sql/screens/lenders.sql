@@ -1,0 +1,12 @@
+-- The screen of the lenders extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: lender_id: required
+-- check_2: lender_name: required
+-- check_3: effective_date: required
+-- check_4: revolving_commitment: required
+-- check_5: effective_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_6: revolving_commitment: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."lender_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."lender_name" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."effective_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."revolving_commitment" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE("t0"."effective_date" BETWEEN $first_day AND $last_day OR ("t0"."effective_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE(("t0"."revolving_commitment" >= 0) OR ("t0"."revolving_commitment" IS NULL), TRUE) AS BOOLEAN)) AS "check_6" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,20 @@
+-- The screen of the letters_of_credit extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: lc_id: required
+-- check_2: facility_instrument_id: required
+-- check_3: beneficiary: required
+-- check_4: purpose: required
+-- check_5: issue_date: required
+-- check_6: expiry_date: required
+-- check_7: stated_amount: required
+-- check_8: cash_collateralized: required
+-- check_9: purpose: not one of the allowed values: general, venezuela, bid_bond, insurance, environmental
+-- check_10: issue_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_11: expiry_date: before the first day, the earliest day the instruments' definitions read
+-- check_12: stated_amount: must not be negative
+-- check_13: permitted_indebtedness_clause: not one of the allowed values: a, b, c, d, e, f, g, h, i, j-i, j-ii
+-- check_14: expiry_date: must not be before issue_date
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."lc_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."facility_instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."beneficiary" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."purpose" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."issue_date" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."expiry_date" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."stated_amount" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."cash_collateralized" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."purpose" IN ('general', 'venezuela', 'bid_bond', 'insurance', 'environmental') OR ("t0"."purpose" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."issue_date" BETWEEN $first_day AND $last_day OR ("t0"."issue_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."expiry_date" >= $first_day) OR ("t0"."expiry_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."stated_amount" >= 0) OR ("t0"."stated_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."permitted_indebtedness_clause" IN ('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j-i', 'j-ii') OR ("t0"."permitted_indebtedness_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(COALESCE("t0"."expiry_date" >= "t0"."issue_date", TRUE), TRUE) AS BOOLEAN)) AS "check_14" FROM query_table($extract_table) AS "t0"

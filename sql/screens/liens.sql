@@ -1,0 +1,25 @@
+-- The screen of the liens extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: lien_id: required
+-- check_2: entity_id: required
+-- check_3: asset_description: required
+-- check_4: facility: required
+-- check_5: is_us_fixed_asset: required
+-- check_6: is_permitted_collateral: required
+-- check_7: instrument_id: required
+-- check_8: principal_secured: required
+-- check_9: created_on: required
+-- check_10: permitted_clause: required
+-- check_11: is_carifa_financing: required
+-- check_12: notes_equally_and_ratably_secured: required
+-- check_13: principal_secured: must not be negative
+-- check_14: created_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_15: asset_acquired_or_completed_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_16: asset_cost: must not be negative
+-- check_17: permitted_clause: not one of the 14 allowed values listed in the extract contract
+-- check_18: released_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_19: released_on: must not be before created_on
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."lien_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."asset_description" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."facility" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."is_us_fixed_asset" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."is_permitted_collateral" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."instrument_id" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."principal_secured" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."created_on" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."permitted_clause" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST("t0"."is_carifa_financing" IS NOT NULL AS BOOLEAN)) AS "check_11", BOOL_AND(CAST("t0"."notes_equally_and_ratably_secured" IS NOT NULL AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE(("t0"."principal_secured" >= 0) OR ("t0"."principal_secured" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE("t0"."created_on" BETWEEN $first_day AND $last_day OR ("t0"."created_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE("t0"."asset_acquired_or_completed_on" BETWEEN $first_day AND $last_day OR ("t0"."asset_acquired_or_completed_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE(("t0"."asset_cost" >= 0) OR ("t0"."asset_cost" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE("t0"."permitted_clause" IN ('4.11(b)(i)', '4.11(b)(ii)', '4.11(b)(iii)', '4.11(b)(iv)', '4.11(b)(v)', '4.11(b)(vi)', '4.11(b)(vii)', '4.11(b)(viii)(a)', '4.11(b)(viii)(b)', '4.11(b)(ix)', '4.11(b)(x)', '4.11(b)(xi)', '4.11(b)(xii)', 'none') OR ("t0"."permitted_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE("t0"."released_on" BETWEEN $first_day AND $last_day OR ("t0"."released_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE(COALESCE("t0"."released_on" >= "t0"."created_on", TRUE), TRUE) AS BOOLEAN)) AS "check_19" FROM query_table($extract_table) AS "t0"

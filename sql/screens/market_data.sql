@@ -1,0 +1,18 @@
+-- The screen of the market_data extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: series: required
+-- check_2: period_start: required
+-- check_3: period_end: required
+-- check_4: value: required
+-- check_5: unit: required
+-- check_6: series: not one of the allowed values: natural_gas_price_paid, libor_3m, prime_rate
+-- check_7: period_start: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: period_end: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: value: must not be negative
+-- check_10: unit: not one of the allowed values: usd_per_mmbtu, rate
+-- check_11: period_end: must not be before period_start
+-- check_12: unit: does not match series (natural_gas_price_paid: usd_per_mmbtu, libor_3m: rate, prime_rate: rate)
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."series" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."period_start" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."period_end" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."value" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."unit" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."series" IN ('natural_gas_price_paid', 'libor_3m', 'prime_rate') OR ("t0"."series" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."period_start" BETWEEN $first_day AND $last_day OR ("t0"."period_start" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."period_end" BETWEEN $first_day AND $last_day OR ("t0"."period_end" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE(("t0"."value" >= 0) OR ("t0"."value" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."unit" IN ('usd_per_mmbtu', 'rate') OR ("t0"."unit" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(COALESCE("t0"."period_end" >= "t0"."period_start", TRUE), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(COALESCE((CASE "t0"."series" WHEN 'natural_gas_price_paid' THEN 'usd_per_mmbtu' WHEN 'libor_3m' THEN 'rate' WHEN 'prime_rate' THEN 'rate' ELSE NULL END IS NULL) OR ("t0"."unit" = CASE "t0"."series" WHEN 'natural_gas_price_paid' THEN 'usd_per_mmbtu' WHEN 'libor_3m' THEN 'rate' WHEN 'prime_rate' THEN 'rate' ELSE NULL END), TRUE), TRUE) AS BOOLEAN)) AS "check_12" FROM query_table($extract_table) AS "t0"

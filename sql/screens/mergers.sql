@@ -1,0 +1,19 @@
+-- The screen of the mergers extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: merger_id: required
+-- check_2: effective_date: required
+-- check_3: entity_id: required
+-- check_4: event_kind: required
+-- check_5: counterparty_role: required
+-- check_6: survivor: required
+-- check_7: survivor_role: required
+-- check_8: effective_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: event_kind: not one of the allowed values: consolidation, merger, transfer_of_all_property, liquidation, dissolution, discontinuance
+-- check_10: counterparty_role: not one of the allowed values: company, kac, subsidiary_guarantor, subsidiary, other, none
+-- check_11: survivor: not one of the allowed values: entity, counterparty, none
+-- check_12: survivor_role: not one of the allowed values: company, kac, subsidiary_guarantor, subsidiary, other, none
+-- check_13: supplemental_indenture_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."merger_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."effective_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."event_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."counterparty_role" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."survivor" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."survivor_role" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."effective_date" BETWEEN $first_day AND $last_day OR ("t0"."effective_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."event_kind" IN ('consolidation', 'merger', 'transfer_of_all_property', 'liquidation', 'dissolution', 'discontinuance') OR ("t0"."event_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."counterparty_role" IN ('company', 'kac', 'subsidiary_guarantor', 'subsidiary', 'other', 'none') OR ("t0"."counterparty_role" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE("t0"."survivor" IN ('entity', 'counterparty', 'none') OR ("t0"."survivor" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE("t0"."survivor_role" IN ('company', 'kac', 'subsidiary_guarantor', 'subsidiary', 'other', 'none') OR ("t0"."survivor_role" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."supplemental_indenture_date" BETWEEN $first_day AND $last_day OR ("t0"."supplemental_indenture_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_13" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,14 @@
+-- The screen of the note_redemptions extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: redemption_id: required
+-- check_2: notice_mailed_on: required
+-- check_3: redemption_date: required
+-- check_4: principal_amount: required
+-- check_5: notice_mailed_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_6: redemption_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: principal_amount: must not be negative
+-- check_8: redemption_date: must not be before notice_mailed_on
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."redemption_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."notice_mailed_on" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."redemption_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."principal_amount" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE("t0"."notice_mailed_on" BETWEEN $first_day AND $last_day OR ("t0"."notice_mailed_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."redemption_date" BETWEEN $first_day AND $last_day OR ("t0"."redemption_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE(("t0"."principal_amount" >= 0) OR ("t0"."principal_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(COALESCE("t0"."redemption_date" >= "t0"."notice_mailed_on", TRUE), TRUE) AS BOOLEAN)) AS "check_8" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,12 @@
+-- The screen of the ppca_asset_dispositions extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: is_sale_of_accounts: required
+-- check_3: section_9_2_11_clause: not one of the 26 allowed values listed in the extract contract
+-- check_4: alpart_proviso_clause: not one of the allowed values: i, ii
+-- check_5: fair_market_value: must not be negative
+-- check_6: fair_market_value: required with alpart_proviso_clause
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."is_sale_of_accounts" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST(COALESCE("t0"."section_9_2_11_clause" IN ('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z') OR ("t0"."section_9_2_11_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_3", BOOL_AND(CAST(COALESCE("t0"."alpart_proviso_clause" IN ('i', 'ii') OR ("t0"."alpart_proviso_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_4", BOOL_AND(CAST(COALESCE(("t0"."fair_market_value" >= 0) OR ("t0"."fair_market_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."alpart_proviso_clause" IS NULL) OR ("t0"."fair_market_value" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_6" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,14 @@
+-- The screen of the ppca_disposition_proceeds extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: proceeds_id: required
+-- check_2: transaction_id: required
+-- check_3: event_date: required
+-- check_4: event_kind: required
+-- check_5: net_disposition_proceeds: required
+-- check_6: event_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_7: event_kind: not one of the allowed values: received, placed_in_escrow, released_from_escrow
+-- check_8: net_disposition_proceeds: must not be negative
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."proceeds_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."event_date" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."event_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."net_disposition_proceeds" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."event_date" BETWEEN $first_day AND $last_day OR ("t0"."event_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."event_kind" IN ('received', 'placed_in_escrow', 'released_from_escrow') OR ("t0"."event_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE(("t0"."net_disposition_proceeds" >= 0) OR ("t0"."net_disposition_proceeds" IS NULL), TRUE) AS BOOLEAN)) AS "check_8" FROM query_table($extract_table) AS "t0"

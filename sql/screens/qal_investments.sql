@@ -1,0 +1,20 @@
+-- The screen of the qal_investments extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: investment_id: required
+-- check_2: made_on: required
+-- check_3: investor: required
+-- check_4: investment_kind: required
+-- check_5: amount: required
+-- check_6: participants_amount: required
+-- check_7: ownership_interest: required
+-- check_8: made_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: investor: not one of the allowed values: company, kaac
+-- check_10: investment_kind: not one of the allowed values: cash_investment, contingent_liability
+-- check_11: amount: must not be negative
+-- check_12: participants_amount: must not be negative
+-- check_13: ownership_interest: must be a fraction from 0 to 1
+-- check_14: amount: must not exceed participants_amount
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."investment_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."made_on" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."investor" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."investment_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."participants_amount" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."ownership_interest" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."made_on" BETWEEN $first_day AND $last_day OR ("t0"."made_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."investor" IN ('company', 'kaac') OR ("t0"."investor" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."investment_kind" IN ('cash_investment', 'contingent_liability') OR ("t0"."investment_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."participants_amount" >= 0) OR ("t0"."participants_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."ownership_interest" BETWEEN 0 AND 1 OR ("t0"."ownership_interest" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(COALESCE("t0"."amount" <= "t0"."participants_amount", TRUE), TRUE) AS BOOLEAN)) AS "check_14" FROM query_table($extract_table) AS "t0"

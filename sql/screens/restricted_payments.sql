@@ -1,0 +1,34 @@
+-- The screen of the restricted_payments extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: payment_date: required
+-- check_3: payer_entity_id: required
+-- check_4: payment_kind: required
+-- check_5: recipient_kind: required
+-- check_6: amount: required
+-- check_7: basket: required
+-- check_8: description: required
+-- check_9: payment_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_10: payment_kind: not one of the allowed values: dividend, stock_repurchase, subordinated_debt_retirement, restricted_investment, unrestricted_subsidiary_investment, return_of_investment, tax_sharing_payment
+-- check_11: recipient_kind: not one of the allowed values: kac, maxxam, maxxam_affiliate, unrestricted_subsidiary, non_affiliate_joint_venture, public, other
+-- check_12: amount: must not be negative
+-- check_13: basket: not one of the allowed values: 4.09(a), 4.09(b)(I), 4.09(b)(II), 4.09(b)(III), 4.09(b)(IV), 4.09(b)(V), 4.09(b)(VI), 4.09(b)(VII), 4.09(b)(VIII), 4.09(b)(IX)
+-- check_14: declared_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_15: kac_pass_through_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_16: kac_pass_through_amount: must not be negative
+-- check_17: ca1994_clause: not one of the allowed values: 9.2.14, 9.2.6(b), 9.2.5(u)
+-- check_18: investment_form: not one of the allowed values: cash, property, guarantee, liability_assumed, designation
+-- check_19: net_book_value: must not be negative
+-- check_20: fair_market_value: must not be negative
+-- check_21: principal_retired: must not be negative
+-- check_22: payment_date: must not be before declared_on
+-- check_23: kac_pass_through_date: must not be before payment_date
+-- check_24: principal_retired: required with retired_instrument_id
+-- check_25: retired_instrument_id: required with principal_retired
+-- check_26: fair_market_value: required when investment_form is property
+-- check_27: net_book_value: required when investment_form is designation
+-- check_28: fair_market_value: required when investment_form is designation
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."payment_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."payer_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."payment_kind" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."recipient_kind" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."amount" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."basket" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."description" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."payment_date" BETWEEN $first_day AND $last_day OR ("t0"."payment_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE("t0"."payment_kind" IN ('dividend', 'stock_repurchase', 'subordinated_debt_retirement', 'restricted_investment', 'unrestricted_subsidiary_investment', 'return_of_investment', 'tax_sharing_payment') OR ("t0"."payment_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE("t0"."recipient_kind" IN ('kac', 'maxxam', 'maxxam_affiliate', 'unrestricted_subsidiary', 'non_affiliate_joint_venture', 'public', 'other') OR ("t0"."recipient_kind" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."amount" >= 0) OR ("t0"."amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE("t0"."basket" IN ('4.09(a)', '4.09(b)(I)', '4.09(b)(II)', '4.09(b)(III)', '4.09(b)(IV)', '4.09(b)(V)', '4.09(b)(VI)', '4.09(b)(VII)', '4.09(b)(VIII)', '4.09(b)(IX)') OR ("t0"."basket" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE("t0"."declared_on" BETWEEN $first_day AND $last_day OR ("t0"."declared_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE("t0"."kac_pass_through_date" BETWEEN $first_day AND $last_day OR ("t0"."kac_pass_through_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE(("t0"."kac_pass_through_amount" >= 0) OR ("t0"."kac_pass_through_amount" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE("t0"."ca1994_clause" IN ('9.2.14', '9.2.6(b)', '9.2.5(u)') OR ("t0"."ca1994_clause" IS NULL), TRUE) AS BOOLEAN)) AS "check_17", BOOL_AND(CAST(COALESCE("t0"."investment_form" IN ('cash', 'property', 'guarantee', 'liability_assumed', 'designation') OR ("t0"."investment_form" IS NULL), TRUE) AS BOOLEAN)) AS "check_18", BOOL_AND(CAST(COALESCE(("t0"."net_book_value" >= 0) OR ("t0"."net_book_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_19", BOOL_AND(CAST(COALESCE(("t0"."fair_market_value" >= 0) OR ("t0"."fair_market_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_20", BOOL_AND(CAST(COALESCE(("t0"."principal_retired" >= 0) OR ("t0"."principal_retired" IS NULL), TRUE) AS BOOLEAN)) AS "check_21", BOOL_AND(CAST(COALESCE(COALESCE("t0"."payment_date" >= "t0"."declared_on", TRUE), TRUE) AS BOOLEAN)) AS "check_22", BOOL_AND(CAST(COALESCE(COALESCE("t0"."kac_pass_through_date" >= "t0"."payment_date", TRUE), TRUE) AS BOOLEAN)) AS "check_23", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."retired_instrument_id" IS NULL) OR ("t0"."principal_retired" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_24", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."principal_retired" IS NULL) OR ("t0"."retired_instrument_id" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_25", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."investment_form" <> 'property') OR ("t0"."fair_market_value" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_26", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."investment_form" <> 'designation') OR ("t0"."net_book_value" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_27", BOOL_AND(CAST(COALESCE(COALESCE(("t0"."investment_form" <> 'designation') OR ("t0"."fair_market_value" IS NOT NULL), TRUE), TRUE) AS BOOLEAN)) AS "check_28" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,23 @@
+-- The screen of the sale_leasebacks extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: transaction_id: required
+-- check_2: transaction_date: required
+-- check_3: seller_entity_id: required
+-- check_4: property: required
+-- check_5: fair_market_value: required
+-- check_6: lease_term_months: required
+-- check_7: periodic_rental: required
+-- check_8: payments_per_year: required
+-- check_9: number_of_payments: required
+-- check_10: designated_as_rslt: required
+-- check_11: transaction_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_12: fair_market_value: must not be negative
+-- check_13: lease_term_months: must be a whole number from 1 to 1200
+-- check_14: periodic_rental: must not be negative
+-- check_15: payments_per_year: must be a whole number from 1 to 12
+-- check_16: number_of_payments: must be a whole number from 0 to 1200
+-- check_17: trustee_notice_date: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."transaction_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."transaction_date" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."seller_entity_id" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."property" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."fair_market_value" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST("t0"."lease_term_months" IS NOT NULL AS BOOLEAN)) AS "check_6", BOOL_AND(CAST("t0"."periodic_rental" IS NOT NULL AS BOOLEAN)) AS "check_7", BOOL_AND(CAST("t0"."payments_per_year" IS NOT NULL AS BOOLEAN)) AS "check_8", BOOL_AND(CAST("t0"."number_of_payments" IS NOT NULL AS BOOLEAN)) AS "check_9", BOOL_AND(CAST("t0"."designated_as_rslt" IS NOT NULL AS BOOLEAN)) AS "check_10", BOOL_AND(CAST(COALESCE("t0"."transaction_date" BETWEEN $first_day AND $last_day OR ("t0"."transaction_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_11", BOOL_AND(CAST(COALESCE(("t0"."fair_market_value" >= 0) OR ("t0"."fair_market_value" IS NULL), TRUE) AS BOOLEAN)) AS "check_12", BOOL_AND(CAST(COALESCE((("t0"."lease_term_months" = CAST(FLOOR("t0"."lease_term_months") AS DECIMAL(18, 6))) AND "t0"."lease_term_months" BETWEEN 1 AND 1200) OR ("t0"."lease_term_months" IS NULL), TRUE) AS BOOLEAN)) AS "check_13", BOOL_AND(CAST(COALESCE(("t0"."periodic_rental" >= 0) OR ("t0"."periodic_rental" IS NULL), TRUE) AS BOOLEAN)) AS "check_14", BOOL_AND(CAST(COALESCE((("t0"."payments_per_year" = CAST(FLOOR("t0"."payments_per_year") AS DECIMAL(18, 6))) AND "t0"."payments_per_year" BETWEEN 1 AND 12) OR ("t0"."payments_per_year" IS NULL), TRUE) AS BOOLEAN)) AS "check_15", BOOL_AND(CAST(COALESCE((("t0"."number_of_payments" = CAST(FLOOR("t0"."number_of_payments") AS DECIMAL(18, 6))) AND "t0"."number_of_payments" BETWEEN 0 AND 1200) OR ("t0"."number_of_payments" IS NULL), TRUE) AS BOOLEAN)) AS "check_16", BOOL_AND(CAST(COALESCE("t0"."trustee_notice_date" BETWEEN $first_day AND $last_day OR ("t0"."trustee_notice_date" IS NULL), TRUE) AS BOOLEAN)) AS "check_17" FROM query_table($extract_table) AS "t0"

@@ -1,0 +1,16 @@
+-- The screen of the unrestricted_subsidiary_officers extract: one row, whose check_N is false when some row of the table fails
+-- the Nth rule of the extract's Pandera model, compiled from pipelines/extracts/schemas.py by
+-- `python -m pipelines.extracts.screen` (make docs): do not edit. Its parameters name the table and the first
+-- and last day its dates may fall on (policies/*/instrument.yaml).
+-- check_0: _row: required
+-- check_1: entity_id: required
+-- check_2: person_name: required
+-- check_3: position: required
+-- check_4: is_independent: required
+-- check_5: appointed_on: required
+-- check_6: position: not one of the allowed values: director, executive_officer
+-- check_7: appointed_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_8: ceased_on: outside the days the instruments can be tested, the first day to the last day (records_from and tested_through in policies/*/instrument.yaml)
+-- check_9: cessation_reason: not one of the allowed values: death, resignation, removal, other
+-- check_10: ceased_on: must not be before appointed_on
+SELECT BOOL_AND(CAST("t0"."_row" IS NOT NULL AS BOOLEAN)) AS "check_0", BOOL_AND(CAST("t0"."entity_id" IS NOT NULL AS BOOLEAN)) AS "check_1", BOOL_AND(CAST("t0"."person_name" IS NOT NULL AS BOOLEAN)) AS "check_2", BOOL_AND(CAST("t0"."position" IS NOT NULL AS BOOLEAN)) AS "check_3", BOOL_AND(CAST("t0"."is_independent" IS NOT NULL AS BOOLEAN)) AS "check_4", BOOL_AND(CAST("t0"."appointed_on" IS NOT NULL AS BOOLEAN)) AS "check_5", BOOL_AND(CAST(COALESCE("t0"."position" IN ('director', 'executive_officer') OR ("t0"."position" IS NULL), TRUE) AS BOOLEAN)) AS "check_6", BOOL_AND(CAST(COALESCE("t0"."appointed_on" BETWEEN $first_day AND $last_day OR ("t0"."appointed_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_7", BOOL_AND(CAST(COALESCE("t0"."ceased_on" BETWEEN $first_day AND $last_day OR ("t0"."ceased_on" IS NULL), TRUE) AS BOOLEAN)) AS "check_8", BOOL_AND(CAST(COALESCE("t0"."cessation_reason" IN ('death', 'resignation', 'removal', 'other') OR ("t0"."cessation_reason" IS NULL), TRUE) AS BOOLEAN)) AS "check_9", BOOL_AND(CAST(COALESCE(COALESCE("t0"."ceased_on" >= "t0"."appointed_on", TRUE), TRUE) AS BOOLEAN)) AS "check_10" FROM query_table($extract_table) AS "t0"
