@@ -10,15 +10,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipelines.check.covered_dates import DateNotCovered, refuse_uncovered
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
+from pipelines.layout import CACHE_DIR
 from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record, write_results
 from pipelines.typography import actual_and_threshold, money
 
 
-def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
+def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = CACHE_DIR) -> CheckOutcome:
     """Raises BadTransaction, BadExtracts, ExtractMissing, DateNotCovered (exit 2) or PolicyError (exit 3)."""
     proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
     started = time.perf_counter()
