@@ -38,11 +38,12 @@ from pathlib import Path
 # Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
 # certificates, WeasyPrint) are no part of it.
 from pipelines.extracts.reading import ExtractMissing
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import CACHE_DIR, CACHE_VARIABLE, SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
 from pipelines.outputs.text_table import text_table
 from pipelines.typography import long_date
 
+CACHE_HELP = f"folder of prepared databases, shared by check, explain and impact (default {CACHE_DIR}; ${CACHE_VARIABLE} sets another)"
 RULES_AS_OF_HELP = "evaluate under the agreements as they stood on this day: what was signed later is left out (default: as they are)"
 EXIT_DEFECT = 70  # sysexits.h EX_SOFTWARE: an internal error, kept apart from verify's 1
 EXIT_REFUTED = 1  # verify: the re-run differs
@@ -289,7 +290,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--date", required=True, type=date.fromisoformat, help="the Transaction Date, YYYY-MM-DD")
     check.add_argument("--transaction", required=True, help="the proposed transaction, YAML or JSON (docs/check.md)")
     check.add_argument("--out", help="folder for check.json and results.json/csv; default: print only")
-    check.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases (default .covenants-cache)")
+    check.add_argument("--cache", default=str(CACHE_DIR), help=CACHE_HELP)
     check.set_defaults(handler=_check)
 
     verify = commands.add_parser("verify", help="re-run what a certificate or manifest.json names and compare it byte for byte")
@@ -309,13 +310,13 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
     explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
     explain.add_argument("--rules-as-of", type=date.fromisoformat, help=RULES_AS_OF_HELP)
-    explain.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
+    explain.add_argument("--cache", default=str(CACHE_DIR), help=CACHE_HELP)
     explain.set_defaults(handler=_explain)
 
     impact = commands.add_parser("impact", help="which results a policy file changes: every test date replayed with and without it")
     impact.add_argument("file", metavar="FILE", help="a waiver, waiver extension, covenant, parameter or amendment file under policies/")
     impact.add_argument("--extracts", default=str(SAMPLE_EXTRACTS_DIR), help="folder of extract files (default: the embedded sample)")
-    impact.add_argument("--cache", default=".covenants-cache", help="folder of prepared databases, shared with check (default .covenants-cache)")
+    impact.add_argument("--cache", default=str(CACHE_DIR), help=CACHE_HELP)
     impact.set_defaults(handler=_impact)
 
     ui = commands.add_parser("ui", help="start the Dagster UI")

@@ -10,15 +10,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from pipelines.check.covered_dates import DateNotCovered, refuse_uncovered
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
+from pipelines.layout import CACHE_DIR
 from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record, write_results
-from pipelines.typography import actual_and_threshold, money
+from pipelines.outputs.room_words import room_text
+from pipelines.typography import actual_and_threshold, money, percent
 
 
-def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> CheckOutcome:
+def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = CACHE_DIR) -> CheckOutcome:
     """Raises BadTransaction, BadExtracts, ExtractMissing, DateNotCovered (exit 2) or PolicyError (exit 3)."""
     proposal = parse_proposal(transaction_file, on, transaction_id=f"PROPOSED-{on.isoformat()}")
     started = time.perf_counter()
@@ -80,11 +82,14 @@ def summary(outcome: CheckOutcome, table) -> str:
     if outcome.after.results:
         ratios = {r["clause_id"]: r for r in outcome.ratios}
         rows = [
-            [r.clause_id, r.status, _before(ratios.get(r.clause_id, {}).get("before"), r.threshold), *_figures(r)]
+            [r.clause_id, r.status, _before(ratios.get(r.clause_id, {}).get("before"), r.threshold), *_figures(r), money(r.headroom, "-"), percent(r.headroom_pct, "-")]
             for r in outcome.after.results
         ]
-        lines += [table(["clause", "status", "before", "after", "operator", "threshold"], rows)]
+        lines += [table(["clause", "status", "before", "after", "operator", "threshold", "headroom", "headroom %"], rows)]
     lines += [f"  {reason}" for reason in outcome.reasons]
+    room = [f"  {r.clause_id} {room_text(r)}" for r in outcome.after.results if r.room_to_move is not None]
+    if room:
+        lines += ["", "Room to move", *room]
     if outcome.baskets:
         lines += ["", table(["basket", "measure", "capacity", "left before", "left after"], [
             [b["clause_id"], b["measure"], money(b["capacity"], "-"), money(b["remaining_before"], "-"), money(b["remaining_after"], "-")]

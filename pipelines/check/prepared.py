@@ -29,13 +29,12 @@ import duckdb
 from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
-from pipelines.layout import ROOT, policy_files
+from pipelines.layout import CACHE_DIR, ROOT, policy_files
 from pipelines.models.sql_models import SqlModel, discover
 from pipelines.outputs.manifest import sha256, source_sha256
 from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.schema import Amendment, Covenant, Instrument, Parameter, Waiver, WaiverExtension
 
-DEFAULT_CACHE_DIR = Path(".covenants-cache")
 PREFIX = "prepared-"
 KEEP = 3  # prepared databases kept: a few sets of extracts checked in turn stay warm, the folder does not grow
 PARSED = "check_cache.parsed"  # one row: the PolicySet and SQL models the database was prepared from, as JSON
@@ -66,7 +65,7 @@ def content_key(extracts_dir: Path, policies: PolicySet) -> str:
     return _key(extracts_dir, list(policies.files))
 
 
-def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path = DEFAULT_CACHE_DIR) -> tuple[Path, bool]:
+def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path = CACHE_DIR) -> tuple[Path, bool]:
     """The prepared database for these extracts and policies, and whether it was already cached.
 
     Raises BadExtracts (nothing is cached) when an extract is refused.
@@ -78,7 +77,7 @@ def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path =
     return path, False
 
 
-def open_prepared(extracts_dir: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> Prepared:
+def open_prepared(extracts_dir: Path, cache_dir: Path = CACHE_DIR) -> Prepared:
     """The prepared database for these extracts and the policy files as they are now, attached read-only, with its
     parsed policies and SQL models: read from the database when it is cached, else parsed and prepared (and cached) now.
 

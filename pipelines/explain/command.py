@@ -12,17 +12,18 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.reprepared import database_for
 from pipelines.explain.derivation import derivation, find
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
+from pipelines.layout import CACHE_DIR
 from pipelines.models.column_lineage import leaf_columns, lineage
 from pipelines.policy.rules_as_of import rules_on
 
 
 def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | None = None,
-            cache_dir: Path = DEFAULT_CACHE_DIR, as_of: date | None = None, rules_as_of: date | None = None) -> str:
+            cache_dir: Path = CACHE_DIR, as_of: date | None = None, rules_as_of: date | None = None) -> str:
     """The derivation tree as text, under the agreements as they stood on `rules_as_of` when given. Raises NotFound,
     ExtractMissing, BadExtracts or PolicyError."""
     prepared = open_prepared(extracts_dir, cache_dir)

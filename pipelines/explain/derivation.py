@@ -20,6 +20,7 @@ from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.models.column_lineage import Column, Lineage, paths_to_extracts
 from pipelines.outputs.results_files import source_text
+from pipelines.outputs.room_words import room_text
 from pipelines.outputs.verdict import STATUS_WORDS
 from pipelines.policy.evaluation import Figures, covenant_figures, evaluate_covenant, read_marts, threshold_on
 from pipelines.policy.loading import PolicySet
@@ -107,6 +108,16 @@ def _limits(root: Node, result: Result) -> None:
             line.add(textwrap.fill("Source: " + readable(limit.source), width=100))
 
 
+def _room(node: Node, result: Result) -> None:
+    """How far the figure may move before the result flips, with its band and what is held fixed; or why it has none."""
+    if result.room_to_move is None:
+        node.add(textwrap.fill(f"No room to move: {result.room_to_move_reason}", width=100))
+        return
+    room = node.add(textwrap.fill(f"Room to move {room_text(result)}", width=100))
+    for assumption in result.room_to_move.assumptions:
+        room.add(textwrap.fill(f"Assuming {assumption}", width=100))
+
+
 def _column_name(column: Column) -> str:
     table, name = column
     return f"{table.removeprefix('raw_')}.{name}"  # an extract's columns by the extract's name, as its file names them
@@ -164,6 +175,7 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
     if result.headroom is not None:
         pct = f", {amount(result.headroom_pct, suffix='%')} of the threshold" if result.headroom_pct is not None else ""
         tested.add(f"Headroom: {amount(result.headroom)}{pct}")
+    _room(tested, result)
     tested.add(f"Determined on {result.determination_date}")
     for missing in figures.missing_inputs:
         # a caution: the status is the same whatever the missing input is (docs/policies.md)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pipelines.check.prepared import ATTACHED, DEFAULT_CACHE_DIR, open_prepared
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.reprepared import database_for
-from pipelines.layout import POLICIES_DIR, policy_files
+from pipelines.layout import CACHE_DIR, POLICIES_DIR, policy_files
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import FOLDERS, PolicyError, PolicySet, load_policies, read_yaml
 from pipelines.policy.result import Result
@@ -87,7 +87,7 @@ def _without(file: Path, kind: str, removed: frozenset[Path]) -> PolicySet:
     return without_amendment(load_policies(), read_yaml(file).get("amendment_id"))
 
 
-def impact(extracts_dir: Path, file: Path, cache_dir: Path = DEFAULT_CACHE_DIR) -> Impact:
+def impact(extracts_dir: Path, file: Path, cache_dir: Path = CACHE_DIR) -> Impact:
     """Raises PolicyError (a file that is not a policy file, or a policy set that does not load without it),
     ExtractMissing or BadExtracts."""
     kind = kind_of(file)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.models.reading_cache import CACHE_DIR, cached, key_of
+from pipelines.layout import CACHE_DIR
+from pipelines.models.reading_cache import cached, key_of
 from pipelines.models.sql_macros import discover_macros, inline_table_macros
 from pipelines.models.sql_models import SOURCES, SqlModel
 

@@ -1,4 +1,4 @@
-"""What reading the SQL models found, kept as JSON in the project's .covenants-cache/ and keyed by a hash of everything
+"""What reading the SQL models found, kept as JSON in the cache folder (layout.CACHE_DIR) and keyed by a hash of everything
 it was read from: sqlglot takes about 2 s to parse the models and as long again to trace their columns, and a run may
 spend a tenth of a second on it (docs/performance.md).
 
@@ -15,9 +15,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from pipelines.layout import ROOT
+from pipelines.layout import CACHE_DIR
 
-CACHE_DIR = ROOT / ".covenants-cache"
 KEEP = 3  # readings kept of each kind: a few branches' SQL stay read, the folder does not grow
 
 

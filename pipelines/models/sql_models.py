@@ -22,8 +22,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.layout import SQL_DIR
-from pipelines.models.reading_cache import CACHE_DIR, cached, key_of
+from pipelines.layout import CACHE_DIR, SQL_DIR
+from pipelines.models.reading_cache import cached, key_of
 from pipelines.models.sql_macros import discover_macros, read_through_calls
 
 LAYERS = ("staging", "intermediate", "marts")

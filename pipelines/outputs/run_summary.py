@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.deadlines import Deadline
+from pipelines.outputs.room_words import band_heading
 from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, verdicts
 from pipelines.policy.result import Result
 from pipelines.typography import OPERATOR_WORDS, actual_and_threshold, long_date, money, percent
@@ -137,7 +138,7 @@ def summary(
         lines += how_far_lines(results)
     tight = tight_lines(results)
     if tight:
-        lines += ["", "Tight: complying within the cushion the policy sets", *tight]
+        lines += ["", band_heading("tight"), *tight]
     undetermined = undetermined_lines(results)
     if undetermined:
         lines += ["", "Cannot be determined", *undetermined]
