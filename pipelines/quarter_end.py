@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pyarrow as pa
 
 from pipelines.calendar import business_days
@@ -43,17 +44,11 @@ def parameters_table(policies: PolicySet) -> pa.Table:
     """The dated parameters as the `policy_parameters` table the SQL models read."""
     rows = [(p.instrument, p.name, v.effective_from, str(v.value), p.unit, v.source) for p in policies.parameters for v in p.values]
     instrument, name, effective_from, value, unit, source = zip(*rows) if rows else ((),) * 6
-    return pa.table(
-        {
-            "instrument": pa.array(instrument, pa.string()),
-            "name": pa.array(name, pa.string()),
-            "effective_from": pa.array(effective_from, pa.date32()),
-            # the policy file's decimal text, exact; the SQL macro parameter() returns it for the caller to cast
-            "value": pa.array(value, pa.string()),
-            "unit": pa.array(unit, pa.string()),
-            "source": pa.array(source, pa.string()),
-        }
-    )
+    # Polars, not pyarrow's own constructors: pa.array imports pandas (0.2 s) to ask whether it was given a pandas object
+    columns = {"instrument": instrument, "name": name, "effective_from": effective_from, "value": value, "unit": unit, "source": source}
+    # the value is the policy file's decimal text, exact; the SQL macro parameter() returns it for the caller to cast
+    schema = {"instrument": pl.String, "name": pl.String, "effective_from": pl.Date, "value": pl.String, "unit": pl.String, "source": pl.String}
+    return pl.DataFrame(columns, schema=schema).to_arrow()
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:

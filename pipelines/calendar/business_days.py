@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -133,15 +134,16 @@ def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
         reasons.append(None if business else ("Saturday" if day.weekday() == SATURDAY else "Sunday") if weekend else closed[day])
         counts.append(count)
         day += timedelta(days=1)
-    return pa.table(
-        {
-            "day": pa.array(days, pa.date32()),
-            "is_business_day": pa.array(flags, pa.bool_()),
-            "reason": pa.array(reasons, pa.string()),
-            "business_day_count": pa.array(counts, pa.int32()),
-            "is_federal_reserve_holiday": pa.array([day in holidays for day in days], pa.bool_()),
-        }
-    )
+    # Polars, not pyarrow's own constructors: pa.array imports pandas (0.2 s) to ask whether it was given a pandas object
+    columns = {
+        "day": days,
+        "is_business_day": flags,
+        "reason": reasons,
+        "business_day_count": counts,
+        "is_federal_reserve_holiday": [day in holidays for day in days],
+    }
+    schema = {"day": pl.Date, "is_business_day": pl.Boolean, "reason": pl.String, "business_day_count": pl.Int32, "is_federal_reserve_holiday": pl.Boolean}
+    return pl.DataFrame(columns, schema=schema).to_arrow()
 
 
 def load_business_days(con: duckdb.DuckDBPyConnection, closures: tuple[Closure, ...] | None = None) -> None:

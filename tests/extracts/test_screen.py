@@ -86,3 +86,4 @@ def test_a_run_of_sound_extracts_imports_neither_pandera_nor_ibis():
     )
     shown = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
