@@ -14,10 +14,12 @@ from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.pro_forma import CheckOutcome, check
 from pipelines.check.transaction import parse_proposal
 from pipelines.layout import CACHE_DIR
+from pipelines.outputs.basket_ledger import MEASURE_WORDS
 from pipelines.outputs.output_folder import staged
 from pipelines.outputs.results_files import record, write_results
 from pipelines.outputs.room_words import room_text
-from pipelines.typography import actual_and_threshold, money, percent
+from pipelines.outputs.verdict import STATUS_WORDS
+from pipelines.typography import OPERATOR_WORDS, actual_and_threshold, money, percent
 
 
 def run_check(extracts_dir: Path, on: date, transaction_file: Path, cache_dir: Path = CACHE_DIR) -> CheckOutcome:
@@ -82,17 +84,17 @@ def summary(outcome: CheckOutcome, table) -> str:
     if outcome.after.results:
         ratios = {r["clause_id"]: r for r in outcome.ratios}
         rows = [
-            [r.clause_id, r.status, _before(ratios.get(r.clause_id, {}).get("before"), r.threshold), *_figures(r), money(r.headroom, "-"), percent(r.headroom_pct, "-")]
+            [r.clause_id, STATUS_WORDS[r.status], _before(ratios.get(r.clause_id, {}).get("before"), r.threshold), *_figures(r), money(r.headroom, "-"), percent(r.headroom_pct, "-")]
             for r in outcome.after.results
         ]
-        lines += [table(["clause", "status", "before", "after", "operator", "threshold", "headroom", "headroom %"], rows)]
+        lines += [table(["clause", "status", "before", "after", "must be", "threshold", "headroom", "headroom %"], rows)]
     lines += [f"  {reason}" for reason in outcome.reasons]
     room = [f"  {r.clause_id} {room_text(r)}" for r in outcome.after.results if r.room_to_move is not None]
     if room:
         lines += ["", "Room to move", *room]
     if outcome.baskets:
         lines += ["", table(["basket", "measure", "capacity", "left before", "left after"], [
-            [b["clause_id"], b["measure"], money(b["capacity"], "-"), money(b["remaining_before"], "-"), money(b["remaining_after"], "-")]
+            [b["clause_id"], MEASURE_WORDS[b["measure"]], money(b["capacity"], "-"), money(b["remaining_before"], "-"), money(b["remaining_after"], "-")]
             for b in outcome.baskets
         ])]
     lines += ["", "Trace:", *(f"  {step}" for step in outcome.trace)]
@@ -105,4 +107,4 @@ def _before(ratio: str | None, threshold: Decimal | None) -> str:
 
 def _figures(result) -> list[str]:
     actual, threshold = actual_and_threshold(result.actual, result.threshold)
-    return [actual, result.operator, threshold]
+    return [actual, OPERATOR_WORDS.get(result.operator, result.operator or "-"), threshold]

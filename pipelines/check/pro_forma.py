@@ -28,6 +28,7 @@ from pipelines.extracts.contract import ATTESTATION_SUBJECTS, BY_NAME
 from pipelines.extracts.reading import ROW
 from pipelines.extracts.validation import declared_references, entities_registered_on_date, on_frames
 from pipelines.models.sql_models import SqlModel, build
+from pipelines.outputs.verdict import STATUS_WORDS
 from pipelines.policy.evaluation import evaluate_all, waiver_scopes
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
@@ -384,7 +385,7 @@ def decide(results: list[Result], basis: str, unconfirmed: str | None = None) ->
     `unconfirmed` says why the clause relied on is not confirmed by any result (`untested_claim`)."""
     if not results:
         return "cannot be confirmed", basis, [f"no covenant policy tests this transaction under {basis} yet"]
-    reasons = [f"{r.clause_id}: {r.status}: {r.explanation}" for r in results]
+    reasons = [f"{r.clause_id}: {STATUS_WORDS[r.status]}: {r.explanation}" for r in results]
     if any(r.status == "fail" for r in results):
         return "not permitted", basis, reasons
     # a clause that does not apply to the transaction (a Subsidiary Guarantor merging into the Company is not tested by

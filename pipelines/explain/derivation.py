@@ -16,7 +16,7 @@ import duckdb
 
 from pipelines.certificates.rendering import amount, figure
 from pipelines.explain.sources import TRIAL_BALANCES, ledger_accounts, transaction_rows
-from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
+from pipelines.explain.terms import input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.models.column_lineage import Column, Lineage, paths_to_extracts
 from pipelines.outputs.results_files import source_text
@@ -27,6 +27,7 @@ from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 from pipelines.policy.schema import Covenant
 from pipelines.policy.versions import version_line
+from pipelines.typography import OPERATOR_WORDS
 
 class NotFound(LookupError):
     """No result of the clause on that date (or for that transaction): the message lists the dates it has."""

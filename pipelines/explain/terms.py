@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-OPERATOR_WORDS = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}  # as the clauses word a test
 _SECTION = re.compile(r"(?:(?<=_)|^)(\d+)_(\d+)((?:_(?:[a-z]|[ivx]+)(?=_|$))*)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # `aneo_q_ii_...`: an input named after a lettered paragraph of a definition, by the definition's initials

@@ -30,6 +30,13 @@ COLUMNS = (
     "inputs",
 )
 MEASURES = ("at_any_one_time_outstanding", "per_fiscal_year", "per_calendar_year", "cumulative")
+# a measure as the agreements word a basket's limit, for what people read (the files keep the code)
+MEASURE_WORDS = {
+    "at_any_one_time_outstanding": "at any one time outstanding",
+    "per_fiscal_year": "in any fiscal year",
+    "per_calendar_year": "in any calendar year",
+    "cumulative": "in the aggregate",
+}
 SUFFIX = "_basket_ledger"
 
 

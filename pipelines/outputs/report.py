@@ -21,7 +21,7 @@ from markupsafe import Markup
 from pipelines.certificates.rendering import amount, figure, render_html
 from pipelines.database import connect
 from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, LedgerAccounts, file_names, ledger_accounts_of, transaction_rows
-from pipelines.explain.terms import OPERATOR_WORDS, input_label, readable
+from pipelines.explain.terms import input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.verdict import NOT_TESTED, STATUS_WORDS, quarter_of, verdict_of, verdicts, worst
@@ -29,6 +29,7 @@ from pipelines.policy.evaluation import covenant_figures, read_marts
 from pipelines.policy.loading import PolicySet
 from pipelines.policy.result import Result
 from pipelines.scenario.marking import banner
+from pipelines.typography import OPERATOR_WORDS
 
 REPORT = "report.html"
 TEMPLATE = "report/report.html.j2"

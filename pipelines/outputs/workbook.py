@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from pipelines.fiscal import FiscalQuarter
+from pipelines.outputs.basket_ledger import MEASURE_WORDS
 from pipelines.outputs.deadlines import Deadline
 from pipelines.outputs.results_files import input_rows, limit_rows, plain
 from pipelines.outputs.spreadsheet_safety import is_decimal_number
@@ -315,7 +316,7 @@ def ledger_sheet(sheet: Worksheet, ledger: list[dict]) -> None:
         sheet,
         LEDGER_COLUMNS,
         (
-            [e["clause_id"], e["basket"], e["measure"], e["entry_date"], e["transaction_id"], e["description"], e["amount"],
+            [e["clause_id"], e["basket"], MEASURE_WORDS[e["measure"]], e["entry_date"], e["transaction_id"], e["description"], e["amount"],
              e["usage_after"], e["capacity"], e["remaining"], inputs_text(e["inputs"])]
             for e in ledger
         ),

@@ -50,7 +50,7 @@ def test_check_prints_the_room_left_after_the_sample_notes(cache, capsys):
     # "greater than 2.0" holds while D < (318,444,594.97 x 13140 - 3,712,206,676,250 - 262,800,000,000) / 1,931.7625
     # = 209,355,301,655.80 / 1,931.7625 = 229,430,467,568 / 2,117 = 108,375,279.909305...: at most 108,375,279.90.
     lines = check(cache, NOTES, capsys)
-    assert "indenture-1996/4.10(a)  pass    2.3 to 1  2.1 to 1  >         2.0 to 1   0.11      5.27%" in lines
+    assert "indenture-1996/4.10(a)  complies  2.3 to 1  2.1 to 1  greater than  2.0 to 1   0.11      5.27%" in lines
     assert section(lines, "Room to move") == [
         "  indenture-1996/4.10(a) (tight: complying within the cushion the policy sets): Indebtedness Incurred under "
         "4.10(a) on the Transaction Date besides this Incurrence may rise by less than 108,375,279.909305... "
@@ -72,7 +72,7 @@ def test_check_prints_a_breach_and_no_room_for_what_cannot_be_determined(cache, 
     transaction = tmp_path / "dividend.yaml"
     transaction.write_text(DIVIDEND.format(amount="19088522.51"))  # to KAC, with no attestation
     lines = check(cache, transaction, capsys, tmp_path / "out")
-    assert "indenture-1996/4.09(a)(C)          fail           -       29,088,522.51  <=        29,088,522.50  (0.01)         0.00%" in lines
+    assert "indenture-1996/4.09(a)(C)          does not comply       -       29,088,522.51  at most       29,088,522.50  (0.01)         0.00%" in lines
     assert section(lines, "Room to move") == [
         "  indenture-1996/4.09(a)(C) (breach: the figure does not comply, waived or not): Used (x) + (y) + (z) would "
         "have to fall by at least 0.01 for indenture-1996/4.09(a)(C) to be met.",

@@ -19,6 +19,7 @@ from pipelines.certificates.clause_groups import by_clause
 from pipelines.certificates.registry import Document, DocumentKind, RunFacts, Signatory, document_html
 from pipelines.fiscal import FiscalQuarter
 from pipelines.policy.result import Result
+from pipelines.typography import OPERATOR_WORDS
 
 CLAUSE_ID = "indenture-1996/4.06(b)"
 INSTRUMENT = "indenture-1996"
@@ -27,7 +28,6 @@ FIRST_FISCAL_YEAR = 1996  # [Indenture § 4.06(b)] "beginning with the fiscal ye
 DAYS_TO_DELIVER = 120  # [Indenture § 4.06(b)] "within one hundred and twenty days after the end of each fiscal year"
 FLAGGED = ("fail", "indeterminate")
 STATUS_NOTE = re.compile(r"Chapter 11|\binformational\b")
-OPERATOR_WORDS = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}
 
 
 def fiscal_year_end(year: int) -> date:
