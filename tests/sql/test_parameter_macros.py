@@ -78,3 +78,22 @@ def test_a_macro_another_calls_is_created_first(tmp_path):
     (tmp_path / "z_callee.sql").write_text("create or replace macro z_callee(x) as (x + 1);\n")
     load_macros(con, tmp_path)
     assert con.execute("select a_caller(1)").fetchone() == (4,)  # (1 + 1) x 2
+
+
+def test_the_carifa_financing_cap_is_in_force_from_the_indentures_date(con):
+    # policies/indenture-1996/parameters/carifa_financing_msa_cap.yaml: "but in no event more than $43,000,000"
+    # [Indenture § 1.01, “Maximum Secured Amount” (iii)]; the Indenture is dated December 23, 1996, so the cap exists
+    # from that day and not the day before
+    got = rows(con, "select parameter('indenture-1996', 'carifa_financing_msa_cap', date '1996-12-22') as before, "
+                    "parameter('indenture-1996', 'carifa_financing_msa_cap', date '1996-12-23') as on_the_day")
+    assert got == [{"before": None, "on_the_day": "43000000.00"}]
+
+
+def test_the_labor_claims_accruals_cap_is_in_force_from_the_agreements_inception(con):
+    # policies/ppca-2002/parameters/prepetition_labor_claims_accruals_exclusion_cap.yaml: "in aggregate amounts not to
+    # exceed $250,000,000 in respect of the unfair labor practices claims" [Sixth Amendment § 1.1(b), “Adjusted Net
+    # Earnings from Operations” (q)(ii)]; an aggregate cap with no stated period counts from the Post-Petition Credit
+    # Agreement's inception, February 12, 2002 (R-P05), so it is in force on that day and not the day before
+    got = rows(con, "select parameter('ppca-2002', 'prepetition_labor_claims_accruals_exclusion_cap', date '2002-02-11') as before, "
+                    "parameter('ppca-2002', 'prepetition_labor_claims_accruals_exclusion_cap', date '2002-02-12') as on_the_day")
+    assert got == [{"before": None, "on_the_day": "250000000.00"}]

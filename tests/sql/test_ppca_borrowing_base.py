@@ -7,6 +7,8 @@ import json
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from raw_tables import add, build, one, rows
 
 
@@ -141,6 +143,34 @@ def test_appraisal_cap_switched_off_after_three_months_above_175000000_and_back_
     assert got["2004-01-06"]["inventory_component"] == Decimal("130000000.00")  # two days below: still released
     assert got["2004-01-07"]["inventory_component"] == Decimal("119000000.00")
 
+
+
+
+@pytest.mark.parametrize(
+    ("appraised_on", "day", "inventory_component"),
+    [
+        # received 2003-09-30, two and a half months before 2003-12-15: the three months from the receipt end on
+        # 2003-12-30, so (b)(ii) still applies on 12-15 and 12-29 and is released on 12-30
+        ("2003-09-30", "2003-12-15", "119000000.00"),
+        ("2003-09-30", "2003-12-29", "119000000.00"),
+        ("2003-09-30", "2003-12-30", "130000000.00"),
+        # received 2003-09-15, three months before Monday 2003-12-15: released that day, not on Friday 2003-12-12
+        ("2003-09-15", "2003-12-12", "119000000.00"),
+        ("2003-09-15", "2003-12-15", "130000000.00"),
+    ],
+)
+def test_the_release_needs_the_three_months_above_175000000_to_follow_the_appraisal(con, appraised_on, day, inventory_component):
+    # "following Agent's receipt of any appraisal ... if Revolving Commitment Availability is greater than $175,000,000
+    # for each Business Day during a period of three consecutive months, then thereafter the foregoing clause (ii) shall
+    # no longer be applicable" [Sixth Amendment § 1.1(d), “Borrowing Base” (b)]: the three months count from the
+    # appraisal's receipt, not from the first day above $175,000,000. Availability is 180,000,000 on every Business Day
+    # from 2003-08-01 (the Sixth Amendment's values), so only the appraisal's date decides. Inventory 200,000,000 at a
+    # Net Recovery Percentage of 70% from the appraisal on: under (b)(ii) least(175,000,000, 65% x 200,000,000 =
+    # 130,000,000, 85% x 70% x 200,000,000 = 119,000,000) = 119,000,000; released, 130,000,000.
+    before_appraisal = (date.fromisoformat(appraised_on) - timedelta(days=1)).isoformat()
+    days(con, "2003-08-01", before_appraisal, availability="180000000.00")
+    days(con, appraised_on, "2003-12-31", availability="180000000.00", nrp="0.700000")
+    assert on(con, day)["inventory_component"] == Decimal(inventory_component)
 
 def test_ppe_amortization_september_and_october_2003_and_e5(con):
     days(con, "2003-07-31", "2003-08-01")
