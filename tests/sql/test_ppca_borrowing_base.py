@@ -146,31 +146,66 @@ def test_appraisal_cap_switched_off_after_three_months_above_175000000_and_back_
 
 
 
+
+# "following Agent's receipt of any appraisal ... if Revolving Commitment Availability is greater than $175,000,000 for
+# each Business Day during a period of three consecutive months, then thereafter the foregoing clause (ii) shall no
+# longer be applicable until Revolving Commitment Availability is less than $175,000,000 for three consecutive Business
+# Days" [Sixth Amendment § 1.1(d), “Borrowing Base” (b)]. The cases below report every weekday from 2003-08-01 (the
+# Sixth Amendment's values) to 2004-01-09, inventory 200,000,000 and, from the appraisal on, a Net Recovery Percentage
+# of 70%: under (b)(ii) least(175,000,000, 65% x 200,000,000 = 130,000,000, 85% x 70% x 200,000,000 = 119,000,000) =
+# 119,000,000 (UNDER_B_II); released, 130,000,000 (RELEASED).
+UNDER_B_II, RELEASED = "119000000.00", "130000000.00"
+BELOW = {"availability": "174999999.99"}
+AT_175000000 = {"availability": "175000000.00"}
+
+
+def release_case(con, appraised_on, availability="180000000.00", special=None):
+    before_appraisal = (date.fromisoformat(appraised_on) - timedelta(days=1)).isoformat()
+    days(con, "2003-08-01", before_appraisal, availability=availability, special=special)
+    days(con, appraised_on, "2004-01-09", availability=availability, nrp="0.700000", special=special)
+    build(con, "ppca_borrowing_base")
+    return {r["day"].isoformat(): r["inventory_component"] for r in rows(con, "select day, inventory_component from ppca_borrowing_base")}
+
+
 @pytest.mark.parametrize(
-    ("appraised_on", "day", "inventory_component"),
+    ("appraised_on", "availability", "day", "inventory_component"),
     [
-        # received 2003-09-30, two and a half months before 2003-12-15: the three months from the receipt end on
-        # 2003-12-30, so (b)(ii) still applies on 12-15 and 12-29 and is released on 12-30
-        ("2003-09-30", "2003-12-15", "119000000.00"),
-        ("2003-09-30", "2003-12-29", "119000000.00"),
-        ("2003-09-30", "2003-12-30", "130000000.00"),
+        # received 2003-09-30, two and a half months before 2003-12-15, after a month and a half above 175,000,000: the
+        # three months count from the receipt and end on 2003-12-30
+        ("2003-09-30", "180000000.00", "2003-12-15", UNDER_B_II),
+        ("2003-09-30", "180000000.00", "2003-12-29", UNDER_B_II),
+        ("2003-09-30", "180000000.00", "2003-12-30", RELEASED),
         # received 2003-09-15, three months before Monday 2003-12-15: released that day, not on Friday 2003-12-12
-        ("2003-09-15", "2003-12-12", "119000000.00"),
-        ("2003-09-15", "2003-12-15", "130000000.00"),
+        ("2003-09-15", "180000000.00", "2003-12-12", UNDER_B_II),
+        ("2003-09-15", "180000000.00", "2003-12-15", RELEASED),
+        # "greater than": exactly 175,000,000.00 every day never releases; a cent more does
+        ("2003-09-15", "175000000.00", "2003-12-15", UNDER_B_II),
+        ("2003-09-15", "175000000.01", "2003-12-15", RELEASED),
     ],
 )
-def test_the_release_needs_the_three_months_above_175000000_to_follow_the_appraisal(con, appraised_on, day, inventory_component):
-    # "following Agent's receipt of any appraisal ... if Revolving Commitment Availability is greater than $175,000,000
-    # for each Business Day during a period of three consecutive months, then thereafter the foregoing clause (ii) shall
-    # no longer be applicable" [Sixth Amendment § 1.1(d), “Borrowing Base” (b)]: the three months count from the
-    # appraisal's receipt, not from the first day above $175,000,000. Availability is 180,000,000 on every Business Day
-    # from 2003-08-01 (the Sixth Amendment's values), so only the appraisal's date decides. Inventory 200,000,000 at a
-    # Net Recovery Percentage of 70% from the appraisal on: under (b)(ii) least(175,000,000, 65% x 200,000,000 =
-    # 130,000,000, 85% x 70% x 200,000,000 = 119,000,000) = 119,000,000; released, 130,000,000.
-    before_appraisal = (date.fromisoformat(appraised_on) - timedelta(days=1)).isoformat()
-    days(con, "2003-08-01", before_appraisal, availability="180000000.00")
-    days(con, appraised_on, "2003-12-31", availability="180000000.00", nrp="0.700000")
-    assert on(con, day)["inventory_component"] == Decimal(inventory_component)
+def test_the_release_needs_three_months_above_175000000_after_the_appraisal(con, appraised_on, availability, day, inventory_component):
+    assert release_case(con, appraised_on, availability)[day] == Decimal(inventory_component)
+
+
+@pytest.mark.parametrize(
+    ("special", "day", "inventory_component"),
+    [
+        # one day not above (2003-10-01, at 175,000,000.00) restarts the three months: the first window without it is
+        # 2003-10-02 .. 2004-01-02 (2004-01-01 is not a Business Day)
+        ({"2003-10-01": AT_175000000}, "2003-12-15", UNDER_B_II),
+        ({"2003-10-01": AT_175000000}, "2003-12-31", UNDER_B_II),
+        ({"2003-10-01": AT_175000000}, "2004-01-02", RELEASED),
+        # released 2003-12-15; three Business Days at exactly 175,000,000.00 are not "less than": still released
+        ({d: AT_175000000 for d in ("2004-01-05", "2004-01-06", "2004-01-07")}, "2004-01-07", RELEASED),
+        # below, above, below, below: no three consecutive Business Days below by 01-08; the third in a row, 01-09,
+        # makes (b)(ii) apply again
+        ({d: BELOW for d in ("2004-01-05", "2004-01-07", "2004-01-08", "2004-01-09")}, "2004-01-08", RELEASED),
+        ({d: BELOW for d in ("2004-01-05", "2004-01-07", "2004-01-08", "2004-01-09")}, "2004-01-09", UNDER_B_II),
+    ],
+)
+def test_the_release_and_its_end_day_by_day(con, special, day, inventory_component):
+    # the appraisal received 2003-09-15, availability 180,000,000 on every other Business Day
+    assert release_case(con, "2003-09-15", special=special)[day] == Decimal(inventory_component)
 
 def test_ppe_amortization_september_and_october_2003_and_e5(con):
     days(con, "2003-07-31", "2003-08-01")
@@ -253,6 +288,14 @@ def test_reductions_are_not_additive_e9(con):
     assert got["2004-04-01"]["ppe_total_reduction"] == Decimal("15000000.00")
     assert got["2004-04-01"]["ppe_subcomponent"] == Decimal("76666668.00")
     assert got["2004-04-01"]["missing_inputs"] == []
+    # each reduction counts, and is named, from the day its proceeds are received: AD1's 5,000,000 from 2004-03-02,
+    # AD2's 10,000,000 from 2004-04-01 itself
+    assert got["2004-03-31"]["cumulative_ppe_subcomponent_reductions"] == Decimal("5000000.00")
+    assert got["2004-04-01"]["cumulative_ppe_subcomponent_reductions"] == Decimal("15000000.00")
+    ad1 = "AD1 2004-03-02 5000000.00 (ppca_disposition_proceeds NDP-AD1, ppca_asset_dispositions AD1)"
+    ad2 = "AD2 2004-04-01 10000000.00 (ppca_disposition_proceeds NDP-AD2, ppca_asset_dispositions AD2)"
+    assert got["2004-03-31"]["ppe_subcomponent_reduction_sources"] == ad1
+    assert got["2004-04-01"]["ppe_subcomponent_reduction_sources"] == ad1 + "; " + ad2
 
 
 def test_disposition_without_a_classification_is_missing(con):
@@ -260,7 +303,9 @@ def test_disposition_without_a_classification_is_missing(con):
     facility(con)
     disposal(con, "AD3", "2003-08-04", None, None)
     build(con, "ppca_borrowing_base")
-    assert one(con, "select * from ppca_borrowing_base where day = '2003-08-01'")["missing_inputs"] == []
+    before = one(con, "select * from ppca_borrowing_base where day = '2003-08-01'")
+    # no Asset Disposition yet: no reduction, and nothing missing
+    assert (before["cumulative_ppe_subcomponent_reductions"], before["missing_inputs"]) == (Decimal("0.00"), [])
     assert one(con, "select * from ppca_borrowing_base where day = '2003-08-04'")["missing_inputs"] == [
         "ppca_asset_dispositions row for Asset Disposition AD3 of 2003-08-04 (PPE Subcomponent Reduction exceptions (w)-(z))"]
 
