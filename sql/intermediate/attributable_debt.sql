@@ -36,7 +36,7 @@ with recursive leases as (
     ) as h
 ),
 
-discount_factors(transaction_id, k, factor) as (
+discount_factors (transaction_id, k, factor) as (
     select transaction_id, 1, cast(period_discount as decimal(38, 18))
     from leases
     where period_discount is not null and number_of_payments >= 1

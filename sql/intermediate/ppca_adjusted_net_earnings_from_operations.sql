@@ -155,7 +155,7 @@ assembled as (
         coalesce(f.extraordinary_gain, 0) as g_extraordinary_gain,
         coalesce(g.non_recurring_transaction_gain, 0) as g_non_recurring_transaction_gain,
         coalesce(g.non_recurring_transaction_accounts, []::varchar[]) as non_recurring_transaction_accounts,
-        n.*exclude (period_end, missing_inputs),
+        n.* exclude (period_end, missing_inputs),
         list_concat(s.missing_inputs, g.missing_inputs, n.missing_inputs) as missing_inputs
     from months as q
     left join figures as f on f.period_end = q.period_end

@@ -95,7 +95,7 @@ result_rows as (
     select
         clause_id, test_date, 'transaction' as test_kind, transaction_id, actual, inputs,
         to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs, cast(threshold as decimal(38, 2)) as threshold
-    from (select * from basket_rows union all select * from refinancing_rows union all select * from sale_and_leaseback_rows)
+    from (select * from basket_rows union all select * from refinancing_rows union all select * from sale_and_leaseback_rows) as tested
 )
 
 select * from result_on_test_date(result_rows)

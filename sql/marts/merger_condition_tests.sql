@@ -76,7 +76,7 @@ conditions as (
              e.governing_clause in ('11.01(a)', '15.03(b)(i)'),
              case when a.opinion_of_counsel then 0 when not a.opinion_of_counsel then 1 end,
              'merger_opinion_of_counsel_delivered attestation for ' || e.merger_id)
-    ) as c(ordinal, condition, applies, out_of_line, missing)
+    ) as c (ordinal, condition, applies, out_of_line, missing)
     where c.applies
 ),
 
@@ -175,7 +175,7 @@ result_rows as (
             case when out_of_line is null then [missing] else []::varchar[] end,
             cast(null as varchar)
         from existence_rows
-    )
+    ) as tested
 )
 
 select * from result_without_period(result_rows)

@@ -27,10 +27,11 @@ company_ratios as (
         f.*,
         e.counterparty_role,
         e.merger_id,
+        -- current_attestations holds one row per subject, reference and period_end, so `limit 1` picks no row at random
         (select a.value_amount from current_attestations as a
          where a.subject = 'ccfafc_of_merged_business' and a.reference_id = e.merger_id and a.period_end = f.period_end
              and a.value_amount is not null
-         limit 1) as merged_business_ccfafc
+         limit 1) as merged_business_ccfafc  -- noqa: AM09
     from fixed_charge_coverage_tests as f
     join events as e on e.merger_id = f.transaction_id and e.coverage_clause_id = f.clause_id
 ),

@@ -27,7 +27,7 @@ commitments as (
             (select any_value(c.revolving_commitment_amount) from ppca_lender_commitments as c where c.as_of = e.as_of),
             cast(parameter('ppca-2002', 'revolving_commitment_amount', e.as_of) as decimal(38, 2))
         ) as revolving_commitment_amount,
-        exists (select 1 from ppca_lender_commitments as c where c.as_of = e.as_of) as from_register,
+        exists(select 1 from ppca_lender_commitments as c where c.as_of = e.as_of) as from_register,
         cast(parameter('ppca-2002', 'sixth_amendment_fee_rate', e.as_of) as decimal(38, 6)) as fee_rate,
         (select sum(f.amount) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee' and f.paid_on <= e.as_of) as fee_paid,
         (select list(f._row order by f._row) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee') as fee_rows,

