@@ -4,6 +4,7 @@
 -- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- Permitted Indebtedness, 4.10(b)(xii) "Permitted Indebtedness" [Indenture § 4.10(b)(xii)], tested on each increase in
 -- the debt classified there (indebtedness_basket_movements, from the Indenture's date, December 23, 1996).
+-- Redeemable Stock counts as Indebtedness here as everywhere ((b): "Indebtedness (including Redeemable Stock)").
 with movements as (
     select
         m.*,
