@@ -4,7 +4,7 @@ The clause index lists every clause id the project implements, per agreement: th
 covenant that tests it, the parameters, thresholds and waivers that read it), the SQL models whose header cites it
 (`-- clause:` lines) and the test files that name it or one of those models. The glossary lists the agreements'
 defined terms the project computes (clause ids `<agreement>/def/<Term>`), each with the section that defines it, as
-the models' headers cite it, and what the first model computing it says of itself.
+the models' comments cite it (their headers first), and what the first model computing it says of itself.
 
     python -m pipelines.clause_index clauses > docs/clauses.md
     python -m pipelines.clause_index glossary > docs/glossary.md
@@ -126,10 +126,10 @@ def _key(words: str) -> str:
     return re.sub(r"[^a-z0-9]", "", words.lower())
 
 
-def defined_in(agreement: str, term: str, headers: list[str]) -> tuple[str, str]:
-    """The term as the agreement spells it and the section defining it, from the first model header citing it (every
-    term of the Indenture is defined in its § 1.01); the term spelled from its clause id when no header cites it."""
-    for text in headers:
+def defined_in(agreement: str, term: str, comments: list[str]) -> tuple[str, str]:
+    """The term as the agreement spells it and the section defining it, from the first of the models' comments citing it
+    (every term of the Indenture is defined in its § 1.01); the term spelled from its clause id when none cites it."""
+    for text in comments:
         for section, words in _DEFINED_IN.findall(text):
             if _key(words) == _key(term):
                 return words, section
@@ -150,9 +150,17 @@ def _description(model: SqlModel) -> str:
     return (match.group(1) if match else text) + "."
 
 
+def _comments(model: SqlModel) -> str:
+    """The model's whole-line comments, header included, run together as one line (a citation may wrap)."""
+    lines = (line.strip() for line in model.sql.splitlines())
+    return " ".join(line.lstrip("-").strip() for line in lines if line.startswith("--"))
+
+
 def render_glossary() -> str:
     policies, models = policy_files(), sql_models()
-    headers = [" ".join(m.description.split()) for ms in models.values() for m in ms]
+    every = [m for ms in models.values() for m in ms]
+    # the headers first; then the words quoted above each CTE, where a model keeps its sub-clauses' text
+    comments = [" ".join(m.description.split()) for m in every] + [_comments(m) for m in every]
     lines = [
         "# Glossary of the defined terms the project computes",
         "",
@@ -160,7 +168,7 @@ def render_glossary() -> str:
         "",
         "Each defined term of an agreement that the project computes, under its clause id `<agreement>/def/<Term>`: the",
         "section that defines it, the SQL models that compute it (the first one's own description follows) and the",
-        "policy files that read it. The agreements' words are quoted in the models' headers and in the policies'",
+        "policy files that read it. The agreements' words are quoted in the models' comments and in the policies'",
         "`clause_text` and `source` fields; the readings the project takes where the words leave room are in",
         "`docs/interpretations.md`; each clause the terms serve is in `docs/clauses.md`. A term is spelled with the",
         "agreement's capitals in its clause id (`VALCOPPEReduction` is VALCO PPE Reduction).",
@@ -170,7 +178,7 @@ def render_glossary() -> str:
         lines += ["", f"## `{agreement}`: {title}", ""]
         for clause_id in (i for i in terms if _agreement(i) == agreement):
             term, part = re.match(r"([A-Za-z]+)(.*)", clause_id.split("/def/", 1)[1]).groups()
-            name, section = defined_in(agreement, term, headers)
+            name, section = defined_in(agreement, term, comments)
             cited = models.get(clause_id, [])
             own = _own_model(term, cited)
             entry = f"- **{name}**{' ' + part.lstrip('/') if part else ''} (`{clause_id}`)"

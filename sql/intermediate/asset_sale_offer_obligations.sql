@@ -1,45 +1,8 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- clause: indenture-1996/4.14(e)
 -- One row per day an Asset Sale Offer became due (asset_sale_offer_pool.triggers_offer), with the first offer whose
--- notice was mailed on or after that day and what is wrong with it (defect_list):
---   notice "mailed ... within 145 days of the receipt" [Indenture § 4.14(c)] (day 145 on time, day 146 late);
---   Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt"
---   [Indenture § 4.14(b)(B)]
---     (the indenture's Business Day calendar, business_days: weekends, the Federal Reserve holidays of New York,
---     Houston and San Francisco, and the dated closures);
---   the offer open "from the time of mailing until the last Business Day before the Asset Sale Purchase Date, but in
---     no event for a period less than twenty-four days" [Indenture § 4.14(c)], from mailing to that last Business Day;
---   an offer amount at least the Asset Sale Offer Amount: "the Net Cash Proceeds (rounded down to the nearest $1,000)
---     ... multiplied by a fraction, the numerator of which is the principal amount of the Notes outstanding ... and the
---     denominator of which is the principal amount of the Notes outstanding plus the aggregate principal amount of
---     Indebtedness under the Credit Agreement and the Specified Pari Passu Indebtedness outstanding (determined as of the
---     close of business on the day immediately preceding the date notice ... is mailed)" [Indenture § 4.14(b)(B)]. The
---     NCP is the pool at that close; it is floored before the fraction (R-I18), and the product is rounded up to the
---     cent, so an offer of whole cents passes exactly when it is at least the exact product (E13: 15,030,750). Undrawn
---     letters of credit count in the Credit Agreement when asset_sale_offer_include_undrawn_letters_of_credit is 1
---     (R-I45, default);
---   the purchase completed on or before the Asset Sale Purchase Date.
---   less the credit: "The Company may credit against its obligation to offer to repurchase Notes ... the principal
---     amount of Notes acquired or held by the Company subsequent to the date of the Asset Sale giving rise to such Asset
---     Sale Offer and surrendered for cancellation or redeemed or called for redemption subsequent to such date and not
---     previously used to satisfy any obligation of the Company to redeem or offer to purchase Notes"
---     [Indenture § 4.14(c)]: the offer's notes_credited counts when notes_credited_retired_on is after the sale date of
---     the Asset Sale whose receipt (or lapsed commitment) made the offer due (the pool reading of R-I19); "not
---     previously used" is the Company's record. The text gives this credit for Notes only: Credit Agreement and
---     Specified Pari Passu Indebtedness repaid are limb (A)'s own application, not a credit against the offer;
---   limb (A): "the prepayment of Indebtedness in respect of or under the Credit Agreement and any other Indebtedness of
---     the Company (other than the Notes) entitled to receive payment pursuant to the terms thereof ... (the "Specified
---     Pari Passu Indebtedness"), unless the holders thereof elect not to receive such prepayment" [Indenture § 4.14(b)]:
---     each creditor class's share is the same fraction with its own principal as numerator, rounded down to the cent
---     (R-I70: the most limb (A) may apply to it; with the Notes' share rounded up the three never exceed the NCP), and
---     never more than that principal. "If (x) no Indebtedness is outstanding ... or (y) the holders of such
---     Indebtedness entitled to receive payment elect not to receive the payments ..., or (z) the application of such
---     Net Cash Proceeds results in the complete prepayment of such Indebtedness, then in each case any remaining
---     portion of such Net Cash Proceeds will be required to be applied to an Asset Sale Offer to purchase the Notes"
---     [Indenture § 4.14(b)]: (x) is the fraction itself (no other principal: the Notes' share is the whole); (y) the
---     prepayment declined (the offer's *_prepayment_declined, at most the share) is added to the Notes' offer; (z)
---     what is left once both are prepaid in full (NCP - Credit Agreement - Specified Pari Passu Indebtedness, above
---     the Notes' share) is added too. The offer is at most the Notes outstanding ("the then outstanding Notes");
+-- notice was mailed on or after that day and what is wrong with it (defect_list), the Asset Sale Offer Amount the
+-- offer had to reach, and limb (A)'s prepayment shares.
 with triggers as (
     select
         t.event_date as trigger_date,
@@ -86,6 +49,18 @@ answered as (
     ) as o on true
 ),
 
+-- Asset Sale Purchase Date "on any Business Day occurring no later than 175 days after the receipt"
+-- [Indenture § 4.14(b)(B)] (the indenture's Business Day calendar, business_days: weekends, the Federal Reserve
+-- holidays of New York, Houston and San Francisco, and the dated closures); the offer open "from the time of mailing
+-- until the last Business Day before the Asset Sale Purchase Date, but in no event for a period less than twenty-four
+-- days" [Indenture § 4.14(c)], from mailing to that last Business Day.
+-- The Asset Sale Offer Amount: "the Net Cash Proceeds (rounded down to the nearest $1,000) ... multiplied by a
+-- fraction, the numerator of which is the principal amount of the Notes outstanding ... and the denominator of which
+-- is the principal amount of the Notes outstanding plus the aggregate principal amount of Indebtedness under the Credit
+-- Agreement and the Specified Pari Passu Indebtedness outstanding (determined as of the close of business on the day
+-- immediately preceding the date notice ... is mailed)" [Indenture § 4.14(b)(B)]. The NCP is the pool at that close;
+-- it is floored before the fraction (R-I18). Undrawn letters of credit count in the Credit Agreement when
+-- asset_sale_offer_include_undrawn_letters_of_credit is 1 (R-I45, default).
 amounts as (
     select
         a.*,
@@ -106,6 +81,14 @@ cents as (
     from amounts as a
 ),
 
+-- The product is rounded up to the cent, so an offer of whole cents passes exactly when it is at least the exact
+-- product (E13: 15,030,750).
+-- limb (A): "the prepayment of Indebtedness in respect of or under the Credit Agreement and any other Indebtedness of
+-- the Company (other than the Notes) entitled to receive payment pursuant to the terms thereof ... (the "Specified Pari
+-- Passu Indebtedness"), unless the holders thereof elect not to receive such prepayment" [Indenture § 4.14(b)]: each
+-- creditor class's share is the same fraction with its own principal as numerator, rounded down to the cent (R-I70:
+-- the most limb (A) may apply to it; with the Notes' share rounded up the three never exceed the NCP), and never more
+-- than that principal.
 required as (
     select
         a.*,
@@ -124,6 +107,13 @@ required as (
     from cents as a
 ),
 
+-- "If (x) no Indebtedness is outstanding ... or (y) the holders of such Indebtedness entitled to receive payment elect
+-- not to receive the payments ..., or (z) the application of such Net Cash Proceeds results in the complete prepayment
+-- of such Indebtedness, then in each case any remaining portion of such Net Cash Proceeds will be required to be
+-- applied to an Asset Sale Offer to purchase the Notes" [Indenture § 4.14(b)]: (x) is the fraction itself (no other
+-- principal: the Notes' share is the whole); (y) the prepayment declined (the offer's *_prepayment_declined, at most
+-- the share) is added to the Notes' offer; (z) what is left once both are prepaid in full (NCP - Credit Agreement -
+-- Specified Pari Passu Indebtedness, above the Notes' share) is added too.
 applied as (
     select
         r.*,
@@ -139,6 +129,15 @@ applied as (
     from required as r
 ),
 
+-- The offer is at most the Notes outstanding ("the then outstanding Notes"), less the credit: "The Company may credit
+-- against its obligation to offer to repurchase Notes ... the principal amount of Notes acquired or held by the Company
+-- subsequent to the date of the Asset Sale giving rise to such Asset Sale Offer and surrendered for cancellation or
+-- redeemed or called for redemption subsequent to such date and not previously used to satisfy any obligation of the
+-- Company to redeem or offer to purchase Notes" [Indenture § 4.14(c)]: the offer's notes_credited counts when
+-- notes_credited_retired_on is after the sale date of the Asset Sale whose receipt (or lapsed commitment) made the
+-- offer due (the pool reading of R-I19); "not previously used" is the Company's record. The text gives this credit for
+-- Notes only: Credit Agreement and Specified Pari Passu Indebtedness repaid are limb (A)'s own application, not a
+-- credit against the offer.
 credited as (
     select
         r.*,
@@ -156,6 +155,9 @@ credited as (
     from applied as r
 ),
 
+-- notice "mailed ... within 145 days of the receipt" [Indenture § 4.14(c)] (day 145 on time, day 146 late); the
+-- Purchase Date and the offer period as above; an offer amount at least the Asset Sale Offer Amount; the purchase
+-- completed on or before the Asset Sale Purchase Date.
 defects as (
     select
         r.*,

@@ -1,22 +1,13 @@
 -- clause: indenture-1996/def/AssetSale
 -- clause: indenture-1996/def/Subsidiary
--- Each disposition classified under the indenture. An Asset Sale is a disposition "of any assets other than cash or
--- Cash Equivalents" (assets_are_cash_or_cash_equivalents, the Company's record, R-I63; such a disposition is also left
--- out of its group's gross proceeds under (B)) "on or after the date of the initial
--- issuance of the Notes" (December 23, 1996) "by the Company or any of its
--- Subsidiaries to any Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture"
--- [Indenture § 1.01, “Asset Sale”], unless a clause (A)-(G) takes it out [Indenture § 1.01, “Asset Sale” (A)-(G)]:
---   (B) "in a single transaction or group of related transactions, the gross proceeds of which (exclusive of indemnities)
---       do not exceed $10,000,000" [Indenture § 1.01, “Asset Sale” (B)]: <= (R-I12; parameter
---       asset_sale_de_minimis_gross_proceeds), summed over the recorded related_group_id (R-I09), non-cash proceeds at
---       the Board's good-faith value (the attestation asset_sale_non_cash_consideration_fmv, R-I28). (B) is computed
---       here, whatever the extract says.
---   (A), (C)-(G): as recorded in asset_sale_exclusion (ordinary course and the rest are judgements, R-I10).
--- For Asset Sale, Net Cash Proceeds and 4.14, Alpart and VALCO, "so long as" not wholly owned, are "deemed not to be
--- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [Indenture § 1.01, “Subsidiary”]; R-I21,
--- ownership by date from the register): their own dispositions are not Asset Sales, and a sale to them is a sale to a
--- Non-Affiliate Joint Venture. No Unrestricted Subsidiary is a Subsidiary, so its own dispositions are not Asset Sales
--- either.
+-- Each disposition classified under the indenture: whether it is an Asset Sale [Indenture § 1.01, “Asset Sale”], and
+-- why not when it is not.
+
+-- (B) "in a single transaction or group of related transactions, the gross proceeds of which (exclusive of indemnities)
+-- do not exceed $10,000,000" [Indenture § 1.01, “Asset Sale” (B)]: <= (R-I12; parameter
+-- asset_sale_de_minimis_gross_proceeds), summed over the recorded related_group_id (R-I09), non-cash proceeds at the
+-- Board's good-faith value (the attestation asset_sale_non_cash_consideration_fmv, R-I28). (B) is computed here,
+-- whatever the extract says.
 with fmv as (
     select reference_id as transaction_id, value_amount, period_end
     from current_attestations
@@ -38,6 +29,11 @@ sales as (
     left join fmv as f on f.transaction_id = s.transaction_id
 ),
 
+-- For Asset Sale, Net Cash Proceeds and 4.14, Alpart and VALCO, "so long as" not wholly owned, are "deemed not to be
+-- Subsidiaries" and deemed Non-Affiliate Joint Ventures (def/Subsidiary [Indenture § 1.01, “Subsidiary”]; R-I21,
+-- ownership by date from the register): their own dispositions are not Asset Sales, and a sale to them is a sale to a
+-- Non-Affiliate Joint Venture. No Unrestricted Subsidiary is a Subsidiary, so its own dispositions are not Asset Sales
+-- either.
 grouped as (
     select
         s.*,
@@ -61,6 +57,12 @@ grouped as (
         and (r.valid_to is null or s.sale_date <= r.valid_to)
 ),
 
+-- An Asset Sale is a disposition "of any assets other than cash or Cash Equivalents" (assets_are_cash_or_cash_equivalents,
+-- the Company's record, R-I63; such a disposition is also left out of its group's gross proceeds under (B)) "on or after
+-- the date of the initial issuance of the Notes" (December 23, 1996) "by the Company or any of its Subsidiaries to any
+-- Person other than the Company, any of its Subsidiaries or any Non-Affiliate Joint Venture" [Indenture § 1.01, “Asset
+-- Sale”], unless a clause (A)-(G) takes it out [Indenture § 1.01, “Asset Sale” (A)-(G)]: (A), (C)-(G) as recorded in
+-- asset_sale_exclusion (ordinary course and the rest are judgements, R-I10).
 classified as (
     select
         g.*,

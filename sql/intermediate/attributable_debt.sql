@@ -4,18 +4,11 @@
 -- the Fair Market Value of the property ... and (b) the present value (discounted at the interest rate borne by the
 -- Notes, compounded semi-annually) of the total obligations of the lessee for rental payments during the remaining term
 -- of the lease ... (including any period for which such lease has been extended)"
--- [Indenture § 1.01, “Attributable Debt”]. Rentals are level and paid in arrears (sale_leasebacks extract). The Notes
--- bear 10 7/8% (2.01, parameter notes_interest_rate), so a half-year discounts by 1 / (1 + 0.10875 / 2) = 1600 / 1687;
--- an annual rental period by (1600 / 1687)^2. Other rental frequencies would need a fractional power of that factor and are left indeterminate
--- (missing input). Exact arithmetic (decimal / decimal is DOUBLE in DuckDB): 2 / (2 + r) is truncated to 18 decimal
--- places by integer division, each power v^k is rounded to 18 places, and the present value P x sum(v^k) is rounded to
--- the cent once, at the end. The error before that rounding is below P x n^2 x 1e-18 (under $0.001 for P = $100,000,000
--- and n = 100). A sale and leaseback is a Refinancing Sale and Leaseback Transaction iff "the Attributable Debt is at
--- least $100,000,000, and [it] is designated by the Company as a Refinancing Sale and Leaseback Transaction in a notice
--- to the Trustee" [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]: >= $100,000,000 and designated with
--- a notice date. It then is not an Asset Sale [Indenture § 1.01, “Asset Sale”] and its obligations are Indebtedness (h)
--- in the amount of its Attributable Debt [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”], until the
--- lease term ends.
+-- [Indenture § 1.01, “Attributable Debt”]. Rentals are level and paid in arrears (sale_leasebacks extract).
+
+-- The Notes bear 10 7/8% (2.01, parameter notes_interest_rate), so a half-year discounts by 1 / (1 + 0.10875 / 2) =
+-- 1600 / 1687; an annual rental period by (1600 / 1687)^2. Other rental frequencies would need a fractional power of
+-- that factor and are left indeterminate (missing input).
 with recursive leases as (
     select
         s.*,
@@ -36,7 +29,7 @@ with recursive leases as (
     ) as h
 ),
 
-discount_factors(transaction_id, k, factor) as (
+discount_factors (transaction_id, k, factor) as (
     select transaction_id, 1, cast(period_discount as decimal(38, 18))
     from leases
     where period_discount is not null and number_of_payments >= 1
@@ -47,6 +40,9 @@ discount_factors(transaction_id, k, factor) as (
     where f.k < l.number_of_payments
 ),
 
+-- Exact arithmetic (decimal / decimal is DOUBLE in DuckDB): 2 / (2 + r) is truncated to 18 decimal places by integer
+-- division, each power v^k is rounded to 18 places, and the present value P x sum(v^k) is rounded to the cent once, at
+-- the end. The error before that rounding is below P x n^2 x 1e-18 (under $0.001 for P = $100,000,000 and n = 100).
 present_values as (
     select
         l.transaction_id,
@@ -57,6 +53,12 @@ present_values as (
     group by l.transaction_id, l.periodic_rental
 ),
 
+-- A sale and leaseback is a Refinancing Sale and Leaseback Transaction iff "the Attributable Debt is at least
+-- $100,000,000, and [it] is designated by the Company as a Refinancing Sale and Leaseback Transaction in a notice to the
+-- Trustee" [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”]: >= $100,000,000 and designated with a
+-- notice date. It then is not an Asset Sale [Indenture § 1.01, “Asset Sale”] and its obligations are Indebtedness (h)
+-- in the amount of its Attributable Debt [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”], until the
+-- lease term ends.
 valued as (
     select
         l.*,

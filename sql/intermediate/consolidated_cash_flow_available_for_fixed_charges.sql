@@ -4,6 +4,11 @@
 -- items of Net Income not in CNI) + depreciation + amortization + non-cash charges - non-cash credits. The Asset Sale
 -- adjustment (x) and the acquisition adjustment (y) depend on the four-quarter period tested, so
 -- fixed_charge_coverage_tests applies them (y: acquisitions extract, attested ccfafc_of_acquired_business per quarter).
+with quarters as (
+    select quarter_end from fiscal_quarters
+),
+
+-- (vi) "any other non-cash items reducing Consolidated Net Income, minus any non-cash items increasing" it.
 -- Non-cash items: other_non_cash_charges, non_cash_pension_expense and the line items for the charges the ppca-2002
 -- ANEO excludes within caps (LIFO, Kaiser Center disposition, special pension, impairment, non-U.S. inventory
 -- write-down charges and the pre-petition accruals for BPA rejection, labor claims, PBGC, asbestos and other
@@ -12,11 +17,6 @@
 -- non-cash by the contract's definition of them (an impairment writes down book value; an accrual of a pre-petition
 -- liability records a liability, and any later payment is a balance-sheet movement, not a charge to CNI); a credit on
 -- any of these lines (a reversal) reduces the add-back, as it increased CNI without cash.
-with quarters as (
-    select quarter_end from fiscal_quarters
-),
-
--- (vi) "any other non-cash items reducing Consolidated Net Income, minus any non-cash items increasing" it
 non_cash as (
     select
         quarter_end,

@@ -1,15 +1,15 @@
 -- clause: indenture-1996/def/ConsolidatedFixedCharges
 -- Consolidated Fixed Charges per fiscal quarter, historical [Indenture § 1.01, “Consolidated Fixed Charges”], of the
--- Company and its Subsidiaries (not Unrestricted Subsidiaries). "Without duplication": each account maps to exactly one
--- ledger line item, so letter of credit fees, hedging costs and debt discount amortization are never inside
--- interest_expense, and the Credit Agreement deferred financing write-off is never inside debt_discount_amortization
--- (its "to the extent included" deduction is 0). Likewise the joint-venture partners' share of interest has its own
--- line item: GAAP consolidated interest expense is interest_expense + interest_expense_borne_by_jv_partners, and (i)
--- then takes the partners' share out again.
+-- Company and its Subsidiaries (not Unrestricted Subsidiaries).
 with quarters as (
     select quarter_end from fiscal_quarters
 ),
 
+-- "Without duplication": each account maps to exactly one ledger line item, so letter of credit fees, hedging costs and
+-- debt discount amortization are never inside interest_expense, and the Credit Agreement deferred financing write-off
+-- is never inside debt_discount_amortization (its "to the extent included" deduction is 0). Likewise the joint-venture
+-- partners' share of interest has its own line item: GAAP consolidated interest expense is interest_expense +
+-- interest_expense_borne_by_jv_partners, and (i) then takes the partners' share out again.
 charges as (
     select
         quarter_end,

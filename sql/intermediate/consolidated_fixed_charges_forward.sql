@@ -6,39 +6,17 @@
 -- clause: indenture-1996/15.03(b)
 -- For each coverage test: Consolidated Fixed Charges "to be accrued" over FQ(TD) and the next three quarters "based upon
 -- the pro forma amount of Indebtedness to be outstanding on the Transaction Date"
--- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)]. Division is not exact in SQL, so every amount is
--- carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal x rate x 26280 (360/360 of a year); actual/360
--- principal x rate x days x 73; actual/365 principal x rate x days x 72, where days runs from the first day of FQ(TD)
--- to the last day of FQ(TD)+3. Debt incurred during FQ(TD) counts from its first day ("as if ... incurred on the first
--- day of the fiscal quarter", [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)]), and all TD debt for
--- the whole year. Letter of credit fees use the same fraction. Preferred dividends, hedging costs and discount
--- amortization to be accrued are the attested projected_other_fixed_charges for the test (R-I02). 4.10(a) only, and the
--- tests of whether one "could incur $1.00 of Indebtedness pursuant to Section 4.10(a)" (11.01(a)(iii), 15.03(b)(i)(C)):
--- "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred [Indenture § 4.10(a)]. R-I41 ( 0.4.1): "Deem
--- headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction Date at the weighted-average rate of the
--- (b)(ii) Indebtedness then outstanding." What is outstanding under (b)(ii) is Indebtedness, not principal alone:
--- def/Indebtedness (a) includes "reimbursement obligations on letters of credit", contingent ones at their maximum
--- liability [Indenture § 1.01, “Indebtedness” (a); § 1.01, “Indebtedness”], less exclusion (D) "letters of credit to
--- the extent collateralized by cash or Cash Equivalents". So headroom = permitted amount - ((b)(ii) principal on TD +
--- (b)(ii) letters of credit outstanding on TD that are not cash-collateralised), floor 0. The letters of credit are
--- read from indebtedness_basket_movements, the movements the 4.10(b)(ii) basket ledger runs on (issued on issue_date,
--- gone the day after expiry_date, (D) applied), so the ratio deems exactly what the ledger shows as remaining. So is
--- the Attributable Debt of a Refinancing Sale and Leaseback Transaction: Indebtedness (h)
--- [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”] Incurred "in connection with Refinancing Sale and
--- Leaseback Transactions" under (b)(ii) [Indenture § 4.10(b)(ii)], from consummation to the end of the lease term, as
--- the ledger carries it; it bears no interest here (its rentals are not Indebtedness interest) and so does not weight
--- the rate. The rate is the principal-weighted average of the (b)(ii) instruments' forward cost (letters of credit
--- carry no interest; their own fees stay in letter_of_credit_fees_x26280 and are not re-priced): headroom x
--- sum(interest_x26280 of (b)(ii)) / sum(principal of (b)(ii)). That quotient is kept exactly as
--- deemed_draw_interest_numerator / deemed_draw_interest_divisor; deemed_draw_interest_x26280 is it rounded UP at the
--- tenth decimal (exact whenever the division is, e.g. one (b)(ii) instrument or equal rates), so a rounded ratio can
--- only be lower, never a false pass of "greater than 2.0". No (b)(ii) principal outstanding (nothing, or letters of
--- credit only): the attested credit_agreement_fallback_rate (R-I04) for a full year (the test's own attestation, else
--- the latest before TD).
+-- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)], with the 4.10(b)(ii) headroom deemed drawn
+-- where the test requires it. Every amount is carried multiplied by 26280.
 with tests as (
     select * from coverage_ratio_tests
 ),
 
+-- Division is not exact in SQL, so every amount is carried multiplied by 26280 = lcm(360, 365): 30/360 accrues principal
+-- x rate x 26280 (360/360 of a year); actual/360 principal x rate x days x 73; actual/365 principal x rate x days x 72,
+-- where days runs from the first day of FQ(TD) to the last day of FQ(TD)+3. Debt incurred during FQ(TD) counts from its
+-- first day ("as if ... incurred on the first day of the fiscal quarter", [Indenture § 1.01, “Consolidated Fixed Charge
+-- Coverage Ratio” (ii)]), and all TD debt for the whole year. Letter of credit fees use the same fraction.
 debt as (
     select
         t.clause_id,
@@ -79,6 +57,16 @@ debt_totals as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
+-- What is outstanding under (b)(ii) is Indebtedness, not principal alone: def/Indebtedness (a) includes "reimbursement
+-- obligations on letters of credit", contingent ones at their maximum liability [Indenture § 1.01, “Indebtedness” (a);
+-- § 1.01, “Indebtedness”], less exclusion (D) "letters of credit to the extent collateralized by cash or Cash
+-- Equivalents". The letters of credit are read from indebtedness_basket_movements, the movements the 4.10(b)(ii) basket
+-- ledger runs on (issued on issue_date, gone the day after expiry_date, (D) applied), so the ratio deems exactly what
+-- the ledger shows as remaining. So is the Attributable Debt of a Refinancing Sale and Leaseback Transaction:
+-- Indebtedness (h) [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”] Incurred "in connection with
+-- Refinancing Sale and Leaseback Transactions" under (b)(ii) [Indenture § 4.10(b)(ii)], from consummation to the end of
+-- the lease term, as the ledger carries it; it bears no interest here (its rentals are not Indebtedness interest) and so
+-- does not weight the rate.
 -- (b)(ii) letters of credit outstanding on each Transaction Date and not cash-collateralised (def/Indebtedness (a), (D)),
 -- and the Attributable Debt of Refinancing Sale and Leaseback Transactions under (b)(ii) (def/Indebtedness (h))
 credit_agreement_movements as (
@@ -94,6 +82,8 @@ credit_agreement_movements as (
     group by d.transaction_date
 ),
 
+-- Preferred dividends, hedging costs and discount amortization to be accrued are the attested
+-- projected_other_fixed_charges for the test (R-I02).
 projections as (
     select reference_id, period_end, value_amount, attestation_id
     from current_attestations
@@ -147,6 +137,11 @@ assembled as (
         on c.effective_from = (select max(x.effective_from) from permitted_credit_agreement_amount as x where x.effective_from <= t.transaction_date)
 ),
 
+-- 4.10(a) only, and the tests of whether one "could incur $1.00 of Indebtedness pursuant to Section 4.10(a)"
+-- (11.01(a)(iii), 15.03(b)(i)(C)): "the full amount ... under Section 4.10(b)(ii)" is deemed Incurred
+-- [Indenture § 4.10(a)]. R-I41 ( 0.4.1): "Deem headroom = cap_(b)(ii) - outstanding_(b)(ii) Incurred on the Transaction
+-- Date at the weighted-average rate of the (b)(ii) Indebtedness then outstanding." So headroom = permitted amount -
+-- ((b)(ii) principal on TD + (b)(ii) letters of credit outstanding on TD that are not cash-collateralised), floor 0.
 deemed as (
     select
         *,
@@ -157,6 +152,11 @@ deemed as (
     from assembled
 ),
 
+-- The rate is the principal-weighted average of the (b)(ii) instruments' forward cost (letters of credit carry no
+-- interest; their own fees stay in letter_of_credit_fees_x26280 and are not re-priced): headroom x sum(interest_x26280
+-- of (b)(ii)) / sum(principal of (b)(ii)). That quotient is kept exactly as deemed_draw_interest_numerator /
+-- deemed_draw_interest_divisor. No (b)(ii) principal outstanding (nothing, or letters of credit only): the attested
+-- credit_agreement_fallback_rate (R-I04) for a full year (the test's own attestation, else the latest before TD).
 deemed_rational as (
     select
         *,
@@ -174,6 +174,8 @@ deemed_rational as (
     from deemed
 ),
 
+-- deemed_draw_interest_x26280 is the quotient rounded UP at the tenth decimal (exact whenever the division is, e.g. one
+-- (b)(ii) instrument or equal rates), so a rounded ratio can only be lower, never a false pass of "greater than 2.0".
 deemed_interest as (
     select
         *,

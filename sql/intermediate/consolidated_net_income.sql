@@ -165,7 +165,7 @@ proviso as (
         p.person_id,
         coalesce(e.is_specified_party, false) as is_specified_party,
         coalesce(own.value_flag, any_party.value_flag) as cash_management_consistent,
-        not (coalesce(e.is_specified_party, false) and coalesce(own.value_flag, any_party.value_flag, false)) as is_limited
+        not(coalesce(e.is_specified_party, false) and coalesce(own.value_flag, any_party.value_flag, false)) as is_limited
     from (
         select quarter_end, person_id from person_flows
         union

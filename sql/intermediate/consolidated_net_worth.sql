@@ -1,19 +1,15 @@
 -- clause: indenture-1996/def/ConsolidatedNetWorth
 -- Consolidated Net Worth of the Company at each quarter end: "the total stockholders' equity ... less amounts
 -- attributable to Redeemable Stock ... and ... the Existing Intercompany Note"
--- [Indenture § 1.01, “Consolidated Net Worth”], disregarding the two proviso items. Stockholders' equity = the
--- consolidated group's net assets from the quarter-end trial balances: every balance-sheet line except the equity lines
--- (preferred_stock, common_equity, retained_earnings, preferred_dividends), with minority interest deducted (debit
--- positive, so assets less liabilities less minority_interest_equity); rows between two group members cancel.
--- Redeemable Stock: redeemable preferred stock issued by the Company to date (equity_issuances). Existing Intercompany
--- Note: the Company's intercompany balance with its parent (KAC). Disregarded
--- [Indenture § 1.01, “Consolidated Net Worth”; Indenture § 1.01, “Credit Agreement”]: (i) premiums on the 14 1/4% notes
--- and (ii) write-offs of deferred financing costs of the Credit Agreement, added back as booked from the Indenture's
--- month (December 1996) to the quarter end.
+-- [Indenture § 1.01, “Consolidated Net Worth”], disregarding the two proviso items.
 with quarter_ends as (
     select distinct quarter_end from consolidated_group where period_end = quarter_end
 ),
 
+-- Stockholders' equity = the consolidated group's net assets from the quarter-end trial balances: every balance-sheet
+-- line except the equity lines (preferred_stock, common_equity, retained_earnings, preferred_dividends), with minority
+-- interest deducted (debit positive, so assets less liabilities less minority_interest_equity); rows between two group
+-- members cancel. Existing Intercompany Note: the Company's intercompany balance with its parent (KAC).
 balance_sheet as (
     select
         g.quarter_end,
@@ -31,6 +27,9 @@ balance_sheet as (
     group by g.quarter_end
 ),
 
+-- Disregarded [Indenture § 1.01, “Consolidated Net Worth”; Indenture § 1.01, “Credit Agreement”]: (i) premiums on the
+-- 14 1/4% notes and (ii) write-offs of deferred financing costs of the Credit Agreement, added back as booked from the
+-- Indenture's month (December 1996) to the quarter end.
 disregarded as (
     select
         q.quarter_end,
@@ -46,6 +45,7 @@ disregarded as (
     group by q.quarter_end
 ),
 
+-- Redeemable Stock: redeemable preferred stock issued by the Company to date (equity_issuances).
 redeemable as (
     select
         q.quarter_end,

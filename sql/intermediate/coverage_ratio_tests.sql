@@ -63,7 +63,7 @@ information as (
         q.quarter_end + 1 as transaction_date,
         'quarter-end' as projection_reference_id
     from fiscal_quarters as q
-    cross join (values ('indenture-1996/4.10(a)'), ('indenture-1996/4.09(a)(B)')) as c(clause_id)
+    cross join (values ('indenture-1996/4.10(a)'), ('indenture-1996/4.09(a)(B)')) as c (clause_id)
 ),
 
 tests as (

@@ -2,12 +2,10 @@
 -- clause: indenture-1996/def/ConsolidatedNetIncome
 -- Consolidated Net Income "accrued on a cumulative basis for the period (taken as one accounting period) from January 1,
 -- 1993 to the end of the Company's most recently ended fiscal quarter" [Indenture § 4.09(a)(C)(I)], per fiscal quarter
--- end: the attested cumulative figure at the cut-over date (R-I06) plus the quarterly consolidated_net_income of each
--- quarter after it. capacity_i is 4.09(a)(C)(I): "50% of the Consolidated Net Income ... (or, if the aggregate
--- Consolidated Net Income ... shall be a deficit, minus 100% of such deficit)" [Indenture § 4.09(a)(C)(I)]: half of a
--- surplus, all of a deficit. No attestation, a quarter missing between the cut-over and the quarter, or a quarter whose
--- CNI lacks an input: missing_inputs names it and capacity_i is null. capacity_i keeps the half cent (three decimals);
--- the cut-over must be a fiscal quarter end.
+-- end, and capacity_i, 4.09(a)(C)(I).
+
+-- The attested cumulative figure at the cut-over date (R-I06) plus the quarterly consolidated_net_income of each
+-- quarter after it; the cut-over must be a fiscal quarter end.
 with opening as (
     select cut_over_date, value_amount, attestation_id
     from restricted_payment_opening_balances
@@ -32,6 +30,10 @@ rolled as (
     group by q.quarter_end, o.cut_over_date, o.value_amount, o.attestation_id
 )
 
+-- capacity_i is 4.09(a)(C)(I): "50% of the Consolidated Net Income ... (or, if the aggregate Consolidated Net Income ...
+-- shall be a deficit, minus 100% of such deficit)" [Indenture § 4.09(a)(C)(I)]: half of a surplus, all of a deficit. No
+-- attestation, a quarter missing between the cut-over and the quarter, or a quarter whose CNI lacks an input:
+-- missing_inputs names it and capacity_i is null. capacity_i keeps the half cent (three decimals).
 select
     quarter_end,
     cut_over_date,

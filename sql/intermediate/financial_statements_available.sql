@@ -11,7 +11,7 @@
 -- finds its quarter whether or not the trial balances reach it.
 with quarter_ends as (
     select cast(q.quarter_start + interval 3 month as date) - 1 as quarter_end
-    from generate_series(timestamp '1988-10-01', timestamp '2006-10-01', interval 3 month) as q(quarter_start)
+    from generate_series(timestamp '1988-10-01', timestamp '2006-10-01', interval 3 month) as q (quarter_start)
 ),
 
 lag as (

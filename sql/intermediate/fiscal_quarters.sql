@@ -14,7 +14,7 @@ quarter_starts as (
             cast(date_trunc('quarter', b.first_month) as timestamp),
             cast(b.last_month as timestamp),
             interval 3 month
-        ) as q(quarter_start)
+        ) as q (quarter_start)
 )
 
 select

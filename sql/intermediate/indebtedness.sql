@@ -2,43 +2,24 @@
 -- clause: indenture-1996/def/RedeemableStock
 -- clause: indenture-1996/def/CapitalizedLeaseObligations
 -- Indebtedness per obligor, instrument and month end, "without duplication" [Indenture § 1.01, “Indebtedness”].
--- Principal of borrowed money and notes is clause (a); Capitalized Lease Obligations (instrument_kind capital_lease)
--- clause (c); reimbursement obligations on letters of credit [Indenture § 1.01, “Indebtedness” (a)] are (a) at their
--- stated amount while the letter is outstanding (the maximum liability of a contingent obligation). Clauses (d)-(g)
--- from the debt register:
---   (d) "all Indebtedness of others secured by a Lien on any asset of such Person"
---   [Indenture § 1.01, “Indebtedness” (d)] (obligor_relationship
---       lien_for_third_party), at "the lesser of the fair market value at such date of any asset subject to any Lien
---       ... and the amount of the Indebtedness secured" [Indenture § 1.01, “Indebtedness”]: the FMV is attested
---       (encumbered_asset_fair_market_value, the latest on or before the month end, R-I11); without it the secured
---       amount stands and the row is missing an input;
---   (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)"
---   [Indenture § 1.01, “Indebtedness” (e)]:
---       instrument_kind preferred_stock whose maturity_date (the first date it matures, is mandatorily or holder
---       redeemable or exchangeable into Indebtedness) is "on or prior to the scheduled maturity date of the Notes"
---       [Indenture § 1.01, “Redeemable Stock”], October 15, 2006; debt_balances principal is the aggregate liquidation
---       value. Other preferred stock is not Indebtedness and has no row;
---   (f) "all Indebtedness of others guaranteed by such Person" [Indenture § 1.01, “Indebtedness” (f)]
---   (obligor_relationship guarantee_of_third_party),
---       at "the maximum liability of any such contingent obligations" [Indenture § 1.01, “Indebtedness”], which
---       debt_balances records;
---   (g) Assumed Pension Obligations [Indenture § 1.01, “Indebtedness” (g)] at "the amount determined by the Company in
---   good faith as evidenced
---       by a certificate of the Chief Financial Officer ... delivered to the Trustee"
---       [Indenture § 1.01, “Indebtedness”] (attestation assumed_pension_obligations_cfo_certificate, the latest on or
---       before the month end); without it the register's balance is shown and the row is missing an input.
--- Exclusions: (D) "letters of credit to the extent collateralized by cash
--- or Cash Equivalents" (letters_of_credit.cash_collateralized); an instrument tagged A-ordinary-course, B, C, D or E is
--- excluded whole; an instrument tagged A-nrmc is excluded only within "an aggregate principal amount at any time
--- outstanding not exceeding $7,500,000" [Indenture § 1.01, “Indebtedness” (A)] (parameter
--- nrmc_indebtedness_exclusion_cap, R-I13: the cap reads on the NRMC limb only), allocated to the NRMC instruments in
--- instrument_id order. Clause (h): "all obligations under Refinancing Sale and Leaseback Transactions"
--- [Indenture § 1.01, “Indebtedness” (h)] at their Attributable Debt [Indenture § 1.01, “Indebtedness”], at each month
--- end from consummation until the lease term ends (attributable_debt).
+-- One row per item of the definition's clauses (a) to (h), with the amount its exclusions (A) to (E) take out.
 with months as (
     select distinct period_end from stg_debt_balances
 ),
 
+-- Principal of borrowed money and notes is clause (a); Capitalized Lease Obligations (instrument_kind capital_lease)
+-- clause (c). Clauses (d)-(g) from the debt register:
+-- (d) "all Indebtedness of others secured by a Lien on any asset of such Person" [Indenture § 1.01, “Indebtedness”
+-- (d)] (obligor_relationship lien_for_third_party);
+-- (e) "preferred stock ... that is Redeemable Stock (... equal to the aggregate liquidation value thereof)"
+-- [Indenture § 1.01, “Indebtedness” (e)]: instrument_kind preferred_stock whose maturity_date (the first date it
+-- matures, is mandatorily or holder redeemable or exchangeable into Indebtedness) is "on or prior to the scheduled
+-- maturity date of the Notes" [Indenture § 1.01, “Redeemable Stock”], October 15, 2006; debt_balances principal is the
+-- aggregate liquidation value. Other preferred stock is not Indebtedness and has no row;
+-- (f) "all Indebtedness of others guaranteed by such Person" [Indenture § 1.01, “Indebtedness” (f)]
+-- (obligor_relationship guarantee_of_third_party), at "the maximum liability of any such contingent obligations"
+-- [Indenture § 1.01, “Indebtedness”], which debt_balances records;
+-- (g) Assumed Pension Obligations [Indenture § 1.01, “Indebtedness” (g)].
 principal as (
     select
         b.period_end,
@@ -62,6 +43,13 @@ principal as (
         and (i.instrument_kind <> 'preferred_stock' or i.maturity_date <= date '2006-10-15')
 ),
 
+-- (d) at "the lesser of the fair market value at such date of any asset subject to any Lien ... and the amount of the
+-- Indebtedness secured" [Indenture § 1.01, “Indebtedness”]: the FMV is attested (encumbered_asset_fair_market_value,
+-- the latest on or before the month end, R-I11); without it the secured amount stands and the row is missing an input.
+-- (g) at "the amount determined by the Company in good faith as evidenced by a certificate of the Chief Financial
+-- Officer ... delivered to the Trustee" [Indenture § 1.01, “Indebtedness”] (attestation
+-- assumed_pension_obligations_cfo_certificate, the latest on or before the month end); without it the register's
+-- balance is shown and the row is missing an input.
 attested as (
     select
         p.*,
@@ -104,6 +92,9 @@ measured as (
     left join attested as a on a.period_end = p.period_end and a.instrument_id = p.instrument_id
 ),
 
+-- reimbursement obligations on letters of credit [Indenture § 1.01, “Indebtedness” (a)] are (a) at their stated amount
+-- while the letter is outstanding (the maximum liability of a contingent obligation); exclusion (D): "letters of credit
+-- to the extent collateralized by cash or Cash Equivalents" (letters_of_credit.cash_collateralized)
 letters as (
     select
         m.period_end,
@@ -119,6 +110,9 @@ letters as (
     join stg_debt_instruments as i on i.instrument_id = l.facility_instrument_id
 ),
 
+-- (h): "all obligations under Refinancing Sale and Leaseback Transactions" [Indenture § 1.01, “Indebtedness” (h)] at
+-- their Attributable Debt [Indenture § 1.01, “Indebtedness”], at each month end from consummation until the lease term
+-- ends (attributable_debt)
 refinancing_sale_and_leasebacks as (
     select
         m.period_end,
@@ -143,6 +137,10 @@ items as (
     select * from refinancing_sale_and_leasebacks
 ),
 
+-- Exclusions: an instrument tagged A-ordinary-course, B, C, D or E is excluded whole; an instrument tagged A-nrmc is
+-- excluded only within "an aggregate principal amount at any time outstanding not exceeding $7,500,000"
+-- [Indenture § 1.01, “Indebtedness” (A)] (parameter nrmc_indebtedness_exclusion_cap, R-I13: the cap reads on the NRMC
+-- limb only), allocated to the NRMC instruments in instrument_id order.
 nrmc_cap as (
     select
         m.period_end,

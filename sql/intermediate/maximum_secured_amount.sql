@@ -1,11 +1,11 @@
 -- clause: indenture-1996/def/MaximumSecuredAmount
 -- clause: indenture-1996/def/CARIFAFinancing
+-- The Maximum Secured Amount [Indenture § 1.01, “Maximum Secured Amount”] on each day it may change: the base amount,
+-- plus Net Betterments and the CARIFA Financing, less the attested deductions.
+
 -- "at any time (i) $400,000,000, plus (ii) Net Betterments at such time, plus (iii) the outstanding amount of
 -- Indebtedness relating to the CARIFA Financing, secured by a Lien on Permitted Collateral, but in no event more than
--- $43,000,000, minus (iv) ... minus (v) ..." [Indenture § 1.01, “Maximum Secured Amount”]. CARIFA Financing outstanding
--- = principal secured by the register's unreleased CARIFA Liens on Permitted Collateral. Deductions (iv) and (v) are
--- attested amounts (maximum_secured_amount_deduction, dated the sale or Refinancing), cumulative and permanent from
--- their date unless the parameter maximum_secured_amount_deductions_cumulative is 0 (R-I07).
+-- $43,000,000, minus (iv) ... minus (v) ..." [Indenture § 1.01, “Maximum Secured Amount”]
 with parameters as (
     select
         d.test_date,
@@ -15,6 +15,8 @@ with parameters as (
     from permitted_collateral_test_dates as d
 ),
 
+-- (iii) CARIFA Financing outstanding = principal secured by the register's unreleased CARIFA Liens on Permitted
+-- Collateral
 carifa as (
     select
         d.test_date,
@@ -28,6 +30,9 @@ carifa as (
     group by d.test_date
 ),
 
+-- Deductions (iv) and (v) are attested amounts (maximum_secured_amount_deduction, dated the sale or Refinancing),
+-- cumulative and permanent from their date unless the parameter maximum_secured_amount_deductions_cumulative is 0
+-- (R-I07).
 deductions as (
     select
         d.test_date,

@@ -1,15 +1,12 @@
 -- clause: indenture-1996/def/NetBetterments
+-- Net Betterments [Indenture § 1.01, “Net Betterments”] per date of determination, through the last fiscal quarter end
+-- on or before it. The GAAP figures exist per closed quarter; capital expenditures and depreciation are cut at the same
+-- quarter end. Not implemented: freezing the Net Betterments of an asset that ceases to be Permitted Collateral.
+
 -- "the amount, if any, by which capital expenditures (determined in accordance with GAAP) by the Company or any of its
 -- Subsidiaries in respect of the Permitted Collateral on a cumulative basis for the period from the date hereof, through
 -- the date of determination exceeds depreciation ... in respect of the Permitted Collateral ... but in no event less than
--- zero" [Indenture § 1.01, “Net Betterments”]. Per date of determination, through the last fiscal quarter end on or
--- before it (the GAAP figures exist per closed quarter; capital expenditures and depreciation are cut at the same
--- quarter end). Capital expenditures: raw_capital_expenditures rows flagged is_permitted_collateral, from the December
--- 1996 month (which holds only what was spent from December 23, 1996), except those on assets subject to a Lien under
--- 4.11(b)(iv), (v), (vi) or (ix) (the proviso's exclusions). A row not classified (flag empty) is a missing input.
--- Depreciation: the attested GAAP depreciation on Permitted Collateral per fiscal quarter, on the pre-Merger historical
--- basis for assets existing at the Merger (R-I08, subject permitted_collateral_depreciation). A quarter without it is
--- a missing input. Not implemented: freezing the Net Betterments of an asset that ceases to be Permitted Collateral.
+-- zero" [Indenture § 1.01, “Net Betterments”].
 with dates as (
     select
         d.test_date,
@@ -20,6 +17,9 @@ with dates as (
     group by d.test_date
 ),
 
+-- Capital expenditures: raw_capital_expenditures rows flagged is_permitted_collateral, from the December 1996 month
+-- (which holds only what was spent from December 23, 1996), except those on assets subject to a Lien under 4.11(b)(iv),
+-- (v), (vi) or (ix) (the proviso's exclusions). A row not classified (flag empty) is a missing input.
 excluded_liens as (
     select lien_id
     from stg_liens
@@ -44,6 +44,9 @@ capital_expenditures as (
     group by d.test_date
 ),
 
+-- Depreciation: the attested GAAP depreciation on Permitted Collateral per fiscal quarter, on the pre-Merger historical
+-- basis for assets existing at the Merger (R-I08, subject permitted_collateral_depreciation). A quarter without it is a
+-- missing input.
 depreciation as (
     select
         d.test_date,

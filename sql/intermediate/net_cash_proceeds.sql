@@ -3,22 +3,11 @@
 -- Net Cash Proceeds per receipt: "cash payments received ... (including any cash payments received by way of deferred
 -- payment of principal pursuant to a note or installment receivable or otherwise or the cash realization of any non-cash
 -- proceeds of any Asset Sale, but, in each case, only as and when, and to the extent, received)"
--- [Indenture § 1.01, “Net Cash Proceeds”]. A disposition with no receipt in asset_sale_receipts received its
--- cash_consideration at closing. Receipt dates of non-dollar or foreign proceeds are the dates they became convertible
--- / transferable (the extract's rule for receipt_date), so the foreign-proceeds exclusion
--- [Indenture § 1.01, “Net Cash Proceeds”, proviso] is applied by the date, not here. Deductions, in full, against the
--- first cash received (cumulatively, so no receipt goes below zero):
---   (i) selling_expenses; (ii)(A) debt secured by the assets repaid; (ii)(B) debt due by reason of the sale repaid, but
---   "this clause (B) shall not apply with respect to any U.S. Fixed Assets which do not constitute Permitted Collateral"
---   [Indenture § 1.01, “Net Cash Proceeds” (ii)(B)]; (iii) GAAP Reserves only as the CFO's certificate evidences them
---   [Indenture § 1.01, “Net Cash Proceeds” (iii)] (attestation gaap_reserves_cfo_certificate, at most the reserve the
---   extract records; missing certificate = missing input); (iv) taxes; less whatever of them is payable to an Affiliate
---   or Unrestricted Subsidiary [Indenture § 1.01, “Net Cash Proceeds”, proviso]. (v) "the portion of such cash payments
---   attributable to Persons holding a minority interest" [Indenture § 1.01, “Net Cash Proceeds”, proviso]: each cash
---   receipt of a Subsidiary's sale counts at the seller's ownership share.
--- Added without deduction: reversals of GAAP Reserves "as and when" reversed, and cash distributions from a Non-Affiliate
--- Joint Venture or Unrestricted Subsidiary of the proceeds of what would be an Asset Sale were it a Subsidiary
--- [Indenture § 1.01, “Net Cash Proceeds”, proviso].
+-- [Indenture § 1.01, “Net Cash Proceeds”], less the deductions the definition allows.
+
+-- (iii) GAAP Reserves only as the CFO's certificate evidences them [Indenture § 1.01, “Net Cash Proceeds” (iii)]
+-- (attestation gaap_reserves_cfo_certificate, at most the reserve the extract records; missing certificate = missing
+-- input)
 with certificates as (
     select reference_id as transaction_id, sum(value_amount) as certified, count(*) filter (where value_amount is null) as unreadable
     from current_attestations
@@ -45,6 +34,11 @@ sales as (
     left join certificates as c on c.transaction_id = s.transaction_id
 ),
 
+-- Deductions, in full, against the first cash received (cumulatively, so no receipt goes below zero): (i)
+-- selling_expenses; (ii)(A) debt secured by the assets repaid; (ii)(B) debt due by reason of the sale repaid, but "this
+-- clause (B) shall not apply with respect to any U.S. Fixed Assets which do not constitute Permitted Collateral"
+-- [Indenture § 1.01, “Net Cash Proceeds” (ii)(B)]; (iii) the certified GAAP Reserves; (iv) taxes; less whatever of them
+-- is payable to an Affiliate or Unrestricted Subsidiary [Indenture § 1.01, “Net Cash Proceeds”, proviso].
 deductions as (
     select
         s.*,
@@ -57,6 +51,12 @@ deductions as (
     from sales as s
 ),
 
+-- A disposition with no receipt in asset_sale_receipts received its cash_consideration at closing. Receipt dates of
+-- non-dollar or foreign proceeds are the dates they became convertible / transferable (the extract's rule for
+-- receipt_date), so the foreign-proceeds exclusion [Indenture § 1.01, “Net Cash Proceeds”, proviso] is applied by the
+-- date, not here. Added without deduction: reversals of GAAP Reserves "as and when" reversed, and cash distributions
+-- from a Non-Affiliate Joint Venture or Unrestricted Subsidiary of the proceeds of what would be an Asset Sale were it
+-- a Subsidiary [Indenture § 1.01, “Net Cash Proceeds”, proviso].
 receipts as (
     select r.receipt_id, r.transaction_id, r.receipt_date, r.kind, r.amount
     from stg_asset_sale_receipts as r
@@ -67,6 +67,8 @@ receipts as (
         and not exists (select 1 from stg_asset_sale_receipts as r where r.transaction_id = s.transaction_id)
 ),
 
+-- (v) "the portion of such cash payments attributable to Persons holding a minority interest" [Indenture § 1.01, “Net
+-- Cash Proceeds”, proviso]: each cash receipt of a Subsidiary's sale counts at the seller's ownership share.
 counted as (
     select
         r.*,

@@ -19,7 +19,7 @@
 -- Additional interest under the Registration Rights Agreement is not available (R-I35).
 with payment_dates as (
     select cast(d as date) as payment_date
-    from generate_series(timestamp '1997-04-15', timestamp '2006-10-15', interval 6 month) as g(d)
+    from generate_series(timestamp '1997-04-15', timestamp '2006-10-15', interval 6 month) as g (d)
 ),
 
 periods as (

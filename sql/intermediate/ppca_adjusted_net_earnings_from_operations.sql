@@ -2,29 +2,7 @@
 -- Adjusted Net Earnings from Operations per fiscal month (the quarterly test adds up three, the monthly test of
 -- 9.2.4(b) twelve) [Sixth Amendment § 1.1(b), “Adjusted Net Earnings from Operations”]: "the Company's consolidated net
 -- income after provision for income taxes ... excluding the consolidated impact of" the items below, each its own
--- column. Implemented:
---   (a) capital-asset sale gains/losses greater than the parameter aneo_threshold_capital_asset_sales ($150,000), per
---       transaction, whole amount (R-P03 default), from the asset_sales extract; a sale dated before the parameter's
---       first value (2002-02-12) is a missing input;
---   (c) pre-acquisition earnings (pre_acquisition_income);
---   (d) equity earnings above cash received + the parameter aneo_investee_earnings_cash_allowance ($3,000,000) are
---       aggregate per test period (R-P04 default), so this model carries the two inputs and minimum_ebitda_tests
---       applies them;
---   (f) gains on cancellation or forgiveness of Indebtedness (debt_extinguishment_gain; R-P32: read as its own limb);
---   (g) extraordinary gains (extraordinary_gain), and gains from any other non-recurring transaction greater than the
---       parameter aneo_threshold_non_recurring_gains ($150,000) per transaction, whole amount (R-P03 default): the line
---       item non_recurring_transaction_gain, each entity's account in a month one transaction (R-P60);
---   (k) LIFO charges, (l) Kaiser Center disposition charges, (m) non-cash pension expense, (n) special pension charges,
---       (o) impairment charges with the OLV In-Place Value exception, (p) non-U.S. inventory write-downs and
---       (q)(i)-(v) pre-petition accruals, each within its cap: the monthly ledger ppca_aneo_non_cash_charge_exclusions
---       (R-P05 default, R-P31, R-P24, R-P25).
--- Not implemented, because the extract contract carries no line item or extract for them yet (their amounts stay IN
--- ANEO, which is right only for a period that has none of them): (b) gains from write-ups in book value; (e) earnings of a
--- counterparty before its transaction with the group; (h) gains from reversals of power-payment expenses
--- reflected in the Financial Forecast; (i) non-cash mining-outsourcing write-offs reflected in the Financial Forecast;
--- (j) the Mead Charges (definition not available).
--- Not exclusions: reorganization_items and other_non_cash_charges stay IN, since no clause (a)-(q) names them; a charge
--- that (k)-(q) excludes must be booked on its own line item to be excluded.
+-- column.
 with months as (
     select distinct period_end, quarter_end, fiscal_year from ppca_aneo_non_cash_charge_exclusions
 ),
@@ -35,6 +13,10 @@ ledger as (
     from consolidated_ledger
 ),
 
+-- (c) pre-acquisition earnings (pre_acquisition_income); (d) equity earnings above cash received + the parameter
+-- aneo_investee_earnings_cash_allowance ($3,000,000) are aggregate per test period (R-P04 default), so this model
+-- carries the two inputs and minimum_ebitda_tests applies them; (f) gains on cancellation or forgiveness of
+-- Indebtedness (debt_extinguishment_gain; R-P32: read as its own limb); (g) extraordinary gains (extraordinary_gain).
 figures as (
     select
         period_end,
@@ -55,7 +37,10 @@ figures as (
     group by period_end
 ),
 
--- (a) "gain or loss in an amount greater than $150,000 arising from the sale of any capital assets"
+-- (a) "gain or loss in an amount greater than $150,000 arising from the sale of any capital assets": capital-asset sale
+-- gains/losses greater than the parameter aneo_threshold_capital_asset_sales ($150,000), per transaction, whole amount
+-- (R-P03 default), from the asset_sales extract; a sale dated before the parameter's first value (2002-02-12) is a
+-- missing input
 sales as (
     select
         -- the first reported month on or after the sale: its activity (a year-to-date difference) holds the sale
@@ -80,7 +65,9 @@ capital_asset_sales as (
 ),
 
 -- (g) "or from any other non-recurring transaction resulting in gain in an amount greater than $150,000": a gain is a
--- credit (income) on the line; a loss on it is not a gain and stays in
+-- credit (income) on the line; a loss on it is not a gain and stays in. Gains from any other non-recurring transaction
+-- greater than the parameter aneo_threshold_non_recurring_gains ($150,000) per transaction, whole amount (R-P03
+-- default): the line item non_recurring_transaction_gain, each entity's account in a month one transaction (R-P60).
 non_recurring_transactions as (
     select
         l.period_end,
@@ -106,7 +93,10 @@ non_recurring_gains as (
     group by period_end
 ),
 
--- (k)-(q), each within its cap
+-- (k)-(q), each within its cap: (k) LIFO charges, (l) Kaiser Center disposition charges, (m) non-cash pension expense,
+-- (n) special pension charges, (o) impairment charges with the OLV In-Place Value exception, (p) non-U.S. inventory
+-- write-downs and (q)(i)-(v) pre-petition accruals: the monthly ledger ppca_aneo_non_cash_charge_exclusions (R-P05
+-- default, R-P31, R-P24, R-P25)
 non_cash_charges as (
     select
         period_end,
@@ -140,6 +130,13 @@ non_cash_charges as (
     group by period_end
 ),
 
+-- Not implemented, because the extract contract carries no line item or extract for them yet (their amounts stay IN
+-- ANEO, which is right only for a period that has none of them): (b) gains from write-ups in book value; (e) earnings of
+-- a counterparty before its transaction with the group; (h) gains from reversals of power-payment expenses reflected in
+-- the Financial Forecast; (i) non-cash mining-outsourcing write-offs reflected in the Financial Forecast; (j) the Mead
+-- Charges (definition not available).
+-- Not exclusions: reorganization_items and other_non_cash_charges stay IN, since no clause (a)-(q) names them; a charge
+-- that (k)-(q) excludes must be booked on its own line item to be excluded.
 assembled as (
     select
         q.period_end,
@@ -155,7 +152,7 @@ assembled as (
         coalesce(f.extraordinary_gain, 0) as g_extraordinary_gain,
         coalesce(g.non_recurring_transaction_gain, 0) as g_non_recurring_transaction_gain,
         coalesce(g.non_recurring_transaction_accounts, []::varchar[]) as non_recurring_transaction_accounts,
-        n.*exclude (period_end, missing_inputs),
+        n.* exclude (period_end, missing_inputs),
         list_concat(s.missing_inputs, g.missing_inputs, n.missing_inputs) as missing_inputs
     from months as q
     left join figures as f on f.period_end = q.period_end

@@ -43,7 +43,7 @@ with exclusions as (
         ('q_iii', '(q)(iii)', 'prepetition_pbgc_accruals', 'prepetition_pbgc_accruals_exclusion_cap', 'agreement'),
         ('q_iv', '(q)(iv)', 'asbestos_claims_accruals', null, 'none'),
         ('q_v', '(q)(v)', 'other_prepetition_accruals', 'other_prepetition_accruals_exclusion_cap', 'agreement')
-    ) as e(exclusion, clause, line_item, cap_parameter, cap_period)
+    ) as e (exclusion, clause, line_item, cap_parameter, cap_period)
 ),
 
 months as (
@@ -51,7 +51,7 @@ months as (
         q.quarter_end,
         q.fiscal_year,
         cast(last_day(q.quarter_start + to_months(cast(g.n as integer))) as date) as period_end
-    from fiscal_quarters as q, generate_series(0, 2) as g(n)
+    from fiscal_quarters as q, generate_series(0, 2) as g (n)
 ),
 
 first_reported_fiscal_year as (

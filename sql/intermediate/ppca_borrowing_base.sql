@@ -58,7 +58,7 @@ parameters as (
 appraisal_mode as (
     select
         d.*,
-        p.*exclude (day),
+        p.* exclude (day),
         min(d.day) filter (where d.net_recovery_pct is not null) over (order by d.day rows between unbounded preceding and current row)
             as appraisal_received_on,
         count(*) filter (where not coalesce(d.revolving_commitment_availability > p.release_availability, false))

@@ -14,7 +14,7 @@
 -- `limit_missing_inputs` a single expenditure's.
 with years as (
     select cast(y as integer) as fiscal_year, make_date(cast(y as integer), 12, 31) as fiscal_year_end
-    from range(2002, 2005) as t(y)
+    from range(2002, 2005) as t (y)
 ),
 
 chart as (

@@ -2,14 +2,13 @@
 -- clause: ppca-2002/9.2.4(a)
 -- EBITDA per fiscal month (the tests add up the months of their period) = Adjusted Net Earnings from Operations (before (d), applied per test period) + interest
 -- expense + income tax expense + depreciation and depletion + capital lease amortization + amortization, of the
--- consolidated group. Interest expense is interest_expense plus the joint-venture partners' share booked on its own
--- line (interest_expense_borne_by_jv_partners): both are consolidated interest expense deducted in net income.
--- The base agreement's definition is not available (R-P02): the Company's attestation ppca_ebitda_definition,
--- dated (period_end) on or before the month end, must say this is the definition applied.
+-- consolidated group.
 with months as (
     select period_end, quarter_end from ppca_adjusted_net_earnings_from_operations
 ),
 
+-- Interest expense is interest_expense plus the joint-venture partners' share booked on its own line
+-- (interest_expense_borne_by_jv_partners): both are consolidated interest expense deducted in net income.
 add_backs as (
     select
         period_end,
@@ -25,6 +24,8 @@ add_backs as (
     group by period_end
 ),
 
+-- The base agreement's definition is not available (R-P02): the Company's attestation ppca_ebitda_definition, dated
+-- (period_end) on or before the month end, must say this is the definition applied.
 assembled as (
     select
         q.period_end,

@@ -21,7 +21,7 @@ with parameters as (
             'source', parameter_source('ppca-2002', n, date '2003-08-01'),
             'applies_to', 'natural_gas_reduction'
          ) order by n)
-         from unnest(['natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction']) as t(n)) as parameter_limits
+         from unnest(['natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction']) as t (n)) as parameter_limits
 ),
 
 prices as (
@@ -86,7 +86,7 @@ select
              'f(P3) = maximum x (P3 - Forecast Price) / (ceiling - Forecast Price), 0 at or below the Forecast Price, the maximum at or above the ceiling'),
             ('R2', r.r2, 'P4', r.p4, date '2003-10-01', date '2003-12-31',
              'min(maximum - R1, f(P4)) if P3 is below the ceiling and P4 above the Forecast Price, else 0')
-        ) as c(name, value, price, paid, period_start, period_end, rule)
+        ) as c (name, value, price, paid, period_start, period_end, rule)
     ) as credit_limits,
     coalesce(r.parameter_limits, []::json[]) as parameter_limits,
     coalesce(list_concat(

@@ -10,7 +10,7 @@
 with quarters as (
     select cast(q as date) as quarter_end
     from (select last_day(cast(g as date)) as q
-          from generate_series(timestamp '2004-03-01', timestamp '2004-12-01', interval 3 month) as s(g)) as ends
+          from generate_series(timestamp '2004-03-01', timestamp '2004-12-01', interval 3 month) as s (g)) as ends
 ),
 
 valco as (

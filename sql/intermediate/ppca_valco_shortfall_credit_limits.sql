@@ -64,8 +64,8 @@ limits as (
 
 windows as (
     select s.schedule, last_day(cast(g as date)) as window_end
-    from generate_series(timestamp '2003-06-01', timestamp '2005-01-01', interval 1 month) as m(g)
-    cross join (values ('quarterly'), ('monthly')) as s(schedule)
+    from generate_series(timestamp '2003-06-01', timestamp '2005-01-01', interval 1 month) as m (g)
+    cross join (values ('quarterly'), ('monthly')) as s (schedule)
 )
 
 select

@@ -9,7 +9,7 @@
 -- months and caps are kept for ppca_valco_shortfall_credit_limits.
 with unit_ends as (
     select cast(u as date) as unit_end
-    from (values ('2003-09-30'), ('2003-12-31'), ('2004-03-31'), ('2004-06-30'), ('2004-09-30'), ('2004-12-31')) as units(u)
+    from (values ('2003-09-30'), ('2003-12-31'), ('2004-03-31'), ('2004-06-30'), ('2004-09-30'), ('2004-12-31')) as units (u)
 ),
 
 valco as (

@@ -10,7 +10,7 @@ with allocated as (
 
 test_months as (
     select last_day(cast(g as date)) as month_end
-    from generate_series(timestamp '2003-06-01', timestamp '2005-01-01', interval 1 month) as s(g)
+    from generate_series(timestamp '2003-06-01', timestamp '2005-01-01', interval 1 month) as s (g)
 )
 
 select

@@ -14,7 +14,7 @@ with unit_months as (
         case when cast(m as date) = date '2003-09-30' then date '2003-07-01' else cast(date_trunc('month', cast(m as date)) as date) end as unit_start,
         case when cast(m as date) = date '2003-09-30' then 'valco_shortfall_cap_per_quarter' else 'valco_shortfall_cap_per_month' end as cap_parameter
     from (select last_day(cast(g as date)) as m
-          from generate_series(timestamp '2003-09-01', timestamp '2005-01-01', interval 1 month) as s(g)) as months
+          from generate_series(timestamp '2003-09-01', timestamp '2005-01-01', interval 1 month) as s (g)) as months
 ),
 
 units as (

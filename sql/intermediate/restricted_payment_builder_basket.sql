@@ -153,7 +153,7 @@ select
         coalesce(cni_missing, []::varchar[]),
         coalesce((
             select list(v.subject || ' (R-I06): the attested opening balance at a cut-over date')
-            from (values ('restricted_payments_opening'), ('restricted_investments_opening'), ('equity_proceeds_opening')) as v(subject)
+            from (values ('restricted_payments_opening'), ('restricted_investments_opening'), ('equity_proceeds_opening')) as v (subject)
             where v.subject not in (select o.subject from openings as o)
         ), []::varchar[])
     ))) as missing_inputs

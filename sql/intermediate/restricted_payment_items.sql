@@ -43,7 +43,7 @@ returns_matched as (
         coalesce(r.unrestricted_subsidiary_id, i.unrestricted_subsidiary_id) as unrestricted_subsidiary_id,
         r.payment_date,
         r.investment_form as return_form,
-        i.investment_form as investment_form,
+        i.investment_form,
         r.amount
     from payments as r
     join payments as i on i.transaction_id = r.returns_transaction_id

@@ -5,15 +5,6 @@
 -- One row per transaction with an Affiliate or Unrestricted Subsidiary and per clause, as a count of what is out of
 -- line tested against 0 with <= [Indenture § 4.08(a)]. A transaction claiming a 4.08(b) exemption [Indenture § 4.08(b)]
 -- needs neither (actual 0; the claim itself is the Company's and is shown in the inputs).
--- (ii): "approved as meeting such standard, in good faith, by a majority of the independent members of the Board of
---   Directors of the Company evidenced by a Board Resolution": 1 when no Board Resolution is referenced or the attested
---   approval (affiliate_transaction_independent_approval) is false; a referenced resolution without that attestation
---   cannot be verified and is a missing input (R-I11).
--- (iii): "if the amount of such transaction or the aggregate amount of such series of related transactions is greater
---   than $10,000,000 (which amount shall be calculated excluding the amount of Principal Products transferred to or from
---   an Unrestricted Subsidiary ...)": 1 when the series amount, less Principal Products with an Unrestricted Subsidiary,
---   is strictly greater than the threshold and no fairness opinion is referenced (exactly $10,000,000 needs none, R-I12).
---   The series is the extract's series_id (R-I09), the transaction itself when blank.
 with transactions as (
     select
         t.*,
@@ -21,6 +12,7 @@ with transactions as (
     from stg_affiliate_transactions as t
 ),
 
+-- (iii): the series is the extract's series_id (R-I09), the transaction itself when blank.
 series as (
     select series_id, sum(tested_amount) as series_amount, string_agg(transaction_id, ', ' order by transaction_id) as series_transactions
     from transactions
@@ -42,6 +34,10 @@ assessed as (
         on a.subject = 'affiliate_transaction_independent_approval' and a.reference_id = t.transaction_id
 ),
 
+-- (ii): "approved as meeting such standard, in good faith, by a majority of the independent members of the Board of
+-- Directors of the Company evidenced by a Board Resolution": 1 when no Board Resolution is referenced or the attested
+-- approval (affiliate_transaction_independent_approval) is false; a referenced resolution without that attestation
+-- cannot be verified and is a missing input (R-I11).
 clause_ii as (
     select
         'indenture-1996/4.08(a)(ii)' as clause_id,
@@ -68,6 +64,10 @@ clause_ii as (
     from assessed
 ),
 
+-- (iii): "if the amount of such transaction or the aggregate amount of such series of related transactions is greater
+-- than $10,000,000 (which amount shall be calculated excluding the amount of Principal Products transferred to or from
+-- an Unrestricted Subsidiary ...)": 1 when the series amount, less Principal Products with an Unrestricted Subsidiary,
+-- is strictly greater than the threshold and no fairness opinion is referenced (exactly $10,000,000 needs none, R-I12).
 clause_iii as (
     select
         'indenture-1996/4.08(a)(iii)' as clause_id,

@@ -1,19 +1,11 @@
 -- clause: indenture-1996/4.14(a)
 -- transactions of: asset_sales
--- One row per Asset Sale on or after the Notes were issued: "at least 75% of the consideration therefor received by the
--- Company or such Subsidiary (exclusive of indemnities) is in the form of cash or Cash Equivalents"
--- [Indenture § 4.14(a)]. Deemed cash [Indenture § 4.14(a)]: liabilities "actually assumed by the transferee", and notes
--- or obligations from the transferee "converted (or ... converted within thirty days of the related Asset Sale) ...
--- into cash": note_collection receipts dated no later than the 30th day after the sale (day 31 is not), or, for a sale
--- with no note receipts recorded, the extract's notes_converted_within_30_days. The consideration is the gross proceeds
--- with non-cash consideration at its attested Fair Market Value (R-I28). Compared exactly as a computed threshold:
--- cash-like >= the 75% share rounded up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75
--- x consideration). The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a
--- foreclosure (or a secured party taking ownership of such assets in lieu of foreclosure) or as a result of an
--- involuntary proceeding in which the Company cannot, directly or through its Subsidiaries, direct the type of proceeds
--- received" [Indenture § 4.14(a)]: a disposition the extract records as one of those (involuntary_disposition) is
--- not_applicable with that reason. Only "this sentence", the 75% requirement, is lifted: the sale is still an Asset
--- Sale and its NCP still go to 4.14(b)-(e).
+-- One row per Asset Sale on or after the Notes were issued: its cash-like consideration against the 75% share of the
+-- consideration (4.14(a)).
+
+-- "at least 75% of the consideration therefor received by the Company or such Subsidiary (exclusive of indemnities) is
+-- in the form of cash or Cash Equivalents" [Indenture § 4.14(a)]. The consideration is the gross proceeds with non-cash
+-- consideration at its attested Fair Market Value (R-I28).
 with sales as (
     select
         s.*,
@@ -29,6 +21,12 @@ with sales as (
     where s.is_asset_sale and s.sale_date >= date '1996-12-23'
 ),
 
+-- Deemed cash [Indenture § 4.14(a)]: liabilities "actually assumed by the transferee", and notes or obligations from
+-- the transferee "converted (or ... converted within thirty days of the related Asset Sale) ... into cash":
+-- note_collection receipts dated no later than the 30th day after the sale (day 31 is not), or, for a sale with no
+-- note receipts recorded, the extract's notes_converted_within_30_days. Compared exactly as a computed threshold:
+-- cash-like >= the 75% share rounded up to the cent (cash-like is whole cents, so this is the same as cash-like >= 0.75
+-- x consideration).
 measured as (
     select
         s.*,
@@ -37,6 +35,12 @@ measured as (
     from sales as s
 ),
 
+-- The proviso: "this sentence shall not apply to the sale or disposition of assets as a result of a foreclosure (or a
+-- secured party taking ownership of such assets in lieu of foreclosure) or as a result of an involuntary proceeding in
+-- which the Company cannot, directly or through its Subsidiaries, direct the type of proceeds received"
+-- [Indenture § 4.14(a)]: a disposition the extract records as one of those (involuntary_disposition) is not_applicable
+-- with that reason. Only "this sentence", the 75% requirement, is lifted: the sale is still an Asset Sale and its NCP
+-- still go to 4.14(b)-(e).
 result_rows as (
     select
         'indenture-1996/4.14(a)' as clause_id, sale_date as test_date, 'transaction' as test_kind, transaction_id,

@@ -46,7 +46,7 @@ cross join (
          'notice mailed within 145 days of the receipt of such Net Cash Proceeds [Indenture § 4.14(c)]; clock from the pool first exceeding $25,000,000 (R-I19)'),
         ('purchase the Notes tendered on the Asset Sale Purchase Date', 175, 'preceding',
          'on any Business Day occurring no later than 175 days after the receipt ... of such Net Cash Proceeds [Indenture § 4.14(b)(B)]')
-) as k(obligation, days, convention, rule)
+) as k (obligation, days, convention, rule)
 
 union all
 

@@ -3,10 +3,11 @@
 -- transactions of: asset_sale_offers
 -- One result per day an Asset Sale Offer became due (asset_sale_offer_obligations): the figure is the number of
 -- defects in the offer that answers it (notice by day 145, purchase by day 175 on a Business Day, open at least
--- twenty-four days, at least the amount required, purchase completed), which must be 0 (<= 0); the amounts
--- and dates are in the inputs: limb (A)'s shares for the Credit Agreement and the Specified Pari Passu Indebtedness
--- with what their holders declined [Indenture § 4.14(b)] (R-I70), and the Asset Sale Purchase Price per $1,000 and for
--- the amount required (notes_purchase_prices) [Indenture § 4.14(b)].
+-- twenty-four days, at least the amount required, purchase completed), which must be 0 (<= 0).
+
+-- The amounts and dates are in the inputs: limb (A)'s shares for the Credit Agreement and the Specified Pari Passu
+-- Indebtedness with what their holders declined [Indenture § 4.14(b)] (R-I70), and the Asset Sale Purchase Price per
+-- $1,000 and for the amount required (notes_purchase_prices) [Indenture § 4.14(b)].
 select
     'indenture-1996/4.14(b)-(c)' as clause_id,
     trigger_date as test_date,

@@ -2,14 +2,15 @@
 -- clause: indenture-1996/4.14(e)
 -- transactions of: asset_sales
 -- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment
--- (asset_sale_reinvestment_utilisation): the exemption holds "provided that such Net Cash Proceeds are substantially so
--- utilized no later than the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth
--- consecutive month) following the month in which such Net Cash Proceeds are received"
--- [Indenture § 4.14(d); § 4.14(e)(ii)]. The figure is the cumulative amount utilised as attested on the latest date no
--- later than the deadline; the computed threshold is the utilisation fraction of the committed NCP. Rows of 4.14(e)
--- assets carry clause 4.14(e) (commitments in U.S. Fixed Assets other than Permitted Collateral); the rest 4.14(d). NCP
--- not committed in time go to the offer pool, and so do committed NCP left unused at the deadline
--- (asset_sale_offer_pool).
+-- (asset_sale_reinvestment_utilisation), tested at its utilisation deadline. Rows of 4.14(e) assets carry clause 4.14(e)
+-- (commitments in U.S. Fixed Assets other than Permitted Collateral); the rest 4.14(d).
+
+-- The exemption holds "provided that such Net Cash Proceeds are substantially so utilized no later than the last day of
+-- the twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following the month in which
+-- such Net Cash Proceeds are received" [Indenture § 4.14(d); § 4.14(e)(ii)]. The figure is the cumulative amount
+-- utilised as attested on the latest date no later than the deadline; the computed threshold is the utilisation
+-- fraction of the committed NCP. NCP not committed in time go to the offer pool, and so do committed NCP left unused at
+-- the deadline (asset_sale_offer_pool).
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
     utilisation_due as test_date,

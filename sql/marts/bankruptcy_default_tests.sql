@@ -1,13 +1,9 @@
 -- clause: indenture-1996/6.01(f)
 -- clause: indenture-1996/6.01(g)
 -- transactions of: default_events
--- (g) "the Company shall have commenced a voluntary case under any applicable bankruptcy ... law"
--- [Indenture § 6.01(g)]: an Event of Default on the filing's date, with no grace period, and acceleration is automatic
--- ("ipso facto become and be immediately due and payable", [Indenture § 6.01]). (f) a decree or order for relief
--- against the Company in an involuntary case that has "remained unstayed and in effect for a period of ninety
--- consecutive days" [Indenture § 6.01(f)]: tested on the 90th day after entry, an Event of Default unless stayed or
--- dismissed (cured_on) by that day. actual counts the Events of Default (1 or 0); the policies test actual <= 0. Only
--- events of the Company (role 'company' in the entity register) count: the clauses name the Company.
+-- Bankruptcy Events of Default of the Company, 6.01(f) and (g). actual counts the Events of Default (1 or 0); the
+-- policies test actual <= 0. Only events of the Company (role 'company' in the entity register) count: the clauses
+-- name the Company.
 with company as (
     select distinct entity_id
     from stg_entities
@@ -15,6 +11,9 @@ with company as (
 ),
 
 filings as (
+    -- (g) "the Company shall have commenced a voluntary case under any applicable bankruptcy ... law"
+    -- [Indenture § 6.01(g)]: an Event of Default on the filing's date, with no grace period, and acceleration is
+    -- automatic ("ipso facto become and be immediately due and payable", [Indenture § 6.01]).
     select
         'indenture-1996/6.01(g)' as clause_id,
         e.event_id,
@@ -26,6 +25,9 @@ filings as (
     join company as c on c.entity_id = e.entity_id
     where e.kind = 'bankruptcy_filing'
     union all
+    -- (f) a decree or order for relief against the Company in an involuntary case that has "remained unstayed and in
+    -- effect for a period of ninety consecutive days" [Indenture § 6.01(f)]: tested on the 90th day after entry, an
+    -- Event of Default unless stayed or dismissed (cured_on) by that day.
     select
         'indenture-1996/6.01(f)',
         e.event_id,

@@ -21,7 +21,7 @@ with debt_classes as (
         ('new_senior_debt', 'ca-1994/9.2.2(b)(i)(B)', 'New Senior Debt', 'new_senior_debt_cap'),
         ('additional_new_senior_debt', 'ca-1994/9.2.2(b)(i)(C)', 'Additional New Senior Debt', 'additional_new_senior_debt_cap'),
         ('new_subordinated_debt', 'ca-1994/9.2.2(b)(i)(D)', 'New Subordinated Debt', 'new_subordinated_debt_cap')
-    ) as c(debt_class, clause_id, basket, cap_parameter)
+    ) as c (debt_class, clause_id, basket, cap_parameter)
 ),
 
 debt_entries as (

@@ -4,16 +4,14 @@
 -- transactions of: incurrences
 -- The conditions 9.2.2(b)(i) as restated by the Eleventh Amendment
 -- [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i))] puts on each basket, per incurrence: the number
--- of conditions not met (tested <= 0). (B) New Senior Debt: "(2) ... unsecured; (3) ... issued on or prior to February
--- 1, 1997; (4) ... does not mature prior to February 15, 2002"; (C) Additional New Senior Debt: the same with "March 1,
--- 1997"; (D) New Subordinated Debt: "(2) ... unsecured; (3) ... does not mature prior to 2004" (final maturity on or
--- after January 1, 2004, R-C08); "(4) the proceeds thereof, net of reasonable costs and expenses ... are applied to
--- redeem, retire, repurchase or defease the Subordinated Notes ... (including premium ...)" (what is applied to
--- Subordinated Debt, principal plus premium, at least the net proceeds; costs attested). The premium is the
--- incurrence's premium_and_fees less the attested issue costs (its fees), never below zero. Conditions (B)(5), (C)(5)
--- and (D)(5) (the indenture substantially in the required form; changes approved by the Agent in its sole discretion)
--- are counsel's: without the attestation ca1994_indenture_form_confirmed the result is indeterminate and requires legal
--- review.
+-- of conditions not met (tested <= 0).
+
+-- (B) New Senior Debt: "(2) ... unsecured; (3) ... issued on or prior to February 1, 1997; (4) ... does not mature prior
+-- to February 15, 2002"; (C) Additional New Senior Debt: the same with "March 1, 1997"; (D) New Subordinated Debt: "(2)
+-- ... unsecured; (3) ... does not mature prior to 2004" (final maturity on or after January 1, 2004, R-C08).
+-- Conditions (B)(5), (C)(5) and (D)(5) (the indenture substantially in the required form; changes approved by the Agent
+-- in its sole discretion) are counsel's: without the attestation ca1994_indenture_form_confirmed the result is
+-- indeterminate and requires legal review.
 with incurred as (
     select
         i.transaction_id,
@@ -47,6 +45,10 @@ with incurred as (
     where d.ca1994_debt_class in ('new_senior_debt', 'additional_new_senior_debt', 'new_subordinated_debt')
 ),
 
+-- (D) "(4) the proceeds thereof, net of reasonable costs and expenses ... are applied to redeem, retire, repurchase or
+-- defease the Subordinated Notes ... (including premium ...)" (what is applied to Subordinated Debt, principal plus
+-- premium, at least the net proceeds; costs attested). The premium is the incurrence's premium_and_fees less the
+-- attested issue costs (its fees), never below zero.
 premiums as (
     select
         *,

@@ -4,13 +4,8 @@
 -- clause: ca-1994/5.1(b)(ii)
 -- transactions of: letters_of_credit
 -- One row per clause and letter of credit issued under the 1994 revolver from the Thirteenth Amendment on, tested after
--- giving effect to the issuance [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))]: (i)(A) Letter of Credit
--- Outstandings against the Maximum Letter of Credit Amount; (i)(B) the Venezuela Letters of Credit plus Venezuela
--- Pledged Cash against the $210,000,000 formula (R-C05); (ii) for a Venezuela Letter of Credit, all Venezuela Letters
--- of Credit against the Venezuela Letter of Credit Amount. 5.1(b)(ii)
--- [Thirteenth Amendment § 1.4, item A (Credit Agreement § 5.1(b)(ii))] tests "the Stated Amount of such Letter of
--- Credit plus the aggregate Letter of Credit Outstandings immediately prior" against the Maximum Letter of Credit
--- Amount: the same figure as 2.1.3(b)(i)(A).
+-- giving effect to the issuance [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))].
+
 -- While the date the Venezuela Bid Bond Obligation was terminated is not attested, (i)(A), 5.1(b)(ii) and (ii) carry
 -- the bounds of their threshold (the amounts of phases (b)(ii) and (b)(i)): an issuance over the higher fails and one
 -- within the lower passes whatever that date, naming the attestation as a caution; only one between the two waits for
@@ -24,20 +19,27 @@ with issued as (
 ),
 
 tests as (
+    -- (i)(A): Letter of Credit Outstandings against the Maximum Letter of Credit Amount
     select 'ca-1994/2.1.3(b)(i)(A)' as clause_id, letter_of_credit_outstandings as actual,
         maximum_letter_of_credit_amount as threshold, maximum_letter_of_credit_amount_bounds as bounds,
         list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%') as checked_missing, issued.*
     from issued
     union all
+    -- 5.1(b)(ii) [Thirteenth Amendment § 1.4, item A (Credit Agreement § 5.1(b)(ii))] tests "the Stated Amount of such
+    -- Letter of Credit plus the aggregate Letter of Credit Outstandings immediately prior" against the Maximum Letter
+    -- of Credit Amount: the same figure as 2.1.3(b)(i)(A)
     select 'ca-1994/5.1(b)(ii)', letter_of_credit_outstandings, maximum_letter_of_credit_amount,
         maximum_letter_of_credit_amount_bounds,
         list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*
     from issued
     union all
+    -- (i)(B): the Venezuela Letters of Credit plus Venezuela Pledged Cash against the $210,000,000 formula (R-C05)
     select 'ca-1994/2.1.3(b)(i)(B)', venezuela_exposure, venezuela_cap, null,
         list_filter(missing_inputs, lambda m: m not like '%bid_bond_obligation_terminated%'), issued.*
     from issued
     union all
+    -- (ii): for a Venezuela Letter of Credit, all Venezuela Letters of Credit against the Venezuela Letter of Credit
+    -- Amount
     select 'ca-1994/2.1.3(b)(ii)', venezuela_letters_of_credit, venezuela_letter_of_credit_amount,
         venezuela_letter_of_credit_amount_bounds,
         list_filter(missing_inputs, lambda m: m not like '%venezuela_pledged_cash%'), issued.*

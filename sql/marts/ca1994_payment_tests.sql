@@ -5,18 +5,14 @@
 -- Payments and sales the available waivers show a ca-1994 covenant restricts, each tested as an amount (or count) of what
 -- is restricted against 0. The base text of 9.2.6, 9.2.11 and 9.2.14 is not available (R-X02); a result is `fail`
 -- (pending a waiver) only where a text available itself establishes the restriction, otherwise indeterminate naming the
--- missing section:
--- 9.2.6(b)(i) as restated by the Eleventh Amendment
--- [Eleventh Amendment § 1.3, item E (Credit Agreement § 9.2.6(b)(i))]: the Company shall not "make any payment or
--- prepayment
---   of principal of ... any Subordinated Debt or any New Subordinated Debt": every retirement of Subordinated Debt.
+-- missing section.
+
+-- 9.2.6(b)(i) as restated by the Eleventh Amendment [Eleventh Amendment § 1.3, item E (Credit Agreement § 9.2.6(b)(i))]:
+-- the Company shall not "make any payment or prepayment of principal of ... any Subordinated Debt or any New
+-- Subordinated Debt": every retirement of Subordinated Debt.
 -- 9.2.14: the Eleventh Amendment waives it "to the extent necessary to permit the payment by the Company to MAXXAM of
---   $11,438,000 plus interest from June 30, 1997, under the Tax Allocation Agreement" [Eleventh Amendment § 2, item 1],
---   so 9.2.14 restricts tax-sharing payments to MAXXAM; other payments tagged 9.2.14 are indeterminate.
--- 9.2.11: the Limited Waiver of August 18, 2000 waives it "to the extent, and only to the extent, necessary to permit
---   the sale of the Center for Technology" [Limited Waiver Regarding Sale of Center for Technology, second paragraph],
---   so 9.2.11 restricts that sale (count 1); every other sale by the group while the agreement was in force (February
---   15, 1994 to February 11, 2002) is indeterminate.
+-- $11,438,000 plus interest from June 30, 1997, under the Tax Allocation Agreement" [Eleventh Amendment § 2, item 1], so
+-- 9.2.14 restricts tax-sharing payments to MAXXAM; other payments tagged 9.2.14 are indeterminate.
 with payments as (
     select
         'ca-1994/' || ca1994_clause as clause_id,
@@ -32,6 +28,10 @@ with payments as (
     where ca1994_clause in ('9.2.6(b)', '9.2.14')
 ),
 
+-- 9.2.11: the Limited Waiver of August 18, 2000 waives it "to the extent, and only to the extent, necessary to permit the
+-- sale of the Center for Technology" [Limited Waiver Regarding Sale of Center for Technology, second paragraph], so
+-- 9.2.11 restricts that sale (count 1); every other sale by the group while the agreement was in force (February 15,
+-- 1994 to February 11, 2002) is indeterminate.
 sales as (
     select
         'ca-1994/9.2.11' as clause_id,

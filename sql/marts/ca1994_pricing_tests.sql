@@ -5,31 +5,24 @@
 -- the Interest Coverage Ratio in Section 3.4.1 [Thirteenth Amendment § 1.3 (Credit Agreement § 3.4.1)]. Its pricing
 -- grid and the period it is measured over are in the base Credit Agreement, not available (R-C07): one row per Fiscal
 -- Quarter end from the Thirteenth Amendment to the petition, indeterminate naming them, with the ratio computed for the
--- four Fiscal Quarters ending that day (R-C62) in the inputs:
--- "(a) (i) the sum of EBITDA for all of the Fiscal Quarters comprising such period minus (ii) the aggregate Adjusted
---   Capital Expenditures for all of the Fiscal Quarters comprising such period minus (iii) the aggregate amount of all
---   Investments (including any payment under a Venezuela Letter of Credit) made by the Company in Venezuela Aluminum
---   Partners and/or CAVSA (without duplication) during such period": EBITDA and Adjusted Capital Expenditures as the base
---   agreement defines them, per quarter in ca1994_pricing_items; the Investments from restricted_payments (9.2.5(u),
---   returns not deducted: "made", R-C06).
--- "to (b) (i) the aggregate amount of interest expense (excluding amortization of deferred financing costs and, to the
---   extent not paid in cash, interest on the PIK Note and the Equity Proceeds Notes) of the Company and its
---   Subsidiaries ... calculated on a consolidated basis in accordance with GAAP": interest_expense plus the joint-venture
---   partners' line of the consolidated group (deferred financing cost amortization has its own line, amortization, so
---   nothing of it is inside), less the PIK Note and Equity Proceeds Notes interest not paid in cash (ca1994_pricing_items);
---   "minus (ii) the amount of interest income ... included in the calculation of Net Income" (ca1994_pricing_items);
---   "minus (iii) that portion of the amount set forth in clause (i) above attributable to (A) the proportionate direct or
---   indirect ownership of Persons other than the Company and its Subsidiaries of the voting stock of, or partnership
---   interest in, any Subsidiary or (B) if the economic burden ... is borne ... by minority owners ... in a proportion
---   other than the proportion of their ... ownership ..., the proportionate share of the economic burden": per member of
---   the group and month, (B) the interest its minority owners bear where the ledger books it
---   (interest_expense_borne_by_jv_partners), otherwise (A) the others' ownership share of a fully consolidated member's
---   interest_expense (R-C62).
+-- four Fiscal Quarters ending that day (R-C62) in the inputs.
 with test_quarters as (
     select quarter_start, quarter_end from fiscal_quarters
     where quarter_end between date '1998-09-30' and date '2001-12-31'
 ),
 
+-- "to (b) (i) the aggregate amount of interest expense (excluding amortization of deferred financing costs and, to the
+-- extent not paid in cash, interest on the PIK Note and the Equity Proceeds Notes) of the Company and its Subsidiaries
+-- ... calculated on a consolidated basis in accordance with GAAP": interest_expense plus the joint-venture partners'
+-- line of the consolidated group (deferred financing cost amortization has its own line, amortization, so nothing of
+-- it is inside), less the PIK Note and Equity Proceeds Notes interest not paid in cash (ca1994_pricing_items);
+-- "minus (iii) that portion of the amount set forth in clause (i) above attributable to (A) the proportionate direct or
+-- indirect ownership of Persons other than the Company and its Subsidiaries of the voting stock of, or partnership
+-- interest in, any Subsidiary or (B) if the economic burden ... is borne ... by minority owners ... in a proportion
+-- other than the proportion of their ... ownership ..., the proportionate share of the economic burden": per member of
+-- the group and month, (B) the interest its minority owners bear where the ledger books it
+-- (interest_expense_borne_by_jv_partners), otherwise (A) the others' ownership share of a fully consolidated member's
+-- interest_expense (R-C62).
 member_months as (
     select
         l.quarter_end,
@@ -60,6 +53,13 @@ quarter_interest as (
     group by quarter_end
 ),
 
+-- "(a) (i) the sum of EBITDA for all of the Fiscal Quarters comprising such period minus (ii) the aggregate Adjusted
+-- Capital Expenditures for all of the Fiscal Quarters comprising such period minus (iii) the aggregate amount of all
+-- Investments (including any payment under a Venezuela Letter of Credit) made by the Company in Venezuela Aluminum
+-- Partners and/or CAVSA (without duplication) during such period": EBITDA and Adjusted Capital Expenditures as the base
+-- agreement defines them, per quarter in ca1994_pricing_items; the Investments from restricted_payments (9.2.5(u),
+-- returns not deducted: "made", R-C06).
+-- (b) "minus (ii) the amount of interest income ... included in the calculation of Net Income" (ca1994_pricing_items)
 quarters as (
     select
         q.quarter_end,

@@ -4,24 +4,19 @@
 -- The two 9.2.2 debt baskets restated by the Eleventh Amendment (October 20, 1997, R-C10) whose measure is in the
 -- base Credit Agreement, not available (R-X02): always indeterminate, naming what is missing, with the part the
 -- available texts let us compute shown in the inputs.
+
 -- 9.2.2(a)(iii) [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]: "Indebtedness existing as of the
--- Effective Date which is identified in Item 4 ("Ongoing
---   Indebtedness") of the Disclosure Schedule; provided, however, that if the Company shall redeem or retire any
---   Subordinated Debt, then the aggregate principal amount of Ongoing Indebtedness permitted by this clause shall be
---   reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired"
---   [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]. Both the cap and which debt is Ongoing
---   Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal only, R-C09 default) is
---   the principal of every Subordinated Debt redeemed or retired, however paid for: a payment in restricted_payments
---   naming the instrument it retires (cash, repurchase or redemption), and the proceeds of an Incurrence applied to
---   Subordinated Debt. A redemption recorded both ways (the payment and the proceeds applied to the same instrument on
---   the same day) is one redemption, counted once from the payment (R-C61). Counted from the Eleventh Amendment (the
---   text before it is absent). One maintenance row on October 20, 1997 and one transaction row per retirement.
--- 9.2.2(b)(i)(A) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i)(A))]: "Indebtedness of the Company
--- in respect of (A) the Senior Debt": no amount or condition
---   stated; what the Senior Debt is (and whether the base text limits it) is defined in the base Credit Agreement.
---   Actual = principal outstanding of the instruments counsel classes senior_debt (R-X04): the latest month-end
---   balance on or before the test date plus what was incurred after that month end. One maintenance row on October 20,
---   1997 and one transaction row per later incurrence of Senior Debt.
+-- Effective Date which is identified in Item 4 ("Ongoing Indebtedness") of the Disclosure Schedule; provided, however,
+-- that if the Company shall redeem or retire any Subordinated Debt, then the aggregate principal amount of Ongoing
+-- Indebtedness permitted by this clause shall be reduced by an amount equal to the amount of such Subordinated Debt
+-- redeemed or retired" [Eleventh Amendment § 1.3, item C (Credit Agreement § 9.2.2(a)(iii))]. Both the cap and which
+-- debt is Ongoing Indebtedness come from Item 4, so actual and threshold are null; the step-down (principal only, R-C09
+-- default) is the principal of every Subordinated Debt redeemed or retired, however paid for: a payment in
+-- restricted_payments naming the instrument it retires (cash, repurchase or redemption), and the proceeds of an
+-- Incurrence applied to Subordinated Debt. A redemption recorded both ways (the payment and the proceeds applied to the
+-- same instrument on the same day) is one redemption, counted once from the payment (R-C61). Counted from the Eleventh
+-- Amendment (the text before it is absent). One maintenance row on October 20, 1997 and one transaction row per
+-- retirement.
 with paid_retirements as (
     select p.payment_date as retired_on, p.transaction_id, p.retired_instrument_id as instrument_id,
         p.principal_retired
@@ -68,6 +63,11 @@ ongoing_indebtedness as (
     from ongoing_indebtedness_dates as o
 ),
 
+-- 9.2.2(b)(i)(A) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i)(A))]: "Indebtedness of the Company
+-- in respect of (A) the Senior Debt": no amount or condition stated; what the Senior Debt is (and whether the base text
+-- limits it) is defined in the base Credit Agreement. Actual = principal outstanding of the instruments counsel classes
+-- senior_debt (R-X04): the latest month-end balance on or before the test date plus what was incurred after that month
+-- end. One maintenance row on October 20, 1997 and one transaction row per later incurrence of Senior Debt.
 senior_debt_dates as (
     select date '1997-10-20' as test_date, 'maintenance' as test_kind, cast(null as varchar) as transaction_id
     union all

@@ -2,19 +2,11 @@
 -- clause: ca-1994/amend11/waiver-A/cap
 -- transactions of: restricted_payments
 -- The figures the Eleventh Amendment's limited waivers make conditions, one row per payment they may cover.
+
 -- waiver-1 [Eleventh Amendment § 2, item 1]: the payment to MAXXAM of "$11,438,000 plus interest from June 30, 1997,
--- under the Tax Allocation
---   Agreement": the payment against $11,438,000 plus the attested interest (maxxam_tax_allocation_interest); the rate is
---   in the Tax Allocation Agreement, not available (R-C02), so without the attestation a payment above $11,438,000
---   cannot be checked.
--- waiver-A [Eleventh Amendment § 2, item A]: "the sum of (a) the aggregate principal amount of any Subordinated Debt
--- redeemed, retired,
---   repurchased or defeased by the Company pursuant to this waiver and (b) the aggregate amount of any premium" shall not
---   exceed the net proceeds of New Subordinated Debt plus the net proceeds of Parent Guarantor offerings "consummated after
---   the Eleventh Amendment Effective Date and prior to December 31, 1998" loaned or contributed to the Company. The
---   payment amount is principal plus premium (accrued interest and costs are not counted). A Parent Guarantor offering is
---   read from the Company's equity_issuances purchased by KAC, dated when the proceeds reached the Company (the window
---   is exclusive at both ends: after October 20, 1997, before December 31, 1998, R-C10).
+-- under the Tax Allocation Agreement": the payment against $11,438,000 plus the attested interest
+-- (maxxam_tax_allocation_interest); the rate is in the Tax Allocation Agreement, not available (R-C02), so without the
+-- attestation a payment above $11,438,000 cannot be checked.
 with maxxam as (
     select
         'ca-1994/amend11/waiver-1/amount' as clause_id,
@@ -36,6 +28,12 @@ with maxxam as (
     where p.ca1994_clause = '9.2.14'
 ),
 
+-- waiver-A [Eleventh Amendment § 2, item A]: "the sum of (a) the aggregate principal amount of any Subordinated Debt
+-- redeemed, retired, repurchased or defeased by the Company pursuant to this waiver and (b) the aggregate amount of any
+-- premium" shall not exceed the net proceeds of New Subordinated Debt plus the net proceeds of Parent Guarantor
+-- offerings "consummated after the Eleventh Amendment Effective Date and prior to December 31, 1998" loaned or
+-- contributed to the Company. The payment amount is principal plus premium (accrued interest and costs are not
+-- counted).
 retirements as (
     select
         transaction_id,
@@ -57,6 +55,8 @@ new_subordinated_debt as (
     where d.ca1994_debt_class = 'new_subordinated_debt'
 ),
 
+-- A Parent Guarantor offering is read from the Company's equity_issuances purchased by KAC, dated when the proceeds
+-- reached the Company (the window is exclusive at both ends: after October 20, 1997, before December 31, 1998, R-C10).
 cap as (
     select
         r.transaction_id,

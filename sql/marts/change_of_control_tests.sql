@@ -1,19 +1,14 @@
 -- clause: indenture-1996/3.05(a)-definition
 -- transactions of: none
--- One row per date on which any Change of Control input is attested [Indenture § 3.05(a)]. A Change of Control "shall
--- be deemed to have occurred at such time as MAXXAM ... shall cease to have ... sole beneficial ownership ... of at
--- least 40% of the total Voting Stock, on a fully diluted basis" (m); 30% to 40% is not one if MAXXAM "controls a
--- majority of the Board of Directors"; and "the foregoing minimum percentages shall be deemed not satisfied if any
--- person or group ... shall ... own more of the total Voting Stock entitled to vote generally in the election of
--- directors ... than MAXXAM" (g_max > m_vote, both on the voting basis: R-I31). actual is 1 when a Change of
--- Control has occurred and 0 when not; the policy tests actual <= 0. Only the inputs the rule needs are required:
--- the board flag only when 30% <= m < 40%.
+-- One row per date on which any Change of Control input is attested [Indenture § 3.05(a)]. actual is 1 when a Change of
+-- Control has occurred and 0 when not; the policy tests actual <= 0.
 with dates as (
     select distinct period_end as test_date
     from current_attestations
     where subject in ('maxxam_sole_beneficial_ownership', 'maxxam_voting_stock_ownership', 'largest_other_voting_stock_holding', 'maxxam_controls_board')
 ),
 
+-- Only the inputs the rule needs are required: the board flag only when 30% <= m < 40%.
 inputs as (
     select
         d.test_date,
@@ -30,6 +25,11 @@ inputs as (
     left join current_attestations as b on b.subject = 'maxxam_controls_board' and b.period_end = d.test_date
 ),
 
+-- A Change of Control "shall be deemed to have occurred at such time as MAXXAM ... shall cease to have ... sole
+-- beneficial ownership ... of at least 40% of the total Voting Stock, on a fully diluted basis" (m); 30% to 40% is not
+-- one if MAXXAM "controls a majority of the Board of Directors"; and "the foregoing minimum percentages shall be deemed
+-- not satisfied if any person or group ... shall ... own more of the total Voting Stock entitled to vote generally in
+-- the election of directors ... than MAXXAM" (g_max > m_vote, both on the voting basis: R-I31).
 decided as (
     select
         *,

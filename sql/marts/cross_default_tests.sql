@@ -1,14 +1,14 @@
 -- clause: indenture-1996/6.01(d)
 -- transactions of: none
+-- 6.01(d): one row per date a default starts to count, actual the principal of the defaulted indebtedness counting on
+-- that date. The policy tests actual <= $25,000,000: exactly $25,000,000 is not "exceeding".
+
 -- "a default under any ... instrument ... evidencing any indebtedness for money borrowed by the Company or any
 -- Subsidiary ... in an aggregate principal amount exceeding $25,000,000, which default (a) in the case of a failure to
 -- make payment ... shall not have been waived, cured or otherwise ceased to exist within 30 days thereafter, or (b)
 -- ... shall have resulted in such indebtedness becoming or being declared due and payable" [Indenture § 6.01(d)].
 -- A payment default counts from the 31st day after it while uncured; an acceleration from its date while not
--- rescinded (cured_on). One row per date a default starts to count: actual is the principal of the defaulted
--- indebtedness counting on that date, one amount per instrument (the largest of its events), added across
--- instruments or the largest single one as parameter cross_default_aggregation says (R-I29). The policy tests
--- actual <= $25,000,000: exactly $25,000,000 is not "exceeding".
+-- rescinded (cured_on).
 with counted_events as (
     select
         event_id,
@@ -26,6 +26,7 @@ tests as (
     from counted_events
 ),
 
+-- one amount per instrument (the largest of its events)
 by_debt as (
     select
         t.test_date,
@@ -38,6 +39,7 @@ by_debt as (
     group by t.test_date, e.debt
 ),
 
+-- added across instruments or the largest single one as parameter cross_default_aggregation says (R-I29)
 aggregation as (
     select
         t.test_date,

@@ -16,7 +16,7 @@ with periods as (
         ('other_debt_payment_default', 'indenture-1996/6.01(d)', 30, 'cure or obtain a waiver of the payment default on other indebtedness for money borrowed', 'payment default not waived or cured within 30 days [Indenture § 6.01(d)]'),
         ('judgment', 'indenture-1996/6.01(e)', 30, 'discharge, settle, bond or stay the final judgment', 'within 30 days after entry, or after a stay expires [Indenture § 6.01(e)]'),
         ('involuntary_bankruptcy_order', 'indenture-1996/6.01(f)', 90, 'have the decree or order stayed or dismissed', 'unstayed and in effect for ninety consecutive days [Indenture § 6.01(f)]')
-    ) as p(kind, clause_id, days, obligation, rule)
+    ) as p (kind, clause_id, days, obligation, rule)
 )
 
 select

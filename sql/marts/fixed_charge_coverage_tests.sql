@@ -6,29 +6,19 @@
 -- clause: indenture-1996/15.03(b)
 -- transactions of: incurrences, restricted_payments, mergers
 -- One row per Consolidated Fixed Charge Coverage Ratio test, as the policy engine reads it: ratio = numerator /
--- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, R-I05). Transaction rows:
--- each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its declaration date), and each
--- merger whose 11.01(a)(iii) or 15.03(b)(i)(C) test is the Company's own ratio (merger_coverage_tests adds the merged
--- business and tests them). Information rows (test_kind 'information', test_date = quarter end Q): the ratio the
--- Company would have if it transacted on Q + 1 day, with Q's own figures treated as available, so the four quarters
--- end on Q and the forward year starts with the next quarter.
--- numerator = sum of CCFAFC over the four quarters, less, for each Asset Sale in them, the attested CCFAFC "directly
--- attributable to the assets that are the subject of such Asset Sale"
--- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (x)] (R-I03), signed (R-I42), plus,
--- for (y), each acquisition "of any material assets out of the ordinary course of business" during the four quarters
--- (acquisitions.is_material_out_of_ordinary_course, by the Company or a Subsidiary that is not an Unrestricted
--- Subsidiary), CCFAFC "calculated on a pro forma basis as if such asset acquisition and related financing had occurred
--- at the beginning of such period"
--- [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso (y)]: the acquired business's CCFAFC
--- for each quarter of the period, or part of a quarter, before the acquisition date is added (attestation
--- ccfafc_of_acquired_business per acquisition and quarter end, R-I03); a missing quarter makes the test indeterminate.
--- The "related financing" changes no CCFAFC (its interest reduces Consolidated Net Income and is added back as
--- Consolidated Fixed Charges); it is in the denominator as Indebtedness outstanding on the Transaction Date.
--- Acquisitions after the period are not adjusted (the definition says "during such period").
+-- (denominator / denominator_divisor), compared exactly ("greater than 2.0 to 1" is strict, R-I05). The numerator is
+-- the four quarters' CCFAFC with the definition's provisos (x) and (y); the denominator is the forward year's charges.
+
+-- Transaction rows: each 4.10(a) incurrence and each 4.09(a) Restricted Payment on its date (4.09(b)(I): its
+-- declaration date), and each merger whose 11.01(a)(iii) or 15.03(b)(i)(C) test is the Company's own ratio
+-- (merger_coverage_tests adds the merged business and tests them). Information rows (test_kind 'information', test_date
+-- = quarter end Q): the ratio the Company would have if it transacted on Q + 1 day, with Q's own figures treated as
+-- available, so the four quarters end on Q and the forward year starts with the next quarter.
 with tests as (
     select * from coverage_ratio_tests
 ),
 
+-- numerator = sum of CCFAFC over the four quarters
 quarters as (
     select
         t.clause_id,
@@ -54,7 +44,10 @@ quarters as (
     group by t.clause_id, t.test_kind, t.transaction_id, t.test_date
 ),
 
--- an attestation for the sale and this four-quarter period first; otherwise the sale's latest attestation
+-- (x): less, for each Asset Sale in the four quarters, the attested CCFAFC "directly attributable to the assets that
+-- are the subject of such Asset Sale" [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”,
+-- proviso (x)] (R-I03), signed (R-I42): an attestation for the sale and this four-quarter period first; otherwise the
+-- sale's latest attestation
 asset_sale_attestations as (
     select
         t.clause_id,
@@ -94,7 +87,16 @@ asset_sale_adjustments as (
     group by clause_id, test_kind, transaction_id, test_date
 ),
 
--- (y): one row per acquisition in the period and per quarter of the period that starts before the acquisition date
+-- (y): plus, for each acquisition "of any material assets out of the ordinary course of business" during the four
+-- quarters (acquisitions.is_material_out_of_ordinary_course, by the Company or a Subsidiary that is not an Unrestricted
+-- Subsidiary), CCFAFC "calculated on a pro forma basis as if such asset acquisition and related financing had occurred
+-- at the beginning of such period" [Indenture § 1.01, “Consolidated Cash Flow Available for Fixed Charges”, proviso
+-- (y)]: the acquired business's CCFAFC for each quarter of the period, or part of a quarter, before the acquisition
+-- date is added (attestation ccfafc_of_acquired_business per acquisition and quarter end, R-I03); a missing quarter
+-- makes the test indeterminate. The "related financing" changes no CCFAFC (its interest reduces Consolidated Net Income
+-- and is added back as Consolidated Fixed Charges); it is in the denominator as Indebtedness outstanding on the
+-- Transaction Date. Acquisitions after the period are not adjusted (the definition says "during such period").
+-- One row per acquisition in the period and per quarter of the period that starts before the acquisition date.
 acquired_quarters as (
     select
         t.clause_id,

@@ -67,7 +67,7 @@ at_any_one_time as (
         ('indenture-1996/4.10(b)(xiii)', 'General', '4.10(b)(xiii)'),
         ('indenture-1996/4.10(b)(xiii)-subsidiaries', 'General: Subsidiaries other than Subsidiary Guarantors', '4.10(b)(xiii)'),
         ('indenture-1996/4.10(a)-alpart', 'Alpart ratio debt', '4.10(a)')
-    ) as c(clause_id, basket, member_basket) on c.member_basket = m.basket
+    ) as c (clause_id, basket, member_basket) on c.member_basket = m.basket
     where (c.clause_id <> 'indenture-1996/4.10(b)(xiii)-subsidiaries'
             or not (coalesce(s.is_company, false) or coalesce(s.is_subsidiary_guarantor, false)))
         and (c.clause_id <> 'indenture-1996/4.10(a)-alpart' or m.obligor_entity_id = 'ALPART')
@@ -128,7 +128,7 @@ per_fiscal_year as (
         ('indenture-1996/4.10(b)(viii)(A)(IV)', 'Fabrication plants', ['A-IV']),
         ('indenture-1996/4.10(b)(viii)(C)', 'Facilities working capital', ['C']),
         ('indenture-1996/4.10(b)(viii)', 'Facilities (A) and (C) combined', ['A-I', 'A-II', 'A-III', 'A-IV', 'B', 'C'])
-    ) as c(clause_id, basket, details) on list_contains(c.details, coalesce(f.detail, 'untagged'))
+    ) as c (clause_id, basket, details) on list_contains(c.details, coalesce(f.detail, 'untagged'))
         or (f.detail is null and c.clause_id = 'indenture-1996/4.10(b)(viii)')
 ),
 
@@ -202,7 +202,7 @@ capacities as (
         ('indenture-1996/4.10(b)(viii)(A)(IV)', 'fabrication_facilities_indebtedness_fiscal_year_cap'),
         ('indenture-1996/4.10(b)(viii)(C)', 'facilities_working_capital_fiscal_year_cap'),
         ('indenture-1996/4.10(b)(viii)', 'facilities_combined_fiscal_year_cap')
-    ) as k(clause_id, cap_parameter) on k.clause_id = e.clause_id
+    ) as k (clause_id, cap_parameter) on k.clause_id = e.clause_id
     left join ownership as o on o.clause_id = e.clause_id and o.transaction_id = e.transaction_id and o.entry_date = e.entry_date
     left join permitted_credit_agreement_amount as c
         on e.clause_id = 'indenture-1996/4.10(b)(ii)'

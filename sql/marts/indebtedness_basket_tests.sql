@@ -5,15 +5,9 @@
 -- One row per Incurrence and per limit of the clause it is classified in (4.10(d): that clause only), as the policy
 -- engine reads an amount with a computed threshold: actual = the basket's usage right after the Incurrence (from
 -- indebtedness_basket_ledger), threshold = its capacity that day. A (viii) Incurrence is tested under (A), (A)(IV), (C)
--- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate. (vi)(A): the Refinancing
--- Indebtedness may not exceed "the aggregate amount of such Refinanced Indebtedness (including accrued interest thereon
--- ...), the amount of any premium ... and an amount equal to the reasonable fees and expenses"
--- [Indenture § 4.10(b)(vi)(A)]: the Refinanced principal repaid from its proceeds, plus the interest accrued on it and
--- paid from them (incurrences.accrued_interest_refinanced, R-I62), plus the premium and fees (incurrences.premium_and_fees).
--- Incurrences before the Indenture (December 23, 1996) are
--- not tested. A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable
--- Debt is Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions"
--- [Indenture § 4.10(b)(ii)].
+-- and (A)+(C) as its sub-clause requires; one without a sub-clause is indeterminate.
+
+-- Incurrences before the Indenture (December 23, 1996) are not tested.
 with incurrences as (
     select * from stg_incurrences where incurrence_date >= date '1996-12-23'
 ),
@@ -53,6 +47,11 @@ basket_rows as (
     join ledger as l on l.transaction_id = n.transaction_id
 ),
 
+-- (vi)(A): the Refinancing Indebtedness may not exceed "the aggregate amount of such Refinanced Indebtedness (including
+-- accrued interest thereon ...), the amount of any premium ... and an amount equal to the reasonable fees and expenses"
+-- [Indenture § 4.10(b)(vi)(A)]: the Refinanced principal repaid from its proceeds, plus the interest accrued on it and
+-- paid from them (incurrences.accrued_interest_refinanced, R-I62), plus the premium and fees
+-- (incurrences.premium_and_fees).
 refinancing_rows as (
     select
         'indenture-1996/4.10(b)(vi)' as clause_id,
@@ -72,6 +71,8 @@ refinancing_rows as (
     where n.basket = '4.10(b)(vi)'
 ),
 
+-- A Refinancing Sale and Leaseback Transaction is tested under (ii) on its consummation: its Attributable Debt is
+-- Indebtedness (h) Incurred "in connection with Refinancing Sale and Leaseback Transactions" [Indenture § 4.10(b)(ii)].
 sale_and_leaseback_rows as (
     select
         l.clause_id,
@@ -95,7 +96,7 @@ result_rows as (
     select
         clause_id, test_date, 'transaction' as test_kind, transaction_id, actual, inputs,
         to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs, cast(threshold as decimal(38, 2)) as threshold
-    from (select * from basket_rows union all select * from refinancing_rows union all select * from sale_and_leaseback_rows)
+    from (select * from basket_rows union all select * from refinancing_rows union all select * from sale_and_leaseback_rows) as tested
 )
 
 select * from result_on_test_date(result_rows)

@@ -1,14 +1,13 @@
 -- clause: indenture-1996/6.01(e)
 -- transactions of: default_events
+-- 6.01(e), one row per judgment, tested on the 30th day after its entry (or after a stay expired: the event's date).
+
 -- "a final judgment which, together with other outstanding final judgments against the Company and its Significant
 -- Subsidiaries, exceeds an aggregate of $25,000,000 (to the extent such judgments are not covered by valid and
 -- collectible insurance from solvent unaffiliated insurers) ... and (i) within 30 days after entry thereof ... shall
--- not have been discharged, settled or bonded or execution thereof stayed" [Indenture § 6.01(e)]. One row per judgment,
--- tested on the 30th day after its entry (or after a stay expired: the event's date): actual is the aggregate, net of
--- insurance, of the judgments entered at least 30 days before that day and not discharged within their 30 days nor
--- by that day. Insurance counts only where attested valid and collectible (judgment_insurance_valid, R-I30); an
--- insured amount without that attestation leaves the result indeterminate. Every judgment in the extract is counted
--- (whether a Subsidiary is Significant is R-I40); an enforcement proceeding (clause (ii)) is not modelled.
+-- not have been discharged, settled or bonded or execution thereof stayed" [Indenture § 6.01(e)]. Insurance counts
+-- only where attested valid and collectible (judgment_insurance_valid, R-I30); an insured amount without that
+-- attestation leaves the result indeterminate.
 with judgments as (
     select
         j.event_id,
@@ -30,6 +29,9 @@ tests as (
     from judgments
 ),
 
+-- actual is the aggregate, net of insurance, of the judgments entered at least 30 days before that day and not
+-- discharged within their 30 days nor by that day. Every judgment in the extract is counted (whether a Subsidiary is
+-- Significant is R-I40); an enforcement proceeding (clause (ii)) is not modelled.
 measured as (
     select
         t.tested_judgment,

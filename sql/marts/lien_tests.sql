@@ -5,27 +5,7 @@
 -- clause: indenture-1996/4.11(b)(ix)-180-days
 -- clause: indenture-1996/4.11(b)(xi)
 -- transactions of: incurrences, liens
--- One row per 4.11 test the lien register calls for (amount form):
--- (b)(i): "Liens on the Permitted Collateral securing outstanding Indebtedness ... in an aggregate principal amount not
---   to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [Indenture § 4.11(b)(i)]: on each
---   creation of a (b)(i) or (viii)(a) Lien on Permitted Collateral and each Incurrence such a Lien secures, the
---   aggregate principal secured by those Liens then outstanding against the Maximum Secured Amount on that day (R-I38:
---   incurrence-time test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds
---   the current MSA.
--- (b)(ii): Liens "in existence on the date of this Indenture" [Indenture § 4.11(b)(ii)]; one securing more than
--- $5,000,000 must be on
---   Schedule A, which is printed blank in the Indenture, so it is indeterminate (R-I32). Actual = 1 if created after Dec 23, 1996.
---   A Lien created before the Indenture is tested on the Indenture's date (as is 4.11(a)).
--- (b)(ix): purchase-money Liens securing "an amount not in excess of the original purchase price or the original cost"
---   (actual = principal secured, threshold = cost) and "incurred no later than 180 days after the acquisition or final
---   completion" [Indenture § 4.11(b)(ix)] (actual = days from acquisition or completion to the Lien's creation;
---   threshold 180).
--- (b)(xi): "aggregate principal amount not to exceed $10,000,000" [Indenture § 4.11(b)(xi)]: on each creation of a
--- (b)(xi) Lien, the
---   principal secured by all outstanding (b)(xi) Liens.
--- (a): each Lien on U.S. Fixed Assets is out of line (actual 1) when it relies on no clause of 4.11(b), or on (b)(i) or
---   (viii)(a) without being on Permitted Collateral, and the Notes are not equally and ratably secured
---   [Indenture § 4.11(a)].
+-- One row per 4.11 test the lien register calls for (amount form), each sub-clause in the CTE below its words.
 with liens as (
     select * from stg_liens
 ),
@@ -34,6 +14,12 @@ msa as (
     select * from maximum_secured_amount
 ),
 
+-- (b)(i): "Liens on the Permitted Collateral securing outstanding Indebtedness ... in an aggregate principal amount not
+-- to exceed the Maximum Secured Amount at the time such Indebtedness is Incurred" [Indenture § 4.11(b)(i)]: on each
+-- creation of a (b)(i) or (viii)(a) Lien on Permitted Collateral and each Incurrence such a Lien secures, the aggregate
+-- principal secured by those Liens then outstanding against the Maximum Secured Amount on that day (R-I38:
+-- incurrence-time test). Each fiscal quarter end adds an information row, with a warning when the aggregate exceeds the
+-- current MSA.
 msa_liens as (
     select *
     from liens
@@ -95,6 +81,9 @@ clause_i as (
     join msa as m on m.test_date = t.test_date
 ),
 
+-- (b)(ii): Liens "in existence on the date of this Indenture" [Indenture § 4.11(b)(ii)]; one securing more than
+-- $5,000,000 must be on Schedule A, which is printed blank in the Indenture, so it is indeterminate (R-I32). Actual = 1
+-- if created after Dec 23, 1996. A Lien created before the Indenture is tested on the Indenture's date (as is 4.11(a)).
 clause_ii as (
     select
         'indenture-1996/4.11(b)(ii)' as clause_id,
@@ -123,6 +112,10 @@ clause_ii as (
     where l.permitted_clause = '4.11(b)(ii)'
 ),
 
+-- (b)(ix): purchase-money Liens securing "an amount not in excess of the original purchase price or the original cost"
+-- (actual = principal secured, threshold = cost) and "incurred no later than 180 days after the acquisition or final
+-- completion" [Indenture § 4.11(b)(ix)] (actual = days from acquisition or completion to the Lien's creation; threshold
+-- 180).
 purchase_money as (
     select *
     from liens
@@ -168,6 +161,8 @@ clause_ix_days as (
     from purchase_money
 ),
 
+-- (b)(xi): "aggregate principal amount not to exceed $10,000,000" [Indenture § 4.11(b)(xi)]: on each creation of a
+-- (b)(xi) Lien, the principal secured by all outstanding (b)(xi) Liens.
 general_basket as (
     select *
     from liens
@@ -200,6 +195,9 @@ clause_xi as (
     group by g.created_on, g.lien_id
 ),
 
+-- (a): each Lien on U.S. Fixed Assets is out of line (actual 1) when it relies on no clause of 4.11(b), or on (b)(i) or
+-- (viii)(a) without being on Permitted Collateral, and the Notes are not equally and ratably secured
+-- [Indenture § 4.11(a)].
 clause_a as (
     select
         'indenture-1996/4.11(a)' as clause_id,

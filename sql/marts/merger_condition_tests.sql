@@ -7,33 +7,6 @@
 -- extract (merger_events), tested on the effective date. actual counts the conditions out of line; the policies test
 -- actual <= 0. A condition only an officer or counsel can confirm is an attestation (reference_id = merger_id): false
 -- counts 1, missing is a missing input (indeterminate, never pass).
--- 11.01(a) [Indenture § 11.01(a)]: (i) the surviving corporation "shall not be in default" (no_default); (ii) if other
--- than the
---   Company, "organized under the laws of The United States of America or any State"; (iv) if other than the Company,
---   it "shall expressly assume ... by supplemental indenture" (supplemental_indenture_date empty counts 1); and the
---   surviving corporation "will promptly deliver to the Trustee" an Officers' Certificate and an Opinion of Counsel
---   [Indenture § 11.01(a)]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests. With or into
---   KAC or a Subsidiary Guarantor, 11.01(b) applies "notwithstanding the foregoing": the 11.01(a) row is
---   not_applicable.
--- 11.01(b) [Indenture § 11.01(b)]: only "the surviving corporation (if other than the Company) shall expressly assume
--- by
---   supplemental indenture".
--- 15.03(b) [Indenture § 15.03(b)]: (i) when the surviving corporation is a Subsidiary: (A) if other than the Subsidiary
--- Guarantor,
---   organized in the United States; (B) if other than it, assumption by supplemental indenture; (I) the Officers'
---   Certificate and Opinion of Counsel [Indenture § 15.03(b)]. (C) and (D): merger_coverage_tests and
---   merger_net_worth_tests. 15.03(a) (with the Company or another Subsidiary Guarantor) and (ii) (the surviving
---   corporation is not a Subsidiary: "shall otherwise have been made in compliance with the terms of this Indenture
---   (including ... Section 4.14)", which the 4.14 and 15.05(c) results test on the asset_sales and guarantees records)
---   are not_applicable with that reason.
--- 4.05 [Indenture § 4.05]: every event that ends the corporate existence of the Company or a Subsidiary. The Company's
--- own: 1
---   (only Article 11 lets the Company combine, and that is tested there). A Subsidiary Guarantor's: permitted by
---   (a) a combination with the Company or another Subsidiary Guarantor, (b) a combination with any other Person "as
---   provided in Section 15.03" (tested under 15.03(b)), (c) a liquidation or dissolution when it "is wholly owned directly
---   by the Company and/or another Subsidiary Guarantor"; anything else (a discontinuance, or (c) when not so owned) is 1.
---   Another Subsidiary's: permitted "if in the judgment of the Company it shall be necessary, advisable or in the
---   interest of the Company" (subsidiary_discontinuance_judgment, R-I11).
 with events as (
     select * from merger_events
 ),
@@ -42,7 +15,18 @@ attested as (
     select * from merger_attestations
 ),
 
--- one row per condition that applies to the event: out_of_line 1/0, null when not known (then `missing` names it)
+-- 11.01(a) [Indenture § 11.01(a)]: (i) the surviving corporation "shall not be in default" (no_default); (ii) if other
+-- than the Company, "organized under the laws of The United States of America or any State"; (iv) if other than the
+-- Company, it "shall expressly assume ... by supplemental indenture" (supplemental_indenture_date empty counts 1); and
+-- the surviving corporation "will promptly deliver to the Trustee" an Officers' Certificate and an Opinion of Counsel
+-- [Indenture § 11.01(a)]. (iii) and (v) are tested by merger_coverage_tests and merger_net_worth_tests.
+-- 11.01(b) [Indenture § 11.01(b)]: only "the surviving corporation (if other than the Company) shall expressly assume by
+-- supplemental indenture".
+-- 15.03(b) [Indenture § 15.03(b)]: (i) when the surviving corporation is a Subsidiary: (A) if other than the Subsidiary
+-- Guarantor, organized in the United States; (B) if other than it, assumption by supplemental indenture; (I) the
+-- Officers' Certificate and Opinion of Counsel [Indenture § 15.03(b)]. (C) and (D): merger_coverage_tests and
+-- merger_net_worth_tests.
+-- One row per condition that applies to the event: out_of_line 1/0, null when not known (then `missing` names it).
 conditions as (
     select
         e.merger_id,
@@ -76,10 +60,13 @@ conditions as (
              e.governing_clause in ('11.01(a)', '15.03(b)(i)'),
              case when a.opinion_of_counsel then 0 when not a.opinion_of_counsel then 1 end,
              'merger_opinion_of_counsel_delivered attestation for ' || e.merger_id)
-    ) as c(ordinal, condition, applies, out_of_line, missing)
+    ) as c (ordinal, condition, applies, out_of_line, missing)
     where c.applies
 ),
 
+-- 15.03(a) (with the Company or another Subsidiary Guarantor) and (ii) (the surviving corporation is not a Subsidiary:
+-- "shall otherwise have been made in compliance with the terms of this Indenture (including ... Section 4.14)", which
+-- the 4.14 and 15.05(c) results test on the asset_sales and guarantees records) are not_applicable with that reason.
 combination_rows as (
     select
         'indenture-1996/' || case when e.governing_clause like '11.01%' then e.governing_clause else '15.03(b)' end as clause_id,
@@ -109,7 +96,8 @@ combination_rows as (
     group by e.governing_clause, e.effective_date, e.merger_id
 ),
 
--- the 11.01(a) row of an event 11.01(b) governs: not applicable, with the reason
+-- With or into KAC or a Subsidiary Guarantor, 11.01(b) applies "notwithstanding the foregoing": the 11.01(a) row of an
+-- event 11.01(b) governs is not applicable, with the reason.
 exempt_rows as (
     select
         'indenture-1996/11.01(a)' as clause_id,
@@ -123,6 +111,13 @@ exempt_rows as (
     where governing_clause = '11.01(b)'
 ),
 
+-- 4.05 [Indenture § 4.05]: every event that ends the corporate existence of the Company or a Subsidiary. The Company's
+-- own: 1 (only Article 11 lets the Company combine, and that is tested there). A Subsidiary Guarantor's: permitted by
+-- (a) a combination with the Company or another Subsidiary Guarantor, (b) a combination with any other Person "as
+-- provided in Section 15.03" (tested under 15.03(b)), (c) a liquidation or dissolution when it "is wholly owned directly
+-- by the Company and/or another Subsidiary Guarantor"; anything else (a discontinuance, or (c) when not so owned) is 1.
+-- Another Subsidiary's: permitted "if in the judgment of the Company it shall be necessary, advisable or in the
+-- interest of the Company" (subsidiary_discontinuance_judgment, R-I11).
 existence_rows as (
     select
         'indenture-1996/4.05' as clause_id,
@@ -175,7 +170,7 @@ result_rows as (
             case when out_of_line is null then [missing] else []::varchar[] end,
             cast(null as varchar)
         from existence_rows
-    )
+    ) as tested
 )
 
 select * from result_without_period(result_rows)

@@ -2,40 +2,43 @@
 -- clause: indenture-1996/15.03(b)
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- transactions of: mergers
+-- Whether the surviving corporation (11.01(a)(iii)) or the Company (15.03(b)(i)(C)) could incur $1.00 of Indebtedness
+-- under 4.10(a) after a merger: one ratio row per event, as the policy engine reads it.
+
 -- 11.01(a)(iii) [Indenture § 11.01(a)(iii)]: "immediately after giving effect to such consolidation, merger, sale or
 -- conveyance, the surviving corporation (whether the Company or such other corporation) could incur $1.00 of
 -- Indebtedness pursuant to Section 4.10(a)"; 15.03(b)(i)(C) [Indenture § 15.03(b)(i)(C)]: "the Company could incur
 -- $1.00 ...". Could incur under 4.10(a) = the Consolidated Fixed Charge Coverage Ratio, with the full 4.10(b)(ii)
--- amount deemed Incurred, greater than 2.0 to 1 (11.01(a); strict, exactly 2.0 fails). One ratio row per event, as the
--- policy engine reads it. The Company's ratio (the Company survives an 11.01(a) merger; every 15.03(b)(i) event): the
--- fixed_charge_coverage_tests row of the merger on its effective date (the four quarters before it, the forward year on
--- the Indebtedness outstanding that day, so debt assumed in the merger must be in the debt extracts from that day),
--- plus, "after giving effect to" the merger, the Consolidated Cash Flow Available for Fixed Charges of the business the
--- group takes in when the counterparty was not already a Subsidiary (attestation ccfafc_of_merged_business for the four
--- quarters ending on the test's period_end, R-I03), as CCFAFC (y) brings in an acquisition.
--- A surviving corporation other than the Company: its own pro forma figures, attested (surviving_corporation_ccfafc,
--- surviving_corporation_forward_fixed_charges with the 4.10(b)(ii) draw deemed, R-I03); denominator_divisor 1.
--- Events 11.01(b) governs: not_applicable with the reason.
+-- amount deemed Incurred, greater than 2.0 to 1 (11.01(a); strict, exactly 2.0 fails).
 with events as (
     select *
     from merger_events
     where governing_clause in ('11.01(a)', '11.01(b)', '15.03(b)(i)')
 ),
 
+-- The Company's ratio (the Company survives an 11.01(a) merger; every 15.03(b)(i) event): the
+-- fixed_charge_coverage_tests row of the merger on its effective date (the four quarters before it, the forward year on
+-- the Indebtedness outstanding that day, so debt assumed in the merger must be in the debt extracts from that day),
+-- plus, "after giving effect to" the merger, the Consolidated Cash Flow Available for Fixed Charges of the business the
+-- group takes in when the counterparty was not already a Subsidiary (attestation ccfafc_of_merged_business for the four
+-- quarters ending on the test's period_end, R-I03), as CCFAFC (y) brings in an acquisition.
 company_ratios as (
     select
         f.*,
         e.counterparty_role,
         e.merger_id,
+        -- current_attestations holds one row per subject, reference and period_end, so `limit 1` picks no row at random
         (select a.value_amount from current_attestations as a
          where a.subject = 'ccfafc_of_merged_business' and a.reference_id = e.merger_id and a.period_end = f.period_end
              and a.value_amount is not null
-         limit 1) as merged_business_ccfafc
+         limit 1) as merged_business_ccfafc  -- noqa: AM09
     from fixed_charge_coverage_tests as f
     join events as e on e.merger_id = f.transaction_id and e.coverage_clause_id = f.clause_id
 ),
 
--- a survivor other than the Company, and the events 11.01(b) governs (not_applicable, no figure needed)
+-- A surviving corporation other than the Company: its own pro forma figures, attested (surviving_corporation_ccfafc,
+-- surviving_corporation_forward_fixed_charges with the 4.10(b)(ii) draw deemed, R-I03); denominator_divisor 1. Events
+-- 11.01(b) governs: not_applicable with the reason (no figure needed).
 survivor_figures as (
     select
         e.*,

@@ -2,22 +2,23 @@
 -- clause: indenture-1996/15.03(b)
 -- clause: indenture-1996/def/ConsolidatedNetWorth
 -- transactions of: mergers
+-- The surviving corporation's Consolidated Net Worth after a merger against the figure before (11.01(a)(v),
+-- 15.03(b)(i)(D)), one row per event; events 11.01(b) governs are not_applicable (threshold 0, no missing input, so the
+-- engine reaches the reason).
+
 -- 11.01(a)(v) [Indenture § 11.01(a)(v)]: "immediately after giving effect to such consolidation, merger, sale or
 -- conveyance, the surviving corporation ... shall have a Consolidated Net Worth equal to or greater than the
 -- Consolidated Net Worth of the Company immediately prior to such transaction"; 15.03(b)(i)(D)
 -- [Indenture § 15.03(b)(i)(D)]: the same against "the Consolidated Net Worth of such Subsidiary Guarantor immediately
--- prior". actual = the surviving corporation's Consolidated Net Worth after the transaction (attestation
--- surviving_corporation_consolidated_net_worth, a pro forma figure only officers can give, R-I11); threshold = the
--- figure before, tested actual >= threshold (equal passes). The Company's figure before is consolidated_net_worth at
--- the last fiscal quarter end before the effective date (the latest balance sheet "prior to such transaction"; its date
--- is in the inputs); a Subsidiary Guarantor's is attested (subsidiary_guarantor_consolidated_net_worth_before). Events
--- 11.01(b) governs are not_applicable (threshold 0, no missing input, so the engine reaches the reason).
+-- prior".
 with events as (
     select *
     from merger_events
     where governing_clause in ('11.01(a)', '11.01(b)', '15.03(b)(i)')
 ),
 
+-- actual = the surviving corporation's Consolidated Net Worth after the transaction (attestation
+-- surviving_corporation_consolidated_net_worth, a pro forma figure only officers can give, R-I11)
 figures as (
     select
         e.*,
@@ -29,6 +30,10 @@ figures as (
     join merger_attestations as t on t.merger_id = e.merger_id
 ),
 
+-- threshold = the figure before, tested actual >= threshold (equal passes). The Company's figure before is
+-- consolidated_net_worth at the last fiscal quarter end before the effective date (the latest balance sheet "prior to
+-- such transaction"; its date is in the inputs); a Subsidiary Guarantor's is attested
+-- (subsidiary_guarantor_consolidated_net_worth_before).
 before as (
     select
         f.*,

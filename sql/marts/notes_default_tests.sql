@@ -6,20 +6,13 @@
 -- Events of Default on the Notes, the Indenture's other covenants and the Guarantees. actual counts the Events of
 -- Default (1 or 0); the policies test actual <= 0. A majority's waiver (6.06) never clears a row (R-I15; for counsel):
 -- only cured_on counts, and only where the clause gives a grace period.
+
 -- (a) "default in the payment of any installment of interest ... and continuance of such default for a period of
---     thirty days" [Indenture § 6.01(a)]: tested on the 30th day after the due date; paid on or before that day is not
---     an Event of Default, paid on the 31st day or later (or never) is.
--- (b) "default in the payment of the principal of, Change of Control Purchase Price, Asset Sale Purchase Price, or
---     premium" [Indenture § 6.01(b)]: no grace period, an Event of Default on the due date whatever happens after.
--- (c) failure "to observe or perform in any material respect any other of the covenants ... for a period of sixty
---     days after" a written Notice of Default [Indenture § 6.01(c)]: tested on the 60th day after the notice; remedied
---     on or before that day is not an Event of Default. Whether the failure is material is attested
---     (covenant_failure_material, R-I30): false is no Event of Default; unattested leaves a failure that outlasted
---     the sixty days indeterminate (a failure remedied in time is no Event of Default either way).
--- (h) a Subsidiary Guarantor's Guarantee "held to be unenforceable or invalid by a final non-appealable order ... or
---     shall cease for any reason to be in full force and effect ... or any Subsidiary Guarantor ... shall deny or
---     disaffirm its obligations" [Indenture § 6.01(h)]: no grace period, an Event of Default on the event's date. A
---     release under Section 15.05 is not such an event and is not recorded as one.
+-- thirty days" [Indenture § 6.01(a)]: tested on the 30th day after the due date; paid on or before that day is not an
+-- Event of Default, paid on the 31st day or later (or never) is.
+-- (c) failure "to observe or perform in any material respect any other of the covenants ... for a period of sixty days
+-- after" a written Notice of Default [Indenture § 6.01(c)]: tested on the 60th day after the notice; remedied on or
+-- before that day is not an Event of Default.
 with graced as (
     select
         e.*,
@@ -30,6 +23,9 @@ with graced as (
     where e.kind in ('interest_payment_default', 'notice_of_default')
 ),
 
+-- (c): whether the failure is material is attested (covenant_failure_material, R-I30): false is no Event of Default;
+-- unattested leaves a failure that outlasted the sixty days indeterminate (a failure remedied in time is no Event of
+-- Default either way).
 graced_tests as (
     select
         g.clause_id,
@@ -66,6 +62,12 @@ tests as (
         document
     from graced_tests
     union all
+    -- (b) "default in the payment of the principal of, Change of Control Purchase Price, Asset Sale Purchase Price, or
+    -- premium" [Indenture § 6.01(b)]: no grace period, an Event of Default on the due date whatever happens after.
+    -- (h) a Subsidiary Guarantor's Guarantee "held to be unenforceable or invalid by a final non-appealable order ... or
+    -- shall cease for any reason to be in full force and effect ... or any Subsidiary Guarantor ... shall deny or
+    -- disaffirm its obligations" [Indenture § 6.01(h)]: no grace period, an Event of Default on the event's date. A
+    -- release under Section 15.05 is not such an event and is not recorded as one.
     select
         case kind when 'principal_payment_default' then 'indenture-1996/6.01(b)' else 'indenture-1996/6.01(h)' end,
         event_id,

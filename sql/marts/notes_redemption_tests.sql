@@ -1,13 +1,8 @@
 -- clause: indenture-1996/3.01
 -- transactions of: note_redemptions
 -- Each optional redemption of the Notes tested against 3.01 and 3.02; actual counts what is out of line (the policy
--- tests actual <= 0):
--- - "The Company, however, shall not have the right to redeem any of the Notes prior to October 15, 2001"
---   [Indenture § 3.01], and only "on any date prior to maturity" [Indenture § 3.01] (October 15, 2006);
--- - notice mailed "not less than fifteen nor more than sixty days prior to the date fixed for redemption"
--- [Indenture § 3.02],
---   calendar days: 15 and 60 days are in time, 14 and 61 are not;
--- - a portion redeemed "shall be $1,000 or an integral multiple thereof" [Indenture § 3.02].
+-- tests actual <= 0).
+
 -- The price, the accrued interest to but excluding the date fixed for redemption and the redemption amount are those
 -- of notes_purchase_prices (the printed table's price for the 12-month period beginning October 15, R-I34; 30/360
 -- interest from the schedule's last payment date, none on an interest payment date [Indenture § 3.03]; 10 places).
@@ -23,6 +18,11 @@ with tested as (
     left join notes_purchase_prices as p on p.purchase_kind = 'redemption' and p.reference_id = r.redemption_id
 ),
 
+-- - "The Company, however, shall not have the right to redeem any of the Notes prior to October 15, 2001"
+--   [Indenture § 3.01], and only "on any date prior to maturity" [Indenture § 3.01] (October 15, 2006);
+-- - notice mailed "not less than fifteen nor more than sixty days prior to the date fixed for redemption"
+--   [Indenture § 3.02], calendar days: 15 and 60 days are in time, 14 and 61 are not;
+-- - a portion redeemed "shall be $1,000 or an integral multiple thereof" [Indenture § 3.02].
 breached as (
     select
         *,

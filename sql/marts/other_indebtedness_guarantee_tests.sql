@@ -1,21 +1,13 @@
 -- clause: indenture-1996/4.10(c)
 -- transactions of: guarantees
+-- 4.10(c), a yes/no rule tested per guarantee in the register, on the day it was given (or December 23, 1996 for one
+-- given before), as the number of things out of line, against 0 with <=.
+
 -- "no Subsidiary of the Company shall assume, guarantee or in any other manner become liable with respect to any
 -- Indebtedness of the Company or a Subsidiary Guarantor (other than such Subsidiary) ("Other Indebtedness") which is
 -- subordinated (pursuant to its terms) in right and priority of payment to any other Indebtedness ... unless such
 -- Subsidiary also ... guarantees ... the Notes on a substantially similar basis for so long as such Subsidiary is liable
--- with respect to such Other Indebtedness" [Indenture § 4.10(c)]. A yes/no rule tested per guarantee in the register,
--- on the day it was given (or December 23, 1996 for one given before), as the number of things out of line, against 0
--- with <=:
---   1 if the guarantor has no guarantee of the Notes in the register given by then and lasting at least as long;
---   1 if the Other Indebtedness is subordinated to the Notes and the guarantee of it is not subordinated to the
---     guarantor's guarantee of the Notes ("to the same extent" [Indenture § 4.10(c)]);
---   1 if counsel attests the Note guarantee is not on a substantially similar basis (note_guarantee_substantially_similar,
---     LEGAL); not attested leaves the row indeterminate.
--- Exempt (0) [Indenture § 4.10(c)]: a guarantee that existed when its guarantor became a Subsidiary (flag, checked
--- against the entity register: given on or before the first day the guarantor is a Subsidiary), and a guarantee of
--- Refinancing Indebtedness complying with 4.10(b)(vi) that replaces such a guarantee "on substantially the same terms"
--- (refinancing_guarantee_same_terms, LEGAL; not attested leaves the row indeterminate).
+-- with respect to such Other Indebtedness" [Indenture § 4.10(c)]
 with became_subsidiary as (
     select entity_id, min(valid_from) as on_date
     from stg_entities
@@ -50,12 +42,21 @@ in_scope as (
         )
 ),
 
+-- Exempt (0) [Indenture § 4.10(c)]: a guarantee that existed when its guarantor became a Subsidiary (flag, checked
+-- against the entity register: given on or before the first day the guarantor is a Subsidiary), and a guarantee of
+-- Refinancing Indebtedness complying with 4.10(b)(vi) that replaces such a guarantee "on substantially the same terms"
+-- (refinancing_guarantee_same_terms, LEGAL; not attested leaves the row indeterminate).
 acquired_exempt as (
     select g.guarantee_id, g.existed_when_guarantor_acquired and g.given_on <= b.on_date as exempt
     from stg_guarantees as g
     left join became_subsidiary as b on b.entity_id = g.guarantor_entity_id
 ),
 
+-- 1 if the guarantor has no guarantee of the Notes in the register given by then and lasting at least as long;
+-- 1 if the Other Indebtedness is subordinated to the Notes and the guarantee of it is not subordinated to the
+-- guarantor's guarantee of the Notes ("to the same extent" [Indenture § 4.10(c)]);
+-- 1 if counsel attests the Note guarantee is not on a substantially similar basis (note_guarantee_substantially_similar,
+-- LEGAL); not attested leaves the row indeterminate.
 assessed as (
     select
         g.*,

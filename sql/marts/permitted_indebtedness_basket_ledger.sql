@@ -28,7 +28,7 @@ classified as (
         ('indenture-1996/def/PermittedIndebtedness(h)', 'Self-insurance and reinsurance letters of credit', 'h', 'self_insurance_letters_of_credit_cap'),
         ('indenture-1996/def/PreferredDividendIntercompanyNotes(ii)', 'Preferred Dividend Intercompany Notes (ii)', 'j-ii',
             'preferred_dividend_intercompany_notes_cap')
-    ) as c(clause_id, basket, permitted_indebtedness_clause, cap_parameter) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
+    ) as c (clause_id, basket, permitted_indebtedness_clause, cap_parameter) on c.permitted_indebtedness_clause = m.permitted_indebtedness_clause
 ),
 
 ledger as (

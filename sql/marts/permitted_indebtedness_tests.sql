@@ -3,22 +3,7 @@
 -- clause: indenture-1996/def/PreferredDividendIntercompanyNotes
 -- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- Permitted Indebtedness, 4.10(b)(xii) "Permitted Indebtedness" [Indenture § 4.10(b)(xii)], tested on each increase in
--- the debt classified there (indebtedness_basket_movements, from the Indenture's date, December 23, 1996):
---   4.10(b)(xii): the amount of the increase that no clause (a)-(j) of the definition
---   [Indenture § 1.01, “Permitted Indebtedness”] permits, <= 0 (a
---       yes/no rule as an amount). An unknown clause is a missing input (indeterminate, never pass). Out of line:
---       (a) debt "existing on the date of this Indenture" [Indenture § 1.01, “Permitted Indebtedness” (a)] issued after
---       December 23, 1996; (j)(ii) a Preferred Dividend Intercompany Note with "a term ... in excess of five years from
---       the date of issuance" [Indenture § 1.01, “Preferred Dividend Intercompany Notes” (i)-(ii)]. The other clauses'
---       conditions (ordinary course, captive insurer, before the merger of the Company and KAC, ...) have no data and
---       are taken from the classification;
---   def/PermittedIndebtedness(h) and def/PreferredDividendIntercompanyNotes(ii): usage after the increase against the
---       $20,000,000 / $50,000,000 "at any one time outstanding" (permitted_indebtedness_basket_ledger), "not to exceed": <=;
---   def/PermittedIndebtedness(d): the indemnities and guarantees given on a disposition of assets, outstanding after the
---       increase, against "the amount of the net proceeds of such disposition"
---       [Indenture § 1.01, “Permitted Indebtedness” (d)], read as the Net Cash Proceeds received from it by the test
---       date (net_cash_proceeds; the definition's lower-case "net proceeds" is not defined, so this is a reading); no
---       related_disposition_id is a missing input.
+-- the debt classified there (indebtedness_basket_movements, from the Indenture's date, December 23, 1996).
 -- Redeemable Stock counts as Indebtedness here as everywhere ((b): "Indebtedness (including Redeemable Stock)").
 with movements as (
     select
@@ -31,6 +16,13 @@ with movements as (
     where m.basket = '4.10(b)(xii)' and m.entry_date >= date '1996-12-23'
 ),
 
+-- 4.10(b)(xii): the amount of the increase that no clause (a)-(j) of the definition [Indenture § 1.01, “Permitted
+-- Indebtedness”] permits, <= 0 (a yes/no rule as an amount). An unknown clause is a missing input (indeterminate, never
+-- pass). Out of line: (a) debt "existing on the date of this Indenture" [Indenture § 1.01, “Permitted Indebtedness” (a)]
+-- issued after December 23, 1996; (j)(ii) a Preferred Dividend Intercompany Note with "a term ... in excess of five
+-- years from the date of issuance" [Indenture § 1.01, “Preferred Dividend Intercompany Notes” (i)-(ii)]. The other
+-- clauses' conditions (ordinary course, captive insurer, before the merger of the Company and KAC, ...) have no data and
+-- are taken from the classification.
 classification_rows as (
     select
         'indenture-1996/4.10(b)(xii)' as clause_id,
@@ -58,6 +50,8 @@ classification_rows as (
     where amount > 0
 ),
 
+-- def/PermittedIndebtedness(h) and def/PreferredDividendIntercompanyNotes(ii): usage after the increase against the
+-- $20,000,000 / $50,000,000 "at any one time outstanding" (permitted_indebtedness_basket_ledger), "not to exceed": <=
 cap_rows as (
     select
         l.clause_id,
@@ -76,6 +70,10 @@ cap_rows as (
     where l.amount > 0 and l.entry_date >= date '1996-12-23'
 ),
 
+-- def/PermittedIndebtedness(d): the indemnities and guarantees given on a disposition of assets, outstanding after the
+-- increase, against "the amount of the net proceeds of such disposition" [Indenture § 1.01, “Permitted Indebtedness”
+-- (d)], read as the Net Cash Proceeds received from it by the test date (net_cash_proceeds; the definition's lower-case
+-- "net proceeds" is not defined, so this is a reading); no related_disposition_id is a missing input.
 disposition_items as (
     select
         *,
@@ -118,7 +116,7 @@ result_rows as (
     select
         clause_id, test_date, 'transaction' as test_kind, transaction_id, actual, inputs,
         to_json(coalesce(missing_inputs, []::varchar[]))::varchar as missing_inputs, cast(threshold as decimal(38, 2)) as threshold
-    from (select * from classification_rows union all select * from cap_rows union all select * from disposition_rows)
+    from (select * from classification_rows union all select * from cap_rows union all select * from disposition_rows) as tested
 )
 
 select * from result_on_test_date(result_rows)

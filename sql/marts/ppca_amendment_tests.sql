@@ -1,25 +1,20 @@
 -- clause: ppca-2002/amend6/effectiveness(c)
 -- clause: ppca-2002/amend6/effectiveness(a)
 -- transactions of: none
--- The Sixth Amendment "shall be effective only if and when (a) this Amendment has been signed by, and when
--- counterparts hereof shall have been delivered to the Agent ... by, the Parent Guarantor, the Company and all Lenders
--- ... (c) the Company has paid to the Agent, for the ratable benefit of the Lenders, an amendment fee equal to .008
--- times the Revolving Commitment Amount (after giving effect to this Amendment)" [Sixth Amendment § 3]. Both are
--- tested on the effective date the results take, 2003-08-01 (R-P01), (a) on the date of its request if the
--- signatures are recorded as one.
--- (c): the Revolving Commitment Amount after the amendment is the sum of the register's commitments on 2003-08-01
--- (Schedule A: $285,000,000); with no Lender in the register, the amount 2.1.1(b)(x) states (parameter
--- revolving_commitment_amount, a documented default). Fee = the rate (parameter sixth_amendment_fee_rate, .008) x that
--- amount, to the cent; each Lender's ratable share = the rate x its own commitment, to the cent (R-P70), in the inputs.
--- Figure: the sixth_amendment_fee payments made on or before 2003-08-01; none at all is a missing input (a later
--- payment is counted as not made by then: the amendment would take effect on the later day).
--- (a): each Lender with a Revolving Commitment on the request date must have signed; the figure is the number that did
--- not (a Lender with no row has not signed), which must be 0. No request of subject sixth_amendment, or no Lender in
--- the register on its date, is a missing input.
+-- The Sixth Amendment's conditions of effectiveness (a) and (c), both tested on the effective date the results take,
+-- 2003-08-01 (R-P01), (a) on the date of its request if the signatures are recorded as one.
+
+-- The Sixth Amendment "shall be effective only if and when (a) this Amendment has been signed by, and when counterparts
+-- hereof shall have been delivered to the Agent ... by, the Parent Guarantor, the Company and all Lenders ... (c) the
+-- Company has paid to the Agent, for the ratable benefit of the Lenders, an amendment fee equal to .008 times the
+-- Revolving Commitment Amount (after giving effect to this Amendment)" [Sixth Amendment § 3].
 with effective as (
     select date '2003-08-01' as as_of
 ),
 
+-- (c): the Revolving Commitment Amount after the amendment is the sum of the register's commitments on 2003-08-01
+-- (Schedule A: $285,000,000); with no Lender in the register, the amount 2.1.1(b)(x) states (parameter
+-- revolving_commitment_amount, a documented default).
 commitments as (
     select
         e.as_of,
@@ -27,7 +22,7 @@ commitments as (
             (select any_value(c.revolving_commitment_amount) from ppca_lender_commitments as c where c.as_of = e.as_of),
             cast(parameter('ppca-2002', 'revolving_commitment_amount', e.as_of) as decimal(38, 2))
         ) as revolving_commitment_amount,
-        exists (select 1 from ppca_lender_commitments as c where c.as_of = e.as_of) as from_register,
+        exists(select 1 from ppca_lender_commitments as c where c.as_of = e.as_of) as from_register,
         cast(parameter('ppca-2002', 'sixth_amendment_fee_rate', e.as_of) as decimal(38, 6)) as fee_rate,
         (select sum(f.amount) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee' and f.paid_on <= e.as_of) as fee_paid,
         (select list(f._row order by f._row) from stg_lender_fees as f where f.fee_kind = 'sixth_amendment_fee') as fee_rows,
@@ -43,6 +38,10 @@ commitments as (
     from effective as e
 ),
 
+-- (c): Fee = the rate (parameter sixth_amendment_fee_rate, .008) x that amount, to the cent; each Lender's ratable share
+-- = the rate x its own commitment, to the cent (R-P70), in the inputs. Figure: the sixth_amendment_fee payments made on
+-- or before 2003-08-01; none at all is a missing input (a later payment is counted as not made by then: the amendment
+-- would take effect on the later day).
 fee as (
     select
         'ppca-2002/amend6/effectiveness(c)' as clause_id,
@@ -63,6 +62,9 @@ fee as (
     from commitments
 ),
 
+-- (a): each Lender with a Revolving Commitment on the request date must have signed; the figure is the number that did
+-- not (a Lender with no row has not signed), which must be 0. No request of subject sixth_amendment, or no Lender in the
+-- register on its date, is a missing input.
 signature_requests as (
     select * from consent_requests(stg_lender_consents, 'sixth_amendment')
 ),

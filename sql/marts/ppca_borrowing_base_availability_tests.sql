@@ -2,11 +2,13 @@
 -- clause: ppca-2002/def/AvailabilityReserve
 -- transactions of: none
 -- Revolving Commitment Availability at least zero (no overadvance), tested on the last ppca-2002 Business Day of each
--- month. The requirement itself, the Borrowing Base's clause (a) (Eligible Accounts) and the definition of Revolving
--- Commitment Availability are in the base Post-Petition Credit Agreement, not available (R-X02, R-P13): every
--- result is indeterminate naming them, with the Agent's reported availability as the figure and the components the
--- Sixth Amendment replaced (ppca_borrowing_base) as inputs, and each Fiscal Quarter's VALCO PPE Reduction taken off
--- the PPE Subcomponent by the day, with its maximum, as limits (pipelines.policy.limits).
+-- month, with the Agent's reported availability as the figure.
+
+-- The requirement itself, the Borrowing Base's clause (a) (Eligible Accounts) and the definition of Revolving
+-- Commitment Availability are in the base Post-Petition Credit Agreement, not available (R-X02, R-P13): every result
+-- is indeterminate naming them, with the components the Sixth Amendment replaced (ppca_borrowing_base) as inputs, and
+-- each Fiscal Quarter's VALCO PPE Reduction taken off the PPE Subcomponent by the day, with its maximum, as limits
+-- (pipelines.policy.limits).
 with month_ends as (
     select *
     from ppca_borrowing_base

@@ -2,13 +2,13 @@
 -- clause: ppca-2002/9.2.7(i)
 -- transactions of: capital_expenditures
 -- Section 9.2.7 as amended [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], tested at each Fiscal Year end 2003 and
--- 2004: (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal
--- Years 2002 through 2004" (cumulative to the year end; each year's attestation needed); (i) Adjusted Capital
--- Expenditures for Fiscal Year 2004 within its Base Amount plus the Carryover Amount (R-P64): ppca_capital_expenditure_limit.
--- A single expenditure is also tested on its day, after giving effect to it (ppca_capital_expenditure_transactions,
+-- 2004; a single expenditure is also tested on its day, after giving effect to it (ppca_capital_expenditure_transactions,
 -- appended by name). The rows list their limits.
+
+-- (ii) "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002
+-- through 2004" (cumulative to the year end; each year's attestation needed)
 with years as (
-    select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t(y)
+    select cast(y as date) as year_end from (values ('2003-12-31'), ('2004-12-31')) as t (y)
 ),
 
 alpart as (
@@ -42,6 +42,8 @@ from alpart
 
 union all
 
+-- (i) Adjusted Capital Expenditures for Fiscal Year 2004 within its Base Amount plus the Carryover Amount (R-P64):
+-- ppca_capital_expenditure_limit
 select
     'ppca-2002/9.2.7(i)' as clause_id,
     fiscal_year_end as test_date,

@@ -1,19 +1,16 @@
 -- clause: ppca-2002/12.1(vii)
 -- transactions of: none
+-- 12.1(vii): one row per request of subject ppe_subcomponent_reduction, on its request date, with the consenting
+-- Lenders' share as numerator / denominator (compared exactly, R-P16).
+
 -- 12.1(vii) [Sixth Amendment § 1.6 (Credit Agreement § 12.1)]: no amendment, waiver or consent shall "modify clause (c)
 -- of the definition of "Borrowing Base" in such a manner as to eliminate or reduce the amount of any required
 -- reduction in the PPE Subcomponent with respect to any particular Asset Disposition" and "be effective without the
 -- consent of the Lenders holding at least 86% of the then aggregate outstanding principal amount of the Revolving
 -- Credit Outstandings or, if no such principal amount is then outstanding, Lenders having at least 86% of the Revolving
--- Commitments". One row per request of subject ppe_subcomponent_reduction, on its request date: the consenting
--- Lenders' share, as numerator / denominator (compared exactly, R-P16), of the outstanding principal the rows give, or
--- of the Revolving Commitments in the register on that date when that principal is zero (R-P71: the principal of
--- Revolving Credit Outstandings as the Lenders' rows give it, letters of credit outside it).
--- A Lender with a commitment that day and no row has not consented, but what it held is not known: the share is then
--- at most the consenting Lenders' part of what is known (with principal outstanding, more held by the missing Lender
--- only lowers it; with none known, either nothing is outstanding and the commitments count, or the missing Lender holds
--- all of it and the share is 0), and at least 0: the bounds the engine compares with 86% (a share short of it even so
--- fails whatever the missing Lender held).
+-- Commitments". The share is of the outstanding principal the rows give, or of the Revolving Commitments in the
+-- register on that date when that principal is zero (R-P71: the principal of Revolving Credit Outstandings as the
+-- Lenders' rows give it, letters of credit outside it).
 with requests as (
     select * from consent_requests(stg_lender_consents, 'ppe_subcomponent_reduction')
 ),
@@ -47,6 +44,11 @@ commitments as (
     group by t.request_id
 ),
 
+-- A Lender with a commitment that day and no row has not consented, but what it held is not known: the share is then
+-- at most the consenting Lenders' part of what is known (with principal outstanding, more held by the missing Lender
+-- only lowers it; with none known, either nothing is outstanding and the commitments count, or the missing Lender holds
+-- all of it and the share is 0), and at least 0: the bounds the engine compares with 86% (a share short of it even so
+-- fails whatever the missing Lender held).
 shares as (
     select
         t.*,

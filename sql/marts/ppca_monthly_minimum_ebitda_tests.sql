@@ -2,19 +2,22 @@
 -- clause: ppca-2002/9.2.4(c)
 -- clause: ppca-2002/9.2.4(d)
 -- transactions of: none
--- The monthly minimum EBITDA test [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]: "If at any time during any
--- month for a period of three (3) consecutive Business Days" a Trigger Event occurs (ppca_trigger_events, R-P19), "then
--- for that month and each month thereafter in which a Trigger Event occurs" EBITDA "for the 12 months ending on the
--- last day of such month" must be at least the table's minimum (policy 9.2.4-b), less AdjC_M
--- (ppca_valco_shortfall_reduction_monthly) and AdjD_M. A month with no Trigger Event is not_applicable (R-P19: only
--- months with one). AdjD_M [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))], R-P11 default: R1 for the 12-month
--- periods ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004. `limits` lists the two
--- reductions, the credits that make them up (each VALCO unit's credit in the 12 months; R1 and R2 where the month
--- applies them) and the caps they are held to (pipelines.policy.limits).
+-- The monthly minimum EBITDA test [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))], one row per month. `limits`
+-- lists the two reductions, the credits that make them up (each VALCO unit's credit in the 12 months; R1 and R2 where
+-- the month applies them) and the caps they are held to (pipelines.policy.limits).
+
+-- AdjD_M [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))], R-P11 default: R1 for the 12-month periods ending
+-- September 2003 to June 2004, R2 for those ending October 2003 to September 2004.
 with gas as (
-    select p3, p4, r1, r2, credit_limits as gas_credits, parameter_limits from ppca_natural_gas_reduction limit 1
+    -- these columns are the same on every quarter's row (one set of reductions), so any row will do
+    select p3, p4, r1, r2, credit_limits as gas_credits, parameter_limits from ppca_natural_gas_reduction limit 1  -- noqa: AM09
 ),
 
+-- "If at any time during any month for a period of three (3) consecutive Business Days" a Trigger Event occurs
+-- (ppca_trigger_events, R-P19), "then for that month and each month thereafter in which a Trigger Event occurs" EBITDA
+-- "for the 12 months ending on the last day of such month" must be at least the table's minimum (policy 9.2.4-b), less
+-- AdjC_M (ppca_valco_shortfall_reduction_monthly) and AdjD_M. A month with no Trigger Event is not_applicable (R-P19:
+-- only months with one).
 months as (
     select
         t.*,

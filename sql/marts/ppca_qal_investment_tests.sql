@@ -1,19 +1,15 @@
 -- clause: ppca-2002/def/PermittedQALInvestmentAmount
 -- clause: ppca-2002/def/PermittedQALInvestmentAmount/ratable
 -- transactions of: qal_investments
+-- The Permitted QAL Investment Amount's cap and its ratable proviso: one row per investment of each clause, on its date.
+
 -- "Permitted QAL Investment Amount" means an aggregate amount of $102,000,000 for Fiscal Years 2002 through 2004
 -- (whether or not such amount or any such Fiscal Year was reflected in the Financial Forecast), which may consist of any
 -- combination of cash Investments in, and/or Contingent Liabilities incurred in respect of Indebtedness of, QAL by the
 -- Company and/or KAAC; provided that all such cash Investments in, or Contingent Liabilities incurred in respect of
 -- Indebtedness of, QAL shall be made on a ratable basis with those of the other joint venture participants in QAL,
 -- based on the amount of such Persons' ownership interests in QAL" [Sixth Amendment § 1.1(i), “Permitted QAL
--- Investment Amount”]. One row per investment of each clause, on its date:
--- - the amount: every cash Investment and Contingent Liability of the Company and KAAC made in Fiscal Years 2002 through
---   2004 up to that day, in aggregate, against $102,000,000 (an aggregate of what was made: a return or a released
---   guarantee does not restore it, R-P72). An investment after Fiscal Year 2004 is outside the amount: the base
---   agreement's 9.2.5, which applies it, is not available (R-X02).
--- - ratable: the investment against the ownership interest times what every participant put in on that occasion, to
---   the cent (R-P72); the figure is the difference either way, which must be 0.
+-- Investment Amount”].
 with investments as (
     select
         i.*,
@@ -26,6 +22,10 @@ with investments as (
 ),
 
 tests as (
+    -- the amount: every cash Investment and Contingent Liability of the Company and KAAC made in Fiscal Years 2002
+    -- through 2004 up to that day, in aggregate, against $102,000,000 (an aggregate of what was made: a return or a
+    -- released guarantee does not restore it, R-P72). An investment after Fiscal Year 2004 is outside the amount: the
+    -- base agreement's 9.2.5, which applies it, is not available (R-X02).
     select
         'ppca-2002/def/PermittedQALInvestmentAmount' as clause_id,
         investment_id,
@@ -43,6 +43,8 @@ tests as (
             else [] end as missing_inputs
     from investments
     union all
+    -- ratable: the investment against the ownership interest times what every participant put in on that occasion, to
+    -- the cent (R-P72); the figure is the difference either way, which must be 0.
     select
         'ppca-2002/def/PermittedQALInvestmentAmount/ratable',
         investment_id,

@@ -10,11 +10,8 @@
 -- clause: indenture-1996/4.09(b)(VIII)-maxxam
 -- transactions of: restricted_payments
 -- One row per payment and condition of the basket it names (amount form). 4.09(a)(B), the coverage ratio, is in
--- fixed_charge_coverage_tests. A (b)(I) payment is tested under 4.09(a)(A), (B), (C) and the MAXXAM cap on its
--- declaration date ("if at said date of declaration ... would have complied with Section 4.09(a)"
--- [Indenture § 4.09(b)(I)]). A return of an investment is not tested under 4.09(a) (it is none of the payments the
--- section conditions). 4.09(b): the amount of a payment that is not of the kind the basket it names permits (yes/no
--- rule tested as an amount against 0).
+-- fixed_charge_coverage_tests. A return of an investment is not tested under 4.09(a) (it is none of the payments the
+-- section conditions).
 with items as (
     select * from restricted_payment_items where item_kind <> 'unmatched_return'
 ),
@@ -64,7 +61,9 @@ basket_at_payment as (
     qualify row_number() over (partition by i.transaction_id order by b.entry_date desc, b.sequence desc) = 1
 ),
 
--- (b)(I): the basket on the declaration date, with the payment added to what was used by then
+-- (b)(I): the basket on the declaration date, with the payment added to what was used by then. A (b)(I) payment is
+-- tested under 4.09(a)(A), (B), (C) and the MAXXAM cap on its declaration date ("if at said date of declaration ...
+-- would have complied with Section 4.09(a)" [Indenture § 4.09(b)(I)]).
 basket_at_declaration as (
     select
         i.transaction_id,
@@ -95,7 +94,7 @@ condition_c as (
             'capacity_iii_unrestricted_subsidiary_distributions', json_object('value', capacity_iii::varchar, 'clause_id', 'indenture-1996/4.09(a)(C)')
         ) as inputs,
         missing_inputs
-    from (select * from basket_at_payment union all select * from basket_at_declaration)
+    from (select * from basket_at_payment union all select * from basket_at_declaration) as tested
 ),
 
 rating as (
@@ -275,7 +274,8 @@ viii_test as (
     where v.named_basket = '4.09(b)(VIII)' and v.is_maxxam_related
 ),
 
--- 4.09(b): a payment claimed under a clause whose kind of payment it is not
+-- 4.09(b): a payment claimed under a clause whose kind of payment it is not; the figure is its amount (a yes/no rule
+-- tested as an amount against 0)
 basket_kind as (
     select
         'indenture-1996/4.09(b)' as clause_id,

@@ -2,8 +2,10 @@
 -- clause: indenture-1996/def/AttributableDebt
 -- clause: indenture-1996/def/Indebtedness
 -- transactions of: sale_leasebacks
--- One row per sale and leaseback; for one designated as a Refinancing Sale and Leaseback Transaction in a notice to the
--- Trustee, actual = its Attributable Debt, tested against "at least $100,000,000"
+-- One row per sale and leaseback: for one designated as a Refinancing Sale and Leaseback Transaction in a notice to the
+-- Trustee, whether the designation can take effect.
+
+-- For a designated one, actual = its Attributable Debt, tested against "at least $100,000,000"
 -- [Indenture § 1.01, “Refinancing Sale and Leaseback Transaction”] (policy operator >=). A pass is a Refinancing Sale
 -- and Leaseback Transaction: not an Asset Sale [Indenture § 1.01, “Asset Sale”], its obligations are Indebtedness (h)
 -- in the amount of its Attributable Debt [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”], counted under

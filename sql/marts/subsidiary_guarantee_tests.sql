@@ -3,21 +3,14 @@
 -- clause: indenture-1996/4.12(c)
 -- transactions of: asset_transfers
 -- Subsidiary guarantee triggers, as amounts the policies compare with a threshold.
+
 -- 4.12(a) [Indenture § 4.12(a)]: per transfer (not a return) by the Company or a Subsidiary Guarantor: 1 if it claims
--- no 4.12(b)
---   exemption, or claims (B) "to Subsidiary Guarantors", and the transferee is not a Subsidiary Guarantor on the transfer
---   date or later in the register; else 0. Tested <= 0.
--- 4.12(b)(J): per (J) transfer or return, the basket's usage after it against its computed capacity
---   (asset_transfer_basket_ledger).
--- 4.12(c) [Indenture § 4.12(c)]: per quarter end, the number of Subsidiaries (other than Bank Guarantors) and joint
--- ventures that
---   are direct obligors on Credit Agreement Indebtedness (instruments classified 4.10(b)(ii) with principal or letters of
---   credit outstanding at that month end), or that guarantee it (a guarantee in the guarantees register in force at the
---   quarter end: "for as long as ... so obligated"), and are not Subsidiary Guarantors on that day. Tested <= 0.
+-- no 4.12(b) exemption, or claims (B) "to Subsidiary Guarantors", and the transferee is not a Subsidiary Guarantor on
+-- the transfer date or later in the register; else 0. Tested <= 0.
 with transfers as (
     select
         t.*,
-        exists (
+        exists(
             select 1 from stg_entities as e
             where e.entity_id = t.transferee_entity_id and e.is_subsidiary_guarantor
                 and (e.valid_to is null or e.valid_to >= t.transfer_date)
@@ -43,6 +36,8 @@ transfer_rows as (
     from transfers
 ),
 
+-- 4.12(b)(J): per (J) transfer or return, the basket's usage after it against its computed capacity
+-- (asset_transfer_basket_ledger).
 basket_rows as (
     select
         clause_id,
@@ -61,6 +56,11 @@ basket_rows as (
     from asset_transfer_basket_ledger
 ),
 
+-- 4.12(c) [Indenture § 4.12(c)]: per quarter end, the number of Subsidiaries (other than Bank Guarantors) and joint
+-- ventures that are direct obligors on Credit Agreement Indebtedness (instruments classified 4.10(b)(ii) with principal
+-- or letters of credit outstanding at that month end), or that guarantee it (a guarantee in the guarantees register in
+-- force at the quarter end: "for as long as ... so obligated"), and are not Subsidiary Guarantors on that day. Tested
+-- <= 0.
 credit_agreement_parties as (
     select q.quarter_end, i.obligor_entity_id
     from fiscal_quarters as q

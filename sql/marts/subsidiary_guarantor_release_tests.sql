@@ -3,32 +3,15 @@
 -- Release of a Subsidiary Guarantor's Guarantee of the Notes [Indenture § 15.05(a)], one row per guarantee of the Notes
 -- that the register shows released, tested on its release date. actual counts the conditions out of line; the policy
 -- tests actual <= 0.
--- Proviso of (c) and (d), and a condition of (a): its guarantees of the Credit Agreement, the 12 3/4%, the 10 7/8% and
--- the 9 7/8% Notes "has been or is simultaneously released" [Indenture § 15.05(c)]: 1 if any is in force on the release
--- date (released after it, or not released). Under (a) a Credit Agreement guarantee in force, or the entity register's
--- Bank Guarantor flag on that day, means it has not "ceased to be a Bank Guarantor".
--- (a) also: "no Event of Default (or event or condition which with the giving of notice or the passage of time would be
---     an Event of Default) then exists and is continuing": 1 if a 6.01 mart records an Event of Default on or before
---     the release date whose event is not cured by then; otherwise the no_default attestation for the release
---     (reference_id = guarantee_id, else the undated-reference attestation of that day): false is 1, missing is a
---     missing input. And either (x) no Indebtedness or preferred stock Incurred after December 23, 1996 and then
---     outstanding other than 4.10(a) debt that is also Alpart's, 4.10(b)(iii), 4.10(b)(iv) and permitted refinancings
---     of them, or (y) the Notes rated Baa3 / BBB- or better (notes_rated_investment_grade, R-I24). The release is
---     effective on delivery of the Officers' Certificate and Opinion of Counsel (release_reference; missing input when
---     empty).
--- (c) a sale to a Person that is not the Company or a Subsidiary (release_reference = the asset_sales transaction),
---     "otherwise in compliance" with the Indenture including 4.14: 1 if sold to a Subsidiary, 1 if its 4.14(a) test
---     falls short of its threshold; a sale not found is a missing input.
--- (d) designation as an Unrestricted Subsidiary: 1 if the entity register does not show the guarantor as an
---     Unrestricted Subsidiary on the release date. Whether the designation complied with the Indenture is tested by 4.09
---     and 4.15.
--- A guarantee of the Notes released on any other basis is 1: only Section 15.05 releases a Guarantee.
 with releases as (
     select *
     from stg_guarantees
     where guaranteed_debt = 'notes' and released_on is not null
 ),
 
+-- Proviso of (c) and (d), and a condition of (a): its guarantees of the Credit Agreement, the 12 3/4%, the 10 7/8% and
+-- the 9 7/8% Notes "has been or is simultaneously released" [Indenture § 15.05(c)]: 1 if any is in force on the release
+-- date (released after it, or not released).
 other_guarantees as (
     select
         r.guarantee_id,
@@ -43,6 +26,10 @@ other_guarantees as (
     group by r.guarantee_id
 ),
 
+-- Under (a) a Credit Agreement guarantee in force, or the entity register's Bank Guarantor flag on that day, means it has
+-- not "ceased to be a Bank Guarantor". (d) designation as an Unrestricted Subsidiary: 1 if the entity register does not
+-- show the guarantor as an Unrestricted Subsidiary on the release date. Whether the designation complied with the
+-- Indenture is tested by 4.09 and 4.15.
 status_on_release as (
     select
         r.guarantee_id,
@@ -54,6 +41,10 @@ status_on_release as (
     group by r.guarantee_id
 ),
 
+-- (a) also: "no Event of Default (or event or condition which with the giving of notice or the passage of time would be
+-- an Event of Default) then exists and is continuing": 1 if a 6.01 mart records an Event of Default on or before the
+-- release date whose event is not cured by then; otherwise the no_default attestation for the release (reference_id =
+-- guarantee_id, else the undated-reference attestation of that day): false is 1, missing is a missing input.
 events_of_default as (
     select clause_id, test_date, transaction_id as event_id from notes_default_tests where actual > 0
     union all
@@ -86,6 +77,9 @@ no_default as (
     from releases as r
 ),
 
+-- And either (x) no Indebtedness or preferred stock Incurred after December 23, 1996 and then outstanding other than
+-- 4.10(a) debt that is also Alpart's, 4.10(b)(iii), 4.10(b)(iv) and permitted refinancings of them, or (y) the Notes
+-- rated Baa3 / BBB- or better (notes_rated_investment_grade, R-I24).
 -- (x): the guarantor's own instruments and its guarantees given after December 23, 1996, outstanding on the release
 -- date (the last month-end balance on or before it), outside 4.10(b)(iii) and (iv); 4.10(b)(vi) refinancings of those
 -- are permitted; 4.10(a) debt is permitted only to the extent it is also Alpart's, which the register does not show.
@@ -134,6 +128,9 @@ clause_x as (
     group by r.guarantee_id, r.guarantor_entity_id, r.released_on
 ),
 
+-- (c) a sale to a Person that is not the Company or a Subsidiary (release_reference = the asset_sales transaction),
+-- "otherwise in compliance" with the Indenture including 4.14: 1 if sold to a Subsidiary, 1 if its 4.14(a) test falls
+-- short of its threshold; a sale not found is a missing input.
 sales as (
     select r.guarantee_id, s.buyer_kind, t.actual as consideration_cash_like, t.threshold as consideration_required
     from releases as r
@@ -169,6 +166,9 @@ assessed as (
         on rating.subject = 'notes_rated_investment_grade' and rating.reference_id = r.guarantee_id
 ),
 
+-- The release is effective on delivery of the Officers' Certificate and Opinion of Counsel (release_reference; missing
+-- input when empty). A guarantee of the Notes released on any other basis is 1: only Section 15.05 releases a
+-- Guarantee.
 tested as (
     select
         *,

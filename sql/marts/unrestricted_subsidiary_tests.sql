@@ -2,13 +2,7 @@
 -- clause: indenture-1996/4.15(ii)
 -- clause: indenture-1996/4.15(iii)
 -- transactions of: entities
--- Yes/no rules of 4.15 [Indenture § 4.15(i)] as counts of what is out of line, each tested against 0 with <=:
--- (i) per Unrestricted Subsidiary and fiscal quarter end: 1 if the attestation unrestricted_subsidiary_no_credit_support
---     is false, plus each Lien it granted that secures Indebtedness of another obligor (credit support in the register);
--- (ii) per Unrestricted Subsidiary and fiscal quarter end: 1 if unrestricted_subsidiary_lender_notice is false;
--- (iii) per vacancy of an independent seat (unrestricted_subsidiary_vacancies): 0 if filled by the end of the grace,
---     else 1, tested on the day it was filled or on the first day after the grace; and per Unrestricted Subsidiary and
---     fiscal quarter end, the seats (director, executive officer) without an independent holder outside a grace period.
+-- Yes/no rules of 4.15 [Indenture § 4.15(i)] as counts of what is out of line, each tested against 0 with <=.
 -- A missing attestation or an Unrestricted Subsidiary with no officer records is a missing input (indeterminate).
 with quarters as (
     select e.entity_id, q.quarter_end
@@ -20,6 +14,8 @@ with quarters as (
     where q.quarter_end >= date '1996-12-23'
 ),
 
+-- (i) per Unrestricted Subsidiary and fiscal quarter end: 1 if the attestation unrestricted_subsidiary_no_credit_support
+-- is false, plus each Lien it granted that secures Indebtedness of another obligor (credit support in the register)
 credit_support_liens as (
     select q.entity_id, q.quarter_end, count(l.lien_id) as liens, string_agg(l.lien_id, ', ' order by l.lien_id) as lien_ids
     from quarters as q
@@ -51,6 +47,7 @@ clause_i as (
     left join credit_support_liens as s on s.entity_id = q.entity_id and s.quarter_end = q.quarter_end
 ),
 
+-- (ii) per Unrestricted Subsidiary and fiscal quarter end: 1 if unrestricted_subsidiary_lender_notice is false
 clause_ii as (
     select
         'indenture-1996/4.15(ii)' as clause_id,
@@ -68,6 +65,8 @@ clause_ii as (
         on a.subject = 'unrestricted_subsidiary_lender_notice' and a.reference_id = q.entity_id and a.period_end = q.quarter_end
 ),
 
+-- (iii) per vacancy of an independent seat (unrestricted_subsidiary_vacancies): 0 if filled by the end of the grace,
+-- else 1, tested on the day it was filled or on the first day after the grace
 vacancy_tests as (
     select
         'indenture-1996/4.15(iii)' as clause_id,
@@ -86,10 +85,12 @@ vacancy_tests as (
     from unrestricted_subsidiary_vacancies as v
 ),
 
+-- (iii) and per Unrestricted Subsidiary and fiscal quarter end, the seats (director, executive officer) without an
+-- independent holder outside a grace period
 seats as (
     select q.entity_id, q.quarter_end, p.position
     from quarters as q
-    cross join (values ('director'), ('executive_officer')) as p(position)
+    cross join (values ('director'), ('executive_officer')) as p (position)
 ),
 
 seat_status as (
@@ -97,17 +98,17 @@ seat_status as (
         s.entity_id,
         s.quarter_end,
         s.position,
-        exists (
+        exists(
             select 1 from stg_unrestricted_subsidiary_officers as o
             where o.entity_id = s.entity_id and o.position = s.position and o.is_independent
                 and o.appointed_on <= s.quarter_end and (o.ceased_on is null or s.quarter_end < o.ceased_on)
         ) as held,
-        exists (
+        exists(
             select 1 from unrestricted_subsidiary_vacancies as v
             where v.entity_id = s.entity_id and v.position = s.position
                 and v.ceased_on <= s.quarter_end and s.quarter_end <= v.replace_by
         ) as in_grace,
-        exists (select 1 from stg_unrestricted_subsidiary_officers as o where o.entity_id = s.entity_id) as has_records
+        exists(select 1 from stg_unrestricted_subsidiary_officers as o where o.entity_id = s.entity_id) as has_records
     from seats as s
 ),
 

@@ -11,7 +11,7 @@ with entity_months as (
         period_end,
         lag(period_end) over (partition by entity_id order by period_end) as previous_period_end,
         lead(period_end) over (partition by entity_id order by period_end) as next_period_end
-    from (select distinct entity_id, period_end from raw_trial_balances)
+    from (select distinct entity_id, period_end from raw_trial_balances) as periods
 ),
 
 -- each balance beside the same account's rows before and after it: one sort, where pairing every balance with the
@@ -83,7 +83,7 @@ measured as (
             when statement = 'income_statement' and year(opening_period_end) = year(period_end) then opening_balance
             when statement = 'balance_sheet' then opening_balance
         end as prior_balance
-    from (select * from reported union all by name select * from closed)
+    from (select * from reported union all by name select * from closed) as reported_and_closed
 )
 
 select
