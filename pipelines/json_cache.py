@@ -26,11 +26,14 @@ def cached_json(kind: str, key: str, compute: Callable[[], object], valid: Calla
     path = cache_dir / f"{kind}-{key}.json"
     try:
         kept = json.loads(path.read_text())
-        if valid(kept):
-            os.utime(path)
-            return kept
     except (OSError, ValueError):
-        pass
+        kept = None
+    if valid(kept):
+        try:
+            os.utime(path)
+        except OSError:
+            pass  # a cache that cannot be touched is still read
+        return kept
     found = compute()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
