@@ -35,6 +35,7 @@ from pipelines.check.command import run_check
 from pipelines.database import connect
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
+from pipelines.file_hashes import SETTLE_NS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
@@ -262,13 +263,18 @@ def _scale_rows(scratch: Path, scale: int) -> list[Row]:
         floor.seconds.append(float(printed))
         floor.peaks_mb.append(peak)
     scaled_run.note = f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory"
-    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(f"x{scale}", scaled)]
+    nightly = _nightly_rows(scratch, scaled, f"x{scale}")
+    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(f"x{scale}", scaled), *nightly]
 
 
 def _one_month_changed(extracts: Path, cents: int) -> None:
     """Move `cents` from KACC's receivables to its cash at the end of November 2004 (the month still balances): one
-    month of one entity changed, as a late adjustment would."""
+    month of one entity changed, as a late adjustment would. A scaled sample's Parquet is rewritten by DuckDB in its
+    order, the cents moved between the first sub-account of each, and replaces the file as an export would."""
     path = extracts / "trial_balances.csv"
+    if not path.exists():
+        _one_month_changed_parquet(extracts / "trial_balances.parquet", cents)
+        return
     lines = path.read_text().splitlines(keepends=True)
     for n, line in enumerate(lines):
         entity, month, account, counterparty, balance = line.rstrip("\n").split(",")
@@ -278,20 +284,43 @@ def _one_month_changed(extracts: Path, cents: int) -> None:
     path.write_text("".join(lines))
 
 
-def _nightly_rows(scratch: Path) -> list[Row]:
+MOVE_CENTS = """
+copy (
+    select * replace (cast(balance + case when entity_id = 'KACC' and period_end = date '2004-11-30' then
+        case account_id when $cash then $moved when $receivables then -$moved else 0 end else 0 end as decimal(18, 2)) as balance)
+    from read_parquet('{source}')
+) to '{target}' (format parquet, compression zstd)
+"""
+
+
+def _one_month_changed_parquet(path: Path, cents: int) -> None:
+    first = "select min(account_id) from read_parquet($path) where split_part(account_id, '-', 1) = $account"
+    partial = path.with_name(f".{path.name}")
+    with duckdb.connect() as con:
+        cash, receivables = (con.execute(first, {"path": str(path), "account": a}).fetchall()[0][0] for a in ("1000", "1100"))
+        moved = Decimal(cents) / 100
+        con.execute(MOVE_CENTS.format(source=path, target=partial), {"cash": cash, "receivables": receivables, "moved": moved})
+    os.replace(partial, path)
+
+
+def _nightly_rows(scratch: Path, extracts: Path = SAMPLE_EXTRACTS_DIR, size: str = "") -> list[Row]:
     """The nightly run (the quarter_end job for the latest quarter closed, 2004Q4 on the sample) as the schedule
     repeats it: into the same output folder, after a first run, when no extract changed (`--if-changed` then makes no
     run, as the schedule skips the night: pipelines/outputs/standing_run.py) and when one month of one entity
-    changed."""
-    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / "nightly_home"))}
-    extracts = scratch / "nightly_extracts"
-    shutil.copytree(SAMPLE_EXTRACTS_DIR, extracts)
-    command = [*_run_command(extracts, scratch / "nightly_out", "2004Q4"), "--if-changed"]
+    changed; then only the trial balances are sorted and hashed for their content fingerprint, every other
+    extract's being found by its file's sha256 (pipelines/extracts/fingerprint_cache.py). `size`: how the extracts
+    are named in the rows (the sample: unnamed)."""
+    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / f"nightly_home{size}"))}
+    copied = scratch / f"nightly_extracts{size}"
+    shutil.copytree(extracts, copied)
+    time.sleep(SETTLE_NS / 1e9)  # files changed moments ago are fingerprinted afresh (pipelines/file_hashes.py)
+    command = [*_run_command(copied, scratch / f"nightly_out{size}", "2004Q4"), "--if-changed"]
     _process(command, env)
-    unchanged = _processes("nightly 2004Q4, nothing changed", command, env=env)
+    named = f", {size}" if size else ""
+    unchanged = _processes(f"nightly 2004Q4{named}, nothing changed", command, env=env)
     changes = itertools.count(1)  # a different change before each run
-    changed = _processes("nightly 2004Q4, one month of one entity changed", command, env=env,
-                         before=lambda: _one_month_changed(extracts, next(changes)))
+    changed = _processes(f"nightly 2004Q4{named}, one month of one entity changed", command, env=env,
+                         before=lambda: _one_month_changed(copied, next(changes)))
     return [unchanged, changed]
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import date
+from decimal import Decimal
+
+import polars as pl
 
 from pipelines.bench import _one_month_changed, _process
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
@@ -29,3 +33,28 @@ def test_one_month_of_one_entity_changes_and_still_nets_to_zero(tmp_path):
         ("KACC,2004-11-30,1100,,118507725.00", "KACC,2004-11-30,1100,,118507724.97"),
     ]
     assert len(after) == len(before)
+
+
+def test_in_a_scaled_parquet_the_first_sub_accounts_change_in_place(tmp_path):
+    rows = [
+        ("KACC", date(2004, 11, 30), "1000-001", None, Decimal("10.00")),
+        ("KACC", date(2004, 11, 30), "1000-002", None, Decimal("5.00")),
+        ("KACC", date(2004, 11, 30), "1100-001", None, Decimal("-3.00")),
+        ("KACC", date(2004, 10, 31), "1000-001", None, Decimal("7.00")),
+        ("KMH", date(2004, 11, 30), "1000-001", None, Decimal("1.00")),
+    ]
+    schema = {"entity_id": pl.String, "period_end": pl.Date, "account_id": pl.String, "counterparty_entity_id": pl.String, "balance": pl.Decimal(18, 2)}
+    pl.DataFrame(rows, schema=schema, orient="row").write_parquet(tmp_path / "trial_balances.parquet")
+    _one_month_changed(tmp_path, 3)
+    after = pl.read_parquet(tmp_path / "trial_balances.parquet")
+    # three cents from KACC's first receivables sub-account to its first cash sub-account in November 2004 only:
+    # 10.00 + 0.03 and -3.00 - 0.03; the rows in their order, the balance still DECIMAL(18,2)
+    assert after.schema == schema
+    assert after.rows() == [
+        ("KACC", date(2004, 11, 30), "1000-001", None, Decimal("10.03")),
+        ("KACC", date(2004, 11, 30), "1000-002", None, Decimal("5.00")),
+        ("KACC", date(2004, 11, 30), "1100-001", None, Decimal("-3.03")),
+        ("KACC", date(2004, 10, 31), "1000-001", None, Decimal("7.00")),
+        ("KMH", date(2004, 11, 30), "1000-001", None, Decimal("1.00")),
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["trial_balances.parquet"]

@@ -110,7 +110,7 @@ def tracked_files() -> list[Path]:
     if (ROOT / ".git").exists():
         listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout.decode()
         return [ROOT / name for name in listed.split("\0") if name and (ROOT / name).is_file()]
-    left = {".venv", ".git", "out", ".dagster_home", ".covenants-cache", "__pycache__", "covenant_pipeline.egg-info"}
+    left = {".venv", ".git", "out", ".dagster_home", "__pycache__", "covenant_pipeline.egg-info"}
     return sorted(p for p in ROOT.rglob("*") if p.is_file() and not left & set(p.relative_to(ROOT).parts))
 
 

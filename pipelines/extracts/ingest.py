@@ -15,10 +15,12 @@ import polars as pl
 
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
-from pipelines.extracts.fingerprint import table_fingerprint
+from pipelines.extracts.fingerprint_cache import loaded_fingerprint
 from pipelines.extracts.reading import ExtractMissing, Issue, load_file, locate
 from pipelines.extracts.screen import table_issues
 from pipelines.extracts.validation import cross_extract_issues
+from pipelines.file_hashes import stamp
+from pipelines.layout import CACHE_DIR
 
 QUARANTINE = "quarantine"
 FILES = "extract_files"  # extract name → the file it was loaded from, so that later checks name the file
@@ -77,8 +79,10 @@ def extract_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute(f"select extract, sha256 from {FINGERPRINTS} order by extract").fetchall())
 
 
-def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Extract) -> list[Issue]:
-    """Replace `raw_<extract>` with the file's typed good rows (and `_row`); the issues of the rows left out.
+def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Extract, cache_dir: Path | None = CACHE_DIR) -> list[Issue]:
+    """Replace `raw_<extract>` with the file's typed good rows (and `_row`); the issues of the rows left out. The
+    rows' content fingerprint is taken from `cache_dir` when the file's bytes were fingerprinted before
+    (fingerprint_cache.py; None: no cache).
 
     A missing or wholly refused file (unreadable, missing or unknown columns) leaves no table, so that no stale
     table of an earlier load survives it.
@@ -92,9 +96,10 @@ def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Ex
         _remember(con, FINGERPRINTS, "sha256", extract, None)
         return [Issue(extract.name, None, None, None, str(missing), "file_present")]
     _remember(con, FILES, "file", extract, path.name)
+    before = stamp(path)
     issues = load_file(con, path, extract, table)
     made = table in _tables(con)
-    _remember(con, FINGERPRINTS, "sha256", extract, table_fingerprint(con, table, extract) if made else None)
+    _remember(con, FINGERPRINTS, "sha256", extract, loaded_fingerprint(con, table, extract, path, before, cache_dir) if made else None)
     return issues
 
 

@@ -2,8 +2,8 @@
 it was read from: sqlglot takes about 2 s to parse the models and as long again to trace their columns, and a run may
 spend a tenth of a second on it (docs/performance.md).
 
-A cache is input too: it is JSON (never unpickled), a file that cannot be read or lacks a model is read afresh from
-the SQL, and one that cannot be written is no error (the reading is only redone next time).
+A cache is input too (pipelines/json_cache.py): a file that cannot be read or lacks a model is read afresh from the
+SQL.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 
+from pipelines.json_cache import cached_json
 from pipelines.layout import CACHE_DIR
 
 KEEP = 3  # readings kept of each kind: a few branches' SQL stay read, the folder does not grow
@@ -40,23 +40,4 @@ def key_of(texts: dict[str, str], *more: object) -> str:
 def cached(kind: str, key: str, read: Callable[[], dict], names: set[str], cache_dir: Path | None = CACHE_DIR) -> dict:
     """The JSON object `read` returns for `key` (one entry for each of `names`), from the cache when it holds one
     with those entries; None as cache_dir: no cache."""
-    if cache_dir is None:
-        return read()
-    path = cache_dir / f"sql-{kind}-{key}.json"
-    try:
-        kept = json.loads(path.read_text())
-        if isinstance(kept, dict) and set(kept) == names:
-            return kept
-    except (OSError, ValueError):
-        pass
-    found = read()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(found))
-        os.replace(partial, path)
-        for old in sorted(cache_dir.glob(f"sql-{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return found
+    return cached_json(f"sql-{kind}", key, read, lambda kept: isinstance(kept, dict) and set(kept) == names, KEEP, cache_dir)

@@ -19,11 +19,8 @@ import subprocess
 from datetime import date
 from pathlib import Path
 
+from pipelines.file_hashes import sha256
 from pipelines.layout import ROOT, SQL_DIR, TEMPLATES_DIR
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def source_sha256() -> str:
