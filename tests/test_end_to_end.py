@@ -28,10 +28,9 @@ RESULT_FIELDS = ["clause_id", "test_date", "test_kind", "transaction_id", "statu
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run") / "out"
-    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out)]) == 0
-    return out
+def run(sample_run) -> Path:
+    """The output folder of the sample run for every quarter (tests/conftest.py): read only."""
+    return sample_run.out
 
 
 @pytest.fixture(scope="module")
@@ -331,9 +330,8 @@ def test_bad_input_stops_the_run_and_leaves_earlier_outputs_untouched(tmp_path, 
     assert {"file": "trial_balances.csv", "row": "5", "column": "balance"}.items() <= quarantine[0].items()
 
 
-def test_one_period(tmp_path):
-    out = tmp_path / "q"
-    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2003Q4"]) == 0
+def test_one_period(sample_quarter_run):
+    out = sample_quarter_run
     results = json.loads((out / "results.json").read_text())
     assert {r["test_date"][:7] for r in results} <= {"2003-10", "2003-11", "2003-12"}
     assert sorted(p.name for p in (out / "certificates").iterdir()) == [

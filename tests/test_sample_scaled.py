@@ -17,7 +17,6 @@ import pytest
 from pipelines.cli import main
 from pipelines.extracts import contract
 from pipelines.extracts.reading import read_extract
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
 from pipelines.sample.scaled import generate_scaled
@@ -106,11 +105,9 @@ RUN_IDS = re.compile(r"\b[0-9a-f]{16}\b|\b[0-9a-f]{64}\b")
 ROWS = re.compile(r"\b(rows?) \d[\d, ]*")
 
 
-def test_a_quarter_end_over_three_times_the_rows_gives_the_samples_results_and_documents(scaled3, tmp_path):
-    runs = {}
-    for name, extracts in (("sample", SAMPLE_EXTRACTS_DIR), ("scaled", scaled3)):
-        runs[name] = tmp_path / name
-        assert main(["run", "--extracts", str(extracts), "--out", str(runs[name]), "--period", "2003Q4", "--quiet"]) == 0
+def test_a_quarter_end_over_three_times_the_rows_gives_the_samples_results_and_documents(scaled3, sample_quarter_run, tmp_path):
+    runs = {"sample": sample_quarter_run, "scaled": tmp_path / "scaled"}
+    assert main(["run", "--extracts", str(scaled3), "--out", str(runs["scaled"]), "--period", "2003Q4", "--quiet"]) == 0
     sample, scaled = runs["sample"], runs["scaled"]
     for output in ("results.json", "results.csv", "result_inputs.csv", "result_limits.csv", "basket_ledger.json", "deadlines.json"):
         assert (scaled / output).read_bytes() == (sample / output).read_bytes(), output

@@ -2,6 +2,7 @@
 (pipelines/assets/resources.py, CovenantFolders): without the extracts it starts from a copy of that run's database,
 and without `certificates` it keeps that run's other outputs and publishes the folder once every step succeeded."""
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -31,9 +32,10 @@ def run(out: Path, selection: set[AssetKey] | None = None):
 
 
 @pytest.fixture(scope="module")
-def earlier(tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
-    out = tmp_path_factory.mktemp("subset") / "2003Q4"
-    run(out)
+def earlier(tmp_path_factory, sample_quarter_run) -> tuple[Path, dict[str, bytes]]:
+    """A copy of the sample's 2003Q4 run (tests/conftest.py; the command runs this job): the cases run parts of the job
+    into it."""
+    out = Path(shutil.copytree(sample_quarter_run, tmp_path_factory.mktemp("subset") / "2003Q4"))
     return out, outputs(out)
 
 

@@ -140,15 +140,13 @@ def test_the_texts_a_user_reads_have_only_the_projects_words():
 
 
 @pytest.fixture(scope="module")
-def sample_run(tmp_path_factory) -> tuple[Path, str, str]:
-    """The whole sample, every quarter: the output folder, the run's printed summary and `covenants deadlines`'s."""
-    out = tmp_path_factory.mktemp("vocabulary") / "out"
-    summary, deadlines = io.StringIO(), io.StringIO()
-    with redirect_stdout(summary):
-        assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out)]) == 0
+def sample_texts(sample_run) -> tuple[Path, str, str]:
+    """The whole sample, every quarter: the output folder, the run's printed summary (tests/conftest.py) and
+    `covenants deadlines`'s."""
+    deadlines = io.StringIO()
     with redirect_stdout(deadlines):
         assert main(["deadlines", "--extracts", str(SAMPLE_EXTRACTS_DIR)]) == 0
-    return out, summary.getvalue(), deadlines.getvalue()
+    return sample_run.out, sample_run.printed, deadlines.getvalue()
 
 
 def without_library(text: str) -> str:
@@ -165,8 +163,8 @@ def readable_text(path: Path) -> str:
     return without_library(path.read_text(encoding="utf-8"))
 
 
-def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_run):
-    out, summary, deadlines = sample_run
+def test_every_output_of_the_sample_run_has_only_the_projects_words(sample_texts):
+    out, summary, deadlines = sample_texts
     outputs = [p for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html", ".ics", ".xlsx")]
     assert {p.name for p in outputs} >= {
         "results.json", "results.csv", "basket_ledger.json", "basket_ledger.csv", "deadlines.json", "deadlines.csv", "manifest.json",

@@ -19,7 +19,7 @@ from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
-from pipelines.quarter_end import prepare, run_manifest
+from pipelines.quarter_end import run_manifest
 
 QUARTERS = ("2000Q3", "2002Q1", "2003Q4")
 # What a clause id looks like: an instrument, a slash, then section letters, digits, dots, brackets, slashes and dashes.
@@ -42,11 +42,11 @@ def whole_clause_id(found: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory) -> list[tuple[Path, set[str]]]:
-    """(PDF, clause ids its print edition states) for every document of the three quarters."""
+def documents(tmp_path_factory, sample_database) -> list[tuple[Path, set[str]]]:
+    """(PDF, clause ids its print edition states) for every document of the three quarters, from the sample's
+    prepared database (tests/conftest.py)."""
     policies = load_policies()
-    con = duckdb.connect()
-    prepare(con, SAMPLE_EXTRACTS_DIR, policies)
+    con = duckdb.connect(str(sample_database), read_only=True)
     results = evaluate_all(con, policies)
     written: list[Path] = []
     for quarter in map(FiscalQuarter.parse, QUARTERS):

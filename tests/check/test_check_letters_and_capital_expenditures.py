@@ -19,8 +19,9 @@ EXPENDITURE = yaml.safe_load((TRANSACTIONS / "capital-expenditure-2004-06.yaml")
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 def check(cache: Path, tmp_path: Path, on: str, proposal: dict) -> dict:

@@ -31,8 +31,9 @@ TRANSACTIONS = ROOT / "sample" / "transactions"
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 @pytest.fixture(scope="module")

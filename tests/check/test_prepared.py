@@ -28,8 +28,9 @@ NOTES = ROOT / "sample" / "transactions" / "notes-1997-11.yaml"
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 def test_the_key_covers_exactly_the_policy_files_that_are_loaded():

@@ -27,8 +27,9 @@ basket: 4.09(a)
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 def results(cache: Path, tmp_path: Path, on: str, text: str) -> dict[str, dict]:

@@ -21,8 +21,9 @@ from pipelines.outputs.report import write_report
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 def tree(cache: Path, clause: str, on: date, transaction: str | None = None) -> list[str]:

@@ -14,8 +14,9 @@ from pipelines.policy.loading import PolicyError
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache):
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 def changed(found):

@@ -24,13 +24,9 @@ ONE_CENT_ROWS = {  # net sales one cent higher, cash one cent higher: the trial 
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory) -> tuple[Path, Path]:
-    """A private copy of the sample's extracts and the 2003Q4 run made from it."""
-    folder = tmp_path_factory.mktemp("verify")
-    extracts = Path(shutil.copytree(SAMPLE_EXTRACTS_DIR, folder / "extracts"))
-    out = folder / "out"
-    assert main(["run", "--extracts", str(extracts), "--out", str(out), "--period", PERIOD]) == 0
-    return extracts, out
+def run(sample_quarter_run) -> tuple[Path, Path]:
+    """The sample's extracts and the 2003Q4 run made from them (tests/conftest.py): cases copy the extracts to change them."""
+    return SAMPLE_EXTRACTS_DIR, sample_quarter_run
 
 
 def test_a_pdf_carries_its_run_record(run):

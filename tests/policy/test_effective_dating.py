@@ -11,19 +11,17 @@ import duckdb
 import pytest
 from pydantic import ValidationError
 
-from pipelines.layout import POLICIES_DIR, SAMPLE_EXTRACTS_DIR
+from pipelines.layout import POLICIES_DIR
 from pipelines.policy import strict_yaml
 from pipelines.policy.evaluation import evaluate_all, read_marts
 from pipelines.policy.loading import PolicyError, load_policies
 from pipelines.policy.schema import Covenant, NoThresholdPeriod, Parameter
-from pipelines.quarter_end import prepare
 
 
 @pytest.fixture(scope="module")
-def test_dates(policies) -> dict[str, set[date]]:
-    """Each covenant's test dates in the sample's marts."""
-    con = duckdb.connect()
-    prepare(con, SAMPLE_EXTRACTS_DIR, policies)
+def test_dates(policies, sample_database) -> dict[str, set[date]]:
+    """Each covenant's test dates in the sample's marts (its prepared database, tests/conftest.py)."""
+    con = duckdb.connect(str(sample_database), read_only=True)
     read = read_marts(con, {c.figure.mart for c in policies.covenants})
     con.close()
     return {c.clause_id: {row["test_date"] for row in read[c.figure.mart].get(c.clause_id, [])} for c in policies.covenants}

@@ -116,9 +116,9 @@ def _published(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> Path:
-    """The output folder of the sample's CSV files as they are, run for one quarter."""
-    return _run(SAMPLE_EXTRACTS_DIR, tmp_path_factory.mktemp("reference") / "out")
+def reference(sample_quarter_run) -> Path:
+    """The output folder of the sample's CSV files as they are, run for one quarter (tests/conftest.py)."""
+    return sample_quarter_run
 
 
 @st.composite

@@ -54,8 +54,8 @@ def test_an_extracts_folder_that_is_not_there_is_one_line_and_no_quarantine(invo
     assert sorted(p.name for p in tmp_path.iterdir()) == (["extracts"] if kind == "file" else [])
 
 
-def test_a_damaged_cache_costs_one_line_and_the_answer_is_given(invoke, sample_extracts, tmp_path):
-    cache = tmp_path / "cache"
+def test_a_damaged_cache_costs_one_line_and_the_answer_is_given(invoke, sample_extracts, prepared_cache):
+    cache = prepared_cache
     args = ("check", "--extracts", sample_extracts, "--date", "1997-11-14", "--transaction", NOTES, "--cache", cache)
     first = invoke(*args)
     assert first.code == 0

@@ -25,14 +25,9 @@ PERIOD = ("--period", "2003Q4")
 
 
 @pytest.fixture(scope="module")
-def earlier(tmp_path_factory) -> Path:
-    """The outputs of one successful run (2003Q4 of the sample), made once: cases copy them and check they survive."""
-    from pipelines.cli import main
-    from pipelines.layout import SAMPLE_EXTRACTS_DIR
-
-    out = tmp_path_factory.mktemp("earlier") / "out"
-    assert main(["run", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), *PERIOD]) == 0
-    return out
+def earlier(sample_quarter_run) -> Path:
+    """The outputs of one successful run (2003Q4 of the sample, tests/conftest.py): cases copy them and check they survive."""
+    return sample_quarter_run
 
 
 @pytest.fixture

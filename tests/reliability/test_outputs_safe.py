@@ -140,7 +140,7 @@ def test_the_asset_sale_offer_notice_escapes_the_offer_id_and_keeps_its_file_in_
     assert "<script" not in html
 
 
-def test_check_results_csv_shows_a_formula_proposal_id_as_text(tmp_path):
+def test_check_results_csv_shows_a_formula_proposal_id_as_text(tmp_path, prepared_cache):
     # the proposal's own id is text a person typed: a check's results.csv treats it as any extract's
     proposal = tmp_path / "dividend.json"
     proposal.write_text(json.dumps({
@@ -150,7 +150,7 @@ def test_check_results_csv_shows_a_formula_proposal_id_as_text(tmp_path):
     out = tmp_path / "out"
     with contextlib.redirect_stdout(io.StringIO()):
         code = main(["check", "--extracts", str(SAMPLE_EXTRACTS_DIR), "--date", "1999-10-15", "--transaction", str(proposal),
-                     "--cache", str(tmp_path / "cache"), "--out", str(out)])
+                     "--cache", str(prepared_cache), "--out", str(out)])
     assert code == 0
     assert {r["transaction_id"] for r in rows(out / "results.csv")} == {"'" + INCURRENCE}
     assert {r["transaction_id"] for r in records(out / "results.json")} == {INCURRENCE}

@@ -35,9 +35,9 @@ LAG = "indenture-1996/parameters/financial_information_available_lag_days.yaml"
 
 
 @pytest.fixture(scope="module")
-def cache(tmp_path_factory) -> Path:
-    """One prepared database for the module's checks: prepared by the first check that gets that far."""
-    return tmp_path_factory.mktemp("cache")
+def cache(prepared_cache) -> Path:
+    """The module's cache folder, the sample's prepared database in it (tests/conftest.py)."""
+    return prepared_cache
 
 
 @pytest.fixture(scope="module")

@@ -270,6 +270,15 @@ def create_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
     add(con, "entities", entity_id="KACC", entity_name="Kaiser Aluminum & Chemical Corporation", role="company", is_subsidiary="false")
 
 
+def row_numbers(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """The last row number used in each raw table of con, to restore when its rows are rolled back."""
+    return {name: number for (connection, name), number in _last_row.items() if connection == id(con)}
+
+
+def restore_row_numbers(con: duckdb.DuckDBPyConnection, numbers: dict[str, int]) -> None:
+    _last_row.update({(id(con), name): number for name, number in numbers.items()})
+
+
 def add(con: duckdb.DuckDBPyConnection, extract_name: str, **values: object) -> None:
     """Insert one row; every value is given as text (or None) and cast to the contract type by DuckDB."""
     extract = BY_NAME[extract_name]

@@ -6,9 +6,8 @@ import json
 from dataclasses import replace
 from decimal import Decimal
 
-import duckdb
 import pytest
-from raw_tables import add, attest, build, create_raw_tables, rows, tb
+from raw_tables import add, attest, build, rows, tb
 
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
@@ -17,13 +16,10 @@ D = Decimal
 
 
 @pytest.fixture
-def con():
-    connection = duckdb.connect()
-    create_raw_tables(connection)
-    add(connection, "debt_instruments", instrument_id="CA1994-REVOLVER")
-    add(connection, "debt_instruments", instrument_id="SUB", ca1994_debt_class="subordinated_debt", is_subordinated="true")
-    yield connection
-    connection.close()
+def con(con):
+    add(con, "debt_instruments", instrument_id="CA1994-REVOLVER")
+    add(con, "debt_instruments", instrument_id="SUB", ca1994_debt_class="subordinated_debt", is_subordinated="true")
+    return con
 
 
 def lc(con, lc_id, issued, expires, amount, purpose="venezuela"):

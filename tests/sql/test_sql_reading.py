@@ -119,10 +119,10 @@ def _scanned(plan: object, found: set[str]) -> set[str]:
     return found
 
 
-def test_duckdb_never_scans_a_table_a_model_does_not_depend_on(tmp_path):
+def test_duckdb_never_scans_a_table_a_model_does_not_depend_on(prepared_cache):
     # DuckDB's own plan of each model on the embedded sample: every table it scans is a declared dependency. (It may
     # scan fewer: it answers min and max from statistics and drops what a filter rules out, so it is no test of the rest.)
-    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, tmp_path)
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, prepared_cache)
     try:
         prepared.con.execute(f"use {ATTACHED}")
         for model in discover():
