@@ -51,11 +51,12 @@ run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)
 
 # ruff first ([tool.ruff] in pyproject.toml): an undefined or unused name fails in a second, not in a test run; then
-# sqlfluff on sql/ ([tool.sqlfluff.core]; .sqlfluffignore leaves out sql/explain/, whose $parameters it cannot read)
+# sqlfluff on sql/ ([tool.sqlfluff.core]; .sqlfluffignore leaves out sql/explain/ and sql/screens/, whose $parameters
+# it cannot read); then the tests in one process per core, each module's tests in one process (its fixtures made once)
 test: $(STAMP)
 	$(BIN)/ruff check pipelines tests
 	$(BIN)/sqlfluff lint --processes 2 sql
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 bench: $(STAMP)
 	$(BIN)/python -m pipelines.bench --scale $(BENCH_SCALE) $(if $(QUICK),--quick)
