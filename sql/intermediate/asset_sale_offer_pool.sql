@@ -43,9 +43,9 @@ running as (
 
 -- An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter asset_sale_offer_threshold: exactly
 -- $25,000,000 does not) or, "without regard to the Twenty-Five Million Threshold", when uncommitted NCP of a 4.14(e)
--- asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets) is received [Indenture
--- § 4.14(e)(ii)]. R-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day clocks run
--- for the whole pool from that day.
+-- asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets) is received
+-- [Indenture § 4.14(e)(ii)]. R-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
+-- clocks run for the whole pool from that day.
 select
     event_date,
     event_order,

@@ -19,8 +19,8 @@ with ncp as (
     where n.net_cash_proceeds > 0
 ),
 
--- A commitment counts for a receipt if made "within 140 days of the receipt of such Net Cash Proceeds" [Indenture
--- § 4.14(d)] (attested, R-I20: asset_sale_reinvestment_commitment, or for 4.14(e) assets only
+-- A commitment counts for a receipt if made "within 140 days of the receipt of such Net Cash Proceeds"
+-- [Indenture § 4.14(d)] (attested, R-I20: asset_sale_reinvestment_commitment, or for 4.14(e) assets only
 -- asset_sale_reinvestment_commitment_us_fixed_assets, "in U.S. Fixed Assets (other than Permitted Collateral)"
 -- [Indenture § 4.14(e)(ii)]).
 commitments as (
