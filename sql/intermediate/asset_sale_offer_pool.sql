@@ -2,16 +2,7 @@
 -- clause: indenture-1996/4.14(e)
 -- The pool of Net Cash Proceeds "so to be applied pursuant to this Section 4.14" [Indenture § 4.14(c)]: every receipt's
 -- NCP not committed in time to reinvestment, less the NCP each Asset Sale Offer applied (on its notice date). The pool
--- is cumulative (R-I19). An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter
--- asset_sale_offer_threshold: exactly $25,000,000 does not) or, "without regard to the Twenty-Five Million Threshold",
--- when uncommitted NCP of a 4.14(e) asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets)
--- is received [Indenture § 4.14(e)(ii)]. R-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the
--- 145/175-day clocks run for the whole pool from that day.
--- Committed NCP not substantially used by the 4.14(d)/(e) deadline lose the exemption ("if, and to the extent"
--- [Indenture § 4.14(d)]) and return to the pool the day after the deadline
--- (asset_sale_reinvestment_utilisation.lapsed_on), after that day's receipts. The text sets no new clock for them; read
--- with R-I19, an offer they make due runs its 145/175 days from that day, as from any other day the pool first exceeds
--- the threshold (LEGAL: the clocks count from "receipt").
+-- is cumulative (R-I19).
 with events as (
     select
         receipt_date as event_date,
@@ -31,6 +22,11 @@ with events as (
     select notice_mailed_on, 0, offer_id, 'offer', null, false, -net_cash_proceeds, []::varchar[]
     from stg_asset_sale_offers
     union all
+    -- Committed NCP not substantially used by the 4.14(d)/(e) deadline lose the exemption ("if, and to the extent"
+    -- [Indenture § 4.14(d)]) and return to the pool the day after the deadline
+    -- (asset_sale_reinvestment_utilisation.lapsed_on), after that day's receipts. The text sets no new clock for them;
+    -- read with R-I19, an offer they make due runs its 145/175 days from that day, as from any other day the pool first
+    -- exceeds the threshold (LEGAL: the clocks count from "receipt").
     select lapsed_on, 2, 'lapse-' || transaction_id, 'reinvestment_lapse', transaction_id, is_4_14_e, returned_to_pool, utilisation_missing
     from asset_sale_reinvestment_utilisation
     where returned_to_pool > 0 and first_receipt_date > date '1996-12-23'
@@ -45,6 +41,11 @@ running as (
     from events as e
 )
 
+-- An offer becomes due when the pool first "exceeds $25,000,000" (> the parameter asset_sale_offer_threshold: exactly
+-- $25,000,000 does not) or, "without regard to the Twenty-Five Million Threshold", when uncommitted NCP of a 4.14(e)
+-- asset (Gramercy, Nevada micromill, later non-Permitted-Collateral U.S. Fixed Assets) is received
+-- [Indenture § 4.14(e)(ii)]. R-I19 (parameter asset_sale_offer_clock_from_pool_crossing, default 1): the 145/175-day
+-- clocks run for the whole pool from that day.
 select
     event_date,
     event_order,

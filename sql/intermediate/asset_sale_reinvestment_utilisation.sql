@@ -1,17 +1,9 @@
 -- clause: indenture-1996/4.14(d)
 -- clause: indenture-1996/4.14(e)
 -- One row per Asset Sale whose Net Cash Proceeds were committed in time to reinvestment (asset_sale_reinvestments),
--- with the use the proviso asks for: "provided that such Net Cash Proceeds are substantially so utilized no later than
--- the last day of the twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following
--- the month in which such Net Cash Proceeds are received" [Indenture § 4.14(d); § 4.14(e)(ii)]. The use is the
--- cumulative amount attested (asset_sale_reinvestment_utilised, R-I20) on the latest date no later than the deadline;
--- "substantially" is the parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP,
--- rounded up to the cent. Deadlines use the first receipt carrying a commitment.
--- The exemption holds only "if, and to the extent" [Indenture § 4.14(d)] the proviso is met. When it is not, the
--- committed NCP not used by the deadline are NCP "so to be applied pursuant to this Section 4.14" [Indenture § 4.14(c)]
--- again: they return to the Asset Sale Offer pool on lapsed_on, the day after the deadline (use on the deadline itself
--- is in time). With no use attested by the deadline the whole commitment is taken to return, and the attestation is a
--- missing input.
+-- with the use the proviso asks for.
+
+-- Deadlines use the first receipt carrying a commitment.
 with committed as (
     select
         transaction_id,
@@ -28,6 +20,11 @@ with committed as (
     group by transaction_id
 ),
 
+-- The proviso: "provided that such Net Cash Proceeds are substantially so utilized no later than the last day of the
+-- twelfth consecutive month (or ... $200,000,000, the twenty-fourth consecutive month) following the month in which
+-- such Net Cash Proceeds are received" [Indenture § 4.14(d); § 4.14(e)(ii)]. The use is the cumulative amount attested
+-- (asset_sale_reinvestment_utilised, R-I20) on the latest date no later than the deadline; "substantially" is the
+-- parameter asset_sale_reinvestment_utilisation_fraction (default 100%) of the committed NCP, rounded up to the cent.
 used as (
     select
         c.*,
@@ -42,6 +39,11 @@ used as (
     ) as u on true
 )
 
+-- The exemption holds only "if, and to the extent" [Indenture § 4.14(d)] the proviso is met. When it is not, the
+-- committed NCP not used by the deadline are NCP "so to be applied pursuant to this Section 4.14" [Indenture § 4.14(c)]
+-- again: they return to the Asset Sale Offer pool on lapsed_on, the day after the deadline (use on the deadline itself
+-- is in time). With no use attested by the deadline the whole commitment is taken to return, and the attestation is a
+-- missing input.
 select
     *,
     cast(utilisation_due + interval 1 day as date) as lapsed_on,

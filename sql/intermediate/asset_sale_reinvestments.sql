@@ -1,13 +1,10 @@
 -- clause: indenture-1996/4.14(d)
 -- clause: indenture-1996/4.14(e)
 -- Net Cash Proceeds per receipt, split into the part the Company committed to reinvest in time and the rest, which is
--- "so to be applied" to prepayment and an Asset Sale Offer. A commitment counts for a receipt if made "within 140 days of
--- the receipt of such Net Cash Proceeds" [Indenture § 4.14(d)] (attested, R-I20: asset_sale_reinvestment_commitment, or
--- for 4.14(e) assets only asset_sale_reinvestment_commitment_us_fixed_assets, "in U.S. Fixed Assets (other than
--- Permitted Collateral)" [Indenture § 4.14(e)(ii)]); a transaction's commitments cover its receipts in date order. The
--- use deadline is "the last day of the twelfth consecutive month (or ... exceeds $200,000,000, the twenty-fourth ...)
--- following the month in which such Net Cash Proceeds are received" [Indenture § 4.14(d)]; the NCP of a series is
--- summed over the recorded related_group_id.
+-- "so to be applied" to prepayment and an Asset Sale Offer.
+
+-- The NCP of a series is summed over the recorded related_group_id; a transaction's commitments cover its receipts in
+-- date order.
 with ncp as (
     select
         n.*,
@@ -22,6 +19,10 @@ with ncp as (
     where n.net_cash_proceeds > 0
 ),
 
+-- A commitment counts for a receipt if made "within 140 days of the receipt of such Net Cash Proceeds"
+-- [Indenture § 4.14(d)] (attested, R-I20: asset_sale_reinvestment_commitment, or for 4.14(e) assets only
+-- asset_sale_reinvestment_commitment_us_fixed_assets, "in U.S. Fixed Assets (other than Permitted Collateral)"
+-- [Indenture § 4.14(e)(ii)]).
 commitments as (
     select
         reference_id as transaction_id,
@@ -38,6 +39,8 @@ utilised as (
     where subject = 'asset_sale_reinvestment_utilised'
 )
 
+-- The use deadline is "the last day of the twelfth consecutive month (or ... exceeds $200,000,000, the twenty-fourth
+-- ...) following the month in which such Net Cash Proceeds are received" [Indenture § 4.14(d)].
 select
     n.receipt_id,
     n.transaction_id,

@@ -1,24 +1,9 @@
 -- clause: ca-1994/def/MaximumLetterOfCreditAmount
 -- clause: ca-1994/def/VenezuelaLetterOfCreditAmount
 -- clause: ca-1994/2.1.3(b)
--- One row per date on which a ca-1994 Venezuela test is made (each letter of credit issued under the 1994 revolver, each
--- Venezuela Investment, each Venezuela Pledged Cash attestation) from the Thirteenth Amendment (July 20, 1998, R-C10)
--- to the petition (February 11, 2002), with the amounts the Thirteenth Amendment's caps need on that date.
--- Maximum Letter of Credit Amount [Thirteenth Amendment § 1.1, item C, “Maximum Letter of Credit Amount”]: "(a) if no
--- Venezuela Letter of Credit is issued, $125,000,000" (R-C04: none ever issued); "(b)(i) from and including the date of
--- issuance ... to and including the date on which the Venezuela Bid Bond Obligation is terminated, $235,000,000"; "(ii)
--- from and excluding" that date "$200,000,000"; "(iii) from and excluding the date on which all Venezuela Letters of
--- Credit have expired or terminated, $125,000,000" ((iii) takes precedence, R-C04 default). Venezuela Letter of Credit
--- Amount [Thirteenth Amendment § 1.1, item C, “Venezuela Letter of Credit Amount”] = that amount - $125,000,000.
--- The date the Venezuela Bid Bond Obligation was terminated: a `true` attestation's period_end is that date (R-C04);
--- a `false` attestation says it was not terminated as of its period_end, and stands until a later attestation says
--- otherwise (R-C60), so a test date after it and before any `true` is in (b)(i). With neither, the phase is (b)(i) or
--- (b)(ii): phase is null, and the bounds of each amount are given (the lower and the higher of the two phases).
--- Venezuela cap [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))]: "$210,000,000 plus the sum of the aggregate
--- amount of Venezuela Pledged Cash and Venezuela Letters of Credit outstanding in respect of the Venezuela Bid Bond
--- Obligation minus the aggregate amount of all Investments (including any payment under a Venezuela Letter of Credit)
--- made" in Venezuela Aluminum Partners and/or CAVSA: gross and cumulative (R-C06 default); drawings under Venezuela
--- Letters of Credit are not in the extracts.
+-- One row per date on which a ca-1994 Venezuela test is made (each letter of credit issued under the 1994 revolver,
+-- each Venezuela Investment, each Venezuela Pledged Cash attestation) from the Thirteenth Amendment (July 20, 1998,
+-- R-C10) to the petition (February 11, 2002), with the amounts the Thirteenth Amendment's caps need on that date.
 with test_dates as (
     select issue_date as as_of from stg_letters_of_credit where facility_instrument_id = 'CA1994-REVOLVER'
     union
@@ -47,6 +32,8 @@ letters as (
     group by d.as_of
 ),
 
+-- Venezuela Investments for the cap below: gross and cumulative (R-C06 default); drawings under Venezuela Letters of
+-- Credit are not in the extracts.
 investments as (
     select
         d.as_of,
@@ -74,6 +61,15 @@ pledged_cash as (
     from in_term as d
 ),
 
+-- Maximum Letter of Credit Amount [Thirteenth Amendment § 1.1, item C, “Maximum Letter of Credit Amount”]: "(a) if no
+-- Venezuela Letter of Credit is issued, $125,000,000" (R-C04: none ever issued); "(b)(i) from and including the date of
+-- issuance ... to and including the date on which the Venezuela Bid Bond Obligation is terminated, $235,000,000"; "(ii)
+-- from and excluding" that date "$200,000,000"; "(iii) from and excluding the date on which all Venezuela Letters of
+-- Credit have expired or terminated, $125,000,000" ((iii) takes precedence, R-C04 default).
+-- The date the Venezuela Bid Bond Obligation was terminated: a `true` attestation's period_end is that date (R-C04); a
+-- `false` attestation says it was not terminated as of its period_end, and stands until a later attestation says
+-- otherwise (R-C60), so a test date after it and before any `true` is in (b)(i). With neither, the phase is (b)(i) or
+-- (b)(ii): phase is null, and the bounds of each amount are given (the lower and the higher of the two phases).
 phases as (
     select
         l.*,
@@ -114,6 +110,11 @@ amounts as (
     from phases as p
 )
 
+-- Venezuela Letter of Credit Amount [Thirteenth Amendment § 1.1, item C, “Venezuela Letter of Credit Amount”] = that
+-- amount - $125,000,000. Venezuela cap [Thirteenth Amendment § 1.2 (Credit Agreement § 2.1.3(b))]: "$210,000,000 plus
+-- the sum of the aggregate amount of Venezuela Pledged Cash and Venezuela Letters of Credit outstanding in respect of
+-- the Venezuela Bid Bond Obligation minus the aggregate amount of all Investments (including any payment under a
+-- Venezuela Letter of Credit) made" in Venezuela Aluminum Partners and/or CAVSA.
 select
     * exclude (amount_in_phase, amount_a, amount_b_i, amount_b_ii, venezuela_cap_base),
     amount_in_phase as maximum_letter_of_credit_amount,

@@ -3,16 +3,11 @@
 -- clause: indenture-1996/4.09(a)(B)
 -- clause: indenture-1996/11.01(a)
 -- clause: indenture-1996/15.03(b)
--- Every Consolidated Fixed Charge Coverage Ratio test and its periods. Transaction tests: each incurrence under 4.10(a)
--- and each Restricted Payment under 4.09(a), Transaction Date = its date (a 4.09(b)(I) payment: its declaration date),
--- and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on its effective date. Information tests: each fiscal
--- quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as available. The numerator covers
--- "the four fiscal quarters immediately prior to the Transaction Date for which financial information ... is
--- available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (i)]: the four quarters ending on the latest
--- quarter end before TD whose statements were available on TD (financial_statements_available: the recorded day, else
--- quarter end + 45 days + 1, R-I02, R-I61); the denominator covers "the
--- fiscal quarter in which the Transaction Date occurs and the three ... subsequent"
--- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)].
+-- Every Consolidated Fixed Charge Coverage Ratio test and its periods.
+
+-- Transaction tests: each incurrence under 4.10(a) and each Restricted Payment under 4.09(a), Transaction Date = its
+-- date (a 4.09(b)(I) payment: its declaration date), and each merger tested under 11.01(a)(iii) or 15.03(b)(i)(C) on
+-- its effective date.
 with transactions as (
     select
         'indenture-1996/4.10(a)' as clause_id,
@@ -54,6 +49,8 @@ with transactions as (
     where coverage_clause_id is not null
 ),
 
+-- Information tests: each fiscal quarter end Q, priced as a transaction on Q + 1 day with Q's own figures treated as
+-- available.
 information as (
     select
         c.clause_id,
@@ -72,6 +69,10 @@ tests as (
     select * from information
 ),
 
+-- The numerator covers "the four fiscal quarters immediately prior to the Transaction Date for which financial
+-- information ... is available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (i)]: the four quarters
+-- ending on the latest quarter end before TD whose statements were available on TD (financial_statements_available: the
+-- recorded day, else quarter end + 45 days + 1, R-I02, R-I61).
 -- the latest quarter ended before TD whose statements were available on TD; a quarter in between whose day is unknown
 -- (no row and no lag parameter) is named, since it might have been the one
 available as (
@@ -87,6 +88,8 @@ available as (
     group by t.clause_id, t.test_kind, t.transaction_id, t.test_date
 ),
 
+-- The denominator covers "the fiscal quarter in which the Transaction Date occurs and the three ... subsequent"
+-- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)].
 periods as (
     select
         t.*,

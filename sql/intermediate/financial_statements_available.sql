@@ -1,14 +1,9 @@
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- clause: indenture-1996/4.09(a)(C)
--- The first day on which each fiscal quarter's financial statements were available: the coverage ratio reads "the four
--- fiscal quarters immediately prior to the Transaction Date for which financial information in respect thereof is
--- available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio”] and 4.09(a)(C)(I) runs to "the end of the
--- Company's most recently ended fiscal quarter for which financial statements are available at the time such
--- Restricted Payment ... is being made" [Indenture § 4.09(a)(C)(I)]. The day is the one the financial_statements
--- extract gives for the quarter (R-I61); for a quarter it does not list, the day after quarter end +
--- financial_information_available_lag_days (45 days, R-I02). Every quarter from the
--- instruments' first to their last testable day (1988-10-28 to 2006-10-15, instrument.yaml), so a test on any date
--- finds its quarter whether or not the trial balances reach it.
+-- The first day on which each fiscal quarter's financial statements were available.
+
+-- Every quarter from the instruments' first to their last testable day (1988-10-28 to 2006-10-15, instrument.yaml), so
+-- a test on any date finds its quarter whether or not the trial balances reach it.
 with quarter_ends as (
     select cast(q.quarter_start + interval 3 month as date) - 1 as quarter_end
     from generate_series(timestamp '1988-10-01', timestamp '2006-10-01', interval 3 month) as q (quarter_start)
@@ -19,6 +14,12 @@ lag as (
     from parameter_history('indenture-1996', 'financial_information_available_lag_days')
 )
 
+-- The coverage ratio reads "the four fiscal quarters immediately prior to the Transaction Date for which financial
+-- information in respect thereof is available" [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio”] and
+-- 4.09(a)(C)(I) runs to "the end of the Company's most recently ended fiscal quarter for which financial statements are
+-- available at the time such Restricted Payment ... is being made" [Indenture § 4.09(a)(C)(I)]. The day is the one the
+-- financial_statements extract gives for the quarter (R-I61); for a quarter it does not list, the day after quarter end
+-- + financial_information_available_lag_days (45 days, R-I02).
 select
     q.quarter_end,
     coalesce(s.available_on, q.quarter_end + l.lag_days + 1) as available_on,

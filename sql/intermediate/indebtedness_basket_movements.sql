@@ -1,25 +1,7 @@
 -- clause: indenture-1996/4.10(b)
 -- clause: indenture-1996/4.10(d)
--- Every change in the Indebtedness each 4.10 basket carries, dated. 4.10(d): "Indebtedness permitted ... under more
--- than one clause ... need be included under only one such clause and shall not use up any other clause"
--- [Indenture § 4.10(d)], so an Incurrence counts under the one clause the incurrences extract names, and nowhere else.
--- Kinds:
---   incurrence      each Incurrence, on its date, under its basket;
---   proceeds_repaid principal repaid from an Incurrence's proceeds, under the repaid instrument's basket, the same day;
---   balance_change  the rest of each month's movement in an instrument's month-end principal (scheduled repayments,
---                   revolving borrowings and repayments not recorded as Incurrences), at the month end, under the
---                   instrument's basket; an instrument's first month end carries its opening balance;
---   letter_of_credit_issued / letter_of_credit_expired  letters of credit not collateralised by cash (Indebtedness
---                   exclusion (D)) under their facility's basket, the day issued and the day after expiry.
---   refinancing_sale_and_leaseback / sale_and_leaseback_ended  a Refinancing Sale and Leaseback Transaction's
---                   Attributable Debt (Indebtedness (h) [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”])
---                   under 4.10(b)(ii), "in connection with Refinancing Sale and Leaseback Transactions"
---                   [Indenture § 4.10(b)(ii)], from consummation to the end of the lease term (attributable_debt); it
---                   has no debt instrument, its obligor is the seller-lessee.
--- A letter of credit with a permitted_indebtedness_clause is Permitted Indebtedness under 4.10(b)(xii) (e.g. (h),
--- self-insurance letters of credit) and counts there only, not under its facility's basket (4.10(d)).
--- permitted_indebtedness_clause: the clause (a)-(j) of def/PermittedIndebtedness a 4.10(b)(xii) movement is classified in
--- (the letter of credit's own, else the instrument's); null when unknown.
+-- Every change in the Indebtedness each 4.10 basket carries, dated. Each kind (entry_kind) is described above its
+-- branch of movements.
 with instruments as (
     select * from stg_debt_instruments
 ),
@@ -66,6 +48,10 @@ explained as (
 ),
 
 movements as (
+    -- incurrence: each Incurrence, on its date, under its basket. 4.10(d): "Indebtedness permitted ... under more than
+    -- one clause ... need be included under only one such clause and shall not use up any other clause"
+    -- [Indenture § 4.10(d)], so an Incurrence counts under the one clause the incurrences extract names, and nowhere
+    -- else.
     select
         n.incurrence_date as entry_date,
         1 as entry_order,
@@ -82,6 +68,8 @@ movements as (
 
     union all
 
+    -- proceeds_repaid: principal repaid from an Incurrence's proceeds, under the repaid instrument's basket, the same
+    -- day.
     select
         n.incurrence_date,
         2,
@@ -100,6 +88,9 @@ movements as (
 
     union all
 
+    -- balance_change: the rest of each month's movement in an instrument's month-end principal (scheduled repayments,
+    -- revolving borrowings and repayments not recorded as Incurrences), at the month end, under the instrument's
+    -- basket; an instrument's first month end carries its opening balance.
     select
         e.period_end,
         3,
@@ -119,6 +110,10 @@ movements as (
 
     union all
 
+    -- letter_of_credit_issued / letter_of_credit_expired: letters of credit not collateralised by cash (Indebtedness
+    -- exclusion (D)) under their facility's basket, the day issued and the day after expiry. A letter of credit with a
+    -- permitted_indebtedness_clause is Permitted Indebtedness under 4.10(b)(xii) (e.g. (h), self-insurance letters of
+    -- credit) and counts there only, not under its facility's basket (4.10(d)).
     select l.issue_date, 0, l.lc_id, l.facility_instrument_id,
         case when l.permitted_indebtedness_clause is not null then '4.10(b)(xii)' else i.indenture_basket end, null,
         'letter_of_credit_issued', cast(l.stated_amount as decimal(38, 2)),
@@ -139,6 +134,11 @@ movements as (
 
     union all
 
+    -- refinancing_sale_and_leaseback / sale_and_leaseback_ended: a Refinancing Sale and Leaseback Transaction's
+    -- Attributable Debt (Indebtedness (h) [Indenture § 1.01, “Indebtedness” (h); § 1.01, “Indebtedness”]) under
+    -- 4.10(b)(ii), "in connection with Refinancing Sale and Leaseback Transactions" [Indenture § 4.10(b)(ii)], from
+    -- consummation to the end of the lease term (attributable_debt); it has no debt instrument, its obligor is the
+    -- seller-lessee.
     select a.transaction_date, 1, a.transaction_id, null, '4.10(b)(ii)', null, 'refinancing_sale_and_leaseback',
         a.attributable_debt, 'Attributable Debt of the Refinancing Sale and Leaseback Transaction ' || a.transaction_id
             || ' (' || a.property || ')', a.seller_entity_id, null
@@ -154,6 +154,8 @@ movements as (
     where a.is_refinancing_sale_and_leaseback
 )
 
+-- permitted_indebtedness_clause: the clause (a)-(j) of def/PermittedIndebtedness a 4.10(b)(xii) movement is classified
+-- in (the letter of credit's own, else the instrument's); null when unknown.
 select
     m.entry_date,
     m.entry_order,

@@ -2,19 +2,10 @@
 -- clause: indenture-1996/11.01(b)
 -- clause: indenture-1996/15.03(b)
 -- clause: indenture-1996/4.05
--- Each event of the mergers extract with the clause that governs it. The entity's status is the one "immediately prior
--- to such transaction" [Indenture § 11.01(a)(v)]: the entity register's row in force on the day before the effective
--- date. governing_clause:
---   11.01(a)  the Company consolidates, merges or transfers all or substantially all its property
---   [Indenture § 11.01(a)]; 11.01(b)  ... with or into, or to, KAC or a Subsidiary Guarantor: only the assumption is
---   required [Indenture § 11.01(b)]; 15.03(a)  a Subsidiary Guarantor with or into, or to, the Company or another
---   Subsidiary Guarantor [Indenture § 15.03]; 15.03(b)  a Subsidiary Guarantor with any other corporation
---   [Indenture § 15.03(b)]: (i) when the surviving corporation is a
---             Subsidiary of the Company, (ii) when it is not;
---   4.05      the entity's corporate existence ends (a liquidation, dissolution or discontinuance, or a merger the
---             entity does not survive): 4.05 then asks whether its existence could be discontinued [Indenture § 4.05].
--- coverage_clause_id names the ratio test computed from the Company's own figures: 11.01(a)(iii) when the Company is
--- the surviving corporation; 15.03(b)(i)(C) always ("the Company could incur", [Indenture § 15.03(b)(i)(C)]).
+-- Each event of the mergers extract with the clause that governs it.
+
+-- The entity's status is the one "immediately prior to such transaction" [Indenture § 11.01(a)(v)]: the entity
+-- register's row in force on the day before the effective date.
 with events as (
     select
         m.*,
@@ -32,6 +23,15 @@ with events as (
         and (e.valid_to is null or m.effective_date - 1 <= e.valid_to)
 ),
 
+-- governing_clause:
+--   11.01(a)     the Company consolidates, merges or transfers all or substantially all its property
+--                [Indenture § 11.01(a)];
+--   11.01(b)     ... with or into, or to, KAC or a Subsidiary Guarantor: only the assumption is required
+--                [Indenture § 11.01(b)];
+--   15.03(a)     a Subsidiary Guarantor with or into, or to, the Company or another Subsidiary Guarantor
+--                [Indenture § 15.03];
+--   15.03(b)     a Subsidiary Guarantor with any other corporation [Indenture § 15.03(b)]: (i) when the surviving
+--                corporation is a Subsidiary of the Company, (ii) when it is not.
 governed as (
     select
         *,
@@ -45,6 +45,10 @@ governed as (
     from events
 )
 
+-- existence_ends, 4.05: the entity's corporate existence ends (a liquidation, dissolution or discontinuance, or a
+-- merger the entity does not survive): 4.05 then asks whether its existence could be discontinued [Indenture § 4.05].
+-- coverage_clause_id names the ratio test computed from the Company's own figures: 11.01(a)(iii) when the Company is
+-- the surviving corporation; 15.03(b)(i)(C) always ("the Company could incur", [Indenture § 15.03(b)(i)(C)]).
 select
     *,
     survivor <> 'entity' and not (entity_status = 'company' and is_combination) as existence_ends,

@@ -2,6 +2,7 @@
 -- The ledger of the non-cash charges Adjusted Net Earnings from Operations excludes within caps, (k)-(q)
 -- [Sixth Amendment § 1.1(b), “Adjusted Net Earnings from Operations” (k)-(q)], one row per exclusion and fiscal month;
 -- ppca_adjusted_net_earnings_from_operations sums it per Fiscal Quarter.
+
 --   (k) lifo_inventory_charges             <= $20,000,000 aggregate      (l) kaiser_center_disposition_charges <= $25,000,000
 --   (m) non_cash_pension_expense           per named Fiscal Year (FY2003 $48,000,000, FY2004 $68,000,000, else $0, R-P31)
 --   (n) pension_special_charges            <= $25,000,000 in any Fiscal Year, commencing with FY2003 ($0 before, R-P31)
@@ -12,23 +13,6 @@
 --       (iii) prepetition_pbgc_accruals <= $200,000,000; (iv) asbestos_claims_accruals, no cap;
 --       (v) other_prepetition_accruals <= $50,000,000 (aggregate caps).
 -- Each cap is the parameter <line item>_exclusion_cap (non_cash_pension_exclusion_cap for (m)) in force at the month end.
--- R-P05 default: a cap with no stated period is cumulative from the agreement's inception, the parameter's first
--- effective date (2002-02-12); (m) and (n) restart each Fiscal Year. The charge of a month is the group's net activity
--- on the line item that month; its excluded amount is fixed when recorded: excluded to date = least(cap, greatest(0,
--- charges to date)) and a month excludes the increase, so a later credit (a reversal) is excluded only while it brings
--- the ledger back under the cap, and it never reopens an earlier month. A month before the cap's first effective date
--- excludes nothing and uses nothing (like (m) for FY2002); (q)(iv) has no cap and is excluded whenever recorded.
--- (o) OLV exception (R-P24): the Company attests per Fiscal Quarter end, as impairment_below_olv_in_place_value (one
--- row, or one per asset with reference_id, added up), the part of the quarter's impairment charges "which reduce the
--- book value of any Eligible Fixed Asset to an amount less than the OLV In-Place Value", which (o) does not exclude. It
--- is set against the quarter's charges in month order. Without a usable attestation (missing, not an amount, negative,
--- or more than the quarter's charges) the whole quarter's charge is treated as not excludable and the attestation is
--- a missing input of that quarter and of every later quarter with impairment charges, whose cap room depends on it.
--- The aggregate caps need every month since the inception: when the trial balances start in a Fiscal Year after the
--- cap's first effective date (a first month's year-to-date balance covers its Fiscal Year), a month with a charge
--- names the missing history. The line items are non-cash by the contract's definition of them; the (q) line items hold
--- only accruals arising solely from pre-petition liabilities that stay non-cash during the term (R-P25: attested by
--- the classification; if one later becomes cash, the periods must be re-run).
 with exclusions as (
     select *
     from (values
@@ -46,6 +30,9 @@ with exclusions as (
     ) as e (exclusion, clause, line_item, cap_parameter, cap_period)
 ),
 
+-- The line items are non-cash by the contract's definition of them; the (q) line items hold only accruals arising
+-- solely from pre-petition liabilities that stay non-cash during the term (R-P25: attested by the classification; if
+-- one later becomes cash, the periods must be re-run).
 months as (
     select
         q.quarter_end,
@@ -58,6 +45,7 @@ first_reported_fiscal_year as (
     select min(fiscal_year) as fiscal_year from fiscal_quarters
 ),
 
+-- The charge of a month is the group's net activity on the line item that month.
 charges as (
     select period_end, line_item, sum(activity) as charge
     from consolidated_ledger
@@ -95,6 +83,10 @@ in_force as (
 -- (o) "except for any such charges which reduce the book value of any Eligible Fixed Asset to an amount less than the
 -- OLV In-Place Value ... (such exception to apply only to the amount by which the book value ... is less than such OLV
 -- In-Place Value as a result of such charges)"
+-- (o) OLV exception (R-P24): the Company attests per Fiscal Quarter end, as impairment_below_olv_in_place_value (one
+-- row, or one per asset with reference_id, added up), the part of the quarter's impairment charges "which reduce the
+-- book value of any Eligible Fixed Asset to an amount less than the OLV In-Place Value", which (o) does not exclude. It
+-- is set against the quarter's charges in month order.
 olv_attestations as (
     select
         period_end as quarter_end,
@@ -119,6 +111,9 @@ olv_quarters as (
     group by i.quarter_end
 ),
 
+-- Without a usable attestation (missing, not an amount, negative, or more than the quarter's charges) the whole
+-- quarter's charge is treated as not excludable and the attestation is a missing input of that quarter and of every
+-- later quarter with impairment charges, whose cap room depends on it.
 olv_checked as (
     select
         *,
@@ -164,6 +159,9 @@ eligible as (
     from olv_placed
 ),
 
+-- R-P05 default: a cap with no stated period is cumulative from the agreement's inception, the parameter's first
+-- effective date (2002-02-12); (m) and (n) restart each Fiscal Year. Excluded to date = least(cap, greatest(0, charges
+-- to date)).
 ledger as (
     select
         *,
@@ -178,6 +176,10 @@ ledger as (
     from eligible
 ),
 
+-- A month's excluded amount is fixed when recorded: a month excludes the increase of the excluded to date, so a later
+-- credit (a reversal) is excluded only while it brings the ledger back under the cap, and it never reopens an earlier
+-- month. A month before the cap's first effective date excludes nothing and uses nothing (like (m) for FY2002); (q)(iv)
+-- has no cap and is excluded whenever recorded.
 measured as (
     select
         *,
@@ -192,6 +194,9 @@ measured as (
     from ledger
 )
 
+-- The aggregate caps need every month since the inception: when the trial balances start in a Fiscal Year after the
+-- cap's first effective date (a first month's year-to-date balance covers its Fiscal Year), a month with a charge names
+-- the missing history.
 select
     m.exclusion,
     m.clause,

@@ -5,32 +5,8 @@
 -- clause: ppca-2002/def/VALCOPPEReduction
 -- clause: ppca-2002/def/AvailabilityReserve
 -- The Borrowing Base components the Sixth Amendment replaced, per ppca-2002 Business Day, from the borrowing_base
--- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not
--- held, governed and the day names them as missing).
--- (b) [Sixth Amendment § 1.1(d), “Borrowing Base” (b)] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible
--- Inventory as at such time or (ii)
---     following Agent's receipt of a satisfactory appraisal pursuant to Section 9.1.18, the least of (A) $175,000,000,
---     (B) 65% of all Eligible Inventory ... and (C) 85% of the Net Recovery Percentage of Eligible Inventory". An
---     appraisal is received on the first day the extract carries a Net Recovery Percentage. (ii) stops applying once,
---     after an appraisal, Revolving Commitment Availability was above $175,000,000 on each Business Day of three
---     consecutive months (R-P18 default: any rolling window ending that day), and applies again after three
---     consecutive Business Days below it. The release also needs "no Event of Default or Event of Cash Dominion";
---     their status is not in the extracts, so a released day names it as missing. Availability is the Agent's
---     reported figure (the base definition is not available).
--- (c) [Sixth Amendment § 1.1(d), “Borrowing Base” (c)] "the lesser of (i) $100,000,000, reducing each month by
--- $1,190,476 ... commencing in October 2003 and
---     (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (R-P07: each reduction on the first of the month,
---     n = 1 on 2003-10-01; the last takes the leg to 0), "permanently reduced" by the PPE Subcomponent Reductions and
---     VALCO PPE Reductions, whose "combined effect ... shall not be additive"
---     [Sixth Amendment § 1.1(d), “Borrowing Base” (c)]: cumulative PPE Subcomponent Reductions are reduced (not below
---     zero) by cumulative VALCO PPE Reductions, so the total is the greater of the two (E9), taken off the lesser-of
---     result (R-P06 default), never below zero. PPE Subcomponent Reductions: ppca_ppe_subcomponent_reductions, each
---     dated when the proceeds were received (R-P21); a disposition it cannot classify is a missing input from its sale
---     date.
--- Availability Reserve [Sixth Amendment § 1.1(c), “Availability Reserve”]: "the lesser of (i) $30,000,000 and (ii) ten
--- percent (10%) of the Revolving
---     Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 -> $28,500,000), with the
---     day's Revolving Commitment Amount from ppca_revolving_commitment_amount (the data, else the documented default).
+-- extract and the dated parameters (all effective 2003-08-01; before it the base agreement's clauses, not held,
+-- governed and the day names them as missing).
 with days as (
     select d.day, d.month_end, b.as_of_date is not null as reported, b.eligible_inventory,
         b.inventory_net_recovery_pct as net_recovery_pct, b.olv_in_place_value, b.revolving_commitment_availability
@@ -55,6 +31,10 @@ parameters as (
     from days as d
 ),
 
+-- (b) [Sixth Amendment § 1.1(d), “Borrowing Base” (b)] "(i) the lesser of (A) $175,000,000 and (B) 65% of all Eligible
+-- Inventory as at such time or (ii) following Agent's receipt of a satisfactory appraisal pursuant to Section 9.1.18,
+-- the least of (A) $175,000,000, (B) 65% of all Eligible Inventory ... and (C) 85% of the Net Recovery Percentage of
+-- Eligible Inventory". An appraisal is received on the first day the extract carries a Net Recovery Percentage.
 appraisal_mode as (
     select
         d.*,
@@ -70,6 +50,11 @@ appraisal_mode as (
     join parameters as p on p.day = d.day
 ),
 
+-- (ii) stops applying once, after an appraisal, Revolving Commitment Availability was above $175,000,000 on each
+-- Business Day of three consecutive months (R-P18 default: any rolling window ending that day), and applies again after
+-- three consecutive Business Days below it. The release also needs "no Event of Default or Event of Cash Dominion";
+-- their status is not in the extracts, so a released day names it as missing. Availability is the Agent's reported
+-- figure (the base definition is not available).
 released as (
     select
         *,
@@ -80,6 +65,8 @@ released as (
     from appraisal_mode
 ),
 
+-- PPE Subcomponent Reductions: ppca_ppe_subcomponent_reductions, each dated when the proceeds were received (R-P21); a
+-- disposition it cannot classify is a missing input from its sale date.
 ppe_reductions as (
     select
         r.day,
@@ -114,6 +101,17 @@ components as (
     join ppe_reductions as e on e.day = r.day
 ),
 
+-- (c) [Sixth Amendment § 1.1(d), “Borrowing Base” (c)] "the lesser of (i) $100,000,000, reducing each month by
+-- $1,190,476 ... commencing in October 2003 and (ii) 50% of the OLV In-Place Value of Eligible Fixed Assets" (R-P07:
+-- each reduction on the first of the month, n = 1 on 2003-10-01; the last takes the leg to 0), "permanently reduced" by
+-- the PPE Subcomponent Reductions and VALCO PPE Reductions, whose "combined effect ... shall not be additive"
+-- [Sixth Amendment § 1.1(d), “Borrowing Base” (c)]: cumulative PPE Subcomponent Reductions are reduced (not below zero)
+-- by cumulative VALCO PPE Reductions, so the total is the greater of the two (E9), taken off the lesser-of result
+-- (R-P06 default), never below zero.
+-- Availability Reserve [Sixth Amendment § 1.1(c), “Availability Reserve”]: "the lesser of (i) $30,000,000 and (ii) ten
+-- percent (10%) of the Revolving Commitment Amount, but in any event not less than $25,000,000" (E1: $285,000,000 ->
+-- $28,500,000), with the day's Revolving Commitment Amount from ppca_revolving_commitment_amount (the data, else the
+-- documented default).
 figures as (
     select
         *,

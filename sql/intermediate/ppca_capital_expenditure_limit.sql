@@ -1,22 +1,18 @@
 -- clause: ppca-2002/9.2.7(i)
 -- The Section 9.2.7 limit on Adjusted Capital Expenditures per Fiscal Year 2002 to 2004: its Base Amount plus the
--- Carryover Amount (R-P64) [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)]: "add to the chart Fiscal Year 2004, and
--- a Base Amount of $75,000,000 for such Fiscal Year" and "The 'Carryover Amount' applicable to Fiscal Year 2004 is
--- equal to (i) the Base Amount applicable to 2003 Fiscal Year minus (ii) the aggregate amount of Adjusted Capital
--- Expenditures which were actually made by the Company and its Subsidiaries during the 2003 Fiscal Year; provided,
--- however, that the Carryover Amount shall not exceed $10,000,000" (no floor at zero, R-P15).
--- Base Amounts: the capital_expenditure_base_amounts row of the Fiscal Year wins; without one, the parameter
--- capital_expenditures_base_amount in force on the Fiscal Year's first day (the Sixth Amendment's own $75,000,000 for
--- 2004); the chart's earlier rows are in the agreement as signed and come only from the extract. Adjusted Capital
--- Expenditures (a term of the agreement as signed): the attestation ppca_adjusted_capital_expenditures of each Fiscal
--- Year end. Only Fiscal Year 2004's Carryover Amount is in the texts held (R-X02). The figures are listed as limits of
--- the results that use them (pipelines.policy.limits); `inputs` and `missing_inputs` serve the Fiscal Year end test,
--- `limit_missing_inputs` a single expenditure's.
+-- Carryover Amount (R-P64). The figures are listed as limits of the results that use them (pipelines.policy.limits);
+-- `inputs` and `missing_inputs` serve the Fiscal Year end test, `limit_missing_inputs` a single expenditure's.
 with years as (
     select cast(y as integer) as fiscal_year, make_date(cast(y as integer), 12, 31) as fiscal_year_end
     from range(2002, 2005) as t (y)
 ),
 
+-- [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)]: "add to the chart Fiscal Year 2004, and a Base Amount of
+-- $75,000,000 for such Fiscal Year". Base Amounts: the capital_expenditure_base_amounts row of the Fiscal Year wins;
+-- without one, the parameter capital_expenditures_base_amount in force on the Fiscal Year's first day (the Sixth
+-- Amendment's own $75,000,000 for 2004); the chart's earlier rows are in the agreement as signed and come only from the
+-- extract. Adjusted Capital Expenditures (a term of the agreement as signed): the attestation
+-- ppca_adjusted_capital_expenditures of each Fiscal Year end.
 chart as (
     -- each Fiscal Year's Base Amount: the extract's row, else the parameter in force on its first day
     select
@@ -62,6 +58,11 @@ figures as (
     ) as cap on true
 ),
 
+-- "The 'Carryover Amount' applicable to Fiscal Year 2004 is equal to (i) the Base Amount applicable to 2003 Fiscal Year
+-- minus (ii) the aggregate amount of Adjusted Capital Expenditures which were actually made by the Company and its
+-- Subsidiaries during the 2003 Fiscal Year; provided, however, that the Carryover Amount shall not exceed $10,000,000"
+-- [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)] (no floor at zero, R-P15). Only Fiscal Year 2004's Carryover
+-- Amount is in the texts held (R-X02).
 carried as (
     select
         *,

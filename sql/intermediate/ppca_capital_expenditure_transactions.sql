@@ -3,16 +3,7 @@
 -- A single capital expenditure (a capital_expenditures row with an expenditure_id, as `covenants check` proposes one)
 -- tested on the day it is made, after giving effect to it [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], from
 -- February 12, 2002 to the end of Fiscal Year 2004, the last the amended clause names; ppca_capital_expenditure_tests
--- appends these rows:
--- (i) Adjusted Capital Expenditures for its Fiscal Year: those made in the Fiscal Year before it, attested
---     (ppca_adjusted_capital_expenditures_to_date, reference_id = the expenditure_id; the term is defined only in the
---     agreement as signed, R-X60), plus its amount, which counts in full (R-X60), against the Fiscal Year's Base
---     Amount plus Carryover Amount (ppca_capital_expenditure_limit);
--- (ii) an expenditure "in respect of ALPART" (entity ALPART) that the Obligors "finance, directly or fund
---     indirectly" (financed_by_obligors): "not more than $49,000,000 in the aggregate of Capital Expenditures in
---     respect of ALPART during Fiscal Years 2002 through 2004" = the attested Fiscal Years before its own
---     (ppca_alpart_capital_expenditures_financed, R-P17) + those of its own Fiscal Year made before it
---     (ppca_alpart_capital_expenditures_financed_to_date, R-X61) + its amount; the threshold is the policy's.
+-- appends these rows.
 with expenditures as (
     select
         c.*,
@@ -34,6 +25,10 @@ with expenditures as (
     where c.expenditure_id is not null and c.expenditure_date between date '2002-02-12' and date '2004-12-31'
 )
 
+-- (i) Adjusted Capital Expenditures for its Fiscal Year: those made in the Fiscal Year before it, attested
+-- (ppca_adjusted_capital_expenditures_to_date, reference_id = the expenditure_id; the term is defined only in the
+-- agreement as signed, R-X60), plus its amount, which counts in full (R-X60), against the Fiscal Year's Base Amount
+-- plus Carryover Amount (ppca_capital_expenditure_limit).
 select
     'ppca-2002/9.2.7(i)' as clause_id,
     e.expenditure_date as test_date,
@@ -62,6 +57,11 @@ join ppca_capital_expenditure_limit as l on l.fiscal_year = e.fiscal_year
 
 union all
 
+-- (ii) an expenditure "in respect of ALPART" (entity ALPART) that the Obligors "finance, directly or fund indirectly"
+-- (financed_by_obligors): "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART
+-- during Fiscal Years 2002 through 2004" = the attested Fiscal Years before its own
+-- (ppca_alpart_capital_expenditures_financed, R-P17) + those of its own Fiscal Year made before it
+-- (ppca_alpart_capital_expenditures_financed_to_date, R-X61) + its amount; the threshold is the policy's.
 select
     'ppca-2002/9.2.7(ii)',
     e.expenditure_date,

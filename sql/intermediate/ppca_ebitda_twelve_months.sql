@@ -2,11 +2,8 @@
 -- clause: ppca-2002/def/AdjustedNetEarningsFromOperations
 -- EBITDA for the twelve months ending on each month end E (= "the 4 Fiscal Quarters ending" E when E is a Fiscal
 -- Quarter end [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(a))]; "the 12 months ending on the last day of" a month
--- for 9.2.4(b) [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]), with every adjustment as an input. ANEO (d) is
--- applied here, per test period and in aggregate across investees (R-P04 default): earnings of non-Subsidiary investees
--- "to the extent that such earnings exceed the sum of (i) the amount received in cash ... and (ii) $3,000,000"
--- (parameter aneo_investee_earnings_cash_allowance, in force on E) are excluded. minimum_ebitda_tests and
--- ppca_monthly_minimum_ebitda_tests add the reductions of 9.2.4(c) and (d).
+-- for 9.2.4(b) [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]), with every adjustment as an input.
+-- minimum_ebitda_tests and ppca_monthly_minimum_ebitda_tests add the reductions of 9.2.4(c) and (d).
 with tests as (
     select period_end as test_date, cast(period_end - interval 12 month as date) + 1 as period_start
     from ppca_ebitda
@@ -53,6 +50,9 @@ windows as (
     group by t.test_date, t.period_start
 ),
 
+-- ANEO (d) is applied here, per test period and in aggregate across investees (R-P04 default): earnings of
+-- non-Subsidiary investees "to the extent that such earnings exceed the sum of (i) the amount received in cash ... and
+-- (ii) $3,000,000" (parameter aneo_investee_earnings_cash_allowance, in force on E) are excluded.
 assembled as (
     select
         w.*,

@@ -1,12 +1,8 @@
 -- clause: ppca-2002/9.2.4(d)
--- Natural gas price reduction of the minimum EBITDA (quarterly test)
--- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(d))]. f(P) = 0 if P <= $3.50 ("No reduction will be made if the
--- average price is equal to or less than the Forecast Price"); $10,000,000 if P >= $5.50 ("equal to or higher than
--- $5.50/mmbtu"); else "$10,000,000 times a fraction" (P - 3.50) / (5.50 - 3.50), computed in integer cents (exact: with
--- these parameters it is 5,000,000 x (P - 3.50)). R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if P3 < 5.50 and P4 >
--- 3.50, else 0. AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2; otherwise 0. P3, P4:
--- market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31. R1, R2 and the parameters they
--- are held to are also given as limits (pipelines.policy.limits) for the results that apply them.
+-- Natural gas price reduction of the minimum EBITDA (quarterly test) [Sixth Amendment § 1.4
+-- (Credit Agreement § 9.2.4(d))]. R1, R2 and the parameters they are held to are also given as limits
+-- (pipelines.policy.limits) for the results that apply them.
+
 -- the parameters in force from the Sixth Amendment's effective date, August 1, 2003 (the adjustments it sets)
 with parameters as (
     select
@@ -24,12 +20,16 @@ with parameters as (
          from unnest(['natural_gas_forecast_price', 'natural_gas_ceiling_price', 'natural_gas_maximum_reduction']) as t (n)) as parameter_limits
 ),
 
+-- P3, P4: market_data natural_gas_price_paid for the quarters ending 2003-09-30 and 2003-12-31.
 prices as (
     select
         (select value from stg_market_data where series = 'natural_gas_price_paid' and period_end = date '2003-09-30') as p3,
         (select value from stg_market_data where series = 'natural_gas_price_paid' and period_end = date '2003-12-31') as p4
 ),
 
+-- f(P) = 0 if P <= $3.50 ("No reduction will be made if the average price is equal to or less than the Forecast
+-- Price"); $10,000,000 if P >= $5.50 ("equal to or higher than $5.50/mmbtu"); else "$10,000,000 times a fraction" (P -
+-- 3.50) / (5.50 - 3.50), computed in integer cents (exact: with these parameters it is 5,000,000 x (P - 3.50)).
 interpolated as (
     select
         pr.p3,
@@ -44,6 +44,7 @@ interpolated as (
     from prices as pr, parameters as pa
 ),
 
+-- R1 = f(P3); R2 = min(10,000,000 - R1, f(P4)) if P3 < 5.50 and P4 > 3.50, else 0.
 reductions as (
     select
         *,
@@ -61,6 +62,7 @@ reductions as (
     from interpolated
 )
 
+-- AdjD(E): 2003-09-30 R1; 2003-12-31, 2004-03-31, 2004-06-30 R1 + R2; 2004-09-30 R2; otherwise 0.
 select
     q.quarter_end,
     r.p3,

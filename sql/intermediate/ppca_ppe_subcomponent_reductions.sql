@@ -1,26 +1,12 @@
 -- clause: ppca-2002/def/PPESubcomponentReduction
 -- PPE Subcomponent Reductions, one row per movement of Net Disposition Proceeds (ppca_disposition_proceeds), from the
 -- Company's classification of each disposition (ppca_asset_dispositions) and the entity register
--- [Sixth Amendment § 1.1(h), “PPE Subcomponent Reduction”]: "the aggregate of all Net Disposition Proceeds received by
--- the Parent Guarantor, the Company or any Subsidiary from any Asset Dispositions effected after the effective date of
--- the Sixth Amendment" (sale_date after 2003-08-01, R-P01; sellers: the register's parent, company and subsidiaries,
--- and entities that are Subsidiaries under the register's flag such as ALPART, R-P62), except:
---   (w) "Asset Dispositions permitted under Sections 9.2.11(a), (b), (c), (d), (f) and (i)" (section_9_2_11_clause);
---   (x) "sales of Accounts owned by the Company, KAII or Kaiser Bellwood" (is_sale_of_accounts, seller the Company, KAII
---       or KBC);
---   (y) "Asset Dispositions by ALPART specifically described in clauses (i) and (ii) of the second proviso contained in
---       the last sentence of Section 9.2.11, provided the fair market value of the assets disposed of pursuant to this
---       clause (y) does not exceed $2,000,000 in any Fiscal Year" (parameter ppe_reduction_alpart_exception_fmv_cap;
---       running total in sale order within the Fiscal Year of the sale: the disposition that takes it over the cap,
---       and later ones that year, lose the exception, R-P20; exactly $2,000,000 keeps it);
---   (z) "other Asset Dispositions by ALPART not permitted pursuant to the foregoing clause (w) or (y), but solely to the
---       extent that the Net Disposition Proceeds are placed in escrow (and remain in such escrow)": proceeds placed in
---       escrow reduce nothing; released from escrow they are received and reduce (R-P21, R-P61).
--- Proviso: "in the case of any Asset Disposition by a less than wholly owned Subsidiary, only the proportionate amount
--- of Net Disposition Proceeds ... which corresponds to the Company's direct or indirect percentage ownership interest
--- in such Subsidiary": the seller's ownership_pct on the sale date (R-P63), the share in cents rounded half up. A
--- reduction is dated when the proceeds are received (event_date, R-P21). A disposition in scope without a
--- classification row is a missing input from its sale date (a row dated on the sale, reduction null).
+-- [Sixth Amendment § 1.1(h), “PPE Subcomponent Reduction”].
+
+-- "the aggregate of all Net Disposition Proceeds received by the Parent Guarantor, the Company or any Subsidiary from
+-- any Asset Dispositions effected after the effective date of the Sixth Amendment" [Sixth Amendment § 1.1(h), “PPE
+-- Subcomponent Reduction”] (sale_date after 2003-08-01, R-P01; sellers: the register's parent, company and
+-- subsidiaries, and entities that are Subsidiaries under the register's flag such as ALPART, R-P62).
 with dispositions as (
     select
         s.transaction_id,
@@ -42,6 +28,15 @@ with dispositions as (
         and (e.role in ('parent', 'company', 'subsidiary') or e.is_subsidiary)
 ),
 
+-- Except:
+-- (w) "Asset Dispositions permitted under Sections 9.2.11(a), (b), (c), (d), (f) and (i)" (section_9_2_11_clause);
+-- (x) "sales of Accounts owned by the Company, KAII or Kaiser Bellwood" (is_sale_of_accounts, seller the Company, KAII
+-- or KBC);
+-- (y) "Asset Dispositions by ALPART specifically described in clauses (i) and (ii) of the second proviso contained in
+-- the last sentence of Section 9.2.11, provided the fair market value of the assets disposed of pursuant to this clause
+-- (y) does not exceed $2,000,000 in any Fiscal Year" (parameter ppe_reduction_alpart_exception_fmv_cap; running total
+-- in sale order within the Fiscal Year of the sale: the disposition that takes it over the cap, and later ones that
+-- year, lose the exception, R-P20; exactly $2,000,000 keeps it);
 exceptions as (
     select
         *,
@@ -56,6 +51,13 @@ exceptions as (
     from dispositions
 ),
 
+-- (z) "other Asset Dispositions by ALPART not permitted pursuant to the foregoing clause (w) or (y), but solely to the
+-- extent that the Net Disposition Proceeds are placed in escrow (and remain in such escrow)": proceeds placed in escrow
+-- reduce nothing; released from escrow they are received and reduce (R-P21, R-P61).
+-- Proviso: "in the case of any Asset Disposition by a less than wholly owned Subsidiary, only the proportionate amount
+-- of Net Disposition Proceeds ... which corresponds to the Company's direct or indirect percentage ownership interest
+-- in such Subsidiary": the seller's ownership_pct on the sale date (R-P63), the share in cents rounded half up. A
+-- reduction is dated when the proceeds are received (event_date, R-P21).
 movements as (
     select
         p.proceeds_id,
@@ -81,6 +83,8 @@ movements as (
     join raw_ppca_disposition_proceeds as p on p.transaction_id = d.transaction_id
 ),
 
+-- A disposition in scope without a classification row is a missing input from its sale date (a row dated on the sale,
+-- reduction null).
 unclassified as (
     select
         cast(null as varchar) as proceeds_id,

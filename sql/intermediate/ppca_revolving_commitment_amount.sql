@@ -1,15 +1,13 @@
 -- clause: ppca-2002/2.1.1(b)
--- The Revolving Commitment Amount on each day of the Borrowing Base's span, from the data: the commitment of the
--- debt instrument marked credit_agreement = 'ppca-2002' (several marked: their sum), as dated in facility_commitments
--- (a row covering the day wins, the latest valid_from first), else its debt_instruments commitment from its issue_date.
--- Only when no marked facility gives an amount on the day is the parameter revolving_commitment_amount taken: the
--- Sixth Amendment's own number [Sixth Amendment § 1.2 (Credit Agreement § 2.1.1(b))] "delete the reference to
--- "$300,000,000" in clause (x) thereof and to replace it with "$285,000,000"", in force from 2003-08-01. Each day
--- names its source rows by their keys, which the results cite (a row number would change with the file's order).
+-- The Revolving Commitment Amount on each day of the Borrowing Base's span. Each day names its source rows by their
+-- keys, which the results cite (a row number would change with the file's order).
 with days as (
     select day from ppca_business_days
 ),
 
+-- From the data: the commitment of the debt instrument marked credit_agreement = 'ppca-2002' (several marked: their
+-- sum), as dated in facility_commitments (a row covering the day wins, the latest valid_from first), else its
+-- debt_instruments commitment from its issue_date.
 facilities as (
     select instrument_id, commitment, issue_date
     from raw_debt_instruments
@@ -45,6 +43,9 @@ from_data as (
     group by day
 ),
 
+-- Only when no marked facility gives an amount on the day is the parameter revolving_commitment_amount taken: the Sixth
+-- Amendment's own number [Sixth Amendment § 1.2 (Credit Agreement § 2.1.1(b))] "delete the reference to "$300,000,000"
+-- in clause (x) thereof and to replace it with "$285,000,000"", in force from 2003-08-01.
 default_parameter as (
     select
         d.day,

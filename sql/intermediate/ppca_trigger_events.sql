@@ -1,19 +1,14 @@
 -- clause: ppca-2002/9.2.4(b)
--- Trigger Events per month [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))]: "If at any time during any month for
--- a period of three (3) consecutive Business Days (i) the Revolving Credit Outstandings exceed $125,000,000 or (ii)
--- Revolving Commitment Availability is less than $75,000,000 (each condition in clause (i) and (ii), a "Trigger
--- Event")". R-P19: each condition needs its own run of three consecutive Business Days (a run mixing (i) and (ii) days
--- is not a Trigger Event). R-P19 default: a run counts in the month its third Business Day falls in. Thresholds: the
--- parameters trigger_event_outstandings_threshold and trigger_event_availability_threshold in force on each day (from
--- the Sixth Amendment, 2003-08-01; before it the day tests nothing and the month's result is for the policy to decide).
--- A Business Day (ppca_business_days) without a borrowing_base row breaks no run silently: a month with no Trigger
--- Event whose run window (its Business Days and the two before) lacks a row names the missing days.
+-- Trigger Events per month [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))].
 with business_days as (
     select day, month_end, row_number() over (order by day) as day_number
     from ppca_business_days
     where is_business_day
 ),
 
+-- Thresholds: the parameters trigger_event_outstandings_threshold and trigger_event_availability_threshold in force on
+-- each day (from the Sixth Amendment, 2003-08-01; before it the day tests nothing and the month's result is for the
+-- policy to decide).
 daily as (
     select
         d.day,
@@ -28,6 +23,9 @@ daily as (
     left join raw_borrowing_base as b on b.as_of_date = d.day
 ),
 
+-- "If at any time during any month for a period of three (3) consecutive Business Days (i) the Revolving Credit
+-- Outstandings exceed $125,000,000 or (ii) Revolving Commitment Availability is less than $75,000,000 (each condition
+-- in clause (i) and (ii), a "Trigger Event")" [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(b))].
 conditions as (
     select
         *,
@@ -36,6 +34,8 @@ conditions as (
     from daily
 ),
 
+-- R-P19: each condition needs its own run of three consecutive Business Days (a run mixing (i) and (ii) days is not a
+-- Trigger Event).
 runs as (
     select
         *,
@@ -47,6 +47,7 @@ runs as (
     window last_three as (order by day_number rows between 2 preceding and current row)
 ),
 
+-- R-P19 default: a run counts in the month its third Business Day falls in.
 months as (
     select
         month_end,
@@ -59,6 +60,8 @@ months as (
     group by month_end
 )
 
+-- A Business Day (ppca_business_days) without a borrowing_base row breaks no run silently: a month with no Trigger
+-- Event whose run window (its Business Days and the two before) lacks a row names the missing days.
 select
     month_end,
     outstandings_trigger_on is not null or availability_trigger_on is not null as trigger_event,

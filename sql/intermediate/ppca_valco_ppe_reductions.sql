@@ -1,18 +1,14 @@
 -- clause: ppca-2002/def/VALCOPPEReduction
--- VALCO PPE Reduction per Fiscal Quarter [Sixth Amendment § 1.1(m), “VALCO PPE Reduction”]: "the amount, if any, by
--- which the PPE Subcomponent shall be reduced on the last day of each Fiscal Quarter commencing March 31, 2004": (A)
--- $10,000,000 (parameter valco_ppe_reduction_maximum) if VALCO "does not produce primary aluminum during such Fiscal
--- Quarter" (no month of the quarter with primary_aluminum_produced, R-P23) or the Actual VALCO EBITDA Amount is zero or
--- less; (B) if it is positive but below the Forecast VALCO EBITDA Amount, $10,000,000 x (Forecast - Actual) / Forecast,
--- in cents rounded half up (E7: 10,000,000 x 2,000,000 / 8,000,000 = 2,500,000); (C) otherwise 0. A quarter needs its
--- three months. Each quarter's reduction and the maximum are also given as limits (pipelines.policy.limits) for the
--- Borrowing Base results that take them off the PPE Subcomponent.
+-- VALCO PPE Reduction per Fiscal Quarter [Sixth Amendment § 1.1(m), “VALCO PPE Reduction”]. Each quarter's reduction
+-- and the maximum are also given as limits (pipelines.policy.limits) for the Borrowing Base results that take them off
+-- the PPE Subcomponent.
 with quarters as (
     select cast(q as date) as quarter_end
     from (select last_day(cast(g as date)) as q
           from generate_series(timestamp '2004-03-01', timestamp '2004-12-01', interval 3 month) as s (g)) as ends
 ),
 
+-- A quarter needs its three months.
 valco as (
     select
         q.quarter_end,
@@ -28,6 +24,12 @@ valco as (
     group by q.quarter_end
 ),
 
+-- "the amount, if any, by which the PPE Subcomponent shall be reduced on the last day of each Fiscal Quarter commencing
+-- March 31, 2004": (A) $10,000,000 (parameter valco_ppe_reduction_maximum) if VALCO "does not produce primary aluminum
+-- during such Fiscal Quarter" (no month of the quarter with primary_aluminum_produced, R-P23) or the Actual VALCO
+-- EBITDA Amount is zero or less; (B) if it is positive but below the Forecast VALCO EBITDA Amount, $10,000,000 x
+-- (Forecast - Actual) / Forecast, in cents rounded half up (E7: 10,000,000 x 2,000,000 / 8,000,000 = 2,500,000); (C)
+-- otherwise 0.
 reductions as (
     select
         *,

@@ -1,12 +1,11 @@
 -- clause: ppca-2002/9.2.4(c)
 -- The VALCO shortfall credits a 9.2.4 test counts, as limits of its result (pipelines.policy.limits): for each window
--- ending E (the 4 Fiscal Quarters of 9.2.4(a), the 12 months of 9.2.4(b)), each unit's allocated credit
--- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(c))] "will not exceed $20,000,000 in respect of any Fiscal Quarter
--- (or $6,666,667 for any month) and $60,000,000 in the aggregate", with the caps it is held to. The units and their
--- credits are those of ppca_valco_shortfall_reduction (quarterly: the Fiscal Quarters from the one ending
--- 2003-09-30, R-P08) and ppca_valco_shortfall_units (monthly: the 3-month period ending 2003-09-30, then each month,
--- R-P09); a unit counts in the window when it lies wholly inside it. The source names the valco_ebitda months by
--- their key, so the text does not depend on the rows' order in the file.
+-- ending E (the 4 Fiscal Quarters of 9.2.4(a), the 12 months of 9.2.4(b)), each unit's allocated credit, with the caps
+-- it is held to.
+
+-- The units and their credits are those of ppca_valco_shortfall_reduction (quarterly: the Fiscal Quarters from the one
+-- ending 2003-09-30, R-P08) and ppca_valco_shortfall_units (monthly: the 3-month period ending 2003-09-30, then each
+-- month, R-P09).
 with units as (
     select
         'quarterly' as schedule,
@@ -34,6 +33,9 @@ with units as (
     from ppca_valco_shortfall_units
 ),
 
+-- Each unit's allocated credit [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(c))] "will not exceed $20,000,000 in
+-- respect of any Fiscal Quarter (or $6,666,667 for any month) and $60,000,000 in the aggregate". The source names the
+-- valco_ebitda months by their key, so the text does not depend on the rows' order in the file.
 limits as (
     select
         *,
@@ -68,6 +70,7 @@ windows as (
     cross join (values ('quarterly'), ('monthly')) as s (schedule)
 )
 
+-- A unit counts in the window when it lies wholly inside it.
 select
     w.schedule,
     w.window_end,

@@ -1,12 +1,8 @@
 -- clause: ppca-2002/9.2.4(c)
--- VALCO shortfall reduction of the minimum EBITDA (quarterly test)
--- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(c))]: for each Fiscal Quarter u ending 2003-09-30 .. 2004-12-31,
--- Shortfall(u) = max(0, Forecast - Actual VALCO EBITDA over its months); Credit(u) = min(Shortfall, $20,000,000 "in
--- respect of any Fiscal Quarter"); "$60,000,000 in the aggregate for all Fiscal Quarters ... ending on or prior to
--- December 31, 2004" allocated in date order (R-P08 default: once used, later quarters get 0). AdjC for the 4 quarters
--- ending E = the allocated credits of the quarters in that window "commencing with the Fiscal Quarter ... ending
--- September 30, 2003"; 0 before. Example E12: credits 20/20/20/0/0; AdjC(2004-09-30) = 40,000,000. Each quarter's
--- months and caps are kept for ppca_valco_shortfall_credit_limits.
+-- VALCO shortfall reduction of the minimum EBITDA (quarterly test) [Sixth Amendment § 1.4
+-- (Credit Agreement § 9.2.4(c))]. Each quarter's months and caps are kept for ppca_valco_shortfall_credit_limits.
+
+-- For each Fiscal Quarter u ending 2003-09-30 .. 2004-12-31:
 with unit_ends as (
     select cast(u as date) as unit_end
     from (values ('2003-09-30'), ('2003-12-31'), ('2004-03-31'), ('2004-06-30'), ('2004-09-30'), ('2004-12-31')) as units (u)
@@ -24,6 +20,7 @@ valco as (
     group by quarter_end
 ),
 
+-- Shortfall(u) = max(0, Forecast - Actual VALCO EBITDA over its months).
 credits as (
     select
         u.unit_end,
@@ -41,6 +38,9 @@ credits as (
     left join valco as v on v.quarter_end = u.unit_end
 ),
 
+-- Credit(u) = min(Shortfall, $20,000,000 "in respect of any Fiscal Quarter"); "$60,000,000 in the aggregate for all
+-- Fiscal Quarters ... ending on or prior to December 31, 2004" allocated in date order (R-P08 default: once used, later
+-- quarters get 0).
 capped as (
     select
         *,
@@ -65,6 +65,8 @@ allocated as (
     from capped
 )
 
+-- AdjC for the 4 quarters ending E = the allocated credits of the quarters in that window "commencing with the Fiscal
+-- Quarter ... ending September 30, 2003"; 0 before. Example E12: credits 20/20/20/0/0; AdjC(2004-09-30) = 40,000,000.
 select
     q.quarter_end,
     u.forecast_valco_ebitda,

@@ -1,14 +1,14 @@
 -- clause: ppca-2002/9.2.4(c)
--- The units of the monthly VALCO shortfall reduction (9.2.4(b) tests) and each unit's credit
--- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(c))]: the minimum "shall be reduced ... for the Fiscal Quarter (or
--- 3-month period) ending on such date" by the VALCO shortfall, which "will not exceed $20,000,000 in respect of any
--- Fiscal Quarter (or $6,666,667 for any month) and $60,000,000 in the aggregate for all Fiscal Quarters (or all months)
--- ending on or prior to December 31, 2004". Correction R-P09 default: the first unit is the 3-month period ending
--- 2003-09-30, capped at $20,000,000 (parameter valco_shortfall_cap_per_quarter); each month from October 2003 is a unit
--- capped at $6,666,667 (valco_shortfall_cap_per_month); the $60,000,000 aggregate (valco_shortfall_cap_aggregate) is
--- allocated in date order to units ending on or before 2004-12-31 (R-P08 default); January 2005 is credited within its
--- monthly cap but outside the aggregate. One row per unit, with its caps' sources and its valco_ebitda months, so a result
--- can list each credit it counts (ppca_valco_shortfall_reduction_monthly adds them up).
+-- The units of the monthly VALCO shortfall reduction (9.2.4(b) tests) and each unit's credit [Sixth Amendment § 1.4
+-- (Credit Agreement § 9.2.4(c))]. One row per unit, with its caps' sources and its valco_ebitda months, so a result can
+-- list each credit it counts (ppca_valco_shortfall_reduction_monthly adds them up).
+
+-- The minimum "shall be reduced ... for the Fiscal Quarter (or 3-month period) ending on such date" by the VALCO
+-- shortfall, which "will not exceed $20,000,000 in respect of any Fiscal Quarter (or $6,666,667 for any month) and
+-- $60,000,000 in the aggregate for all Fiscal Quarters (or all months) ending on or prior to December 31, 2004"
+-- [Sixth Amendment § 1.4 (Credit Agreement § 9.2.4(c))]. Correction R-P09 default: the first unit is the 3-month period
+-- ending 2003-09-30, capped at $20,000,000 (parameter valco_shortfall_cap_per_quarter); each month from October 2003 is
+-- a unit capped at $6,666,667 (valco_shortfall_cap_per_month).
 with unit_months as (
     select cast(m as date) as unit_end,
         case when cast(m as date) = date '2003-09-30' then date '2003-07-01' else cast(date_trunc('month', cast(m as date)) as date) end as unit_start,
@@ -52,6 +52,8 @@ credited as (
     from capped
 )
 
+-- The $60,000,000 aggregate (valco_shortfall_cap_aggregate) is allocated in date order to units ending on or before
+-- 2004-12-31 (R-P08 default); January 2005 is credited within its monthly cap but outside the aggregate.
 select
     *,
     case when within_aggregate

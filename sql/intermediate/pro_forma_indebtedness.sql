@@ -1,12 +1,8 @@
 -- clause: indenture-1996/def/ConsolidatedFixedChargeCoverageRatio
 -- clause: indenture-1996/def/Indebtedness
--- "the pro forma amount of Indebtedness to be outstanding on the Transaction Date"
--- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)], per instrument and Transaction Date: the latest
--- month-end balance before TD, plus incurrences after that month end up to and including TD, minus principal repaid
--- from their proceeds. Rate: fixed_rate, or for floating debt "such rates in effect on the Transaction Date"
--- [Indenture § 1.01, “Consolidated Fixed Charge Coverage Ratio” (ii)] (the index value whose period contains TD, plus
--- the spread). Debt of Unrestricted Subsidiaries and 'not-indebtedness' instruments are left out. Interest Hedging
--- Obligations have no extract yet.
+-- "the pro forma amount of Indebtedness to be outstanding on the Transaction Date" [Indenture § 1.01, “Consolidated
+-- Fixed Charge Coverage Ratio” (ii)], per instrument and Transaction Date. Debt of Unrestricted Subsidiaries and
+-- 'not-indebtedness' instruments are left out. Interest Hedging Obligations have no extract yet.
 with dates as (
     select distinct transaction_date from coverage_ratio_tests
 ),
@@ -15,6 +11,8 @@ instruments as (
     select * from stg_debt_instruments where indenture_basket <> 'not-indebtedness'
 ),
 
+-- The amount: the latest month-end balance before TD, plus incurrences after that month end up to and including TD,
+-- minus principal repaid from their proceeds.
 base as (
     select
         d.transaction_date,
@@ -62,6 +60,8 @@ indices as (
     select series, period_start, period_end, value, _row from stg_market_data
 ),
 
+-- Rate: fixed_rate, or for floating debt "such rates in effect on the Transaction Date" [Indenture § 1.01,
+-- “Consolidated Fixed Charge Coverage Ratio” (ii)] (the index value whose period contains TD, plus the spread).
 priced as (
     select
         b.transaction_date,

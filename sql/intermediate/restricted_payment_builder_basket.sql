@@ -2,17 +2,9 @@
 -- clause: indenture-1996/4.09(b)(I)
 -- clause: indenture-1996/4.09(b)(VIII)
 -- The 4.09(a)(C) basket as a ledger: one entry per item that moves usage or capacity, in date order, with running Used
--- and Capacity. Used = (x) "the aggregate amount expended for all Restricted Payments after December 31, 1992" + (y)
--- Restricted Investments "after the date of the 9 7/8% Note Indenture" (February 17, 1994) less those "returned in
--- cash" + (z) "the aggregate amount of Unrestricted Subsidiary Investments Outstanding" [Indenture § 4.09(a)(C)]. Items
--- under 4.09(b)(I) and (VIII) count; items under (II)-(VII) and (IX) do not [Indenture § 4.09]. Capacity = (I) 50% of
--- cumulative Consolidated Net Income (all of a deficit) to the most recent quarter with financial statements available
--- (financial_statements_available: available on or before the date, as in coverage_ratio_tests) + (II) net proceeds
--- of Capital Stock (not Redeemable Stock, not sold to a Subsidiary) and capital contributions after December 31, 1992,
--- less proceeds used under 4.09(b)(II) and (V) ("shall be excluded", [Indenture § 4.09(b)(II); § 4.09(b)(V)]) and
--- conversions under (b)(IV) + (III) 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not
--- needed to bring USIO to zero. Each ledger is rolled forward from its attested opening balance at its cut-over date
--- (R-I06).
+-- and Capacity.
+
+-- Each ledger is rolled forward from its attested opening balance at its cut-over date (R-I06).
 with openings as (
     select * from restricted_payment_opening_balances
 ),
@@ -24,6 +16,10 @@ cut_over as (
         (select cut_over_date from openings where subject = 'equity_proceeds_opening') as equity_proceeds
 ),
 
+-- Used = (x) "the aggregate amount expended for all Restricted Payments after December 31, 1992" + (y) Restricted
+-- Investments "after the date of the 9 7/8% Note Indenture" (February 17, 1994) less those "returned in cash" + (z)
+-- "the aggregate amount of Unrestricted Subsidiary Investments Outstanding" [Indenture § 4.09(a)(C)]. Items under
+-- 4.09(b)(I) and (VIII) count; items under (II)-(VII) and (IX) do not [Indenture § 4.09].
 entries as (
     select o.cut_over_date as entry_date, 0 as sequence, 'opening' as entry_kind, o.attestation_id as transaction_id,
         'Attested ' || o.subject || ' at the cut-over (R-I06)' as description,
@@ -48,6 +44,8 @@ entries as (
                 and i.payment_date > coalesce(c.restricted_investments, date '1994-02-17'))
         )
 
+    -- Capacity (III): 50% of Unrestricted Subsidiary cash distributions after December 23, 1996 not needed to bring
+    -- USIO to zero.
     -- (z) the change in Unrestricted Subsidiary Investments Outstanding, and (III) half of a distribution's excess
     union all
     select u.entry_date, 2, 'unrestricted_subsidiary_investments_outstanding', u.transaction_id,
@@ -60,6 +58,9 @@ entries as (
             as decimal(38, 3))
     from unrestricted_subsidiary_investments_outstanding as u
 
+    -- Capacity (II): net proceeds of Capital Stock (not Redeemable Stock, not sold to a Subsidiary) and capital
+    -- contributions after December 31, 1992, less proceeds used under 4.09(b)(II) and (V) ("shall be excluded",
+    -- [Indenture § 4.09(b)(II); § 4.09(b)(V)]) and conversions under (b)(IV).
     -- (II) equity proceeds received by the Company
     union all
     select q.issue_date, 1, 'equity_proceeds', q.transaction_id,
@@ -119,6 +120,9 @@ running as (
     window w as (order by entry_date, sequence, transaction_id rows between unbounded preceding and current row)
 ),
 
+-- Capacity = (I) 50% of cumulative Consolidated Net Income (all of a deficit) to the most recent quarter with financial
+-- statements available (financial_statements_available: available on or before the date, as in coverage_ratio_tests) +
+-- (II) + (III).
 with_cni as (
     select
         r.*,

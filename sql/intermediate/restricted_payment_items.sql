@@ -3,22 +3,13 @@
 -- clause: indenture-1996/def/UnrestrictedSubsidiaryInvestment
 -- Each row of the restricted-payments extract classified as 4.09 counts it: a Restricted Payment ((i) dividends, (ii)
 -- stock repurchases, (iii) voluntary subordinated-debt retirements [Indenture § 4.09(a)]), a Restricted Investment, an
--- Unrestricted Subsidiary Investment, or a return of one of these. A return names the investment it returns and counts
--- under that investment's basket. A Restricted Investment is reduced by "(1) such Restricted Investments returned in
--- cash, or in property if made in property, (2) any guarantee that constitutes a Restricted Investment, to the extent
--- it has been released, and (3) any direct liabilities or obligations to be assumed or discharged ... without recourse"
--- [Indenture § 4.09(a)(C)] (investment_form): a return in property reduces only an investment made in property, a
--- release only an investment that was a guarantee; anything else reduces nothing (return_qualifies false). Its returns
--- reduce it at most to zero (the cumulative qualifying return is capped at the amount invested). Returns of
--- Unrestricted Subsidiary Investments follow USIO's own definition, whatever their form.
--- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [Indenture § 4.09(a), proviso] include those to KAC (MAXXAM
--- controls KAC); the KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter"
--- [Indenture § 4.09(a), proviso] (days 0 to 30 after the payment, R-I23).
+-- Unrestricted Subsidiary Investment, or a return of one of these.
+
 -- The amount counted (R-I65): cash as paid; "if paid or returned in property other than in cash or a sum certain
 -- guaranteed, to be the Fair Market Value of such property" [Indenture § 4.09(a)(C)]; the investments deemed made on
 -- designating an Unrestricted Subsidiary "in an amount equal to the greater of (A) the net book value of such
--- Unrestricted Subsidiary Investments at the time of such designation and (B) the Fair Market Value"
--- [Indenture § 4.09, last paragraph]. The extract's amount is kept as recorded_amount.
+-- Unrestricted Subsidiary Investments at the time of such designation and (B) the Fair Market Value" [Indenture § 4.09,
+-- last paragraph]. The extract's amount is kept as recorded_amount.
 with payments as (
     select
         * replace (
@@ -32,6 +23,7 @@ with payments as (
     from stg_restricted_payments
 ),
 
+-- A return names the investment it returns and counts under that investment's basket.
 returns_matched as (
     select
         r.transaction_id,
@@ -50,6 +42,12 @@ returns_matched as (
     where r.payment_kind = 'return_of_investment'
 ),
 
+-- A Restricted Investment is reduced by "(1) such Restricted Investments returned in cash, or in property if made in
+-- property, (2) any guarantee that constitutes a Restricted Investment, to the extent it has been released, and (3) any
+-- direct liabilities or obligations to be assumed or discharged ... without recourse" [Indenture § 4.09(a)(C)]
+-- (investment_form): a return in property reduces only an investment made in property, a release only an investment
+-- that was a guarantee; anything else reduces nothing (return_qualifies false). Returns of Unrestricted Subsidiary
+-- Investments follow USIO's own definition, whatever their form.
 returns_qualified as (
     select
         *,
@@ -71,6 +69,8 @@ returns_to_date as (
     from returns_qualified
 ),
 
+-- A Restricted Investment's returns reduce it at most to zero (the cumulative qualifying return is capped at the amount
+-- invested).
 returns_reducing as (
     select
         *,
@@ -98,6 +98,9 @@ receivers as (
     group by p.transaction_id
 )
 
+-- Payments "to or in MAXXAM or any Affiliate of MAXXAM" [Indenture § 4.09(a), proviso] include those to KAC (MAXXAM
+-- controls KAC); the KAC pass-through counts when KAC paid it on to non-MAXXAM holders "within thirty days thereafter"
+-- [Indenture § 4.09(a), proviso] (days 0 to 30 after the payment, R-I23).
 select
     p.transaction_id,
     p.payment_date,

@@ -1,19 +1,11 @@
 -- clause: indenture-1996/def/UnrestrictedSubsidiaryInvestmentsOutstanding
 -- clause: indenture-1996/4.09-designation
 -- clause: indenture-1996/4.09(a)(C)
--- Unrestricted Subsidiary Investments Outstanding, per Unrestricted Subsidiary, basket and ledger entry: "the amount,
--- if any, by which (i) the sum of all Unrestricted Subsidiary Investments theretofore made ... after the date hereof,
--- exceeds (ii) the amount of all dividends and distributions received ... by the Company or a Subsidiary ... that is
--- a Subsidiary Guarantor ... in cash" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding”] and the
--- reductions of kinds (iii)-(vi) [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)], "shall at
--- no time be a negative amount" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)]. The
--- investment deemed made on designating a Subsidiary Unrestricted (4.09-designation, the greater of net book value and
--- Fair Market Value [Indenture § 4.09]) is recorded as an unrestricted_subsidiary_investment row on the designation
--- date. Kept per basket (the basket of the investment each return names) because 4.09(b)(VIII)(z) counts only the USIO
--- "made pursuant to this clause (VIII)" [Indenture § 4.09(b)(VIII)(z)]; with one basket per Unrestricted Subsidiary
--- this is the literal per-subsidiary figure. excess_distribution is the part of a cash return "not required to reduce
--- the amount of the Unrestricted Subsidiary Investments Outstanding ... to zero", half of which 4.09(a)(C)(III) adds
--- [Indenture § 4.09(a)(C)(II)-(III)].
+-- Unrestricted Subsidiary Investments Outstanding, per Unrestricted Subsidiary, basket and ledger entry.
+
+-- The investment deemed made on designating a Subsidiary Unrestricted (4.09-designation, the greater of net book value
+-- and Fair Market Value [Indenture § 4.09]) is recorded as an unrestricted_subsidiary_investment row on the designation
+-- date.
 with entries as (
     select
         unrestricted_subsidiary_id,
@@ -39,6 +31,9 @@ with entries as (
         and payment_date > date '1996-12-23'
 ),
 
+-- Kept per basket (the basket of the investment each return names) because 4.09(b)(VIII)(z) counts only the USIO "made
+-- pursuant to this clause (VIII)" [Indenture § 4.09(b)(VIII)(z)]; with one basket per Unrestricted Subsidiary this is
+-- the literal per-subsidiary figure.
 running as (
     select
         *,
@@ -51,6 +46,11 @@ running as (
     )
 ),
 
+-- "the amount, if any, by which (i) the sum of all Unrestricted Subsidiary Investments theretofore made ... after the
+-- date hereof, exceeds (ii) the amount of all dividends and distributions received ... by the Company or a Subsidiary
+-- ... that is a Subsidiary Guarantor ... in cash" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding”]
+-- and the reductions of kinds (iii)-(vi) [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)],
+-- "shall at no time be a negative amount" [Indenture § 1.01, “Unrestricted Subsidiary Investments Outstanding” (ii)].
 outstanding as (
     select
         *,
@@ -59,6 +59,8 @@ outstanding as (
     from running
 )
 
+-- excess_distribution is the part of a cash return "not required to reduce the amount of the Unrestricted Subsidiary
+-- Investments Outstanding ... to zero", half of which 4.09(a)(C)(III) adds [Indenture § 4.09(a)(C)(II)-(III)].
 select
     unrestricted_subsidiary_id,
     basket,

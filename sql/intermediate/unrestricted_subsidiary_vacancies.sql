@@ -1,10 +1,7 @@
 -- clause: indenture-1996/4.15(iii)
 -- Each time an independent director or executive officer of an Unrestricted Subsidiary ceased to serve while no other
 -- independent person held the same kind of seat: the vacancy, when it was filled (the first independent appointment on
--- or after that day), and the grace the clause gives: "except for any period not exceeding 30 days following the death
--- or resignation of any such director or executive officer" [Indenture § 4.15(iii)]. A replacement on day 30 is in
--- time, on day 31 late (parameter unrestricted_subsidiary_vacancy_grace_days); a removal or other cessation has no
--- grace.
+-- or after that day), and the grace the clause gives.
 with officers as (
     select * from stg_unrestricted_subsidiary_officers
 ),
@@ -30,6 +27,9 @@ cessations as (
         )
 )
 
+-- "except for any period not exceeding 30 days following the death or resignation of any such director or executive
+-- officer" [Indenture § 4.15(iii)]. A replacement on day 30 is in time, on day 31 late (parameter
+-- unrestricted_subsidiary_vacancy_grace_days); a removal or other cessation has no grace.
 select
     c.entity_id,
     c.position,

@@ -2,17 +2,12 @@
 -- clause: indenture-1996/4.14(d)
 -- clause: indenture-1996/4.14(e)
 -- The dated obligations of 4.14, in calendar days as the clause counts them from the receipt of the Net Cash Proceeds
--- (day 145 is on time, day 146 late):
---   reinvestment commitment within 140 days, per receipt [Indenture § 4.14(d); § 4.14(e)(ii)];
---   offer notice within 145 days [Indenture § 4.14(c)] and the Asset Sale Purchase Date, a Business Day no later than
---   day 175 (convention preceding) [Indenture § 4.14(b)(B)], per day an offer became due (R-I19: the pool's threshold
---   crossing); the offer open at least twenty-four days from mailing [Indenture § 4.14(c)]: due_date is the earliest
---   day it may close, and completed_on the last Business Day before the purchase date (business_days);
---   use of committed proceeds by the last day of the 12th (24th) month after the month of receipt
---   [Indenture § 4.14(d)].
--- The commitment is an option, not an obligation (is_option): the Company "shall have no obligation to make an Asset
--- Sale Offer ... if, and to the extent, the Company ... commits within 140 days" [Indenture § 4.14(d)]; not committing
--- sends the proceeds to the offer pool, it breaches nothing, so the calendar says `lapsed`, never `missed` (R-I72).
+-- (day 145 is on time, day 146 late).
+
+-- Reinvestment commitment within 140 days, per receipt [Indenture § 4.14(d); § 4.14(e)(ii)]. The commitment is an
+-- option, not an obligation (is_option): the Company "shall have no obligation to make an Asset Sale Offer ... if, and
+-- to the extent, the Company ... commits within 140 days" [Indenture § 4.14(d)]; not committing sends the proceeds to
+-- the offer pool, it breaches nothing, so the calendar says `lapsed`, never `missed` (R-I72).
 select
     case when is_4_14_e then 'indenture-1996/4.14(e)' else 'indenture-1996/4.14(d)' end as clause_id,
     'commit to reinvest the Net Cash Proceeds' as obligation,
@@ -28,6 +23,9 @@ from asset_sale_reinvestments
 
 union all
 
+-- Offer notice within 145 days [Indenture § 4.14(c)] and the Asset Sale Purchase Date, a Business Day no later than day
+-- 175 (convention preceding) [Indenture § 4.14(b)(B)], per day an offer became due (R-I19: the pool's threshold
+-- crossing).
 select
     'indenture-1996/4.14(b)-(c)',
     k.obligation,
@@ -50,6 +48,8 @@ cross join (
 
 union all
 
+-- The offer open at least twenty-four days from mailing [Indenture § 4.14(c)]: due_date is the earliest day it may
+-- close, and completed_on the last Business Day before the purchase date (business_days).
 select
     'indenture-1996/4.14(b)-(c)',
     'keep the Asset Sale Offer open at least twenty-four days',
@@ -66,6 +66,7 @@ where offer_id is not null
 
 union all
 
+-- Use of committed proceeds by the last day of the 12th (24th) month after the month of receipt [Indenture § 4.14(d)].
 select
     clause_id,
     'substantially utilise the committed Net Cash Proceeds',

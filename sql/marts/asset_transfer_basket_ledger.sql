@@ -1,15 +1,9 @@
 -- clause: indenture-1996/4.12(b)(J)
 -- clause: indenture-1996/def/ConsolidatedNetWorth
 -- transactions of: asset_transfers
--- The 4.12(b)(J) "other transfers" basket as a ledger: "the aggregate amount thereof (if other than cash, ... the Fair
--- Market Value of such asset at the time of such transfer), less the aggregate amount of such assets returned to the
--- Company or any Subsidiary Guarantor ..., does not exceed, in the aggregate, the greater of (i) $25,000,000 or (ii) 5% of
--- the Company's Consolidated Net Worth, calculated after giving effect to such transfers and returns"
--- [Indenture § 4.12(b)(I)-(J)]. Cumulative from the effective_from of parameter asset_transfer_basket_cumulative
--- (default December 23, 1996, R-I27). Consolidated Net Worth after giving effect to the transfer is attested per
--- transfer (pro_forma_consolidated_net_worth, R-I27); without it the capacity is null (the greater of two figures, one
--- unknown). 5% of CNW is truncated to the cent (a capacity never larger than the clause gives); the cap is computed per
--- entry.
+-- The 4.12(b)(J) "other transfers" basket as a ledger.
+
+-- Cumulative from the effective_from of parameter asset_transfer_basket_cumulative (default December 23, 1996, R-I27).
 with period as (
     select min(effective_from) filter (where cast(value as integer) = 1) as basket_start
     from parameter_history('indenture-1996', 'asset_transfer_basket_cumulative')
@@ -27,6 +21,8 @@ entries as (
     where t.exemption_clause = 'J' and t.transfer_date >= p.basket_start
 ),
 
+-- Consolidated Net Worth after giving effect to the transfer is attested per transfer
+-- (pro_forma_consolidated_net_worth, R-I27); without it the capacity is null (the greater of two figures, one unknown).
 running as (
     select
         e.*,
@@ -37,6 +33,11 @@ running as (
     from entries as e
 )
 
+-- "the aggregate amount thereof (if other than cash, ... the Fair Market Value of such asset at the time of such
+-- transfer), less the aggregate amount of such assets returned to the Company or any Subsidiary Guarantor ..., does not
+-- exceed, in the aggregate, the greater of (i) $25,000,000 or (ii) 5% of the Company's Consolidated Net Worth,
+-- calculated after giving effect to such transfers and returns" [Indenture § 4.12(b)(I)-(J)]. 5% of CNW is truncated to
+-- the cent (a capacity never larger than the clause gives); the cap is computed per entry.
 select
     'indenture-1996/4.12(b)(J)' as clause_id,
     'Other transfers of assets to Subsidiaries and Non-Affiliate Joint Ventures' as basket,

@@ -4,17 +4,13 @@
 -- clause: ca-1994/9.2.5(u)
 -- clause: ca-1994/9.2.3(y)
 -- transactions of: attestations, incurrences, restricted_payments
--- The ca-1994 baskets as a ledger (the ledger columns). 9.2.2(b)(i) as restated by the Eleventh Amendment
--- (October 20, 1997, R-C10) [Eleventh Amendment § 1.3, item D (Credit Agreement § 9.2.2(b)(i))]: New Senior Debt "does
--- not exceed $200,000,000", Additional New Senior Debt "does not exceed $50,000,000", New Subordinated Debt "does not
--- exceed $450,000,000": principal issued less principal repaid; before the Eleventh Amendment the clause's text is not
--- available, so the capacity is null (R-X02). 9.2.5(u)
--- [Thirteenth Amendment § 1.5, item E (Credit Agreement § 9.2.5(u))]: Investments in Venezuela Aluminum Partners and/or
--- CAVSA "not to exceed $210,000,000 in the aggregate at any one time outstanding" (net of returns, R-C06 default), from
--- the Thirteenth Amendment (July 20, 1998). 9.2.3(y)
--- [Thirteenth Amendment § 1.5, item B (Credit Agreement § 9.2.3(y))]: Liens on Venezuela Pledged Cash "not to exceed
--- $100,000,000 at any one time outstanding".
--- Each cap is the amount in force on the day its text takes effect (cap_from): before it the capacity is null.
+-- The ca-1994 baskets as a ledger (the ledger columns). Each cap is the amount in force on the day its text takes
+-- effect (cap_from): before it the capacity is null.
+
+-- 9.2.2(b)(i) as restated by the Eleventh Amendment (October 20, 1997, R-C10) [Eleventh Amendment § 1.3, item D
+-- (Credit Agreement § 9.2.2(b)(i))]: New Senior Debt "does not exceed $200,000,000", Additional New Senior Debt "does
+-- not exceed $50,000,000", New Subordinated Debt "does not exceed $450,000,000": principal issued less principal
+-- repaid; before the Eleventh Amendment the clause's text is not available, so the capacity is null (R-X02).
 with debt_classes as (
     select debt_class, clause_id, basket, cast(parameter('ca-1994', cap_parameter, date '1997-10-20') as decimal(38, 0)) as cap
     from (values
@@ -39,6 +35,9 @@ debt_entries as (
     where i.proceeds_applied_amount > 0
 ),
 
+-- 9.2.5(u) [Thirteenth Amendment § 1.5, item E (Credit Agreement § 9.2.5(u))]: Investments in Venezuela Aluminum
+-- Partners and/or CAVSA "not to exceed $210,000,000 in the aggregate at any one time outstanding" (net of returns,
+-- R-C06 default), from the Thirteenth Amendment (July 20, 1998).
 venezuela_entries as (
     select 'ca-1994/9.2.5(u)' as clause_id, 'Venezuela Investments' as basket,
         cast(parameter('ca-1994', 'venezuela_investments_cap', date '1998-07-20') as decimal(38, 0)) as cap,
@@ -47,6 +46,8 @@ venezuela_entries as (
     from stg_restricted_payments
     where ca1994_clause = '9.2.5(u)'
     union all
+    -- 9.2.3(y) [Thirteenth Amendment § 1.5, item B (Credit Agreement § 9.2.3(y))]: Liens on Venezuela Pledged Cash "not
+    -- to exceed $100,000,000 at any one time outstanding".
     select 'ca-1994/9.2.3(y)', 'Liens on Venezuela Pledged Cash',
         cast(parameter('ca-1994', 'venezuela_pledged_cash_liens_cap', date '1998-07-20') as decimal(38, 0)), date '1998-07-20', period_end,
         attestation_id, 'Venezuela Pledged Cash attested: ' || value,

@@ -1,13 +1,10 @@
 -- clause: indenture-1996/3.05
 -- clause: indenture-1996/def/BusinessDay
--- The 3.05 deadlines of the first Change of Control ("Following a Change of Control, the Company shall not be
--- obligated ... with respect to any subsequent Change of Control" [Indenture § 3.05(a)]): the first attested test date
--- on which change_of_control_tests finds one, or a change_of_control event, whichever is earlier. "Within ten Business
--- Days after the occurrence of a Change of Control, the Company shall mail a written notice" [Indenture § 3.05(b)]; the
--- Change of Control Purchase Date is "the date that is thirty Business Days after the occurrence"
--- [Indenture § 3.05(a)]. The n-th Business Day after a day is the Business Day whose running count is n more than that
--- day's, so the count starts the day after the trigger whether or not the trigger is itself a Business Day. Both dates
--- are Business Days already (convention none).
+-- The 3.05 deadlines of the first Change of Control.
+
+-- The first Change of Control ("Following a Change of Control, the Company shall not be obligated ... with respect to
+-- any subsequent Change of Control" [Indenture § 3.05(a)]): the first attested test date on which
+-- change_of_control_tests finds one, or a change_of_control event, whichever is earlier.
 with occurrences as (
     select test_date as occurred_on, 'change-of-control ' || test_date as reference_id
     from change_of_control_tests
@@ -25,6 +22,9 @@ first_occurrence as (
     limit 1
 ),
 
+-- "Within ten Business Days after the occurrence of a Change of Control, the Company shall mail a written notice"
+-- [Indenture § 3.05(b)]; the Change of Control Purchase Date is "the date that is thirty Business Days after the
+-- occurrence" [Indenture § 3.05(a)].
 obligations as (
     select
         'indenture-1996/3.05(b)' as clause_id,
@@ -39,6 +39,9 @@ obligations as (
         'the date that is thirty Business Days after the occurrence of the Change of Control [Indenture § 3.05(a)]'
 ),
 
+-- The n-th Business Day after a day is the Business Day whose running count is n more than that day's, so the count
+-- starts the day after the trigger whether or not the trigger is itself a Business Day. Both dates are Business Days
+-- already (convention none).
 scheduled as (
     select
         o.clause_id,

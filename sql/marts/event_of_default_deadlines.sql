@@ -1,6 +1,7 @@
 -- clause: indenture-1996/6.01
--- The cure periods of 6.01: the last day a default can be cured, paid, discharged or stayed before it becomes an
--- Event of Default, counted in calendar days from the event's date; completed_on is the event's cured_on.
+-- The cure periods of 6.01: the last day a default can be cured, paid, discharged or stayed before it becomes an Event
+-- of Default, counted in calendar days from the event's date; completed_on is the event's cured_on.
+
 -- (a) default in interest "continued for a period of thirty days" [Indenture § 6.01(a)];
 -- (c) failure "for a period of sixty days after the date on which there has been given ... a written notice"
 --     [Indenture § 6.01(c)], counted from the Notice of Default's date;
@@ -8,7 +9,7 @@
 -- (e) a final judgment not "discharged, settled, bonded or stayed ... within 30 days after entry thereof" (or
 --     after a stay expires: the event's date is then the expiry) [Indenture § 6.01(e)];
 -- (f) an involuntary decree or order "unstayed and in effect for a period of ninety consecutive days"
--- [Indenture § 6.01(f)]. A majority's waiver (6.06) never closes a row here: only cured_on does (R-I15; for counsel).
+--     [Indenture § 6.01(f)].
 with periods as (
     select * from (values
         ('interest_payment_default', 'indenture-1996/6.01(a)', 30, 'pay the installment of interest in default', 'default in interest continued for thirty days is an Event of Default [Indenture § 6.01(a)]'),
@@ -19,6 +20,7 @@ with periods as (
     ) as p (kind, clause_id, days, obligation, rule)
 )
 
+-- A majority's waiver (6.06) never closes a row here: only cured_on does (R-I15; for counsel).
 select
     p.clause_id,
     p.obligation || coalesce(' (' || e.instrument_id || ')', '') as obligation,

@@ -3,23 +3,7 @@
 -- clause: indenture-1996/4.10(d)
 -- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- The 4.10 baskets as ledgers: one row per movement in a basket's usage, with the running usage after it, the capacity
--- on that date and what is left. "at any one time outstanding" baskets carry outstanding principal (and letters of
--- credit): every Incurrence, repayment and month-end balance movement of the debt classified in them. (viii) is "in any
--- fiscal year (without cumulation of unused amounts to successive years)" [Indenture § 4.10(b)(viii)(A)]: Incurrences
--- summed per fiscal year (the calendar year, 4.06(b)); repayments free nothing, except on the lines of credit of rule
--- (y) [Indenture § 4.10(b)(viii), proviso (y)], where the fiscal year's amount is deemed not to exceed net borrowings
--- (borrowings less repayments in the year, never below zero), on Subsidiaries' lines (and the Company's if
--- company_revolver_net_borrowings = 1, R-I25). (viii)(B) refinancings count only if
--- facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, R-I25). Caps: (i) the Notes, $50,000,000 (2.01);
--- (ii) $400,000,000 as reduced by Board Resolution (permitted_credit_agreement_amount, R-I60: each resolution an entry
--- of zero usage on the day it takes effect, naming its row); (iii)(A)
--- $150,000,000; (iii)(B) $150,000,000 x "the Company's then percentage ownership interest in Alpart"
--- [Indenture § 4.10(b)(iii)(B)] (attested alpart_ownership_interest, else the register's ownership_pct of ALPART,
--- R-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B) $150,000,000; (iv) $75,000,000; (v)
--- $25,000,000; (vii) $50,000,000; (xiii) $75,000,000, of which Subsidiaries other than Subsidiary Guarantors
--- $50,000,000 (no Permitted Entity flag in the register: every Subsidiary Guarantor is read as not a Permitted Entity);
--- 4.10(a)'s Alpart proviso $150,000,000 [Indenture § 4.10(a)]. The "reasonable fees and expenses" allowances are not
--- added to the caps (no extract records them).
+-- on that date and what is left.
 with movements as (
     select * from indebtedness_basket_movements
     union all by name
@@ -50,6 +34,8 @@ obligor_status as (
     group by m.transaction_id, m.entry_date
 ),
 
+-- "at any one time outstanding" baskets carry outstanding principal (and letters of credit): every Incurrence,
+-- repayment and month-end balance movement of the debt classified in them.
 at_any_one_time as (
     select c.clause_id, c.basket, m.*
     from movements as m
@@ -91,6 +77,11 @@ aot_ledger as (
     from at_any_one_time
 ),
 
+-- (viii) is "in any fiscal year (without cumulation of unused amounts to successive years)"
+-- [Indenture § 4.10(b)(viii)(A)]: Incurrences summed per fiscal year (the calendar year, 4.06(b)); repayments free
+-- nothing, except on the lines of credit of rule (y) [Indenture § 4.10(b)(viii), proviso (y)], where the fiscal year's
+-- amount is deemed not to exceed net borrowings (borrowings less repayments in the year, never below zero), on
+-- Subsidiaries' lines (and the Company's if company_revolver_net_borrowings = 1, R-I25).
 -- (viii): the lines whose fiscal-year amount rule (y) nets
 facility_entries as (
     select
@@ -107,6 +98,7 @@ facility_entries as (
     where m.basket = '4.10(b)(viii)'
 ),
 
+-- (viii)(B) refinancings count only if facility_refinancings_count_against_fiscal_year_caps = 1 (default 0, R-I25).
 facility_counted as (
     select
         f.*,
@@ -175,6 +167,15 @@ ownership as (
     where e.clause_id = 'indenture-1996/4.10(b)(iii)(B)'
 ),
 
+-- Caps: (i) the Notes, $50,000,000 (2.01); (ii) $400,000,000 as reduced by Board Resolution
+-- (permitted_credit_agreement_amount, R-I60: each resolution an entry of zero usage on the day it takes effect, naming
+-- its row); (iii)(A) $150,000,000; (iii)(B) $150,000,000 x "the Company's then percentage ownership interest in Alpart"
+-- [Indenture § 4.10(b)(iii)(B)] (attested alpart_ownership_interest, else the register's ownership_pct of ALPART,
+-- R-I26; exact: 150,000,000 x a six-place fraction is whole dollars); (iii) (A)+(B) $150,000,000; (iv) $75,000,000; (v)
+-- $25,000,000; (vii) $50,000,000; (xiii) $75,000,000, of which Subsidiaries other than Subsidiary Guarantors
+-- $50,000,000 (no Permitted Entity flag in the register: every Subsidiary Guarantor is read as not a Permitted Entity);
+-- 4.10(a)'s Alpart proviso $150,000,000 [Indenture § 4.10(a)]. The "reasonable fees and expenses" allowances are not
+-- added to the caps (no extract records them).
 capacities as (
     select
         e.*,

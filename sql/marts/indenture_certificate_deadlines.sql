@@ -1,21 +1,15 @@
 -- clause: indenture-1996/4.06
 -- clause: indenture-1996/5.03(d)
--- The Company's certificates and notices to the Trustee, with the dates performed (obligations_completed):
--- 4.06(b) "within one hundred and twenty days after the end of each fiscal year", the first "ending December 31,
--- 1996" [Indenture § 4.06(b)] (calendar days: 1997-04-30 for FY1996, 2000-04-29 for FY1999, a leap year), one row per
--- fiscal year end the trial balances cover;
--- 5.03(d) a certificate "not less often than annually" [Indenture § 5.03(d)], a separate obligation (R-I37): each one
--- due a year after the one before, the first a year after the indenture's date, December 23, 1996;
--- 4.06(c) written notice of an acceleration of other debt "within five days after" becoming aware of it, awareness
--- taken as the event's date;
--- 4.06(a) an Officers' Certificate "promptly" upon becoming aware of a default: no fixed day, so its due date is null
--- and its status indeterminate (whether it was prompt needs a person's judgement).
+-- The Company's certificates and notices to the Trustee, with the dates performed (obligations_completed).
 with fiscal_year_ends as (
     select quarter_end as fiscal_year_end
     from fiscal_quarters
     where fiscal_quarter = 4 and quarter_end >= date '1996-12-31'
 ),
 
+-- 4.06(b) "within one hundred and twenty days after the end of each fiscal year", the first "ending December 31, 1996"
+-- [Indenture § 4.06(b)] (calendar days: 1997-04-30 for FY1996, 2000-04-29 for FY1999, a leap year), one row per fiscal
+-- year end the trial balances cover.
 annual_statements as (
     select
         'indenture-1996/4.06(b)' as clause_id,
@@ -28,6 +22,8 @@ annual_statements as (
     from fiscal_year_ends
 ),
 
+-- 5.03(d) a certificate "not less often than annually" [Indenture § 5.03(d)], a separate obligation (R-I37): each one
+-- due a year after the one before, the first a year after the indenture's date, December 23, 1996.
 annual_certificate_deliveries as (
     select completed_on, row_number() over (order by completed_on) as delivery
     from obligations_completed
@@ -57,6 +53,8 @@ annual_certificates as (
     from annual_certificate_periods
 ),
 
+-- 4.06(c) written notice of an acceleration of other debt "within five days after" becoming aware of it, awareness
+-- taken as the event's date.
 acceleration_notices as (
     select
         'indenture-1996/4.06(c)' as clause_id,
@@ -70,6 +68,8 @@ acceleration_notices as (
     where kind = 'other_debt_acceleration'
 ),
 
+-- 4.06(a) an Officers' Certificate "promptly" upon becoming aware of a default: no fixed day, so its due date is null
+-- and its status indeterminate (whether it was prompt needs a person's judgement).
 default_certificates as (
     select
         'indenture-1996/4.06(a)' as clause_id,

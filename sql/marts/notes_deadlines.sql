@@ -1,22 +1,12 @@
 -- clause: indenture-1996/2.03
 -- clause: indenture-1996/5.01
 -- clause: indenture-1996/5.03(a)
--- The Notes' payment dates and the lists and reports Article Five times by them.
--- 2.03: each installment of interest is due on its April 15 or October 15 (notes_interest_schedule), convention
---     `following` because 14.06 lets it be paid on the next succeeding Business Day "with the same force and effect"
---     [Indenture § 14.06]. Triggered on its record date (the day the payees are fixed). Paid on: the date attested
---     (obligation_completed_on, reference_id indenture-1996/2.03, period_end the payment date), else the cured_on of
---     an interest_payment_default recorded for that date; neither: null.
--- 5.01(a): a list of noteholders "semi-annually, not more than fifteen days after each record date for the payment
---     of interest" [Indenture § 5.01(a)], in calendar days; "provided, however, that so long as the Trustee is the Note
---     registrar, no such list shall be required" [Indenture § 5.01, proviso]: attested (trustee_is_note_registrar, the
---     latest on or before the record date): true, no row; false, the list is due; unattested, indeterminate.
--- 5.03(a): copies of the reports under Sections 13 or 15(d) of the Exchange Act "within fifteen days after the
---     Company is required to file the same with the Commission" [Indenture § 5.03(a)]: when that is depends on the
---     Company's filer status and the SEC's rules at the time, which neither the available agreements nor the extracts
---     give (R-I36): one row per fiscal quarter the trial balances cover, indeterminate.
--- The coupons and the noteholder lists are the Notes' own: none is listed when the debt register holds no Notes
--- (notes_instruments); a deadline about an instrument that is not in the register is not an obligation of the run.
+-- The Notes' payment dates and the lists and reports Article Five times by them. The coupons and the noteholder lists
+-- are the Notes' own: none is listed when the debt register holds no Notes (notes_instruments); a deadline about an
+-- instrument that is not in the register is not an obligation of the run.
+
+-- Paid on: the date attested (obligation_completed_on, reference_id indenture-1996/2.03, period_end the payment date),
+-- else the cured_on of an interest_payment_default recorded for that date; neither: null.
 with coupon_completions as (
     select s.payment_date, coalesce(c.completed_on, e.cured_on) as completed_on
     from notes_interest_schedule as s
@@ -30,6 +20,9 @@ with coupon_completions as (
     ) as e on e.event_date = s.payment_date
 ),
 
+-- 2.03: each installment of interest is due on its April 15 or October 15 (notes_interest_schedule), convention
+-- `following` because 14.06 lets it be paid on the next succeeding Business Day "with the same force and effect"
+-- [Indenture § 14.06]. Triggered on its record date (the day the payees are fixed).
 coupons as (
     select
         'indenture-1996/2.03' as clause_id,
@@ -52,6 +45,10 @@ coupons as (
     where exists (select 1 from notes_instruments)
 ),
 
+-- 5.01(a): a list of noteholders "semi-annually, not more than fifteen days after each record date for the payment of
+-- interest" [Indenture § 5.01(a)], in calendar days; "provided, however, that so long as the Trustee is the Note
+-- registrar, no such list shall be required" [Indenture § 5.01, proviso]: attested (trustee_is_note_registrar, the
+-- latest on or before the record date): true, no row; false, the list is due; unattested, indeterminate.
 registrar as (
     select
         s.record_date,
@@ -84,6 +81,10 @@ noteholder_lists as (
     where r.trustee_is_registrar is distinct from true and exists (select 1 from notes_instruments)
 ),
 
+-- 5.03(a): copies of the reports under Sections 13 or 15(d) of the Exchange Act "within fifteen days after the Company
+-- is required to file the same with the Commission" [Indenture § 5.03(a)]: when that is depends on the Company's filer
+-- status and the SEC's rules at the time, which neither the available agreements nor the extracts give (R-I36): one row
+-- per fiscal quarter the trial balances cover, indeterminate.
 reports as (
     select
         'indenture-1996/5.03(a)' as clause_id,

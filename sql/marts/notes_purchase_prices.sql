@@ -3,35 +3,32 @@
 -- clause: indenture-1996/4.14(b)-(c)
 -- clause: indenture-1996/2.03
 -- What the Company pays for Notes it redeems or purchases: one row per optional redemption, per Asset Sale Offer and
--- day it answers (asset_sale_offer_obligations) and for the first Change of Control, with the price per $1,000 principal and for the principal
--- concerned. price x principal + interest accrued to, but not including, the purchase date:
---   redemption: the printed price for the 12-month period beginning October 15 (notes_redemption_price, R-I34), "together
---     with interest accrued to (but not including) the date fixed for redemption" [Indenture § 3.03]; principal is the
---     amount redeemed;
---   Asset Sale Offer: "at a price (the "Asset Sale Purchase Price") equal to 100% of the principal amount thereof together
---     with accrued and unpaid interest, if any, to but not including the Asset Sale Purchase Date" [Indenture § 4.14(b)]
---     (asset_sale_purchase_price); principal is the amount the Company must offer (asset_sale_offer_obligations);
---   Change of Control: "a purchase price in cash equal to 101% of the principal amount thereof plus accrued and unpaid
---     interest to (but not including) the Change of Control Purchase Date" [Indenture § 3.05(a)]
---     (change_of_control_purchase_price), on the date thirty Business Days after (change_of_control_deadlines);
---     principal is the Notes outstanding at the last month end on or before the Change of Control (every Note may be
---     tendered).
--- Interest accrues at the Notes' rate on "a 360-day year comprised of twelve 30-day months" [Indenture § 2.03] (bond
--- basis) from the interest schedule's last payment date before the purchase date, interest being taken as paid to it
--- (R-I71: an unpaid coupon is a 6.01(a) default of its own, not part of the price). On an interest payment date no
--- interest accrues: "such payment shall not include accrued interest, which interest shall be paid in the usual
--- manner" [Indenture § 3.03], read for 3.05 and 4.14 too (R-I71). Accrued interest is carried to 10 places, never
--- rounded to the cent (the indenture names no rounding). arose_on: the day the offer became due (an Asset Sale Offer
--- answering two such days has a row for each), or the day of the Change of Control.
+-- day it answers (asset_sale_offer_obligations) and for the first Change of Control, with the price per $1,000
+-- principal and for the principal concerned.
+
+-- price x principal + interest accrued to, but not including, the purchase date. arose_on: the day the offer became due
+-- (an Asset Sale Offer answering two such days has a row for each), or the day of the Change of Control.
 with purchases as (
+    -- redemption: the printed price for the 12-month period beginning October 15 (notes_redemption_price, R-I34),
+    -- "together with interest accrued to (but not including) the date fixed for redemption" [Indenture § 3.03];
+    -- principal is the amount redeemed.
     select 'redemption' as purchase_kind, redemption_id as reference_id, redemption_date as purchase_date,
         principal_amount, cast(null as date) as principal_as_of, cast(null as date) as arose_on, 'notes_redemption_price' as price_parameter
     from stg_note_redemptions
     union all
+    -- Asset Sale Offer: "at a price (the "Asset Sale Purchase Price") equal to 100% of the principal amount thereof
+    -- together with accrued and unpaid interest, if any, to but not including the Asset Sale Purchase Date"
+    -- [Indenture § 4.14(b)] (asset_sale_purchase_price); principal is the amount the Company must offer
+    -- (asset_sale_offer_obligations).
     select 'asset_sale_offer', offer_id, asset_sale_purchase_date, required_offer_amount, null, trigger_date, 'asset_sale_purchase_price'
     from asset_sale_offer_obligations
     where offer_id is not null
     union all
+    -- Change of Control: "a purchase price in cash equal to 101% of the principal amount thereof plus accrued and
+    -- unpaid interest to (but not including) the Change of Control Purchase Date" [Indenture § 3.05(a)]
+    -- (change_of_control_purchase_price), on the date thirty Business Days after (change_of_control_deadlines);
+    -- principal is the Notes outstanding at the last month end on or before the Change of Control (every Note may be
+    -- tendered).
     select 'change_of_control', d.reference_id, d.due_date, n.principal_outstanding, n.period_end, d.trigger_date, 'change_of_control_purchase_price'
     from change_of_control_deadlines as d
     left join notes_principal_outstanding as n
@@ -39,6 +36,11 @@ with purchases as (
     where d.clause_id = 'indenture-1996/3.05(a)'
 ),
 
+-- Interest accrues at the Notes' rate on "a 360-day year comprised of twelve 30-day months" [Indenture § 2.03] (bond
+-- basis) from the interest schedule's last payment date before the purchase date, interest being taken as paid to it
+-- (R-I71: an unpaid coupon is a 6.01(a) default of its own, not part of the price). On an interest payment date no
+-- interest accrues: "such payment shall not include accrued interest, which interest shall be paid in the usual manner"
+-- [Indenture § 3.03], read for 3.05 and 4.14 too (R-I71).
 priced as (
     select
         p.*,
@@ -54,6 +56,7 @@ counted as (
     from priced
 ),
 
+-- Accrued interest is carried to 10 places, never rounded to the cent (the indenture names no rounding).
 amounts as (
     select
         *,

@@ -3,20 +3,20 @@
 -- clause: indenture-1996/4.10(b)(xii)
 -- transactions of: incurrences, letters_of_credit, sale_leasebacks
 -- The two capped kinds of Permitted Indebtedness (4.10(b)(xii)) as "at any one time outstanding" ledgers, one row per
--- movement of the debt classified in them (indebtedness_basket_movements, 4.10(b)(xii) with its clause):
---   (h) "Indebtedness of the Company and its captive wholly owned insurance Subsidiaries in respect of letters of credit
---       in an aggregate amount not to exceed at any one time outstanding $20,000,000 issued ... in support of certain
---       self-insurance and reinsurance obligations" [Indenture § 1.01, “Permitted Indebtedness” (g)-(h)]: letters of
---       credit (and facilities) classified h;
---   (j) Preferred Dividend Intercompany Notes of clause (ii) of that definition: "the aggregate amount of all such
---       intercompany notes referred to in this clause (ii) shall not exceed $50,000,000 at any one time outstanding"
---       [Indenture § 1.01, “Preferred Dividend Intercompany Notes” (ii)]: instruments classified j-ii. The PRIDES note
---       of clause (i) (j-i) has no cap.
+-- movement of the debt classified in them (indebtedness_basket_movements, 4.10(b)(xii) with its clause).
 with movements as (
     select * from indebtedness_basket_movements
     where basket = '4.10(b)(xii)' and permitted_indebtedness_clause in ('h', 'j-ii')
 ),
 
+-- (h) "Indebtedness of the Company and its captive wholly owned insurance Subsidiaries in respect of letters of credit
+--     in an aggregate amount not to exceed at any one time outstanding $20,000,000 issued ... in support of certain
+--     self-insurance and reinsurance obligations" [Indenture § 1.01, “Permitted Indebtedness” (g)-(h)]: letters of
+--     credit (and facilities) classified h;
+-- (j) Preferred Dividend Intercompany Notes of clause (ii) of that definition: "the aggregate amount of all such
+--     intercompany notes referred to in this clause (ii) shall not exceed $50,000,000 at any one time outstanding"
+--     [Indenture § 1.01, “Preferred Dividend Intercompany Notes” (ii)]: instruments classified j-ii. The PRIDES note
+--     of clause (i) (j-i) has no cap.
 classified as (
     select
         c.clause_id,

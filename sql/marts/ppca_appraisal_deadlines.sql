@@ -1,15 +1,5 @@
 -- clause: ppca-2002/9.1.18
--- Inventory appraisal dates [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]: "If at any time Revolving Commitment
--- Availability is less than $75,000,000, the Agent shall engage an appraiser ... to appraise the orderly liquidation
--- value of Eligible Inventory" (no period stated: due_date null, completed by the first appraisal received on or after
--- it). "Thereafter" the Agent may require similar appraisals "at least once in every 180 day period" (R-P14: at most
--- one per 180 days), but (b) "no more than once in every twelve month period" after three consecutive months of
--- availability above $75,000,000 on each Business Day, and (c) none after three months above $175,000,000 (R-P13:
--- Revolving Credit Availability read as the same measure, the Agent's reported availability). Each appraisal received
--- (a new Net Recovery Percentage in the borrowing_base extract) opens the next period, by the mode on its date; (a) and
--- (b)/(c) depend on Event of Default / Event of Cash Dominion status, which the extracts do not carry, so (b) and (c)
--- name it as missing. The "$65,000,000 on any day" and three-Business-Day re-triggers change the mode on later days;
--- this mart keeps the mode on the appraisal date.
+-- Inventory appraisal dates [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)].
 with daily as (
     select
         b.day,
@@ -37,6 +27,14 @@ with daily as (
     window three_months as (order by b.day range between interval 3 month preceding and current row)
 ),
 
+-- "Thereafter" the Agent may require similar appraisals "at least once in every 180 day period" (R-P14: at most one per
+-- 180 days), but (b) "no more than once in every twelve month period" after three consecutive months of availability
+-- above $75,000,000 on each Business Day, and (c) none after three months above $175,000,000 (R-P13: Revolving Credit
+-- Availability read as the same measure, the Agent's reported availability). Each appraisal received (a new Net
+-- Recovery Percentage in the borrowing_base extract) opens the next period, by the mode on its date; (a) and (b)/(c)
+-- depend on Event of Default / Event of Cash Dominion status, which the extracts do not carry, so (b) and (c) name it
+-- as missing. The "$65,000,000 on any day" and three-Business-Day re-triggers change the mode on later days; this mart
+-- keeps the mode on the appraisal date.
 appraisals as (
     select
         day as received_on,
@@ -52,6 +50,9 @@ appraisals as (
         and (previous_net_recovery_pct is null or net_recovery_pct <> previous_net_recovery_pct)
 ),
 
+-- "If at any time Revolving Commitment Availability is less than $75,000,000, the Agent shall engage an appraiser ...
+-- to appraise the orderly liquidation value of Eligible Inventory" [Sixth Amendment § 1.3 (Credit Agreement § 9.1.18)]
+-- (no period stated: due_date null, completed by the first appraisal received on or after it).
 first_trigger as (
     select min(day) as triggered_on
     from daily

@@ -1,12 +1,6 @@
 -- clause: ppca-2002/def/ActualVALCOEBITDAAmount
 -- clause: ppca-2002/def/ForecastVALCOEBITDAAmount
 -- VALCO actual and forecast EBITDA per month, with the Fiscal Quarter (calendar quarter, R-X07) each month falls in.
--- The Forecast VALCO EBITDA Amount is "the forecasted amount of EBITDA ... as reflected in certain schedules provided by
--- the Company to the Lenders" [Sixth Amendment § 1.1(f), “Forecast VALCO EBITDA Amount”]; the schedules are not
--- available and may give quarters only (R-P10). A month without its own forecast takes a third of its quarter's
--- forecast (given on the quarter's last month), the R-P10 default, flagged in forecast_from_quarterly_schedule: the
--- first two months a third rounded toward zero to the cent, the last month the rest, so that the three months add up to
--- the quarter's forecast exactly. Without either the forecast stays null (the models then name the month as missing).
 with months as (
     select
         period_end,
@@ -18,6 +12,9 @@ with months as (
     from raw_valco_ebitda
 ),
 
+-- The Forecast VALCO EBITDA Amount is "the forecasted amount of EBITDA ... as reflected in certain schedules provided
+-- by the Company to the Lenders" [Sixth Amendment § 1.1(f), “Forecast VALCO EBITDA Amount”]; the schedules are not
+-- available and may give quarters only (R-P10).
 quarterly_forecasts as (
     select period_end as quarter_end, cast(forecast_valco_ebitda_quarter as decimal(38, 2)) as quarter_forecast
     from raw_valco_ebitda
@@ -33,6 +30,10 @@ shares as (
     from quarterly_forecasts
 )
 
+-- A month without its own forecast takes a third of its quarter's forecast (given on the quarter's last month), the
+-- R-P10 default, flagged in forecast_from_quarterly_schedule: the first two months a third rounded toward zero to the
+-- cent, the last month the rest, so that the three months add up to the quarter's forecast exactly. Without either the
+-- forecast stays null (the models then name the month as missing).
 select
     m.period_end,
     m.quarter_end,
