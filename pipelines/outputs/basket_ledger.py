@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.outputs.results_files import plain, write_records
-from pipelines.outputs.total_order import tie_breaker
+from pipelines.outputs.total_order import in_total_order
 from pipelines.typography import prose
 
 COLUMNS = (
@@ -59,7 +59,7 @@ def basket_ledger(con: duckdb.DuckDBPyConnection) -> list[dict]:
             row["inputs"] = json.loads(row["inputs"]) if row["inputs"] else {}
             row["description"] = prose(row["description"]) if row["description"] else row["description"]
             rows.append(row)
-    return sorted(rows, key=lambda r: (r["clause_id"], r["entry_date"], r["transaction_id"] or "", r["basket"], r["measure"], tie_breaker(r)))
+    return in_total_order(rows, lambda r: (r["clause_id"], r["entry_date"], r["transaction_id"] or "", r["basket"], r["measure"]))
 
 
 def write_basket_ledger(rows: list[dict], out_dir: Path) -> list[Path]:

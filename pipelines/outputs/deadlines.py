@@ -29,7 +29,7 @@ import duckdb
 
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.results_files import write_records
-from pipelines.outputs.total_order import tie_breaker
+from pipelines.outputs.total_order import in_total_order
 from pipelines.typography import day_count, long_date, prose, section
 
 DEADLINE_SUFFIX = "_deadlines"
@@ -161,10 +161,7 @@ def deadline_calendar(con: duckdb.DuckDBPyConnection, as_of: date) -> list[Deadl
             row = dict(zip(columns, values))
             if row["trigger_date"] is None or row["trigger_date"] <= as_of:
                 deadlines.append(_deadline(row, mart, as_of, business_days))
-    return sorted(
-        deadlines,
-        key=lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or "", tie_breaker(asdict(d))),
-    )
+    return in_total_order(deadlines, lambda d: (d.adjusted_due_date or d.trigger_date or date.max, d.clause_id, d.reference_id or ""), asdict)
 
 
 def settled_before(deadline: Deadline, day: date) -> bool:

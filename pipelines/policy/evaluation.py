@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import duckdb
 
-from pipelines.outputs.total_order import tie_breaker
+from pipelines.outputs.total_order import in_total_order
 from pipelines.policy.limits import condition_limit, mart_limits, threshold_limits
 from pipelines.policy.loading import PolicyError, PolicySet
 from pipelines.policy.result import Limit, Result
@@ -489,4 +489,4 @@ def evaluate_all(
     results = []
     for covenant in sorted(policies.covenants, key=lambda c: c.clause_id):
         results.extend(evaluate_covenant(con, covenant, policies, as_of, covenant_figures(rows, covenant)))
-    return sorted(results, key=lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or "", r.test_kind, tie_breaker(asdict(r))))
+    return in_total_order(results, lambda r: (r.test_date, r.instrument, r.clause_id, r.transaction_id or "", r.test_kind), asdict)

@@ -49,9 +49,9 @@ def _parameter_versions(policies: PolicySet, covenant: Covenant, test_date: date
     if covenant.threshold.computed is not None:
         served.add(covenant.threshold.computed.clause_id)
     versions = []
-    for parameter in sorted(policies.parameters, key=lambda p: p.name):
+    for parameter in sorted((p for p in policies.parameters if p.clause_id in served), key=lambda p: p.name):
         in_force = max((v for v in parameter.values if v.effective_from <= test_date), key=lambda v: v.effective_from, default=None)
-        if parameter.clause_id not in served or in_force is None:
+        if in_force is None:
             continue
         file = policies.origin(f"parameter {parameter.name}")
         if in_force.amendment:
