@@ -3,9 +3,10 @@
 A policy file names clause ids, waiver ids, a parameter's name; a SQL model is named by its file. The tests chosen
 are the YAML cases of the clauses the file names (by their pytest node ids): for a covenant or an instrument, those
 alone (every value of a covenant is to have a case that fails when it changes, and a survivor then names a value no
-case exercises); for the others, also the test files whose text names the file's clauses, waivers, parameter or
-models: of tests/policy for a waiver or an extension; of tests/sql for a parameter (with the models that read it) and
-a model (with every model downstream of it). The engine's files are tested by the whole of tests/policy.
+case exercises); for the others, also the test files whose text (with the YAML tables beside them that they name)
+names the file's clauses, waivers, parameter or models: of tests/policy for a waiver or an extension; of tests/sql for
+a parameter (with the models that read it) and a model (with every model downstream of it). The engine's files are
+tested by the whole of tests/policy.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Selector:
         self.case_node_ids = case_node_ids
         self.case_clauses = {p.stem: yaml.safe_load(p.read_text())["clause_id"] for p in sorted((root / CASES_DIR).glob("*.yaml"))}
         self.test_files = {
-            p.relative_to(root).as_posix(): p.read_text()
+            p.relative_to(root).as_posix(): _with_tables(p)
             for d in (POLICY_TESTS, MODEL_TESTS)
             for p in sorted((root / d).glob("test_*.py"))
             if p.relative_to(root).as_posix() not in (CASES_MODULE, *SLOW)
@@ -76,6 +77,13 @@ class Selector:
             found |= more
             grown = bool(more)
         return found
+
+
+def _with_tables(module: Path) -> str:
+    """A test module's text and that of the YAML tables beside it that it names: a parameter named only in a table of
+    literal cases (tests/sql/parameter_cases.yaml) is named by the module that reads it."""
+    text = module.read_text()
+    return "\n".join([text, *(table.read_text() for table in sorted(module.parent.glob("*.yaml")) if table.name in text)])
 
 
 def _mentions(text: str, name: str) -> bool:

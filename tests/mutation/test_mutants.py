@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from mutants import engine_mutants, policy_mutants, sql_mutants
+from selection import Selector
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -56,3 +57,13 @@ def test_sql_date_literals_move_a_day_each_way(tmp_path):
 def test_engine_comparisons_are_operator_tokens_not_strings(tmp_path):
     text = 'COMPARE = {">": 1}\ndef f(a, b) -> bool:\n    return a >= b\n'
     assert changes(engine_mutants(write(tmp_path, "e.py", text), "e.py")) == [(3, "    return a > b")]
+
+
+def test_a_parameter_named_only_in_a_table_of_cases_selects_the_module_that_names_the_table(tmp_path):
+    write(tmp_path, "policies/i/parameters/p_cap.yaml", "name: p_cap\nclause_id: i/1.01\nvalues: []\n")
+    write(tmp_path, "tests/policy/cases/.keep", "")
+    write(tmp_path, "sql/m.sql", "select 1\n")
+    write(tmp_path, "tests/sql/cases.yaml", "i:\n  p_cap: []\n")
+    write(tmp_path, "tests/sql/test_reads_the_table.py", 'CASES = "cases.yaml"\n')
+    write(tmp_path, "tests/sql/test_other.py", 'CASES = "other.yaml"\n')
+    assert Selector(tmp_path, {}).tests_for("policies/i/parameters/p_cap.yaml") == ("tests/sql/test_reads_the_table.py",)

@@ -2,10 +2,15 @@
 limit, its Base Amount plus the Carryover Amount from Fiscal Year 2003 (R-P64, R-P15), with the basket ledger."""
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from raw_tables import add, attest, build, one, rows
+
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import load_policies
 
 
 def test_alpart_cumulative_and_ledger(con):
@@ -24,6 +29,29 @@ def test_alpart_cumulative_and_ledger(con):
         (Decimal("39000000.00"), Decimal("49000000.00"), Decimal("10000000.00")),
         (Decimal("49000000.01"), Decimal("49000000.00"), Decimal("-0.01")),
     ]
+
+
+@pytest.mark.parametrize(("fiscal_year_2004", "usage", "remaining", "status"), [
+    ("10000000.00", "49000000.00", "0.00", "pass"),
+    ("10000000.01", "49000000.01", "-0.01", "fail"),
+])
+def test_alpart_at_the_49000000_limit_complies_and_a_cent_over_breaches(con, fiscal_year_2004, usage, remaining, status):
+    # "not more than $49,000,000 in the aggregate of Capital Expenditures in respect of ALPART during Fiscal Years 2002
+    # through 2004" [Sixth Amendment § 1.5 (Credit Agreement § 9.2.7)], so exactly 49,000,000 complies:
+    # 20,000,000 + 19,000,000 + 10,000,000.00 = 49,000,000.00 leaves 0.00 of the ledger's capacity
+    # (alpart_capital_expenditures_limit); with 10,000,000.01 it is 49,000,000.01, a cent over
+    attest(con, "ppca_alpart_capital_expenditures_financed", "2002-12-31", "20000000.00")
+    attest(con, "ppca_alpart_capital_expenditures_financed", "2003-12-31", "19000000.00")
+    attest(con, "ppca_alpart_capital_expenditures_financed", "2004-12-31", fiscal_year_2004)
+    build(con, "ppca_capital_expenditure_tests", "ppca_capital_expenditure_basket_ledger")
+    entry = one(con, "select * from ppca_capital_expenditure_basket_ledger where entry_date = '2004-12-31'")
+    assert (entry["usage_after"], entry["capacity"], entry["remaining"]) == (Decimal(usage), Decimal("49000000.00"), Decimal(remaining))
+    policies = load_policies()
+    mine = tuple(c for c in policies.covenants if c.clause_id == "ppca-2002/9.2.7(ii)")
+    results = {r.test_date: r for r in evaluate_all(con, replace(policies, covenants=mine))}
+    fiscal_year_end = results[date(2004, 12, 31)]
+    assert (fiscal_year_end.status, fiscal_year_end.actual, fiscal_year_end.threshold, fiscal_year_end.headroom) == (
+        status, Decimal(usage), Decimal("49000000.00"), Decimal(remaining))
 
 
 def test_alpart_missing_year_and_fy2004_inputs_missing(con):

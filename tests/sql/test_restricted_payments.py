@@ -1,10 +1,16 @@
-"""indenture-1996/4.09: USIO, cumulative Consolidated Net Income from a cut-over and the 4.09(a)(C) builder basket,
-on literal raw rows. Each expected figure is derived by hand in the comment beside it."""
+"""indenture-1996/4.09: USIO, cumulative Consolidated Net Income from a cut-over, the 4.09(a)(C) builder basket and
+the (VIII) general basket at its cap, on literal raw rows. Each expected figure is derived by hand in the comment
+beside it."""
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
+import pytest
 from raw_tables import add, attest, attest_cni_quarters, build, one, rows, tb
+
+from pipelines.policy.evaluation import evaluate_all
+from pipelines.policy.loading import load_policies
 
 CUT_OVER = "1996-12-31"
 
@@ -318,3 +324,25 @@ def test_a_payment_in_property_counts_at_its_fair_market_value_and_a_designation
         "value": "2500000.00", "clause_id": "indenture-1996/4.09(a)(C)", "recorded_amount": "1000000.00",
         "net_book_value": "4000000.00", "fair_market_value": "2500000.00"}
     assert json.loads(used["DES-BOOK"]["inputs"])["amount_counted"]["clause_id"] == "indenture-1996/4.09-designation"
+
+
+@pytest.mark.parametrize(("amount", "usage", "remaining", "status"), [
+    ("30000000.00", "50000000.00", "0.00", "pass"),
+    ("30000000.01", "50000000.01", "-0.01", "fail"),
+])
+def test_the_general_basket_at_its_50000000_cap_complies_and_a_cent_over_breaches(con, amount, usage, remaining, status):
+    # 4.09(b)(VIII): the amounts expended "would not exceed $50,000,000" [Indenture § 4.09(b)(VIII)], so exactly
+    # 50,000,000 complies. 20,000,000 attested at the cut-over + a (VIII) Restricted Investment of 30,000,000.00 =
+    # 50,000,000.00: the ledger's capacity (general_restricted_payments_cap) 50,000,000.00 with 0.00 left; of
+    # 30,000,000.01 = 50,000,000.01: -0.01 left, and the covenant fails by a cent
+    attest(con, "basket_4_09_b_viii_opening", CUT_OVER, "20000000.00")
+    add(con, "restricted_payments", transaction_id="VIII", payment_date="1997-06-02", basket="4.09(b)(VIII)",
+        payment_kind="restricted_investment", recipient_kind="other", amount=amount)
+    build(con, "restricted_payment_basket_ledger")
+    entry = one(con, "select * from restricted_payment_basket_ledger where clause_id = 'indenture-1996/4.09(b)(VIII)'")
+    assert (entry["usage_after"], entry["capacity"], entry["remaining"]) == (Decimal(usage), Decimal("50000000.00"), Decimal(remaining))
+    policies = load_policies()
+    mine = tuple(c for c in policies.covenants if c.clause_id == "indenture-1996/4.09(b)(VIII)")
+    [result] = evaluate_all(con, replace(policies, covenants=mine))
+    assert (result.status, result.actual, result.threshold, result.headroom) == (
+        status, Decimal(usage), Decimal("50000000.00"), Decimal(remaining))
