@@ -1,4 +1,5 @@
-"""Every test, and every command a test starts, records its Dagster runs in a scratch instance, never the project's.
+"""Every test, and every command a test starts, records its Dagster runs in a scratch instance, never the project's,
+and keeps what it caches (prepared databases, fingerprints, readings of the SQL) in a scratch folder, never the user's.
 
 The sample's runs and prepared database that many modules read are made once a session here (a quarter end takes
 seconds): a test reads them, and copies them before it changes anything in them.
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 os.environ["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="covenants-test-dagster-home-")
+# read by pipelines.layout when it is first imported, which no test module has done yet
+os.environ["COVENANTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="covenants-test-cache-")
 
 
 def _run(*args: str) -> str:

@@ -7,9 +7,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from pipelines.layout import ROOT, cache_dir
+from pipelines.layout import CACHE_DIR, ROOT, cache_dir
 
 # Every default of a cache folder, read in a fresh process (the defaults are bound at import) run from `cwd`.
 DEFAULTS = """
@@ -64,3 +65,8 @@ def test_the_folder_named_by_each_variable():
     assert cache_dir(home | {"COVENANTS_CACHE_DIR": ""}) == Path("/home/treasury/.cache/covenants")
     # a relative one is taken from the working folder when the command starts, then fixed
     assert cache_dir(home | {"COVENANTS_CACHE_DIR": "cache"}) == Path.cwd() / "cache"
+
+
+def test_the_tests_cache_in_a_scratch_folder_and_never_in_the_users():
+    # tests/conftest.py sets the variable before any module of the project is imported
+    assert CACHE_DIR.name.startswith("covenants-test-cache-") and CACHE_DIR.parent == Path(tempfile.gettempdir())
