@@ -40,6 +40,9 @@ def load_parameters(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None
     con.from_arrow(parameters_table(policies)).create("policy_parameters")
 
 
+PARAMETERS_SCHEMA = {"instrument": pl.String, "name": pl.String, "effective_from": pl.Date, "value": pl.String, "unit": pl.String, "source": pl.String}
+
+
 def parameters_table(policies: PolicySet) -> pa.Table:
     """The dated parameters as the `policy_parameters` table the SQL models read."""
     rows = [(p.instrument, p.name, v.effective_from, str(v.value), p.unit, v.source) for p in policies.parameters for v in p.values]
@@ -47,8 +50,7 @@ def parameters_table(policies: PolicySet) -> pa.Table:
     # Polars, not pyarrow's own constructors: pa.array imports pandas (0.2 s) to ask whether it was given a pandas object
     columns = {"instrument": instrument, "name": name, "effective_from": effective_from, "value": value, "unit": unit, "source": source}
     # the value is the policy file's decimal text, exact; the SQL macro parameter() returns it for the caller to cast
-    schema = {"instrument": pl.String, "name": pl.String, "effective_from": pl.Date, "value": pl.String, "unit": pl.String, "source": pl.String}
-    return pl.DataFrame(columns, schema=schema).to_arrow()
+    return pl.DataFrame(columns, schema=PARAMETERS_SCHEMA).to_arrow()
 
 
 def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:

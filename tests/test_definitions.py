@@ -12,12 +12,13 @@ import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance, TableColumnDep, build_schedule_context, build_sensor_context
 
-from pipelines.assets.models import models_asset
+from pipelines.assets.models import contract_leaves, models_asset
 from pipelines.assets.partitions import latest_closed_quarter
 from pipelines.definitions import defs
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR, SQL_DIR
+from pipelines.models.column_lineage import leaf_columns
 from pipelines.models.sql_models import LAYERS, discover
 from pipelines.run_job import run_config
 from pipelines.policy.loading import load_policies
@@ -112,6 +113,13 @@ def test_the_model_factory_reads_deps_from_the_sql(tmp_path):
     assert "indenture-1996/4.10(a)" in mart.description
     assert mart.metadata["clause_ids"].value == ["indenture-1996/4.10(a)"]
     assert mart.group_name == "marts"
+
+
+def test_the_lineage_the_definitions_carry_starts_from_the_columns_a_run_makes(sample_database):
+    # the definitions trace each model's columns from the extracts' contract and the two tables of the policies
+    # (contract_leaves), before any run; the tables a run makes below the models must have exactly those columns
+    with duckdb.connect(str(sample_database), read_only=True) as con:
+        assert leaf_columns(con) == contract_leaves()
 
 
 def test_a_model_reading_an_unknown_raw_table_is_refused(tmp_path):
@@ -222,14 +230,17 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     assert not any(name.startswith("ca_1994") for name in clause_checks)
     assert not evaluations[(AssetKey("covenant_results"), "ppca_2002_9_2_4_b")]  # failed on November 30, 2003
     assert {e.asset_key for e in run.get_asset_materialization_events()} == KEYS
-    # what the UI shows of a model's table: its columns and, for each, the columns of the assets above it that the
-    # column is made from; the 4.10(a) numerator sums CCFAFC, the trial-balance activity sums the file's balances
+    # what the UI shows of a model's table: its columns, from the materialization, and for each the columns of the
+    # assets above it that the column is made from, from the definition (it follows from the SQL alone); the 4.10(a)
+    # numerator sums CCFAFC, the trial-balance activity sums the file's balances
     tables = {e.asset_key.path[-1]: e.materialization.metadata for e in run.get_asset_materialization_events()}
     assert "numerator" in {c.name for c in tables["fixed_charge_coverage_tests"]["dagster/column_schema"].value.columns}
-    numerator = tables["fixed_charge_coverage_tests"]["dagster/column_lineage"].value.deps_by_column["numerator"]
+    assert "dagster/column_lineage" not in tables["fixed_charge_coverage_tests"]  # not recorded again at each run
+    specs = {spec.key.path[-1]: spec.metadata for spec in defs.resolve_all_asset_specs()}
+    numerator = specs["fixed_charge_coverage_tests"]["dagster/column_lineage"].deps_by_column["numerator"]
     ccfafc = "consolidated_cash_flow_available_for_fixed_charges"
     assert TableColumnDep(asset_key=AssetKey(ccfafc), column_name=ccfafc) in numerator
-    activity = tables["stg_trial_balance_activity"]["dagster/column_lineage"].value.deps_by_column["activity"]
+    activity = specs["stg_trial_balance_activity"]["dagster/column_lineage"].deps_by_column["activity"]
     assert TableColumnDep(asset_key=AssetKey("raw_trial_balances"), column_name="balance") in activity
     (evaluated,) = [e for e in run.get_asset_materialization_events() if e.asset_key == AssetKey("covenant_results")]
     metadata = evaluated.materialization.metadata

@@ -9,10 +9,11 @@ Dependencies are read from the SQL itself: a model it selects from is that model
 extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
 are both loaded by the `policy_parameters` asset, which also creates the SQL macros; a model that calls a macro reads
 what the macro reads (`parameter(...)`: `policy_parameters`) and the relation it passes it. The asset's description is
-the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids. Each
-materialization carries the table's row count, its columns (`dagster/column_schema`) and, for each column, the
-columns of the assets above it that the column is made from (`dagster/column_lineage`,
-pipelines/models/column_lineage.py).
+the file's leading comment with the clause ids it implements; its metadata names the file and the clause ids and,
+for each column, the columns of the assets above it that the column is made from (`dagster/column_lineage`,
+pipelines/models/column_lineage.py): it follows from the SQL and the extracts' contract, so it is part of the
+definition rather than of every materialization, whose events Dagster records twice (the output and the
+materialization). Each materialization carries the table's row count and its columns (`dagster/column_schema`).
 """
 
 import hashlib
@@ -40,10 +41,13 @@ from pipelines import progress
 from pipelines.assets.extracts import extract_key
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
-from pipelines.extracts.contract import BY_NAME
+from pipelines.calendar.business_days import CALENDAR_SCHEMA
+from pipelines.extracts.contract import BY_NAME, EXTRACTS
+from pipelines.extracts.reading import ROW
 from pipelines.layout import ROOT
-from pipelines.models.column_lineage import Lineage, leaf_columns, lineage
+from pipelines.models.column_lineage import Lineage, lineage
 from pipelines.models.sql_models import SqlModel, build, discover
+from pipelines.quarter_end import PARAMETERS_SCHEMA
 
 STAGE = "models"
 
@@ -71,7 +75,14 @@ def _relative(path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def model_spec(model: SqlModel) -> AssetSpec:
+def contract_leaves() -> dict[str, list[str]]:
+    """The columns of the tables below the models, as the run makes them: each extract's `raw_` table (its row number,
+    then the contract's columns) and the two SOURCES tables (a test holds these to the database a run builds)."""
+    leaves = {f"raw_{e.name}": [ROW, *(c.name for c in e.columns)] for e in EXTRACTS}
+    return leaves | {"policy_parameters": list(PARAMETERS_SCHEMA), "business_days": list(CALENDAR_SCHEMA)}
+
+
+def model_spec(model: SqlModel, found: Lineage) -> AssetSpec:
     return AssetSpec(
         key=AssetKey(model.name),
         group_name=model.layer,
@@ -83,6 +94,7 @@ def model_spec(model: SqlModel) -> AssetSpec:
             "clause_ids": MetadataValue.json(list(model.clause_ids)),
             "sql_path": MetadataValue.path(_relative(model.path)),
             "layer": model.layer,
+            "dagster/column_lineage": column_lineage(model, found),
         },
     )
 
@@ -99,16 +111,16 @@ def column_lineage(model: SqlModel, found: Lineage) -> TableColumnLineage:
 
 
 def models_asset(models: list[SqlModel]):
-    @multi_asset(name="sql_models", specs=[model_spec(m) for m in models], can_subset=True)
+    found = lineage(models, contract_leaves())
+
+    @multi_asset(name="sql_models", specs=[model_spec(m, found) for m in models], can_subset=True)
     def sql_models(context: AssetExecutionContext, folders: CovenantFolders):
         selected = [m for m in models if AssetKey(m.name) in context.selected_asset_keys]
         started = time.perf_counter()
         with folders.connect() as con:
-            found = lineage(models, leaf_columns(con))  # before the builder thread takes the connection
             for done, (model, rows, schema) in enumerate(built_ahead(con, selected), 1):
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                metadata = {"dagster/row_count": rows, "dagster/column_schema": schema, "dagster/column_lineage": column_lineage(model, found)}
-                yield MaterializeResult(asset_key=AssetKey(model.name), metadata=metadata)
+                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": rows, "dagster/column_schema": schema})
         progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
 
     return sql_models

@@ -118,6 +118,9 @@ def business_day_count_after(day: date, count: int, closures: tuple[Closure, ...
     return day
 
 
+CALENDAR_SCHEMA = {"day": pl.Date, "is_business_day": pl.Boolean, "reason": pl.String, "business_day_count": pl.Int32, "is_federal_reserve_holiday": pl.Boolean}
+
+
 def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
     """One row per calendar day: whether it is a Business Day, why not, the running count of Business Days, and whether
     it is a Federal Reserve holiday (whatever the closures; ppca-2002 reads that alone, R-X07)."""
@@ -142,8 +145,7 @@ def calendar_table(closures: tuple[Closure, ...] = ()) -> pa.Table:
         "business_day_count": counts,
         "is_federal_reserve_holiday": [day in holidays for day in days],
     }
-    schema = {"day": pl.Date, "is_business_day": pl.Boolean, "reason": pl.String, "business_day_count": pl.Int32, "is_federal_reserve_holiday": pl.Boolean}
-    return pl.DataFrame(columns, schema=schema).to_arrow()
+    return pl.DataFrame(columns, schema=CALENDAR_SCHEMA).to_arrow()
 
 
 def load_business_days(con: duckdb.DuckDBPyConnection, closures: tuple[Closure, ...] | None = None) -> None:
