@@ -121,6 +121,15 @@ def test_alpart_while_65_percent_owned_is_a_non_affiliate_joint_venture(con):
     assert row["not_asset_sale_reason"].startswith("seller deemed a Non-Affiliate Joint Venture")
 
 
+@pytest.mark.parametrize(("ownership", "deemed_najv"), [("0.050000", True), ("0.049999", False)])
+def test_alpart_is_deemed_a_non_affiliate_joint_venture_only_from_5_percent(con, ownership, deemed_najv):
+    # def/NonAffiliateJointVenture: "an ownership interest equal to or greater than 5%": exactly 5% is one, a
+    # millionth less is not, and Alpart's own sale is then the sale of an ordinary joint venture's assets
+    add(con, "entities", entity_id="ALPART", role="joint_venture", ownership_pct=ownership, consolidation_method="proportional", is_joint_venture="true")
+    sale(con, "AS-ALPART", "1999-03-31", "40000000.00", seller_entity_id="ALPART")
+    assert classified(con, "AS-ALPART")["seller_deemed_najv"] is deemed_najv
+
+
 def test_alpart_wholly_owned_is_a_subsidiary_again(con):
     add(con, "entities", entity_id="ALPART", role="subsidiary", ownership_pct="1.000000")
     sale(con, "AS-ALPART", "1999-03-31", "40000000.00", seller_entity_id="ALPART")
@@ -245,6 +254,16 @@ def test_the_pool_must_exceed_25_000_000(con, second, triggers):
     found = pool(con)
     assert [r["triggers_offer"] for r in found] == [False, triggers]
     assert found[-1]["pool_after"] == Decimal("12000000.00") + Decimal(second)
+
+
+@pytest.mark.parametrize(("sale_date", "pooled"), [("1996-12-23", []), ("1996-12-24", [(Decimal("30000000.00"), True)])])
+def test_only_proceeds_received_after_the_indentures_date_enter_the_pool(con, sale_date, pooled):
+    # "any Net Cash Proceeds received after the date of this Indenture" [Indenture § 4.14(b)], dated December 23, 1996:
+    # a sale for 30,000,000 in cash that day is an Asset Sale ("on or after" the Notes' issuance, the same day), but
+    # its proceeds, received that day, are not received after it; the next day's are, and 30,000,000 exceeds
+    # 25,000,000 alone
+    sale(con, "AS", sale_date, "30000000.00")
+    assert [(r["amount"], r["triggers_offer"]) for r in pool(con) if r["event_kind"] == "receipt"] == pooled
 
 
 def test_the_threshold_is_on_the_pool_not_per_sale(con):

@@ -49,6 +49,10 @@ def test_maximum_letter_of_credit_amount_phases_each_side_of_their_dates(con):
     }
     # outstandings on 1998-10-15: V1 50,000,000 + G1 1,000,000 = 51,000,000
     assert found["1998-10-15"]["actual"] == D("51000000.00")
+    # the Venezuela Letters of Credit each test shows: none outstanding before V1 is issued (0.00, not missing), then
+    # V1's 50,000,000 until it expires
+    shown = {d: json.loads(r["inputs"])["venezuela_letters_of_credit"]["value"] for d, r in found.items()}
+    assert (shown["1998-07-31"], shown["1998-08-01"], shown["1999-07-01"]) == ("0.00", "50000000.00", "0.00")
     vlc = by(con, "ca1994_letter_of_credit_tests", "ca-1994/2.1.3(b)(ii)")
     assert vlc["1998-08-01"]["threshold"] == D("110000000.00")  # 235,000,000 - 125,000,000
 

@@ -70,6 +70,8 @@ def test_forward_charges_30_360_actual_360_letters_of_credit_and_deemed_draw(con
     assert row["interest_to_the_cent"] == Decimal("13267361.11")  # 6,525,000 + 6,650,000 x 365/360 = 6,742,361.11
     # LCs: 20,000,000 x 0.0125 x 365 x 73 = 250,000 x 26,645
     assert row["letter_of_credit_fees_x26280"] == Decimal("6661250000.0000000000")
+    # as the inputs show it: 250,000 x 365/360 = 253,472.2222... to the cent
+    assert row["letter_of_credit_fees_to_the_cent"] == Decimal("253472.22")
     assert row["projected_other_fixed_charges_x26280"] == Decimal("13140000000.0000000000")  # 500,000 x 26,280
     # no letters of credit extract rows (REV's month-end letters_of_credit_outstanding prices the fees only), so
     # deemed draw: 400,000,000 - (95,000,000 (b)(ii) principal + 0 letters of credit) = 305,000,000 at REV's rate and day count:
