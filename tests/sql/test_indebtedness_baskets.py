@@ -111,6 +111,23 @@ def test_at_any_one_time_baskets_are_freed_by_repayments(con):
     ]
 
 
+def test_a_month_end_without_a_balance_is_a_repayment_of_all_of_it(con):
+    # the extract lists outstanding instruments only: QAL has no row at August 31 while another instrument does, so
+    # its 70,000,000 is repaid then (no row = zero principal) and the basket is free again
+    add(con, "debt_instruments", instrument_id="QAL", obligor_entity_id="KACC", indenture_basket="4.10(b)(iv)")
+    add(con, "debt_instruments", instrument_id="OTHER", obligor_entity_id="KACC")
+    add(con, "incurrences", transaction_id="Q1", incurrence_date="1999-06-15", instrument_id="QAL", amount="70000000.00", basket="4.10(b)(iv)")
+    add(con, "debt_balances", instrument_id="QAL", period_end="1999-06-30", principal_outstanding="70000000.00")
+    add(con, "debt_balances", instrument_id="QAL", period_end="1999-07-31", principal_outstanding="70000000.00")
+    add(con, "debt_balances", instrument_id="OTHER", period_end="1999-08-31", principal_outstanding="1000000.00")
+    build(con, "indebtedness_basket_tests")
+    entries = ledger(con, "indenture-1996/4.10(b)(iv)")
+    assert [(str(r["entry_date"]), r["amount"], r["usage_after"], r["remaining"]) for r in entries] == [
+        ("1999-06-15", M("70000000.00"), M("70000000.00"), M("5000000.00")),  # 75,000,000 - 70,000,000
+        ("1999-08-31", M("-70000000.00"), M("0.00"), M("75000000.00")),
+    ]
+
+
 def test_refinancing_limited_to_the_refinanced_amount_plus_premium_and_fees(con):
     add(con, "debt_instruments", instrument_id="OLD")
     add(con, "debt_instruments", instrument_id="NEW")

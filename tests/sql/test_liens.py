@@ -66,6 +66,19 @@ def test_net_betterments_and_maximum_secured_amount(con):
     assert (created["actual"], created["threshold"], created["test_kind"]) == (Decimal("360000000.00"), Decimal("443000000.00"), "transaction")
 
 
+def test_capital_expenditures_count_through_the_quarter_end(con):
+    # "on a cumulative basis for the period from the date hereof, through the date of determination", cut at the last
+    # fiscal quarter end: March 1997's capital expenditures are in the first quarter's Net Betterments, April's are not
+    quarters(con)
+    capex(con, "1997-03-31", "5000000.00")
+    capex(con, "1997-04-30", "1000000.00")
+    lien(con, "REV-PC", "300000000.00", "1997-01-10", "4.11(b)(i)", instrument_id="REV")
+    build(con, "maximum_secured_amount")
+    nb = one(con, "select * from net_betterments where test_date = ?", [Q1])
+    # 5,000,000 less depreciation 0 (1996Q4) + 3,000,000 (1997Q1) = 2,000,000
+    assert (nb["capital_expenditures"], nb["net_betterments"]) == (Decimal("5000000.00"), Decimal("2000000.00"))
+
+
 def test_net_betterments_floor_at_zero(con):
     quarters(con, depreciation_q1="12000000.00")
     capex(con, "1997-02-28", "10000000.00")
