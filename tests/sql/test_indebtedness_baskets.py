@@ -111,6 +111,18 @@ def test_at_any_one_time_baskets_are_freed_by_repayments(con):
     ]
 
 
+def test_a_letter_of_credit_uses_the_basket_through_its_expiry_date_and_frees_it_the_day_after(con):
+    # a 2,000,000 letter of credit under the revolver's 4.10(b)(ii), expiring June 30, 2000: outstanding that whole
+    # day, so the release is entered on July 1
+    add(con, "debt_instruments", instrument_id="REV", instrument_kind="revolving_credit", indenture_basket="4.10(b)(ii)")
+    add(con, "debt_balances", instrument_id="REV", period_end="2000-01-31", principal_outstanding="0.00")
+    add(con, "letters_of_credit", lc_id="LC1", facility_instrument_id="REV", beneficiary="b", purpose="general",
+        issue_date="2000-01-10", expiry_date="2000-06-30", stated_amount="2000000.00", cash_collateralized="false")
+    build(con, "indebtedness_basket_ledger")
+    letters = [(str(r["entry_date"]), r["amount"]) for r in ledger(con, "indenture-1996/4.10(b)(ii)") if r["transaction_id"].startswith("LC1")]
+    assert letters == [("2000-01-10", M("2000000.00")), ("2000-07-01", M("-2000000.00"))]
+
+
 def test_a_month_end_without_a_balance_is_a_repayment_of_all_of_it(con):
     # the extract lists outstanding instruments only: QAL has no row at August 31 while another instrument does, so
     # its 70,000,000 is repaid then (no row = zero principal) and the basket is free again
