@@ -117,7 +117,7 @@ def test_negative_carryover_and_a_fiscal_year_2004_row_that_wins(con):
 # ---- a single capital expenditure, tested on its day (ppca_capital_expenditure_transactions, R-X60, R-X61) ----------
 
 def expenditure(con, expenditure_id, on, amount, entity="KACC", financed="true"):
-    month_end = {"2003": "2003-06-30", "2004": "2004-06-30", "2005": "2005-06-30"}[on[:4]]
+    month_end = {"2002": "2002-06-30", "2003": "2003-06-30", "2004": "2004-06-30", "2005": "2005-06-30"}[on[:4]]
     add(con, "capital_expenditures", entity_id=entity, period_end=month_end, project=f"project {expenditure_id}", amount=amount,
         financed_by_obligors=financed, expenditure_id=expenditure_id, expenditure_date=on)
 
@@ -222,6 +222,15 @@ def test_alpart_expenditure_financed_by_the_obligors_adds_to_the_aggregate(con):
     assert {t: r["actual"] for t, r in tests.items()} == {
         "A1": Decimal("39000000.00"), "A2": Decimal("49000000.00"), "A3": Decimal("49000000.01")}
     assert all(json.loads(r["missing_inputs"]) == [] and r["threshold"] is None for r in tests.values())  # the policy's $49,000,000
+
+
+def test_an_alpart_expenditure_of_fiscal_year_2002_has_no_earlier_year_to_add(con):
+    # Fiscal Year 2002 is the first of "Fiscal Years 2002 through 2004": nothing before it (0, not a missing year);
+    # 3,000,000 financed earlier in 2002 + the expenditure's 2,000,000 = 5,000,000
+    expenditure(con, "A0", "2002-06-15", "2000000.00", entity="ALPART")
+    attest(con, "ppca_alpart_capital_expenditures_financed_to_date", "2002-06-15", "3000000.00", reference_id="A0")
+    a0 = transaction_tests(con, "ppca-2002/9.2.7(ii)")["A0"]
+    assert (a0["actual"], json.loads(a0["missing_inputs"])) == (Decimal("5000000.00"), [])
 
 
 def test_alpart_expenditure_names_a_missing_year_and_its_own_year_to_date(con):
