@@ -38,8 +38,9 @@ def test_change_of_control_rule(con, m, m_vote, g_max, board, actual):
     assert (found["actual"], json.loads(found["missing_inputs"])) == (actual, [])
 
 
-def test_change_of_control_missing_inputs(con):
-    ownership(con, m="0.350000", m_vote="0.350000", g_max="0.100000")  # 30% to 40%: the board flag is needed
+@pytest.mark.parametrize("m", ["0.350000", "0.300000"])  # inside "30% or greater" and "less than 40%", and at 30%
+def test_change_of_control_missing_inputs(con, m):
+    ownership(con, m=m, m_vote=m, g_max="0.100000")  # 30% to 40%: the board flag is needed
     build(con, "change_of_control_tests")
     found = one(con, "select * from change_of_control_tests")
     assert found["actual"] is None
