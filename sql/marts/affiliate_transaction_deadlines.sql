@@ -6,6 +6,7 @@
 -- affiliate_transaction_officers_certificate for the quarter (value YYYY-MM-DD); none attested = unknown, a missing input.
 with quarters as (
     select
+        q.quarter_start,
         q.quarter_end,
         q.fiscal_year,
         q.fiscal_quarter,
@@ -22,7 +23,7 @@ reportable as (
     from quarters as q
     left join stg_affiliate_transactions as t
         on t.exemption is null
-        and t.transaction_date between q.quarter_end - interval 3 month + interval 1 day and q.quarter_end
+        and t.transaction_date between q.quarter_start and q.quarter_end
     group by q.quarter_end
 )
 

@@ -117,3 +117,15 @@ def test_quarterly_certificate_within_60_days(con):
     assert json.loads(found["FY1999-Q1"]["missing_inputs"]) == ["affiliate_transaction_officers_certificate delivery date for the quarter ending 1999-03-31"]
     assert (found["FY1999-Q2"]["due_date"], found["FY1999-Q2"]["completed_on"]) == (date(1999, 8, 29), date(1999, 8, 29))
     assert "(aggregate 3000000.00 in 1 transactions)" in found["FY1999-Q2"]["obligation"]
+
+
+def test_a_quarters_certificate_reports_that_quarters_transactions_only(con):
+    # the quarter ending June 30, 1999 runs from April 1: a transaction of March 31 is the first quarter's
+    tb(con, "1999-03-31", "cash", "0.00")
+    tb(con, "1999-06-30", "cash", "0.00")
+    add(con, "affiliate_transactions", transaction_id="LAST-Q1", transaction_date="1999-03-31", amount="1000000.00")
+    add(con, "affiliate_transactions", transaction_id="FIRST-Q2", transaction_date="1999-04-01", amount="3000000.00")
+    build(con, "affiliate_transaction_deadlines")
+    found = {r["reference_id"]: r["obligation"] for r in rows(con, "select * from affiliate_transaction_deadlines")}
+    assert "(aggregate 1000000.00 in 1 transactions)" in found["FY1999-Q1"]
+    assert "(aggregate 3000000.00 in 1 transactions)" in found["FY1999-Q2"]
