@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 
 import duckdb
@@ -13,7 +11,6 @@ from pipelines.extracts.contract import BY_NAME, EXTRACTS
 from pipelines.extracts.date_range import DateRange
 from pipelines.extracts.schemas import compiled_screen
 from pipelines.extracts.screen import SCREENS_DIR, passes_screen, screen_sql, table_issues
-from pipelines.layout import ROOT
 
 TRIAL_BALANCES = BY_NAME["trial_balances"]
 DATES = DateRange(date(1988, 10, 28), date(2006, 10, 15))
@@ -75,15 +72,3 @@ def test_what_the_screen_refuses_pandera_names():
     table = _trial_balance(con, (2, "KACC", date(2003, 12, 31), "4000", None, "1.00"), (3, "KACC", date(2003, 12, 30), "4001", None, "2.00"))
     [issue] = table_issues(con, table, TRIAL_BALANCES, "trial_balances.csv", DATES)
     assert (issue.file, issue.row, issue.column, issue.value, issue.check) == ("trial_balances.csv", 3, "period_end", "2003-12-30", "month_end")
-
-
-def test_a_run_of_sound_extracts_imports_neither_pandera_nor_ibis():
-    script = (
-        "import sys, duckdb\n"
-        "from pipelines.extracts.ingest import ingest_all\n"
-        "assert ingest_all(duckdb.connect(), 'sample/extracts') == []\n"
-        "print(sorted(m for m in ('pandera', 'ibis', 'pandas') if m in sys.modules))\n"
-    )
-    shown = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert shown.stdout.strip() == "[]"
-
