@@ -37,6 +37,16 @@ def test_replacement_on_day_30_is_in_time(con):
         date(2001, 4, 10), date(2001, 5, 10), date(2001, 5, 10), "none")
 
 
+def test_a_successor_appointed_the_day_the_director_resigns_leaves_no_vacancy(con):
+    # B, independent, takes the seat on 2001-04-10, the day A's resignation takes effect: no period without an
+    # independent director, so no vacancy to test
+    unrestricted_subsidiary(con)
+    director(con, "A", "1998-01-01", "2001-04-10", "resignation")
+    director(con, "B", "2001-04-10")
+    build(con, "unrestricted_subsidiary_vacancies")
+    assert rows(con, "select * from unrestricted_subsidiary_vacancies") == []
+
+
 def test_replacement_on_day_31_is_late(con):
     unrestricted_subsidiary(con)
     director(con, "A", "1998-01-01", "2001-04-10", "death")
