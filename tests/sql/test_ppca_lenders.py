@@ -125,20 +125,23 @@ def test_a_lender_without_a_row_has_not_signed(con):
 
 
 @pytest.mark.parametrize(
-    ("consenting", "status", "share"),
+    ("consenting", "status", "share", "consenting_commitments"),
     [
         # nothing outstanding: the Revolving Commitments count
-        (set(SCHEDULE_A) - {"PNC"}, "pass", "0.912281"),  # 260,000,000 / 285,000,000 = 91.228% >= 86%
-        (set(SCHEDULE_A) - {"MLBF"}, "pass", "0.877193"),  # 250 / 285 = 87.719%
-        (set(SCHEDULE_A) - {"GECC"}, "fail", "0.807018"),  # 230 / 285 = 80.702% < 86%
+        (set(SCHEDULE_A) - {"PNC"}, "pass", "0.912281", "260000000.00"),  # 260,000,000 / 285,000,000 = 91.228% >= 86%
+        (set(SCHEDULE_A) - {"MLBF"}, "pass", "0.877193", "250000000.00"),  # 250 / 285 = 87.719%
+        (set(SCHEDULE_A) - {"GECC"}, "fail", "0.807018", "230000000.00"),  # 230 / 285 = 80.702% < 86%
     ],
 )
-def test_86_percent_of_the_commitments_when_nothing_is_outstanding(con, consenting, status, share):
+def test_86_percent_of_the_commitments_when_nothing_is_outstanding(con, consenting, status, share, consenting_commitments):
     register(con)
     answers(con, "REQ-PPE", "2003-10-15", "ppe_subcomponent_reduction", consenting)
     [result] = results(con, "ppca_lender_consent_tests", "ppca-2002/12.1(vii)")
     assert (result.status, result.actual, result.threshold) == (status, D(share), D("0.86"))
     assert result.inputs["basis"]["value"] == "Revolving Commitments"
+    # the two amounts the share is of, as the certificate shows them
+    shown = (result.inputs["consenting_revolving_commitments"]["value"], result.inputs["revolving_commitments"]["value"])
+    assert shown == (consenting_commitments, "285000000.00")
 
 
 @pytest.mark.parametrize(
