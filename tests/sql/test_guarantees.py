@@ -4,6 +4,7 @@
 import json
 from decimal import Decimal
 
+import pytest
 from raw_tables import add, attest, build, rows
 
 M = Decimal
@@ -63,6 +64,17 @@ def test_subordinated_other_indebtedness_needs_a_note_guarantee_on_a_similar_bas
     assert json.loads(found["G1"]["missing_inputs"]) == []
     assert str(found["G8"]["test_date"]) == "1996-12-23"
     assert json.loads(found["G2"]["inputs"])["note_guarantees"]["value"] == "none"
+
+
+@pytest.mark.parametrize(("given_on", "tested"), [("1998-06-30", True), ("1998-07-01", False)])
+def test_a_guarantee_given_on_a_subsidiarys_last_day_as_one_is_tested(con, given_on, tested):
+    # "no Subsidiary ... shall guarantee" [Indenture § 4.10(c)]: LEAVING is a Subsidiary through June 30, 1998 (its
+    # register row's last day); a guarantee it gives that day is a Subsidiary's, one given the next day is not
+    _c_group(con)
+    add(con, "entities", entity_id="LEAVING", valid_to="1998-06-30")
+    _subordinated(con, "GL", "LEAVING", given_on=given_on)
+    build(con, "other_indebtedness_guarantee_tests")
+    assert ("GL" in _by_id(con, "other_indebtedness_guarantee_tests")) is tested
 
 
 def test_exemptions_for_acquired_guarantees_and_conforming_refinancings(con):
