@@ -2,9 +2,11 @@
 column is made from (pipelines/models/sql_reading.py), and the walk from any column down to the extracts' columns.
 
 The tables below the models (the `raw_<extract>` tables and SOURCES) give the first columns; each model's columns are
-then known from its own reading, in dependency order, so that a star is expanded to what its table holds. Those first
-columns are read from the database the models are built in (`leaf_columns`): an extract whose file is missing has no
-table, and a star over it no columns. The lineage is cached by the hash of the SQL and of those columns.
+then known from its own reading, in dependency order, so that a star is expanded to what its table holds. The Dagster
+definitions take those first columns from the extracts' contract (pipelines/assets/models.py, `contract_leaves`);
+`covenants explain` reads them from the database the models were built in (`leaf_columns`), where an extract whose
+file is missing has no table, and a star over it no columns. A test holds the two to the same columns for a whole
+run, so both find one cached lineage: it is cached by the hash of the SQL and of those columns.
 """
 
 from __future__ import annotations
