@@ -47,6 +47,8 @@ _REASONS = {
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 
 ROW = "_row"  # the row's number in its file, as a person opening the file would count it
+# From this many rows a file's cells are stripped by the expression that is cheaper to run than to plan (`_text`)
+LARGE_SOURCE_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -143,19 +145,21 @@ _views = count()  # next() on a count is atomic: frames may be typed on several 
 @dataclass(frozen=True)
 class Source:
     """A relation over the file's cells: `sql` selects `_row` and every column of the file; `types` gives each
-    column's DuckDB type (VARCHAR but for a typed Parquet column). `views` are what must be dropped afterwards."""
+    column's DuckDB type (VARCHAR but for a typed Parquet column). `views` are what must be dropped afterwards;
+    `large`, whether it has LARGE_SOURCE_ROWS rows or more."""
 
     sql: str
     types: dict[str, str]
     views: tuple[str, ...] = ()
     cleanup: tuple[Path, ...] = ()
+    large: bool = False
 
 
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
     name = f"_extract_text_{next(_views)}"
     numbered = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     con.register(name, numbered.to_arrow())
-    return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,))
+    return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,), large=frame.height >= LARGE_SOURCE_ROWS)
 
 
 def _csv_source(path: Path) -> Source:
@@ -175,11 +179,12 @@ def _csv_source(path: Path) -> Source:
         raise
     scan = f"read_parquet({literal(str(rows))})"
     names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
+    large = pl.scan_parquet(rows).select(pl.len()).collect().item() >= LARGE_SOURCE_ROWS  # the count is in the footer
     # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
-    filled = " or ".join(f"{_text(n, 'VARCHAR')} is not null" for n in names) or "false"
+    filled = " or ".join(f"{_text(n, 'VARCHAR', large)} is not null" for n in names) or "false"
     last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
     sql = f"select {ROW}::bigint as {ROW}, * exclude ({ROW}) from {scan} where {ROW} <= {last}"
-    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,))
+    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,), large=large)
 
 
 def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -189,8 +194,10 @@ def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     floats = [name for name, kind in types.items() if kind in ("FLOAT", "DOUBLE")]
     if floats:
         raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
+    (rows,) = con.execute("select coalesce(sum(num_rows), 0) from parquet_file_metadata(?)", [str(path)]).fetchall()[0]
     # Parquet rows are counted from 1: a Parquet file has no header row
-    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types)
+    sql = f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}"
+    return Source(sql, types, large=rows >= LARGE_SOURCE_ROWS)
 
 
 def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -215,12 +222,15 @@ def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 # ---- typing the cells ------------------------------------------------------------------------------------------
 
 
-def _text(column: str, source_type: str) -> str:
-    """The cell as stripped text, null when empty."""
+def _text(column: str, source_type: str, large: bool) -> str:
+    """The cell as stripped text, null when empty. Both forms give the same text: DuckDB's trim() of a set of
+    characters costs several times a scan of a large table, so there it is called only on the cells that start or
+    end with one of them (or are empty, which contains() finds in any text); that form takes longer to plan than a
+    small file takes to type, so a small file calls trim() on every cell."""
     cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
     spaces = literal(_WHITESPACE)
-    # DuckDB's trim() of a set of characters costs several times a scan of a large table: it is called only on the
-    # cells that start or end with one of them (or are empty, which contains() finds in any text)
+    if not large:
+        return f"nullif(trim({cell}, {spaces}), '')"
     return f"(case when contains({spaces}, left({cell}, 1)) or contains({spaces}, right({cell}, 1)) then nullif(trim({cell}, {spaces}), '') else {cell} end)"
 
 
@@ -229,26 +239,32 @@ def _exact(kind: str, source_type: str) -> bool:
     return kind != "text" and source_type == KINDS[kind]
 
 
+def _cells(source: Source, extract: Extract) -> str:
+    """SQL: `_row` and each column's cell, stripped text but for a Parquet column already of its kind's exact type;
+    each cell is stripped once here, however many checks read it."""
+    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name], source.large) for c in extract.columns]
+    return f"select {ROW}, " + ", ".join(f"{cell} as {quoted(c.name)}" for cell, c in zip(cells, extract.columns, strict=True)) + f" from ({source.sql})"
+
+
 def _typed(kind: str, column: str, source_type: str) -> str:
-    if _exact(kind, source_type):
-        return quoted(column)
-    text = _text(column, source_type)
-    if kind == "text":
-        return text
+    """SQL: the cell (of `_cells`) typed by its kind."""
+    cell = quoted(column)
+    if _exact(kind, source_type) or kind == "text":
+        return cell
     if kind == "bool":
-        return f"({text} = 'true')"
-    return f"cast({text} as {KINDS[kind]})"
+        return f"({cell} = 'true')"
+    return f"cast({cell} as {KINDS[kind]})"
 
 
 def _fits(kind: str, column: str, source_type: str) -> str:
-    """SQL: the cell (non-empty) fits its kind."""
+    """SQL: the cell (of `_cells`, non-empty) fits its kind."""
+    cell = quoted(column)
     if _exact(kind, source_type):
         # a DATE's text is YYYY-MM-DD for years 1 to 9999 only; others go through the text's checks to be refused
-        return f"year({quoted(column)}) between 1 and 9999" if kind == "date" else "true"
-    text = _text(column, source_type)
-    fits = f"regexp_full_match({text}, {literal(_PATTERNS[kind])})"
+        return f"year({cell}) between 1 and 9999" if kind == "date" else "true"
+    fits = f"regexp_full_match({cell}, {literal(_PATTERNS[kind])})"
     if kind == "date":  # a real calendar day: not February 30, nor year 0000, which no calendar has
-        fits += f" and coalesce(year(try_cast({text} as date)) >= 1, false)"
+        fits += f" and coalesce(year(try_cast({cell} as date)) >= 1, false)"
     return fits
 
 
@@ -270,7 +286,7 @@ def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract,
     types = source.types
     good_cells = []
     for column in extract.columns:
-        cell = _text(column.name, types[column.name]) if not _exact(column.kind, types[column.name]) else quoted(column.name)
+        cell = quoted(column.name)
         conditions = [f"{cell} is not null"] if column.required else []
         if column.kind in _PATTERNS:
             conditions.append(f"({cell} is null or ({_fits(column.kind, column.name, types[column.name])}))")
@@ -278,7 +294,7 @@ def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract,
             good_cells.append(" and ".join(conditions))
     good = "coalesce(" + " and ".join(good_cells) + ", false)" if good_cells else "true"
     typed = ", ".join(f"{_typed(c.kind, c.name, types[c.name])} as {quoted(c.name)}" for c in extract.columns)
-    (kept,) = con.execute(f"create table {table} as select {ROW}, {typed} from ({source.sql}) where {good}").fetchall()[0]
+    (kept,) = con.execute(f"create table {table} as select {ROW}, {typed} from ({_cells(source, extract)}) where {good}").fetchall()[0]
     # the rows left out are looked for only when there are some (a Parquet file's count is in its footer)
     if good_cells and kept != con.sql(f"select count(*) from ({source.sql})").fetchall()[0][0]:
         issues += _cell_issues(con, source, extract, name, good)
@@ -291,7 +307,8 @@ def _cell_issues(con: duckdb.DuckDBPyConnection, source: Source, extract: Extrac
     row left out has at least one issue: nothing is dropped silently."""
     selected = []
     for column in extract.columns:
-        text = _text(column.name, source.types[column.name])
+        # a typed Parquet cell's text is its value's (a DATE of year 10000 is refused by its pattern)
+        text = f"cast({quoted(column.name)} as varchar)" if _exact(column.kind, source.types[column.name]) else quoted(column.name)
         selected.append(text)
         selected.append(f"{text} is null" if column.required else "false")
         if column.kind in _PATTERNS:
@@ -301,7 +318,7 @@ def _cell_issues(con: duckdb.DuckDBPyConnection, source: Source, extract: Extrac
             selected.append(f"{text} is not null and {form} and not {calendar}")
         else:
             selected += ["false", "false"]
-    rows = con.sql(f"select {ROW}, {', '.join(selected)} from ({source.sql}) where not {good} order by {ROW}").fetchall()
+    rows = con.sql(f"select {ROW}, {', '.join(selected)} from ({_cells(source, extract)}) where not {good} order by {ROW}").fetchall()
     issues: list[Issue] = []
     bad_rows: set[int] = set()
     for index, column in enumerate(extract.columns):

@@ -12,7 +12,8 @@ import pytest
 
 from pipelines.extracts.contract import BY_NAME
 from pipelines.extracts.ingest import BadExtracts, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
-from pipelines.extracts.reading import Issue
+from pipelines.extracts import reading
+from pipelines.extracts.reading import Issue, typed_rows
 
 MONEY = "not an amount in dollars with at most two decimal places"
 
@@ -177,6 +178,28 @@ def test_a_blank_line_inside_a_csv_is_a_refused_row(extracts_dir, reingest, clea
     (extracts_dir / "valco_ebitda.csv").write_text(clean_texts["valco_ebitda"].replace("\n", "\n\n", 1))
     required = ("period_end", "actual_valco_ebitda", "primary_aluminum_produced")
     assert reingest("valco_ebitda") == [Issue("valco_ebitda.csv", 2, c, None, "required value is empty", "not_null") for c in required]
+
+
+# Cells padded with Unicode White_Space (a tab, a no-break space, an ideographic space, a line separator), a cell of
+# spaces only, and one refused for a third decimal place: stripped as Polars' strip_chars() strips them.
+PADDED = pl.DataFrame(
+    {
+        "period_end": ["\t2003-01-31\u00a0", "2003-02-28"],
+        "actual_valco_ebitda": ["\u3000100.50 ", " 1.005\u2028"],
+        "forecast_valco_ebitda": ["\u2003 \u00a0", None],
+        "primary_aluminum_produced": [" true", "false"],
+        "forecast_valco_ebitda_quarter": ["", "600"],
+    }
+)
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["a small file", "a large file"])
+def test_cells_are_stripped_alike_in_a_small_and_a_large_file(large, monkeypatch):
+    # a file of LARGE_SOURCE_ROWS rows or more strips its cells by another expression, which must give the same text
+    monkeypatch.setattr(reading, "LARGE_SOURCE_ROWS", 0 if large else 10**9)
+    typed, issues = typed_rows(PADDED, 2, BY_NAME["valco_ebitda"], "valco_ebitda.csv")
+    assert typed.rows() == [(2, date(2003, 1, 31), Decimal("100.50"), None, True, None)]
+    assert issues == [Issue("valco_ebitda.csv", 3, "actual_valco_ebitda", "1.005", MONEY, "type_money")]
 
 
 def test_parquet_float_money_is_refused(clean_con, extracts_dir, reingest):
