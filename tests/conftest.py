@@ -2,12 +2,15 @@
 and keeps what it caches (prepared databases, fingerprints, readings of the SQL) in a scratch folder, never the user's.
 
 The sample's runs and prepared database that many modules read are made once a session here (a quarter end takes
-seconds): a test reads them, and copies them before it changes anything in them.
+seconds), by whichever of the session's processes (pytest-xdist's workers) asks first, while the others wait for it:
+a test reads them, and copies them before it changes anything in them.
 """
 
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from io import StringIO
@@ -30,6 +33,23 @@ def _run(*args: str) -> str:
     return printed.getvalue()
 
 
+def _made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` of the session, which `make` fills: called by the first process to ask, under a lock the
+    session's other processes wait on; a failed `make` is tried afresh by the next to ask."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    # a worker's base folder is the session's own, one per worker; their parent is the session's
+    root = tmp_path_factory.getbasetemp().parent if worker else tmp_path_factory.getbasetemp()
+    folder, made = root / name, root / f"{name}.made"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @dataclass(frozen=True)
 class SampleRun:
     out: Path  # the output folder: shared by every test that asks, so never to be changed
@@ -41,8 +61,11 @@ def sample_run(tmp_path_factory) -> SampleRun:
     """`covenants run --extracts sample/extracts` for every quarter."""
     from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
-    out = tmp_path_factory.mktemp("sample-run") / "out"
-    return SampleRun(out, _run("--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out)))
+    def make(folder: Path) -> None:
+        (folder / "printed.txt").write_text(_run("--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(folder / "out")))
+
+    folder = _made_once(tmp_path_factory, "sample-run", make)
+    return SampleRun(folder / "out", (folder / "printed.txt").read_text())
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +73,10 @@ def sample_quarter_run(tmp_path_factory) -> Path:
     """The output folder of `covenants run --extracts sample/extracts --period 2003Q4`: shared, so never to be changed."""
     from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
-    out = tmp_path_factory.mktemp("sample-2003Q4") / "out"
-    _run("--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(out), "--period", "2003Q4")
-    return out
+    def make(folder: Path) -> None:
+        _run("--extracts", str(SAMPLE_EXTRACTS_DIR), "--out", str(folder / "out"), "--period", "2003Q4")
+
+    return _made_once(tmp_path_factory, "sample-2003Q4", make) / "out"
 
 
 @pytest.fixture(scope="session")
@@ -61,11 +85,12 @@ def sample_prepared(tmp_path_factory) -> Path:
     from pipelines.check.prepared import open_prepared
     from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
-    cache = tmp_path_factory.mktemp("sample-prepared")
-    prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
-    prepared.con.close()
-    assert not prepared.cached
-    return cache
+    def make(cache: Path) -> None:
+        prepared = open_prepared(SAMPLE_EXTRACTS_DIR, cache)
+        prepared.con.close()
+        assert not prepared.cached
+
+    return _made_once(tmp_path_factory, "sample-prepared", make)
 
 
 @pytest.fixture(scope="session")
