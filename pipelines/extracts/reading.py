@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.database import ArrowStream, polars_frame
 from pipelines.extracts.contract import KINDS, Extract
 from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, malformed_row
 
@@ -154,7 +155,7 @@ class Source:
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
     name = f"_extract_text_{next(_views)}"
     numbered = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    con.register(name, numbered.to_arrow())
+    con.register(name, ArrowStream(numbered))
     return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,))
 
 
@@ -352,7 +353,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, extract: Extract, tabl
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     exists = con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchall()[0][0]
-    return con.sql(f"select * from {table} order by {ROW}").pl() if exists else pl.DataFrame()
+    return polars_frame(con.sql(f"select * from {table} order by {ROW}")) if exists else pl.DataFrame()
 
 
 def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue]]:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 import duckdb
 import polars as pl
 
+from pipelines.database import ArrowStream
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.reading import ROW, Issue, quoted
@@ -94,7 +95,7 @@ def frames_in_duckdb(frames: dict[str, pl.DataFrame]) -> Iterator[duckdb.DuckDBP
     con = duckdb.connect()
     try:
         for name, frame in frames.items():
-            con.register(name, frame.to_arrow())
+            con.register(name, ArrowStream(frame))
         yield con
     finally:
         con.close()
