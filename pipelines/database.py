@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,6 +37,23 @@ def settings(database: str = IN_MEMORY) -> dict[str, str]:
 def connect(database: Path | str = IN_MEMORY, read_only: bool = False, **config: str | int) -> duckdb.DuckDBPyConnection:
     database = str(database)
     return duckdb.connect(database, read_only=read_only, config={**settings(database), **config})
+
+
+@cache
+def _scratch_database() -> duckdb.DuckDBPyConnection:
+    return connect(threads=1)
+
+
+@contextmanager
+def scratch() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection of its own to an in-memory database the process shares, for small frames (a proposal's rows): what
+    it registers and its temporary tables are its own, and go when it closes. A new in-memory database each time took
+    0.015 s of CPU to open, and a warm check opened seven."""
+    con = _scratch_database().cursor()
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 # Polars frames and DuckDB relations pass between the two through the Arrow C stream interface, which neither reads
