@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from pipelines.database import ArrowStream, polars_frame, scratch
 from pipelines.extracts.contract import KINDS, Extract
 from pipelines.extracts.file_formats import Problem, UnreadableFile, file_problem, malformed_row
 
@@ -158,7 +159,7 @@ class Source:
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
     name = f"_extract_text_{next(_views)}"
     numbered = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    con.register(name, numbered.to_arrow())
+    con.register(name, ArrowStream(numbered))
     return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,), large=frame.height >= LARGE_SOURCE_ROWS)
 
 
@@ -268,10 +269,10 @@ def _fits(kind: str, column: str, source_type: str) -> str:
     return fits
 
 
-def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract, name: str, table: str) -> list[Issue]:
+def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract, name: str, table: str, temporary: bool = False) -> list[Issue]:
     """Make `table` of the source's rows typed by the contract, the rows with a refused cell left out (with `_row`),
     and return the issues of those rows. `name` is the file the issues name. No table is made when a column is missing
-    or unknown, or when the extract must have rows and has none."""
+    or unknown, or when the extract must have rows and has none. A temporary table is the connection's own."""
     expected = [c.name for c in extract.columns]
     present = list(source.types)
     missing = [c for c in expected if c not in present]
@@ -294,7 +295,7 @@ def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract,
             good_cells.append(" and ".join(conditions))
     good = "coalesce(" + " and ".join(good_cells) + ", false)" if good_cells else "true"
     typed = ", ".join(f"{_typed(c.kind, c.name, types[c.name])} as {quoted(c.name)}" for c in extract.columns)
-    (kept,) = con.execute(f"create table {table} as select {ROW}, {typed} from ({_cells(source, extract)}) where {good}").fetchall()[0]
+    (kept,) = con.execute(f"create {'temp ' if temporary else ''}table {table} as select {ROW}, {typed} from ({_cells(source, extract)}) where {good}").fetchall()[0]
     # the rows left out are looked for only when there are some (a Parquet file's count is in its footer)
     if good_cells and kept != con.sql(f"select count(*) from ({source.sql})").fetchall()[0][0]:
         issues += _cell_issues(con, source, extract, name, good)
@@ -369,7 +370,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, extract: Extract, tabl
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     exists = con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchall()[0][0]
-    return con.sql(f"select * from {table} order by {ROW}").pl() if exists else pl.DataFrame()
+    return polars_frame(con.sql(f"select * from {table} order by {ROW}")) if exists else pl.DataFrame()
 
 
 def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue]]:
@@ -382,7 +383,7 @@ def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue
 def typed_rows(text: pl.DataFrame, first_row: int, extract: Extract, name: str) -> tuple[pl.DataFrame, list[Issue]]:
     """Text columns (as a file holds them) typed by the contract: the rows that passed every cell check, and the
     issues of those that did not. `name` is the file the issues name; `first_row` the number of the first data row."""
-    with duckdb.connect() as con:
+    with scratch() as con:
         source = _frame_source(con, text.with_columns(pl.all().cast(pl.String)), first_row)
-        issues = load_typed(con, source, extract, name, "typed")
+        issues = load_typed(con, source, extract, name, "typed", temporary=True)
         return _frame(con, "typed"), issues

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 import duckdb
 import polars as pl
 
+from pipelines.database import ArrowStream, scratch
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.reading import ROW, Issue, quoted
@@ -90,14 +91,11 @@ def table_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, f
 
 @contextmanager
 def frames_in_duckdb(frames: dict[str, pl.DataFrame]) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A new in-memory DuckDB where each frame is a view of its name: for the small frames a proposal adds."""
-    con = duckdb.connect()
-    try:
+    """A connection where each frame is a view of its name, its own: for the small frames a proposal adds."""
+    with scratch() as con:
         for name, frame in frames.items():
-            con.register(name, frame.to_arrow())
+            con.register(name, ArrowStream(frame))
         yield con
-    finally:
-        con.close()
 
 
 def schema_issues(extract: Extract, frame: pl.DataFrame, file: str, dates: DateRange | None = None) -> list[Issue]:
