@@ -294,7 +294,7 @@ def reference_problems(con: duckdb.DuckDBPyConnection, proposal: Proposal) -> li
     # every extract a proposed row may refer to (an instrument's related_disposition_id names an asset sale)
     referred = {target.split(".")[0] for (name, _), target in declared_references().items() if name in proposal.rows}
     names = {"entities", "debt_instruments", "market_data", *proposal.rows, *referred}
-    existing = {name: polars_frame(con.table(f"{PREPARED}.main.raw_{name}")) for name in names}
+    existing = {name: polars_frame(con, f"from {PREPARED}.main.raw_{name}") for name in names}
     problems = []
     for name, frame in proposal.rows.items():
         key = proposal.id_column(name)

@@ -370,7 +370,7 @@ def load_file(con: duckdb.DuckDBPyConnection, path: Path, extract: Extract, tabl
 
 def _frame(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     exists = con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchall()[0][0]
-    return polars_frame(con.sql(f"select * from {table} order by {ROW}")) if exists else pl.DataFrame()
+    return polars_frame(con, f"select * from {table} order by {ROW}") if exists else pl.DataFrame()
 
 
 def read_extract(path: Path, extract: Extract) -> tuple[pl.DataFrame, list[Issue]]:

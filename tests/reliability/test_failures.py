@@ -17,7 +17,7 @@ def test_a_defect_is_one_line_with_exit_70_and_nothing_issued(invoke, sample_ext
 
     monkeypatch.setattr(pipelines.assets.results, "evaluate_all", broken)  # a defect inside the job's last step
     monkeypatch.delenv("COVENANTS_DEBUG", raising=False)
-    result = invoke("run", "--extracts", sample_extracts, "--out", tmp_path / "out")
+    result = invoke("run", "--extracts", sample_extracts, "--out", tmp_path / "out", "--period", "2003Q4")
     assert result.code == 70
     *progress, last = result.err.splitlines()  # the stages that finished before the defect, one line each
     assert [line.split(":")[0] for line in progress] == ["extracts", "policies", "models"]
@@ -34,7 +34,7 @@ def test_covenants_debug_shows_the_traceback(sample_extracts, tmp_path, monkeypa
     monkeypatch.setattr(pipelines.assets.results, "evaluate_all", lambda *a, **k: {}["missing"])
     monkeypatch.setenv("COVENANTS_DEBUG", "1")
     with pytest.raises(KeyError):
-        main(["run", "--extracts", str(sample_extracts), "--out", str(tmp_path / "out")])
+        main(["run", "--extracts", str(sample_extracts), "--out", str(tmp_path / "out"), "--period", "2003Q4"])
 
 
 @pytest.mark.parametrize("command", ["run", "deadlines", "check"])
