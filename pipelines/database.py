@@ -9,7 +9,6 @@ rows peaked at 8.5 GB. Bounded, its joins, sorts and windows spill to disk past 
 
 from __future__ import annotations
 
-import atexit
 import os
 import tempfile
 from collections.abc import Iterator
@@ -42,9 +41,7 @@ def connect(database: Path | str = IN_MEMORY, read_only: bool = False, **config:
 
 @cache
 def _scratch_database() -> duckdb.DuckDBPyConnection:
-    con = connect(threads=1)
-    atexit.register(con.close)  # closed before the interpreter's teardown, which reports a connection left open as leaked
-    return con
+    return connect(threads=1)
 
 
 @contextmanager
