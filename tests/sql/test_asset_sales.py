@@ -310,6 +310,7 @@ def test_e13_asset_sale_offer_amount(con):
     assert inputs["net_cash_proceeds_rounded_down"] == "60123000.00"
     assert inputs["asset_sale_offer_amount"] == "15030750.00"
     assert (row["actual"], inputs["defects"]) == (Decimal("0.00"), "none")
+    assert row["threshold_reduction"] == Decimal("0.00")  # nothing in 4.14 lowers the bar of no defect
 
 
 def test_an_offer_one_cent_short_of_the_amount_is_a_defect(con):

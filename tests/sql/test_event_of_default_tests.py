@@ -36,6 +36,7 @@ def test_change_of_control_rule(con, m, m_vote, g_max, board, actual):
     build(con, "change_of_control_tests")
     found = one(con, "select * from change_of_control_tests")
     assert (found["actual"], json.loads(found["missing_inputs"])) == (actual, [])
+    assert found["threshold_reduction"] == Decimal("0.00")  # the definition has no amount to reduce
 
 
 @pytest.mark.parametrize("m", ["0.350000", "0.300000"])  # inside "30% or greater" and "less than 40%", and at 30%
