@@ -145,6 +145,20 @@ def test_an_asset_sale_loss_alone_stays_in(con):
     assert row["consolidated_net_income"] == Decimal("-3000000.00")  # the ledger's 3,000,000 loss on the sale
 
 
+def test_an_asset_sale_whose_tax_takes_its_whole_gain_is_no_net_after_tax_gain(con):
+    group(con)
+    attest_cni_quarters(con, Q)
+    # AS1: a 1,000,000 pre-tax gain and 1,000,000 of tax on it: after tax 0, neither a gain nor a loss
+    tb(con, Q, "asset_sale_gain_loss", "-1000000.00")
+    tb(con, Q, "income_tax_expense", "1000000.00")
+    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-01-10", gross_proceeds="20000000.00", pretax_gain_loss="1000000.00", tax_on_gain_loss="1000000.00")
+    build(con, MODEL)
+    row = cni(con)
+    # (v) excludes "net after tax gains": nothing here, so the tax on the sale is not tax on an item left out of CNI
+    assert (row["asset_sale_net_after_tax_gain"], row["tax_on_excluded_asset_sale_gain"]) == (Decimal("0.00"), Decimal("0.00"))
+    assert row["consolidated_net_income"] == Decimal("0.00")  # 1,000,000 gain - 1,000,000 tax
+
+
 def test_intercompany_note_cash_beyond_the_accrual_does_not_create_income(con):
     group(con)
     attest_cni_quarters(con, Q)
