@@ -102,8 +102,8 @@ def test_result_columns_begin_every_amount_form_mart(con):
 
 
 def test_minimum_ebitda_reduction_limits_list_r1_r2_and_their_parameters_where_they_apply(con):
-    def names(r1, r2):
-        found = one(con, "select to_json(minimum_ebitda_reduction_limits(1000000.004, 'c', [json_object('name', 'credit')], null, 2500000, 'd', "
+    def names(r1, r2, gas="2500000"):
+        found = one(con, f"select to_json(minimum_ebitda_reduction_limits(1000000.004, 'c', [json_object('name', 'credit')], null, {gas}, 'd', "
                          f"{r1}, {r2}, [json_object('name', 'R1'), json_object('name', 'R2')], [json_object('name', 'parameter')]))")
         return [(item["name"], item.get("value")) for item in json.loads(found)]
     # the VALCO reduction to the cent, its credit (no caps: nothing listed), the gas reduction, then R1/R2 and the
@@ -113,6 +113,8 @@ def test_minimum_ebitda_reduction_limits_list_r1_r2_and_their_parameters_where_t
     assert names("false", "true") == [("VALCO shortfall reduction", "1000000.00"), ("credit", None),
                                       ("natural gas price reduction", "2500000.00"), ("R2", None), ("parameter", None)]
     assert names("false", "false") == [("VALCO shortfall reduction", "1000000.00"), ("credit", None), ("natural gas price reduction", "2500000.00")]
+    # a gas reduction not worked out (no natural gas row for the period) takes nothing off: listed as 0.00
+    assert names("false", "false", gas="null")[2] == ("natural gas price reduction", "0.00")
 
 
 def test_basket_ledger_rows_leave_remaining_null_without_a_capacity(con):

@@ -106,6 +106,14 @@ def test_months_before_the_first_reduction_are_reduced_by_nothing(con):
     assert reduction == {"2003-05-31": Decimal("0.00"), "2003-06-30": Decimal("0.00")}
 
 
+def test_a_month_of_r1_and_r2_without_natural_gas_prices_is_reduced_by_nothing_known(con):
+    # October 2003 is in the periods of R1 and R2, but no price P3 or P4 is given: neither can be worked out, so
+    # nothing is taken off the minimum (and no VALCO figures: no credit either)
+    weekdays(con, "2003-10-01", "2003-10-31")
+    build(con, "ppca_monthly_minimum_ebitda_tests")
+    assert one(con, "select * from ppca_monthly_minimum_ebitda_tests where test_date = '2003-10-31'")["threshold_reduction"] == Decimal("0.00")
+
+
 def test_a_month_without_a_trigger_event_is_not_applicable(con):
     weekdays(con, "2003-09-01", "2003-09-30")
     build(con, "ppca_monthly_minimum_ebitda_tests")
