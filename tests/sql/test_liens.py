@@ -207,3 +207,5 @@ def test_existing_liens_schedule_a_and_the_negative_pledge(con):
     assert existing["ELATE"]["actual"] == 1
     pledge = {r["transaction_id"]: r["actual"] for r in lien_rows(con, "indenture-1996/4.11(a)")}
     assert pledge == {"E5": 0, "E5X": 0, "ELATE": 0, "NONE": 1, "NONE-ER": 0, "PC-NOT": 1}
+    # a Lien created before the Indenture is tested from its date, December 23, 1996
+    assert [str(r["test_date"]) for r in lien_rows(con, "indenture-1996/4.11(a)", transaction_id="E5")] == ["1996-12-23"]
