@@ -46,16 +46,11 @@ select
         c_missing,
         d_missing
     )))) as varchar) as missing_inputs,
-    -- a model that is missing (no natural gas row without fiscal quarters) lists nothing rather than a null
-    cast(to_json(list_filter(list_concat(
-        [json_object('kind', 'reduction', 'name', 'VALCO shortfall reduction', 'value', cast(coalesce(valco_shortfall_reduction, 0) as decimal(38, 2))::varchar,
-                     'clause_id', 'ppca-2002/9.2.4(c)', 'source', 'the credits of the Fiscal Quarters from the one ending September 30, 2003 in the 4 Fiscal Quarters (R-P08)')],
-        coalesce(credit_limits, []::json[]),
-        coalesce(cap_limits, []::json[]),
-        [json_object('kind', 'reduction', 'name', 'natural gas price reduction', 'value', cast(coalesce(natural_gas_reduction, 0) as decimal(38, 2))::varchar,
-                     'clause_id', 'ppca-2002/9.2.4(d)', 'source', 'R1 for the Fiscal Quarter ending 9/30/03, R1 + R2 for those ending 12/31/03, 3/31/04 and 6/30/04, R2 for the one ending 9/30/04')],
-        case when test_date between date '2003-09-30' and date '2004-06-30' then [gas_credits[1]] end,
-        case when test_date between date '2003-12-31' and date '2004-09-30' then [gas_credits[2]] end,
-        case when test_date between date '2003-09-30' and date '2004-09-30' then parameter_limits end
-    ), lambda item: item is not null)) as varchar) as limits
+    cast(to_json(minimum_ebitda_reduction_limits(
+        valco_shortfall_reduction, 'the credits of the Fiscal Quarters from the one ending September 30, 2003 in the 4 Fiscal Quarters (R-P08)',
+        credit_limits, cap_limits,
+        natural_gas_reduction, 'R1 for the Fiscal Quarter ending 9/30/03, R1 + R2 for those ending 12/31/03, 3/31/04 and 6/30/04, R2 for the one ending 9/30/04',
+        test_date between date '2003-09-30' and date '2004-06-30', test_date between date '2003-12-31' and date '2004-09-30',
+        gas_credits, parameter_limits
+    )) as varchar) as limits
 from tests

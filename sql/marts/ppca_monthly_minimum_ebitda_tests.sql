@@ -80,18 +80,14 @@ select
             d_missing
         ) end
     )))) as varchar) as missing_inputs,
-    -- a model that is missing (no natural gas row without fiscal quarters) lists nothing rather than a null
-    cast(to_json(list_filter(list_concat(
-        [json_object('kind', 'reduction', 'name', 'VALCO shortfall reduction', 'value', cast(coalesce(valco_shortfall_reduction, 0) as decimal(38, 2))::varchar,
-                     'clause_id', 'ppca-2002/9.2.4(c)', 'source', 'the credits of the units wholly inside the 12 months (R-P09)')],
-        coalesce(credit_limits, []::json[]),
-        coalesce(cap_limits, []::json[]),
-        [json_object('kind', 'reduction', 'name', 'natural gas price reduction', 'value', cast(coalesce(r1_applied, 0) + coalesce(r2_applied, 0) as decimal(38, 2))::varchar,
-                     'clause_id', 'ppca-2002/9.2.4(d)', 'source', 'R1 for the 12 months ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004 (R-P11)')],
-        case when month_end between date '2003-09-30' and date '2004-06-30' then [gas_credits[1]] end,
-        case when month_end between date '2003-10-31' and date '2004-09-30' then [gas_credits[2]] end,
-        case when month_end between date '2003-09-30' and date '2004-09-30' then parameter_limits end
-    ), lambda item: item is not null)) as varchar) as limits,
+    cast(to_json(minimum_ebitda_reduction_limits(
+        valco_shortfall_reduction, 'the credits of the units wholly inside the 12 months (R-P09)',
+        credit_limits, cap_limits,
+        coalesce(r1_applied, 0) + coalesce(r2_applied, 0),
+        'R1 for the 12 months ending September 2003 to June 2004, R2 for those ending October 2003 to September 2004 (R-P11)',
+        month_end between date '2003-09-30' and date '2004-06-30', month_end between date '2003-10-31' and date '2004-09-30',
+        gas_credits, parameter_limits
+    )) as varchar) as limits,
     case when thresholds_in_force and not trigger_event and len(missing_inputs) = 0
         then 'No Trigger Event in ' || strftime(month_end, '%B %Y') || ': Revolving Credit Outstandings did not exceed '
             || '$125,000,000, and Revolving Commitment Availability was not less than $75,000,000, for three consecutive '

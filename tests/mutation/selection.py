@@ -6,7 +6,7 @@ alone (every value of a covenant is to have a case that fails when it changes, a
 case exercises); for the others, also the test files whose text (with the YAML tables beside them that they name)
 names the file's clauses, waivers, parameter or models: of tests/policy for a waiver or an extension; of tests/sql for
 a parameter (with the models that read it) and a model (with every model downstream of it). The engine's files are
-tested by the whole of tests/policy.
+tested by the whole of tests/policy, the extracts' screens by the test that compiles them again.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ CASES_MODULE = "tests/policy/test_yaml_cases.py"
 POLICY_TESTS = "tests/policy"
 MODEL_TESTS = "tests/sql"
 ENGINE_TESTS = (POLICY_TESTS,)
+# a screen (sql/screens/) is compiled from its extract's Pandera model and read by no model: this test compares each
+# with what its model compiles to
+SCREEN_TESTS = ("tests/extracts/test_screen.py",)
 # builds the sample's models (half a minute a run on a busy machine) to check that one rule governs each date; the
 # values it reads are each tested by cases
 SLOW = ("tests/policy/test_effective_dating.py",)
@@ -47,6 +50,8 @@ class Selector:
     def tests_for(self, relative: str) -> tuple[str, ...]:
         if relative.endswith(".py"):
             return ENGINE_TESTS
+        if relative.startswith("sql/screens/"):
+            return SCREEN_TESTS
         names = self._policy_names(relative) if relative.startswith("policies/") else self._downstream({Path(relative).stem})
         clauses = {n for n in names if "/" in n}
         cases = [node for stem, clause in self.case_clauses.items() if clause in clauses for node in self.case_node_ids.get(stem, [])]

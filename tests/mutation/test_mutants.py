@@ -67,3 +67,11 @@ def test_a_parameter_named_only_in_a_table_of_cases_selects_the_module_that_name
     write(tmp_path, "tests/sql/test_reads_the_table.py", 'CASES = "cases.yaml"\n')
     write(tmp_path, "tests/sql/test_other.py", 'CASES = "other.yaml"\n')
     assert Selector(tmp_path, {}).tests_for("policies/i/parameters/p_cap.yaml") == ("tests/sql/test_reads_the_table.py",)
+
+
+def test_a_screen_selects_the_test_that_compiles_it_not_the_model_tests_naming_its_extract(tmp_path):
+    write(tmp_path, "tests/policy/cases/.keep", "")
+    write(tmp_path, "sql/screens/liens.sql", "select 1 as check_0\n")
+    write(tmp_path, "sql/m.sql", "select * from liens\n")
+    write(tmp_path, "tests/sql/test_m.py", 'build(con, "m")  # reads liens\n')
+    assert Selector(tmp_path, {}).tests_for("sql/screens/liens.sql") == ("tests/extracts/test_screen.py",)

@@ -194,6 +194,14 @@ def test_cash_counts_as_and_when_received_and_deductions_come_off_the_first_cash
     assert [r["net_cash_proceeds"] for r in ncp(con, "SH")] == [Decimal("8700000.00"), Decimal("5000000.00"), Decimal("400000.00")]
 
 
+def test_a_nominal_dollar_at_closing_is_a_cash_receipt(con):
+    # sold for 1.00 in cash at closing and 19,999,999.00 of other consideration, no receipts recorded: the closing
+    # cash is received on the sale date and, with nothing to deduct, is Net Cash Proceeds of 1.00
+    sale(con, "NOM", "1998-04-15", "20000000.00", cash_consideration="1.00", other_non_cash_consideration="19999999.00")
+    attest(con, "asset_sale_non_cash_consideration_fmv", "1998-04-15", "19999999.00", reference_id="NOM")
+    assert [(r["receipt_id"], r["kind"], r["net_cash_proceeds"]) for r in ncp(con, "NOM")] == [("NOM-closing", "closing_cash", Decimal("1.00"))]
+
+
 def test_deductions_larger_than_the_first_receipt_carry_to_the_next(con):
     # closing 1,000,000 against 1,500,000 of fees: 0; then 12,000,000: 12,000,000 - 500,000 = 11,500,000
     sale(con, "LATE", "1998-04-15", "13000000.00", cash_consideration="1000000.00", other_non_cash_consideration="12000000.00", selling_expenses="1500000.00")
@@ -310,6 +318,7 @@ def test_e13_asset_sale_offer_amount(con):
     assert inputs["net_cash_proceeds_rounded_down"] == "60123000.00"
     assert inputs["asset_sale_offer_amount"] == "15030750.00"
     assert (row["actual"], inputs["defects"]) == (Decimal("0.00"), "none")
+    assert row["threshold_reduction"] == Decimal("0.00")  # nothing in 4.14 lowers the bar of no defect
 
 
 def test_an_offer_one_cent_short_of_the_amount_is_a_defect(con):

@@ -252,6 +252,8 @@ def test_ongoing_indebtedness_step_down_counts_principal_retired_from_the_eleven
     cumulative = {k: json.loads(r["inputs"])["cumulative_subordinated_debt_retired"]["value"] for k, r in found.items()}
     assert cumulative == {("1997-10-20", "maintenance"): "20000000.00", ("1997-10-20", "transaction"): "20000000.00",
                           ("1998-01-15", "transaction"): "66000000.00"}
+    # the maintenance row of October 20, 1997 retires nothing itself
+    assert json.loads(found[("1997-10-20", "maintenance")]["inputs"])["subordinated_debt_retired"]["value"] == "0.00"
     assert all(r["actual"] is None and r["threshold"] is None for r in found.values())
     assert {r["missing_inputs"] for r in found.values()} == {
         '["Disclosure Schedule item 4 (Ongoing Indebtedness), not available"]'}
@@ -268,6 +270,7 @@ def test_ongoing_indebtedness_step_down_counts_cash_redemptions(con):
     #   P5 1998-06-15 SUB 15,000,000 paid from the proceeds of INC-5 applied the same day (one redemption recorded twice):
     #      counted once, 15,000,000
     #   INC-6 1998-09-01 proceeds 4,000,000 applied to SUB with no payment recorded: counted, 4,000,000
+    #   P6 1998-10-01 SUB 250,000 paid with no principal retired (a consent payment): nothing redeemed or retired, no row
     # cumulative: 20,000,000; 30,000,000; 45,000,000; 49,000,000
     add(con, "debt_instruments", instrument_id="OTHER", ca1994_debt_class="other")
     add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="new_subordinated_debt")
@@ -277,6 +280,7 @@ def test_ongoing_indebtedness_step_down_counts_cash_redemptions(con):
         ("P2", "1998-03-02", "SUB", "10000000.00", "9500000.00"),
         ("P3", "1998-03-02", "OTHER", "7000000.00", "7000000.00"),
         ("P5", "1998-06-15", "SUB", "15000000.00", "15000000.00"),
+        ("P6", "1998-10-01", "SUB", "0.00", "250000.00"),
     ):
         add(con, "restricted_payments", transaction_id=txn, payment_date=day, payment_kind="subordinated_debt_retirement",
             recipient_kind="public", basket="4.09(b)(IV)", amount=paid, retired_instrument_id=instrument, principal_retired=principal)

@@ -79,6 +79,11 @@ def test_cash_flow_available_for_fixed_charges(con):
     #          + 50,000 + 80,000 non-cash charges - 30,000 non-cash credit = 6,000,000
     assert row["consolidated_cash_flow_available_for_fixed_charges"] == Decimal("6000000.00")
     assert row["missing_inputs"] == []
+    # no charge booked on the line items of ANEO (k)-(q): each is shown as 0.00, as is their total
+    specific = ("lifo_inventory_charges", "kaiser_center_disposition_charges", "pension_special_charges", "impairment_charges",
+                "foreign_inventory_writedowns", "prepetition_bpa_rejection_accruals", "prepetition_labor_claims_accruals",
+                "prepetition_pbgc_accruals", "asbestos_claims_accruals", "other_prepetition_accruals", "specific_non_cash_charges")
+    assert {name: row[name] for name in specific} == dict.fromkeys(specific, Decimal("0.00"))
 
 
 def test_cash_flow_adds_back_the_non_cash_charges_on_their_own_line_items(con):

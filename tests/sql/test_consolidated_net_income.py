@@ -112,17 +112,25 @@ def test_missing_attestations_are_named_and_the_figure_still_computed(con):
     assert row["consolidated_net_income"] == Decimal("1000000.00")
 
 
-def test_each_asset_sales_gain_is_excluded_and_each_loss_stays_in(con):
+def asset_sales_quarter(con, ledger_gain_loss, income_tax, *sales):
+    """Q1 1997 with only its Asset Sales: the ledger's net result on them (a credit is a gain), the income tax, and each
+    sale as (transaction_id, sale_date, pretax_gain_loss, tax_on_gain_loss). Returns the quarter's CNI row."""
     group(con)
     attest_cni_quarters(con, Q)
+    tb(con, Q, "asset_sale_gain_loss", ledger_gain_loss)
+    tb(con, Q, "income_tax_expense", income_tax)
+    for transaction_id, sale_date, pretax, tax in sales:
+        add(con, "asset_sales", transaction_id=transaction_id, sale_date=sale_date, gross_proceeds="20000000.00", pretax_gain_loss=pretax,
+            tax_on_gain_loss=tax)
+    build(con, MODEL)
+    return cni(con)
+
+
+def test_each_asset_sales_gain_is_excluded_and_each_loss_stays_in(con):
     # the ledger: AS1 +2,000,000 - AS2 3,000,000 = a 1,000,000 pre-tax loss on sales; tax 700,000 - 1,050,000 = a
     # 350,000 credit
-    tb(con, Q, "asset_sale_gain_loss", "1000000.00")
-    tb(con, Q, "income_tax_expense", "-350000.00")
-    add(con, "asset_sales", transaction_id="AS1", sale_date="1997-01-10", gross_proceeds="20000000.00", pretax_gain_loss="2000000.00", tax_on_gain_loss="700000.00")
-    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="-1050000.00")
-    build(con, MODEL)
-    row = cni(con)
+    row = asset_sales_quarter(con, "1000000.00", "-350000.00", ("AS1", "1997-01-10", "2000000.00", "700000.00"),
+                              ("AS2", "1997-02-10", "-3000000.00", "-1050000.00"))
     # (v) "net after tax gains from Asset Sales (but not excluding the net after tax losses from Asset Sales)": AS1's
     # gain net of its tax, 2,000,000 - 700,000 = 1,300,000, is excluded; AS2's after-tax loss, -3,000,000 + 1,050,000 =
     # -1,950,000, is not. Netting the two first (-650,000, nothing excluded) would take AS2's loss out to the extent of
@@ -135,14 +143,17 @@ def test_each_asset_sales_gain_is_excluded_and_each_loss_stays_in(con):
 
 
 def test_an_asset_sale_loss_alone_stays_in(con):
-    group(con)
-    attest_cni_quarters(con, Q)
-    tb(con, Q, "asset_sale_gain_loss", "3000000.00")
-    add(con, "asset_sales", transaction_id="AS2", sale_date="1997-02-10", gross_proceeds="20000000.00", pretax_gain_loss="-3000000.00", tax_on_gain_loss="0.00")
-    build(con, MODEL)
-    row = cni(con)
+    row = asset_sales_quarter(con, "3000000.00", "0.00", ("AS2", "1997-02-10", "-3000000.00", "0.00"))
     assert row["asset_sale_net_after_tax_gain"] == Decimal("0.00")  # (v) a loss is never excluded
     assert row["consolidated_net_income"] == Decimal("-3000000.00")  # the ledger's 3,000,000 loss on the sale
+
+
+def test_an_asset_sale_whose_tax_takes_its_whole_gain_is_no_net_after_tax_gain(con):
+    # AS1: a 1,000,000 pre-tax gain and 1,000,000 of tax on it: after tax 0, neither a gain nor a loss
+    row = asset_sales_quarter(con, "-1000000.00", "1000000.00", ("AS1", "1997-01-10", "1000000.00", "1000000.00"))
+    # (v) excludes "net after tax gains": nothing here, so the tax on the sale is not tax on an item left out of CNI
+    assert (row["asset_sale_net_after_tax_gain"], row["tax_on_excluded_asset_sale_gain"]) == (Decimal("0.00"), Decimal("0.00"))
+    assert row["consolidated_net_income"] == Decimal("0.00")  # 1,000,000 gain - 1,000,000 tax
 
 
 def test_intercompany_note_cash_beyond_the_accrual_does_not_create_income(con):

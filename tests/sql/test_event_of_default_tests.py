@@ -36,6 +36,16 @@ def test_change_of_control_rule(con, m, m_vote, g_max, board, actual):
     build(con, "change_of_control_tests")
     found = one(con, "select * from change_of_control_tests")
     assert (found["actual"], json.loads(found["missing_inputs"])) == (actual, [])
+    assert found["threshold_reduction"] == Decimal("0.00")  # the definition has no amount to reduce
+
+
+def test_exactly_30_percent_without_board_control_is_read_under_the_proviso(con):
+    # "30% or greater" holds at 30%: the proviso's limb, not "m < 30%", though both give a Change of Control (1)
+    ownership(con, "0.300000", "0.300000", "0.100000", "false")
+    build(con, "change_of_control_tests")
+    found = one(con, "select * from change_of_control_tests")
+    assert found["actual"] == Decimal("1")
+    assert json.loads(found["inputs"])["rule_applied"]["value"] == "30% <= m < 40% without control of a majority of the Board"
 
 
 @pytest.mark.parametrize("m", ["0.350000", "0.300000"])  # inside "30% or greater" and "less than 40%", and at 30%

@@ -52,17 +52,18 @@ def test_subordinated_other_indebtedness_needs_a_note_guarantee_on_a_similar_bas
     attest(con, "note_guarantee_substantially_similar", "1997-06-30", "true", reference_id="G7")
     _subordinated(con, "G8", "SG", given_on="1996-06-30")  # given before the Indenture: tested on 1996-12-23
     attest(con, "note_guarantee_substantially_similar", "1996-12-23", "true", reference_id="G8")
+    _subordinated(con, "G11", "SUB", given_on="1996-06-30", released_on="1996-12-23")  # in force on the Indenture's date: 1
     add(con, "guarantees", guarantee_id="G9", guarantor_entity_id="SUB", guaranteed_instrument_id="JUNIOR")  # senior debt: untested
     _subordinated(con, "G10", "SG", guaranteed_obligor_entity_id="SUB")  # SUB is neither the Company nor an SG: untested
     build(con, "other_indebtedness_guarantee_tests")
     found = _by_id(con, "other_indebtedness_guarantee_tests")
     assert {k: r["actual"] for k, r in found.items()} == {
         "G1": M("0.00"), "G2": M("1.00"), "G3": M("0.00"), "G4": M("1.00"), "G5": M("1.00"), "G6": M("1.00"),
-        "G7": M("0.00"), "G8": M("0.00"),
+        "G7": M("0.00"), "G8": M("0.00"), "G11": M("1.00"),
     }
     assert json.loads(found["G3"]["missing_inputs"]) == ["note_guarantee_substantially_similar attestation for G3 (requires legal review)"]
     assert json.loads(found["G1"]["missing_inputs"]) == []
-    assert str(found["G8"]["test_date"]) == "1996-12-23"
+    assert str(found["G8"]["test_date"]) == str(found["G11"]["test_date"]) == "1996-12-23"
     assert json.loads(found["G2"]["inputs"])["note_guarantees"]["value"] == "none"
 
 
@@ -75,6 +76,18 @@ def test_a_guarantee_given_on_a_subsidiarys_last_day_as_one_is_tested(con, given
     _subordinated(con, "GL", "LEAVING", given_on=given_on)
     build(con, "other_indebtedness_guarantee_tests")
     assert ("GL" in _by_id(con, "other_indebtedness_guarantee_tests")) is tested
+
+
+@pytest.mark.parametrize(("given_on", "tested"), [("1998-06-30", True), ("1998-07-01", False)])
+def test_a_guarantee_of_a_subsidiary_guarantors_debt_on_its_last_day_as_one_is_tested(con, given_on, tested):
+    # 4.10(c) reaches guarantees of "Indebtedness of the Company or any Subsidiary Guarantor": SGX is a Subsidiary
+    # Guarantor through June 30, 1998 (its register row's last day); SUB's guarantee of its debt given that day is
+    # tested, one given the next day guarantees no Subsidiary Guarantor's debt
+    _c_group(con)
+    add(con, "entities", entity_id="SGX", is_subsidiary_guarantor="true", valid_to="1998-06-30")
+    _subordinated(con, "GX", "SUB", guaranteed_obligor_entity_id="SGX", given_on=given_on)
+    build(con, "other_indebtedness_guarantee_tests")
+    assert ("GX" in _by_id(con, "other_indebtedness_guarantee_tests")) is tested
 
 
 def test_exemptions_for_acquired_guarantees_and_conforming_refinancings(con):

@@ -2,6 +2,7 @@
 NRMC limb of (A) (R-I13), the 4.10(b)(iii) caps with Alpart owned 65% (E18), and 4.10(b)(viii)'s fiscal-year reset and
 net-borrowings rule (y). Expected figures are derived by hand beside each assertion."""
 
+import json
 from decimal import Decimal
 
 from raw_tables import add, attest, build, rows
@@ -210,6 +211,7 @@ def test_a_board_resolution_reduces_the_credit_agreement_basket_from_the_day_it_
     ii = basket_tests(con, "indenture-1996/4.10(b)(ii)")
     # the day before BR-1's effective date: 300,000,000 + 50,000,000 = 350,000,000 against the full 400,000,000
     assert (ii["I2"]["actual"], ii["I2"]["threshold"]) == (M("350000000.00"), M("400000000.00"))
+    assert json.loads(ii["I2"]["inputs"])["capacity"] == {"value": "400000000.00", "clause_id": "indenture-1996/4.10(b)(ii)"}  # none reduced it
     # on it: 400,000,000 - 50,000,000 = 350,000,000; one cent more is over
     assert (ii["I3"]["actual"], ii["I3"]["threshold"]) == (M("350000000.01"), M("350000000.00"))
     assert '"reduced_by":["BR-1 (board_resolutions row 2): 50000000.00"]' in ii["I3"]["inputs"]

@@ -161,6 +161,23 @@ def test_general_basket_aggregate_with_a_release_and_its_ledger(con):
     ]
 
 
+def test_a_lien_securing_nothing_yet_is_a_creation_after_the_days_releases(con):
+    # G0 secures 0.00 (nothing drawn yet) from the day G1's 6,000,000 is released: a creation, so after the release
+    # (6,000,000 - 6,000,000 = 0.00), before G3's 2,000,000 of the same day (then 2,000,000)
+    quarters(con)
+    lien(con, "G1", "6000000.00", "1997-02-01", "4.11(b)(xi)", instrument_id="DEBT", released_on="1997-04-01")
+    lien(con, "G0", "0.00", "1997-04-01", "4.11(b)(xi)", instrument_id="DEBT")
+    lien(con, "G3", "2000000.00", "1997-04-01", "4.11(b)(xi)", instrument_id="DEBT")
+    build(con, "lien_basket_ledger")
+    ledger = rows(con, "select transaction_id, amount, usage_after from lien_basket_ledger where clause_id = 'indenture-1996/4.11(b)(xi)'")
+    assert [(r["transaction_id"], r["amount"], r["usage_after"]) for r in ledger] == [
+        ("G1", Decimal("6000000.00"), Decimal("6000000.00")),
+        ("G1", Decimal("-6000000.00"), Decimal("0.00")),
+        ("G0", Decimal("0.00"), Decimal("0.00")),
+        ("G3", Decimal("2000000.00"), Decimal("2000000.00")),
+    ]
+
+
 def test_permitted_collateral_ledger_capacity_is_the_msa_of_the_entry_date(con):
     quarters(con)
     lien(con, "REV-PC", "300000000.00", "1997-01-10", "4.11(b)(i)", instrument_id="REV", released_on="1997-06-30")
@@ -190,3 +207,5 @@ def test_existing_liens_schedule_a_and_the_negative_pledge(con):
     assert existing["ELATE"]["actual"] == 1
     pledge = {r["transaction_id"]: r["actual"] for r in lien_rows(con, "indenture-1996/4.11(a)")}
     assert pledge == {"E5": 0, "E5X": 0, "ELATE": 0, "NONE": 1, "NONE-ER": 0, "PC-NOT": 1}
+    # a Lien created before the Indenture is tested from its date, December 23, 1996
+    assert [str(r["test_date"]) for r in lien_rows(con, "indenture-1996/4.11(a)", transaction_id="E5")] == ["1996-12-23"]

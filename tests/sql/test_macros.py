@@ -3,6 +3,7 @@ the figure derived by hand beside it; and every macro file cites its clause firs
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from pipelines.layout import SQL_DIR
@@ -98,6 +99,22 @@ def test_result_columns_begin_every_amount_form_mart(con):
     assert (str(row[4]), str(row[5]), row[6], row[7]) == ("2001-07-16", "2001-07-16", Decimal("26000000.00"), Decimal("0.00"))
     without = con.execute(results + "select period_start, period_end from result_without_period(result_rows)").fetchone()
     assert without == (None, None)
+
+
+def test_minimum_ebitda_reduction_limits_list_r1_r2_and_their_parameters_where_they_apply(con):
+    def names(r1, r2, gas="2500000"):
+        found = one(con, f"select to_json(minimum_ebitda_reduction_limits(1000000.004, 'c', [json_object('name', 'credit')], null, {gas}, 'd', "
+                         f"{r1}, {r2}, [json_object('name', 'R1'), json_object('name', 'R2')], [json_object('name', 'parameter')]))")
+        return [(item["name"], item.get("value")) for item in json.loads(found)]
+    # the VALCO reduction to the cent, its credit (no caps: nothing listed), the gas reduction, then R1/R2 and the
+    # parameters they are worked out from only where the period applies them
+    assert names("true", "false") == [("VALCO shortfall reduction", "1000000.00"), ("credit", None),
+                                      ("natural gas price reduction", "2500000.00"), ("R1", None), ("parameter", None)]
+    assert names("false", "true") == [("VALCO shortfall reduction", "1000000.00"), ("credit", None),
+                                      ("natural gas price reduction", "2500000.00"), ("R2", None), ("parameter", None)]
+    assert names("false", "false") == [("VALCO shortfall reduction", "1000000.00"), ("credit", None), ("natural gas price reduction", "2500000.00")]
+    # a gas reduction not worked out (no natural gas row for the period) takes nothing off: listed as 0.00
+    assert names("false", "false", gas="null")[2] == ("natural gas price reduction", "0.00")
 
 
 def test_basket_ledger_rows_leave_remaining_null_without_a_capacity(con):

@@ -128,6 +128,26 @@ def test_a_condition_not_attested_is_indeterminate(con, policies):
     assert "merger_opinion_of_counsel_delivered attestation for M1" in result.explanation
 
 
+@pytest.mark.parametrize(("subject", "condition"), [
+    ("no_default", "(i) not in default"),
+    ("merger_officers_certificate_delivered", "Officers' Certificate"),
+    ("merger_opinion_of_counsel_delivered", "Opinion of Counsel"),
+])
+def test_a_condition_attested_as_not_met_fails(con, policies, subject, condition):
+    # 11.01(a), the Company surviving: (i) no Default, (v) the Officers' Certificate and the Opinion of Counsel. One of
+    # them attested false: 1 condition out of line, the others 0, listed in the clause's order
+    company_year(con)
+    merger(con, "M1")
+    certified(con, "M1")
+    con.execute("update raw_attestations set value = 'false' where subject = ? and reference_id = 'M1'", [subject])
+    [result] = results(con, policies, "indenture-1996/11.01(a)").values()
+    assert (result.status, result.actual) == ("fail", Decimal("1.00"))
+    row = one(con, "select * from merger_condition_tests where transaction_id = 'M1' and clause_id = 'indenture-1996/11.01(a)'")
+    inputs = json.loads(row["inputs"])
+    assert list(inputs) == ["(i) not in default", "Officers' Certificate", "Opinion of Counsel"]
+    assert {name: value["value"] for name, value in inputs.items()} == {name: "1" if name == condition else "0" for name in inputs}
+
+
 def test_11_01_b_into_kac_or_a_subsidiary_guarantor_needs_only_the_assumption(con, policies):
     company_year(con)
     merger(con, "M-KAC", counterparty="KAC", counterparty_role="kac", survivor="counterparty", survivor_role="kac")

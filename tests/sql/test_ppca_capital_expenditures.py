@@ -114,6 +114,15 @@ def test_negative_carryover_and_a_fiscal_year_2004_row_that_wins(con):
     assert inputs["base_amount"]["source"] == "capital_expenditure_base_amounts 2004-12-31 (Section 9.2.7 chart)"
 
 
+def test_a_fiscal_year_2003_spent_exactly_to_its_base_amount_carries_over_nothing(con):
+    # 70,000,000 - 70,000,000 = 0: not negative (nothing "exceeded"), the lesser of the cap and 0; limit 75,000,000
+    row = limit(con, "70000000.00", "70000000.00")
+    assert row["threshold"] == Decimal("75000000.00")
+    inputs = json.loads(row["inputs"])
+    assert inputs["carryover_amount"]["value"] == "0.00"
+    assert inputs["carryover_amount"]["source"] == "lesser of the cap and the Fiscal Year 2003 Base Amount less its Adjusted Capital Expenditures"
+
+
 # ---- a single capital expenditure, tested on its day (ppca_capital_expenditure_transactions, R-X60, R-X61) ----------
 
 def expenditure(con, expenditure_id, on, amount, entity="KACC", financed="true"):
@@ -222,6 +231,7 @@ def test_alpart_expenditure_financed_by_the_obligors_adds_to_the_aggregate(con):
     assert {t: r["actual"] for t, r in tests.items()} == {
         "A1": Decimal("39000000.00"), "A2": Decimal("49000000.00"), "A3": Decimal("49000000.01")}
     assert all(json.loads(r["missing_inputs"]) == [] and r["threshold"] is None for r in tests.values())  # the policy's $49,000,000
+    assert {r["threshold_reduction"] for r in tests.values()} == {Decimal("0.00")}  # nothing reduces the $49,000,000
 
 
 def test_an_alpart_expenditure_of_fiscal_year_2002_has_no_earlier_year_to_add(con):

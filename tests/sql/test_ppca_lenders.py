@@ -3,12 +3,13 @@ literal rows, evaluated by the engine. Schedule A [Sixth Amendment, Schedule A] 
 its printed total "$285,00,000" is a typo and the seven add up to 285,000,000 (R-P16). Every expected figure is
 derived by hand beside it."""
 
+import json
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from raw_tables import add, build, rows
+from raw_tables import add, build, one, rows
 
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import load_policies
@@ -122,6 +123,16 @@ def test_a_lender_without_a_row_has_not_signed(con):
     answers(con, "REQ-AMEND6", "2003-08-01", "sixth_amendment", set(SCHEDULE_A), principal={k: "0.00" for k in SCHEDULE_A if k != "GMAC"})
     [result] = results(con, "ppca_amendment_tests", "ppca-2002/amend6/effectiveness(a)")
     assert (result.status, result.inputs["lenders_not_signed"]["value"]) == ("fail", "GMAC Commercial Finance LLC")
+
+
+def test_a_request_whose_rows_give_two_dates_is_named(con):
+    # the signatures of one request are of one day; PNC's row dated a day later leaves the date, and so the result, open
+    register(con)
+    answers(con, "REQ-AMEND6", "2003-08-01", "sixth_amendment", set(SCHEDULE_A) - {"PNC"}, principal={k: "0.00" for k in SCHEDULE_A if k != "PNC"})
+    answers(con, "REQ-AMEND6", "2003-08-02", "sixth_amendment", {"PNC"}, principal={"PNC": "0.00"})
+    build(con, "ppca_amendment_tests")
+    row = one(con, "select * from ppca_amendment_tests where clause_id = 'ppca-2002/amend6/effectiveness(a)'")
+    assert json.loads(row["missing_inputs"]) == ["the rows of request REQ-AMEND6 give different dates"]
 
 
 @pytest.mark.parametrize(

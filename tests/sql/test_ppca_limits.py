@@ -94,6 +94,10 @@ def test_monthly_credits_each_unit_in_the_twelve_months(con):
     assert credits[-1]["source"].endswith("at most 6666667.00 (valco_shortfall_cap_per_month), outside the aggregate (R-P09)")
     # August 2003: no unit has ended, no credit and no cap
     assert window("2003-08-31") == ([], [], Decimal("0.00"))
+    # the 3-month unit July to September 2003 (the only one held to the per-quarter cap) lies wholly inside the 12 months
+    # ending June 30, 2004 (from July 1, 2003), and not inside those ending July 31, 2004 (from August 1, 2003)
+    assert "valco_shortfall_cap_per_quarter" in [c["name"] for c in window("2004-06-30")[1]]
+    assert "valco_shortfall_cap_per_quarter" not in [c["name"] for c in window("2004-07-31")[1]]
 
 
 def test_monthly_gas_credits_on_each_side_of_their_windows(con):

@@ -97,6 +97,23 @@ def test_july_31_and_august_1_2003(con):
     assert "EBITDA for the 12 months ending 2003-08-31 (0 of 12 in the trial balances)" in json.loads(marts["2003-08-31"]["missing_inputs"])
 
 
+def test_months_before_the_first_reduction_are_reduced_by_nothing(con):
+    # 9.2.4(c): the first VALCO unit ends September 30, 2003; 9.2.4(d): R1 applies from the period ending September
+    # 2003. May 2003 (before the months the VALCO reduction is worked out for) and June 2003 are reduced by 0.00
+    weekdays(con, "2003-05-01", "2003-06-30")
+    build(con, "ppca_monthly_minimum_ebitda_tests")
+    reduction = {r["test_date"].isoformat(): r["threshold_reduction"] for r in rows(con, "select * from ppca_monthly_minimum_ebitda_tests")}
+    assert reduction == {"2003-05-31": Decimal("0.00"), "2003-06-30": Decimal("0.00")}
+
+
+def test_a_month_of_r1_and_r2_without_natural_gas_prices_is_reduced_by_nothing_known(con):
+    # October 2003 is in the periods of R1 and R2, but no price P3 or P4 is given: neither can be worked out, so
+    # nothing is taken off the minimum (and no VALCO figures: no credit either)
+    weekdays(con, "2003-10-01", "2003-10-31")
+    build(con, "ppca_monthly_minimum_ebitda_tests")
+    assert one(con, "select * from ppca_monthly_minimum_ebitda_tests where test_date = '2003-10-31'")["threshold_reduction"] == Decimal("0.00")
+
+
 def test_a_month_without_a_trigger_event_is_not_applicable(con):
     weekdays(con, "2003-09-01", "2003-09-30")
     build(con, "ppca_monthly_minimum_ebitda_tests")

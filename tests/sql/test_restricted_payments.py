@@ -146,6 +146,52 @@ def test_restricted_payments_before_the_cut_over_are_in_the_opening_balance(con)
     assert row["used_after"] == Decimal("3000000.00")  # 2,000,000 attested + 1,000,000; OLD is in the opening
 
 
+def test_an_opening_attested_before_the_ledgers_start_lets_in_nothing_before_it(con):
+    # 4.09(a)(C): (x) Restricted Payments "after December 31, 1992", (y) Restricted Investments "after the date of the
+    # 9 7/8% Note Indenture" (February 17, 1994). Both openings are attested, at 0.00, as of earlier days (November 30,
+    # 1992 and January 31, 1994): a payment on December 31, 1992 and an investment on February 17, 1994 stay out, the
+    # next day's are counted: Used 2,000,000 then 2,000,000 + 8,000,000 = 10,000,000
+    attest(con, "restricted_payments_opening", "1992-11-30", "0.00")
+    attest(con, "restricted_investments_opening", "1994-01-31", "0.00")
+    for transaction_id, day, kind, amount in (("RP-921231", "1992-12-31", "dividend", "1000000.00"),
+                                              ("RP-930101", "1993-01-01", "dividend", "2000000.00"),
+                                              ("RI-940217", "1994-02-17", "restricted_investment", "4000000.00"),
+                                              ("RI-940218", "1994-02-18", "restricted_investment", "8000000.00")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(a)", payment_kind=kind,
+            recipient_kind="other", amount=amount)
+    build(con, "restricted_payment_builder_basket")
+    counted = {r["transaction_id"]: r["used_after"] for r in rows(
+        con, "select * from restricted_payment_builder_basket where entry_kind in ('restricted_payment', 'restricted_investment')")}
+    assert counted == {"RP-930101": Decimal("2000000.00"), "RI-940218": Decimal("10000000.00")}
+
+
+def test_b_iv_counts_retirements_after_february_17_1994_when_no_opening_is_attested(con):
+    # 4.09(b)(IV): retirements since the 9 7/8% Note Indenture (February 17, 1994). Without an attested opening the
+    # count starts there: the retirement of that day is not tested, the next day's is (its openings named as missing)
+    for transaction_id, day in (("RET-940217", "1994-02-17"), ("RET-940218", "1994-02-18")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(b)(IV)",
+            payment_kind="subordinated_debt_retirement", recipient_kind="public", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    [row] = rows(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(b)(IV)'")
+    assert row["transaction_id"] == "RET-940218"
+    assert json.loads(row["missing_inputs"]) == ["subordinated_debt_proceeds_opening (R-I06)", "subordinated_debt_retirements_opening (R-I06)"]
+
+
+def test_an_opening_is_the_first_entry_of_its_day(con):
+    # Capital Stock proceeds (II) are rolled forward from their own opening (June 30, 1996); the Restricted Payments
+    # opening (2,000,000, attested as RPO) is at December 31, 1996, the day a 5,000,000 capital contribution is
+    # received. The ledger opens the day with the balance: RPO shows 2,000,000 used against (II) of 1,000,000, then
+    # the contribution brings (II) to 6,000,000
+    attest(con, "equity_proceeds_opening", "1996-06-30", "1000000.00")
+    attest(con, "restricted_payments_opening", CUT_OVER, "2000000.00", attestation_id="RPO")
+    add(con, "equity_issuances", transaction_id="EQ1", issue_date=CUT_OVER, issuer_entity_id="KACC", issuance_kind="capital_contribution",
+        purchaser_kind="kac", net_proceeds="5000000.00", is_redeemable="false", excluded_from_4_09_a_ii=None)
+    build(con, "restricted_payment_builder_basket")
+    day = {r["transaction_id"]: (r["used_after"], r["capacity_ii"]) for r in rows(
+        con, "select * from restricted_payment_builder_basket where entry_date = ?", [CUT_OVER])}
+    assert day == {"RPO": (Decimal("2000000.00"), Decimal("1000000.00")), "EQ1": (Decimal("2000000.00"), Decimal("6000000.00"))}
+
+
 def test_a_missing_opening_makes_the_basket_indeterminate(con):
     tb(con, "1996-12-31", "cash", "0.00")
     cni_quarter(con, "1997-03-31", "-10000000.00")
