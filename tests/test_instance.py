@@ -82,3 +82,20 @@ def test_an_asset_s_first_event_inserts_its_index_row(tmp_path):
     records = instance.get_asset_records([AssetKey("a"), AssetKey("b"), AssetKey("c")])
     assert len(records) == 3
     assert {r.asset_entry.last_run_id for r in records} == {run.run_id}
+
+
+def _last_materializations(instance: DagsterInstance, keys: list[AssetKey]) -> dict:
+    return {r.asset_entry.asset_key: r.asset_entry.last_materialization_record for r in instance.get_asset_records(keys)}
+
+
+def test_a_materialization_this_process_wrote_is_read_back_as_dagster_s_storage_reads_it(tmp_path):
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path)))
+    JOB.execute_in_process(instance=instance)
+    keys = [AssetKey("a"), AssetKey("b"), AssetKey("c")]
+    ours = _last_materializations(instance, keys)
+    written = instance.event_log_storage._written
+    assert all(ours[key] is written[key.to_string()][1] for key in keys)  # the records written, not deserialized again
+    # another instance on the same files has written nothing: it reads each row as Dagster does
+    assert ours == _last_materializations(DagsterInstance.from_config(str(tmp_path)), keys)
+    instance.wipe_assets([AssetKey("a")])  # a wiped asset's materialization is no longer its last, whatever was written
+    assert _last_materializations(instance, keys) == {key: ours[key] for key in keys[1:]}
