@@ -46,14 +46,13 @@ since_balance as (
     group by b.transaction_date, b.instrument_id
 ),
 
+transaction_days as (
+    select transaction_date as on_day from dates
+),
+
 obligors as (
-    select d.transaction_date, e.entity_id, e.is_unrestricted_subsidiary
-    from dates as d
-    join stg_entities as e
-        on e.valid_from <= d.transaction_date
-        and (e.valid_to is null or d.transaction_date <= e.valid_to)
-    where e.consolidation_method in ('full', 'proportional')
-        and e.role in ('company', 'subsidiary', 'joint_venture')
+    select on_day as transaction_date, entity_id, is_unrestricted_subsidiary
+    from consolidated_entities(stg_entities, transaction_days)
 ),
 
 indices as (

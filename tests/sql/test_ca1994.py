@@ -360,3 +360,32 @@ def test_pricing_items_missing_for_a_quarter_are_named(con):
     missing = json.loads(by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")["1998-12-31"]["missing_inputs"])
     assert "EBITDA (base Credit Agreement definition) for the Fiscal Quarter ending 1998-03-31" in missing
     assert "ca1994_pricing_items for the Fiscal Quarter ending 1998-06-30" in missing
+
+
+def test_ongoing_indebtedness_steps_down_for_a_single_dollar_of_principal_retired(con):
+    # "reduced by an amount equal to the amount of such Subordinated Debt redeemed or retired": any principal retired,
+    # however small, steps the cap down. P1 1998-03-02 pays 1.00 to retire 1.00 of SUB's principal; INC-2 1998-04-01
+    # applies 1.00 of its proceeds to SUB: one row each, 1.00 retired; cumulative 1.00, then 2.00.
+    add(con, "debt_instruments", instrument_id="NEW", ca1994_debt_class="other")
+    add(con, "restricted_payments", transaction_id="P1", payment_date="1998-03-02", payment_kind="subordinated_debt_retirement",
+        recipient_kind="public", basket="4.09(b)(IV)", amount="1.00", retired_instrument_id="SUB", principal_retired="1.00")
+    add(con, "incurrences", transaction_id="INC-2", incurrence_date="1998-04-01", instrument_id="NEW", amount="1.00",
+        proceeds_applied_to_instrument_id="SUB", proceeds_applied_amount="1.00")
+    build(con, "ca1994_unsourced_debt_basket_tests")
+    found = {r["transaction_id"]: json.loads(r["inputs"]) for r in rows(
+        con, "select * from ca1994_unsourced_debt_basket_tests where clause_id = 'ca-1994/9.2.2(a)(iii)' and test_kind = 'transaction'")}
+    assert {txn: (i["subordinated_debt_retired"]["value"], i["cumulative_subordinated_debt_retired"]["value"]) for txn, i in found.items()} == {
+        "P1": ("1.00", "1.00"), "INC-2": ("1.00", "2.00")}
+
+
+def test_pricing_ratio_over_an_interest_expense_of_one_dollar(con):
+    # Interest expense 0.25 in each quarter of 1998 (year-to-date 0.25, 0.50, 0.75, 1.00), nothing deducted from it:
+    # denominator 1.00, positive, so the ratio is stated: EBITDA 4 x 1,000,000 - Adjusted Capital Expenditures 0 =
+    # 4,000,000.00; 4,000,000.00 / 1.00 = 4000000.000000 (6 places), and no positive denominator is asked for.
+    for n, quarter_end in enumerate(("1998-03-31", "1998-06-30", "1998-09-30", "1998-12-31"), start=1):
+        tb(con, quarter_end, "interest_expense", f"0.{25 * n}" if n < 4 else "1.00")
+        add(con, "ca1994_pricing_items", quarter_end=quarter_end, ebitda="1000000.00", adjusted_capital_expenditures="0.00")
+    found = by(con, "ca1994_pricing_tests", "ca-1994/3.4.1")["1998-12-31"]
+    inputs = json.loads(found["inputs"])
+    assert (inputs["denominator"]["value"], inputs["pricing_interest_coverage_ratio"]["value"]) == ("1.00", "4000000.000000")
+    assert not any("positive denominator" in m for m in json.loads(found["missing_inputs"]))

@@ -113,6 +113,16 @@ def test_judgment_discharged_on_day_30_is_not_counted_and_unattested_insurance_i
     assert json.loads(found["J-2"]["missing_inputs"]) == ["judgment_insurance_valid attested for each insured judgment counted on 1999-08-31"]
 
 
+def test_one_dollar_of_unattested_insurance_is_missing_and_no_insurance_is_not(con):
+    # An insured amount counts only where attested valid and collectible (R-I30): J-1's 1.00 of insurance, unattested,
+    # leaves day 30 (1999-07-15) indeterminate; J-2, with no insured amount, needs no attestation on its day 30
+    # (1999-07-20), when J-1, discharged on 1999-07-16, is no longer counted.
+    event(con, "J-1", "judgment", "1999-06-15", "1000000.00", insured="1.00", cured_on="1999-07-16")
+    event(con, "J-2", "judgment", "1999-06-20", "1000000.00")
+    build(con, "judgment_default_tests")
+    found = {r["transaction_id"]: json.loads(r["missing_inputs"]) for r in rows(con, "select * from judgment_default_tests")}
+    assert found == {"J-1": ["judgment_insurance_valid attested for each insured judgment counted on 1999-07-15"], "J-2": []}
+
 def test_bankruptcy_filing_and_involuntary_order(con):
     event(con, "BK", "bankruptcy_filing", "2002-02-12")
     event(con, "INV-1", "involuntary_bankruptcy_order", "2003-01-01", cured_on="2003-04-01")  # stayed on day 90

@@ -126,6 +126,16 @@ def test_each_borrowing_is_an_incurrence_and_the_quarter_end_warns_above_the_cur
     assert json.loads(q2["warnings"])[0].startswith("R-I38: Indebtedness secured by Permitted Collateral (440000000.00) exceeds")
 
 
+def test_a_quarter_end_before_any_permitted_collateral_lien_secures_nothing(con):
+    # REV-PC is created on 1997-04-10, after the first quarter ends: on 1997-03-31 no Lien on Permitted Collateral
+    # exists, so the aggregate principal it secures is 0.00 (none counted) against the MSA's 400,000,000 + 0 + 0.
+    quarters(con)
+    lien(con, "REV-PC", "300000000.00", "1997-04-10", "4.11(b)(i)", instrument_id="REV")
+    build(con, "lien_tests")
+    [q1] = lien_rows(con, "indenture-1996/4.11(b)(i)", test_date=Q1)
+    assert (q1["actual"], q1["threshold"]) == (Decimal("0.00"), Decimal("400000000.00"))
+    assert json.loads(q1["inputs"])["aggregate_principal_secured_by_permitted_collateral"]["liens"] == ""
+
 def test_purchase_money_day_180_in_day_181_out_and_cost(con):
     quarters(con)
     # completed 1997-01-02: + 180 days = 1997-07-01 (29 + 28 + 31 + 30 + 31 + 30 = 179 to June 30, 180 on July 1)

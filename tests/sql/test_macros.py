@@ -71,6 +71,19 @@ def test_group_activity_leaves_out_unrestricted_subsidiaries(con):
     assert one(con, ledger + "select group_activity(ledger, 'amortization', date '2000-09-30')") == 0
 
 
+def test_consolidated_entities_are_the_group_on_each_day(con):
+    register = ("with entities(entity_id, valid_from, valid_to, consolidation_method, role) as (values "
+                "('KACC', date '1990-01-01', null, 'full', 'company'), "
+                "('V90', date '1990-01-01', date '1999-06-30', 'full', 'subsidiary'), "
+                "('JV', date '1999-07-31', null, 'proportional', 'joint_venture'), "
+                "('EQ', date '1990-01-01', null, 'equity', 'joint_venture'), "
+                "('KAC', date '1990-01-01', null, 'full', 'parent')), "
+                "days(on_day) as (values (date '1999-06-30'), (date '1999-07-31')) ")
+    found = con.execute(register + "select on_day::varchar, entity_id from consolidated_entities(entities, days) order by all").fetchall()
+    # KACC (the company) on both days; V90 through its valid_to, June 30, and not after; JV from its valid_from, July 31;
+    # EQ (equity method) and KAC (the parent) never
+    assert found == [("1999-06-30", "KACC"), ("1999-06-30", "V90"), ("1999-07-31", "JV"), ("1999-07-31", "KACC")]
+
 def test_natural_gas_reduction_in_cents(con):
     def cents(price: str) -> int:
         return one(con, f"select natural_gas_reduction_cents(cast({price} as decimal(38, 6)), cast(3.50 as decimal(38, 6)), "

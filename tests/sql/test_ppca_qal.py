@@ -51,6 +51,14 @@ def test_an_investment_after_fiscal_year_2004_is_outside_the_amount(con):
     assert found["Q5"].status == "indeterminate" and "Fiscal Years 2002 through 2004" in found["Q5"].explanation
 
 
+def test_an_investment_before_fiscal_year_2002_has_nothing_in_the_amount(con):
+    # Q0 of 2001-12-31 is made in Fiscal Year 2001, before "Fiscal Years 2002 through 2004": no investment of those
+    # years is made by its date, so the aggregate shown is 0.00 of no rows.
+    invest(con, "Q0", "2001-12-31", "9000000.00", "9000000.00", ownership="1.000000")
+    found = results(con, AMOUNT)["Q0"]
+    assert found.inputs["qal_investments_fiscal_years_2002_to_2004"] == {
+        "value": "0.00", "clause_id": AMOUNT, "rows": "qal_investments rows none"}
+
 @pytest.mark.parametrize(
     ("amount", "status", "difference"),
     [

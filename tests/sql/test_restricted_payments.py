@@ -165,16 +165,24 @@ def test_an_opening_attested_before_the_ledgers_start_lets_in_nothing_before_it(
     assert counted == {"RP-930101": Decimal("2000000.00"), "RI-940218": Decimal("10000000.00")}
 
 
-def test_b_iv_counts_retirements_after_february_17_1994_when_no_opening_is_attested(con):
-    # 4.09(b)(IV): retirements since the 9 7/8% Note Indenture (February 17, 1994). Without an attested opening the
-    # count starts there: the retirement of that day is not tested, the next day's is (its openings named as missing)
-    for transaction_id, day in (("RET-940217", "1994-02-17"), ("RET-940218", "1994-02-18")):
-        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(b)(IV)",
-            payment_kind="subordinated_debt_retirement", recipient_kind="public", amount="1000000.00")
+@pytest.mark.parametrize(("basket", "kind", "recipient", "start", "next_day", "missing"), [
+    # 4.09(b)(IV): retirements since the 9 7/8% Note Indenture (February 17, 1994)
+    ("4.09(b)(IV)", "subordinated_debt_retirement", "public", "1994-02-17", "1994-02-18",
+     ["subordinated_debt_proceeds_opening (R-I06)", "subordinated_debt_retirements_opening (R-I06)"]),
+    # 4.09(b)(VIII): "Restricted Payments, Restricted Investments and Unrestricted Subsidiary Investments after February
+    # 1, 1993" [Indenture § 4.09(b)(VIII)]
+    ("4.09(b)(VIII)", "restricted_investment", "other", "1993-02-01", "1993-02-02", ["basket_4_09_b_viii_opening (R-I06)"]),
+])
+def test_a_basket_without_an_attested_opening_counts_from_the_day_after_its_start(con, basket, kind, recipient, start, next_day, missing):
+    # Without an attested opening the count starts at the basket's start: the payment of that day is not tested, the
+    # next day's is (its openings named as missing)
+    for day in (start, next_day):
+        add(con, "restricted_payments", transaction_id=f"P-{day}", payment_date=day, basket=basket, payment_kind=kind,
+            recipient_kind=recipient, amount="1000000.00")
     build(con, "restricted_payment_tests")
-    [row] = rows(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(b)(IV)'")
-    assert row["transaction_id"] == "RET-940218"
-    assert json.loads(row["missing_inputs"]) == ["subordinated_debt_proceeds_opening (R-I06)", "subordinated_debt_retirements_opening (R-I06)"]
+    [row] = rows(con, "select * from restricted_payment_tests where clause_id = ?", [f"indenture-1996/{basket}"])
+    assert row["transaction_id"] == f"P-{next_day}"
+    assert json.loads(row["missing_inputs"]) == missing
 
 
 def test_an_opening_is_the_first_entry_of_its_day(con):
