@@ -14,8 +14,8 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -159,7 +159,6 @@ def proposal_model(kind_name: str) -> type[BaseModel]:
     if len(kind.payment_kinds) == 1:
         skip.add("payment_kind")  # the kind says it
     return _row_model(kind.extract, skip, f"Proposed_{kind_name}", **extra)
-
 
 
 @dataclass(frozen=True)
