@@ -165,6 +165,19 @@ def test_an_opening_attested_before_the_ledgers_start_lets_in_nothing_before_it(
     assert counted == {"RP-930101": Decimal("2000000.00"), "RI-940218": Decimal("10000000.00")}
 
 
+def test_without_openings_the_builder_basket_counts_from_the_day_after_each_start(con):
+    # 4.09(a)(C): (x) Restricted Payments "after December 31, 1992", (y) Restricted Investments "after the date of the
+    # 9 7/8% Note Indenture" (February 17, 1994). No opening attested: an investment on February 17, 1994 stays out, the
+    # next day's is counted: Used 8,000,000
+    for transaction_id, day in (("RI-940217", "1994-02-17"), ("RI-940218", "1994-02-18")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(a)",
+            payment_kind="restricted_investment", recipient_kind="other", amount="8000000.00")
+    build(con, "restricted_payment_builder_basket")
+    counted = {r["transaction_id"]: r["used_after"] for r in rows(
+        con, "select * from restricted_payment_builder_basket where entry_kind = 'restricted_investment'")}
+    assert counted == {"RI-940218": Decimal("8000000.00")}
+
+
 @pytest.mark.parametrize(("basket", "kind", "recipient", "start", "next_day", "missing"), [
     # 4.09(b)(IV): retirements since the 9 7/8% Note Indenture (February 17, 1994)
     ("4.09(b)(IV)", "subordinated_debt_retirement", "public", "1994-02-17", "1994-02-18",
