@@ -542,6 +542,14 @@ def test_use_on_each_side_of_the_deadline(con, utilised_on, pool_rows):
     assert [(r["event_date"].isoformat(), r["amount"]) for r in pool(con)] == pool_rows
 
 
+def test_use_of_exactly_the_committed_proceeds_completes_the_obligation_on_its_day(con):
+    # all 46,500,000 committed are used by 2001-08-31: "substantially so utilized" at the default share of 1.00 (R-I20)
+    # is 46,500,000 x 1.00 = 46,500,000, met exactly, so the obligation is completed on the day the use is attested
+    committed_cft(con, "2001-08-31", "46500000.00")
+    use = deadlines(con)["substantially utilise the committed Net Cash Proceeds"]
+    assert (use["due_date"].isoformat(), use["completed_on"].isoformat()) == ("2001-08-31", "2001-08-31")
+
+
 def test_no_use_attested_by_the_deadline_returns_the_whole_commitment_as_a_missing_input(con):
     # use attested only as of 2001-09-01: nothing is known at 2001-08-31, the whole 46,500,000 is taken to return and
     # the offer it makes due is indeterminate, never a pass

@@ -42,6 +42,9 @@ def test_four_quarter_window_on_each_side_of_the_availability_lag(con):
     assert after["denominator"] == Decimal("26280000000.0000000000")
     assert after["denominator_divisor"] == 26280
     assert json.loads(after["missing_inputs"]) == []
+    # each quarter's statements are available by the 45-day default, so the window names no day as missing
+    window = one(con, "select missing_inputs from coverage_ratio_tests where transaction_id = 'RP-0516'")
+    assert window["missing_inputs"] == []
 
 
 def test_information_rows_use_the_quarter_just_ended_and_only_4_10_a_has_the_deemed_draw(con):

@@ -57,6 +57,16 @@ def test_change_of_control_missing_inputs(con, m):
     assert json.loads(found["missing_inputs"]) == [f"maxxam_controls_board attested for {DAY} (needed when 30% <= m < 40%)"]
 
 
+def test_at_exactly_40_percent_the_board_flag_is_not_named_missing(con):
+    # "at least 40%" holds at 40%, so the board's control (asked for only when 30% <= m < 40%) is not needed; with
+    # MAXXAM's Voting Stock (m_vote) not attested the result is unknown and that alone is named
+    ownership(con, m="0.400000", g_max="0.100000")
+    build(con, "change_of_control_tests")
+    found = one(con, "select * from change_of_control_tests")
+    assert found["actual"] is None
+    assert json.loads(found["missing_inputs"]) == [f"maxxam_voting_stock_ownership (m_vote) attested for {DAY}"]
+
+
 def event(con, event_id, kind, on, amount=None, cured_on=None, instrument=None, insured=None, entity="KACC"):
     add(con, "default_events", event_id=event_id, kind=kind, event_date=on, amount=amount, cured_on=cured_on,
         instrument_id=instrument, insured_amount=insured, entity_id=entity)

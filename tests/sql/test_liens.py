@@ -200,6 +200,16 @@ def test_permitted_collateral_ledger_capacity_is_the_msa_of_the_entry_date(con):
     ]
 
 
+def test_a_lien_released_on_a_quarter_end_no_longer_counts_on_it(con):
+    # REV-PC secures 300,000,000 from 1997-01-10 and is released on 1997-06-30: counted at the March 31 quarter end,
+    # not at the June 30 one (released that day, it secures nothing on it)
+    quarters(con)
+    lien(con, "REV-PC", "300000000.00", "1997-01-10", "4.11(b)(i)", instrument_id="REV", released_on="1997-06-30")
+    build(con, "lien_tests")
+    ends = {str(r["test_date"]): r["actual"] for r in lien_rows(con, "indenture-1996/4.11(b)(i)") if r["test_kind"] == "information"}
+    assert (ends[Q1], ends[Q2]) == (Decimal("300000000.00"), Decimal("0.00"))
+
+
 def test_existing_liens_schedule_a_and_the_negative_pledge(con):
     quarters(con)
     lien(con, "E5", "5000000.00", "1992-01-01", "4.11(b)(ii)", instrument_id="DEBT")  # exactly 5,000,000: no Schedule A

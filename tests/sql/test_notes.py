@@ -204,6 +204,17 @@ def test_redemption_price_by_twelve_month_period_beginning_october_15(con):
     assert actual == Decimal("1.00") and "not permitted" in inputs["breaches"]
 
 
+def test_redemption_only_on_a_date_prior_to_maturity(con):
+    # "on any date prior to maturity" [Indenture § 3.01]: the Notes mature on October 15, 2006, so a redemption on
+    # October 14, 2006 is permitted (0.00) and one on October 15, 2006 is not (1.00); notice 30 days before each
+    notes(con)
+    redeem(con, "R-2006-10-14", "2006-10-14", "2006-09-14")
+    redeem(con, "R-2006-10-15", "2006-10-15", "2006-09-15")
+    build(con, "notes_redemption_tests")
+    assert (redemption(con, "R-2006-10-14")[0], redemption(con, "R-2006-10-15")[0]) == (Decimal("0.00"), Decimal("1.00"))
+    assert "prior to maturity" in redemption(con, "R-2006-10-15")[1]["breaches"]
+
+
 def test_e14_redemption_amount_with_accrued_interest(con):
     notes(con)
     redeem(con, "E14", "2002-12-15", "2002-11-15")

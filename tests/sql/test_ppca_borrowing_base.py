@@ -345,6 +345,22 @@ def test_appraisal_trigger_and_frequencies(con):
     assert json.loads(second["missing_inputs"]) == []
 
 
+@pytest.mark.parametrize(("availability", "frequency"), [
+    # exactly $175,000,000 on each Business Day is not "greater than $175,000,000" (9.1.18(c)), but is above
+    # $75,000,000: the twelve-month frequency of 9.1.18(b)
+    ("175000000.00", "twelve months"),
+    # a cent more on each Business Day for three consecutive months: no further appraisal (9.1.18(c))
+    ("175000000.01", "none"),
+])
+def test_appraisal_after_three_months_at_the_discontinuance_availability(con, availability, frequency):
+    # appraisals received 2003-08-01 (the first day: 180 days) and 2003-11-03, three months of Business Days later
+    days(con, "2003-08-01", "2003-11-03", availability=availability, nrp="0.70",
+         special={"2003-11-03": {"availability": availability, "nrp": "0.72"}})
+    build(con, "ppca_appraisal_deadlines")
+    later = one(con, "select * from ppca_appraisal_deadlines where trigger_date = '2003-11-03'")
+    assert later["obligation"] == f"next inventory appraisal the Agent may require ({frequency})"
+
+
 def test_no_trigger_before_the_sixth_amendment(con):
     # 2003-07-31 is under the base agreement (9.1.18 was added by the Sixth Amendment): no trigger from it
     days(con, "2003-07-28", "2003-08-05", special={"2003-07-31": {"availability": "70000000.00"}})

@@ -165,6 +165,19 @@ def test_an_opening_attested_before_the_ledgers_start_lets_in_nothing_before_it(
     assert counted == {"RP-930101": Decimal("2000000.00"), "RI-940218": Decimal("10000000.00")}
 
 
+def test_without_openings_the_builder_basket_counts_from_the_day_after_each_start(con):
+    # 4.09(a)(C): (x) Restricted Payments "after December 31, 1992", (y) Restricted Investments "after the date of the
+    # 9 7/8% Note Indenture" (February 17, 1994). No opening attested: an investment on February 17, 1994 stays out, the
+    # next day's is counted: Used 8,000,000
+    for transaction_id, day in (("RI-940217", "1994-02-17"), ("RI-940218", "1994-02-18")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(a)",
+            payment_kind="restricted_investment", recipient_kind="other", amount="8000000.00")
+    build(con, "restricted_payment_builder_basket")
+    counted = {r["transaction_id"]: r["used_after"] for r in rows(
+        con, "select * from restricted_payment_builder_basket where entry_kind = 'restricted_investment'")}
+    assert counted == {"RI-940218": Decimal("8000000.00")}
+
+
 @pytest.mark.parametrize(("basket", "kind", "recipient", "start", "next_day", "missing"), [
     # 4.09(b)(IV): retirements since the 9 7/8% Note Indenture (February 17, 1994)
     ("4.09(b)(IV)", "subordinated_debt_retirement", "public", "1994-02-17", "1994-02-18",
@@ -309,6 +322,35 @@ def test_a_b_i_dividend_meets_the_coverage_ratio_and_the_maxxam_cap_on_its_decla
     # 1998 starts again: D2 alone, 5,000,000 (BI was paid in 1998 but counts in its declaration year)
     assert cap == {"D1": ("1997-11-30", Decimal("60000000.00")), "BI": ("1997-12-01", Decimal("80000000.00")),
                    "D2": ("1998-02-02", Decimal("5000000.00"))}
+
+
+def test_a_b_i_dividend_declared_before_any_basket_entry_uses_its_own_amount(con):
+    # [Indenture § 4.09(b)(I)]: tested under 4.09(a)(C) on its declaration date, 1997-12-01, when the basket has no entry
+    # (no opening attested, nothing paid): Used = 0 + 1,000,000 = 1,000,000
+    add(con, "restricted_payments", transaction_id="BI", payment_date="1998-01-20", declared_on="1997-12-01",
+        basket="4.09(b)(I)", amount="1000000.00")
+    build(con, "restricted_payment_tests")
+    row = one(con, "select * from restricted_payment_tests where clause_id = 'indenture-1996/4.09(a)(C)'")
+    assert (row["test_date"].isoformat(), row["actual"]) == ("1997-12-01", Decimal("1000000.00"))
+
+
+def test_the_viii_maxxam_figure_counts_only_maxxam_related_items(con):
+    # 4.09(b)(VIII) (R-I23): of a (VIII) investment of 1,000,000 to another recipient and one of 2,000,000 to MAXXAM,
+    # the MAXXAM figure is 0.00 (opening) + 2,000,000 = 2,000,000; the (VIII) figure 0.00 + 1,000,000 + 2,000,000
+    attest(con, "basket_4_09_b_viii_opening", CUT_OVER, "0.00")
+    attest(con, "basket_4_09_b_viii_maxxam_opening", CUT_OVER, "0.00")
+    for transaction_id, day, recipient, amount in (("V-OTHER", "1997-03-03", "other", "1000000.00"),
+                                                   ("V-MAXXAM", "1997-04-01", "maxxam", "2000000.00")):
+        add(con, "restricted_payments", transaction_id=transaction_id, payment_date=day, basket="4.09(b)(VIII)",
+            payment_kind="restricted_investment", recipient_kind=recipient, amount=amount)
+    build(con, "restricted_payment_tests")
+    found = {(r["clause_id"], r["transaction_id"]): r["actual"] for r in rows(
+        con, "select * from restricted_payment_tests where clause_id like 'indenture-1996/4.09(b)(VIII)%'")}
+    assert found == {
+        ("indenture-1996/4.09(b)(VIII)", "V-OTHER"): Decimal("1000000.00"),
+        ("indenture-1996/4.09(b)(VIII)", "V-MAXXAM"): Decimal("3000000.00"),
+        ("indenture-1996/4.09(b)(VIII)-maxxam", "V-MAXXAM"): Decimal("2000000.00"),
+    }
 
 
 def test_a_b_i_dividend_without_its_declaration_date_has_no_maxxam_pass(con):

@@ -127,6 +127,8 @@ def test_quarterly_certificate_within_60_days(con):
     assert json.loads(found["FY1999-Q1"]["missing_inputs"]) == ["affiliate_transaction_officers_certificate delivery date for the quarter ending 1999-03-31"]
     assert (found["FY1999-Q2"]["due_date"], found["FY1999-Q2"]["completed_on"]) == (date(1999, 8, 29), date(1999, 8, 29))
     assert "(aggregate 3000000.00 in 1 transactions)" in found["FY1999-Q2"]["obligation"]
+    # no transaction in the first quarter: the certificate states an aggregate of 0.00
+    assert "(aggregate 0.00 in 0 transactions)" in found["FY1999-Q1"]["obligation"]
 
 
 def test_a_quarters_certificate_reports_that_quarters_transactions_only(con):
