@@ -48,8 +48,6 @@ _REASONS = {
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 
 ROW = "_row"  # the row's number in its file, as a person opening the file would count it
-# From this many rows a file's cells are stripped by the expression that is cheaper to run than to plan (`_text`)
-LARGE_SOURCE_ROWS = 100_000
 
 
 @dataclass(frozen=True)
@@ -146,21 +144,19 @@ _views = count()  # next() on a count is atomic: frames may be typed on several 
 @dataclass(frozen=True)
 class Source:
     """A relation over the file's cells: `sql` selects `_row` and every column of the file; `types` gives each
-    column's DuckDB type (VARCHAR but for a typed Parquet column). `views` are what must be dropped afterwards;
-    `large`, whether it has LARGE_SOURCE_ROWS rows or more."""
+    column's DuckDB type (VARCHAR but for a typed Parquet column). `views` are what must be dropped afterwards."""
 
     sql: str
     types: dict[str, str]
     views: tuple[str, ...] = ()
     cleanup: tuple[Path, ...] = ()
-    large: bool = False
 
 
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
     name = f"_extract_text_{next(_views)}"
     numbered = frame.with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     con.register(name, ArrowStream(numbered))
-    return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,), large=frame.height >= LARGE_SOURCE_ROWS)
+    return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,))
 
 
 def _csv_source(path: Path) -> Source:
@@ -180,12 +176,11 @@ def _csv_source(path: Path) -> Source:
         raise
     scan = f"read_parquet({literal(str(rows))})"
     names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
-    large = pl.scan_parquet(rows).select(pl.len()).collect().item() >= LARGE_SOURCE_ROWS  # the count is in the footer
     # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
-    filled = " or ".join(f"{_text(n, 'VARCHAR', large)} is not null" for n in names) or "false"
+    filled = " or ".join(f"{_text(n, 'VARCHAR')} is not null" for n in names) or "false"
     last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
     sql = f"select {ROW}::bigint as {ROW}, * exclude ({ROW}) from {scan} where {ROW} <= {last}"
-    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,), large=large)
+    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,))
 
 
 def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -195,10 +190,8 @@ def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     floats = [name for name, kind in types.items() if kind in ("FLOAT", "DOUBLE")]
     if floats:
         raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
-    (rows,) = con.execute("select coalesce(sum(num_rows), 0) from parquet_file_metadata(?)", [str(path)]).fetchall()[0]
     # Parquet rows are counted from 1: a Parquet file has no header row
-    sql = f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}"
-    return Source(sql, types, large=rows >= LARGE_SOURCE_ROWS)
+    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types)
 
 
 def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -223,16 +216,10 @@ def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 # ---- typing the cells ------------------------------------------------------------------------------------------
 
 
-def _text(column: str, source_type: str, large: bool) -> str:
-    """The cell as stripped text, null when empty. Both forms give the same text: DuckDB's trim() of a set of
-    characters costs several times a scan of a large table, so there it is called only on the cells that start or
-    end with one of them (or are empty, which contains() finds in any text); that form takes longer to plan than a
-    small file takes to type, so a small file calls trim() on every cell."""
+def _text(column: str, source_type: str) -> str:
+    """The cell as stripped text, null when empty."""
     cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
-    spaces = literal(_WHITESPACE)
-    if not large:
-        return f"nullif(trim({cell}, {spaces}), '')"
-    return f"(case when contains({spaces}, left({cell}, 1)) or contains({spaces}, right({cell}, 1)) then nullif(trim({cell}, {spaces}), '') else {cell} end)"
+    return f"nullif(trim({cell}, {literal(_WHITESPACE)}), '')"
 
 
 def _exact(kind: str, source_type: str) -> bool:
@@ -243,7 +230,7 @@ def _exact(kind: str, source_type: str) -> bool:
 def _cells(source: Source, extract: Extract) -> str:
     """SQL: `_row` and each column's cell, stripped text but for a Parquet column already of its kind's exact type;
     each cell is stripped once here, however many checks read it."""
-    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name], source.large) for c in extract.columns]
+    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name]) for c in extract.columns]
     return f"select {ROW}, " + ", ".join(f"{cell} as {quoted(c.name)}" for cell, c in zip(cells, extract.columns, strict=True)) + f" from ({source.sql})"
 
 

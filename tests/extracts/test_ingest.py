@@ -12,7 +12,6 @@ import pytest
 
 from pipelines.extracts.contract import BY_NAME
 from pipelines.extracts.ingest import BadExtracts, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
-from pipelines.extracts import reading
 from pipelines.extracts.reading import Issue, typed_rows
 
 MONEY = "not an amount in dollars with at most two decimal places"
@@ -193,10 +192,7 @@ PADDED = pl.DataFrame(
 )
 
 
-@pytest.mark.parametrize("large", [False, True], ids=["a small file", "a large file"])
-def test_cells_are_stripped_alike_in_a_small_and_a_large_file(large, monkeypatch):
-    # a file of LARGE_SOURCE_ROWS rows or more strips its cells by another expression, which must give the same text
-    monkeypatch.setattr(reading, "LARGE_SOURCE_ROWS", 0 if large else 10**9)
+def test_cells_are_stripped_of_unicode_white_space():
     typed, issues = typed_rows(PADDED, 2, BY_NAME["valco_ebitda"], "valco_ebitda.csv")
     assert typed.rows() == [(2, date(2003, 1, 31), Decimal("100.50"), None, True, None)]
     assert issues == [Issue("valco_ebitda.csv", 3, "actual_valco_ebitda", "1.005", MONEY, "type_money")]
