@@ -7,6 +7,7 @@ is read out into Python, only the rows at fault. Values are never put into SQL t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -154,11 +155,12 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection) -> list[Issue]:
     return [Issue(*row) for row in rows]
 
 
-def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path) -> list[Issue]:
-    """Load and validate every extract, then check across them; record and return every issue (empty: clean)."""
+def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extracts: Iterable[Extract] = EXTRACTS) -> list[Issue]:
+    """Load and validate every extract (or those given, the others' tables kept as they are), then check across them;
+    record and return every issue (empty: clean)."""
     issues: list[Issue] = []
     dates = instruments_date_range()
-    for extract in EXTRACTS:
+    for extract in extracts:
         issues += load_extract(con, extracts_dir, extract)
         issues += validate_extract(con, extract, dates)
     issues += validate_cross_extract(con)

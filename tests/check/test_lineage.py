@@ -21,10 +21,10 @@ import pytest
 
 from pipelines.check.command import check_record, run_check
 from pipelines.check.prepared import ATTACHED, Prepared, open_prepared
-from pipelines.database import connect
 from pipelines.check.pro_forma import ATTESTATIONS, LEDGER_SUFFIX, basket_states, names_subjects, upstream
+from pipelines.database import connect
 from pipelines.extracts.contract import BY_NAME, EXTRACTS
-from pipelines.extracts.ingest import ingest_all, load_extract, record_quarantine, validate_cross_extract, validate_extract
+from pipelines.extracts.ingest import ingest_all
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build, build_all
 from pipelines.outputs.results_files import record
@@ -193,12 +193,7 @@ def _full_run(ingested: Path, extracts: Path, changed: list[str], policies, tran
     database = extracts.parent / f"{extracts.name}.duckdb"
     shutil.copyfile(ingested, database)
     with connect(database) as con:
-        issues = []
-        for name in changed:
-            issues += load_extract(con, extracts, BY_NAME[name]) + validate_extract(con, BY_NAME[name])
-        issues += validate_cross_extract(con)
-        record_quarantine(con, issues)
-        assert issues == []
+        assert ingest_all(con, extracts, [BY_NAME[name] for name in changed]) == []
         load_sources(con, policies)
         build_all(con)
         results = [record(r) for r in evaluate_all(con, policies, as_of=on, transaction_id=transaction_id) if r.test_kind == "transaction"]
