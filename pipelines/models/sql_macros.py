@@ -21,6 +21,13 @@ MACROS_DIR = SQL_DIR / "macros"
 _DEFINITION = re.compile(r"^\s*create\s+or\s+replace\s+macro\s+([a-z_][a-z0-9_]*)\s*\(", re.IGNORECASE | re.MULTILINE)
 _REFERENCE = re.compile(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", re.IGNORECASE)
 _FIRST_PARAMETER = re.compile(r"macro\s+[a-z_][a-z0-9_]*\s*\(\s*([a-z_][a-z0-9_]*)", re.IGNORECASE)
+_CALL = re.compile(r"\b([a-z_][a-z0-9_]*)\s*\(", re.IGNORECASE)
+
+
+def called(sql: str) -> frozenset[str]:
+    """The names `sql` calls (a name followed by an opening parenthesis), lowercased: one pass over the text, rather
+    than one search per macro (the models' 145 texts against every macro took a quarter of a second)."""
+    return frozenset(n.lower() for n in _CALL.findall(sql))
 
 
 @dataclass(frozen=True)
@@ -30,9 +37,7 @@ class SqlMacro:
     sql: str
     reads: tuple[str, ...]  # the tables its body selects from
     takes_relation: bool  # its first argument is the relation it reads (query_table), named by the caller
-
-    def called_in(self, sql: str) -> bool:
-        return re.search(rf"\b{self.name}\s*\(", sql, re.IGNORECASE) is not None
+    calls: frozenset[str]  # the names its body calls: the other macros among them are created before it
 
     def relations_passed(self, sql: str) -> set[str]:
         """The relations `sql` passes to this macro as its first argument."""
@@ -57,7 +62,7 @@ def discover_macros(macros_dir: Path = MACROS_DIR) -> list[SqlMacro]:
         reads = tuple(sorted({r.lower() for r in _REFERENCE.findall(body)} - {"query_table"}))
         first = _FIRST_PARAMETER.search(body)
         takes_relation = first is not None and re.search(rf"query_table\(\s*{first.group(1)}\s*\)", body, re.IGNORECASE) is not None
-        macros.append(SqlMacro(name=path.stem, path=path, sql=sql, reads=reads, takes_relation=takes_relation))
+        macros.append(SqlMacro(name=path.stem, path=path, sql=sql, reads=reads, takes_relation=takes_relation, calls=called(body) - {path.stem.lower()}))
     return macros
 
 
@@ -65,16 +70,17 @@ def read_through_calls(sql: str, macros: list[SqlMacro]) -> set[str]:
     """The tables read by the macros `sql` calls, and by the macros they call in turn, and the relations `sql` passes
     to a macro that reads the relation it is given."""
     code = _strip_comments(sql)
+    by_name = {m.name.lower(): m for m in macros}
+    calling = [by_name[n] for n in called(code) if n in by_name]
     seen: set[str] = set()
-    reads: set[str] = set().union(*(m.relations_passed(code) for m in macros))
-    calling = [m for m in macros if m.called_in(code)]
+    reads: set[str] = set().union(*(m.relations_passed(code) for m in calling))
     while calling:
         macro = calling.pop()
         if macro.name in seen:
             continue
         seen.add(macro.name)
         reads |= set(macro.reads)
-        calling += [m for m in macros if m.called_in(_strip_comments(macro.sql))]
+        calling += [by_name[n] for n in macro.calls if n in by_name]
     return reads
 
 
@@ -82,7 +88,7 @@ def load_macros(con: duckdb.DuckDBPyConnection, macros_dir: Path = MACROS_DIR) -
     """(Re)create every macro, a macro another calls first (DuckDB binds the call when it creates the caller)."""
     pending = discover_macros(macros_dir)
     while pending:
-        ready = [m for m in pending if not any(o is not m and o.called_in(_strip_comments(m.sql)) for o in pending)]
+        ready = [m for m in pending if not any(o.name.lower() in m.calls for o in pending)]
         if not ready:
             raise ValueError(f"SQL macros call each other in a cycle: {', '.join(m.name for m in pending)}")
         for macro in ready:
