@@ -54,11 +54,15 @@ USER_READ_FOLDERS = ("docs", "policies", "templates", "sql")
 def hits(name: str, text: str, folder: Path = ROOT, forbidden: tuple = FORBIDDEN) -> list[str]:
     """`name:line: what (the words)` for each forbidden word, and each `.md` file named that the project does not have
     (looked up from the project's root, its docs/ and `folder`)."""
+    # A word found in a line is found in the whole text (a line ends at a character none of the patterns takes for part
+    # of a word), so only the patterns found in the text are looked for line by line, and names of .md files only in
+    # lines that have ".md": the outputs of a run are megabytes, and almost always clean.
+    present = [(what, pattern) for what, pattern in forbidden if pattern.search(text)]
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
-        for what, pattern in forbidden:
+        for what, pattern in present:
             found += [f"{name}:{number}: {what} ({m.group(0)!r})" for m in pattern.finditer(line)]
-        for m in MARKDOWN_NAME.finditer(line):
+        for m in MARKDOWN_NAME.finditer(line) if ".md" in line else ():
             named = m.group(0).lstrip("./")
             if not any((base / named).is_file() for base in (ROOT, ROOT / "docs", folder)):
                 found.append(f"{name}:{number}: a file the project does not have ({m.group(0)!r})")
