@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -41,10 +42,28 @@ def whole_clause_id(found: str) -> str:
     return found
 
 
+@dataclass(frozen=True)
+class Page:
+    number: int
+    width: float
+    words: list[dict]
+    text: str
+    fonts: set[str]
+
+
+def read_back(pdf: Path) -> list[Page]:
+    """Each page as pdfplumber reads it back: parsed once for all the tests (pdfminer's parse is most of their time)."""
+    with pdfplumber.open(pdf) as document:
+        return [
+            Page(number, page.width, page.extract_words(), page.extract_text() or "", {c["fontname"].split("+")[-1] for c in page.chars})
+            for number, page in enumerate(document.pages, start=1)
+        ]
+
+
 @pytest.fixture(scope="module")
-def documents(tmp_path_factory, sample_database) -> list[tuple[Path, set[str]]]:
-    """(PDF, clause ids its print edition states) for every document of the three quarters, from the sample's
-    prepared database (tests/conftest.py)."""
+def documents(tmp_path_factory, sample_database) -> list[tuple[Path, set[str], list[Page]]]:
+    """(PDF, clause ids its print edition states, its pages read back) for every document of the three quarters, from
+    the sample's prepared database (tests/conftest.py)."""
     policies = load_policies()
     con = duckdb.connect(str(sample_database), read_only=True)
     results = evaluate_all(con, policies)
@@ -57,12 +76,12 @@ def documents(tmp_path_factory, sample_database) -> list[tuple[Path, set[str]]]:
     pairs = []
     for pdf in (p for p in written if p.suffix == ".pdf"):
         text = html_module.unescape(re.sub(r"<[^>]+>", " ", pdf.with_suffix(".html").read_text(encoding="utf-8")))
-        pairs.append((pdf, {whole_clause_id(m) for m in CLAUSE_ID.findall(text)}))
+        pairs.append((pdf, {whole_clause_id(m) for m in CLAUSE_ID.findall(text)}, read_back(pdf)))
     return pairs
 
 
 def test_every_kind_of_the_sample_is_laid_out(documents):
-    names = {pdf.name for pdf, _ in documents}
+    names = {pdf.name for pdf, _, _ in documents}
     assert {"indenture-1996-4.06b-FY2003.pdf", "ppca-2002-compliance-2003Q4.pdf", "ppca-2002-borrowing-base-2003Q4.pdf",
             "indenture-1996-4.14c-ASO-2000-01.pdf"} <= names
     assert {kind.name for kind in document_kinds()} >= {"indenture-1996-4.06b", "indenture-1996-4.14c", "ppca-2002-compliance", "ppca-2002-borrowing-base"}
@@ -83,44 +102,40 @@ def _overlaps(words: list[dict]) -> list[str]:
 
 def test_no_two_words_overlap_and_none_runs_into_the_margin_on_any_page(documents):
     problems = []
-    for pdf, _ in documents:
-        with pdfplumber.open(pdf) as document:
-            for number, page in enumerate(document.pages, start=1):
-                words = page.extract_words()
-                problems += [f"{pdf.name} page {number}: {o}" for o in _overlaps(words)]
-                problems += [
-                    f"{pdf.name} page {number}: {w['text']!r} runs into the margin"
-                    for w in words
-                    if w["x0"] < MARGIN or w["x1"] > page.width - MARGIN
-                ]
+    for pdf, _, pages in documents:
+        for page in pages:
+            problems += [f"{pdf.name} page {page.number}: {o}" for o in _overlaps(page.words)]
+            problems += [
+                f"{pdf.name} page {page.number}: {w['text']!r} runs into the margin"
+                for w in page.words
+                if w["x0"] < MARGIN or w["x1"] > page.width - MARGIN
+            ]
     assert problems == []
 
 
 def test_no_clause_id_or_section_number_is_split_across_lines(documents):
     problems = []
-    for pdf, known in documents:
-        with pdfplumber.open(pdf) as document:
-            for number, page in enumerate(document.pages, start=1):
-                for line in (page.extract_text() or "").splitlines():
-                    line = line.strip()
-                    if SPLIT_AT_LINE_END.search(line):
-                        problems.append(f"{pdf.name} page {number}: line ends inside a clause id: {line!r}")
-                    if line.endswith("§"):
-                        problems.append(f"{pdf.name} page {number}: a section sign apart from its number: {line!r}")
-                    problems += [
-                        f"{pdf.name} page {number}: {token!r} is not a whole clause id of the document, in {line!r}"
-                        for token in map(whole_clause_id, CLAUSE_ID.findall(line))
-                        if token not in known
-                    ]
+    for pdf, known, pages in documents:
+        for page in pages:
+            for line in page.text.splitlines():
+                line = line.strip()
+                if SPLIT_AT_LINE_END.search(line):
+                    problems.append(f"{pdf.name} page {page.number}: line ends inside a clause id: {line!r}")
+                if line.endswith("§"):
+                    problems.append(f"{pdf.name} page {page.number}: a section sign apart from its number: {line!r}")
+                problems += [
+                    f"{pdf.name} page {page.number}: {token!r} is not a whole clause id of the document, in {line!r}"
+                    for token in map(whole_clause_id, CLAUSE_ID.findall(line))
+                    if token not in known
+                ]
     assert problems == []
 
 
 def test_company_name_copies_out_as_written_and_only_the_project_font_is_used(documents):
     problems = []
-    for pdf, _ in documents:
-        with pdfplumber.open(pdf) as document:
-            text = " ".join(" ".join((page.extract_text() or "").split()) for page in document.pages)
-            fonts = {char["fontname"].split("+")[-1] for page in document.pages for char in page.chars}
+    for pdf, _, pages in documents:
+        text = " ".join(" ".join(page.text.split()) for page in pages)
+        fonts = set().union(*(page.fonts for page in pages))
         mentions = re.findall(r"kaiser aluminum & chemical corporation", text, flags=re.IGNORECASE)
         problems += [f"{pdf.name}: {m!r}" for m in mentions if m != COMPANY]
         if not mentions:
