@@ -2,8 +2,11 @@
 
 A worker spends most of a second importing WeasyPrint and parsing the print stylesheet before its first page, longer
 than a quarter's documents take to print. `start_print_workers()` starts them when a run begins, so that this overlaps
-the run's database work; the run's render then takes them, hands each document to whichever worker is free (the
-longest first) and stops them. A render that finds none started starts its own.
+the run's database work; the run's render then takes them and hands each document to whichever worker is free (the
+longest first). A render that finds none started starts its own. When it is done it gives them back: the process's
+next render takes them ready (a process that closes many quarters, as the test suite's and `make bench`'s, would
+otherwise pay two starts, 1.5 s of CPU, for each), and they end when the process exits. A worker that stopped is
+never given back or taken: the next render starts new ones.
 """
 
 from __future__ import annotations
@@ -114,6 +117,9 @@ class PrintWorkers:
         for worker in self.workers:
             worker.stop()
 
+    def alive(self) -> bool:
+        return self.owner == os.getpid() and all(not worker.ended and worker.process.poll() is None for worker in self.workers)
+
 
 _started: PrintWorkers | None = None
 _lock = threading.Lock()
@@ -125,19 +131,35 @@ def start_print_workers() -> PrintWorkers:
     render takes are stopped when the process exits."""
     global _started
     with _lock:
-        if _started is None or _started.owner != os.getpid():
+        if _started is not None and not _started.alive():
+            _started.stop()
+            _started = None
+        if _started is None:
             _started = PrintWorkers(os.cpu_count() or 1)
         return _started
 
 
 def take_print_workers() -> PrintWorkers:
-    """The workers started for this render, or new ones; the caller stops them when done."""
+    """The workers started for this render, or new ones: the caller's alone until it gives them back."""
     global _started
     with _lock:
         workers, _started = _started, None
-    if workers is None or workers.owner != os.getpid():
-        workers = PrintWorkers(os.cpu_count() or 1)
-    return workers
+    if workers is not None and not workers.alive():
+        workers.stop()
+        workers = None
+    return workers or PrintWorkers(os.cpu_count() or 1)
+
+
+def give_back_print_workers(workers: PrintWorkers) -> None:
+    """Workers a render is done with, kept for the process's next render; stopped if it has some already, or if one of
+    them stopped."""
+    global _started
+    with _lock:
+        kept = _started is None and workers.alive()
+        if kept:
+            _started = workers
+    if not kept:
+        workers.stop()
 
 
 @atexit.register

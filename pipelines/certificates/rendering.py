@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from pipelines.certificates.printing import stop_print_workers, take_print_workers
+from pipelines.certificates.printing import give_back_print_workers, take_print_workers
 from pipelines.layout import TEMPLATES_DIR
 from pipelines.outputs.manifest import manifest_hash
 from pipelines.scenario.marking import banner
@@ -128,7 +128,7 @@ class DocumentsPrinting:
         except BaseException as failure:  # raised by wait(), in the caller's thread
             self._failure = failure
         finally:
-            workers.stop()
+            give_back_print_workers(workers)
 
     def wait(self) -> list[Path]:
         if self._thread is not None:
@@ -140,8 +140,7 @@ class DocumentsPrinting:
 
 def start_documents(documents: Sequence[tuple[str, str, str]], folder: Path) -> DocumentsPrinting:
     """write_documents, returning as soon as the HTML is written and the PDFs are handed to the print workers."""
-    if not documents:
-        stop_print_workers()  # a run that issues nothing stops the workers it started
+    if not documents:  # the workers started for this render are left for the process's next
         return DocumentsPrinting([])
     folder.mkdir(parents=True, exist_ok=True)
     html_paths = [folder / f"{stem}.html" for stem, _, _ in documents]

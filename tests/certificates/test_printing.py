@@ -50,20 +50,38 @@ def test_only_the_note_rules_are_left_out_and_no_template_has_a_note():
         assert "footnote" not in text and "float: note" not in text, f"{template.name} has a note: restore the note rules"
 
 
-def test_workers_started_early_print_the_next_render_and_end_after_it(tmp_path):
+def test_workers_started_early_print_the_next_render_and_are_kept_for_the_one_after(tmp_path):
+    stop_print_workers()
     workers = start_print_workers()
     assert start_print_workers() is workers  # started once, whoever asks again
     written = write_documents([("a", PAGE.format("a"), PAGE.format("a")), ("b", PAGE.format("b"), PAGE.format("b"))], tmp_path)
     assert [p.name for p in written] == ["a.html", "a.pdf", "b.html", "b.pdf"]
     assert all(p.read_bytes().startswith(b"%PDF") for p in written[1::2])
+    assert start_print_workers() is workers  # given back: the process's next render takes them ready
+    assert write_documents([("c", PAGE.format("c"), PAGE.format("c"))], tmp_path / "again")[1].read_bytes().startswith(b"%PDF")
+    stop_print_workers()  # as when the process exits
     assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
-    assert start_print_workers() is not workers  # the next run gets its own
+    assert start_print_workers() is not workers
     stop_print_workers()
 
 
-def test_a_run_that_issues_nothing_stops_the_workers_it_started(tmp_path):
+def test_a_worker_that_stopped_between_renders_is_not_taken_again(tmp_path):
+    stop_print_workers()
+    workers = start_print_workers()
+    workers.workers[0].process.kill()
+    workers.workers[0].process.wait(timeout=120)
+    written = write_documents([("a", PAGE.format("a"), PAGE.format("a"))], tmp_path)  # no failure: new workers print it
+    assert written[1].read_bytes().startswith(b"%PDF")
+    assert start_print_workers() is not workers
+    stop_print_workers()
+
+
+def test_a_run_that_issues_nothing_leaves_the_workers_it_started_for_the_next(tmp_path):
+    stop_print_workers()
     workers = start_print_workers()
     assert write_documents([], tmp_path) == []
+    assert start_print_workers() is workers and workers.alive()
+    stop_print_workers()
     assert [worker.process.wait(timeout=120) for worker in workers.workers] == [0] * len(workers.workers)
 
 
