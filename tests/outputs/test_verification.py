@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import redirect_stdout
+from io import StringIO
 from pathlib import Path
 
 import pytest
 
+from pipelines import run_job
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.outputs import manifest as run_manifest
 from pipelines.verification import _pdf_string, document_head
 
-PERIOD = "2003Q4"
 OTHER_COMMIT = "f" * 40  # a commit that changed no source file, a README edit
 ONE_CENT_ROWS = {  # net sales one cent higher, cash one cent higher: the trial balance still nets to zero
     "KACC,2003-12-31,4000,,-957334050.01": "KACC,2003-12-31,4000,,-957334050.02",
@@ -95,11 +97,32 @@ def _outputs(out: Path) -> dict[str, bytes]:
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in (".json", ".csv", ".html", ".pdf")}
 
 
-def test_another_git_commit_of_the_same_source_gives_the_same_run_id_and_document_bytes(run, tmp_path, monkeypatch):
-    extracts, out = run
-    monkeypatch.setattr(run_manifest, "git_commit", lambda: OTHER_COMMIT)
-    assert main(["run", "--extracts", str(extracts), "--out", str(tmp_path / "out"), "--period", PERIOD]) == 0
-    first, second = _outputs(out), _outputs(tmp_path / "out")
+@pytest.fixture(scope="module")
+def verified_at_another_commit(run, tmp_path_factory) -> tuple[int, str, Path]:
+    """`covenants verify` of the run's manifest from a checkout at another commit: its exit code, what it printed, and
+    a copy of the outputs of its re-run, which is a run of the same source at that commit (one run, compared twice)."""
+    _, out = run
+    rerun = tmp_path_factory.mktemp("another-commit") / "out"
+    run_quarter_end = run_job.run_quarter_end
+
+    def kept(*args, **kwargs):
+        outcome = run_quarter_end(*args, **kwargs)
+        shutil.copytree(outcome.out_dir, rerun)  # verify removes its re-run's folder when it is done
+        return outcome
+
+    printed = StringIO()
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(printed):
+        patch.setattr(run_manifest, "git_commit", lambda: OTHER_COMMIT)
+        patch.setattr(run_job, "run_quarter_end", kept)
+        code = main(["verify", str(out / "manifest.json")])
+    assert rerun.is_dir(), "verify made no run through pipelines.run_job.run_quarter_end"
+    return code, printed.getvalue(), rerun
+
+
+def test_another_git_commit_of_the_same_source_gives_the_same_run_id_and_document_bytes(run, verified_at_another_commit):
+    _, out = run
+    _, _, rerun = verified_at_another_commit
+    first, second = _outputs(out), _outputs(rerun)
     first_manifest, second_manifest = json.loads(first.pop("manifest.json")), json.loads(second.pop("manifest.json"))
     assert second_manifest["git_commit"] == OTHER_COMMIT != first_manifest["git_commit"]
     assert second_manifest["run_id"] == first_manifest["run_id"]
@@ -110,11 +133,10 @@ def test_another_git_commit_of_the_same_source_gives_the_same_run_id_and_documen
     assert OTHER_COMMIT.encode() not in b"".join(second.values())
 
 
-def test_verify_tells_another_git_commit_as_a_note_and_confirms(run, monkeypatch, capsys):
+def test_verify_tells_another_git_commit_as_a_note_and_confirms(run, verified_at_another_commit):
     _, out = run
     made_at = json.loads((out / "manifest.json").read_text())["git_commit"]
-    monkeypatch.setattr(run_manifest, "git_commit", lambda: OTHER_COMMIT)
-    assert main(["verify", str(out / "manifest.json")]) == 0
-    printed = capsys.readouterr().out
+    code, printed, _ = verified_at_another_commit
+    assert code == 0
     assert printed.startswith("Confirmed:")
     assert f"Note: the run was made at git commit {made_at}, this checkout is at {OTHER_COMMIT}" in printed

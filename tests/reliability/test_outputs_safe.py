@@ -21,8 +21,6 @@ from pipelines.certificates.registry import RunFacts, render
 from pipelines.cli import main
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
-from pipelines.policy.loading import load_policies
-from pipelines.quarter_end import prepare
 
 # INC-2003-11-DIP, a 2003Q4 borrowing under the Post-Petition Credit Agreement: results, basket ledger, annual statement
 INCURRENCE = '=HYPERLINK("https://evil.example","<script>alert(1)</script>")'
@@ -120,9 +118,9 @@ def test_the_annual_statement_prints_the_hostile_id_escaped(run):
 
 
 @pytest.fixture(scope="module")
-def hostile_database(hostile_extracts):
-    con = duckdb.connect()
-    prepare(con, hostile_extracts, load_policies())
+def hostile_database(run):
+    """The hostile run's own database, which it publishes beside its outputs: its extracts ingested and its models built."""
+    con = duckdb.connect(str(run / "covenants.duckdb"), read_only=True)
     yield con
     con.close()
 
