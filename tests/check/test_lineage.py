@@ -10,7 +10,8 @@ extract the proposal adds rows to (typed, validated alone and across the extract
 rebuilds every model that reads one of those extracts, directly or through other models, by their declared
 dependencies alone: neither of the check's two declarations narrows it. The other models are built from the same
 tables by the same SQL, so they are the ones copied; that every table a model reads is among its declared dependencies
-is held by DuckDB's own plans (tests/sql/test_sql_reading.py).
+is held by DuckDB's own plans (tests/sql/test_sql_reading.py). The run "before" (the proposal's money set to zero)
+starts in the same way from the run "after", whose extracts differ from its own in the proposal's extract only.
 """
 
 from __future__ import annotations
@@ -205,9 +206,11 @@ def _reading(models: list[SqlModel], tables: set[str]) -> list[SqlModel]:
     return chosen
 
 
-def _full_run(built: Path, extracts: Path, changed: list[str], policies, transaction_id: str, on: date) -> tuple[list[dict], list[dict]]:
+def _full_run(start: Path, extracts: Path, changed: list[str], policies, transaction_id: str, on: date) -> tuple[list[dict], list[dict]]:
+    """The results and baskets of a copy of the database `start`, every extract in `changed` read again from
+    `extracts` and every model reading one of them rebuilt; the copy is left as `<extracts>.duckdb`."""
     database = extracts.parent / f"{extracts.name}.duckdb"
-    shutil.copyfile(built, database)
+    shutil.copyfile(start, database)
     with connect(database) as con:
         assert ingest_all(con, extracts, [BY_NAME[name] for name in changed]) == []
         for model in _reading(discover(), {table_name(BY_NAME[name]) for name in changed}):
@@ -231,7 +234,9 @@ def test_a_check_answers_as_a_full_run_with_the_proposal_in_the_extracts(prepare
     changed = sorted(checked["rows"])
     after = _full_run(built, _extracts_with(tmp_path / "after", checked["rows"]), changed, prepared.policies, tid, on)
     assert (checked["results"], outcome.after.baskets) == after
-    before, baskets = _full_run(built, _extracts_with(tmp_path / "before", _zeroed(checked["rows"], extract)), changed, prepared.policies, tid, on)
+    # the extracts "before" differ from those "after" in the proposal's own extract only: the run "after" is its start
+    before_extracts = _extracts_with(tmp_path / "before", _zeroed(checked["rows"], extract))
+    before, baskets = _full_run(tmp_path / "after.duckdb", before_extracts, [extract], prepared.policies, tid, on)
     # "before" reports the coverage ratio and the baskets only
     assert (checked["results_before"], outcome.before.baskets) == ([r for r in before if r["clause_id"] in outcome.ratio_clauses], baskets)
     assert len(outcome.after.rebuilt) < 30  # and it did skip: there are 145 models
