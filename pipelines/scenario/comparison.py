@@ -8,14 +8,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.database import connect
+from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.fiscal import FiscalQuarter
 from pipelines.outputs.results_files import plain
 from pipelines.outputs.spreadsheet_safety import write_csv
 from pipelines.policy.evaluation import evaluate_all
-from pipelines.policy.loading import PolicySet, load_policies
 from pipelines.policy.result import Result
-from pipelines.quarter_end import in_quarters, prepare
+from pipelines.quarter_end import in_quarters
 from pipelines.scenario.definition import Scenario
 from pipelines.typography import actual_and_threshold
 
@@ -26,14 +25,15 @@ SHOWN_CHANGES = 40  # in the printed summary; every one is in scenario.csv
 
 
 def baseline_results(extracts: Path, as_of: date | None, quarters: list[FiscalQuarter]) -> list[Result]:
-    """The results of `quarters` on the user's extracts with the project's policies, as the run determines them."""
-    policies: PolicySet = load_policies()
-    con = connect()
+    """The results of `quarters` on the user's extracts with the project's policies, as the run determines them: from
+    the prepared database `covenants check` keeps for the same files and policies (docs/check.md), prepared now if the
+    cache has none, so that a second scenario on the same extracts does not ingest and build them again."""
+    prepared = open_prepared(extracts)
     try:
-        prepare(con, extracts, policies)
-        evaluated = evaluate_all(con, policies, as_of)
+        prepared.con.execute(f"use {ATTACHED}")
+        evaluated = evaluate_all(prepared.con, prepared.policies, as_of)
     finally:
-        con.close()
+        prepared.con.close()
     return in_quarters(evaluated, quarters)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from pipelines.check.prepared import open_prepared
 from pipelines.cli import main
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 
@@ -67,6 +68,14 @@ def test_ebitda_10_percent_lower_moves_the_minimum_ebitda_test(ebitda_lower):
         "inputs.0: trial_balances, account 4000 of KACC, 2004-06-30: each month's activity changed by 6,400,000.00, "
         "6,400,000.00 in all, against account 1000; 14 balances changed, 0 rows added"
     ]
+
+
+def test_the_baseline_is_the_prepared_database_a_check_finds(ebitda_lower):
+    # the run evaluated its baseline on the sample's prepared database, left in the cache folder (a check's, and the next
+    # scenario's); a check opening it now finds it cached
+    prepared = open_prepared(SAMPLE_EXTRACTS_DIR)
+    prepared.con.close()
+    assert prepared.cached
 
 
 def test_the_extracts_folder_is_byte_identical_after_a_scenario_run(ebitda_lower):
