@@ -77,6 +77,7 @@ def run_quarter_end(
     from pipelines.definitions import defs
     from pipelines.instance import BATCH_ENVIRONMENT, project_instance
     from pipelines.calendar.business_days import load_closures
+    from pipelines.outputs.output_folder import refuse_foreign, refuse_location
     from pipelines.policy.loading import load_policies
 
     os.environ.update(BATCH_ENVIRONMENT)
@@ -91,6 +92,10 @@ def run_quarter_end(
         scenario_policies(loaded)
         scenario_tags = {"covenants/scenario": loaded.name}
     load_closures()
+    # an output folder the run may not write is refused before a Dagster run is made for it (the run's resource refuses
+    # it again, for runs launched from the UI)
+    refuse_location(out.resolve(), {"the extracts folder": extracts})
+    refuse_foreign(out.resolve())
     start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.instance import project_instance
 from pipelines.layout import POLICIES_DIR, ROOT
 from pipelines.outputs.output_folder import MARKER, staged
 from snapshots import snapshot
@@ -96,14 +97,16 @@ def test_the_home_folder_is_refused(invoke, sample_extracts, tmp_path, monkeypat
     assert (home / "notes.txt").read_text() == "mine"
 
 
-def test_a_folder_the_product_did_not_write_is_refused_whole(invoke, sample_extracts, tmp_path):
+def test_a_folder_the_product_did_not_write_is_refused_whole_before_a_dagster_run_is_made(invoke, sample_extracts, tmp_path):
     mine = tmp_path / "reports"
     mine.mkdir()
     (mine / "board-pack.xlsx").write_bytes(b"the treasurer's own work")
+    runs = len(project_instance().get_runs())
     result = invoke("run", "--extracts", sample_extracts, "--out", mine, *PERIOD)
     assert result.code == 2
     assert f"{mine} holds files that covenants did not write" in result.err and "choose a new or empty folder" in result.err
     assert snapshot(mine) == {"board-pack.xlsx": b"the treasurer's own work"}
+    assert len(project_instance().get_runs()) == runs  # no failed run for the UI to list
 
 
 def test_a_file_given_as_out_is_refused(invoke, sample_extracts, tmp_path):
