@@ -59,6 +59,24 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {name for (name,) in con.execute("select table_name from duckdb_tables()").fetchall()}
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    # one lookup rather than a listing of the catalog: ingest asked three listings and a read of FILES per extract
+    try:
+        con.table(table)
+    except duckdb.CatalogException:
+        return False
+    return True
+
+
+def _file_name(con: duckdb.DuckDBPyConnection, extract: Extract) -> str:
+    """The file the extract was last loaded from; the extract's own name where none was."""
+    try:
+        known = con.execute(f"select file from {FILES} where extract = ?", [extract.name]).fetchall()
+    except duckdb.CatalogException:
+        known = []
+    return known[0][0] if known else extract.name
+
+
 def _file_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Extract name → the file it was last loaded from; the extract's own name where none was."""
     known = dict(con.execute(f"select extract, file from {FILES}").fetchall()) if FILES in _tables(con) else {}
@@ -99,7 +117,7 @@ def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Ex
     _remember(con, FILES, "file", extract, path.name)
     before = stamp(path)
     issues = load_file(con, path, extract, table)
-    made = table in _tables(con)
+    made = _has_table(con, table)
     _remember(con, FINGERPRINTS, "sha256", extract, loaded_fingerprint(con, table, extract, path, before, cache_dir) if made else None)
     return issues
 
@@ -108,9 +126,9 @@ def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract, dates: Da
     """The extract's model on its loaded table; nothing to validate (and no issue) when no table was made.
     Its dates must lie within `dates`, by default the instruments' range of the policy files."""
     table = table_name(extract)
-    if table not in _tables(con):
+    if not _has_table(con, table):
         return []
-    return table_issues(con, table, extract, _file_names(con)[extract.name], dates)
+    return table_issues(con, table, extract, _file_name(con, extract), dates)
 
 
 def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
