@@ -23,6 +23,16 @@ os.environ["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="covenants-test-dagster-hom
 os.environ["COVENANTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="covenants-test-cache-")
 
 
+def pytest_configure(config) -> None:
+    # The garbage collector's first threshold as `covenants run` sets it in a process of its own: a test process holds
+    # the whole collected suite, and with Python's default of 700 its passes over it cost every quarter end it runs.
+    import gc
+
+    from pipelines.cli import RUN_GC_THRESHOLD
+
+    gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 def _run(*args: str) -> str:
     """`covenants run ARGS` in this process, which must succeed; what it printed."""
     from pipelines.cli import main
