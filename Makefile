@@ -52,11 +52,12 @@ run: $(STAMP)
 
 # ruff first ([tool.ruff] in pyproject.toml): an undefined or unused name fails in a second, not in a test run; then
 # sqlfluff on sql/ ([tool.sqlfluff.core]; .sqlfluffignore leaves out sql/explain/ and sql/screens/, whose $parameters
-# it cannot read); then the tests in one process per core, each module's tests in one process (its fixtures made once)
+# it cannot read); then the tests in one process per core, each module's tests in one process (its fixtures made once),
+# the slowest modules first (tests/conftest.py, SLOWEST_FIRST)
 test: $(STAMP)
 	$(BIN)/ruff check pipelines tests
 	$(BIN)/sqlfluff lint --processes 2 sql
-	$(BIN)/python -m pytest -n auto --dist loadscope
+	$(BIN)/python -m pytest -n auto --dist loadscope --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python -m pipelines.bench --scale $(BENCH_SCALE) $(if $(QUICK),--quick)

@@ -23,6 +23,38 @@ os.environ["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="covenants-test-dagster-hom
 os.environ["COVENANTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="covenants-test-cache-")
 
 
+# The modules that take longest (whole runs, measured with --durations), in that order, first: pytest-xdist hands whole
+# modules to its processes in the order collected (`make test` passes --no-loadscope-reorder, whose default orders
+# them by their number of tests, which put these last), so that the two processes end together rather than one
+# finishing a long module while the other has nothing left. A module missing here only runs later.
+SLOWEST_FIRST = (
+    "tests/check/test_lineage.py",
+    "tests/reliability/test_determinism.py",
+    "tests/test_end_to_end.py",
+    "tests/outputs/test_verification.py",
+    "tests/scenario/test_scenario_runs.py",
+    "tests/extracts/test_promises.py",
+    "tests/reliability/test_extracts.py",
+    "tests/test_rules_as_of_run.py",
+    "tests/check/test_prepared.py",
+    "tests/test_one_pipeline.py",
+    "tests/test_ui.py",
+    "tests/check/test_check.py",
+    "tests/reliability/test_failures.py",
+    "tests/check/test_check_other_kinds.py",
+    "tests/test_sample_scaled.py",
+    "tests/test_definitions.py",
+    "tests/impact/test_impact.py",
+    "tests/reliability/test_outputs_safe.py",
+    "tests/reliability/test_output_folders.py",
+)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    rank = {module: position for position, module in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))  # stable: the rest as collected
+
+
 def pytest_configure(config) -> None:
     # The garbage collector's first threshold as `covenants run` sets it in a process of its own: a test process holds
     # the whole collected suite, and with Python's default of 700 its passes over it cost every quarter end it runs.
