@@ -131,11 +131,7 @@ def start_print_workers() -> PrintWorkers:
     render takes are stopped when the process exits."""
     global _started
     with _lock:
-        if _started is not None and not _started.alive():
-            _started.stop()
-            _started = None
-        if _started is None:
-            _started = PrintWorkers(os.cpu_count() or 1)
+        _started = _alive_or_new(_started)
         return _started
 
 
@@ -144,10 +140,16 @@ def take_print_workers() -> PrintWorkers:
     global _started
     with _lock:
         workers, _started = _started, None
-    if workers is not None and not workers.alive():
+    return _alive_or_new(workers)
+
+
+def _alive_or_new(workers: PrintWorkers | None) -> PrintWorkers:
+    """`workers` when every one of them can still print; otherwise they are stopped and new ones started."""
+    if workers is not None and workers.alive():
+        return workers
+    if workers is not None:
         workers.stop()
-        workers = None
-    return workers or PrintWorkers(os.cpu_count() or 1)
+    return PrintWorkers(os.cpu_count() or 1)
 
 
 def give_back_print_workers(workers: PrintWorkers) -> None:

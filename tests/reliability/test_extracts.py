@@ -8,6 +8,7 @@ alone, which proves that no case's damage hid or changed another's.
 
 The expected lines are literals: the row numbers are those of the sample files as a person counts them.
 """
+
 from __future__ import annotations
 
 import csv
