@@ -391,15 +391,30 @@ def _all_pass(data: ibis.Table, outcomes: list[tuple[str, ir.BooleanColumn]]) ->
     return data.aggregate([outcome.all().name(f"check_{i}") for i, (_, outcome) in enumerate(outcomes)])
 
 
-def _screen(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> tuple[bool, bool]:
-    """Whether every row passes every check of the schema, asked of DuckDB in one scan of the table (Pandera would
-    run a query per check, some 600 for the 38 extracts, several times the cost of the checks themselves), and
-    whether no two rows share a hash of their key (one grouping, several times cheaper than Pandera's window over
-    the key, which decides when two do). screen.py asks the same of a table whose columns are all as contracted,
-    without Ibis; this is for one whose are not, with the checks of the columns at fault left out."""
+def _screen(con: duckdb.DuckDBPyConnection, table: str, data: ibis.Table, schema: pa.DataFrameSchema) -> tuple[list[bool], bool]:
+    """Whether every row passes each check of the schema (in the order of `_outcomes`), asked of DuckDB in one scan of
+    the table (Pandera would run a query per check, some 600 for the 38 extracts, several times the cost of the checks
+    themselves), and whether no two rows share a hash of their key (one grouping, several times cheaper than Pandera's
+    window over the key, which decides when two do). screen.py asks the same of a table whose columns are all as
+    contracted, without Ibis; this is for one whose are not, with the checks of the columns at fault left out."""
     everything = _all_pass(data, _outcomes(data, schema)).to_pyarrow()
-    checks_pass = all(everything[i][0].as_py() is not False for i in range(everything.num_columns))
-    return checks_pass, not (schema.unique and shared_key_hashes(con, table, schema.unique))
+    passed = [everything[i][0].as_py() is not False for i in range(everything.num_columns)]
+    return passed, not (schema.unique and shared_key_hashes(con, table, schema.unique))
+
+
+def _failing_only(schema: pa.DataFrameSchema, passed: list[bool]) -> pa.DataFrameSchema:
+    """The schema with only the checks the scan found some row failing (`passed`, in the order of `_outcomes`): Pandera
+    runs each check as queries of its own, about twenty for a refused extract, and a check every row passes gives no
+    issue. The columns and the key are kept as they are."""
+    outcome = iter(passed)
+    required = {name: not next(outcome) for name, column in schema.columns.items() if not column.nullable}
+    columns = {
+        name: pa.Column(column.dtype, checks=[check for check in column.checks if not next(outcome)], nullable=not required.get(name, False))
+        for name, column in schema.columns.items()
+    }
+    rows = [check for check in schema.checks if not next(outcome)]
+    assert next(outcome, None) is None, "an outcome of the scan matches no check of the schema"
+    return pa.DataFrameSchema(columns, checks=rows, unique=schema.unique, strict=schema.strict, name=schema.name)
 
 
 # Stand-ins compiled into a screen's SQL, then replaced by its parameters: dates no policy names, a table no one makes.
@@ -487,15 +502,18 @@ def _key_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, fi
 def pandera_issues(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, file: str, dates: DateRange) -> list[Issue]:
     """Every failure of one loaded extract (a typed table or view with `_row`) against its model, as Issues: for a
     table the screen (screen.py) did not pass. Pandera first checks the columns and their types alone; one scan then
-    asks whether any row fails a check of the columns that can be checked, and only then does Pandera validate the
-    cells, every check, and are the refused rows read out of DuckDB."""
+    asks which checks of the columns that can be checked some row fails, and only then does Pandera validate the
+    cells, by those checks alone, and are the refused rows read out of DuckDB."""
     with ibis_on(con) as backend:
         data = backend.table(table)
         issues = _column_issues(_schema_errors(extract_schema(extract, dates), data, ValidationDepth.SCHEMA_ONLY), data, file)
         unchecked = frozenset(i.column for i in issues)
-        checks_pass, keys_apart = _screen(con, table, data, extract_schema(extract, dates, unchecked)) if ROW in data.columns else (True, True)
-        if not (checks_pass and keys_apart):
-            for error in _schema_errors(extract_schema(extract, dates, unchecked, key_unique=not keys_apart), data, ValidationDepth.DATA_ONLY):
-                if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
-                    issues += _data_issues(con, table, data, error, extract, file)
+        if ROW in data.columns:
+            schema = extract_schema(extract, dates, unchecked)
+            passed, keys_apart = _screen(con, table, data, schema)
+            if not (all(passed) and keys_apart):
+                failing = _failing_only(extract_schema(extract, dates, unchecked, key_unique=not keys_apart), passed)
+                for error in _schema_errors(failing, data, ValidationDepth.DATA_ONLY):
+                    if error.reason_code not in _COLUMN_ERRORS:  # reported by the first pass already
+                        issues += _data_issues(con, table, data, error, extract, file)
     return sorted(issues, key=lambda i: (i.row or 0, i.column or "", i.check))
