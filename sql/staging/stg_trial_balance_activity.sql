@@ -15,27 +15,43 @@ with entity_months as (
 ),
 
 -- each balance beside the same account's rows before and after it: one sort, where pairing every balance with the
--- previous month's by a join would hold both sides of the trial balance in memory at once
+-- previous month's by a join would hold both sides of the trial balance in memory at once; the sort carries the
+-- trial balance's own columns only, the chart's and the entity's months being joined to its rows after it
+account_rows as (
+    select
+        entity_id,
+        period_end,
+        account_id,
+        coalesce(counterparty_entity_id, '') as counterparty_key,
+        balance,
+        _row,
+        lag(period_end) over same_account as row_before_period_end,
+        lag(balance) over same_account as row_before_balance,
+        lag(_row) over same_account as row_before,
+        lead(period_end) over same_account as row_after_period_end
+    from raw_trial_balances
+    window same_account as (partition by entity_id, account_id, coalesce(counterparty_entity_id, '') order by period_end)
+),
+
 balances as (
     select
         tb.entity_id,
         tb.period_end,
         tb.account_id,
-        coalesce(tb.counterparty_entity_id, '') as counterparty_key,
+        tb.counterparty_key,
         tb.balance,
         tb._row,
         coa.statement,
         coa.line_item,
         m.previous_period_end,
         m.next_period_end,
-        lag(tb.period_end) over account_rows as row_before_period_end,
-        lag(tb.balance) over account_rows as row_before_balance,
-        lag(tb._row) over account_rows as row_before,
-        lead(tb.period_end) over account_rows as row_after_period_end
-    from raw_trial_balances as tb
+        tb.row_before_period_end,
+        tb.row_before_balance,
+        tb.row_before,
+        tb.row_after_period_end
+    from account_rows as tb
     join raw_chart_of_accounts as coa on coa.account_id = tb.account_id
     join entity_months as m on m.entity_id = tb.entity_id and m.period_end = tb.period_end
-    window account_rows as (partition by tb.entity_id, tb.account_id, coalesce(tb.counterparty_entity_id, '') order by tb.period_end)
 ),
 
 -- a reported balance, opened by the account's balance of the entity's previous reported month when it has one there
