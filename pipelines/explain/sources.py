@@ -64,8 +64,9 @@ class LedgerAccounts:
 
     start: date
     end: date
-    total: Decimal
+    total: Decimal  # every account's, those beyond the listed ones too
     accounts: tuple[Account, ...]
+    more: tuple[int, Decimal] | None = None  # the accounts beyond those listed, when a bound left some out: how many, their amount
 
     def makes(self, value: object) -> bool:
         """Whether the accounts add up to the input's value (else the definition adjusts them)."""
@@ -92,22 +93,29 @@ def file_names(inputs: dict[str, str]) -> dict[str, str]:
     return {name.rsplit(".", 1)[0]: name for name in inputs}
 
 
-def ledger_accounts_of(con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, tuple[date | None, date | None]]]
-                       ) -> dict[tuple[str, tuple], LedgerAccounts]:
+def ledger_accounts_of(con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, tuple[date | None, date | None]]],
+                       accounts_shown: int | None = None) -> dict[tuple[str, tuple], LedgerAccounts]:
     """The accounts behind each (input name, period) asked for, read in one query; an input that is no sum of
-    accounts, or a figure without a period, is left out."""
+    accounts, or a figure without a period, is left out. With `accounts_shown`, each lists its first accounts by id
+    only, and counts and adds up the others in the database (a scaled trial balance has hundreds of thousands)."""
     asked = sorted({(n, p) for n, p in wanted if n in LEDGER_LINES and p[0] is not None and p[1] is not None})
     if not asked:
         return {}
     requests = [{"request": i, "period_start": p[0], "period_end": p[1], "line_items": list(LEDGER_LINES[n])} for i, (n, p) in enumerate(asked)]
     by_request: dict[int, dict[tuple[str, str], list[EntityAmount]]] = {i: {} for i in range(len(asked))}
-    for request, account_id, account_name, entity_name, activity, source_rows in con.execute(query("ledger_accounts"), {"requests": requests}).fetchall():
+    more: dict[int, tuple[int, Decimal]] = {}
+    found_rows = con.execute(query("ledger_accounts"), {"requests": requests, "accounts_shown": accounts_shown}).fetchall()
+    for request, account_id, account_name, _, entity_name, activity, source_rows, more_accounts in found_rows:
         sign = -1 if not LEDGER_LINES[asked[request][0]] else 1
-        by_request[request].setdefault((account_id, account_name), []).append(EntityAmount(entity_name, sign * activity, tuple(source_rows)))
+        if more_accounts is not None:
+            more[request] = (more_accounts, sign * activity)
+        else:
+            by_request[request].setdefault((account_id, account_name), []).append(EntityAmount(entity_name, sign * activity, tuple(source_rows)))
     found = {}
     for i, (name, (start, end)) in enumerate(asked):
         accounts = tuple(Account(a, n, sum((e.amount for e in es), Decimal(0)), tuple(es)) for (a, n), es in by_request[i].items())
-        found[(name, (start, end))] = LedgerAccounts(start, end, sum((a.amount for a in accounts), Decimal(0)), accounts)
+        total = sum((a.amount for a in accounts), more[i][1] if i in more else Decimal(0))
+        found[(name, (start, end))] = LedgerAccounts(start, end, total, accounts, more.get(i))
     return found
 
 

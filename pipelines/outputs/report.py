@@ -11,7 +11,6 @@ linear axis, so no figure passes through a Python float.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
@@ -149,8 +148,7 @@ ROWS_SHOWN = 25
 
 
 def _more_accounts(accounts: LedgerAccounts) -> dict | None:
-    rest = accounts.accounts[ACCOUNTS_SHOWN:]
-    return {"count": len(rest), "amount": sum((a.amount for a in rest), Decimal(0))} if rest else None
+    return {"count": accounts.more[0], "amount": accounts.more[1]} if accounts.more else None
 
 
 def _evidence(database: Path, results: list[Result], policies: PolicySet, files_by_extract: dict[str, str]) -> list[dict]:
@@ -162,7 +160,7 @@ def _evidence(database: Path, results: list[Result], policies: PolicySet, files_
         by_transaction = {t: transaction_rows(con, t) for t in {r.transaction_id for r in results if r.transaction_id}}
         measured = _periods(con, results, policies)
         periods = [measured.get((r.clause_id, r.test_date, r.transaction_id), (None, None)) for r in results]
-        found = ledger_accounts_of(con, [(name, period) for r, period in zip(results, periods) for name in r.inputs])
+        found = ledger_accounts_of(con, [(name, period) for r, period in zip(results, periods) for name in r.inputs], ACCOUNTS_SHOWN)
         evidence = []
         for r, period in zip(results, periods):
             ledger = [

@@ -158,9 +158,29 @@ def test_a_drill_down_lists_25_accounts_then_says_how_many_more_and_what_they_ad
     from pipelines.explain.sources import Account, EntityAmount, LedgerAccounts
     from pipelines.outputs.report import ACCOUNTS_SHOWN, _more_accounts
 
-    # 27 sub-accounts of 100.00 each, as a scaled trial balance splits an account: 25 shown, 2 more of 200.00
-    accounts = tuple(Account(f"4000-{i:03}", "Net sales", Decimal("100.00"), (EntityAmount("KACC", Decimal("100.00"), (i,)),)) for i in range(27))
-    ledger = LedgerAccounts(date(2003, 1, 1), date(2003, 12, 31), Decimal("2700.00"), accounts)
+    # 27 sub-accounts of 100.00 each, as a scaled trial balance splits an account: 25 listed, 2 more of 200.00
+    accounts = tuple(Account(f"4000-{i:03}", "Net sales", Decimal("100.00"), (EntityAmount("KACC", Decimal("100.00"), (i,)),)) for i in range(25))
+    ledger = LedgerAccounts(date(2003, 1, 1), date(2003, 12, 31), Decimal("2700.00"), accounts, (2, Decimal("200.00")))
     assert ACCOUNTS_SHOWN == 25
     assert _more_accounts(ledger) == {"count": 2, "amount": Decimal("200.00")}
-    assert _more_accounts(LedgerAccounts(ledger.start, ledger.end, Decimal("2500.00"), accounts[:25])) is None
+    assert _more_accounts(LedgerAccounts(ledger.start, ledger.end, Decimal("2500.00"), accounts)) is None
+
+
+def test_the_accounts_beyond_those_listed_are_counted_and_added_up_in_the_database(sample_database):
+    from pipelines.database import connect
+    from pipelines.explain.sources import ledger_accounts_of
+
+    fiscal_2003 = ("consolidated_fixed_charges", (date(2003, 1, 1), date(2003, 12, 31)))
+    con = connect(sample_database, read_only=True)
+    try:
+        [listed] = ledger_accounts_of(con, [fiscal_2003], accounts_shown=1).values()
+        [every] = ledger_accounts_of(con, [fiscal_2003]).values()
+    finally:
+        con.close()
+    # the sample's 2003 fixed charges: 6000 interest expense 1,231,682.64 (APJ 949,248.26, KACC 41,562.50, VALCO
+    # 240,871.88), 6010 interest borne by joint-venture partners 26,763.54 and 6100 letter of credit fees 1,379,513.89;
+    # listed one: 6000, then 2 more of 26,763.54 + 1,379,513.89 = 1,406,277.43, in all 2,637,960.07
+    assert [(a.account_id, a.amount, len(a.entities)) for a in listed.accounts] == [("6000", Decimal("1231682.64"), 3)]
+    assert listed.more == (2, Decimal("1406277.43"))
+    assert listed.total == every.total == Decimal("2637960.07")
+    assert [a.account_id for a in every.accounts] == ["6000", "6010", "6100"] and every.more is None
