@@ -55,8 +55,8 @@ def _rows_found(con: duckdb.DuckDBPyConnection, queries: list[str]) -> list[tupl
     for all of them, since DuckDB's planning of each, not their scans, is most of what small extracts cost."""
     if not queries:
         return []
-    union = " union all ".join(f"select {i} as query, * from ({query})" for i, query in enumerate(queries))
-    return con.sql(f"{union} order by query, {ROW}").fetchall()
+    union = " union all ".join(f"select {position} as position, * from ({query})" for position, query in enumerate(queries))
+    return con.sql(f"{union} order by position, {ROW}").fetchall()
 
 
 def references_resolve(con: duckdb.DuckDBPyConnection, tables: Tables, files: Files) -> list[Issue]:
@@ -71,8 +71,8 @@ def references_resolve(con: duckdb.DuckDBPyConnection, tables: Tables, files: Fi
         for name, column, target_name, target_column in checked
     ]
     issues = []
-    for query, row, value in _rows_found(con, queries):
-        name, column, target_name, target_column = checked[query]
+    for position, row, value in _rows_found(con, queries):
+        name, column, target_name, target_column = checked[position]
         issues.append(Issue(files[name], row, column, value, f"not found in {target_name} ({target_column})", "reference"))
     return issues
 
@@ -91,8 +91,8 @@ def entities_registered_on_date(con: duckdb.DuckDBPyConnection, tables: Tables, 
         for name, column, on in checked
     ]
     issues = []
-    for query, row, entity, day in _rows_found(con, queries):
-        name, column, on = checked[query]
+    for position, row, entity, day in _rows_found(con, queries):
+        name, column, on = checked[position]
         reason = f"entity {entity} is not in the entity register on {day} ({on})"
         issues.append(Issue(files[name], row, column, entity, reason, "entity_on_date"))
     return issues
