@@ -399,6 +399,13 @@ def decide(results: list[Result], basis: str, unconfirmed: str | None = None) ->
     return "cannot be confirmed", basis, reasons + ([unconfirmed] if unconfirmed else [])
 
 
+def _own_frames(proposal: Proposal) -> Proposal:
+    """The proposal with Polars frames of its own, for one thread: a frame used by two threads at once can deadlock the
+    process (handing it to DuckDB takes the frame's lock while holding the interpreter's, which a thread reading the
+    frame may be waiting for); it hung about one `covenants check` in a hundred. A clone shares the frame's data."""
+    return replace(proposal, rows={name: frame.clone() for name, frame in proposal.rows.items()})
+
+
 def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -> CheckOutcome:
     """Closes the prepared database's connection."""
     con, policies, models = prepared.con, prepared.policies, prepared.models
@@ -410,11 +417,14 @@ def check(prepared: Prepared, proposal: Proposal, file: str, trace: list[str]) -
         # "before" reports the ratio and the baskets: it rebuilds only what leads to the ratio's marts and the ledgers
         ratios = replace(policies, covenants=tuple(c for c in policies.covenants if c.figure.clause_id == RATIO_FIGURE))
         marts, before_marts = targets(con, models, policies, proposal), targets(con, models, ratios, proposal)
+        # each thread reads frames of its own, all made before the first thread starts
+        for_schema, for_references, for_after, for_before = (_own_frames(proposal) for _ in range(4))
+        before_rows = zeroed(for_before)
         with ThreadPoolExecutor(max_workers=4) as pool:
-            schema = pool.submit(schema_problems, proposal, file)
-            references = pool.submit(reference_problems, con.cursor(), proposal)
-            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", proposal.rows, proposal, policies, models, marts)
-            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", zeroed(proposal), proposal, ratios, models, before_marts)
+            schema = pool.submit(schema_problems, for_schema, file)
+            references = pool.submit(reference_problems, con.cursor(), for_references)
+            after_job = pool.submit(evaluate_pass, con.cursor(), "proposal_after", for_after.rows, for_after, policies, models, marts)
+            before_job = pool.submit(evaluate_pass, con.cursor(), "proposal_before", before_rows, for_before, ratios, models, before_marts)
             problems = schema.result() + references.result()
             if problems:
                 raise BadTransaction(file, problems)
