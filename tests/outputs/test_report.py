@@ -184,3 +184,17 @@ def test_the_accounts_beyond_those_listed_are_counted_and_added_up_in_the_databa
     assert listed.more == (2, Decimal("1406277.43"))
     assert listed.total == every.total == Decimal("2637960.07")
     assert [a.account_id for a in every.accounts] == ["6000", "6010", "6100"] and every.more is None
+
+
+def test_the_accounts_beyond_those_listed_are_one_line_of_their_count_and_amount(tmp_path, monkeypatch):
+    from pipelines.explain.sources import Account, EntityAmount, LedgerAccounts
+    from pipelines.outputs import report
+
+    # one sub-account listed, as at x800 where a figure has 16,800 of them: the 16,775 beyond the 25 listed are one line
+    listed = Account("4000-001", "Net sales, sub-account 1 of 800", Decimal("1687187.57"), (EntityAmount("KACC", Decimal("1687187.57"), (2,)),))
+    ledger = LedgerAccounts(date(2002, 11, 1), date(2003, 10, 31), Decimal("1787187.57"), (listed,), (16775, Decimal("100000.00")))
+    given = {"label": "Net income", "value": "1787187.57", "accounts": ledger, "more_accounts": report._more_accounts(ledger)}
+    monkeypatch.setattr(report, "_evidence", lambda database, results, policies, files: [{"rows": [], "ledger": [given]} for _ in results])
+    database(tmp_path)
+    [path] = write_report(RESULTS, QUARTERS, load_policies(), manifest(), tmp_path)
+    assert '<th colspan="2">16,775 more accounts</th><td class="num">100,000.00</td>' in path.read_text()
