@@ -79,7 +79,7 @@ def _file_name(con: duckdb.DuckDBPyConnection, extract: Extract) -> str:
 
 def _file_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Extract name → the file it was last loaded from; the extract's own name where none was."""
-    known = dict(con.execute(f"select extract, file from {FILES}").fetchall()) if FILES in _tables(con) else {}
+    known = dict(con.execute(f"select extract, file from {FILES}").fetchall()) if _has_table(con, FILES) else {}
     return {e.name: known.get(e.name, e.name) for e in EXTRACTS}
 
 
@@ -93,7 +93,7 @@ def _remember(con: duckdb.DuckDBPyConnection, table: str, column: str, extract: 
 
 def extract_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Extract name → the content fingerprint of its loaded rows (pipelines/extracts/fingerprint.py)."""
-    if FINGERPRINTS not in _tables(con):
+    if not _has_table(con, FINGERPRINTS):
         return {}
     return dict(con.execute(f"select extract, sha256 from {FINGERPRINTS} order by extract").fetchall())
 
