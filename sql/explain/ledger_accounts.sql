@@ -5,6 +5,8 @@
 -- income-statement balances are fiscal-year-to-date). Activity is debit positive. With $accounts_shown (null: every
 -- account), a request lists its first $accounts_shown accounts by account id, then one row (no account, with
 -- more_accounts) of how many accounts there are beyond them and what they add up to. Both are bound by the caller.
+-- The models add the accounts of a line item up before pairing months (stg_trial_balance_activity); here each account
+-- is measured as they measure the line item, for the requests' months only.
 with requests as (
     select unnest($requests, recursive := true)
 ),
@@ -13,24 +15,87 @@ entities as (
     select entity_id, any_value(entity_name) as entity_name from raw_entities group by entity_id
 ),
 
+-- each entity month a request spans, with the entity's previous reported month when it opens the month's balances:
+-- a new fiscal year starts the year-to-date balances from zero
+months as (
+    select distinct
+        a.entity_id,
+        a.period_end,
+        case when year(a.previous_period_end) = year(a.period_end) then a.previous_period_end end as opening_period_end
+    from stg_trial_balance_activity as a
+    join requests as q on a.period_end between q.period_start and q.period_end
+),
+
+income_statement_accounts as (
+    select account_id, account_name, line_item from raw_chart_of_accounts where statement = 'income_statement'
+),
+
+account_rows as (
+    select
+        tb.entity_id,
+        tb.period_end,
+        tb.account_id,
+        coalesce(tb.counterparty_entity_id, '') as counterparty_key,
+        tb.balance,
+        tb._row
+    from raw_trial_balances as tb
+    semi join income_statement_accounts as c on c.account_id = tb.account_id
+),
+
+month_rows as (
+    select m.entity_id, m.period_end, r.account_id, r.counterparty_key, r.balance, r._row
+    from months as m
+    join account_rows as r on r.entity_id = m.entity_id and r.period_end = m.period_end
+),
+
+opening_rows as (
+    select m.entity_id, m.period_end, r.account_id, r.counterparty_key, r.balance, r._row
+    from months as m
+    join account_rows as r on r.entity_id = m.entity_id and r.period_end = m.opening_period_end
+),
+
+-- an account's activity in a month: its balance less its balance of the opening month, a missing row a zero balance
+account_activity as (
+    select
+        coalesce(r.entity_id, o.entity_id) as entity_id,
+        coalesce(r.period_end, o.period_end) as period_end,
+        coalesce(r.account_id, o.account_id) as account_id,
+        coalesce(r.counterparty_key, o.counterparty_key) as counterparty_key,
+        coalesce(r.balance, 0) - coalesce(o.balance, 0) as activity,
+        list_filter([r._row, o._row], lambda x: x is not null) as source_rows
+    from month_rows as r
+    full join opening_rows as o
+        on o.entity_id = r.entity_id and o.period_end = r.period_end
+        and o.account_id = r.account_id and o.counterparty_key = r.counterparty_key
+),
+
+-- the accounts of the consolidated ledger's rows: an entity of the group that month, with a counterparty outside it
+-- (or of the other restricted status), as consolidated_ledger keeps them
+consolidated_accounts as (
+    select a.*
+    from account_activity as a
+    semi join consolidated_ledger as l
+        on l.entity_id = a.entity_id and l.period_end = a.period_end
+        and coalesce(l.counterparty_entity_id, '') = a.counterparty_key
+),
+
 by_entity as (
     select
         q.request,
-        l.account_id,
+        a.account_id,
         c.account_name,
-        l.entity_id,
+        a.entity_id,
         e.entity_name,
-        cast(sum(l.activity) as decimal(38, 2)) as activity,
-        list(l.source_rows) as source_rows
+        cast(sum(a.activity) as decimal(38, 2)) as activity,
+        list(a.source_rows) as source_rows
     from requests as q
-    join consolidated_ledger as l
-        on l.period_end between q.period_start and q.period_end
-        and l.statement = 'income_statement'
-        and (len(q.line_items) = 0 or list_contains(q.line_items, l.line_item))
-    join raw_chart_of_accounts as c on c.account_id = l.account_id
-    join entities as e on e.entity_id = l.entity_id
-    group by q.request, l.account_id, c.account_name, l.entity_id, e.entity_name
-    having sum(l.activity) <> 0
+    join consolidated_accounts as a on a.period_end between q.period_start and q.period_end
+    join income_statement_accounts as c
+        on c.account_id = a.account_id
+        and (len(q.line_items) = 0 or list_contains(q.line_items, c.line_item))
+    join entities as e on e.entity_id = a.entity_id
+    group by q.request, a.account_id, c.account_name, a.entity_id, e.entity_name
+    having sum(a.activity) <> 0
 ),
 
 ranked as (

@@ -15,8 +15,7 @@ select
     a.line_item,
     a.activity,
     g.is_unrestricted_subsidiary,
-    cp.entity_id is not null as counterparty_in_group,
-    a.source_rows
+    cp.entity_id is not null as counterparty_in_group
 from stg_trial_balance_activity as a
 join consolidated_group as g
     on g.entity_id = a.entity_id and g.period_end = a.period_end
