@@ -83,18 +83,14 @@ by_entity as (
     select
         q.request,
         a.account_id,
-        c.account_name,
         a.entity_id,
-        e.entity_name,
-        cast(sum(a.activity) as decimal(38, 2)) as activity,
-        list(a.source_rows) as source_rows
+        cast(sum(a.activity) as decimal(38, 2)) as activity
     from requests as q
     join consolidated_accounts as a on a.period_end between q.period_start and q.period_end
     join income_statement_accounts as c
         on c.account_id = a.account_id
         and (len(q.line_items) = 0 or list_contains(q.line_items, c.line_item))
-    join entities as e on e.entity_id = a.entity_id
-    group by q.request, a.account_id, c.account_name, a.entity_id, e.entity_name
+    group by q.request, a.account_id, a.entity_id
     having sum(a.activity) <> 0
 ),
 
@@ -103,19 +99,37 @@ ranked as (
         *,
         $accounts_shown is null or dense_rank() over (partition by request order by account_id) <= $accounts_shown as shown
     from by_entity
+),
+
+-- the rows of the accounts listed only: a scaled trial balance has hundreds of thousands of accounts, each with a row
+-- a month
+shown_rows as (
+    select
+        r.request,
+        r.account_id,
+        r.entity_id,
+        list_sort(list_distinct(flatten(list(a.source_rows)))) as source_rows
+    from ranked as r
+    join requests as q on q.request = r.request
+    join consolidated_accounts as a
+        on a.account_id = r.account_id and a.entity_id = r.entity_id and a.period_end between q.period_start and q.period_end
+    where r.shown
+    group by r.request, r.account_id, r.entity_id
 )
 
 select
-    request,
-    account_id,
-    account_name,
-    entity_id,
-    entity_name,
-    activity,
-    list_sort(list_distinct(flatten(source_rows))) as source_rows,
+    r.request,
+    r.account_id,
+    c.account_name,
+    r.entity_id,
+    e.entity_name,
+    r.activity,
+    s.source_rows,
     null::bigint as more_accounts
-from ranked
-where shown
+from ranked as r
+join shown_rows as s on s.request = r.request and s.account_id = r.account_id and s.entity_id = r.entity_id
+join income_statement_accounts as c on c.account_id = r.account_id
+join entities as e on e.entity_id = r.entity_id
 union all
 select
     request,
