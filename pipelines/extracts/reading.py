@@ -46,6 +46,10 @@ _REASONS = {
 }
 # Stripped from both ends of every cell, as Polars' strip_chars() does: Unicode's White_Space characters.
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
+# A cell with none of them at either end (RE2's pattern, each character written as \x{hex}). DuckDB's trim with a set
+# of characters costs about 1 µs a cell wherever cells are not dictionary-encoded (every CSV cell; a Parquet column of
+# many distinct values): recognizing the cells that need no stripping first is four to six times faster there.
+_NOT_PADDED = "(?s)[^{0}](.*[^{0}])?".format("".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE))
 
 ROW = "_row"  # the row's number in its file, as a person opening the file would count it
 

@@ -198,6 +198,16 @@ def test_cells_are_stripped_of_unicode_white_space():
     assert issues == [Issue("valco_ebitda.csv", 3, "actual_valco_ebitda", "1.005", MONEY, "type_money")]
 
 
+def test_text_is_stripped_at_its_ends_only_and_of_white_space_only():
+    # the cells without white space at either end are recognized and kept as they are: the space inside, and the
+    # zero-width space (no White_Space character), stay; a pad at one end alone goes
+    documents = ["Board minutes, 1997", "\u200bBoard minutes", "certified\u3000", "\u00a0 certified copy", "x"]
+    frame = pl.DataFrame({"fiscal_year_end": ["1997-12-31"] * 5, "base_amount": ["1.00"] * 5, "document": documents})
+    typed, issues = typed_rows(frame, 2, BY_NAME["capital_expenditure_base_amounts"], "capital_expenditure_base_amounts.csv")
+    assert issues == []
+    assert typed["document"].to_list() == ["Board minutes, 1997", "\u200bBoard minutes", "certified", "certified copy", "x"]
+
+
 def test_parquet_float_money_is_refused(clean_con, extracts_dir, reingest):
     (extracts_dir / "capital_expenditures.csv").unlink()
     pl.DataFrame(
