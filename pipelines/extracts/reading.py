@@ -223,7 +223,8 @@ def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 def _text(column: str, source_type: str) -> str:
     """The cell as stripped text, null when empty."""
     cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
-    return f"nullif(trim({cell}, {literal(_WHITESPACE)}), '')"
+    stripped = f"case when regexp_full_match({cell}, {literal(_NOT_PADDED)}) then {cell} else trim({cell}, {literal(_WHITESPACE)}) end"
+    return f"nullif({stripped}, '')"
 
 
 def _exact(kind: str, source_type: str) -> bool:
