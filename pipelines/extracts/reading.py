@@ -47,9 +47,11 @@ _REASONS = {
 # Stripped from both ends of every cell, as Polars' strip_chars() does: Unicode's White_Space characters.
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 # A cell with none of them at either end (RE2's pattern, each character written as \x{hex}). DuckDB's trim with a set
-# of characters costs about 1 µs a cell wherever cells are not dictionary-encoded (every CSV cell; a Parquet column of
-# many distinct values): recognizing the cells that need no stripping first is four to six times faster there.
+# of characters costs about 1 µs a cell that is not dictionary-encoded (a column of many distinct values, such as the
+# account ids of a large group): recognizing first the cells that need no stripping is six times faster there. The
+# pattern costs a fixed half millisecond a column, which a file of fewer than MANY_ROWS rows does not win back.
 _NOT_PADDED = "(?s)[^{0}](.*[^{0}])?".format("".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE))
+MANY_ROWS = 100_000
 
 ROW = "_row"  # the row's number in its file, as a person opening the file would count it
 
@@ -154,6 +156,12 @@ class Source:
     types: dict[str, str]
     views: tuple[str, ...] = ()
     cleanup: tuple[Path, ...] = ()
+    many_rows: bool = False  # at least MANY_ROWS rows
+
+
+def _many_rows(parquet: Path) -> bool:
+    """Whether the Parquet file holds at least MANY_ROWS rows, as its footer counts them."""
+    return pl.scan_parquet(parquet).select(pl.len()).collect().item() >= MANY_ROWS
 
 
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
@@ -180,11 +188,12 @@ def _csv_source(path: Path) -> Source:
         raise
     scan = f"read_parquet({literal(str(rows))})"
     names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
+    many = _many_rows(rows)
     # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
-    filled = " or ".join(f"{_text(n, 'VARCHAR')} is not null" for n in names) or "false"
+    filled = " or ".join(f"{_text(n, 'VARCHAR', many)} is not null" for n in names) or "false"
     last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
     sql = f"select {ROW}::bigint as {ROW}, * exclude ({ROW}) from {scan} where {ROW} <= {last}"
-    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,))
+    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,), many_rows=many)
 
 
 def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -195,7 +204,7 @@ def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     if floats:
         raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
     # Parquet rows are counted from 1: a Parquet file has no header row
-    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types)
+    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types, many_rows=_many_rows(path))
 
 
 def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -220,10 +229,12 @@ def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 # ---- typing the cells ------------------------------------------------------------------------------------------
 
 
-def _text(column: str, source_type: str) -> str:
+def _text(column: str, source_type: str, many_rows: bool) -> str:
     """The cell as stripped text, null when empty."""
     cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
-    stripped = f"case when regexp_full_match({cell}, {literal(_NOT_PADDED)}) then {cell} else trim({cell}, {literal(_WHITESPACE)}) end"
+    stripped = f"trim({cell}, {literal(_WHITESPACE)})"
+    if many_rows:
+        stripped = f"case when regexp_full_match({cell}, {literal(_NOT_PADDED)}) then {cell} else {stripped} end"
     return f"nullif({stripped}, '')"
 
 
@@ -235,7 +246,7 @@ def _exact(kind: str, source_type: str) -> bool:
 def _cells(source: Source, extract: Extract) -> str:
     """SQL: `_row` and each column's cell, stripped text but for a Parquet column already of its kind's exact type;
     each cell is stripped once here, however many checks read it."""
-    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name]) for c in extract.columns]
+    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name], source.many_rows) for c in extract.columns]
     return f"select {ROW}, " + ", ".join(f"{cell} as {quoted(c.name)}" for cell, c in zip(cells, extract.columns, strict=True)) + f" from ({source.sql})"
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from pipelines.extracts.contract import BY_NAME
 from pipelines.extracts.ingest import BadExtracts, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
+from pipelines.extracts import reading
 from pipelines.extracts.reading import Issue, typed_rows
 
 MONEY = "not an amount in dollars with at most two decimal places"
@@ -198,14 +199,23 @@ def test_cells_are_stripped_of_unicode_white_space():
     assert issues == [Issue("valco_ebitda.csv", 3, "actual_valco_ebitda", "1.005", MONEY, "type_money")]
 
 
-def test_text_is_stripped_at_its_ends_only_and_of_white_space_only():
-    # the cells without white space at either end are recognized and kept as they are: the space inside, and the
-    # zero-width space (no White_Space character), stay; a pad at one end alone goes
-    documents = ["Board minutes, 1997", "\u200bBoard minutes", "certified\u3000", "\u00a0 certified copy", "x"]
-    frame = pl.DataFrame({"fiscal_year_end": ["1997-12-31"] * 5, "base_amount": ["1.00"] * 5, "document": documents})
-    typed, issues = typed_rows(frame, 2, BY_NAME["capital_expenditure_base_amounts"], "capital_expenditure_base_amounts.csv")
-    assert issues == []
-    assert typed["document"].to_list() == ["Board minutes, 1997", "\u200bBoard minutes", "certified", "certified copy", "x"]
+# Text cells: the space inside, and a zero-width space (no White_Space character), stay; a pad at one end alone goes.
+# A file of MANY_ROWS rows or more first recognizes the cells that need no stripping; both ways give the same cells.
+DOCUMENTS = ["Board minutes, 1997", "\u200bBoard minutes", "certified\u3000", "\u00a0 certified copy", "x", " \t"]
+STRIPPED = ["Board minutes, 1997", "\u200bBoard minutes", "certified", "certified copy", "x"]
+
+
+@pytest.mark.parametrize("many_rows", [10**9, 1], ids=["few rows", "many rows"])
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_text_is_stripped_at_its_ends_only_and_of_white_space_only(tmp_path, monkeypatch, many_rows, suffix):
+    monkeypatch.setattr(reading, "MANY_ROWS", many_rows)
+    frame = pl.DataFrame({"fiscal_year_end": ["1997-12-31"] * 6, "base_amount": ["1.00"] * 6, "document": DOCUMENTS})
+    path = tmp_path / f"capital_expenditure_base_amounts{suffix}"
+    frame.write_csv(path) if suffix == ".csv" else frame.write_parquet(path)
+    typed, issues = reading.read_extract(path, BY_NAME["capital_expenditure_base_amounts"])
+    # the sixth row's document, white space only, is empty: a required value missing
+    assert issues == [Issue(path.name, 7 if suffix == ".csv" else 6, "document", None, "required value is empty", "not_null")]
+    assert typed["document"].to_list() == STRIPPED
 
 
 def test_parquet_float_money_is_refused(clean_con, extracts_dir, reingest):
