@@ -83,11 +83,14 @@ def entities_registered_on_date(con: duckdb.DuckDBPyConnection, tables: Tables, 
         return []
     register = tables["entities"]
     checked = [(name, column, on) for (name, column), on in DATED_ENTITY_REFERENCES.items() if name in tables]
+    # each entity and day named is looked up in the register once (a large group's trial balances name each
+    # entity-month thousands of times), then the rows naming one it lacks are found
     queries = [
-        f"select {ROW}, {quoted(column)} as entity, {quoted(on)} as day from {tables[name]} t "
-        f"where {quoted(column)} in (select entity_id from {register}) and not exists ("
-        f"select 1 from {register} e where e.entity_id = t.{quoted(column)} and e.valid_from <= t.{quoted(on)} "
-        f"and (e.valid_to is null or t.{quoted(on)} <= e.valid_to))"
+        f"select {ROW}, {quoted(column)} as entity, {quoted(on)} as day from {tables[name]} t semi join ("
+        f"select entity, day from (select distinct {quoted(column)} as entity, {quoted(on)} as day from {tables[name]} "
+        f"where {quoted(column)} in (select entity_id from {register})) n where not exists ("
+        f"select 1 from {register} e where e.entity_id = n.entity and e.valid_from <= n.day "
+        f"and (e.valid_to is null or n.day <= e.valid_to))) u on u.entity = t.{quoted(column)} and u.day = t.{quoted(on)}"
         for name, column, on in checked
     ]
     issues = []
