@@ -47,9 +47,10 @@ _REASONS = {
 # Stripped from both ends of every cell, as Polars' strip_chars() does: Unicode's White_Space characters.
 _WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B)) + "\u2028\u2029\u202f\u205f\u3000"
 # A cell with none of them at either end (RE2's pattern, each character written as \x{hex}). DuckDB's trim with a set
-# of characters costs about 1 µs a cell that is not dictionary-encoded (a column of many distinct values, such as the
-# account ids of a large group): recognizing first the cells that need no stripping is six times faster there. The
-# pattern costs a fixed half millisecond a column, which a file of fewer than MANY_ROWS rows does not win back.
+# of characters costs about 1 µs a cell of a Parquet column stored plain rather than as a dictionary (a column of many
+# distinct values, such as the account ids of a large group): recognizing first the cells that need no stripping is
+# six times faster there. A dictionary's values DuckDB trims once each, faster than the pattern reads every cell; and
+# the pattern costs a fixed half millisecond a column, which a file of fewer than MANY_ROWS rows does not win back.
 _NOT_PADDED = "(?s)[^{0}](.*[^{0}])?".format("".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE))
 MANY_ROWS = 100_000
 
@@ -156,12 +157,25 @@ class Source:
     types: dict[str, str]
     views: tuple[str, ...] = ()
     cleanup: tuple[Path, ...] = ()
-    many_rows: bool = False  # at least MANY_ROWS rows
+    plain: frozenset[str] = frozenset()  # the text columns whose unpadded cells are recognized before trimming
 
 
-def _many_rows(parquet: Path) -> bool:
-    """Whether the Parquet file holds at least MANY_ROWS rows, as its footer counts them."""
-    return pl.scan_parquet(parquet).select(pl.len()).collect().item() >= MANY_ROWS
+def _stored_plain(con: duckdb.DuckDBPyConnection, parquet: Path) -> frozenset[str]:
+    """The columns of a Parquet file of at least MANY_ROWS rows with some data stored plain, not as a dictionary, as
+    its footer says: by the data pages' encodings where the writer counted them, else by the column chunk's."""
+    chunks = con.execute(
+        "select path_in_schema, row_group_num_rows, encodings, "
+        "[s.encoding for s in coalesce(encoding_stats, []) if s.page_type = 'DATA_PAGE'] from parquet_metadata(?)",
+        [str(parquet)],
+    ).fetchall()
+    dictionary = ("PLAIN_DICTIONARY", "RLE_DICTIONARY")
+    rows: dict[str, int] = {}
+    plain = set()
+    for column, chunk_rows, encodings, data_pages in chunks:
+        rows[column] = rows.get(column, 0) + chunk_rows
+        if any(e not in dictionary for e in data_pages) if data_pages else not any(d in encodings for d in dictionary):
+            plain.add(column)
+    return frozenset(plain) if max(rows.values(), default=0) >= MANY_ROWS else frozenset()
 
 
 def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row: int) -> Source:
@@ -171,7 +185,7 @@ def _frame_source(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, first_row
     return Source(f"select * from {name}", dict.fromkeys(frame.columns, "VARCHAR"), (name,))
 
 
-def _csv_source(path: Path) -> Source:
+def _csv_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     """Polars' CSV reader, streamed into a Parquet file of text cells beside it (`cleanup`), which DuckDB scans: the
     CSV is read exactly as it always was (every cell as text, an empty cell null, a line with more fields than the
     header refused), a chunk at a time. DuckDB's own CSV reader would take a row with extra empty fields and skip
@@ -188,12 +202,12 @@ def _csv_source(path: Path) -> Source:
         raise
     scan = f"read_parquet({literal(str(rows))})"
     names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
-    many = _many_rows(rows)
+    plain = _stored_plain(con, rows)
     # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
-    filled = " or ".join(f"{_text(n, 'VARCHAR', many)} is not null" for n in names) or "false"
+    filled = " or ".join(f"{_text(n, 'VARCHAR', n in plain)} is not null" for n in names) or "false"
     last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
     sql = f"select {ROW}::bigint as {ROW}, * exclude ({ROW}) from {scan} where {ROW} <= {last}"
-    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,), many_rows=many)
+    return Source(sql, dict.fromkeys(names, "VARCHAR"), cleanup=(folder,), plain=plain)
 
 
 def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -204,7 +218,7 @@ def _parquet_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     if floats:
         raise ValueError(f"{path.name}: columns {', '.join(floats)} are binary floats; money must be DECIMAL or text")
     # Parquet rows are counted from 1: a Parquet file has no header row
-    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types, many_rows=_many_rows(path))
+    return Source(f"select (file_row_number + 1)::bigint as {ROW}, * exclude (file_row_number) from {scan}", types, plain=_stored_plain(con, path))
 
 
 def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
@@ -213,7 +227,7 @@ def text_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
     if problem:
         raise UnreadableFile(problem)
     if path.suffix == ".csv":
-        return _csv_source(path)
+        return _csv_source(con, path)
     if path.suffix == ".parquet":
         return _parquet_source(con, path)
     return _frame_source(con, _without_trailing_empty_rows(_read_xlsx(path)), 2)
@@ -229,11 +243,11 @@ def drop_source(con: duckdb.DuckDBPyConnection, source: Source) -> None:
 # ---- typing the cells ------------------------------------------------------------------------------------------
 
 
-def _text(column: str, source_type: str, many_rows: bool) -> str:
+def _text(column: str, source_type: str, stored_plain: bool) -> str:
     """The cell as stripped text, null when empty."""
     cell = quoted(column) if source_type == "VARCHAR" else f"cast({quoted(column)} as varchar)"
     stripped = f"trim({cell}, {literal(_WHITESPACE)})"
-    if many_rows:
+    if stored_plain:
         stripped = f"case when regexp_full_match({cell}, {literal(_NOT_PADDED)}) then {cell} else {stripped} end"
     return f"nullif({stripped}, '')"
 
@@ -246,7 +260,7 @@ def _exact(kind: str, source_type: str) -> bool:
 def _cells(source: Source, extract: Extract) -> str:
     """SQL: `_row` and each column's cell, stripped text but for a Parquet column already of its kind's exact type;
     each cell is stripped once here, however many checks read it."""
-    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name], source.many_rows) for c in extract.columns]
+    cells = [quoted(c.name) if _exact(c.kind, source.types[c.name]) else _text(c.name, source.types[c.name], c.name in source.plain) for c in extract.columns]
     return f"select {ROW}, " + ", ".join(f"{cell} as {quoted(c.name)}" for cell, c in zip(cells, extract.columns, strict=True)) + f" from ({source.sql})"
 
 
