@@ -65,9 +65,13 @@ def references_resolve(con: duckdb.DuckDBPyConnection, tables: Tables, files: Fi
         target_name, target_column = target.split(".")
         if name in tables and target_name in tables:
             checked.append((name, column, target_name, target_column))
+    # each value named is looked up once (a large group's trial balances name each account thousands of times), then
+    # the rows naming one the target lacks are found
     queries = [
-        f"select {ROW}, {quoted(column)} as value from {tables[name]} where {quoted(column)} is not null and {quoted(column)} not in "
-        f"(select {quoted(target_column)} from {tables[target_name]} where {quoted(target_column)} is not null)"
+        f"select {ROW}, {quoted(column)} as value from {tables[name]} t semi join ("
+        f"select value from (select distinct {quoted(column)} as value from {tables[name]} where {quoted(column)} is not null) "
+        f"where value not in (select {quoted(target_column)} from {tables[target_name]} where {quoted(target_column)} is not null)"
+        f") missing on missing.value = t.{quoted(column)}"
         for name, column, target_name, target_column in checked
     ]
     issues = []
