@@ -173,7 +173,11 @@ def _stored_plain(con: duckdb.DuckDBPyConnection, parquet: Path) -> frozenset[st
     plain = set()
     for column, chunk_rows, encodings, data_pages in chunks:
         rows[column] = rows.get(column, 0) + chunk_rows
-        if any(e not in dictionary for e in data_pages) if data_pages else not any(d in encodings for d in dictionary):
+        if data_pages:
+            stored_plain = any(e not in dictionary for e in data_pages)
+        else:
+            stored_plain = not any(d in encodings for d in dictionary)
+        if stored_plain:
             plain.add(column)
     return frozenset(plain) if max(rows.values(), default=0) >= MANY_ROWS else frozenset()
 
