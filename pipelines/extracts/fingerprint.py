@@ -35,11 +35,13 @@ def content_fingerprint(typed: pl.DataFrame, extract: Extract) -> str:
 def table_fingerprint(con: duckdb.DuckDBPyConnection, table: str, extract: Extract) -> str:
     """The same sha256 of a typed table in DuckDB, sorted there and read a chunk at a time: a large trial balance is
     never held whole in Python."""
-    names = ", ".join(f'"{c.name}"' for c in extract.columns)
-    order = ", ".join(f'"{c}" nulls first' for c in _order(extract))
+    # the cells as text made by DuckDB, on every core (DuckDB's text of each kind is the canonical one), sorted by
+    # their typed values: the table's own columns, named as such, not the text of the same name
+    names = ", ".join(f'cast(t."{c.name}" as varchar) as "{c.name}"' for c in extract.columns)
+    order = ", ".join(f't."{c}" nulls first' for c in _order(extract))
     # on a cursor of its own: a result streams, and another query on the same connection would cut it short
     with con.cursor() as cursor:
-        reader = cursor.sql(f"select {names} from {table} order by {order}").to_arrow_reader(_CHUNK)
+        reader = cursor.sql(f"select {names} from {table} as t order by {order}").to_arrow_reader(_CHUNK)
         return _digest(pl.from_arrow(batch) for batch in reader)
 
 
