@@ -22,8 +22,10 @@ from pathlib import Path
 
 from dagster import AssetKey, DagsterInstance
 from dagster._core.event_api import EventLogRecord
+from dagster._core.events import ASSET_CHECK_EVENTS, ASSET_EVENTS
+from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
-from dagster._core.storage.event_log.schema import AssetKeyTable
+from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable, AssetKeyTable, SqlEventLogStorageTable
 from dagster._time import datetime_from_timestamp
 from sqlalchemy import create_engine
 from sqlalchemy import event as sqlalchemy_event
@@ -35,6 +37,10 @@ _WRITTEN_BY = "# Written by covenants (pipelines/instance.py)"
 _BUSY_TIMEOUT_SECONDS = 15  # what Dagster's SQLite storages wait for a lock held by another process
 # Dagster hands a storage batches of events only when this variable is above 0 (dagster/_core/instance/utils.py)
 BATCH_ENVIRONMENT = {"DAGSTER_EVENT_BATCH_SIZE": "1000"}
+# One statement each, the values bound as parameters: SQLAlchemy compiles it once. Dagster's storage writes the values
+# into a new statement for every event, whose cache key and SQL are made again each time.
+_INSERT_EVENT = SqlEventLogStorageTable.insert()
+_INSERT_CHECK_EXECUTION = AssetCheckExecutionsTable.insert()
 
 
 def dagster_home() -> Path:
@@ -88,7 +94,7 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
     """Dagster's consolidated SQLite event log with one pooled engine (see the module's docstring).
 
     Each event is stored in one transaction: its row, its asset index rows and its check rows (Dagster's storage
-    opens two or three). A batch of events (the planned materializations and checks a run announces when it starts:
+    opens two or three), the event's row and a planned check's row through statements compiled once. A batch of events (the planned materializations and checks a run announces when it starts:
     about 300) is stored in one transaction when batches are on (BATCH_ENVIRONMENT). The tables and columns Dagster
     asks about before writing an asset or check event (`has_table`, the asset key columns), which its storage looks up
     with a new engine or a schema query for every event, are looked up once: a table or column found stays (only a
@@ -134,9 +140,17 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
                 self._transaction.connection = None
 
     def store_event(self, event) -> None:
+        """What Dagster's SqlEventLogStorage.store_event stores, in the same rows, through the prepared statements."""
         with self._one_transaction():
             try:
-                super().store_event(event)
+                row = self._event_to_row(event)
+                with self._connect() as conn:
+                    event_id = conn.execute(_INSERT_EVENT, row).inserted_primary_key[0]
+                    if event.is_dagster_event and event.dagster_event_type in ASSET_EVENTS and event.dagster_event.asset_key:
+                        self._store_asset_event_tags(conn, [event], [event_id])
+                        self._store_asset_event(conn, event, event_id)
+                if event.is_dagster_event and event.dagster_event_type in ASSET_CHECK_EVENTS:
+                    self.store_asset_check_event(event, event_id)
             finally:
                 self._transaction.serialized = None
 
@@ -149,6 +163,25 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
         row = super()._event_to_row(event)
         self._transaction.serialized = (event, row["event"])  # the event's JSON, for its asset index row
         return row
+
+    def _store_asset_check_evaluation_planned(self, event, event_id: int | None) -> None:
+        """Dagster's rows for a planned check (one per partition), its event's JSON taken from the event's own row."""
+        serialized = getattr(self._transaction, "serialized", None)
+        if serialized is None or serialized[0] is not event:
+            return super()._store_asset_check_evaluation_planned(event, event_id)
+        planned = event.dagster_event.event_specific_data
+        partition_keys = planned.partitions_subset.get_partition_keys() if planned.partitions_subset else [None]
+        values = {
+            "asset_key": planned.asset_key.to_string(),
+            "check_name": planned.check_name,
+            "run_id": event.run_id,
+            "execution_status": AssetCheckExecutionRecordStatus.PLANNED.value,
+            "evaluation_event": serialized[1],
+            "evaluation_event_timestamp": self._event_insert_timestamp(event),
+            "evaluation_event_storage_id": event_id,
+        }
+        with self._connect() as conn:
+            conn.execute(_INSERT_CHECK_EXECUTION, [{**values, "partition": key} for key in partition_keys])
 
     def _get_asset_entry_values(self, event, event_id: int, has_asset_key_index_cols: bool) -> dict:
         """Dagster's values for the event's asset index row; for a materialization, its EventLogRecord is written

@@ -2,9 +2,22 @@
 with every event read back as Dagster stores it."""
 
 import pytest
-from dagster import AssetKey, AssetSpec, DagsterEventType, DagsterInstance, Definitions, MaterializeResult, define_asset_job, multi_asset
-
+from dagster import (
+    AssetCheckResult,
+    AssetCheckSpec,
+    AssetKey,
+    AssetSpec,
+    DagsterEventType,
+    DagsterInstance,
+    Definitions,
+    MaterializeResult,
+    StaticPartitionsDefinition,
+    define_asset_job,
+    multi_asset,
+)
+from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
 from sqlalchemy import event as sqlalchemy_event
+from sqlalchemy import text
 
 from pipelines.instance import BATCH_ENVIRONMENT, PooledSqliteEventLogStorage, prepare_home
 
@@ -16,6 +29,21 @@ def three(context):
 
 
 JOB = Definitions(assets=[three], jobs=[define_asset_job("three_job")]).resolve_job_def("three_job")
+
+
+@multi_asset(
+    specs=[AssetSpec("d"), AssetSpec("e", deps=["d"])],
+    check_specs=[AssetCheckSpec("positive", asset="e"), AssetCheckSpec("not_run", asset="e")],
+    partitions_def=StaticPartitionsDefinition(["q1", "q2"]),
+    can_subset=True,  # a check not evaluated is left out, as a clause not tested in a quarter
+)
+def checked(context):
+    yield MaterializeResult(asset_key="d", metadata={"rows": 2})
+    yield MaterializeResult(asset_key="e", metadata={"rows": 1})
+    yield AssetCheckResult(asset_key="e", check_name="positive", passed=True)
+
+
+CHECKED_JOB = Definitions(assets=[checked], jobs=[define_asset_job("checked_job")]).resolve_job_def("checked_job")
 
 
 def test_the_project_instance_uses_the_pooled_event_log(tmp_path):
@@ -99,3 +127,27 @@ def test_a_materialization_this_process_wrote_is_read_back_as_dagster_s_storage_
     assert ours == _last_materializations(DagsterInstance.from_config(str(tmp_path)), keys)
     instance.wipe_assets([AssetKey("a")])  # a wiped asset's materialization is no longer its last, whatever was written
     assert _last_materializations(instance, keys) == {key: ours[key] for key in keys[1:]}
+
+
+def _rows(storage, table: str) -> list[dict]:
+    """The table's rows in the order written, without the columns the database fills with the time of writing."""
+    with storage.index_connection() as conn:
+        rows = [dict(row._mapping) for row in conn.execute(text(f"select * from {table} order by id"))]
+    return [{k: v for k, v in row.items() if k not in ("create_timestamp", "updated_timestamp")} for row in rows]
+
+
+def test_every_event_of_a_run_is_stored_in_the_rows_dagster_s_own_storage_writes(tmp_path, monkeypatch):
+    for name, value in BATCH_ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    instance = DagsterInstance.from_config(str(prepare_home(tmp_path / "home")))
+    run = CHECKED_JOB.execute_in_process(instance=instance, partition_key="q2")
+    events = instance.all_logs(run.run_id)
+    kinds = {e.dagster_event.event_type for e in events if e.dagster_event}
+    assert {DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED, DagsterEventType.ASSET_CHECK_EVALUATION, DagsterEventType.STEP_OUTPUT} <= kinds
+    dagsters = ConsolidatedSqliteEventLogStorage(str(tmp_path / "dagster"))
+    for event in events:  # in the order this run stored them
+        dagsters.store_event(event)
+    for table in ("event_logs", "asset_keys", "asset_event_tags", "asset_check_executions"):
+        ours = _rows(instance.event_log_storage, table)
+        assert ours, table
+        assert ours == _rows(dagsters, table), table
