@@ -27,7 +27,7 @@ from dagster._core.storage.asset_check_execution_record import AssetCheckExecuti
 from dagster._core.storage.event_log import ConsolidatedSqliteEventLogStorage
 from dagster._core.storage.event_log.schema import AssetCheckExecutionsTable, AssetKeyTable, SqlEventLogStorageTable
 from dagster._time import datetime_from_timestamp
-from sqlalchemy import create_engine
+from sqlalchemy import bindparam, create_engine
 from sqlalchemy import event as sqlalchemy_event
 
 from pipelines.layout import ROOT
@@ -41,6 +41,8 @@ BATCH_ENVIRONMENT = {"DAGSTER_EVENT_BATCH_SIZE": "1000"}
 # into a new statement for every event, whose cache key and SQL are made again each time.
 _INSERT_EVENT = SqlEventLogStorageTable.insert()
 _INSERT_CHECK_EXECUTION = AssetCheckExecutionsTable.insert()
+_UPDATE_ASSET_KEY = AssetKeyTable.update().where(AssetKeyTable.c.asset_key == bindparam("key"))
+_INSERT_ASSET_KEY = AssetKeyTable.insert()
 
 
 def dagster_home() -> Path:
@@ -221,9 +223,9 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
         if not values:
             return
         asset_key = event.dagster_event.asset_key.to_string()
-        updated = conn.execute(AssetKeyTable.update().values(**values).where(AssetKeyTable.c.asset_key == asset_key))
+        updated = conn.execute(_UPDATE_ASSET_KEY, {"key": asset_key, **values})
         if updated.rowcount == 0:
-            conn.execute(AssetKeyTable.insert().values(asset_key=asset_key, **values))
+            conn.execute(_INSERT_ASSET_KEY, {"asset_key": asset_key, **values})
 
     def has_table(self, table_name: str) -> bool:
         if table_name not in self._tables_found:
