@@ -15,15 +15,11 @@ entities as (
     select entity_id, any_value(entity_name) as entity_name from raw_entities group by entity_id
 ),
 
--- each entity month a request spans, with the entity's previous reported month when it opens the month's balances:
--- a new fiscal year starts the year-to-date balances from zero
+-- each entity month a request spans, with the month its year-to-date balances are measured from
 months as (
-    select distinct
-        a.entity_id,
-        a.period_end,
-        case when year(a.previous_period_end) = year(a.period_end) then a.previous_period_end end as opening_period_end
-    from stg_trial_balance_activity as a
-    join requests as q on a.period_end between q.period_start and q.period_end
+    select m.entity_id, m.period_end, m.year_to_date_opening_period_end as opening_period_end
+    from stg_entity_months as m
+    semi join requests as q on m.period_end between q.period_start and q.period_end
 ),
 
 income_statement_accounts as (

@@ -3,20 +3,12 @@
 -- Monthly activity per entity, line item and counterparty from the trial balances (debit positive; income = -activity).
 -- Income-statement balances are fiscal-year-to-date: activity(m) = YTD(m) - YTD(previous month) in the same fiscal year
 -- (January = its YTD); balance-sheet accounts give the movement closing(m) - closing(previous month). A missing row is
--- a zero balance. "Previous month" is the entity's previous reported month; in an entity's first reported month a
--- balance-sheet movement is 0 (opening unknown). Fiscal quarters are calendar quarters (4.06(b), R-X07).
-with entity_months as (
-    select
-        entity_id,
-        period_end,
-        lag(period_end) over (partition by entity_id order by period_end) as previous_period_end,
-        lead(period_end) over (partition by entity_id order by period_end) as next_period_end
-    from (select distinct entity_id, period_end from raw_trial_balances) as periods
-),
+-- a zero balance. The months, and the month each is measured from, are stg_entity_months'; in an entity's first
+-- reported month a balance-sheet movement is 0 (opening unknown). Fiscal quarters are calendar quarters (R-X07).
 
 -- the accounts of non_recurring_transaction_gain each hold one transaction, tested against a threshold account by
 -- account (Adjusted Net Earnings from Operations (g)): they are kept apart, every other account is added up
-chart as (
+with chart as (
     select
         account_id,
         statement,
@@ -52,7 +44,7 @@ balances as (
         lag(b.balance) over same_line as row_before_balance,
         lead(b.period_end) over same_line as row_after_period_end
     from line_item_balances as b
-    join entity_months as m on m.entity_id = b.entity_id and m.period_end = b.period_end
+    join stg_entity_months as m on m.entity_id = b.entity_id and m.period_end = b.period_end
     window same_line as (partition by b.entity_id, b.statement, b.line_item, b.account_key, b.counterparty_key order by b.period_end)
 ),
 
@@ -89,15 +81,16 @@ closed as (
     where next_period_end is not null and row_after_period_end is distinct from next_period_end
 ),
 
+-- year-to-date income-statement balances are opened only within a fiscal year
 measured as (
     select
-        *,
+        b.*,
         case
-            -- income statement: a new fiscal year starts from zero
-            when statement = 'income_statement' and year(opening_period_end) = year(period_end) then opening_balance
-            when statement = 'balance_sheet' then opening_balance
+            when b.statement = 'income_statement' and b.opening_period_end = m.year_to_date_opening_period_end then b.opening_balance
+            when b.statement = 'balance_sheet' then b.opening_balance
         end as prior_balance
-    from (select * from reported union all by name select * from closed) as reported_and_closed
+    from (select * from reported union all by name select * from closed) as b
+    join stg_entity_months as m on m.entity_id = b.entity_id and m.period_end = b.period_end
 )
 
 select
