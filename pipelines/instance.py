@@ -96,8 +96,9 @@ class PooledSqliteEventLogStorage(ConsolidatedSqliteEventLogStorage):
     """Dagster's consolidated SQLite event log with one pooled engine (see the module's docstring).
 
     Each event is stored in one transaction: its row, its asset index rows and its check rows (Dagster's storage
-    opens two or three), the event's row and a planned check's row through statements compiled once. A batch of events (the planned materializations and checks a run announces when it starts:
-    about 300) is stored in one transaction when batches are on (BATCH_ENVIRONMENT). The tables and columns Dagster
+    opens two or three), the event's row, a planned check's row and an asset's index row through statements compiled
+    once. A batch of events (the planned materializations and checks a run announces when it starts: about 300) is
+    stored in one transaction when batches are on (BATCH_ENVIRONMENT). The tables and columns Dagster
     asks about before writing an asset or check event (`has_table`, the asset key columns), which its storage looks up
     with a new engine or a schema query for every event, are looked up once: a table or column found stays (only a
     schema migration adds them; none removes one). An asset's last materialization that this process wrote is read back
