@@ -236,6 +236,10 @@ def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     tables = {e.asset_key.path[-1]: e.materialization.metadata for e in run.get_asset_materialization_events()}
     assert "numerator" in {c.name for c in tables["fixed_charge_coverage_tests"]["dagster/column_schema"].value.columns}
     assert "dagster/column_lineage" not in tables["fixed_charge_coverage_tests"]  # not recorded again at each run
+    # the columns are on the materialization alone, not written again into the step's output event
+    outputs = [e.event_specific_data for e in run.all_events if e.event_type_value == "STEP_OUTPUT" and e.step_key == "sql_models"]
+    assert outputs and not [o for o in outputs if "dagster/column_schema" in o.metadata]
+    assert all("dagster/row_count" in o.metadata for o in outputs)
     specs = {spec.key.path[-1]: spec.metadata for spec in defs.resolve_all_asset_specs()}
     numerator = specs["fixed_charge_coverage_tests"]["dagster/column_lineage"].deps_by_column["numerator"]
     ccfafc = "consolidated_cash_flow_available_for_fixed_charges"

@@ -13,7 +13,8 @@ the file's leading comment with the clause ids it implements; its metadata names
 for each column, the columns of the assets above it that the column is made from (`dagster/column_lineage`,
 pipelines/models/column_lineage.py): it follows from the SQL and the extracts' contract, so it is part of the
 definition rather than of every materialization, whose events Dagster records twice (the output and the
-materialization). Each materialization carries the table's row count and its columns (`dagster/column_schema`).
+materialization). Each materialization carries the table's row count and its columns (`dagster/column_schema`),
+the columns added to the materialization alone (`add_asset_metadata`) rather than to the output as well.
 """
 
 import hashlib
@@ -120,7 +121,11 @@ def models_asset(models: list[SqlModel]):
         with folders.connect() as con:
             for done, (model, rows, schema) in enumerate(built_ahead(con, selected), 1):
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                yield MaterializeResult(asset_key=AssetKey(model.name), metadata={"dagster/row_count": rows, "dagster/column_schema": schema})
+                key = AssetKey(model.name)
+                # the columns on the materialization alone: an output's own metadata is written into the step's output
+                # event too, and the columns are most of a run's event log
+                context.add_asset_metadata({"dagster/column_schema": schema}, asset_key=key)
+                yield MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows})
         progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
 
     return sql_models
