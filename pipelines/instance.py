@@ -54,6 +54,9 @@ def instance_config(home: Path) -> str:
 {_WRITTEN_BY} when missing; rewritten while this line stays first.
 telemetry:
   enabled: false
+# No first-visit dialog in the UI asking for an e-mail address for Dagster's newsletter.
+nux:
+  enabled: false
 # Every run opens its own DuckDB file, but runs launched from the UI share one output folder per quarter: one at a time.
 concurrency:
   runs:

@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+from dagster import DagsterInstance
+
 from pipelines.layout import ROOT
 from pipelines.instance import prepare_home
 from pipelines.ui import command
@@ -18,6 +20,9 @@ def test_the_dagster_home_disables_telemetry_and_runs_one_run_at_a_time(tmp_path
     config = (home / "dagster.yaml").read_text()
     assert "telemetry:\n  enabled: false" in config
     assert "max_concurrent_runs: 1" in config
+    instance = DagsterInstance.from_config(str(home))
+    assert not instance.telemetry_enabled
+    assert not instance.nux_enabled  # no first-visit dialog asking for an e-mail address
 
 
 def test_an_existing_instance_config_is_kept(tmp_path):
