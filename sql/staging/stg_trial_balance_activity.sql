@@ -98,7 +98,6 @@ select
     period_end,
     last_day(make_date(year(period_end), quarter(period_end) * 3, 1)) as quarter_end,
     year(period_end) as fiscal_year,
-    previous_period_end,
     nullif(account_key, '') as account_id,
     nullif(counterparty_key, '') as counterparty_entity_id,
     statement,

@@ -49,7 +49,11 @@ def test_previous_month_is_the_entity_previous_reported_month(con):
     tb(con, "1997-03-31", "net_sales", "-300.00")
     tb(con, "1997-06-30", "net_sales", "-700.00")
     build(con, MODEL)
-    found = rows(con, "select period_end, quarter_end, previous_period_end, activity from stg_trial_balance_activity order by period_end")
+    found = rows(
+        con,
+        "select a.period_end, a.quarter_end, m.previous_period_end, a.activity from stg_trial_balance_activity as a "
+        "join stg_entity_months as m using (entity_id, period_end) order by a.period_end",
+    )
     # June YTD -700 less March YTD -300 (April and May not reported) = -400
     assert [(r["period_end"].isoformat(), r["quarter_end"].isoformat(), r["previous_period_end"], r["activity"]) for r in found] == [
         ("1997-03-31", "1997-03-31", None, Decimal("-300.00")),
