@@ -1,9 +1,9 @@
 """The SQL models (sql/staging, intermediate, marts): one asset per file, all built by one step.
 
 `sql_models` is a multi_asset, as dagster-dbt builds a dbt project: one step opens the run's database once and builds
-the selected models in dependency order, yielding a materialization per model, so the UI keeps the lineage of every
-model while the run pays for one step. It can be subset: a model left out keeps the table the run's database already
-holds (pipelines/assets/resources.py).
+the selected models, two at a time, each once the models it reads are built (`build_each`), yielding a materialization
+per model in dependency order, so the UI keeps the lineage of every model while the run pays for one step. It can be
+subset: a model left out keeps the table the run's database already holds (pipelines/assets/resources.py).
 
 Dependencies are read from the SQL itself: a model it selects from is that model's asset, `raw_<x>` is the asset of
 extract x, and `policy_parameters` (the policy files' dated parameters) and `business_days` (the Business Day calendar)
@@ -18,10 +18,7 @@ the columns added to the materialization alone (`add_asset_metadata`) rather tha
 """
 
 import hashlib
-import queue
-import threading
 import time
-from collections.abc import Iterator
 
 import duckdb
 
@@ -47,7 +44,7 @@ from pipelines.extracts.contract import BY_NAME, EXTRACTS
 from pipelines.extracts.reading import ROW
 from pipelines.layout import ROOT
 from pipelines.models.column_lineage import Lineage, lineage
-from pipelines.models.sql_models import SqlModel, build, discover
+from pipelines.models.sql_models import SqlModel, build_each, discover
 from pipelines.quarter_end import PARAMETERS_SCHEMA
 
 STAGE = "models"
@@ -119,7 +116,7 @@ def models_asset(models: list[SqlModel]):
         selected = [m for m in models if AssetKey(m.name) in context.selected_asset_keys]
         started = time.perf_counter()
         with folders.connect() as con:
-            for done, (model, rows, schema) in enumerate(built_ahead(con, selected), 1):
+            for done, (model, rows, schema) in enumerate(build_each(con, selected, _columns), 1):
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
                 key = AssetKey(model.name)
                 # the columns on the materialization alone: an output's own metadata is written into the step's output
@@ -131,38 +128,9 @@ def models_asset(models: list[SqlModel]):
     return sql_models
 
 
-def built_ahead(con: duckdb.DuckDBPyConnection, models: list[SqlModel]) -> Iterator[tuple[SqlModel, int, TableSchema]]:
-    """Each model with its row count and column schema, in the given order, built by a thread of their own, so that
-    the next models build while Dagster records the one given last: its events, their storage and its inputs' data
-    versions take about as long as building a model, and DuckDB leaves Python free while it builds. Only that thread
-    uses the connection until every model is built; the error of a model that fails is raised here, after the models
-    built before it."""
-    built: queue.Queue = queue.Queue()
-    stop = threading.Event()
-
-    def build_each() -> None:
-        try:
-            for model in models:
-                if stop.is_set():
-                    return
-                rows = build(con, model)
-                relation = con.table(model.name)
-                schema = TableSchema(columns=[TableColumn(name=n, type=str(t)) for n, t in zip(relation.columns, relation.types)])
-                built.put((model, rows, schema))
-        except BaseException as error:  # noqa: BLE001 - raised in the caller's thread
-            built.put(error)
-        built.put(None)
-
-    builder = threading.Thread(target=build_each, name="build-sql-models", daemon=True)
-    builder.start()
-    try:
-        while (item := built.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()  # when the caller stops early: no model after the one being built, which the join waits for
-        builder.join()
+def _columns(cursor: duckdb.DuckDBPyConnection, model: SqlModel) -> TableSchema:
+    relation = cursor.table(model.name)
+    return TableSchema(columns=[TableColumn(name=n, type=str(t)) for n, t in zip(relation.columns, relation.types)])
 
 
 MODELS = discover()
