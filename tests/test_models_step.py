@@ -75,7 +75,7 @@ def test_no_model_after_a_failed_one_is_started_once_it_has_failed():
 
 def test_a_list_out_of_order_is_refused_rather_than_waited_on():
     con = duckdb.connect()
-    with pytest.raises(ValueError, match="b reads a, which the list builds after it"):
+    with pytest.raises(ValueError, match="b reads a, which the list has after it"):
         list(build_each(con, [MODELS[1], MODELS[0]]))
 
 

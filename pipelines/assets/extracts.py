@@ -15,7 +15,6 @@ import time
 from collections import Counter
 from dataclasses import asdict
 
-import duckdb
 from dagster import (
     AssetCheckResult,
     AssetCheckSeverity,
@@ -35,7 +34,7 @@ from pipelines import progress
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import instruments_date_range
-from pipelines.extracts.ingest import BadExtracts, load_extract, record_quarantine, table_name, validate_cross_extract, validate_extract
+from pipelines.extracts.ingest import BadExtracts, each_loaded, record_quarantine, table_name, validate_cross_extract
 from pipelines.extracts.reading import ExtractMissing, Issue, locate
 from pipelines.outputs.manifest import sha256
 from pipelines.quarter_end import write_quarantine
@@ -122,14 +121,6 @@ EXTRACT_SET_SPEC = AssetSpec(
 )
 
 
-def _row_count(con, table: str) -> int:
-    """Rows in the table; 0 when the file was refused whole and no table was made."""
-    try:
-        return int(con.table(table).aggregate("count(*)").fetchall()[0][0])
-    except duckdb.CatalogException:
-        return 0
-
-
 def _by_family(issues: list[Issue]) -> dict[str, list[Issue]]:
     return {name: [i for i in issues if family_of(i.check) == name] for name in RULE_FAMILIES}
 
@@ -182,10 +173,7 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     issues: list[Issue] = []
     total_rows = 0
     with folders.connect() as con:
-        for done, extract in enumerate(selected, 1):
-            found = load_extract(con, folders.read_from, extract)
-            found += validate_extract(con, extract, dates)
-            rows = _row_count(con, table_name(extract))
+        for done, (extract, found, rows) in enumerate(each_loaded(con, folders.read_from, selected, dates), 1):
             total_rows += rows
             progress.item(STAGE, done, len(selected), f"{extract.name}: {rows:,} rows")
             yield _materialization(folders, extract, rows, found)

@@ -7,13 +7,14 @@ is read out into Python, only the rows at fault. Values are never put into SQL t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
+from pipelines.cursors import each_in_order
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange, instruments_date_range
 from pipelines.extracts.fingerprint_cache import loaded_fingerprint
@@ -83,9 +84,16 @@ def _file_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return {e.name: known.get(e.name, e.name) for e in EXTRACTS}
 
 
-def _remember(con: duckdb.DuckDBPyConnection, table: str, column: str, extract: Extract, value: str | None) -> None:
-    """Set the extract's `column` in `table` (FILES or FINGERPRINTS) to `value`; None forgets it."""
-    con.execute(f"create table if not exists {table} (extract varchar primary key, {column} varchar not null)")
+REMEMBERED = {FILES: "file", FINGERPRINTS: "sha256"}  # each table's column
+
+
+def _create_remembered(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    con.execute(f"create table if not exists {table} (extract varchar primary key, {REMEMBERED[table]} varchar not null)")
+
+
+def _remember(con: duckdb.DuckDBPyConnection, table: str, extract: Extract, value: str | None) -> None:
+    """Set the extract's value in `table` (FILES or FINGERPRINTS) to `value`; None forgets it."""
+    _create_remembered(con, table)
     con.execute(f"delete from {table} where extract = ?", [extract.name])
     if value is not None:
         con.execute(f"insert into {table} values (?, ?)", [extract.name, value])
@@ -111,14 +119,14 @@ def load_extract(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extract: Ex
     try:
         path = locate(Path(extracts_dir), extract)
     except ExtractMissing as missing:
-        _remember(con, FILES, "file", extract, extract.name)
-        _remember(con, FINGERPRINTS, "sha256", extract, None)
+        _remember(con, FILES, extract, extract.name)
+        _remember(con, FINGERPRINTS, extract, None)
         return [Issue(extract.name, None, None, None, str(missing), "file_present")]
-    _remember(con, FILES, "file", extract, path.name)
+    _remember(con, FILES, extract, path.name)
     before = stamp(path)
     issues = load_file(con, path, extract, table)
     made = _has_table(con, table)
-    _remember(con, FINGERPRINTS, "sha256", extract, loaded_fingerprint(con, table, extract, path, before, cache_dir) if made else None)
+    _remember(con, FINGERPRINTS, extract, loaded_fingerprint(con, table, extract, path, before, cache_dir) if made else None)
     return issues
 
 
@@ -129,6 +137,29 @@ def validate_extract(con: duckdb.DuckDBPyConnection, extract: Extract, dates: Da
     if not _has_table(con, table):
         return []
     return table_issues(con, table, extract, _file_name(con, extract), dates)
+
+
+def row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in the table; 0 when the file was refused whole and no table was made."""
+    try:
+        return int(con.table(table).aggregate("count(*)").fetchall()[0][0])
+    except duckdb.CatalogException:
+        return 0
+
+
+def each_loaded(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extracts: list[Extract], dates: DateRange) -> Iterator[tuple[Extract, list[Issue], int]]:
+    """Each extract loaded and validated (load_extract, validate_extract), with its issues and the rows of its table,
+    yielded in the given order: two at a time, each on a cursor of its own (pipelines/cursors.py). Nothing else may use
+    `con` until the iteration ends."""
+    for table in REMEMBERED:  # before the threads, which would both create them
+        _create_remembered(con, table)
+
+    def loaded(cursor: duckdb.DuckDBPyConnection, extract: Extract) -> tuple[list[Issue], int]:
+        issues = load_extract(cursor, extracts_dir, extract) + validate_extract(cursor, extract, dates)
+        return issues, row_count(cursor, table_name(extract))
+
+    for extract, (issues, rows) in each_in_order(con, extracts, loaded, name=lambda e: e.name, thread_name="load-extracts"):
+        yield extract, issues, rows
 
 
 def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
@@ -177,10 +208,8 @@ def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extracts: Ite
     """Load and validate every extract (or those given, the others' tables kept as they are), then check across them;
     record and return every issue (empty: clean)."""
     issues: list[Issue] = []
-    dates = instruments_date_range()
-    for extract in extracts:
-        issues += load_extract(con, extracts_dir, extract)
-        issues += validate_extract(con, extract, dates)
+    for _, found, _ in each_loaded(con, extracts_dir, list(extracts), instruments_date_range()):
+        issues += found
     issues += validate_cross_extract(con)
     record_quarantine(con, issues)
     return issues

@@ -17,7 +17,6 @@ reads `policy_parameters`, `attested_flag(current_attestations, ...)` reads `cur
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 
 import duckdb
 
+from pipelines.cursors import each_in_order
 from pipelines.layout import CACHE_DIR, SQL_DIR
 from pipelines.models.reading_cache import cached, key_of
 from pipelines.models.sql_macros import discover_macros, read_through_calls
@@ -36,10 +36,6 @@ _TRANSACTIONS = re.compile(r"^--\s*transactions of:\s*(.+?)\s*$", re.IGNORECASE)
 # loaded by pipelines.quarter_end.load_parameters, and the Business Day calendar, loaded by
 # pipelines.calendar.business_days.load_business_days.
 SOURCES = ("policy_parameters", "business_days")
-# DuckDB binds and plans a statement on one core, and most models are small: two built at once, each as soon as the
-# models it reads are built, keep both cores of the machine busy (the sample's 146 models: 1.3 to 1.5 s one after
-# another, 0.7 to 0.86 s two at a time; docs/performance.md)
-BUILDERS = 2
 
 
 @dataclass(frozen=True)
@@ -148,87 +144,12 @@ Describe = Callable[[duckdb.DuckDBPyConnection, SqlModel], Any]
 
 def build_each(con: duckdb.DuckDBPyConnection, models: list[SqlModel], describe: Describe | None = None) -> Iterator[tuple[SqlModel, int, Any]]:
     """Each model (in an order where each comes after the models of the list it reads) built, with its row count and
-    what `describe(cursor, model)` says of its table, yielded in the given order as soon as it and those before it are
-    built. BUILDERS threads build them, each on a cursor of its own, each model once the models of the list it reads
-    are; a model the list does not hold is read as the database holds it. Nothing else may use `con` until the
-    iteration ends.
+    what `describe(cursor, model)` says of its table, yielded in the given order: two at a time, each once the models
+    of the list it reads are built (pipelines/cursors.py, which says what a failure does); a model the list does not
+    hold is read as the database holds it. Nothing else may use `con` until the iteration ends."""
 
-    As built one after another: when a model fails, the models before it in the order are built and yielded, then its
-    error is raised. No model after it is started once it has failed (one the other builder had started by then may
-    be built, and is not yielded). Closing the iteration early waits for the models being built."""
-    builds = _Builds(models, describe)
-    workers = [threading.Thread(target=builds.work, args=(con.cursor(),), name="build-sql-models", daemon=True) for _ in range(min(BUILDERS, len(models)))]
-    for worker in workers:
-        worker.start()
-    try:
-        yield from builds.in_order()
-    finally:
-        builds.stop()
-        for worker in workers:
-            worker.join()
+    def made(cursor: duckdb.DuckDBPyConnection, model: SqlModel) -> tuple[int, Any]:
+        return build(cursor, model), describe(cursor, model) if describe else None
 
-
-class _Builds:
-    """The state the builders share, under one lock: which models wait, which are built and which failed."""
-
-    def __init__(self, models: list[SqlModel], describe: Describe | None):
-        self.models = models
-        self.position = {m.name: i for i, m in enumerate(models)}
-        for i, model in enumerate(models):
-            if later := [d for d in model.depends_on if self.position.get(d, -1) >= i]:
-                raise ValueError(f"{model.name} reads {', '.join(later)}, which the list builds after it")
-        self.describe = describe
-        self.waiting = list(models)
-        self.built: dict[str, tuple[int, Any]] = {}
-        self.failed: dict[str, BaseException] = {}
-        self.stopped = False
-        self.changed = threading.Condition()
-
-    def _first_failure(self) -> int:
-        return min((self.position[name] for name in self.failed), default=len(self.models))
-
-    def _take(self) -> SqlModel | None:
-        """The first waiting model whose inputs of the list are built and that comes before every model that failed;
-        None when there is no such model left to build."""
-        with self.changed:
-            while True:
-                limit = self._first_failure()
-                candidates = [m for m in self.waiting if self.position[m.name] < limit]
-                if self.stopped or not candidates:
-                    return None
-                ready = next((m for m in candidates if all(d in self.built for d in m.depends_on if d in self.position)), None)
-                if ready is not None:
-                    self.waiting.remove(ready)
-                    return ready
-                self.changed.wait()
-
-    def work(self, cursor: duckdb.DuckDBPyConnection) -> None:
-        try:
-            while (model := self._take()) is not None:
-                try:
-                    done = (build(cursor, model), self.describe(cursor, model) if self.describe else None)
-                except BaseException as error:  # noqa: BLE001 - raised in the thread that iterates
-                    with self.changed:
-                        self.failed[model.name] = error
-                        self.changed.notify_all()
-                    continue
-                with self.changed:
-                    self.built[model.name] = done
-                    self.changed.notify_all()
-        finally:
-            cursor.close()
-
-    def in_order(self) -> Iterator[tuple[SqlModel, int, Any]]:
-        for model in self.models:
-            with self.changed:
-                while model.name not in self.built and model.name not in self.failed:
-                    self.changed.wait()
-                if model.name in self.failed:
-                    raise self.failed[model.name]
-                rows, described = self.built[model.name]
-            yield model, rows, described
-
-    def stop(self) -> None:
-        with self.changed:
-            self.stopped = True
-            self.changed.notify_all()
+    for model, (rows, described) in each_in_order(con, models, made, name=lambda m: m.name, reads=lambda m: m.depends_on, thread_name="build-sql-models"):
+        yield model, rows, described

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipelines.extracts.contract import BY_NAME
-from pipelines.extracts.ingest import BadExtracts, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
+from pipelines.extracts import ingest
+from pipelines.extracts.date_range import instruments_date_range
+from pipelines.extracts.ingest import BadExtracts, each_loaded, ingest_all, load_extract, quarantine_rows, record_quarantine, validate_extract
 from pipelines.extracts import reading
 from pipelines.extracts.reading import Issue, typed_rows
 
@@ -153,6 +156,25 @@ def test_ingest_all_gives_the_same_issues_as_one_extract_reingested(con, extract
     edit(name, old, new)
     assert ingest_all(con, extracts_dir) == expected
     assert quarantine_rows(con) == expected
+
+
+def test_two_extracts_load_at_the_same_time_and_come_back_in_order_with_their_issues_and_rows(extracts_dir, edit, monkeypatch):
+    name, old, new, expected = BAD_INPUTS["duplicate key"]
+    edit(name, old, new)
+    both_validating = threading.Barrier(2, timeout=20)  # broken, and the test failed, unless both wait on it at once
+    validate = ingest.validate_extract
+
+    def meet(cursor, extract, dates=None):
+        if extract.name in ("entities", name):
+            both_validating.wait()
+        return validate(cursor, extract, dates)
+
+    monkeypatch.setattr(ingest, "validate_extract", meet)
+    chosen = [BY_NAME["entities"], BY_NAME[name], BY_NAME["attestations"]]
+    given = [(e.name, issues, rows) for e, issues, rows in each_loaded(duckdb.connect(), extracts_dir, chosen, instruments_date_range())]
+    # the clean set's entities.csv has 4 rows, attestations.csv 1, debt_balances.csv 1 and now its repeat: both loaded,
+    # both refused
+    assert given == [("entities", [], 4), (name, expected, 2), ("attestations", [], 1)]
 
 
 def test_missing_file(extracts_dir, reingest):
