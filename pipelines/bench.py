@@ -37,7 +37,7 @@ from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
 from pipelines.file_hashes import SETTLE_NS
 from pipelines.fiscal import FiscalQuarter
-from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
+from pipelines.layout import CACHE_VARIABLE, ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import build_all
 from pipelines.policy.evaluation import evaluate_all
 from pipelines.policy.loading import PolicySet, load_policies
@@ -312,9 +312,11 @@ def _nightly_rows(scratch: Path, extracts: Path = SAMPLE_EXTRACTS_DIR, size: str
     repeats it: into the same output folder, after a first run, when no extract changed (`--if-changed` then makes no
     run, as the schedule skips the night: pipelines/outputs/standing_run.py) and when one month of one entity
     changed; then only the trial balances are sorted and hashed for their content fingerprint, every other
-    extract's being found by its file's sha256 (pipelines/extracts/fingerprint_cache.py). `size`: how the extracts
-    are named in the rows (the sample: unnamed)."""
-    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / f"nightly_home{size}"))}
+    extract's being found by its file's sha256 (pipelines/extracts/fingerprint_cache.py). The runs have a cache folder
+    of their own, as a nightly deployment has: the user's cache may hold the changed files' fingerprints from an
+    earlier bench (each bench makes the same three changes), which would time a night that computes none. `size`: how
+    the extracts are named in the rows (the sample: unnamed)."""
+    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / f"nightly_home{size}")), CACHE_VARIABLE: str(scratch / f"nightly_cache{size}")}
     copied = scratch / f"nightly_extracts{size}"
     shutil.copytree(extracts, copied)
     time.sleep(SETTLE_NS / 1e9)  # files changed moments ago are fingerprinted afresh (pipelines/file_hashes.py)
