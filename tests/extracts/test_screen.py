@@ -10,7 +10,8 @@ import pytest
 from pipelines.extracts.contract import BY_NAME, EXTRACTS
 from pipelines.extracts.date_range import DateRange
 from pipelines.extracts.schemas import compiled_screen
-from pipelines.extracts.screen import SCREENS_DIR, passes_screen, screen_sql, table_issues
+from pipelines.extracts import screen
+from pipelines.extracts.screen import SCREENS_DIR, passes_screen, screen_sql, shared_key_hashes, table_issues
 
 TRIAL_BALANCES = BY_NAME["trial_balances"]
 DATES = DateRange(date(1988, 10, 28), date(2006, 10, 15))
@@ -72,3 +73,16 @@ def test_what_the_screen_refuses_pandera_names():
     table = _trial_balance(con, (2, "KACC", date(2003, 12, 31), "4000", None, "1.00"), (3, "KACC", date(2003, 12, 30), "4001", None, "2.00"))
     [issue] = table_issues(con, table, TRIAL_BALANCES, "trial_balances.csv", DATES)
     assert (issue.file, issue.row, issue.column, issue.value, issue.check) == ("trial_balances.csv", 3, "period_end", "2003-12-30", "month_end")
+
+
+def test_a_repeated_key_is_found_alike_by_grouping_and_by_sorting_its_hashes(monkeypatch):
+    con = duckdb.connect()
+    # ('a', 1) three times and ('b', 2) twice are repeated keys; ('c', 3) is not
+    con.execute("create table t as select * from (values ('a', 1), ('b', 2), ('a', 1), ('c', 3), ('b', 2), ('a', 1)) v(k, n)")
+    repeated = sorted(h for (h,) in con.execute("select hash(k, n) from (values ('a', 1), ('b', 2)) v(k, n)").fetchall())
+    assert sorted(shared_key_hashes(con, "t", ["k", "n"])) == repeated  # six rows: grouped
+    monkeypatch.setattr(screen, "SORTED_FROM_ROWS", 6)
+    assert sorted(shared_key_hashes(con, "t", ["k", "n"])) == repeated  # six rows taken as many: sorted
+    con.execute("delete from t where k <> 'c'")
+    monkeypatch.setattr(screen, "SORTED_FROM_ROWS", 1)
+    assert shared_key_hashes(con, "t", ["k", "n"]) == []  # one row, sorted: nothing repeated
