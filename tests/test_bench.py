@@ -1,5 +1,6 @@
 """The parts of `make bench` (pipelines/bench.py) whose figures a reader trusts without seeing them measured: the peak
-memory of a process, the nightly run's change to one month of one entity, and the floor's time as its only output."""
+memory of a process, the nightly run's change to one month of one entity, and the floor's time read past DuckDB's
+progress bar."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ def read_sample(path: Path, extract: Extract) -> tuple[pl.DataFrame, pl.DataFram
 
 
 def _xlsx(rows: list[list], columns: list[str], path: Path) -> None:
-    book = openpyxl.Workbook(write_only=True)  # rows streamed out as appended: half the time of a 27,000-row sheet
+    book = openpyxl.Workbook(write_only=True)  # rows streamed out as appended: a 27,000-row sheet in a quarter less time
     sheet = book.create_sheet()
     sheet.append(columns)
     for row in rows:
