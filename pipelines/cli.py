@@ -7,7 +7,7 @@
   covenants verify FILE [--extracts DIR]
   covenants diff OLD_OUT NEW_OUT
   covenants explain CLAUSE --date YYYY-MM-DD [--transaction ID] [--extracts DIR] [--as-of YYYY-MM-DD] [--rules-as-of YYYY-MM-DD]
-                    [--cache DIR]
+                    [--cache DIR] [--all-accounts]
   covenants ui [--host 127.0.0.1] [--port 3000]
 
 `diff` prints every result whose status, figure, threshold or inputs changed between two runs' output folders, and
@@ -37,6 +37,7 @@ from pathlib import Path
 
 # Each command imports what it uses when it runs: `check` must start fast, and the quarter-end run's modules (outputs,
 # certificates, WeasyPrint) are no part of it.
+from pipelines.explain.sources import ACCOUNTS_SHOWN
 from pipelines.extracts.reading import ExtractMissing
 from pipelines.layout import CACHE_DIR, CACHE_VARIABLE, SAMPLE_EXTRACTS_DIR
 from pipelines.policy.loading import PolicyError
@@ -238,7 +239,9 @@ def _explain(args: argparse.Namespace) -> int:
     from pipelines.explain.command import explain
 
     return _on_prepared_extracts(
-        args, lambda: explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of, args.rules_as_of),
+        args,
+        lambda: explain(Path(args.extracts), args.clause, args.date, args.transaction, Path(args.cache), args.as_of, args.rules_as_of,
+                        None if args.all_accounts else ACCOUNTS_SHOWN),
         "explained",
     )
 
@@ -311,6 +314,8 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("--as-of", type=date.fromisoformat, help="determination date (default: the period's certificate date, as `run`)")
     explain.add_argument("--rules-as-of", type=date.fromisoformat, help=RULES_AS_OF_HELP)
     explain.add_argument("--cache", default=str(CACHE_DIR), help=CACHE_HELP)
+    explain.add_argument("--all-accounts", action="store_true",
+                         help=f"list every trial-balance account of each input with its rows (default: the first {ACCOUNTS_SHOWN} by id, the others counted and added up)")
     explain.set_defaults(handler=_explain)
 
     impact = commands.add_parser("impact", help="which results a policy file changes: every test date replayed with and without it")

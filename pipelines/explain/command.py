@@ -15,6 +15,7 @@ from pathlib import Path
 from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.reprepared import database_for
 from pipelines.explain.derivation import derivation, find
+from pipelines.explain.sources import ACCOUNTS_SHOWN
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
 from pipelines.layout import CACHE_DIR
@@ -23,9 +24,11 @@ from pipelines.policy.rules_as_of import rules_on
 
 
 def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | None = None,
-            cache_dir: Path = CACHE_DIR, as_of: date | None = None, rules_as_of: date | None = None) -> str:
-    """The derivation tree as text, under the agreements as they stood on `rules_as_of` when given. Raises NotFound,
-    ExtractMissing, BadExtracts or PolicyError."""
+            cache_dir: Path = CACHE_DIR, as_of: date | None = None, rules_as_of: date | None = None,
+            accounts_shown: int | None = ACCOUNTS_SHOWN) -> str:
+    """The derivation tree as text, under the agreements as they stood on `rules_as_of` when given, listing the first
+    `accounts_shown` trial-balance accounts of each input (None: every one). Raises NotFound, ExtractMissing,
+    BadExtracts or PolicyError."""
     prepared = open_prepared(extracts_dir, cache_dir)
     if prepared.note:
         print(f"covenants: {prepared.note}", file=sys.stderr)
@@ -36,6 +39,6 @@ def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | 
             covenant, figures, result = find(con, policies, clause_id, on, transaction_id, as_of)
             files = {extract.name: locate(extracts_dir, extract).name for extract in EXTRACTS}
             traced = lineage(prepared.models, leaf_columns(con))
-            return derivation(con, policies, covenant, figures, result, files, traced).render()
+            return derivation(con, policies, covenant, figures, result, files, traced, accounts_shown).render()
     finally:
         prepared.con.close()

@@ -83,8 +83,8 @@ def find(con: duckdb.DuckDBPyConnection, policies: PolicySet, clause_id: str, on
 
 
 def _ledger(node: Node, con: duckdb.DuckDBPyConnection, name: str, value: object, period: tuple[date | None, date | None],
-            files: dict[str, str]) -> None:
-    found = ledger_accounts(con, name, period)
+            files: dict[str, str], accounts_shown: int | None) -> None:
+    found = ledger_accounts(con, name, period, accounts_shown)
     if found is None:
         return
     note = "" if found.makes(value) else "; the figure adjusts them as its definition says"
@@ -94,6 +94,9 @@ def _ledger(node: Node, con: duckdb.DuckDBPyConnection, name: str, value: object
         branch = accounts.add(f"{account.account_id} {account.name}: {amount(account.amount)}")
         for entity in account.entities:
             branch.add(f"{entity.entity}: {amount(entity.amount)} ({file} rows {', '.join(str(n) for n in entity.rows)})")
+    if found.more:
+        count, more = found.more
+        accounts.add(f"{count:,} more account{'' if count == 1 else 's'}: {amount(more)} (`covenants explain --all-accounts` lists each with its rows)")
 
 
 def _limits(root: Node, result: Result) -> None:
@@ -153,9 +156,10 @@ def _column_lineage(root: Node, covenant: Covenant, traced: Lineage) -> None:
 
 
 def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Covenant, figures: Figures, result: Result,
-               files: dict[str, str], traced: Lineage | None = None) -> Node:
+               files: dict[str, str], traced: Lineage | None = None, accounts_shown: int | None = None) -> Node:
     """`files`: extract name → file name in the extracts folder (for the rows' file); `traced`: the SQL models' column
-    lineage (the section on where the figure's columns come from is left out without it)."""
+    lineage (the section on where the figure's columns come from is left out without it); `accounts_shown`: the
+    accounts listed of each input that sums them, the others counted and added up (None: every one)."""
     on = f" for {result.transaction_id}" if result.transaction_id else ""
     root = Node(f"{result.clause_id} on {result.test_date}{on}: {STATUS_WORDS[result.status]}")
     root.add(f"{covenant.title}")
@@ -192,7 +196,7 @@ def derivation(con: duckdb.DuckDBPyConnection, policies: PolicySet, covenant: Co
             cited = source_text({k: v for k, v in given.items() if k not in ("value", "clause_id")}) if isinstance(given, dict) else ""
             if cited:
                 term.add(cited)
-            _ledger(term, con, name, value, period, files)
+            _ledger(term, con, name, value, period, files, accounts_shown)
 
     rows = transaction_rows(con, result.transaction_id)
     if rows:

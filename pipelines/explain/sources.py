@@ -34,6 +34,10 @@ LEDGER_LINES: dict[str, tuple[str, ...]] = {
     "capital_lease_amortization": ("capital_lease_amortization",),
     "amortization": ("amortization",),
 }
+# A figure's accounts listed, by id, by the report's drill-down and by `covenants explain` unless told to list every one
+# (`--all-accounts`); the others are counted and added up. A group whose accounts are split into 2,400 sub-accounts
+# otherwise made an explanation of 321,746 lines and the report's page 131 MB (docs/performance.md).
+ACCOUNTS_SHOWN = 25
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,8 @@ def ledger_accounts_of(con: duckdb.DuckDBPyConnection, wanted: list[tuple[str, t
     return found
 
 
-def ledger_accounts(con: duckdb.DuckDBPyConnection, name: str, period: tuple[date | None, date | None]) -> LedgerAccounts | None:
-    """The accounts behind input `name` over the figure's period; None for an input that is no sum of accounts."""
-    return ledger_accounts_of(con, [(name, period)]).get((name, period))
+def ledger_accounts(con: duckdb.DuckDBPyConnection, name: str, period: tuple[date | None, date | None],
+                    accounts_shown: int | None = None) -> LedgerAccounts | None:
+    """The accounts behind input `name` over the figure's period (the first `accounts_shown` by id, the others counted
+    and added up; None: all); None for an input that is no sum of accounts."""
+    return ledger_accounts_of(con, [(name, period)], accounts_shown).get((name, period))

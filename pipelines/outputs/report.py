@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from pipelines.certificates.rendering import amount, figure, render_html
 from pipelines.database import connect
-from pipelines.explain.sources import LEDGER_LINES, TRIAL_BALANCES, LedgerAccounts, file_names, ledger_accounts_of, transaction_rows
+from pipelines.explain.sources import ACCOUNTS_SHOWN, LEDGER_LINES, TRIAL_BALANCES, LedgerAccounts, file_names, ledger_accounts_of, transaction_rows
 from pipelines.explain.terms import input_label, readable
 from pipelines.explain.waivers import waivers_weighed
 from pipelines.fiscal import FiscalQuarter
@@ -139,11 +139,9 @@ def _periods(con: duckdb.DuckDBPyConnection, results: list[Result], policies: Po
     return {(f.clause_id, f.test_date, f.transaction_id): f.period for c in covenants for f in covenant_figures(read, c)}
 
 
-# A figure's drill-down lists this many of its accounts, and this many trial-balance rows of each entity's amount
-# (a twelve-month figure reads 13: each month and the balance before the first), then says how many more there are
-# and what they add up to; `covenants explain` lists every one. A group whose accounts are split into 800
-# sub-accounts otherwise made the page 131 MB (docs/performance.md).
-ACCOUNTS_SHOWN = 25
+# A figure's drill-down lists ACCOUNTS_SHOWN of its accounts (pipelines/explain/sources.py), and this many trial-balance
+# rows of each entity's amount (a twelve-month figure reads 13: each month and the balance before the first), then says
+# how many more there are and what they add up to; `covenants explain --all-accounts` lists every one.
 ROWS_SHOWN = 25
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.cli import EXIT_BAD_INPUT, main
+from pipelines.explain import command as explain_command
 from pipelines.explain.command import explain
 from pipelines.explain.derivation import find
 from pipelines.explain.terms import input_label, readable
@@ -105,6 +106,32 @@ def test_a_4_10_a_incurrence_down_to_its_row_and_the_depreciation_accounts(cache
         "│   │   │   → consolidated_ledger.activity → stg_trial_balance_activity.activity",
     ]
     assert any(line.startswith("│   ├── fixed_charge_coverage_tests.denominator, the ratio's denominator: ") for line in lines[section:])
+
+
+def test_an_input_lists_its_first_accounts_and_counts_and_adds_up_the_others(cache):
+    # Consolidated Depreciation Expense for 1997 is two accounts (the case above): 5300, 98,940,000.00, and 5310,
+    # 480,000.00 (KACC's alone); listing one, the second is counted and added up, and the total is still both
+    lines = explain(SAMPLE_EXTRACTS_DIR, "indenture-1996/4.10(a)", date(1998, 4, 15), "INC-1998-04-TL", cache, accounts_shown=1).splitlines()
+    depreciation = lines.index(
+        "│   ├── Consolidated Depreciation Expense [indenture-1996/def/ConsolidatedDepreciationExpense]: 99,420,000.00")
+    end = lines.index("│   ├── Consolidated Amortization Expense [indenture-1996/def/ConsolidatedAmortizationExpense]: 2,393,333.30")
+    listed = [line for line in lines[depreciation + 1 : end] if not line.startswith("│   │       │   ")]
+    assert listed == [
+        "│   │   └── Trial-balance accounts, 1997-01-01 to 1997-12-31: 99,420,000.00",
+        "│   │       ├── 5300 Depreciation and depletion: 98,940,000.00",
+        "│   │       └── 1 more account: 480,000.00 (`covenants explain --all-accounts` lists each with its rows)",
+    ]
+    # the sample lists every account by default: no input of it sums more than 25 (net income, 24)
+    assert not any("more account" in line for line in tree(cache, "ppca-2002/9.2.4(a)", date(2003, 12, 31)))
+
+
+def test_the_command_lists_25_accounts_of_an_input_unless_told_every_one(cache, monkeypatch, capsys):
+    asked = []
+    monkeypatch.setattr(explain_command, "explain", lambda *args: asked.append(args[-1]) or "the tree")
+    args = ["explain", "indenture-1996/4.10(a)", "--date", "1998-04-15", "--cache", str(cache)]
+    assert main(args) == 0 and main([*args, "--all-accounts"]) == 0
+    assert asked == [25, None]
+    assert capsys.readouterr().out == "the tree\nthe tree\n"
 
 
 def test_a_4_10_b_ii_basket_drawing_down_to_its_row(cache):
