@@ -35,8 +35,8 @@ LEDGER_LINES: dict[str, tuple[str, ...]] = {
     "amortization": ("amortization",),
 }
 # A figure's accounts listed, by id, by the report's drill-down and by `covenants explain` unless told to list every one
-# (`--all-accounts`); the others are counted and added up. A group whose accounts are split into 2,400 sub-accounts
-# otherwise made an explanation of 321,746 lines and the report's page 131 MB (docs/performance.md).
+# (`--all-accounts`); the others are counted and added up. Unbounded, accounts split into 800 sub-accounts made the
+# report's page 131 MB, and into 2,400 an explanation of 321,746 lines (docs/performance.md).
 ACCOUNTS_SHOWN = 25
 
 
