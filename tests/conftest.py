@@ -18,9 +18,14 @@ from pathlib import Path
 
 import pytest
 
-os.environ["DAGSTER_HOME"] = tempfile.mkdtemp(prefix="covenants-test-dagster-home-")
-# read by pipelines.layout when it is first imported, which no test module has done yet
-os.environ["COVENANTS_CACHE_DIR"] = tempfile.mkdtemp(prefix="covenants-test-cache-")
+# COVENANTS_CACHE_DIR is read by pipelines.layout when it is first imported, which no test module has done yet. Each
+# process of the session (pytest-xdist's controller and workers) makes its own two and removes them when it ends
+# (pytest_unconfigure): a session left about 50 MB behind in the temporary folder.
+SCRATCH = {
+    "DAGSTER_HOME": tempfile.mkdtemp(prefix="covenants-test-dagster-home-"),
+    "COVENANTS_CACHE_DIR": tempfile.mkdtemp(prefix="covenants-test-cache-"),
+}
+os.environ.update(SCRATCH)
 
 
 # The modules that take longest (whole runs, measured with --durations), in that order, first: pytest-xdist hands whole
@@ -64,6 +69,11 @@ def pytest_configure(config) -> None:
 
     gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
 
+
+
+def pytest_unconfigure(config) -> None:
+    for folder in SCRATCH.values():
+        shutil.rmtree(folder, ignore_errors=True)
 
 def _run(*args: str) -> str:
     """`covenants run ARGS` in this process, which must succeed; what it printed."""
