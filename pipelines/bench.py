@@ -7,8 +7,8 @@ configured as the project's: pipelines/instance.py), one run of each alternately
 `covenants run --period 2003Q4` command.
 
 At scale (`make bench SCALE=N`, 100 unless told; `--quick` for the sample alone) the quarter end runs again over the
-sample with every trial-balance account split into N sub-accounts (pipelines/sample/scaled.py, Parquet), beside the
-bare DuckDB floor over the same files; each is a process of its own, so that its peak memory can be read. The table
+sample with every trial-balance account split into N sub-accounts (pipelines/sample/scaled.py; Parquet, or CSV with
+`--format csv`), beside the bare DuckDB floor over the same files; each is a process of its own, so that its peak memory can be read. The table
 is printed and added to docs/performance.md as a dated section.
 """
 
@@ -33,8 +33,9 @@ from dagster import DagsterInstance
 
 from pipelines.check.command import run_check
 from pipelines.database import connect
-from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.contract import CHART_OF_ACCOUNTS, EXTRACTS, TRIAL_BALANCES, Extract
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
+from pipelines.extracts.reading import literal
 from pipelines.file_hashes import SETTLE_NS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import CACHE_VARIABLE, ROOT, SAMPLE_EXTRACTS_DIR
@@ -47,7 +48,7 @@ from pipelines.outputs.deadlines import deadline_calendar
 from pipelines.outputs.output_folder import staged
 from pipelines.quarter_end import load_sources, prepare, publish, quarters_covered, run_manifest, select_quarters
 from pipelines.run_job import run_quarter_end
-from pipelines.sample.scaled import generate_scaled
+from pipelines.sample.scaled import FORMATS, generate_scaled, typed_csv_scan
 
 REPEATS = 3
 CHECK_REPEATS = 5
@@ -159,23 +160,34 @@ def _quarter_end_rows(scratch: Path) -> list[tuple[str, list[float]]]:
 # ---------------------------------------------------------------------------------------------- at scale, in processes
 SCALE = 100  # about 2.7 million trial-balance rows: a few minutes; SCALE=800 gives 21.7 million
 PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
-# The floor a run is compared with: one DuckDB pass over the same Parquet, the trial balances joined to the chart and
+# The floor a run is compared with: one DuckDB pass over the same files, the trial balances joined to the chart and
 # summed per entity, month and line item, fetched whole. Run as a process of its own, timed from inside it (its
 # interpreter and DuckDB import excluded), so that its peak memory is its own; without DuckDB's progress bar, which it
 # draws on the output for a statement longer than two seconds (the pass over ×2400's 65 million rows).
 FLOOR = """
 import sys, time, duckdb
-folder = sys.argv[1]
+trial_balances, chart = sys.argv[1:3]
 con = duckdb.connect()
 con.execute("set enable_progress_bar = false")
 started = time.perf_counter()
 con.sql(f\"\"\"
     select tb.entity_id, tb.period_end, c.line_item, sum(tb.balance)
-    from '{folder}/trial_balances.parquet' as tb join '{folder}/chart_of_accounts.parquet' as c using (account_id)
+    from {trial_balances} as tb join {chart} as c using (account_id)
     group by all
 \"\"\").fetchall()
 print(time.perf_counter() - started)
 """
+
+
+def scan(folder: Path, extract: Extract) -> str:
+    """SQL reading an extract of the folder as the floor reads it: a Parquet file as it is, a CSV file with the
+    contract's types (as a run reads it, never guessed)."""
+    parquet = folder / f"{extract.name}.parquet"
+    return f"read_parquet({literal(str(parquet))})" if parquet.exists() else typed_csv_scan(folder / f"{extract.name}.csv", extract)
+
+
+def floor_command(folder: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR, scan(folder, TRIAL_BALANCES), scan(folder, CHART_OF_ACCOUNTS)]
 
 
 def floor_seconds(printed: str) -> float:
@@ -261,60 +273,53 @@ def _run_command(extracts: Path, out: Path, period: str) -> list[str]:
     return [sys.executable, "-m", "pipelines.cli", "run", "--extracts", str(extracts), "--out", str(out), "--period", period, "--quiet"]
 
 
-def _scale_rows(scratch: Path, scale: int) -> list[Row]:
-    """The quarter end over the sample and over `scale` times its trial-balance rows, as whole commands, beside the bare
-    DuckDB floor over the same Parquet, each with its peak memory; and the throughput of validation."""
+def _scale_rows(scratch: Path, scale: int, file_format: str) -> list[Row]:
+    """The quarter end over the sample and over `scale` times its trial-balance rows written as `file_format`, as whole
+    commands, beside the bare DuckDB floor over the same files, each with its peak memory; and the throughput of
+    validation."""
     env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / "dagster_home"))}
+    size = f"x{scale}" if file_format == "parquet" else f"x{scale} {file_format.upper()}"
     scaled = scratch / f"x{scale}"
     started = time.perf_counter()
-    counts = generate_scaled(scaled, scale, "parquet")
-    generated = Row(f"generate the x{scale} sample (Parquet)", [time.perf_counter() - started],
-                    note=f"{counts['trial_balances']:,} trial-balance rows; one run")
+    counts = generate_scaled(scaled, scale, file_format)
+    generated = Row(f"generate the {size} sample", [time.perf_counter() - started], note=f"{counts['trial_balances']:,} trial-balance rows; one run")
     sample_run = _processes("quarter end 2003Q4, sample (whole command)", _run_command(SAMPLE_EXTRACTS_DIR, scratch / "q1", "2003Q4"), env=env)
-    scaled_run = _processes(f"quarter end 2003Q4, x{scale} (whole command)", _run_command(scaled, scratch / "qn", "2003Q4"), env=env)
-    floor = Row(f"bare DuckDB floor, x{scale}", [])
+    scaled_run = _processes(f"quarter end 2003Q4, {size} (whole command)", _run_command(scaled, scratch / "qn", "2003Q4"), env=env)
+    floor = Row(f"bare DuckDB floor, {size}", [])
     for _ in range(REPEATS):
-        _, peak, printed = _process([sys.executable, "-c", FLOOR, str(scaled)])
+        _, peak, printed = _process(floor_command(scaled))
         floor.seconds.append(floor_seconds(printed))
         floor.peaks_mb.append(peak)
     scaled_run.note = f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory"
-    nightly = _nightly_rows(scratch, scaled, f"x{scale}")
-    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(f"x{scale}", scaled), *nightly]
-
-
-def _one_month_changed(extracts: Path, cents: int) -> None:
-    """Move `cents` from KACC's receivables to its cash at the end of November 2004 (the month still balances): one
-    month of one entity changed, as a late adjustment would. A scaled sample's Parquet is rewritten by DuckDB in its
-    order, the cents moved between the first sub-account of each, and replaces the file as an export would."""
-    path = extracts / "trial_balances.csv"
-    if not path.exists():
-        _one_month_changed_parquet(extracts / "trial_balances.parquet", cents)
-        return
-    lines = path.read_text().splitlines(keepends=True)
-    for n, line in enumerate(lines):
-        entity, month, account, counterparty, balance = line.rstrip("\n").split(",")
-        if entity == "KACC" and month == "2004-11-30" and account in ("1000", "1100"):
-            moved = Decimal(cents) / 100 * (1 if account == "1000" else -1)
-            lines[n] = ",".join((entity, month, account, counterparty, f"{Decimal(balance) + moved:.2f}")) + "\n"
-    path.write_text("".join(lines))
+    nightly = _nightly_rows(scratch, scaled, size)
+    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(size, scaled), *nightly]
 
 
 MOVE_CENTS = """
 copy (
     select * replace (cast(balance + case when entity_id = 'KACC' and period_end = date '2004-11-30' then
         case account_id when $cash then $moved when $receivables then -$moved else 0 end else 0 end as decimal(18, 2)) as balance)
-    from read_parquet('{source}')
-) to '{target}' (format parquet, compression zstd)
+    from {source}
+) to {target} ({options})
 """
+WRITTEN_AS = {"parquet": "format parquet, compression zstd", "csv": "format csv, header true"}
 
 
-def _one_month_changed_parquet(path: Path, cents: int) -> None:
-    first = "select min(account_id) from read_parquet($path) where split_part(account_id, '-', 1) = $account"
+def _one_month_changed(extracts: Path, cents: int) -> None:
+    """Move `cents` from KACC's receivables to its cash at the end of November 2004 (the month still balances): one
+    month of one entity changed, as a late adjustment would. The trial balances' file, CSV or Parquet, is rewritten
+    by DuckDB in its order, the cents moved between the first sub-account of each (in the sample, the accounts
+    themselves), and replaces the file as an export would."""
+    [path] = [p for f in FORMATS for p in [extracts / f"trial_balances.{f}"] if p.exists()]
+    source = scan(extracts, TRIAL_BALANCES)
+    first = f"select min(account_id) from {source} where split_part(account_id, '-', 1) = $account"
     partial = path.with_name(f".{path.name}")
     with duckdb.connect() as con:
-        cash, receivables = (con.execute(first, {"path": str(path), "account": a}).fetchall()[0][0] for a in ("1000", "1100"))
+        con.execute("set threads = 1")  # the rows in the file's order, as scaled.py writes them
+        cash, receivables = (con.execute(first, {"account": a}).fetchall()[0][0] for a in ("1000", "1100"))
         moved = Decimal(cents) / 100
-        con.execute(MOVE_CENTS.format(source=path, target=partial), {"cash": cash, "receivables": receivables, "moved": moved})
+        command = MOVE_CENTS.format(source=source, target=literal(str(partial)), options=WRITTEN_AS[path.suffix[1:]])
+        con.execute(command, {"cash": cash, "receivables": receivables, "moved": moved})
     os.replace(partial, path)
 
 
@@ -360,6 +365,7 @@ def _record(table: str, title: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m pipelines.bench", description=__doc__)
     parser.add_argument("--scale", type=int, default=SCALE, help="split each trial-balance account into N (default %(default)s)")
+    parser.add_argument("--format", choices=FORMATS, default="parquet", help="how the scaled extracts are written (default %(default)s)")
     parser.add_argument("--quick", action="store_true", help="the sample alone: no scaled extracts")
     parser.add_argument("--validate", type=Path, help=argparse.SUPPRESS)  # the child process of a validation row
     args = parser.parse_args(argv)
@@ -380,10 +386,10 @@ def main(argv: list[str] | None = None) -> None:
         rows += _check_rows(Path(scratch))
         table = [Row(name, samples) for name, samples in rows] + _nightly_rows(Path(scratch))
         if not args.quick:
-            table += _scale_rows(Path(scratch), args.scale)
+            table += _scale_rows(Path(scratch), args.scale, args.format)
     medians = {row.name: row.median for row in table}
     ratio = medians["quarter end 2003Q4, the quarter_end job"] / medians["quarter end 2003Q4, stages called bare"]
-    size = "the sample alone" if args.quick else f"the sample and x{args.scale}"
+    size = "the sample alone" if args.quick else f"the sample and x{args.scale}" + (" as CSV" if args.format == "csv" else "")
     heading = (f"{REPEATS} runs each, {CHECK_REPEATS} for a warm check; {size}; load average {load:.1f} at the start, "
                f"{os.getloadavg()[0]:.1f} at the end. The quarter_end job takes {ratio:.2f} times its stages called bare.")
     _record(_print(table, heading), f"make bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC ({size})")

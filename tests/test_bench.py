@@ -9,9 +9,11 @@ import sys
 from datetime import date
 from decimal import Decimal
 
+import duckdb
 import polars as pl
 
-from pipelines.bench import FLOOR, _one_month_changed, _process, floor_seconds
+from pipelines.bench import _one_month_changed, _process, floor_command, floor_seconds, scan
+from pipelines.extracts.contract import TRIAL_BALANCES
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
 
@@ -80,8 +82,33 @@ def test_the_floors_time_is_read_even_where_duckdb_draws_its_progress_bar(tmp_pa
     tb = {"entity_id": pl.String, "period_end": pl.Date, "account_id": pl.String, "counterparty_entity_id": pl.String, "balance": pl.Decimal(18, 2)}
     pl.DataFrame(rows, schema=tb, orient="row").write_parquet(tmp_path / "trial_balances.parquet")
     pl.DataFrame({"account_id": ["1000", "4000"], "line_item": ["cash", "net_sales"]}).write_parquet(tmp_path / "chart_of_accounts.parquet")
-    _, _, printed = _process([sys.executable, "-c", PROGRESS_BAR_AT_ONCE + FLOOR, str(tmp_path)])
+    command = floor_command(tmp_path)
+    command[2] = PROGRESS_BAR_AT_ONCE + command[2]
+    _, _, printed = _process(command)
     assert "100%" in printed  # the bar was drawn (for the statement that turns it off, before the pass)
     assert 0 < floor_seconds(printed) < 60
     # what a pass of seconds printed on this machine before the floor turned the bar off
     assert floor_seconds("\n 99% ▕█████▏ (<1 second remaining)    \n100% ▕██████▏ (00:00:02.68 elapsed)     \n2.7486\n") == 2.7486
+
+
+def test_the_floor_reads_a_csv_folder_with_the_contracts_types(tmp_path):
+    (tmp_path / "trial_balances.csv").write_text("entity_id,period_end,account_id,counterparty_entity_id,balance\nKACC,2004-11-30,1000-1,,0.10\nKACC,2004-11-30,1000-2,,0.20\n")
+    (tmp_path / "chart_of_accounts.csv").write_text("account_id,account_name,statement,line_item\n1000-1,Cash 1,balance_sheet,cash\n1000-2,Cash 2,balance_sheet,cash\n")
+    # 0.10 + 0.20 is 0.30 exactly as DECIMAL(18,2); read as a guessed DOUBLE, it is 0.30000000000000004
+    assert duckdb.sql(f"select sum(balance)::varchar from {scan(tmp_path, TRIAL_BALANCES)}").fetchall() == [("0.30",)]
+    _, _, printed = _process(floor_command(tmp_path))
+    assert 0 < floor_seconds(printed) < 60
+
+
+def test_in_a_scaled_csv_the_first_sub_accounts_change_in_place(tmp_path):
+    header = "entity_id,period_end,account_id,counterparty_entity_id,balance"
+    rows = ["KACC,2004-11-30,1000-001,,10.00", "KACC,2004-11-30,1000-002,,5.00", "KACC,2004-11-30,1100-001,,-3.00",
+            "KACC,2004-10-31,1000-001,,7.00", "KMH,2004-11-30,1000-001,KACC,1.00"]
+    (tmp_path / "trial_balances.csv").write_text("\n".join([header, *rows]) + "\n")
+    _one_month_changed(tmp_path, 3)
+    # as in Parquet: 10.00 + 0.03 and -3.00 - 0.03, every other line as it was, in its place
+    assert (tmp_path / "trial_balances.csv").read_text().splitlines() == [
+        header, "KACC,2004-11-30,1000-001,,10.03", "KACC,2004-11-30,1000-002,,5.00", "KACC,2004-11-30,1100-001,,-3.03",
+        "KACC,2004-10-31,1000-001,,7.00", "KMH,2004-11-30,1000-001,KACC,1.00",
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["trial_balances.csv"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -360,7 +360,8 @@ def save(workbook: Workbook, path: Path, as_of: date) -> None:
     stamp = datetime.combine(as_of, time())
     workbook.properties.created = workbook.properties.modified = stamp
     buffer = io.BytesIO()
-    ExcelWriter(workbook, ZipFile(buffer, "w", ZIP_DEFLATED)).save()  # save_workbook() would stamp the clock's time
+    # save_workbook() would stamp the clock's time; the members are compressed once, below, as they are stamped again
+    ExcelWriter(workbook, ZipFile(buffer, "w", ZIP_STORED)).save()
     zip_time = (max(as_of.year, 1980), as_of.month, as_of.day, 0, 0, 0)  # a zip archive cannot hold a date before 1980
     with ZipFile(buffer) as written, ZipFile(path, "w", ZIP_DEFLATED) as archive:
         for member in written.infolist():

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.extracts import contract
-from pipelines.extracts.reading import SUFFIXES
+from pipelines.extracts.reading import SUFFIXES, literal
 from pipelines.sample import generate
 
 FORMATS = ("csv", "parquet")
@@ -64,10 +64,10 @@ SPLITS = {
 }
 
 
-def _read_typed(path: Path, extract: contract.Extract) -> str:
-    """The CSV the Python generator wrote, read with the contract's types (money as DECIMAL(18,2), never guessed)."""
+def typed_csv_scan(path: Path, extract: contract.Extract) -> str:
+    """SQL reading a CSV extract with the contract's types (money as DECIMAL(18,2), never guessed)."""
     columns = ", ".join(f"'{c.name}': '{c.sql_type}'" for c in extract.columns)
-    return f"read_csv('{path}', header = true, auto_detect = false, columns = {{{columns}}})"
+    return f"read_csv({literal(str(path))}, header = true, auto_detect = false, columns = {{{columns}}})"
 
 
 def write_scaled(sample_dir: Path, out_dir: Path, scale: int, file_format: str) -> dict[str, int]:
@@ -88,7 +88,7 @@ def write_scaled(sample_dir: Path, out_dir: Path, scale: int, file_format: str) 
     # not a computation: on one thread ×800 takes as long (7 s for Parquet) in 0.14 GB, and writes the same bytes.
     con.execute("set threads = 1")
     for extract in contract.EXTRACTS:
-        con.execute(f"create view {extract.name} as select * from {_read_typed(sample_dir / f'{extract.name}.csv', extract)}")
+        con.execute(f"create view {extract.name} as select * from {typed_csv_scan(sample_dir / f'{extract.name}.csv', extract)}")
     whole = [a for (a,) in con.execute("select account_id from chart_of_accounts where line_item in $items",
                                        {"items": list(WHOLE_LINE_ITEMS)}).fetchall()]
     params = {"scale": scale, "width": len(str(scale)), "whole": whole}
