@@ -62,6 +62,12 @@ CHECKS = (
 )
 
 
+def _say(stage: str) -> None:
+    """What the bench measures next, on the standard error: a bench at ×800 takes about ten minutes, and the table is
+    printed at the end."""
+    print(f"bench: {stage}", file=sys.stderr, flush=True)
+
+
 def _time(action, repeats: int = REPEATS, before=lambda: None) -> list[float]:
     samples = []
     for _ in range(repeats):
@@ -280,9 +286,11 @@ def _scale_rows(scratch: Path, scale: int, file_format: str) -> list[Row]:
     env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / "dagster_home"))}
     size = f"x{scale}" if file_format == "parquet" else f"x{scale} {file_format.upper()}"
     scaled = scratch / f"x{scale}"
+    _say(f"writing the {size} sample")
     started = time.perf_counter()
     counts = generate_scaled(scaled, scale, file_format)
     generated = Row(f"generate the {size} sample", [time.perf_counter() - started], note=f"{counts['trial_balances']:,} trial-balance rows; one run")
+    _say(f"the quarter end as whole commands, the sample and {size} ({counts['trial_balances']:,} trial-balance rows), and the bare floor")
     sample_run = _processes("quarter end 2003Q4, sample (whole command)", _run_command(SAMPLE_EXTRACTS_DIR, scratch / "q1", "2003Q4"), env=env)
     scaled_run = _processes(f"quarter end 2003Q4, {size} (whole command)", _run_command(scaled, scratch / "qn", "2003Q4"), env=env)
     floor = Row(f"bare DuckDB floor, {size}", [])
@@ -291,8 +299,10 @@ def _scale_rows(scratch: Path, scale: int, file_format: str) -> list[Row]:
         floor.seconds.append(floor_seconds(printed))
         floor.peaks_mb.append(peak)
     scaled_run.note = f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory"
-    nightly = _nightly_rows(scratch, scaled, size)
-    return [generated, sample_run, scaled_run, floor, _validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(size, scaled), *nightly]
+    _say(f"ingest and validate in a process of its own, the sample and {size}")
+    validation = [_validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(size, scaled)]
+    _say(f"the nightly run over {size}")
+    return [generated, sample_run, scaled_run, floor, *validation, *_nightly_rows(scratch, scaled, size)]
 
 
 MOVE_CENTS = """
@@ -332,11 +342,12 @@ def _nightly_rows(scratch: Path, extracts: Path = SAMPLE_EXTRACTS_DIR, size: str
     of their own, as a nightly deployment has: the user's cache may hold the changed files' fingerprints from an
     earlier bench (each bench makes the same three changes), which would time a night that computes none. `size`: how
     the extracts are named in the rows (the sample: unnamed)."""
-    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / f"nightly_home{size}")), CACHE_VARIABLE: str(scratch / f"nightly_cache{size}")}
-    copied = scratch / f"nightly_extracts{size}"
+    folder = size.replace(" ", "_")
+    env = {**os.environ, "DAGSTER_HOME": str(prepare_home(scratch / f"nightly_home{folder}")), CACHE_VARIABLE: str(scratch / f"nightly_cache{folder}")}
+    copied = scratch / f"nightly_extracts{folder}"
     shutil.copytree(extracts, copied)
     time.sleep(SETTLE_NS / 1e9)  # files changed moments ago are fingerprinted afresh (pipelines/file_hashes.py)
-    command = [*_run_command(copied, scratch / f"nightly_out{size}", "2004Q4"), "--if-changed"]
+    command = [*_run_command(copied, scratch / f"nightly_out{folder}", "2004Q4"), "--if-changed"]
     _process(command, env)
     named = f", {size}" if size else ""
     unchanged = _processes(f"nightly 2004Q4{named}, nothing changed", command, env=env)
@@ -375,15 +386,20 @@ def main(argv: list[str] | None = None) -> None:
     load = os.getloadavg()[0]
     policies = load_policies()
     con = connect()
+    _say(f"the sample's stages, {REPEATS} runs each: policies, extracts, models, evaluation")
     rows = [("load policies", _time(load_policies))]
     rows.append((f"ingest + validate {len(EXTRACTS)} extracts", _time(lambda: ingest_all(con, SAMPLE_EXTRACTS_DIR))))
     load_sources(con, policies)
     rows.append(("build SQL models", _time(lambda: build_all(con))))
     rows.append(("evaluate policies", _time(lambda: evaluate_all(con, policies))))
     with tempfile.TemporaryDirectory() as scratch:
+        _say("the quarter end: its stages called bare and the job, alternately; the whole command; every quarter")
         rows += _quarter_end_rows(Path(scratch))
+        _say("rendering the documents")
         rows += _render_rows(con, policies, Path(scratch) / "render")
+        _say("covenants check, cold and warm")
         rows += _check_rows(Path(scratch))
+        _say("the nightly run")
         table = [Row(name, samples) for name, samples in rows] + _nightly_rows(Path(scratch))
         if not args.quick:
             table += _scale_rows(Path(scratch), args.scale, args.format)
@@ -393,6 +409,7 @@ def main(argv: list[str] | None = None) -> None:
     heading = (f"{REPEATS} runs each, {CHECK_REPEATS} for a warm check; {size}; load average {load:.1f} at the start, "
                f"{os.getloadavg()[0]:.1f} at the end. The quarter_end job takes {ratio:.2f} times its stages called bare.")
     _record(_print(table, heading), f"make bench, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC ({size})")
+    _say(f"the table is added to {PERFORMANCE_DOC.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
