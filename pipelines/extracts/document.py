@@ -70,7 +70,9 @@ table's columns and types are the contract's, whether any row breaks any rule an
 it finds a fault does Pandera, on its Ibis backend, validate the table rule by rule and name every refused cell. The
 checks across extracts are SQL. A CSV's cells are
 split by Polars' CSV reader (every cell as text), a chunk at a time, into a temporary Parquet file that DuckDB scans
-and that is deleted once read. An XLSX sheet is read with openpyxl and handed to DuckDB as Arrow. Rows are numbered
+and that is deleted once read. An XLSX sheet is read whole with openpyxl and handed to DuckDB as Arrow: about
+70 µs and half a kilobyte a row (200,000 rows in 14 s and 0.1 GB), so a trial balance of more than a few hundred
+thousand rows is better delivered as CSV (0.6 µs a row) or Parquet (0.3 µs). Rows are numbered
 as a person counts them: a CSV's or XLSX's header is row 1 and its first data row row 2; a Parquet file has no header
 row, and its first row is row 1.
 
