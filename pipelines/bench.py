@@ -8,8 +8,9 @@ configured as the project's: pipelines/instance.py), one run of each alternately
 
 At scale (`make bench SCALE=N`, 100 unless told; `--quick` for the sample alone) the quarter end runs again over the
 sample with every trial-balance account split into N sub-accounts (pipelines/sample/scaled.py; Parquet, or CSV with
-`--format csv`), beside the bare DuckDB floor over the same files; each is a process of its own, so that its peak memory can be read. The table
-is printed and added to docs/performance.md as a dated section.
+`--format csv`), beside the bare DuckDB floor over the same files; each is a process of its own, so that its peak
+memory can be read. The table is printed and added to docs/performance.md as a dated section; what is being measured
+is said on the standard error as the bench goes.
 """
 
 from __future__ import annotations

@@ -70,10 +70,10 @@ def pytest_configure(config) -> None:
     gc.set_threshold(RUN_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
-
 def pytest_unconfigure(config) -> None:
     for folder in SCRATCH.values():
         shutil.rmtree(folder, ignore_errors=True)
+
 
 def _run(*args: str) -> str:
     """`covenants run ARGS` in this process, which must succeed; what it printed."""
