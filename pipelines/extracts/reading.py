@@ -206,7 +206,8 @@ def _csv_source(con: duckdb.DuckDBPyConnection, path: Path) -> Source:
         raise
     scan = f"read_parquet({literal(str(rows))})"
     names = [n for n in pl.read_parquet_schema(rows) if n != ROW]
-    plain = _stored_plain(con, rows)
+    # a CSV of fewer bytes than MANY_ROWS has fewer rows (each takes a byte at least): its footer need not be read
+    plain = _stored_plain(con, rows) if path.stat().st_size >= MANY_ROWS else frozenset()
     # empty rows at the end (a final blank line) are not rows; row numbers are unchanged
     filled = " or ".join(f"{_text(n, 'VARCHAR', n in plain)} is not null" for n in names) or "false"
     last = f"(select coalesce(max({ROW}), 0) from {scan} where {filled})"
@@ -302,7 +303,9 @@ def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract,
     issues += [Issue(name, None, c, None, "column is not in the extract contract", "columns") for c in unknown]
     if issues:
         return issues
-    if extract.has_rows and not con.sql(f"select exists(select 1 from ({source.sql}))").fetchall()[0][0]:
+    # counted once: a CSV's source finds its last filled row with a pass of its own, each time it is read
+    (rows,) = con.sql(f"select count(*) from ({source.sql})").fetchall()[0]
+    if extract.has_rows and rows == 0:
         return [Issue(name, None, None, None, "has no rows; every figure reads this extract", "has_rows")]
 
     types = source.types
@@ -317,8 +320,8 @@ def load_typed(con: duckdb.DuckDBPyConnection, source: Source, extract: Extract,
     good = "coalesce(" + " and ".join(good_cells) + ", false)" if good_cells else "true"
     typed = ", ".join(f"{_typed(c.kind, c.name, types[c.name])} as {quoted(c.name)}" for c in extract.columns)
     (kept,) = con.execute(f"create {'temp ' if temporary else ''}table {table} as select {ROW}, {typed} from ({_cells(source, extract)}) where {good}").fetchall()[0]
-    # the rows left out are looked for only when there are some (a Parquet file's count is in its footer)
-    if good_cells and kept != con.sql(f"select count(*) from ({source.sql})").fetchall()[0][0]:
+    # the rows left out are looked for only when there are some
+    if good_cells and kept != rows:
         issues += _cell_issues(con, source, extract, name, good)
     return issues
 
