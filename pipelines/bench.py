@@ -49,7 +49,7 @@ from pipelines.outputs.deadlines import deadline_calendar
 from pipelines.outputs.output_folder import staged
 from pipelines.quarter_end import load_sources, prepare, publish, quarters_covered, run_manifest, select_quarters
 from pipelines.run_job import run_quarter_end
-from pipelines.sample.scaled import FORMATS, generate_scaled, typed_csv_scan
+from pipelines.sample.scaled import FORMATS, WRITTEN_AS, generate_scaled, typed_csv_scan
 
 REPEATS = 3
 CHECK_REPEATS = 5
@@ -313,7 +313,6 @@ copy (
     from {source}
 ) to {target} ({options})
 """
-WRITTEN_AS = {"parquet": "format parquet, compression zstd", "csv": "format csv, header true"}
 
 
 def _one_month_changed(extracts: Path, cents: int) -> None:

@@ -24,7 +24,9 @@ from pipelines.extracts import contract
 from pipelines.extracts.reading import SUFFIXES, literal
 from pipelines.sample import generate
 
-FORMATS = ("csv", "parquet")
+# each format as DuckDB's COPY writes it, here and where the bench rewrites a scaled file (pipelines/bench.py)
+WRITTEN_AS = {"csv": "format csv, header true", "parquet": "format parquet, compression zstd"}
+FORMATS = tuple(WRITTEN_AS)
 WHOLE_LINE_ITEMS = ("non_recurring_transaction_gain",)  # one transaction per account (R-P60): never split
 
 # How many sub-accounts an account becomes; $whole lists the accounts kept whole. No join: a scan of one file
@@ -97,8 +99,7 @@ def write_scaled(sample_dir: Path, out_dir: Path, scale: int, file_format: str) 
         query = SPLITS.get(extract.name, f"select * from {extract.name}")
         target = out_dir / f"{extract.name}.{file_format}"
         used = {k: v for k, v in params.items() if f"${k}" in query}
-        options = "format parquet, compression zstd" if file_format == "parquet" else "format csv, header true"
-        counts[extract.name] = con.execute(f"copy ({query}) to '{target}' ({options})", used).fetchone()[0]
+        counts[extract.name] = con.execute(f"copy ({query}) to '{target}' ({WRITTEN_AS[file_format]})", used).fetchone()[0]
     con.close()
     return counts
 
