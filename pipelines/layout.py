@@ -13,10 +13,10 @@ CACHE_VARIABLE = "COVENANTS_CACHE_DIR"
 
 
 def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    """The one folder for every cache (the SQL readings, check's prepared databases): $COVENANTS_CACHE_DIR, else
-    `covenants` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Not beside the package, where an
-    installation may not be writable, nor in the working folder, where a command run from elsewhere starts cold and
-    leaves another copy behind."""
+    """The one folder for every cache (the SQL readings, check's prepared databases, the print workers' fonts):
+    $COVENANTS_CACHE_DIR, else `covenants` in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache). Not beside
+    the package, where an installation may not be writable, nor in the working folder, where a command run from
+    elsewhere starts cold and leaves another copy behind."""
     if environ.get(CACHE_VARIABLE):
         return Path(environ[CACHE_VARIABLE]).expanduser().absolute()
     xdg = environ.get("XDG_CACHE_HOME", "")

@@ -14,6 +14,7 @@ from weasyprint.html import UA
 from pipelines.certificates.fonts import ProjectFonts
 from pipelines.certificates.kinds.annual_compliance import annual_statement_html
 from pipelines.certificates.pdf import NOTE_RULES, print_styles, write_pdf
+from pipelines.certificates.print_worker import WORKER_FOLDERS
 from pipelines.certificates.printing import PrintWorkers, start_print_workers, stop_print_workers
 from pipelines.certificates.rendering import start_documents, write_documents
 from pipelines.layout import TEMPLATES_DIR
@@ -103,6 +104,23 @@ def test_a_worker_that_dies_is_reported_and_nothing_waits_for_it(tmp_path):
         workers.print_all([(PAGE.format(n), tmp_path / f"{n}.pdf") for n in range(3)])
     workers.stop()
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["0.pdf", "1.pdf", "2.pdf"]  # the other printed them all
+
+
+def test_a_killed_workers_fonts_are_removed_by_the_next_worker_and_a_worker_that_ends_removes_its_own():
+    killed = PrintWorkers(1)
+    killed.wait_ready()
+    folder = WORKER_FOLDERS / str(killed.workers[0].process.pid)
+    assert [p.name for p in folder.iterdir()][0].startswith("weasyprint-")  # where WeasyPrint put the fonts it loaded
+    killed.workers[0].process.kill()
+    killed.workers[0].process.wait(timeout=120)
+    assert folder.exists()  # nothing of the killed worker ran to remove it
+    after = PrintWorkers(1)
+    after.wait_ready()
+    assert not folder.exists()
+    after.stop()
+    after.workers[0].process.wait(timeout=120)
+    assert not (WORKER_FOLDERS / str(after.workers[0].process.pid)).exists()
+    killed.stop()
 
 
 def test_documents_print_while_the_caller_writes_its_other_files_and_a_failure_is_raised_by_wait(tmp_path):
