@@ -229,6 +229,16 @@ class Row:
         return statistics.median(self.seconds)
 
 
+def against_floor(sample_run: Row, scaled_run: Row, floor: Row) -> str:
+    """The scaled run's time and memory against the floor's, and its time beyond the sample's run against the floor:
+    the part that grows with the rows, apart from what every run costs (start-up, Dagster, the documents)."""
+    beyond = (scaled_run.median - sample_run.median) / floor.median
+    return (
+        f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory; "
+        f"beyond the sample's run, {beyond:.0f} times the floor"
+    )
+
+
 def _process(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Run a command; its wall time, its peak resident memory in MB and its standard output. A small Python process
     starts it and reads getrusage(RUSAGE_CHILDREN): a child forked from this bench would count the bench's own memory,
@@ -299,7 +309,7 @@ def _scale_rows(scratch: Path, scale: int, file_format: str) -> list[Row]:
         _, peak, printed = _process(floor_command(scaled))
         floor.seconds.append(floor_seconds(printed))
         floor.peaks_mb.append(peak)
-    scaled_run.note = f"{scaled_run.median / floor.median:.0f} times the floor; {max(scaled_run.peaks_mb) / max(floor.peaks_mb):.1f} times its memory"
+    scaled_run.note = against_floor(sample_run, scaled_run, floor)
     _say(f"ingest and validate in a process of its own, the sample and {size}")
     validation = [_validation_row("sample", SAMPLE_EXTRACTS_DIR), _validation_row(size, scaled)]
     _say(f"the nightly run over {size}")

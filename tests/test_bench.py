@@ -12,7 +12,7 @@ from decimal import Decimal
 import duckdb
 import polars as pl
 
-from pipelines.bench import _one_month_changed, _process, floor_command, floor_seconds, scan
+from pipelines.bench import Row, _one_month_changed, _process, against_floor, floor_command, floor_seconds, scan
 from pipelines.extracts.contract import TRIAL_BALANCES
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
@@ -112,3 +112,13 @@ def test_in_a_scaled_csv_the_first_sub_accounts_change_in_place(tmp_path):
         "KACC,2004-10-31,1000-001,,7.00", "KMH,2004-11-30,1000-001,KACC,1.00",
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["trial_balances.csv"]
+
+
+def test_the_scaled_run_is_read_against_the_floor_whole_and_beyond_the_samples_run():
+    # medians 9.0 s (sample), 20.0 s (scaled), 1.0 s (floor): 20.0 / 1.0 = 20 times; (20.0 - 9.0) / 1.0 = 11 times
+    # beyond the sample's run; memory 850 MB / 100 MB = 8.5 times
+    sample = Row("sample", [9.0, 8.9, 9.2], [400.0])
+    scaled = Row("scaled", [20.0, 19.5, 21.0], [850.0, 700.0])
+    floor = Row("floor", [1.0, 0.9, 1.1], [100.0, 90.0])
+    assert against_floor(sample, scaled, floor) == "20 times the floor; 8.5 times its memory; beyond the sample's run, 11 times the floor"
+
