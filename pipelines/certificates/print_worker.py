@@ -32,8 +32,8 @@ def _running(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:  # someone else's process: running
-        return True
+    except PermissionError:  # someone else's process, running
+        pass
     return True
 
 
