@@ -84,65 +84,77 @@ consolidated_accounts as (
         and coalesce(l.counterparty_entity_id, '') = a.counterparty_key
 ),
 
--- each request's accounts: those of its line items, or every income-statement account when it names none
-request_accounts as (
-    select q.request, q.period_start, q.period_end, c.account_id
-    from requests as q
-    join income_statement_accounts as c on len(q.line_items) = 0 or list_contains(q.line_items, c.line_item)
+-- the periods asked for (twelve months to each quarter's end, a quarter, a fiscal year...), each once however many
+-- inputs measure over it
+periods as (
+    select distinct period_start, period_end from requests
 ),
 
-by_entity as (
+-- each account's amount per entity over each period, where it is not zero: summed once per period, not once per input
+period_amounts as (
+    select
+        p.period_start,
+        p.period_end,
+        a.account_id,
+        a.entity_id,
+        cast(sum(a.activity) as decimal(38, 2)) as activity
+    from periods as p
+    join consolidated_accounts as a on a.period_end between p.period_start and p.period_end
+    group by p.period_start, p.period_end, a.account_id, a.entity_id
+    having sum(a.activity) <> 0
+),
+
+-- each period's accounts with an amount for some entity, and what their amounts add up to
+period_accounts as (
+    select period_start, period_end, account_id, sum(activity) as activity
+    from period_amounts
+    group by period_start, period_end, account_id
+),
+
+-- each request's accounts (those of its line items, or every income-statement account when it names none) that have
+-- an amount over its period, numbered by account id
+ranked as (
     select
         q.request,
         q.period_start,
         q.period_end,
         a.account_id,
-        a.entity_id,
-        cast(sum(a.activity) as decimal(38, 2)) as activity
-    from request_accounts as q
-    join consolidated_accounts as a
-        on a.account_id = q.account_id
-        and a.period_end between q.period_start and q.period_end
-    group by q.request, q.period_start, q.period_end, a.account_id, a.entity_id
-    having sum(a.activity) <> 0
+        a.activity,
+        $accounts_shown is null or row_number() over (partition by q.request order by a.account_id) <= $accounts_shown as shown
+    from requests as q
+    join income_statement_accounts as c on len(q.line_items) = 0 or list_contains(q.line_items, c.line_item)
+    join period_accounts as a on a.period_start = q.period_start and a.period_end = q.period_end and a.account_id = c.account_id
 ),
 
-ranked as (
-    select
-        *,
-        $accounts_shown is null or dense_rank() over (partition by request order by account_id) <= $accounts_shown as shown
-    from by_entity
-),
-
--- the rows of the accounts listed only: a scaled trial balance has hundreds of thousands of accounts, each with a row
--- a month. Each request's months travel with its accounts, so that accounts are matched first: matching the months
--- of every request first made 18 million rows of the ×800 sample's 0.9 million account months
+-- the accounts listed, each entity's amount with the rows it comes from: a scaled trial balance has hundreds of
+-- thousands of accounts, each with a row a month
 shown_rows as (
     select
         r.request,
         r.account_id,
-        r.entity_id,
+        m.entity_id,
+        m.activity,
         list_sort(list_distinct(flatten(list(a.source_rows)))) as source_rows
     from ranked as r
+    join period_amounts as m on m.period_start = r.period_start and m.period_end = r.period_end and m.account_id = r.account_id
     join consolidated_accounts as a
-        on a.account_id = r.account_id and a.entity_id = r.entity_id and a.period_end between r.period_start and r.period_end
+        on a.account_id = m.account_id and a.entity_id = m.entity_id and a.period_end between r.period_start and r.period_end
     where r.shown
-    group by r.request, r.account_id, r.entity_id
+    group by r.request, r.account_id, m.entity_id, m.activity
 )
 
 select
-    r.request,
-    r.account_id,
+    s.request,
+    s.account_id,
     c.account_name,
-    r.entity_id,
+    s.entity_id,
     e.entity_name,
-    r.activity,
+    s.activity,
     s.source_rows,
     null::bigint as more_accounts
-from ranked as r
-join shown_rows as s on s.request = r.request and s.account_id = r.account_id and s.entity_id = r.entity_id
-join income_statement_accounts as c on c.account_id = r.account_id
-join entities as e on e.entity_id = r.entity_id
+from shown_rows as s
+join income_statement_accounts as c on c.account_id = s.account_id
+join entities as e on e.entity_id = s.entity_id
 union all
 select
     request,
@@ -152,7 +164,7 @@ select
     null as entity_name,
     cast(sum(activity) as decimal(38, 2)) as activity,
     null as source_rows,
-    count(distinct account_id) as more_accounts
+    count(*) as more_accounts
 from ranked
 where not shown
 group by request
