@@ -122,3 +122,12 @@ def test_the_scaled_run_is_read_against_the_floor_whole_and_beyond_the_samples_r
     floor = Row("floor", [1.0, 0.9, 1.1], [100.0, 90.0])
     assert against_floor(sample, scaled, floor) == "20 times the floor; 8.5 times its memory; beyond the sample's run, 11 times the floor"
 
+
+def test_a_scaled_run_no_slower_than_the_samples_says_so_rather_than_a_negative_ratio():
+    # medians 8.9 s (sample) and 8.5 s (x100): 8.5 - 8.9 < 0, nothing beyond the sample's run; 8.5 / 0.1 = 85 times
+    # the floor; memory 874 MB / 93 MB = 9.4 times
+    sample = Row("sample", [8.9], [397.0])
+    scaled = Row("x100", [8.5], [874.0])
+    floor = Row("floor", [0.1], [93.0])
+    assert against_floor(sample, scaled, floor) == "85 times the floor; 9.4 times its memory; no slower than the sample's run"
+
