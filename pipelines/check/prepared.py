@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -77,16 +78,20 @@ def prepared_database(extracts_dir: Path, policies: PolicySet, cache_dir: Path =
     return path, False
 
 
-def open_prepared(extracts_dir: Path, cache_dir: Path = CACHE_DIR) -> Prepared:
+def open_prepared(extracts_dir: Path, cache_dir: Path = CACHE_DIR, before_preparing: Callable[[PolicySet], None] | None = None) -> Prepared:
     """The prepared database for these extracts and the policy files as they are now, attached read-only, with its
     parsed policies and SQL models: read from the database when it is cached, else parsed and prepared (and cached) now.
+    `before_preparing` is given the policies before a database is prepared, and may raise to stop it: a question
+    no policy can answer (a clause id mistyped) should not wait for a large group's extracts to be prepared first.
 
-    Raises ExtractMissing, BadExtracts or PolicyError (nothing is cached).
+    Raises ExtractMissing, BadExtracts or PolicyError (nothing is cached), or what `before_preparing` raises.
     """
     path = cache_dir / f"{PREFIX}{_key(extracts_dir, policy_files())}.duckdb"
     damage = _damage(path) if path.exists() else None
     if not path.exists() or damage is not None:
         policies = load_policies()
+        if before_preparing is not None:
+            before_preparing(policies)
         models = _prepare(path, extracts_dir, policies)
         note = None if damage is None else f"the cached prepared database {path} was {damage}; it was prepared afresh"
         return Prepared(path, False, attach(path), policies, models, note)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.check.reprepared import database_for
-from pipelines.explain.derivation import derivation, find
+from pipelines.explain.derivation import covenant_of, derivation, find
 from pipelines.explain.sources import ACCOUNTS_SHOWN
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
@@ -29,7 +29,7 @@ def explain(extracts_dir: Path, clause_id: str, on: date, transaction_id: str | 
     """The derivation tree as text, under the agreements as they stood on `rules_as_of` when given, listing the first
     `accounts_shown` trial-balance accounts of each input (None: every one). Raises NotFound, ExtractMissing,
     BadExtracts or PolicyError."""
-    prepared = open_prepared(extracts_dir, cache_dir)
+    prepared = open_prepared(extracts_dir, cache_dir, before_preparing=lambda policies: covenant_of(policies, clause_id))
     if prepared.note:
         print(f"covenants: {prepared.note}", file=sys.stderr)
     policies = rules_on(prepared.policies, rules_as_of)

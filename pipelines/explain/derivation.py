@@ -57,14 +57,20 @@ class Node:
         return "\n".join([self.text, *self.lines()])
 
 
+def covenant_of(policies: PolicySet, clause_id: str) -> Covenant:
+    """The policy implementing `clause_id`. Raises NotFound."""
+    covenant = next((c for c in policies.covenants if c.clause_id == clause_id), None)
+    if covenant is None:
+        raise NotFound(f"no policy implements {clause_id}; the clauses are listed in policies/*/covenants")
+    return covenant
+
+
 def find(con: duckdb.DuckDBPyConnection, policies: PolicySet, clause_id: str, on: date, transaction_id: str | None,
          as_of: date | None = None) -> tuple[Covenant, Figures, Result]:
     """The covenant, its mart row and its result on `on` (for `transaction_id`, when given). Raises NotFound."""
     if as_of is not None and on > as_of:
         raise NotFound(f"{on} is after the determination date {as_of}: nothing on it was determined then")
-    covenant = next((c for c in policies.covenants if c.clause_id == clause_id), None)
-    if covenant is None:
-        raise NotFound(f"no policy implements {clause_id}; the clauses are listed in policies/*/covenants")
+    covenant = covenant_of(policies, clause_id)
     rows = covenant_figures(read_marts(con, {covenant.figure.mart}), covenant)
     matching = [f for f in rows if f.test_date == on and (transaction_id is None or f.transaction_id == transaction_id)]
     if len(matching) > 1:

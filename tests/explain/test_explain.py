@@ -13,7 +13,7 @@ from pipelines.check.prepared import ATTACHED, open_prepared
 from pipelines.cli import EXIT_BAD_INPUT, main
 from pipelines.explain import command as explain_command
 from pipelines.explain.command import explain
-from pipelines.explain.derivation import find
+from pipelines.explain.derivation import NotFound, find
 from pipelines.explain.terms import input_label, readable
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.fiscal import FiscalQuarter
@@ -201,3 +201,11 @@ def test_rules_applied_as_the_agreements_are_now(cache):
     lines = tree(cache, "ppca-2002/9.2.4(a)", date(2003, 6, 30))
     assert ("│   └── clause: ppca-2002/9.2.4(a): ppca-2002/amend6, Sixth Amendment to Post-Petition Credit Agreement, signed 2003-08-01, "
             "effective 2003-08-01 (policies/ppca-2002/covenants/9.2.4-a.yaml)") in lines
+
+
+def test_a_clause_no_policy_implements_is_refused_before_anything_is_prepared(tmp_path):
+    cold = tmp_path / "cache"  # nothing prepared yet: preparing a large group's extracts takes minutes
+    with pytest.raises(NotFound, match=r"no policy implements indenture-1996/4\.99"):
+        explain(SAMPLE_EXTRACTS_DIR, "indenture-1996/4.99", date(2003, 12, 31), cache_dir=cold)
+    assert not cold.exists() or not list(cold.glob("prepared-*"))
+
