@@ -36,7 +36,7 @@ from pipelines.check.command import run_check
 from pipelines.database import connect
 from pipelines.extracts.contract import CHART_OF_ACCOUNTS, EXTRACTS, TRIAL_BALANCES, Extract
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
-from pipelines.extracts.reading import literal
+from pipelines.extracts.reading import literal, locate
 from pipelines.file_hashes import SETTLE_NS
 from pipelines.fiscal import FiscalQuarter
 from pipelines.layout import CACHE_VARIABLE, ROOT, SAMPLE_EXTRACTS_DIR
@@ -189,8 +189,8 @@ print(time.perf_counter() - started)
 def scan(folder: Path, extract: Extract) -> str:
     """SQL reading an extract of the folder as the floor reads it: a Parquet file as it is, a CSV file with the
     contract's types (as a run reads it, never guessed)."""
-    parquet = folder / f"{extract.name}.parquet"
-    return f"read_parquet({literal(str(parquet))})" if parquet.exists() else typed_csv_scan(folder / f"{extract.name}.csv", extract)
+    path = locate(folder, extract)
+    return f"read_parquet({literal(str(path))})" if path.suffix == ".parquet" else typed_csv_scan(path, extract)
 
 
 def floor_command(folder: Path) -> list[str]:
@@ -329,7 +329,7 @@ def _one_month_changed(extracts: Path, cents: int) -> None:
     month of one entity changed, as a late adjustment would. The trial balances' file, CSV or Parquet, is rewritten
     by DuckDB in its order, the cents moved between the first sub-account of each (in the sample, the accounts
     themselves), and replaces the file as an export would."""
-    [path] = [p for f in FORMATS for p in [extracts / f"trial_balances.{f}"] if p.exists()]
+    path = locate(extracts, TRIAL_BALANCES)
     source = scan(extracts, TRIAL_BALANCES)
     first = f"select min(account_id) from {source} where split_part(account_id, '-', 1) = $account"
     partial = path.with_name(f".{path.name}")
