@@ -72,7 +72,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         with nullcontext() if args.quiet else ProgressDisplay():
             outcome = run_quarter_end(
-                Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of, scenario=scenario, rules_as_of=args.rules_as_of
+                Path(args.extracts), Path(args.out), period=args.period, as_of=args.as_of, scenario=scenario, rules_as_of=args.rules_as_of,
+                fresh=args.fresh,
             )
     except ScenarioError as refused:
         print(f"covenants: {refused}; no result or certificate was issued.", file=sys.stderr)
@@ -278,6 +279,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--if-changed", action="store_true",
         help="make no run when the output folder's last run read the same extract files, policies and code with the same options (as the nightly schedule)",
+    )  # fmt: skip
+    run.add_argument(
+        "--fresh", action="store_true",
+        help="read every extract and build every model afresh, even when an earlier run prepared these very files (docs/performance.md)",
     )  # fmt: skip
     run.add_argument("--scenario", help="a scenario file: its results beside the baseline, every document marked not for delivery (docs/time-and-scenarios.md)")
     run.set_defaults(handler=_run)

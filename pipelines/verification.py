@@ -212,8 +212,11 @@ def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -
     as_of = date.fromisoformat(options["as_of"]) if options.get("as_of") else None
     rules_as_of = date.fromisoformat(options["rules_as_of"]) if options.get("rules_as_of") else None
     try:
-        # a scratch instance: a verification is no run of the Company's to list in the UI
-        outcome = run_quarter_end(extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral(), rules_as_of=rules_as_of)
+        # a scratch instance: a verification is no run of the Company's to list in the UI; fresh: everything derived
+        # again from the files, not from a database an earlier run (perhaps the very run verified) prepared
+        outcome = run_quarter_end(
+            extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral(), rules_as_of=rules_as_of, fresh=True
+        )
     except ExtractMissing as missing:
         raise NotVerifiable(str(missing)) from None
     except BadExtracts as bad:

@@ -9,11 +9,16 @@ domain, each row consistent, references resolve, the trial-balance identity, ent
 family on the set, rather than per extract, keeps a run's check events to eight instead of well over a hundred, each
 of which Dagster records three times. Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
+
+A run over the very files an earlier run read and accepted copies the database that run kept instead
+(pipelines/prepared_runs.py): each extract's materialization then carries the rows that database holds and the file's
+sha256, the checks pass as they passed then, and `extract_set` names the kept database it came from.
 """
 
 import time
 from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -30,7 +35,7 @@ from dagster import (
     multi_asset,
 )
 
-from pipelines import progress
+from pipelines import prepared_runs, progress
 from pipelines.assets.resources import CovenantFolders
 from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import instruments_date_range
@@ -170,6 +175,13 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     selected = [e for e in EXTRACTS if extract_key(e) in context.selected_asset_keys]
     dates = instruments_date_range()
     started = time.perf_counter()
+    whole = len(selected) == len(EXTRACTS) and EXTRACT_SET_KEY in context.selected_asset_keys
+    key = prepared_runs.extracts_key(folders.read_from, dates) if whole and folders.scenario is None else None
+    taken = prepared_runs.take(key, folders.database) if key is not None and not folders.fresh else None
+    folders.prepared(key, taken)
+    if taken is not None:
+        yield from _taken(folders, taken, started)
+        return
     issues: list[Issue] = []
     total_rows = 0
     with folders.connect() as con:
@@ -187,6 +199,23 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
         progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")
         raise BadExtracts(issues, write_quarantine(issues, folders.out.with_name(f"{folders.out.name}-quarantine")))
     progress.finished(STAGE, f"{len(selected)} extracts read, {total_rows:,} rows, in {time.perf_counter() - started:.1f} s")
+
+
+def _taken(folders: CovenantFolders, taken: Path, started: float):
+    """The materializations and passed checks of extracts an earlier run read from these very files, accepted and kept
+    (pipelines/prepared_runs.py): the rows are those its database holds."""
+    with folders.connect() as con:
+        counts = prepared_runs.row_counts(con, [table_name(e) for e in EXTRACTS])
+    for extract in EXTRACTS:
+        yield _materialization(folders, extract, counts[table_name(extract)], [])
+    metadata = {"folder": MetadataValue.path(str(folders.extracts)), "prepared_by_an_earlier_run": MetadataValue.path(str(taken))}
+    yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata=metadata)
+    yield from _checks([])
+    progress.finished(
+        STAGE,
+        f"{len(EXTRACTS)} extracts, {sum(counts.values()):,} rows, as an earlier run read them from these same files, in "
+        f"{time.perf_counter() - started:.1f} s",
+    )
 
 
 assets = [extracts]

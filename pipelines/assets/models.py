@@ -15,6 +15,11 @@ pipelines/models/column_lineage.py): it follows from the SQL and the extracts' c
 definition rather than of every materialization, whose events Dagster records twice (the output and the
 materialization). Each materialization carries the table's row count and its columns (`dagster/column_schema`),
 the columns added to the materialization alone (`add_asset_metadata`) rather than to the output as well.
+
+When the extracts step copied a database an earlier run kept (pipelines/prepared_runs.py) and the dated parameters
+and Business Days just loaded are those its models were built from, no model is built: each materialization carries
+the rows and columns of the table the database holds. Otherwise every model is built, and a run that built them all
+from extracts it read or copied keeps its database for the next run over the same files.
 """
 
 import hashlib
@@ -35,7 +40,7 @@ from dagster import (
     multi_asset,
 )
 
-from pipelines import progress
+from pipelines import prepared_runs, progress
 from pipelines.assets.extracts import extract_key
 from pipelines.assets.policies import POLICY_PARAMETERS_KEY
 from pipelines.assets.resources import CovenantFolders
@@ -115,17 +120,31 @@ def models_asset(models: list[SqlModel]):
     def sql_models(context: AssetExecutionContext, folders: CovenantFolders):
         selected = [m for m in models if AssetKey(m.name) in context.selected_asset_keys]
         started = time.perf_counter()
+        whole = len(selected) == len(models)
         with folders.connect() as con:
+            if whole and folders.taken_from is not None and prepared_runs.built_from(con) == prepared_runs.sources_digest(con):
+                counts, found = prepared_runs.row_counts(con, [m.name for m in models]), prepared_runs.columns(con)
+                for model in models:
+                    schema = TableSchema(columns=[TableColumn(name=n, type=t) for n, t in found[model.name]])
+                    yield _materialization(context, model, counts[model.name], schema)
+                progress.finished(STAGE, f"{len(models)} SQL models as an earlier run built them from the same extracts and parameters, in {time.perf_counter() - started:.1f} s")
+                return
             for done, (model, rows, schema) in enumerate(build_each(con, selected, _columns), 1):
                 progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                key = AssetKey(model.name)
-                # the columns on the materialization alone: an output's own metadata is written into the step's output
-                # event too, and the columns are most of a run's event log
-                context.add_asset_metadata({"dagster/column_schema": schema}, asset_key=key)
-                yield MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows})
+                yield _materialization(context, model, rows, schema)
+            if whole and folders.prepared_key is not None:
+                prepared_runs.keep(con, folders.database, folders.prepared_key)
         progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
 
     return sql_models
+
+
+def _materialization(context: AssetExecutionContext, model: SqlModel, rows: int, schema: TableSchema) -> MaterializeResult:
+    key = AssetKey(model.name)
+    # the columns on the materialization alone: an output's own metadata is written into the step's output event too,
+    # and the columns are most of a run's event log
+    context.add_asset_metadata({"dagster/column_schema": schema}, asset_key=key)
+    return MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows})
 
 
 def _columns(cursor: duckdb.DuckDBPyConnection, model: SqlModel) -> TableSchema:

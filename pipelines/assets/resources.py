@@ -5,6 +5,7 @@
 | `extracts_dir`  | `COVENANTS_EXTRACTS`, else `<repo>/sample/extracts`                                      |
 | `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
 | `scenario_file` | none: a scenario file (docs/time-and-scenarios.md), whose extracts the run reads from a temporary folder |
+| `fresh`         | false: a database an earlier run prepared from the same files may be copied (pipelines/prepared_runs.py); true: never |
 
 `covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
 against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
@@ -69,9 +70,12 @@ class CovenantFolders(ConfigurableResource):
     extracts_dir: str = ""
     out_dir: str = ""
     scenario_file: str = ""
+    fresh: bool = False
     _folder: StagedFolder | None = PrivateAttr(default=None)
     _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
     _scenario: ScenarioOverlay | None = PrivateAttr(default=None)
+    _prepared_key: str | None = PrivateAttr(default=None)
+    _taken_from: Path | None = PrivateAttr(default=None)
 
     @property
     def extracts(self) -> Path:
@@ -86,6 +90,21 @@ class CovenantFolders(ConfigurableResource):
     @property
     def scenario(self) -> ScenarioOverlay | None:
         return self._scenario
+
+    @property
+    def prepared_key(self) -> str | None:
+        """The key under which the extracts step found or may keep the run's prepared database (pipelines/prepared_runs.py):
+        None when the run reads a scenario's copy of the extracts, or some extracts only."""
+        return self._prepared_key
+
+    @property
+    def taken_from(self) -> Path | None:
+        """The kept database the extracts step copied as the run's, when it did."""
+        return self._taken_from
+
+    def prepared(self, key: str | None, taken_from: Path | None) -> None:
+        """What the extracts step found: the key of the run's prepared database and the kept copy it took, if any."""
+        self._prepared_key, self._taken_from = key, taken_from
 
     def policies(self) -> PolicySet:
         """The policies the run evaluates: policies/, with a scenario's proposed amendment when there is one."""

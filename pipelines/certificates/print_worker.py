@@ -20,21 +20,12 @@ from pathlib import Path
 
 from pipelines.certificates.pdf import print_styles, warm_up, write_pdf
 from pipelines.layout import CACHE_DIR
+from pipelines.processes import running
 
 # WeasyPrint writes the fonts it loads into a temporary folder, which it removes when its font configuration is
 # collected: a worker that is killed (with its run, or by a test) never gets there, and each left 0.6 MB in the
 # system's temporary folder. Each worker's goes in a folder of its own here, named after its process.
 WORKER_FOLDERS = CACHE_DIR / "print-workers"
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process, running
-        pass
-    return True
 
 
 def own_temporary_folder() -> Path | None:
@@ -43,7 +34,7 @@ def own_temporary_folder() -> Path | None:
     try:
         WORKER_FOLDERS.mkdir(parents=True, exist_ok=True)
         for folder in WORKER_FOLDERS.iterdir():
-            if folder.name.isdigit() and not _running(int(folder.name)):
+            if folder.name.isdigit() and not running(int(folder.name)):
                 shutil.rmtree(folder, ignore_errors=True)
         mine = WORKER_FOLDERS / str(os.getpid())
         mine.mkdir(exist_ok=True)

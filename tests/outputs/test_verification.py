@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import run_job
+from pipelines import prepared_runs, run_job
 from pipelines.cli import main
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.outputs import manifest as run_manifest
@@ -47,8 +47,13 @@ def test_a_pdf_string_is_read_with_its_escapes():
     assert _pdf_string(b"<< /Title <zz> >>", b"Title") is None
 
 
-def test_the_run_manifest_and_every_document_are_confirmed(run, capsys):
+def test_the_run_manifest_and_every_document_are_confirmed(run, capsys, monkeypatch):
     _, out = run
+
+    def taken(*_):
+        raise AssertionError("a verification re-runs from the files, never from a database an earlier run kept")
+
+    monkeypatch.setattr(prepared_runs, "take", taken)
     assert main(["verify", str(out / "manifest.json")]) == 0
     printed = capsys.readouterr().out
     assert printed.startswith("Confirmed: the re-run gives the same bytes for manifest.json,")

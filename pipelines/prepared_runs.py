@@ -1,0 +1,158 @@
+"""A run's database as its extracts step and SQL models left it, kept in the cache folder (layout.CACHE_DIR) per
+content: a run over the very files an earlier run prepared copies that database instead of reading, typing and
+validating every extract and building every model again (docs/performance.md, "A run over files prepared before").
+
+The key hashes what the extracts step reads and what decides its verdicts: the extracts folder and each extract file's
+name and sha256 (the database records where each row was read, which report.html and `covenants explain` cite), the
+days the policies let an extract's dates name (instruments_date_range), and the code (pipelines, SQL models,
+templates). Besides the extracts, the models read only the tables the policies step loads (SOURCES: the dated
+parameters and the Business Day calendar); a kept database records a digest of those tables as the models were built
+from them, and the models step takes its tables only when the tables it has just loaded have that digest: a run
+under --rules-as-of, or after a parameter of a policy file changed, takes the extracts and builds the models.
+
+Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's (its
+extracts are a temporary copy). A kept file is written beside its name and renamed into place, with a sidecar holding
+the sha256 of its bytes; a copy whose bytes do not hash to it (damaged, truncated or changed since) is removed with the
+kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants verify`, whose re-run must derive
+everything from the files, never take one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.date_range import DateRange
+from pipelines.extracts.reading import ExtractMissing, locate
+from pipelines.file_hashes import sha256
+from pipelines.layout import CACHE_DIR
+from pipelines.models.sql_models import SOURCES
+from pipelines.outputs.manifest import source_sha256
+from pipelines.processes import running
+
+PREFIX = "run-"
+KEEP = 2  # databases kept: the last two sets of extracts run stay warm; at a large group's scale each is gigabytes
+BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the models were built from them
+
+
+def extracts_key(folder: Path, dates: DateRange) -> str | None:
+    """The key of the database prepared from the extract files in `folder`, or None when one of them is missing, given
+    twice or not a file (the extracts step then reads the folder and reports it)."""
+    try:
+        inputs = {path.name: sha256(path) for path in (locate(folder, extract) for extract in EXTRACTS)}
+    except (ExtractMissing, OSError):
+        return None
+    body = {"folder": str(folder.resolve()), "inputs": inputs, "dates": [str(dates.first), str(dates.last)], "code": source_sha256()}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def _kept(key: str, cache_dir: Path) -> Path:
+    return cache_dir / f"{PREFIX}{key}.duckdb"
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def _copy(source: Path, target: Path) -> str:
+    """Copy source's bytes to target (by the kernel, without passing through this process); the sha256 of the copy."""
+    shutil.copyfile(source, target)
+    with open(target, "rb") as copied:
+        return hashlib.file_digest(copied, "sha256").hexdigest()
+
+
+def take(key: str, database: Path, cache_dir: Path = CACHE_DIR) -> Path | None:
+    """Copy the database kept for `key` to `database` (not there yet); the kept file, or None when none is kept or the
+    one kept was damaged (then removed, and nothing is left at `database`)."""
+    kept = _kept(key, cache_dir)
+    try:
+        recorded = _sidecar(kept).read_text().strip()
+        copied = _copy(kept, database)
+    except OSError:
+        database.unlink(missing_ok=True)
+        return None
+    if copied != recorded:
+        for path in (database, kept, _sidecar(kept)):
+            path.unlink(missing_ok=True)
+        return None
+    try:
+        os.utime(kept)  # the KEEP kept are those last used
+    except OSError:
+        pass
+    return kept
+
+
+def sources_digest(con: duckdb.DuckDBPyConnection) -> str:
+    """The digest of the tables besides the extracts that the models read, row by row in a fixed order."""
+    rows = " union all ".join(
+        f"select '{table}' as source, string_agg(r::varchar, chr(10) order by r::varchar) as rows from (select t as r from {table} t)" for table in SOURCES
+    )
+    return con.execute(f"select sha256(string_agg(source || chr(10) || coalesce(rows, ''), chr(0) order by source)) from ({rows})").fetchone()[0]
+
+
+def built_from(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The digest of SOURCES recorded when the models of this database were built; None in a database not kept."""
+    schema, table = BUILT_FROM.split(".")
+    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+        return None
+    return con.execute(f"select digest from {BUILT_FROM}").fetchone()[0]
+
+
+def row_counts(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, int]:
+    """Each table's rows, in one statement: a kept database's materializations are reported, not built, and a query a
+    table would cost more than copying the whole database."""
+    union = " union all ".join(f"select ? as name, count(*) as n from {table}" for table in tables)
+    return dict(con.execute(union, tables).fetchall())
+
+
+def columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    """Each table's columns with their types, as DuckDB names them (the types a relation's `types` gives)."""
+    found = con.execute(
+        "select table_name, list(column_name order by column_index), list(data_type order by column_index) "
+        "from duckdb_columns() where schema_name = 'main' group by table_name"
+    ).fetchall()
+    return {table: list(zip(names, types)) for table, names, types in found}
+
+
+def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, cache_dir: Path = CACHE_DIR) -> None:
+    """Record the digest of SOURCES in the run's database, whose every model was just built from them, and keep a copy
+    of it for `key`. A cache that cannot be written is no error: the next run prepares afresh."""
+    con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
+    con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
+    con.execute("checkpoint")  # every page in the file: nothing else writes it while it is copied
+    kept = _kept(key, cache_dir)
+    partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        _remove_partials_of_killed_runs(cache_dir)
+        digest = _copy(database, partial)
+        _sidecar(partial).write_text(digest + "\n")
+        os.replace(_sidecar(partial), _sidecar(kept))
+        os.replace(partial, kept)
+        _prune(cache_dir, kept)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        _sidecar(partial).unlink(missing_ok=True)
+
+
+def _remove_partials_of_killed_runs(cache_dir: Path) -> None:
+    """A run killed while keeping its database leaves `.run-<key>.duckdb.<pid>` (and its `.sha256`): removed once that
+    process is no longer running."""
+    for partial in cache_dir.glob(f".{PREFIX}*"):
+        pid = partial.name.removesuffix(".sha256").rsplit(".", 1)[-1]
+        if pid.isdigit() and not running(int(pid)):
+            partial.unlink(missing_ok=True)
+
+
+def _prune(cache_dir: Path, kept: Path) -> None:
+    """Remove all but the KEEP most recently used databases (a run still copying one keeps its open file)."""
+    found = sorted(cache_dir.glob(f"{PREFIX}*.duckdb"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in found if p != kept][KEEP - 1 :]:
+        old.unlink(missing_ok=True)
+        _sidecar(old).unlink(missing_ok=True)

@@ -1,0 +1,280 @@
+"""A run over files an earlier run prepared copies the database that run kept (pipelines/prepared_runs.py), says so,
+and publishes the very bytes a run that prepared them afresh publishes; `--fresh`, a kept copy found damaged, a file
+changed or other parameters make it read or build again. The runs read a copy of the sample's extracts in a folder of
+their own, so that no other test's run keeps a database for the same key."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import DagsterEventType, DagsterInstance
+
+from pipelines import prepared_runs
+from pipelines.extracts.date_range import DateRange
+from pipelines.extracts.ingest import BadExtracts
+from pipelines.layout import CACHE_DIR, SAMPLE_EXTRACTS_DIR
+from pipelines.models.sql_models import discover
+from pipelines.prepared_runs import PREFIX, extracts_key, keep, sources_digest, take
+from pipelines.run_job import run_quarter_end
+
+DATES = DateRange(date(1994, 1, 1), date(2006, 12, 31))
+READ = "extracts: 38 extracts read, 31,665 rows, in"
+TAKEN = "extracts: 38 extracts, 31,665 rows, as an earlier run read them from these same files, in"
+BUILT = "models: 146 SQL models built in"
+MODELS_TAKEN = "models: 146 SQL models as an earlier run built them from the same extracts and parameters, in"
+
+
+@dataclass(frozen=True)
+class Run:
+    out: Path
+    stages: list[str]  # the stage lines the run logged, without their seconds
+    dagster_run_id: str
+
+
+class _Stages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _run(extracts: Path, out: Path, instance: DagsterInstance, **options) -> Run:
+    handler = _Stages()
+    logger = logging.getLogger("covenants.progress")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        outcome = run_quarter_end(extracts, out, period="2003Q4", instance=instance, **options)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    stages = [line.rsplit(" in ", 1)[0] + " in" if " in " in line else line for line in handler.lines]
+    return Run(out, [s for s in stages if s.startswith(("extracts:", "models:"))], outcome.dagster_run_id)
+
+
+def _published(out: Path) -> dict[str, bytes]:
+    """Every file the run published but its working database, by path under out."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != "covenants.duckdb"}
+
+
+def _kept(extracts: Path) -> Path:
+    return CACHE_DIR / f"{PREFIX}{extracts_key(extracts, _dates())}.duckdb"
+
+
+def _dates() -> DateRange:
+    from pipelines.extracts.date_range import instruments_date_range
+
+    return instruments_date_range()
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory) -> DagsterInstance:
+    return DagsterInstance.ephemeral()
+
+
+@pytest.fixture(scope="module")
+def extracts(tmp_path_factory) -> Path:
+    return Path(shutil.copytree(SAMPLE_EXTRACTS_DIR, tmp_path_factory.mktemp("prepared-runs") / "extracts"))
+
+
+@pytest.fixture(scope="module")
+def first(extracts, instance, tmp_path_factory) -> Run:
+    """The first run over the copy: nothing kept for its files yet."""
+    assert not _kept(extracts).exists()
+    return _run(extracts, tmp_path_factory.mktemp("first") / "out", instance)
+
+
+@pytest.fixture(scope="module")
+def second(first, extracts, instance, tmp_path_factory) -> Run:
+    return _run(extracts, tmp_path_factory.mktemp("second") / "out", instance)
+
+
+def test_the_first_run_reads_builds_and_keeps_its_database(first, extracts):
+    assert first.stages == [READ, BUILT]
+    kept = _kept(extracts)
+    assert kept.exists() and kept.with_name(kept.name + ".sha256").exists()
+
+
+def test_a_run_over_the_same_files_takes_it_and_says_so(second):
+    assert second.stages == [TAKEN, MODELS_TAKEN]
+
+
+def test_it_publishes_the_very_bytes_of_the_run_that_prepared_them(first, second):
+    before, after = _published(first.out), _published(second.out)
+    assert sorted(after) == sorted(before) and len(before) > 15
+    assert [name for name in before if before[name] != after[name]] == []
+
+
+def test_its_database_holds_what_the_first_built(first, second):
+    tables = "select table_name from duckdb_tables() where schema_name = 'main' order by 1"
+    with duckdb.connect(str(first.out / "covenants.duckdb"), read_only=True) as a, duckdb.connect(str(second.out / "covenants.duckdb"), read_only=True) as b:
+        assert a.execute(tables).fetchall() == b.execute(tables).fetchall()
+        assert a.execute("select * from minimum_ebitda_tests order by all").fetchall() == b.execute("select * from minimum_ebitda_tests order by all").fetchall()
+        assert a.execute("select * from raw_trial_balances order by _row").fetchall() == b.execute("select * from raw_trial_balances order by _row").fetchall()
+
+
+def _materializations(instance: DagsterInstance, run_id: str) -> dict[str, dict]:
+    found = {}
+    for entry in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION):
+        materialization = entry.dagster_event.event_specific_data.materialization
+        found[materialization.asset_key.to_user_string()] = {k: v.value for k, v in materialization.metadata.items()}
+    return found
+
+
+def _extract_set_checks(instance: DagsterInstance, run_id: str) -> dict[str, bool]:
+    evaluations = [e.dagster_event.event_specific_data for e in instance.all_logs(run_id, of_type=DagsterEventType.ASSET_CHECK_EVALUATION)]
+    return {e.check_name: e.passed for e in evaluations if e.asset_key.to_user_string() == "extract_set"}
+
+
+def test_the_dagster_run_records_every_asset_and_where_its_database_came_from(first, second, instance, extracts):
+    before, after = _materializations(instance, first.dagster_run_id), _materializations(instance, second.dagster_run_id)
+    assert sorted(after) == sorted(before)
+    assert len([m for m in discover() if m.name in after]) == 146
+    assert {k: v.get("dagster/row_count") for k, v in after.items()} == {k: v.get("dagster/row_count") for k, v in before.items()}
+    assert after["raw_trial_balances"]["sha256"] == before["raw_trial_balances"]["sha256"]
+    assert "prepared_by_an_earlier_run" not in before["extract_set"]
+    assert after["extract_set"]["prepared_by_an_earlier_run"] == str(_kept(extracts))
+    # one check per family of rules, each passed, as in the run that read the files
+    assert _extract_set_checks(instance, second.dagster_run_id) == _extract_set_checks(instance, first.dagster_run_id)
+    assert list(_extract_set_checks(instance, second.dagster_run_id).values()) == [True] * 8
+
+
+@pytest.fixture(scope="module")
+def fresh_under_other_rules(second, extracts, instance, tmp_path_factory) -> Run:
+    """A run with --fresh under the agreements as they stood before the Sixth Amendment (other dated parameters)."""
+    return _run(extracts, tmp_path_factory.mktemp("fresh") / "out", instance, fresh=True, rules_as_of=date(2003, 7, 31))
+
+
+def test_fresh_reads_and_builds_even_so(fresh_under_other_rules):
+    assert fresh_under_other_rules.stages == [READ, BUILT]
+
+
+def test_other_parameters_take_the_extracts_and_build_the_models(fresh_under_other_rules, first, extracts, instance, tmp_path):
+    # the database kept last was built from the parameters as they stood on July 31, 2003; this run reads them as they are
+    run = _run(extracts, tmp_path / "out", instance)
+    assert run.stages == [TAKEN, BUILT]
+    assert _published(run.out) == _published(first.out)
+
+
+def test_a_kept_copy_found_damaged_is_removed_and_the_run_prepares_afresh(fresh_under_other_rules, first, extracts, instance, tmp_path):
+    kept = _kept(extracts)
+    with kept.open("r+b") as file:  # one byte of a page changed, the size as it was
+        file.seek(kept.stat().st_size // 2)
+        byte = file.read(1)
+        file.seek(-1, 1)
+        file.write(bytes([byte[0] ^ 0xFF]))
+    run = _run(extracts, tmp_path / "out", instance)
+    assert run.stages == [READ, BUILT]
+    assert _published(run.out) == _published(first.out)
+    assert prepared_runs._copy(kept, tmp_path / "copy") == kept.with_name(kept.name + ".sha256").read_text().strip()  # kept anew
+
+
+def test_refused_extracts_keep_nothing(extracts, instance, tmp_path):
+    bad = Path(shutil.copytree(extracts, tmp_path / "bad"))
+    text = (bad / "trial_balances.csv").read_text()
+    (bad / "trial_balances.csv").write_text(text.replace("KACC,2003-12-31,1000,,95335464.19", "KACC,2003-12-31,1000,,ninety"))
+    with pytest.raises(BadExtracts):
+        run_quarter_end(bad, tmp_path / "out", period="2003Q4", instance=instance)
+    assert not _kept(bad).exists()
+
+
+# ------------------------------------------------------------------------------------------------ the key and the copy
+
+
+def test_the_key_follows_every_file_the_folder_and_the_dates(extracts, tmp_path):
+    other = Path(shutil.copytree(extracts, tmp_path / "other"))
+    key = extracts_key(other, DATES)
+    assert extracts_key(other, DATES) == key
+    assert extracts_key(extracts, DATES) != key  # the same bytes elsewhere: the database records where rows were read
+    assert extracts_key(other, DateRange(date(1994, 1, 1), date(2007, 12, 31))) != key
+    entities = other / "entities.csv"
+    entities.write_text(entities.read_text() + "\n")
+    assert extracts_key(other, DATES) != key
+    entities.unlink()
+    assert extracts_key(other, DATES) is None
+
+
+def _sources_alone(database: Path) -> duckdb.DuckDBPyConnection:
+    """A database holding the two tables the models read besides the extracts, one row each."""
+    con = duckdb.connect(str(database))
+    con.execute("create table policy_parameters as select 1 as value")
+    con.execute("create table business_days as select date '2003-12-31' as day")
+    return con
+
+
+def test_nothing_kept_gives_nothing(tmp_path):
+    assert take("0" * 32, tmp_path / "run.duckdb", tmp_path / "cache") is None
+    assert not (tmp_path / "run.duckdb").exists()
+
+
+def test_a_copy_whose_bytes_are_not_those_recorded_is_removed_with_the_kept_file(tmp_path):
+    cache = tmp_path / "cache"
+    database = tmp_path / "made.duckdb"
+    with _sources_alone(database) as con:
+        keep(con, database, "a" * 32, cache)
+    kept = cache / f"{PREFIX}{'a' * 32}.duckdb"
+    assert take("a" * 32, tmp_path / "taken.duckdb", cache) == kept
+    kept.with_name(kept.name + ".sha256").write_text("0" * 64 + "\n")  # as though the file changed after it was kept
+    assert take("a" * 32, tmp_path / "again.duckdb", cache) is None
+    assert not kept.exists() and not (tmp_path / "again.duckdb").exists()
+
+
+def test_the_two_last_kept_stay(tmp_path):
+    cache = tmp_path / "cache"
+    database = tmp_path / "made.duckdb"
+    with _sources_alone(database) as con:
+        for key in ("a", "b", "c"):
+            keep(con, database, key * 32, cache)
+    assert sorted(p.name for p in cache.glob(f"{PREFIX}*.duckdb")) == [f"{PREFIX}{'b' * 32}.duckdb", f"{PREFIX}{'c' * 32}.duckdb"]
+
+
+def test_the_sources_digest_follows_a_value_not_the_order_of_rows():
+    con = duckdb.connect()
+    con.execute("create table policy_parameters as select * from (values ('a', '1.5'), ('b', '2')) t(name, value)")
+    con.execute("create table business_days as select date '2003-12-31' as day")
+    digest = sources_digest(con)
+    con.execute("create or replace table policy_parameters as select * from (values ('b', '2'), ('a', '1.5')) t(name, value)")
+    assert sources_digest(con) == digest
+    con.execute("create or replace table policy_parameters as select * from (values ('b', '2'), ('a', '1.50')) t(name, value)")
+    assert sources_digest(con) != digest
+
+
+def test_what_a_kept_database_records_is_read_back(tmp_path):
+    database = tmp_path / "made.duckdb"
+    with _sources_alone(database) as con:
+        assert prepared_runs.built_from(con) is None
+        keep(con, database, "d" * 32, tmp_path / "cache")
+        assert prepared_runs.built_from(con) == sources_digest(con)
+    assert json.dumps(prepared_runs.row_counts(duckdb.connect(str(database), read_only=True), ["policy_parameters", "business_days"])) == '{"policy_parameters": 1, "business_days": 1}'
+
+
+def test_what_a_run_killed_while_keeping_left_is_removed_by_the_next_to_keep(tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    dead = _finished_pid()
+    left = [cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}", cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}.sha256"]
+    alive = cache / f".{PREFIX}{'f' * 32}.duckdb.1"  # process 1 runs as long as the machine does
+    for path in [*left, alive]:
+        path.write_bytes(b"half copied")
+    database = tmp_path / "made.duckdb"
+    with _sources_alone(database) as con:
+        keep(con, database, "g" * 32, cache)
+    assert [p.exists() for p in left] == [False, False] and alive.exists()
+
+
+def _finished_pid() -> int:
+    """The process id of a process that has ended."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
