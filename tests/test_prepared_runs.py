@@ -18,6 +18,7 @@ import pytest
 from dagster import DagsterEventType, DagsterInstance
 
 from pipelines import prepared_runs
+from pipelines.check.prepared import open_prepared
 from pipelines.extracts.date_range import DateRange
 from pipelines.extracts.ingest import BadExtracts
 from pipelines.layout import CACHE_DIR, SAMPLE_EXTRACTS_DIR
@@ -122,6 +123,18 @@ def test_its_database_holds_what_the_first_built(first, second):
         assert a.execute(tables).fetchall() == b.execute(tables).fetchall()
         assert a.execute("select * from minimum_ebitda_tests order by all").fetchall() == b.execute("select * from minimum_ebitda_tests order by all").fetchall()
         assert a.execute("select * from raw_trial_balances order by _row").fetchall() == b.execute("select * from raw_trial_balances order by _row").fetchall()
+
+
+def test_a_check_after_it_starts_from_the_database_the_run_kept(first, extracts, tmp_path):
+    taken = open_prepared(extracts, CACHE_DIR)  # the cache folder the run kept its database in
+    afresh = open_prepared(extracts, tmp_path / "cache")  # one where no run kept anything
+    kept_by_a_run = "select count(*) from duckdb_tables() where database_name = 'prepared' and schema_name = 'prepared_run'"
+    assert (taken.cached, afresh.cached) == (False, False)
+    assert (taken.con.execute(kept_by_a_run).fetchone()[0], afresh.con.execute(kept_by_a_run).fetchone()[0]) == (1, 0)
+    marts = [m.name for m in discover() if m.layer == "marts"]
+    rows = lambda prepared, mart: prepared.con.execute(f"select * from prepared.{mart} order by all").fetchall()  # noqa: E731
+    assert [mart for mart in marts if rows(taken, mart) != rows(afresh, mart)] == []
+    taken.con.close(), afresh.con.close()
 
 
 def _materializations(instance: DagsterInstance, run_id: str) -> dict[str, dict]:

@@ -27,7 +27,9 @@ from pathlib import Path
 
 import duckdb
 
+from pipelines import prepared_runs
 from pipelines.database import connect
+from pipelines.extracts.date_range import instruments_date_range
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.extracts.reading import locate
 from pipelines.layout import CACHE_DIR, ROOT, policy_files
@@ -130,9 +132,12 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.unlink(missing_ok=True)
     models = discover()
+    # a run over these very files may have kept its database, in the same cache folder: copied rather than prepared
+    key = prepared_runs.extracts_key(extracts_dir, instruments_date_range())
+    taken = key is not None and prepared_runs.take(key, partial, path.parent) is not None
     con = connect(partial)
     try:
-        prepare(con, extracts_dir, policies)
+        prepare(con, extracts_dir, policies, taken)
         con.execute("create schema check_cache")
         con.execute(f"create table {PARSED} (policies json, models json)")
         con.execute(f"insert into {PARSED} values (?, ?)", [_policies_json(policies), _models_json(models)])
