@@ -1,14 +1,16 @@
-"""A run's database as its extracts step and SQL models left it, kept in the cache folder (layout.CACHE_DIR) per
-content: a run over the very files an earlier run prepared copies that database instead of reading, typing and
-validating every extract and building every model again (docs/performance.md, "A run over files prepared before").
+"""A run's database as its extracts step and SQL models left it, kept in the cache folder (layout.CACHE_DIR), so that
+the next run over the same extracts folder reads again only the files that changed since, and builds again only the
+models that read them (docs/performance.md, "A run over files prepared before").
 
-The key hashes what the extracts step reads and what decides its verdicts: the extracts folder and each extract file's
-name and sha256 (the database records where each row was read, which report.html and `covenants explain` cite), the
-days the policies let an extract's dates name (instruments_date_range), and the code (pipelines, SQL models,
-templates). Besides the extracts, the models read only the tables the policies step loads (SOURCES: the dated
-parameters and the Business Day calendar); a kept database records a digest of those tables as the models were built
-from them, and the models step takes its tables only when the tables it has just loaded have that digest: a run
-under --rules-as-of, or after a parameter of a policy file changed, takes the extracts and builds the models.
+A kept database is found by the extracts folder, the days the policies let an extract's dates name
+(instruments_date_range) and the code (pipelines, SQL models, templates); it records the sha256 of each extract file
+it read (FILES). A run of every extract copies it as its own database, compares each file's sha256 with the one
+recorded, and reads, types and validates again the extracts whose files differ (every extract's checks across the
+others are run again whenever one was read). Besides the extracts, the models read only the tables the policies step
+loads (SOURCES: the dated parameters and the Business Day calendar), whose digest the database records as its models
+were built (BUILT_FROM). The models step builds again every model that reads, directly or through other models, an
+extract read again or, when the digest differs (a run under --rules-as-of, a parameter of a policy file edited), the
+sources; the others are those the database holds, built from the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's (its
 extracts are a temporary copy). A kept file is written beside its name and renamed into place, with a sidecar holding
@@ -23,32 +25,46 @@ import hashlib
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.contract import EXTRACTS, Extract
 from pipelines.extracts.date_range import DateRange
+from pipelines.extracts.ingest import table_name
 from pipelines.extracts.reading import ExtractMissing, locate
 from pipelines.file_hashes import sha256
 from pipelines.layout import CACHE_DIR
-from pipelines.models.sql_models import SOURCES
+from pipelines.models.sql_models import SOURCES, SqlModel
 from pipelines.outputs.manifest import source_sha256
 from pipelines.processes import running
 
 PREFIX = "run-"
-KEEP = 2  # databases kept: the last two sets of extracts run stay warm; at a large group's scale each is gigabytes
+KEEP = 2  # databases kept: the last two extracts folders run stay warm; at a large group's scale each is gigabytes
 BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the models were built from them
+FILES = "prepared_run.files"  # each extract's name and the sha256 of the file it was read from
 
 
-def extracts_key(folder: Path, dates: DateRange) -> str | None:
-    """The key of the database prepared from the extract files in `folder`, or None when one of them is missing, given
-    twice or not a file (the extracts step then reads the folder and reports it)."""
+@dataclass(frozen=True)
+class Taken:
+    kept: Path  # the kept database copied as the run's
+    changed: tuple[Extract, ...]  # the extracts whose files differ from those it read, in the contract's order
+
+
+def file_hashes(folder: Path) -> dict[str, str] | None:
+    """Each extract's name and the sha256 of its file in `folder`; None when one is missing, given twice or not a file
+    (the extracts step then reads the folder and reports it)."""
     try:
-        inputs = {path.name: sha256(path) for path in (locate(folder, extract) for extract in EXTRACTS)}
+        return {extract.name: sha256(locate(folder, extract)) for extract in EXTRACTS}
     except (ExtractMissing, OSError):
         return None
-    body = {"folder": str(folder.resolve()), "inputs": inputs, "dates": [str(dates.first), str(dates.last)], "code": source_sha256()}
+
+
+def folder_key(folder: Path, dates: DateRange) -> str:
+    """The key of the database kept for the extracts in `folder` (the database records where each row was read, which
+    report.html and `covenants explain` cite)."""
+    body = {"folder": str(folder.resolve()), "dates": [str(dates.first), str(dates.last)], "code": source_sha256()}
     return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
 
 
@@ -67,9 +83,10 @@ def _copy(source: Path, target: Path) -> str:
         return hashlib.file_digest(copied, "sha256").hexdigest()
 
 
-def take(key: str, database: Path, cache_dir: Path = CACHE_DIR) -> Path | None:
-    """Copy the database kept for `key` to `database` (not there yet); the kept file, or None when none is kept or the
-    one kept was damaged (then removed, and nothing is left at `database`)."""
+def take(key: str, database: Path, hashes: dict[str, str], cache_dir: Path = CACHE_DIR) -> Taken | None:
+    """Copy the database kept for `key` to `database` (not there yet), with the extracts whose files (`hashes`) differ
+    from those it read; None when none is kept or the one kept was damaged (then removed, and nothing is left at
+    `database`)."""
     kept = _kept(key, cache_dir)
     try:
         recorded = _sidecar(kept).read_text().strip()
@@ -85,7 +102,24 @@ def take(key: str, database: Path, cache_dir: Path = CACHE_DIR) -> Path | None:
         os.utime(kept)  # the KEEP kept are those last used
     except OSError:
         pass
-    return kept
+    with duckdb.connect(str(database), read_only=True) as con:
+        read = dict(con.execute(f"select extract, sha256 from {FILES}").fetchall())
+    return Taken(kept, tuple(e for e in EXTRACTS if read.get(e.name) != hashes[e.name]))
+
+
+def to_build(con: duckdb.DuckDBPyConnection, models: list[SqlModel], taken: Taken) -> list[SqlModel]:
+    """The models of a kept database (`con`) that must be built again, in build order: those reading, directly or
+    through other models (their declared dependencies), an extract read again, or the sources when they are not those
+    the models were built from."""
+    reached = {table_name(e) for e in taken.changed}
+    if built_from(con) != sources_digest(con):
+        reached |= set(SOURCES)
+    chosen = []
+    for model in models:  # in build order: a model's inputs come before it
+        if reached.intersection(model.depends_on):
+            reached.add(model.name)
+            chosen.append(model)
+    return chosen
 
 
 def sources_digest(con: duckdb.DuckDBPyConnection) -> str:
@@ -120,11 +154,14 @@ def columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
     return {table: list(zip(names, types)) for table, names, types in found}
 
 
-def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, cache_dir: Path = CACHE_DIR) -> None:
-    """Record the digest of SOURCES in the run's database, whose every model was just built from them, and keep a copy
-    of it for `key`. A cache that cannot be written is no error: the next run prepares afresh."""
+def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, hashes: dict[str, str], cache_dir: Path = CACHE_DIR) -> None:
+    """Record in the run's database the files its extracts were read from (`hashes`) and the digest of SOURCES its
+    models were built from, and keep a copy of it for `key`. A cache that cannot be written is no error: the next run
+    prepares afresh."""
     con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
+    con.execute(f"create or replace table {FILES} (extract varchar primary key, sha256 varchar not null)")
+    con.executemany(f"insert into {FILES} values (?, ?)", sorted(hashes.items()))
     con.execute("checkpoint")  # every page in the file: nothing else writes it while it is copied
     kept = _kept(key, cache_dir)
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")

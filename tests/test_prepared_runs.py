@@ -1,6 +1,7 @@
-"""A run over files an earlier run prepared copies the database that run kept (pipelines/prepared_runs.py), says so,
-and publishes the very bytes a run that prepared them afresh publishes; `--fresh`, a kept copy found damaged, a file
-changed or other parameters make it read or build again. The runs read a copy of the sample's extracts in a folder of
+"""A run over an extracts folder an earlier run prepared copies the database that run kept (pipelines/prepared_runs.py),
+says so, reads again only the files changed since and builds again only the models that read them, and publishes the
+very bytes a run that prepared everything afresh publishes; `--fresh` or a kept copy found damaged make it read and
+build everything, other parameters build every model. The runs read a copy of the sample's extracts in a folder of
 their own, so that no other test's run keeps a database for the same key."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import json
 import logging
 import shutil
 import subprocess
+from decimal import Decimal
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,11 +21,12 @@ from dagster import DagsterEventType, DagsterInstance
 
 from pipelines import prepared_runs
 from pipelines.check.prepared import open_prepared
+from pipelines.extracts.contract import BY_NAME, EXTRACTS
 from pipelines.extracts.date_range import DateRange
-from pipelines.extracts.ingest import BadExtracts
+from pipelines.extracts.ingest import BadExtracts, table_name
 from pipelines.layout import CACHE_DIR, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import discover
-from pipelines.prepared_runs import PREFIX, extracts_key, keep, sources_digest, take
+from pipelines.prepared_runs import PREFIX, Taken, file_hashes, folder_key, keep, sources_digest, take
 from pipelines.run_job import run_quarter_end
 
 DATES = DateRange(date(1994, 1, 1), date(2006, 12, 31))
@@ -38,6 +41,7 @@ class Run:
     out: Path
     stages: list[str]  # the stage lines the run logged, without their seconds
     dagster_run_id: str
+    built: list[str]  # the models built, by name
 
 
 class _Stages(logging.Handler):
@@ -51,17 +55,20 @@ class _Stages(logging.Handler):
 
 def _run(extracts: Path, out: Path, instance: DagsterInstance, **options) -> Run:
     handler = _Stages()
-    logger = logging.getLogger("covenants.progress")
-    logger.addHandler(handler)
-    level = logger.level
-    logger.setLevel(logging.INFO)
+    loggers = [logging.getLogger("covenants.progress"), logging.getLogger("covenants.progress.items")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
     try:
         outcome = run_quarter_end(extracts, out, period="2003Q4", instance=instance, **options)
     finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
-    stages = [line.rsplit(" in ", 1)[0] + " in" if " in " in line else line for line in handler.lines]
-    return Run(out, [s for s in stages if s.startswith(("extracts:", "models:"))], outcome.dagster_run_id)
+        for logger, level in zip(loggers, levels):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    stages = [line.rsplit(" in ", 1)[0] + " in" for line in handler.lines if line.startswith(("extracts: 38 extracts", "models: 146 SQL models"))]
+    built = [line.split(": ")[1] for line in handler.lines if line.startswith("models: ") and line.endswith(" rows")]
+    return Run(out, stages, outcome.dagster_run_id, built)
 
 
 def _published(out: Path) -> dict[str, bytes]:
@@ -70,7 +77,7 @@ def _published(out: Path) -> dict[str, bytes]:
 
 
 def _kept(extracts: Path) -> Path:
-    return CACHE_DIR / f"{PREFIX}{extracts_key(extracts, _dates())}.duckdb"
+    return CACHE_DIR / f"{PREFIX}{folder_key(extracts, _dates())}.duckdb"
 
 
 def _dates() -> DateRange:
@@ -102,7 +109,7 @@ def second(first, extracts, instance, tmp_path_factory) -> Run:
 
 
 def test_the_first_run_reads_builds_and_keeps_its_database(first, extracts):
-    assert first.stages == [READ, BUILT]
+    assert first.stages == [READ, BUILT] and len(first.built) == 146
     kept = _kept(extracts)
     assert kept.exists() and kept.with_name(kept.name + ".sha256").exists()
 
@@ -128,7 +135,7 @@ def test_its_database_holds_what_the_first_built(first, second):
 def test_a_check_after_it_starts_from_the_database_the_run_kept(first, extracts, tmp_path):
     taken = open_prepared(extracts, CACHE_DIR)  # the cache folder the run kept its database in
     afresh = open_prepared(extracts, tmp_path / "cache")  # one where no run kept anything
-    kept_by_a_run = "select count(*) from duckdb_tables() where database_name = 'prepared' and schema_name = 'prepared_run'"
+    kept_by_a_run = "select count(*) from duckdb_tables() where database_name = 'prepared' and schema_name = 'prepared_run' and table_name = 'files'"
     assert (taken.cached, afresh.cached) == (False, False)
     assert (taken.con.execute(kept_by_a_run).fetchone()[0], afresh.con.execute(kept_by_a_run).fetchone()[0]) == (1, 0)
     marts = [m.name for m in discover() if m.layer == "marts"]
@@ -173,10 +180,13 @@ def test_fresh_reads_and_builds_even_so(fresh_under_other_rules):
     assert fresh_under_other_rules.stages == [READ, BUILT]
 
 
-def test_other_parameters_take_the_extracts_and_build_the_models(fresh_under_other_rules, first, extracts, instance, tmp_path):
+def test_other_parameters_take_the_extracts_and_build_the_models_that_read_them(fresh_under_other_rules, first, extracts, instance, tmp_path):
     # the database kept last was built from the parameters as they stood on July 31, 2003; this run reads them as they are
     run = _run(extracts, tmp_path / "out", instance)
-    assert run.stages == [TAKEN, BUILT]
+    assert run.stages == [TAKEN, f"models: 146 SQL models: {len(run.built)} built, the others as an earlier run built them from the same inputs, in"]
+    # what reads the dated parameters is built again (the minimum EBITDA table changed with the Sixth Amendment); the
+    # staging of the trial balances reads none
+    assert {"minimum_ebitda_tests", "ppca_borrowing_base"} <= set(run.built) and "stg_trial_balances" not in run.built
     assert _published(run.out) == _published(first.out)
 
 
@@ -202,20 +212,63 @@ def test_refused_extracts_keep_nothing(extracts, instance, tmp_path):
     assert not _kept(bad).exists()
 
 
+def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(first, fresh_under_other_rules, extracts, instance, tmp_path):
+    # the first quarterly dividend on the Preferred Stock one cent higher: a restricted payment under 4.09(b)(VI)
+    payments = extracts / "restricted_payments.csv"
+    text = payments.read_text()
+    assert text.count("RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.75,") == 1
+    payments.write_text(text.replace("RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.75,", "RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.76,"))
+    run = _run(extracts, tmp_path / "out", instance)
+    assert run.stages == [
+        "extracts: 38 extracts, 31,665 rows: 1 read again (restricted_payments), the others as an earlier run read them from the same files, in",
+        f"models: 146 SQL models: {len(run.built)} built, the others as an earlier run built them from the same inputs, in",
+    ]
+    # the payments' staging model and the 4.09 basket that adds them up are built again; nothing about EBITDA or the
+    # trial balances reads them
+    assert {"stg_restricted_payments", "restricted_payment_items", "restricted_payment_basket_ledger", "restricted_payment_tests"} <= set(run.built)
+    assert {"stg_trial_balances", "minimum_ebitda_tests", "ppca_ebitda"}.isdisjoint(run.built) and len(run.built) < 146
+    fresh = _run(extracts, tmp_path / "fresh", instance, fresh=True)
+    assert len(fresh.built) == 146
+    assert _published(run.out) == _published(fresh.out)
+    # every table of the database the same as the fresh run's, row for row; the payments' items not the first run's
+    tables = _tables(run.out)
+    assert tables == _tables(fresh.out)
+    assert tables["restricted_payment_items"] != _tables(first.out)["restricted_payment_items"]
+
+
+def test_a_check_after_a_file_changed_prepares_what_changed_as_a_check_afresh(extracts, tmp_path):
+    # after the run above kept its database: the same payment one more cent higher, seen by a check first
+    payments = extracts / "restricted_payments.csv"
+    payments.write_text(payments.read_text().replace(",public,7218.76,", ",public,7218.77,", 1))
+    taken, afresh = open_prepared(extracts, CACHE_DIR), open_prepared(extracts, tmp_path / "cache")
+    rows = lambda prepared, table: prepared.con.execute(f"select * from prepared.{table} order by all").fetchall()  # noqa: E731
+    tables = [*(table_name(e) for e in EXTRACTS), *(m.name for m in discover())]
+    assert [table for table in tables if rows(taken, table) != rows(afresh, table)] == []
+    amount = "select amount from prepared.raw_restricted_payments where transaction_id = 'RP-1996-03-PFD'"
+    assert taken.con.execute(amount).fetchall() == [(Decimal("7218.77"),)]
+    taken.con.close(), afresh.con.close()
+
+
+def _tables(out: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(out / "covenants.duckdb"), read_only=True) as con:
+        names = [name for (name,) in con.execute("select table_name from duckdb_tables() where schema_name = 'main' and table_name != 'quarantine'").fetchall()]
+        return {name: con.execute(f"select * from {name} order by all").fetchall() for name in names}
+
+
 # ------------------------------------------------------------------------------------------------ the key and the copy
 
 
-def test_the_key_follows_every_file_the_folder_and_the_dates(extracts, tmp_path):
+def test_the_key_follows_the_folder_and_the_dates_and_the_files_their_bytes(extracts, tmp_path):
     other = Path(shutil.copytree(extracts, tmp_path / "other"))
-    key = extracts_key(other, DATES)
-    assert extracts_key(other, DATES) == key
-    assert extracts_key(extracts, DATES) != key  # the same bytes elsewhere: the database records where rows were read
-    assert extracts_key(other, DateRange(date(1994, 1, 1), date(2007, 12, 31))) != key
+    key, hashes = folder_key(other, DATES), file_hashes(other)
+    assert folder_key(other, DATES) == key and file_hashes(other) == hashes
+    assert folder_key(extracts, DATES) != key  # the same bytes elsewhere: the database records where rows were read
+    assert folder_key(other, DateRange(date(1994, 1, 1), date(2007, 12, 31))) != key
     entities = other / "entities.csv"
     entities.write_text(entities.read_text() + "\n")
-    assert extracts_key(other, DATES) != key
+    assert {name for name in hashes if file_hashes(other)[name] != hashes[name]} == {"entities"}
     entities.unlink()
-    assert extracts_key(other, DATES) is None
+    assert file_hashes(other) is None
 
 
 def _sources_alone(database: Path) -> duckdb.DuckDBPyConnection:
@@ -226,8 +279,11 @@ def _sources_alone(database: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+ANY_FILES = {e.name: "0" * 64 for e in EXTRACTS}
+
+
 def test_nothing_kept_gives_nothing(tmp_path):
-    assert take("0" * 32, tmp_path / "run.duckdb", tmp_path / "cache") is None
+    assert take("0" * 32, tmp_path / "run.duckdb", ANY_FILES, tmp_path / "cache") is None
     assert not (tmp_path / "run.duckdb").exists()
 
 
@@ -235,11 +291,12 @@ def test_a_copy_whose_bytes_are_not_those_recorded_is_removed_with_the_kept_file
     cache = tmp_path / "cache"
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
-        keep(con, database, "a" * 32, cache)
+        keep(con, database, "a" * 32, ANY_FILES, cache)
     kept = cache / f"{PREFIX}{'a' * 32}.duckdb"
-    assert take("a" * 32, tmp_path / "taken.duckdb", cache) == kept
+    assert take("a" * 32, tmp_path / "taken.duckdb", ANY_FILES, cache) == Taken(kept, ())
+    assert take("a" * 32, tmp_path / "taken2.duckdb", ANY_FILES | {"liens": "1" * 64}, cache) == Taken(kept, (BY_NAME["liens"],))
     kept.with_name(kept.name + ".sha256").write_text("0" * 64 + "\n")  # as though the file changed after it was kept
-    assert take("a" * 32, tmp_path / "again.duckdb", cache) is None
+    assert take("a" * 32, tmp_path / "again.duckdb", ANY_FILES, cache) is None
     assert not kept.exists() and not (tmp_path / "again.duckdb").exists()
 
 
@@ -248,7 +305,7 @@ def test_the_two_last_kept_stay(tmp_path):
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
         for key in ("a", "b", "c"):
-            keep(con, database, key * 32, cache)
+            keep(con, database, key * 32, ANY_FILES, cache)
     assert sorted(p.name for p in cache.glob(f"{PREFIX}*.duckdb")) == [f"{PREFIX}{'b' * 32}.duckdb", f"{PREFIX}{'c' * 32}.duckdb"]
 
 
@@ -267,7 +324,7 @@ def test_what_a_kept_database_records_is_read_back(tmp_path):
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
         assert prepared_runs.built_from(con) is None
-        keep(con, database, "d" * 32, tmp_path / "cache")
+        keep(con, database, "d" * 32, ANY_FILES, tmp_path / "cache")
         assert prepared_runs.built_from(con) == sources_digest(con)
     assert json.dumps(prepared_runs.row_counts(duckdb.connect(str(database), read_only=True), ["policy_parameters", "business_days"])) == '{"policy_parameters": 1, "business_days": 1}'
 
@@ -282,7 +339,7 @@ def test_what_a_run_killed_while_keeping_left_is_removed_by_the_next_to_keep(tmp
         path.write_bytes(b"half copied")
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
-        keep(con, database, "g" * 32, cache)
+        keep(con, database, "g" * 32, ANY_FILES, cache)
     assert [p.exists() for p in left] == [False, False] and alive.exists()
 
 

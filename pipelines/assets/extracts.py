@@ -18,7 +18,6 @@ sha256, the checks pass as they passed then, and `extract_set` names the kept da
 import time
 from collections import Counter
 from dataclasses import asdict
-from pathlib import Path
 
 from dagster import (
     AssetCheckResult,
@@ -176,46 +175,53 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     dates = instruments_date_range()
     started = time.perf_counter()
     whole = len(selected) == len(EXTRACTS) and EXTRACT_SET_KEY in context.selected_asset_keys
-    key = prepared_runs.extracts_key(folders.read_from, dates) if whole and folders.scenario is None else None
-    taken = prepared_runs.take(key, folders.database) if key is not None and not folders.fresh else None
-    folders.prepared(key, taken)
-    if taken is not None:
-        yield from _taken(folders, taken, started)
-        return
+    hashes = prepared_runs.file_hashes(folders.read_from) if whole and folders.scenario is None else None
+    key = prepared_runs.folder_key(folders.read_from, dates) if hashes is not None else None
+    taken = prepared_runs.take(key, folders.database, hashes) if key is not None and not folders.fresh else None
+    folders.found((key, hashes) if key is not None else None, taken)
+    to_read = selected if taken is None else list(taken.changed)
     issues: list[Issue] = []
     total_rows = 0
     with folders.connect() as con:
-        for done, (extract, found, rows) in enumerate(each_loaded(con, folders.read_from, selected, dates), 1):
+        for done, (extract, found, rows) in enumerate(each_loaded(con, folders.read_from, to_read, dates), 1):
             total_rows += rows
-            progress.item(STAGE, done, len(selected), f"{extract.name}: {rows:,} rows")
+            progress.item(STAGE, done, len(to_read), f"{extract.name}: {rows:,} rows")
             yield _materialization(folders, extract, rows, found)
             issues += found
+        if taken is not None:
+            yield from _as_kept(folders, con, [e for e in EXTRACTS if e not in taken.changed])
         if EXTRACT_SET_KEY in context.selected_asset_keys:
-            issues += validate_cross_extract(con)
-            yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata={"folder": MetadataValue.path(str(folders.extracts))})
+            if taken is None or taken.changed:  # the extracts accepted together: again once one was read again
+                issues += validate_cross_extract(con)
+            metadata = {"folder": MetadataValue.path(str(folders.extracts))}
+            if taken is not None:
+                metadata["prepared_by_an_earlier_run"] = MetadataValue.path(str(taken.kept))
+            yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata=metadata)
             yield from _checks(issues)
         record_quarantine(con, issues)
+        total_rows = sum(prepared_runs.row_counts(con, [table_name(e) for e in EXTRACTS]).values()) if taken is not None else total_rows
     if issues:
         progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")
         raise BadExtracts(issues, write_quarantine(issues, folders.out.with_name(f"{folders.out.name}-quarantine")))
-    progress.finished(STAGE, f"{len(selected)} extracts read, {total_rows:,} rows, in {time.perf_counter() - started:.1f} s")
+    progress.finished(STAGE, _read(len(selected), total_rows, taken, time.perf_counter() - started))
 
 
-def _taken(folders: CovenantFolders, taken: Path, started: float):
-    """The materializations and passed checks of extracts an earlier run read from these very files, accepted and kept
-    (pipelines/prepared_runs.py): the rows are those its database holds."""
-    with folders.connect() as con:
-        counts = prepared_runs.row_counts(con, [table_name(e) for e in EXTRACTS])
-    for extract in EXTRACTS:
+def _as_kept(folders: CovenantFolders, con, kept: list[Extract]):
+    """The materializations of extracts an earlier run read from these very files and kept (pipelines/prepared_runs.py):
+    the rows are those its database holds."""
+    counts = prepared_runs.row_counts(con, [table_name(e) for e in kept]) if kept else {}
+    for extract in kept:
         yield _materialization(folders, extract, counts[table_name(extract)], [])
-    metadata = {"folder": MetadataValue.path(str(folders.extracts)), "prepared_by_an_earlier_run": MetadataValue.path(str(taken))}
-    yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata=metadata)
-    yield from _checks([])
-    progress.finished(
-        STAGE,
-        f"{len(EXTRACTS)} extracts, {sum(counts.values()):,} rows, as an earlier run read them from these same files, in "
-        f"{time.perf_counter() - started:.1f} s",
-    )
+
+
+def _read(extracts: int, rows: int, taken: prepared_runs.Taken | None, seconds: float) -> str:
+    """The extracts stage's line: what was read, and what was taken as an earlier run read it."""
+    if taken is None:
+        return f"{extracts} extracts read, {rows:,} rows, in {seconds:.1f} s"
+    if not taken.changed:
+        return f"{extracts} extracts, {rows:,} rows, as an earlier run read them from these same files, in {seconds:.1f} s"
+    again = ", ".join(e.name for e in taken.changed)
+    return f"{extracts} extracts, {rows:,} rows: {len(taken.changed)} read again ({again}), the others as an earlier run read them from the same files, in {seconds:.1f} s"
 
 
 assets = [extracts]

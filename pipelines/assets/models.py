@@ -122,25 +122,34 @@ def models_asset(models: list[SqlModel]):
         started = time.perf_counter()
         whole = len(selected) == len(models)
         with folders.connect() as con:
-            if whole and folders.taken_from is not None and prepared_runs.built_from(con) == prepared_runs.sources_digest(con):
-                counts, found = prepared_runs.row_counts(con, [m.name for m in models]), prepared_runs.columns(con)
-                for model in models:
-                    schema = TableSchema(columns=[TableColumn(name=n, type=t) for n, t in found[model.name]])
-                    yield _materialization(context, model, counts[model.name], schema)
-                progress.finished(STAGE, f"{len(models)} SQL models as an earlier run built them from the same extracts and parameters, in {time.perf_counter() - started:.1f} s")
-                return
-            for done, (model, rows, schema) in enumerate(build_each(con, selected, _columns), 1):
-                progress.item(STAGE, done, len(selected), f"{model.name}: {rows:,} rows")
-                yield _materialization(context, model, rows, schema)
-            if whole and folders.prepared_key is not None:
-                prepared_runs.keep(con, folders.database, folders.prepared_key)
-        progress.finished(STAGE, f"{len(selected)} SQL models built in {time.perf_counter() - started:.1f} s")
+            to_build = prepared_runs.to_build(con, models, folders.taken) if whole and folders.taken is not None else selected
+            if len(to_build) < len(selected):
+                built = {m.name for m in to_build}
+                as_kept = [m.name for m in models if m.name not in built]
+                counts, found = prepared_runs.row_counts(con, as_kept), prepared_runs.columns(con)
+                for name in as_kept:
+                    schema = TableSchema(columns=[TableColumn(name=n, type=t) for n, t in found[name]])
+                    yield _materialization(context, AssetKey(name), counts[name], schema)
+            for done, (model, rows, schema) in enumerate(build_each(con, to_build, _columns), 1):
+                progress.item(STAGE, done, len(to_build), f"{model.name}: {rows:,} rows")
+                yield _materialization(context, AssetKey(model.name), rows, schema)
+            if whole and folders.prepared is not None and (folders.taken is None or folders.taken.changed or to_build):
+                prepared_runs.keep(con, folders.database, *folders.prepared)
+        progress.finished(STAGE, _built(len(selected), len(to_build), time.perf_counter() - started))
 
     return sql_models
 
 
-def _materialization(context: AssetExecutionContext, model: SqlModel, rows: int, schema: TableSchema) -> MaterializeResult:
-    key = AssetKey(model.name)
+def _built(selected: int, built: int, seconds: float) -> str:
+    """The models stage's line: how many were built, and how many taken as an earlier run built them."""
+    if built == selected:
+        return f"{selected} SQL models built in {seconds:.1f} s"
+    if not built:
+        return f"{selected} SQL models as an earlier run built them from the same extracts and parameters, in {seconds:.1f} s"
+    return f"{selected} SQL models: {built} built, the others as an earlier run built them from the same inputs, in {seconds:.1f} s"
+
+
+def _materialization(context: AssetExecutionContext, key: AssetKey, rows: int, schema: TableSchema) -> MaterializeResult:
     # the columns on the materialization alone: an output's own metadata is written into the step's output event too,
     # and the columns are most of a run's event log
     context.add_asset_metadata({"dagster/column_schema": schema}, asset_key=key)

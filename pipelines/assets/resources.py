@@ -5,7 +5,7 @@
 | `extracts_dir`  | `COVENANTS_EXTRACTS`, else `<repo>/sample/extracts`                                      |
 | `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
 | `scenario_file` | none: a scenario file (docs/time-and-scenarios.md), whose extracts the run reads from a temporary folder |
-| `fresh`         | false: a database an earlier run prepared from the same files may be copied (pipelines/prepared_runs.py); true: never |
+| `fresh`         | false: the database an earlier run kept for the same extracts folder may be copied, and only what changed since prepared (pipelines/prepared_runs.py); true: never |
 
 `covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
 against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
@@ -36,6 +36,7 @@ from pipelines.extracts.ingest import table_name
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR
 from pipelines.outputs.output_folder import StagedFolder
 from pipelines.policy.loading import PolicySet, load_policies
+from pipelines.prepared_runs import Taken
 from pipelines.scenario.run import ScenarioOverlay
 
 DEFAULT_OUT = ROOT / "out" / "dagster"
@@ -74,8 +75,8 @@ class CovenantFolders(ConfigurableResource):
     _folder: StagedFolder | None = PrivateAttr(default=None)
     _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
     _scenario: ScenarioOverlay | None = PrivateAttr(default=None)
-    _prepared_key: str | None = PrivateAttr(default=None)
-    _taken_from: Path | None = PrivateAttr(default=None)
+    _prepared: tuple[str, dict[str, str]] | None = PrivateAttr(default=None)
+    _taken: Taken | None = PrivateAttr(default=None)
 
     @property
     def extracts(self) -> Path:
@@ -92,19 +93,19 @@ class CovenantFolders(ConfigurableResource):
         return self._scenario
 
     @property
-    def prepared_key(self) -> str | None:
-        """The key under which the extracts step found or may keep the run's prepared database (pipelines/prepared_runs.py):
-        None when the run reads a scenario's copy of the extracts, or some extracts only."""
-        return self._prepared_key
+    def prepared(self) -> tuple[str, dict[str, str]] | None:
+        """The key under which the run's database is kept (pipelines/prepared_runs.py) and the sha256 of each extract
+        file it reads: None when the run reads a scenario's copy of the extracts, or some extracts only."""
+        return self._prepared
 
     @property
-    def taken_from(self) -> Path | None:
-        """The kept database the extracts step copied as the run's, when it did."""
-        return self._taken_from
+    def taken(self) -> Taken | None:
+        """The kept database the extracts step copied as the run's, when it did, and the extracts it read again."""
+        return self._taken
 
-    def prepared(self, key: str | None, taken_from: Path | None) -> None:
-        """What the extracts step found: the key of the run's prepared database and the kept copy it took, if any."""
-        self._prepared_key, self._taken_from = key, taken_from
+    def found(self, prepared: tuple[str, dict[str, str]] | None, taken: Taken | None) -> None:
+        """What the extracts step found: the key and files of the run's prepared database, and the kept copy it took."""
+        self._prepared, self._taken = prepared, taken
 
     def policies(self) -> PolicySet:
         """The policies the run evaluates: policies/, with a scenario's proposed amendment when there is one."""
