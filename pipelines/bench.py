@@ -34,7 +34,7 @@ from dagster import DagsterInstance
 
 from pipelines.check.command import run_check
 from pipelines.database import connect
-from pipelines.extracts.contract import CHART_OF_ACCOUNTS, EXTRACTS, TRIAL_BALANCES, Extract
+from pipelines.extracts.contract import BY_NAME, CHART_OF_ACCOUNTS, EXTRACTS, TRIAL_BALANCES, Extract
 from pipelines.extracts.ingest import extract_fingerprints, ingest_all, table_name
 from pipelines.extracts.reading import literal, locate
 from pipelines.file_hashes import SETTLE_NS
@@ -350,6 +350,28 @@ def _one_month_changed(extracts: Path, cents: int) -> None:
     os.replace(partial, path)
 
 
+RAISE_A_PAYMENT = """
+copy (
+    select * replace (case when transaction_id = $payment then cast(amount + $cents / 100 as decimal(18, 2)) else amount end as amount)
+    from {source}
+) to {target} ({options})
+"""
+
+
+def _one_payment_changed(extracts: Path, cents: int) -> None:
+    """The first quarterly dividend on the Preferred Stock (a restricted payment of March 1996) `cents` higher: one
+    row of a small extract changed, as a payment corrected would be. Rewritten by DuckDB in the file's order, as
+    _one_month_changed rewrites the trial balances."""
+    payments = BY_NAME["restricted_payments"]
+    path = locate(extracts, payments)
+    partial = path.with_name(f".{path.name}")
+    with duckdb.connect() as con:
+        con.execute("set threads = 1")
+        command = RAISE_A_PAYMENT.format(source=scan(extracts, payments), target=literal(str(partial)), options=WRITTEN_AS[path.suffix[1:]])
+        con.execute(command, {"payment": "RP-1996-03-PFD", "cents": cents})
+    os.replace(partial, path)
+
+
 def _nightly_rows(scratch: Path, extracts: Path = SAMPLE_EXTRACTS_DIR, size: str = "") -> list[Row]:
     """The nightly run (the quarter_end job for the latest quarter closed, 2004Q4 on the sample) as the schedule
     repeats it: into the same output folder, after a first run, when no extract changed (`--if-changed` then makes no
@@ -371,7 +393,10 @@ def _nightly_rows(scratch: Path, extracts: Path = SAMPLE_EXTRACTS_DIR, size: str
     changes = itertools.count(1)  # a different change before each run
     changed = _processes(f"nightly 2004Q4{named}, one month of one entity changed", command, env=env,
                          before=lambda: _one_month_changed(copied, next(changes)))
-    return [unchanged, changed]
+    # the run before kept its database: only the payments are read again and only what reads them built
+    payment = _processes(f"nightly 2004Q4{named}, one restricted payment changed", command, env=env,
+                         before=lambda: _one_payment_changed(copied, next(changes)))
+    return [unchanged, changed, payment]
 
 
 def _print(rows: list[Row], heading: str) -> str:

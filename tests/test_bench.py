@@ -12,8 +12,9 @@ from decimal import Decimal
 import duckdb
 import polars as pl
 
-from pipelines.bench import Row, _one_month_changed, _process, against_floor, floor_command, floor_seconds, scan
-from pipelines.extracts.contract import TRIAL_BALANCES
+from pipelines.bench import Row, _one_month_changed, _one_payment_changed, _process, against_floor, floor_command, floor_seconds, scan
+from pipelines.extracts.contract import BY_NAME, TRIAL_BALANCES
+from pipelines.extracts.ingest import load_extract, validate_extract
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 
 
@@ -131,3 +132,18 @@ def test_a_scaled_run_no_slower_than_the_samples_says_so_rather_than_a_negative_
     floor = Row("floor", [0.1], [93.0])
     assert against_floor(sample, scaled, floor) == "85 times the floor; 9.4 times its memory; no slower than the sample's run"
 
+
+
+def test_one_restricted_payment_changes_and_the_file_still_reads_without_an_issue(tmp_path):
+    shutil.copy(SAMPLE_EXTRACTS_DIR / "restricted_payments.csv", tmp_path)
+    _one_payment_changed(tmp_path, 3)
+    con = duckdb.connect()
+    payments = BY_NAME["restricted_payments"]
+    assert load_extract(con, tmp_path, payments, cache_dir=None) + validate_extract(con, payments) == []
+    # 7,218.75 in sample/extracts/restricted_payments.csv, three cents higher; the other 38 rows as they were
+    rows = dict(con.execute("select transaction_id, amount from raw_restricted_payments").fetchall())
+    with duckdb.connect() as sample:
+        sample_rows = dict(sample.execute(f"select transaction_id, amount from {scan(SAMPLE_EXTRACTS_DIR, payments)}").fetchall())
+    assert rows["RP-1996-03-PFD"] == Decimal("7218.78")
+    assert {k: v for k, v in rows.items() if k != "RP-1996-03-PFD"} == {k: v for k, v in sample_rows.items() if k != "RP-1996-03-PFD"}
+    assert len(rows) == 39
