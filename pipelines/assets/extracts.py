@@ -10,9 +10,10 @@ family on the set, rather than per extract, keeps a run's check events to eight 
 of which Dagster records three times. Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 
-A run over the very files an earlier run read and accepted copies the database that run kept instead
-(pipelines/prepared_runs.py): each extract's materialization then carries the rows that database holds and the file's
-sha256, the checks pass as they passed then, and `extract_set` names the kept database it came from.
+A run over an extracts folder an earlier run read and accepted starts from the database that run kept
+(pipelines/prepared_runs.py) and reads again only the extracts whose files changed since: every other extract's
+materialization carries the rows that database holds and the file's sha256, the checks across extracts run again when
+one was read (and pass as they passed then otherwise), and `extract_set` names the kept database.
 """
 
 import time
@@ -188,8 +189,12 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             progress.item(STAGE, done, len(to_read), f"{extract.name}: {rows:,} rows")
             yield _materialization(folders, extract, rows, found)
             issues += found
-        if taken is not None:
-            yield from _as_kept(folders, con, [e for e in EXTRACTS if e not in taken.changed])
+        if taken is not None:  # the others as the kept database holds them, their rows counted in one statement
+            kept = [e for e in EXTRACTS if e not in taken.changed]
+            counts = prepared_runs.row_counts(con, [table_name(e) for e in kept]) if kept else {}
+            for extract in kept:
+                total_rows += counts[table_name(extract)]
+                yield _materialization(folders, extract, counts[table_name(extract)], [])
         if EXTRACT_SET_KEY in context.selected_asset_keys:
             if taken is None or taken.changed:  # the extracts accepted together: again once one was read again
                 issues += validate_cross_extract(con)
@@ -199,19 +204,10 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata=metadata)
             yield from _checks(issues)
         record_quarantine(con, issues)
-        total_rows = sum(prepared_runs.row_counts(con, [table_name(e) for e in EXTRACTS]).values()) if taken is not None else total_rows
     if issues:
         progress.finished(STAGE, f"{len(issues)} issue(s) in the extracts: refused")
         raise BadExtracts(issues, write_quarantine(issues, folders.out.with_name(f"{folders.out.name}-quarantine")))
     progress.finished(STAGE, _read(len(selected), total_rows, taken, time.perf_counter() - started))
-
-
-def _as_kept(folders: CovenantFolders, con, kept: list[Extract]):
-    """The materializations of extracts an earlier run read from these very files and kept (pipelines/prepared_runs.py):
-    the rows are those its database holds."""
-    counts = prepared_runs.row_counts(con, [table_name(e) for e in kept]) if kept else {}
-    for extract in kept:
-        yield _materialization(folders, extract, counts[table_name(extract)], [])
 
 
 def _read(extracts: int, rows: int, taken: prepared_runs.Taken | None, seconds: float) -> str:

@@ -16,10 +16,11 @@ definition rather than of every materialization, whose events Dagster records tw
 materialization). Each materialization carries the table's row count and its columns (`dagster/column_schema`),
 the columns added to the materialization alone (`add_asset_metadata`) rather than to the output as well.
 
-When the extracts step copied a database an earlier run kept (pipelines/prepared_runs.py) and the dated parameters
-and Business Days just loaded are those its models were built from, no model is built: each materialization carries
-the rows and columns of the table the database holds. Otherwise every model is built, and a run that built them all
-from extracts it read or copied keeps its database for the next run over the same files.
+When the extracts step copied a database an earlier run kept (pipelines/prepared_runs.py), only the models that read
+what changed since are built: an extract read again, or the dated parameters and Business Days just loaded when they
+are not those the models were built from, directly or through other models. Every other model's materialization
+carries the rows and columns of the table the database holds. A run of every model keeps its database for the next
+run over the same extracts folder.
 """
 
 import hashlib
