@@ -29,8 +29,8 @@ import duckdb
 
 from pipelines import prepared_runs
 from pipelines.database import connect
-from pipelines.extracts.date_range import instruments_date_range
 from pipelines.extracts.contract import EXTRACTS
+from pipelines.extracts.date_range import instruments_date_range
 from pipelines.extracts.reading import locate
 from pipelines.layout import CACHE_DIR, ROOT, policy_files
 from pipelines.models.sql_models import SqlModel, discover
