@@ -1,22 +1,24 @@
 """A run's database as its extracts step and SQL models left it, kept in the cache folder (layout.CACHE_DIR), so that
-the next run over the same extracts folder reads again only the files that changed since, and builds again only the
-models that read them (docs/performance.md, "A run over files prepared before").
+the next run reads again only the extract files that differ from those it read, and builds again only the models that
+read them (docs/performance.md, "A run over files prepared before").
 
-A kept database is found by the extracts folder, the days the policies let an extract's dates name
-(instruments_date_range) and the code (pipelines, SQL models, templates); it records the sha256 of each extract file
-it read (FILES). A run of every extract copies it as its own database, compares each file's sha256 with the one
-recorded, and reads, types and validates again the extracts whose files differ (every extract's checks across the
-others are run again whenever one was read). Besides the extracts, the models read only the tables the policies step
-loads (SOURCES: the dated parameters and the Business Day calendar), whose digest the database records as its models
-were built (BUILT_FROM). The models step builds again every model that reads, directly or through other models, an
-extract read again or, when the digest differs (a run under --rules-as-of, a parameter of a policy file edited), the
-sources; the others are those the database holds, built from the same inputs by the same SQL.
+A kept database is found by the days the policies let an extract's dates name (instruments_date_range) and the code
+(pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and
+row numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the
+name and sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files
+is chosen). A run of every extract copies it as its own database and reads, types and validates again the extracts
+whose files differ (every extract's checks across the others are run again whenever one was read). Besides the
+extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and the Business Day
+calendar), whose digest the database records as its models were built (BUILT_FROM). The models step builds again every
+model that reads, directly or through other models, an extract read again or, when the digest differs (a run under
+--rules-as-of, a parameter of a policy file edited), the sources; the others are those the database holds, built from
+the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's (its
-extracts are a temporary copy). A kept file is written beside its name and renamed into place, with a sidecar holding
-the sha256 of its bytes; a copy whose bytes do not hash to it (damaged, truncated or changed since) is removed with the
-kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants verify`, whose re-run must derive
-everything from the files, never take one.
+extracts are a temporary copy of another's). A kept file is written beside its name and renamed into place, with a
+JSON sidecar holding the sha256 of its bytes and its files; a copy whose bytes do not hash to it (damaged, truncated or
+changed since) is removed with the kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants
+verify`, whose re-run must derive everything from the files, never take one.
 """
 
 from __future__ import annotations
@@ -41,9 +43,9 @@ from pipelines.outputs.manifest import source_sha256
 from pipelines.processes import running
 
 PREFIX = "run-"
-KEEP = 2  # databases kept: the last two extracts folders run stay warm; at a large group's scale each is gigabytes
+KEEP = 2  # databases kept: the last two sets of extracts run stay warm; at a large group's scale each is gigabytes
 BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the models were built from them
-FILES = "prepared_run.files"  # each extract's name and the sha256 of the file it was read from
+FILES = "prepared_run.files"  # each extract's name and the file it was read from: "<file name> <sha256>"
 
 
 @dataclass(frozen=True)
@@ -52,28 +54,29 @@ class Taken:
     changed: tuple[Extract, ...]  # the extracts whose files differ from those it read, in the contract's order
 
 
-def file_hashes(folder: Path) -> dict[str, str] | None:
-    """Each extract's name and the sha256 of its file in `folder`; None when one is missing, given twice or not a file
-    (the extracts step then reads the folder and reports it)."""
+def extract_files(folder: Path) -> dict[str, str] | None:
+    """Each extract's name and its file in `folder`, as "<file name> <sha256>"; None when one is missing, given twice
+    or not a file (the extracts step then reads the folder and reports it)."""
     try:
-        return {extract.name: sha256(locate(folder, extract)) for extract in EXTRACTS}
+        return {extract.name: f"{path.name} {sha256(path)}" for extract, path in ((e, locate(folder, e)) for e in EXTRACTS)}
     except (ExtractMissing, OSError):
         return None
 
 
-def folder_key(folder: Path, dates: DateRange) -> str:
-    """The key of the database kept for the extracts in `folder` (the database records where each row was read, which
-    report.html and `covenants explain` cite)."""
-    body = {"folder": str(folder.resolve()), "dates": [str(dates.first), str(dates.last)], "code": source_sha256()}
-    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:32]
+def runs_key(dates: DateRange) -> str:
+    """What a kept database must share with a run besides its files: the days an extract's dates may name, the code."""
+    body = {"dates": [str(dates.first), str(dates.last)], "code": source_sha256()}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _kept(key: str, cache_dir: Path) -> Path:
-    return cache_dir / f"{PREFIX}{key}.duckdb"
+def kept_path(key: str, files: dict[str, str], cache_dir: Path = CACHE_DIR) -> Path:
+    """Where the database prepared from `files` under `key` is kept."""
+    digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
+    return cache_dir / f"{PREFIX}{key}-{digest}.duckdb"
 
 
 def _sidecar(path: Path) -> Path:
-    return path.with_name(path.name + ".sha256")
+    return path.with_name(path.name + ".json")
 
 
 def _copy(source: Path, target: Path) -> str:
@@ -83,13 +86,22 @@ def _copy(source: Path, target: Path) -> str:
         return hashlib.file_digest(copied, "sha256").hexdigest()
 
 
-def take(key: str, database: Path, hashes: dict[str, str], cache_dir: Path = CACHE_DIR) -> Taken | None:
-    """Copy the database kept for `key` to `database` (not there yet), with the extracts whose files (`hashes`) differ
-    from those it read; None when none is kept or the one kept was damaged (then removed, and nothing is left at
-    `database`)."""
-    kept = _kept(key, cache_dir)
+def take(key: str, database: Path, files: dict[str, str], cache_dir: Path = CACHE_DIR) -> Taken | None:
+    """Copy the database kept under `key` that holds most of `files` to `database` (not there yet), with the extracts
+    whose files it did not read; None when none is kept, none holds any of them, or the one chosen was damaged (then
+    removed, and nothing is left at `database`)."""
+    candidates = []
+    for kept in cache_dir.glob(f"{PREFIX}{key}-*.duckdb"):
+        try:
+            sidecar = json.loads(_sidecar(kept).read_text())
+            held = sum(sidecar["files"].get(name) == file for name, file in files.items())
+            candidates.append((held, kept.stat().st_mtime, kept, str(sidecar["sha256"])))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue  # a sidecar that cannot be read: the file is no candidate (and pruned in its turn)
+    held, _, kept, recorded = max(candidates, default=(0, 0, None, ""))
+    if not held:
+        return None
     try:
-        recorded = _sidecar(kept).read_text().strip()
         copied = _copy(kept, database)
     except OSError:
         database.unlink(missing_ok=True)
@@ -102,9 +114,9 @@ def take(key: str, database: Path, hashes: dict[str, str], cache_dir: Path = CAC
         os.utime(kept)  # the KEEP kept are those last used
     except OSError:
         pass
-    with duckdb.connect(str(database), read_only=True) as con:
-        read = dict(con.execute(f"select extract, sha256 from {FILES}").fetchall())
-    return Taken(kept, tuple(e for e in EXTRACTS if read.get(e.name) != hashes[e.name]))
+    with duckdb.connect(str(database), read_only=True) as con:  # what the database itself says it read, its bytes checked
+        read = dict(con.execute(f"select extract, file from {FILES}").fetchall())
+    return Taken(kept, tuple(e for e in EXTRACTS if read.get(e.name) != files[e.name]))
 
 
 def to_build(con: duckdb.DuckDBPyConnection, models: list[SqlModel], taken: Taken) -> list[SqlModel]:
@@ -154,22 +166,22 @@ def columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
     return {table: list(zip(names, types)) for table, names, types in found}
 
 
-def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, hashes: dict[str, str], cache_dir: Path = CACHE_DIR) -> None:
-    """Record in the run's database the files its extracts were read from (`hashes`) and the digest of SOURCES its
-    models were built from, and keep a copy of it for `key`. A cache that cannot be written is no error: the next run
-    prepares afresh."""
+def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[str, str], cache_dir: Path = CACHE_DIR) -> None:
+    """Record in the run's database the files its extracts were read from and the digest of SOURCES its models were
+    built from, and keep a copy of it under `key`. A cache that cannot be written is no error: the next run prepares
+    afresh."""
     con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
-    con.execute(f"create or replace table {FILES} (extract varchar primary key, sha256 varchar not null)")
-    con.executemany(f"insert into {FILES} values (?, ?)", sorted(hashes.items()))
+    con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null)")
+    con.executemany(f"insert into {FILES} values (?, ?)", sorted(files.items()))
     con.execute("checkpoint")  # every page in the file: nothing else writes it while it is copied
-    kept = _kept(key, cache_dir)
+    kept = kept_path(key, files, cache_dir)
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         _remove_partials_of_killed_runs(cache_dir)
         digest = _copy(database, partial)
-        _sidecar(partial).write_text(digest + "\n")
+        _sidecar(partial).write_text(json.dumps({"sha256": digest, "files": files}, sort_keys=True) + "\n")
         os.replace(_sidecar(partial), _sidecar(kept))
         os.replace(partial, kept)
         _prune(cache_dir, kept)
@@ -179,10 +191,10 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, hashes: dict[
 
 
 def _remove_partials_of_killed_runs(cache_dir: Path) -> None:
-    """A run killed while keeping its database leaves `.run-<key>.duckdb.<pid>` (and its `.sha256`): removed once that
-    process is no longer running."""
+    """A run killed while keeping its database leaves `.run-<key>-<files>.duckdb.<pid>` (and its `.json`): removed once
+    that process is no longer running."""
     for partial in cache_dir.glob(f".{PREFIX}*"):
-        pid = partial.name.removesuffix(".sha256").rsplit(".", 1)[-1]
+        pid = partial.name.removesuffix(".json").rsplit(".", 1)[-1]
         if pid.isdigit() and not running(int(pid)):
             partial.unlink(missing_ok=True)
 

@@ -26,7 +26,7 @@ from pipelines.extracts.date_range import DateRange
 from pipelines.extracts.ingest import BadExtracts, table_name
 from pipelines.layout import CACHE_DIR, SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import discover
-from pipelines.prepared_runs import PREFIX, Taken, file_hashes, folder_key, keep, sources_digest, take
+from pipelines.prepared_runs import PREFIX, Taken, extract_files, keep, kept_path, runs_key, sources_digest, take
 from pipelines.run_job import run_quarter_end
 
 DATES = DateRange(date(1994, 1, 1), date(2006, 12, 31))
@@ -77,7 +77,8 @@ def _published(out: Path) -> dict[str, bytes]:
 
 
 def _kept(extracts: Path) -> Path:
-    return CACHE_DIR / f"{PREFIX}{folder_key(extracts, _dates())}.duckdb"
+    """Where the database read from the files now in `extracts` is kept."""
+    return kept_path(runs_key(_dates()), extract_files(extracts))
 
 
 def _dates() -> DateRange:
@@ -111,7 +112,7 @@ def second(first, extracts, instance, tmp_path_factory) -> Run:
 def test_the_first_run_reads_builds_and_keeps_its_database(first, extracts):
     assert first.stages == [READ, BUILT] and len(first.built) == 146
     kept = _kept(extracts)
-    assert kept.exists() and kept.with_name(kept.name + ".sha256").exists()
+    assert kept.exists() and json.loads(kept.with_name(kept.name + ".json").read_text())["files"] == extract_files(extracts)
 
 
 def test_a_run_over_the_same_files_takes_it_and_says_so(second):
@@ -200,7 +201,7 @@ def test_a_kept_copy_found_damaged_is_removed_and_the_run_prepares_afresh(fresh_
     run = _run(extracts, tmp_path / "out", instance)
     assert run.stages == [READ, BUILT]
     assert _published(run.out) == _published(first.out)
-    assert prepared_runs._copy(kept, tmp_path / "copy") == kept.with_name(kept.name + ".sha256").read_text().strip()  # kept anew
+    assert prepared_runs._copy(kept, tmp_path / "copy") == json.loads(kept.with_name(kept.name + ".json").read_text())["sha256"]  # kept anew
 
 
 def test_refused_extracts_keep_nothing(extracts, instance, tmp_path):
@@ -213,12 +214,14 @@ def test_refused_extracts_keep_nothing(extracts, instance, tmp_path):
 
 
 def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(first, fresh_under_other_rules, extracts, instance, tmp_path):
-    # the first quarterly dividend on the Preferred Stock one cent higher: a restricted payment under 4.09(b)(VI)
-    payments = extracts / "restricted_payments.csv"
+    # tonight's export, in a folder of its own: the first quarterly dividend on the Preferred Stock one cent higher (a
+    # restricted payment under 4.09(b)(VI)), every other file as the runs above read it
+    tonight = Path(shutil.copytree(extracts, tmp_path / "tonight"))
+    payments = tonight / "restricted_payments.csv"
     text = payments.read_text()
     assert text.count("RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.75,") == 1
     payments.write_text(text.replace("RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.75,", "RP-1996-03-PFD,1996-03-31,KACC,dividend,public,7218.76,"))
-    run = _run(extracts, tmp_path / "out", instance)
+    run = _run(tonight, tmp_path / "out", instance)
     assert run.stages == [
         "extracts: 38 extracts, 31,665 rows: 1 read again (restricted_payments), the others as an earlier run read them from the same files, in",
         f"models: 146 SQL models: {len(run.built)} built, the others as an earlier run built them from the same inputs, in",
@@ -227,7 +230,7 @@ def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(fi
     # trial balances reads them
     assert {"stg_restricted_payments", "restricted_payment_items", "restricted_payment_basket_ledger", "restricted_payment_tests"} <= set(run.built)
     assert {"stg_trial_balances", "minimum_ebitda_tests", "ppca_ebitda"}.isdisjoint(run.built) and len(run.built) < 146
-    fresh = _run(extracts, tmp_path / "fresh", instance, fresh=True)
+    fresh = _run(tonight, tmp_path / "fresh", instance, fresh=True)
     assert len(fresh.built) == 146
     assert _published(run.out) == _published(fresh.out)
     # every table of the database the same as the fresh run's, row for row; the payments' items not the first run's
@@ -237,9 +240,9 @@ def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(fi
 
 
 def test_a_check_after_a_file_changed_prepares_what_changed_as_a_check_afresh(extracts, tmp_path):
-    # after the run above kept its database: the same payment one more cent higher, seen by a check first
+    # after the runs above kept their databases: the same payment two cents higher, seen by a check first
     payments = extracts / "restricted_payments.csv"
-    payments.write_text(payments.read_text().replace(",public,7218.76,", ",public,7218.77,", 1))
+    payments.write_text(payments.read_text().replace(",public,7218.75,", ",public,7218.77,", 1))
     taken, afresh = open_prepared(extracts, CACHE_DIR), open_prepared(extracts, tmp_path / "cache")
     rows = lambda prepared, table: prepared.con.execute(f"select * from prepared.{table} order by all").fetchall()  # noqa: E731
     tables = [*(table_name(e) for e in EXTRACTS), *(m.name for m in discover())]
@@ -258,17 +261,18 @@ def _tables(out: Path) -> dict[str, list[tuple]]:
 # ------------------------------------------------------------------------------------------------ the key and the copy
 
 
-def test_the_key_follows_the_folder_and_the_dates_and_the_files_their_bytes(extracts, tmp_path):
+def test_the_key_is_the_dates_and_the_code_and_each_file_is_its_name_and_bytes(extracts, tmp_path):
     other = Path(shutil.copytree(extracts, tmp_path / "other"))
-    key, hashes = folder_key(other, DATES), file_hashes(other)
-    assert folder_key(other, DATES) == key and file_hashes(other) == hashes
-    assert folder_key(extracts, DATES) != key  # the same bytes elsewhere: the database records where rows were read
-    assert folder_key(other, DateRange(date(1994, 1, 1), date(2007, 12, 31))) != key
+    files = extract_files(other)
+    assert files == extract_files(extracts)  # the same bytes elsewhere: the database records no folder
+    assert runs_key(DATES) == runs_key(DATES) != runs_key(DateRange(date(1994, 1, 1), date(2007, 12, 31)))
     entities = other / "entities.csv"
     entities.write_text(entities.read_text() + "\n")
-    assert {name for name in hashes if file_hashes(other)[name] != hashes[name]} == {"entities"}
+    changed = extract_files(other)
+    assert {name for name in files if changed[name] != files[name]} == {"entities"}
+    assert changed["entities"].startswith("entities.csv ") and len(changed["entities"]) == len("entities.csv ") + 64
     entities.unlink()
-    assert file_hashes(other) is None
+    assert extract_files(other) is None
 
 
 def _sources_alone(database: Path) -> duckdb.DuckDBPyConnection:
@@ -279,7 +283,7 @@ def _sources_alone(database: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-ANY_FILES = {e.name: "0" * 64 for e in EXTRACTS}
+ANY_FILES = {e.name: f"{e.name}.csv {'0' * 64}" for e in EXTRACTS}
 
 
 def test_nothing_kept_gives_nothing(tmp_path):
@@ -292,12 +296,27 @@ def test_a_copy_whose_bytes_are_not_those_recorded_is_removed_with_the_kept_file
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
         keep(con, database, "a" * 32, ANY_FILES, cache)
-    kept = cache / f"{PREFIX}{'a' * 32}.duckdb"
+    kept = kept_path("a" * 32, ANY_FILES, cache)
     assert take("a" * 32, tmp_path / "taken.duckdb", ANY_FILES, cache) == Taken(kept, ())
-    assert take("a" * 32, tmp_path / "taken2.duckdb", ANY_FILES | {"liens": "1" * 64}, cache) == Taken(kept, (BY_NAME["liens"],))
-    kept.with_name(kept.name + ".sha256").write_text("0" * 64 + "\n")  # as though the file changed after it was kept
+    assert take("a" * 32, tmp_path / "taken2.duckdb", ANY_FILES | {"liens": f"liens.csv {'1' * 64}"}, cache) == Taken(kept, (BY_NAME["liens"],))
+    assert take("b" * 32, tmp_path / "other-key.duckdb", ANY_FILES, cache) is None  # other dates or code
+    sidecar = kept.with_name(kept.name + ".json")
+    sidecar.write_text(json.dumps({**json.loads(sidecar.read_text()), "sha256": "0" * 64}))  # as though the file changed since
     assert take("a" * 32, tmp_path / "again.duckdb", ANY_FILES, cache) is None
     assert not kept.exists() and not (tmp_path / "again.duckdb").exists()
+
+
+def test_the_kept_database_holding_most_of_the_files_is_taken(tmp_path):
+    cache = tmp_path / "cache"
+    database = tmp_path / "made.duckdb"
+    other = {name: f"{name}.csv {'2' * 64}" for name in ANY_FILES}
+    with _sources_alone(database) as con:
+        keep(con, database, "a" * 32, ANY_FILES, cache)
+        keep(con, database, "a" * 32, other, cache)
+    mostly_other = other | {"entities": ANY_FILES["entities"], "liens": ANY_FILES["liens"]}
+    assert take("a" * 32, tmp_path / "t1.duckdb", mostly_other, cache) == Taken(kept_path("a" * 32, other, cache), (BY_NAME["entities"], BY_NAME["liens"]))
+    assert take("a" * 32, tmp_path / "t2.duckdb", {name: f"{name}.csv {'3' * 64}" for name in ANY_FILES}, cache) is None
+    assert not (tmp_path / "t2.duckdb").exists()
 
 
 def test_the_two_last_kept_stay(tmp_path):
@@ -306,7 +325,7 @@ def test_the_two_last_kept_stay(tmp_path):
     with _sources_alone(database) as con:
         for key in ("a", "b", "c"):
             keep(con, database, key * 32, ANY_FILES, cache)
-    assert sorted(p.name for p in cache.glob(f"{PREFIX}*.duckdb")) == [f"{PREFIX}{'b' * 32}.duckdb", f"{PREFIX}{'c' * 32}.duckdb"]
+    assert sorted(cache.glob(f"{PREFIX}*.duckdb")) == [kept_path("b" * 32, ANY_FILES, cache), kept_path("c" * 32, ANY_FILES, cache)]
 
 
 def test_the_sources_digest_follows_a_value_not_the_order_of_rows():
@@ -333,7 +352,7 @@ def test_what_a_run_killed_while_keeping_left_is_removed_by_the_next_to_keep(tmp
     cache = tmp_path / "cache"
     cache.mkdir()
     dead = _finished_pid()
-    left = [cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}", cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}.sha256"]
+    left = [cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}", cache / f".{PREFIX}{'e' * 32}.duckdb.{dead}.json"]
     alive = cache / f".{PREFIX}{'f' * 32}.duckdb.1"  # process 1 runs as long as the machine does
     for path in [*left, alive]:
         path.write_bytes(b"half copied")

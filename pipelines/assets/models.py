@@ -20,7 +20,7 @@ When the extracts step copied a database an earlier run kept (pipelines/prepared
 what changed since are built: an extract read again, or the dated parameters and Business Days just loaded when they
 are not those the models were built from, directly or through other models. Every other model's materialization
 carries the rows and columns of the table the database holds. A run of every model keeps its database for the next
-run over the same extracts folder.
+run over the same files.
 """
 
 import hashlib

@@ -5,7 +5,7 @@
 | `extracts_dir`  | `COVENANTS_EXTRACTS`, else `<repo>/sample/extracts`                                      |
 | `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
 | `scenario_file` | none: a scenario file (docs/time-and-scenarios.md), whose extracts the run reads from a temporary folder |
-| `fresh`         | false: the database an earlier run kept for the same extracts folder may be copied, and only what changed since prepared (pipelines/prepared_runs.py); true: never |
+| `fresh`         | false: the database an earlier run kept after reading most of the same files may be copied, and only what differs prepared (pipelines/prepared_runs.py); true: never |
 
 `covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
 against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
@@ -94,8 +94,8 @@ class CovenantFolders(ConfigurableResource):
 
     @property
     def prepared(self) -> tuple[str, dict[str, str]] | None:
-        """The key under which the run's database is kept (pipelines/prepared_runs.py) and the sha256 of each extract
-        file it reads: None when the run reads a scenario's copy of the extracts, or some extracts only."""
+        """The key under which the run's database is kept (pipelines/prepared_runs.py) and each extract's file it reads:
+        None when the run reads a scenario's copy of the extracts, or some extracts only."""
         return self._prepared
 
     @property

@@ -132,10 +132,9 @@ def _prepare(path: Path, extracts_dir: Path, policies: PolicySet) -> list[SqlMod
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.unlink(missing_ok=True)
     models = discover()
-    # a run over these extracts may have kept its database in the same cache folder: copied, and what changed prepared
-    hashes = prepared_runs.file_hashes(extracts_dir)
-    key = prepared_runs.folder_key(extracts_dir, instruments_date_range())
-    taken = prepared_runs.take(key, partial, hashes, path.parent) if hashes is not None else None
+    # a run over these extracts may have kept its database in the same cache folder: copied, and what differs prepared
+    files = prepared_runs.extract_files(extracts_dir)
+    taken = prepared_runs.take(prepared_runs.runs_key(instruments_date_range()), partial, files, path.parent) if files is not None else None
     con = connect(partial)
     try:
         prepare(con, extracts_dir, policies, taken)
