@@ -1,5 +1,5 @@
-"""One cache folder for every user of it (the SQL readings; check's, explain's and impact's prepared databases),
-whatever folder the command is run from, and $COVENANTS_CACHE_DIR to put it elsewhere."""
+"""One cache folder for every user of it (the SQL readings; check's, explain's and impact's prepared databases; the
+databases runs keep), whatever folder the command is run from, and $COVENANTS_CACHE_DIR to put it elsewhere."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from pipelines.impact.command import impact
 from pipelines.models.column_lineage import lineage
 from pipelines.models.reading_cache import cached
 from pipelines.models.sql_models import tables_read
+from pipelines.prepared_runs import keep, take
 
 found = {f.__qualname__: str(inspect.signature(f).parameters["cache_dir"].default)
-         for f in (run_check, open_prepared, prepared_database, explain, impact, lineage, cached, tables_read)}
+         for f in (run_check, open_prepared, prepared_database, explain, impact, lineage, cached, tables_read, take, keep)}
 for line in ("check --extracts x --date 2003-12-31 --transaction t", "explain c --date 2003-12-31", "impact f"):
     found[f"covenants {line}"] = cli.parser().parse_args(line.split()).cache
 found["layout.CACHE_DIR"] = str(layout.CACHE_DIR)
@@ -45,7 +46,7 @@ def test_every_user_of_the_cache_defaults_to_the_users_cache_folder_from_any_wor
     # process runs from another folder, which must not matter
     (tmp_path / "elsewhere").mkdir()
     found = _defaults(tmp_path / "elsewhere", HOME=str(tmp_path / "home"))
-    assert len(found) == 12  # 8 functions, 3 commands' --cache, the constant: none left out
+    assert len(found) == 14  # 10 functions, 3 commands' --cache, the constant: none left out
     assert set(found.values()) == {str(tmp_path / "home" / ".cache" / "covenants")}
 
 

@@ -1,8 +1,8 @@
 """A run over an extracts folder an earlier run prepared copies the database that run kept (pipelines/prepared_runs.py),
 says so, reads again only the files changed since and builds again only the models that read them, and publishes the
 very bytes a run that prepared everything afresh publishes; `--fresh` or a kept copy found damaged make it read and
-build everything, other parameters build every model. The runs read a copy of the sample's extracts in a folder of
-their own, so that no other test's run keeps a database for the same key."""
+build everything, other parameters build the models that read them. The runs read a copy of the sample's extracts,
+which they change, and start from a cache folder that holds no database another module's run kept or check prepared."""
 
 from __future__ import annotations
 
@@ -98,7 +98,15 @@ def extracts(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def first(extracts, instance, tmp_path_factory) -> Run:
+def no_kept_database() -> None:
+    """This process's cache folder without the databases other modules' runs kept and checks prepared, which hold the
+    sample's files too (a process runs one module at a time)."""
+    for path in [*CACHE_DIR.glob(f"{PREFIX}*"), *CACHE_DIR.glob("prepared-*")]:
+        path.unlink()
+
+
+@pytest.fixture(scope="module")
+def first(no_kept_database, extracts, instance, tmp_path_factory) -> Run:
     """The first run over the copy: nothing kept for its files yet."""
     assert not _kept(extracts).exists()
     return _run(extracts, tmp_path_factory.mktemp("first") / "out", instance)
