@@ -24,7 +24,7 @@ from pipelines.extracts.ingest import BadExtracts, ingest_all
 from pipelines.extracts.reading import Issue, locate
 from pipelines.fiscal import FiscalQuarter, quarters_between
 from pipelines.models.sql_macros import load_macros
-from pipelines.models.sql_models import build_all, build_each, discover
+from pipelines.models.sql_models import build_each, discover
 from pipelines.outputs.basket_ledger import write_basket_ledger
 from pipelines.outputs.deadlines import Deadline, write_deadlines
 from pipelines.outputs.manifest import build_manifest, write_manifest
@@ -65,18 +65,16 @@ def load_sources(con: duckdb.DuckDBPyConnection, policies: PolicySet) -> None:
 def prepare(con: duckdb.DuckDBPyConnection, extracts_dir: Path, policies: PolicySet, taken: prepared_runs.Taken | None = None) -> None:
     """Ingest and validate every extract, then build every defined term. Raises BadExtracts on any bad row.
 
-    `taken`: `con` holds the database a run kept for this extracts folder (pipelines/prepared_runs.py): only the
-    extracts whose files changed since are read again, and only the defined terms that read them, or the parameters
-    when they changed, are built again."""
+    `taken`: `con` holds the database a run kept after reading most of these files (pipelines/prepared_runs.py): only
+    the extracts whose files differ are read again, and only the defined terms that read them, or the parameters when
+    they changed, are built again."""
     if taken is None or taken.changed:
         issues = ingest_all(con, extracts_dir, EXTRACTS if taken is None else taken.changed)
         if issues:
             raise BadExtracts(issues)
     load_sources(con, policies)
-    if taken is None:
-        build_all(con)
-        return
-    for _ in build_each(con, prepared_runs.to_build(con, discover(), taken)):
+    models = discover()
+    for _ in build_each(con, models if taken is None else prepared_runs.to_build(con, models, taken)):
         pass
 
 

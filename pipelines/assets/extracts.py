@@ -177,9 +177,9 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     started = time.perf_counter()
     whole = len(selected) == len(EXTRACTS) and EXTRACT_SET_KEY in context.selected_asset_keys
     files = prepared_runs.extract_files(folders.read_from) if whole and folders.scenario is None else None
-    key = prepared_runs.runs_key(dates)
-    taken = prepared_runs.take(key, folders.database, files) if files is not None and not folders.fresh else None
-    folders.found((key, files) if files is not None else None, taken)
+    prepared = (prepared_runs.runs_key(dates), files) if files is not None else None  # the key reads every source file
+    taken = prepared_runs.take(prepared[0], folders.database, files) if prepared is not None and not folders.fresh else None
+    folders.found(prepared, taken)
     to_read = selected if taken is None else list(taken.changed)
     issues: list[Issue] = []
     total_rows = 0
