@@ -14,8 +14,10 @@ model that reads, directly or through other models, an extract read again or, wh
 --rules-as-of, a parameter of a policy file edited), the sources; the others are those the database holds, built from
 the same inputs by the same SQL.
 
-Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's (its
-extracts are a temporary copy of another's). A kept file is written beside its name and renamed into place, with a
+Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's: its
+extracts are a changed, temporary copy of another folder's, and keeping it would push out a database the next run will
+want. A scenario's run does take one: the files its scenario leaves untouched are copied byte for byte, so it reads
+again only those the scenario changes. A kept file is written beside its name and renamed into place, with a
 JSON sidecar holding the sha256 of its bytes and its files; a copy whose bytes do not hash to it (damaged, truncated or
 changed since) is removed with the kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants
 verify`, whose re-run must derive everything from the files, never take one.

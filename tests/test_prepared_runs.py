@@ -179,6 +179,25 @@ def test_the_dagster_run_records_every_asset_and_where_its_database_came_from(fi
     assert list(_extract_set_checks(instance, second.dagster_run_id).values()) == [True] * 8
 
 
+def test_a_scenario_s_run_takes_it_reads_what_the_scenario_changed_and_keeps_nothing(first, extracts, instance, tmp_path):
+    # issuing notes under 4.10(a) in November 1997: the scenario adds rows to three extracts of its own copy of the
+    # files and leaves the others byte for byte as the first run read them
+    scenario = SAMPLE_EXTRACTS_DIR.parent / "scenarios" / "issue-notes-1997-11.yaml"
+    kept = sorted(CACHE_DIR.glob(f"{PREFIX}*"))
+    run = _run(extracts, tmp_path / "out", instance, scenario=scenario)
+    assert run.stages == [
+        "extracts: 38 extracts, 31,668 rows: 3 read again (debt_instruments, incurrences, attestations), the others as an "
+        "earlier run read them from the same files, in",
+        f"models: 146 SQL models: {len(run.built)} built, the others as an earlier run built them from the same inputs, in",
+    ]
+    assert {"stg_debt_instruments", "indebtedness", "pro_forma_indebtedness"} <= set(run.built) and "stg_trial_balances" not in run.built
+    assert sorted(CACHE_DIR.glob(f"{PREFIX}*")) == kept
+    fresh = _run(extracts, tmp_path / "fresh", instance, scenario=scenario, fresh=True)
+    assert len(fresh.built) == 146
+    assert _published(run.out) == _published(fresh.out) and "scenario.json" in _published(run.out)
+    assert _tables(run.out) == _tables(fresh.out)
+
+
 @pytest.fixture(scope="module")
 def fresh_under_other_rules(second, extracts, instance, tmp_path_factory) -> Run:
     """A run with --fresh under the agreements as they stood before the Sixth Amendment (other dated parameters)."""

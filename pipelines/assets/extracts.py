@@ -10,8 +10,8 @@ family on the set, rather than per extract, keeps a run's check events to eight 
 of which Dagster records three times. Every refused row is recorded in the quarantine table and in `<out>-quarantine/quarantine.csv`, and
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 
-A run of every extract starts from the database an earlier run kept after reading most of the same files, from any
-folder (pipelines/prepared_runs.py), and reads again only the extracts whose files differ: every other extract's
+A run of every extract (a scenario's too) starts from the database an earlier run kept after reading most of the same
+files, from any folder (pipelines/prepared_runs.py), and reads again only the extracts whose files differ: every other extract's
 materialization carries the rows that database holds and the file's sha256, the checks across extracts run again when
 one was read (and pass as they passed then otherwise), and `extract_set` names the kept database.
 """
@@ -176,10 +176,11 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     dates = instruments_date_range()
     started = time.perf_counter()
     whole = len(selected) == len(EXTRACTS) and EXTRACT_SET_KEY in context.selected_asset_keys
-    files = prepared_runs.extract_files(folders.read_from) if whole and folders.scenario is None else None
-    prepared = (prepared_runs.runs_key(dates), files) if files is not None else None  # the key reads every source file
-    taken = prepared_runs.take(prepared[0], folders.database, files) if prepared is not None and not folders.fresh else None
-    folders.found(prepared, taken)
+    files = prepared_runs.extract_files(folders.read_from) if whole else None
+    key = prepared_runs.runs_key(dates) if files is not None else None  # it reads every source file
+    taken = prepared_runs.take(key, folders.database, files) if key is not None and not folders.fresh else None
+    # a scenario's run starts from a kept database too, but its own (its extracts a temporary copy) is never kept
+    folders.found((key, files) if key is not None and folders.scenario is None else None, taken)
     to_read = selected if taken is None else list(taken.changed)
     issues: list[Issue] = []
     total_rows = 0
