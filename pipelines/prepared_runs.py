@@ -16,7 +16,7 @@ the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's: its
 extracts are a changed, temporary copy of another folder's, and keeping it would push out a database the next run will
-want. A scenario's run does take one: the files its scenario leaves untouched are copied byte for byte, so it reads
+want. A scenario's run does take one: the files its scenario leaves untouched are linked to the user's, so it reads
 again only those the scenario changes. A kept file is written beside its name and renamed into place, with a
 JSON sidecar holding the sha256 of its bytes and its files; a copy whose bytes do not hash to it (damaged, truncated or
 changed since) is removed with the kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants

@@ -1,5 +1,5 @@
-"""The scenario's extracts: a copy of the extracts folder in a folder of its own, with the inputs changed and the
-proposed transactions' rows appended. The user's extracts folder is only read.
+"""The scenario's extracts: the extracts folder again in a folder of its own, its untouched files linked to the user's,
+with the inputs changed and the proposed transactions' rows appended. The user's extracts folder is only read.
 
 An input changes what happened in a month: the month's activity of each matching trial-balance row (for an income
 statement account, its fiscal-year-to-date balance less the previous month's in the same fiscal year; for a balance
@@ -14,7 +14,6 @@ hold cents, and no clause says otherwise for a figure the Company's books would 
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -162,8 +161,8 @@ def apply_input(tb: pl.DataFrame, chart_frame: pl.DataFrame, change: InputChange
 
 
 def overlaid_extracts(source: Path, scenario: Scenario, folder: Path) -> list[str]:
-    """Write the scenario's extracts into `folder` (new, empty): untouched files copied byte for byte, changed ones
-    written as CSV. Returns a line per change. Raises ScenarioError (an input that matches nothing) or BadExtracts."""
+    """Write the scenario's extracts into `folder` (new, empty): untouched files as symbolic links to the user's, changed
+    ones written as CSV. Returns a line per change. Raises ScenarioError (an input that matches nothing) or BadExtracts."""
     touched = ({TRIAL_BALANCES.name} if scenario.inputs else set()) | {name for p in scenario.proposals for name in p.rows}
     for extract in EXTRACTS:
         if extract.name in touched:
@@ -172,7 +171,9 @@ def overlaid_extracts(source: Path, scenario: Scenario, folder: Path) -> list[st
             path = locate(source, extract)
         except ExtractMissing:
             continue  # the run reports it, as for any extracts folder
-        shutil.copy2(path, folder / path.name)
+        # linked, not copied: the run reads the user's file itself, whose settled stamps let its sha256 and content
+        # fingerprint be found (a copy made a moment ago cannot be trusted to be what was hashed: file_hashes.py)
+        (folder / path.name).symlink_to(path.resolve())
     frames = {name: _typed(source, name) for name in sorted(touched)}
     lines = []
     if scenario.inputs:

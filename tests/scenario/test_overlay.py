@@ -8,9 +8,11 @@ import polars as pl
 import pytest
 
 from pipelines.extracts.contract import TRIAL_BALANCES
+from pipelines.file_hashes import stamp, unchanged_since
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.scenario.definition import InputChange, ScenarioError
-from pipelines.scenario.overlay import _typed, apply_input
+from pipelines.scenario.overlay import _typed, apply_input, overlaid_extracts
+from pipelines.scenario.run import load_scenario
 
 CHART = pl.DataFrame(
     {
@@ -122,3 +124,18 @@ def test_on_the_sample_net_sales_10_percent_lower_in_march_2004():
     assert net_sales(changed, date(2004, 2, 29)) == Decimal("-138900000.00")
     assert net_sales(changed, date(2004, 3, 31)) == Decimal("-217050000.00") + Decimal("7815000.00")
     assert net_sales(changed, date(2004, 12, 31)) - net_sales(books, date(2004, 12, 31)) == Decimal("7815000.00")
+
+
+def test_the_untouched_extracts_are_links_to_the_users_files_and_the_changed_ones_files_of_their_own(tmp_path):
+    # issuing notes in November 1997 adds rows to three extracts; the other 35 are the user's files, linked: read
+    # through the link, a file's stamps are its own, settled long ago, so its sha256 and fingerprint are trusted
+    scenario = load_scenario(SAMPLE_EXTRACTS_DIR.parent / "scenarios" / "issue-notes-1997-11.yaml")
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    overlaid_extracts(SAMPLE_EXTRACTS_DIR, scenario, folder)
+    linked = {p.name for p in folder.iterdir() if p.is_symlink()}
+    written = {p.name for p in folder.iterdir() if not p.is_symlink()}
+    assert written == {"debt_instruments.csv", "incurrences.csv", "attestations.csv"}
+    assert len(linked) == 35 and all((folder / name).resolve() == (SAMPLE_EXTRACTS_DIR / name).resolve() for name in linked)
+    assert unchanged_since((folder / "trial_balances.csv").resolve(), stamp((folder / "trial_balances.csv").resolve()))
+    assert not unchanged_since((folder / "incurrences.csv").resolve(), stamp((folder / "incurrences.csv").resolve()))
