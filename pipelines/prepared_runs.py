@@ -6,7 +6,7 @@ A kept database is found by the days the policies let an extract's dates name (i
 (pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and
 row numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the
 name and sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files
-is chosen). A run of every extract copies it as its own database and reads, types and validates again the extracts
+is chosen), and the Dagster run that read and validated each file, which the extracts' materializations link to. A run of every extract copies it as its own database and reads, types and validates again the extracts
 whose files differ (every extract's checks across the others are run again whenever one was read). Besides the
 extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and the Business Day
 calendar), whose digest the database records as its models were built (BUILT_FROM). The models step builds again every
@@ -47,13 +47,15 @@ from pipelines.processes import running
 PREFIX = "run-"
 KEEP = 2  # databases kept: the last two sets of extracts run stay warm; at a large group's scale each is gigabytes
 BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the models were built from them
-FILES = "prepared_run.files"  # each extract's name and the file it was read from: "<file name> <sha256>"
+# each extract's name, the file it was read from ("<file name> <sha256>") and the Dagster run that read and validated it
+FILES = "prepared_run.files"
 
 
 @dataclass(frozen=True)
 class Taken:
     kept: Path  # the kept database copied as the run's
     changed: tuple[Extract, ...]  # the extracts whose files differ from those it read, in the contract's order
+    read_in: dict[str, str]  # every other extract's name → the Dagster run that read and validated its file
 
 
 def extract_files(folder: Path) -> dict[str, str] | None:
@@ -117,8 +119,9 @@ def take(key: str, database: Path, files: dict[str, str], cache_dir: Path = CACH
     except OSError:
         pass
     with duckdb.connect(str(database), read_only=True) as con:  # what the database itself says it read, its bytes checked
-        read = dict(con.execute(f"select extract, file from {FILES}").fetchall())
-    return Taken(kept, tuple(e for e in EXTRACTS if read.get(e.name) != files[e.name]))
+        read = {extract: (file, run) for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall()}
+    changed = tuple(e for e in EXTRACTS if read.get(e.name, (None,))[0] != files[e.name])
+    return Taken(kept, changed, {e.name: read[e.name][1] for e in EXTRACTS if e not in changed})
 
 
 def to_build(con: duckdb.DuckDBPyConnection, models: list[SqlModel], taken: Taken) -> list[SqlModel]:
@@ -168,14 +171,16 @@ def columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
     return {table: list(zip(names, types)) for table, names, types in found}
 
 
-def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[str, str], cache_dir: Path = CACHE_DIR) -> None:
-    """Record in the run's database the files its extracts were read from and the digest of SOURCES its models were
-    built from, and keep a copy of it under `key`. A cache that cannot be written is no error: the next run prepares
-    afresh."""
+def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[str, str], run_id: str, cache_dir: Path = CACHE_DIR) -> None:
+    """Record in the run's database the files its extracts were read from, the Dagster run that read each (`run_id`,
+    this run, for those the database did not hold already from the same file) and the digest of SOURCES its models
+    were built from, and keep a copy of it under `key`. A cache that cannot be written is no error: the next run
+    prepares afresh."""
+    earlier = _read_in(con, files)
     con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
-    con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null)")
-    con.executemany(f"insert into {FILES} values (?, ?)", sorted(files.items()))
+    con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null, read_in_run varchar not null)")
+    con.executemany(f"insert into {FILES} values (?, ?, ?)", [(name, file, earlier.get(name, run_id)) for name, file in sorted(files.items())])
     con.execute("checkpoint")  # every page in the file: nothing else writes it while it is copied
     kept = kept_path(key, files, cache_dir)
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")
@@ -190,6 +195,14 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[s
     except OSError:
         partial.unlink(missing_ok=True)
         _sidecar(partial).unlink(missing_ok=True)
+
+
+def _read_in(con: duckdb.DuckDBPyConnection, files: dict[str, str]) -> dict[str, str]:
+    """The run that read each extract whose file is one of `files`, as the database taken from a kept one records it."""
+    schema, table = FILES.split(".")
+    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+        return {}
+    return {extract: run for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall() if files.get(extract) == file}
 
 
 def _remove_partials_of_killed_runs(cache_dir: Path) -> None:

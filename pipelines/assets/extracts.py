@@ -153,9 +153,13 @@ def _checks(issues: list[Issue]) -> list[AssetCheckResult]:
     return results
 
 
-def _materialization(folders: CovenantFolders, extract: Extract, rows: int, issues: list[Issue]) -> MaterializeResult:
+def _materialization(folders: CovenantFolders, extract: Extract, rows: int, issues: list[Issue], read_in: str | None = None) -> MaterializeResult:
+    """`read_in`: the earlier Dagster run that read and validated the same file, for an extract the run took from a kept
+    database rather than read: the UI links to it."""
     refused = {name: len(found) for name, found in _by_family(issues).items() if found}
     metadata = {"dagster/row_count": rows, "refused": len(issues), "refused_by_rule_family": MetadataValue.json(refused)}
+    if read_in is not None:
+        metadata["read_and_validated_in_run"] = MetadataValue.dagster_run(read_in)
     try:
         path = locate(folders.read_from, extract)
     except ExtractMissing:  # recorded as an issue by load_extract: its check fails on it
@@ -195,7 +199,7 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             counts = prepared_runs.row_counts(con, [table_name(e) for e in kept]) if kept else {}
             for extract in kept:
                 total_rows += counts[table_name(extract)]
-                yield _materialization(folders, extract, counts[table_name(extract)], [])
+                yield _materialization(folders, extract, counts[table_name(extract)], [], taken.read_in[extract.name])
         if EXTRACT_SET_KEY in context.selected_asset_keys:
             if taken is None or taken.changed:  # the extracts accepted together: again once one was read again
                 issues += validate_cross_extract(con)

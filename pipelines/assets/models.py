@@ -135,7 +135,7 @@ def models_asset(models: list[SqlModel]):
                 progress.item(STAGE, done, len(to_build), f"{model.name}: {rows:,} rows")
                 yield _materialization(context, AssetKey(model.name), rows, schema)
             if whole and folders.prepared is not None and (folders.taken is None or folders.taken.changed or to_build):
-                prepared_runs.keep(con, folders.database, *folders.prepared)
+                prepared_runs.keep(con, folders.database, *folders.prepared, context.run_id)
         progress.finished(STAGE, _built(len(selected), len(to_build), time.perf_counter() - started))
 
     return sql_models
