@@ -6,7 +6,8 @@ A kept database is found by the days the policies let an extract's dates name (i
 (pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and
 row numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the
 name and sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files
-is chosen), and the Dagster run that read and validated each file, which the extracts' materializations link to. A run of every extract copies it as its own database and reads, types and validates again the extracts
+is chosen), the Dagster run that read and validated each file and the one that built each model, which the
+materializations of a run that takes the database link to. A run of every extract copies it as its own database and reads, types and validates again the extracts
 whose files differ (every extract's checks across the others are run again whenever one was read). Besides the
 extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and the Business Day
 calendar), whose digest the database records as its models were built (BUILT_FROM). The models step builds again every
@@ -49,6 +50,7 @@ KEEP = 2  # databases kept: the last two sets of extracts run stay warm; at a la
 BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the models were built from them
 # each extract's name, the file it was read from ("<file name> <sha256>") and the Dagster run that read and validated it
 FILES = "prepared_run.files"
+BUILT_IN = "prepared_run.models"  # each model's name and the Dagster run that built it
 
 
 @dataclass(frozen=True)
@@ -171,13 +173,16 @@ def columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
     return {table: list(zip(names, types)) for table, names, types in found}
 
 
-def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[str, str], run_id: str, cache_dir: Path = CACHE_DIR) -> None:
+def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[str, str], run_id: str, built: list[str], cache_dir: Path = CACHE_DIR) -> None:
     """Record in the run's database the files its extracts were read from, the Dagster run that read each (`run_id`,
-    this run, for those the database did not hold already from the same file) and the digest of SOURCES its models
-    were built from, and keep a copy of it under `key`. A cache that cannot be written is no error: the next run
-    prepares afresh."""
+    this run, for those the database did not hold already from the same file), the run that built each model (this
+    one for those it `built`) and the digest of SOURCES its models were built from, and keep a copy of it under `key`.
+    A cache that cannot be written is no error: the next run prepares afresh."""
     earlier = _read_in(con, files)
     con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
+    con.execute(f"create table if not exists {BUILT_IN} (model varchar primary key, built_in_run varchar not null)")
+    if built:
+        con.executemany(f"insert or replace into {BUILT_IN} values (?, ?)", [(name, run_id) for name in built])
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
     con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null, read_in_run varchar not null)")
     con.executemany(f"insert into {FILES} values (?, ?, ?)", [(name, file, earlier.get(name, run_id)) for name, file in sorted(files.items())])
@@ -195,6 +200,14 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[s
     except OSError:
         partial.unlink(missing_ok=True)
         _sidecar(partial).unlink(missing_ok=True)
+
+
+def built_in(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """The run that built each model, as a database taken from a kept one records it; empty in a database not kept."""
+    schema, table = BUILT_IN.split(".")
+    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+        return {}
+    return dict(con.execute(f"select model, built_in_run from {BUILT_IN}").fetchall())
 
 
 def _read_in(con: duckdb.DuckDBPyConnection, files: dict[str, str]) -> dict[str, str]:

@@ -176,6 +176,9 @@ def test_the_dagster_run_records_every_asset_and_where_its_database_came_from(fi
     # each extract taken from the kept database links to the run that read and validated its file: the first
     assert {after[f"raw_{e.name}"]["read_and_validated_in_run"] for e in EXTRACTS} == {first.dagster_run_id}
     assert not any("read_and_validated_in_run" in before[f"raw_{e.name}"] for e in EXTRACTS)
+    # and each model to the run that built it
+    assert {after[m.name]["built_in_run"] for m in discover()} == {first.dagster_run_id}
+    assert not any("built_in_run" in before[m.name] for m in discover())
     assert after["extract_set"]["prepared_by_an_earlier_run"] == str(_kept(extracts))
     # one check per family of rules, each passed, as in the run that read the files
     assert _extract_set_checks(instance, second.dagster_run_id) == _extract_set_checks(instance, first.dagster_run_id)
@@ -264,6 +267,10 @@ def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(fi
     read_in = {k: v.get("read_and_validated_in_run") for k, v in _materializations(instance, run.dagster_run_id).items() if k.startswith("raw_")}
     assert read_in.pop("raw_restricted_payments") is None and None not in read_in.values() and run.dagster_run_id not in read_in.values()
     assert len(set(read_in.values())) == 1  # the run that kept the database this one took
+    # the models built again link to no earlier run; every other model to the run that built it
+    built_in = {m.name: _materializations(instance, run.dagster_run_id)[m.name].get("built_in_run") for m in discover()}
+    assert {name for name, by in built_in.items() if by is None} == set(run.built)
+    assert {by for by in built_in.values() if by is not None} == set(read_in.values())
     fresh = _run(tonight, tmp_path / "fresh", instance, fresh=True)
     assert len(fresh.built) == 146
     assert _published(run.out) == _published(fresh.out)
@@ -329,7 +336,7 @@ def test_a_copy_whose_bytes_are_not_those_recorded_is_removed_with_the_kept_file
     cache = tmp_path / "cache"
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
-        keep(con, database, "a" * 32, ANY_FILES, "run-a", cache)
+        keep(con, database, "a" * 32, ANY_FILES, "run-a", [], cache)
     kept = kept_path("a" * 32, ANY_FILES, cache)
     assert take("a" * 32, tmp_path / "taken.duckdb", ANY_FILES, cache) == Taken(kept, (), dict.fromkeys(ANY_FILES, "run-a"))
     but_liens = dict.fromkeys([name for name in ANY_FILES if name != "liens"], "run-a")
@@ -346,8 +353,8 @@ def test_the_kept_database_holding_most_of_the_files_is_taken(tmp_path):
     database = tmp_path / "made.duckdb"
     other = {name: f"{name}.csv {'2' * 64}" for name in ANY_FILES}
     with _sources_alone(database) as con:
-        keep(con, database, "a" * 32, ANY_FILES, "run-a", cache)
-        keep(con, database, "a" * 32, other, "run-b", cache)
+        keep(con, database, "a" * 32, ANY_FILES, "run-a", [], cache)
+        keep(con, database, "a" * 32, other, "run-b", [], cache)
     mostly_other = other | {"entities": ANY_FILES["entities"], "liens": ANY_FILES["liens"]}
     others_read_in = dict.fromkeys([name for name in ANY_FILES if name not in ("entities", "liens")], "run-b")
     assert take("a" * 32, tmp_path / "t1.duckdb", mostly_other, cache) == Taken(kept_path("a" * 32, other, cache), (BY_NAME["entities"], BY_NAME["liens"]), others_read_in)
@@ -360,7 +367,7 @@ def test_the_two_last_kept_stay(tmp_path):
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
         for key in ("a", "b", "c"):
-            keep(con, database, key * 32, ANY_FILES, f"run-{key}", cache)
+            keep(con, database, key * 32, ANY_FILES, f"run-{key}", [], cache)
     assert sorted(cache.glob(f"{PREFIX}*.duckdb")) == [kept_path("b" * 32, ANY_FILES, cache), kept_path("c" * 32, ANY_FILES, cache)]
 
 
@@ -379,12 +386,13 @@ def test_what_a_kept_database_records_is_read_back(tmp_path):
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
         assert prepared_runs.built_from(con) is None
-        keep(con, database, "d" * 32, ANY_FILES, "run-d", tmp_path / "cache")
+        keep(con, database, "d" * 32, ANY_FILES, "run-d", ["policy_parameters", "business_days"], tmp_path / "cache")
         assert prepared_runs.built_from(con) == sources_digest(con)
         # kept again by a run that read the liens again: the others are still those the first run read
-        keep(con, database, "d" * 32, ANY_FILES | {"liens": f"liens.csv {'1' * 64}"}, "run-e", tmp_path / "cache")
+        keep(con, database, "d" * 32, ANY_FILES | {"liens": f"liens.csv {'1' * 64}"}, "run-e", ["business_days"], tmp_path / "cache")
         read_in = dict(con.execute(f"select extract, read_in_run from {prepared_runs.FILES}").fetchall())
         assert read_in == {**dict.fromkeys(ANY_FILES, "run-d"), "liens": "run-e"}
+        assert prepared_runs.built_in(con) == {"policy_parameters": "run-d", "business_days": "run-e"}
     assert json.dumps(prepared_runs.row_counts(duckdb.connect(str(database), read_only=True), ["policy_parameters", "business_days"])) == '{"policy_parameters": 1, "business_days": 1}'
 
 
@@ -398,7 +406,7 @@ def test_what_a_run_killed_while_keeping_left_is_removed_by_the_next_to_keep(tmp
         path.write_bytes(b"half copied")
     database = tmp_path / "made.duckdb"
     with _sources_alone(database) as con:
-        keep(con, database, "g" * 32, ANY_FILES, "run-g", cache)
+        keep(con, database, "g" * 32, ANY_FILES, "run-g", [], cache)
     assert [p.exists() for p in left] == [False, False] and alive.exists()
 
 

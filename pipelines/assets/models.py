@@ -127,15 +127,15 @@ def models_asset(models: list[SqlModel]):
             if len(to_build) < len(selected):
                 built = {m.name for m in to_build}
                 as_kept = [m.name for m in models if m.name not in built]
-                counts, found = prepared_runs.row_counts(con, as_kept), prepared_runs.columns(con)
+                counts, found, built_in = prepared_runs.row_counts(con, as_kept), prepared_runs.columns(con), prepared_runs.built_in(con)
                 for name in as_kept:
                     schema = TableSchema(columns=[TableColumn(name=n, type=t) for n, t in found[name]])
-                    yield _materialization(context, AssetKey(name), counts[name], schema)
+                    yield _materialization(context, AssetKey(name), counts[name], schema, built_in[name])
             for done, (model, rows, schema) in enumerate(build_each(con, to_build, _columns), 1):
                 progress.item(STAGE, done, len(to_build), f"{model.name}: {rows:,} rows")
                 yield _materialization(context, AssetKey(model.name), rows, schema)
             if whole and folders.prepared is not None and (folders.taken is None or folders.taken.changed or to_build):
-                prepared_runs.keep(con, folders.database, *folders.prepared, context.run_id)
+                prepared_runs.keep(con, folders.database, *folders.prepared, context.run_id, [m.name for m in to_build])
         progress.finished(STAGE, _built(len(selected), len(to_build), time.perf_counter() - started))
 
     return sql_models
@@ -150,11 +150,13 @@ def _built(selected: int, built: int, seconds: float) -> str:
     return f"{selected} SQL models: {built} built, the others as an earlier run built them from the same inputs, in {seconds:.1f} s"
 
 
-def _materialization(context: AssetExecutionContext, key: AssetKey, rows: int, schema: TableSchema) -> MaterializeResult:
+def _materialization(context: AssetExecutionContext, key: AssetKey, rows: int, schema: TableSchema, built_in: str | None = None) -> MaterializeResult:
+    """`built_in`: the earlier Dagster run that built the model, for one taken from a kept database: the UI links to it."""
     # the columns on the materialization alone: an output's own metadata is written into the step's output event too,
     # and the columns are most of a run's event log
     context.add_asset_metadata({"dagster/column_schema": schema}, asset_key=key)
-    return MaterializeResult(asset_key=key, metadata={"dagster/row_count": rows})
+    metadata = {"dagster/row_count": rows} if built_in is None else {"dagster/row_count": rows, "built_in_run": MetadataValue.dagster_run(built_in)}
+    return MaterializeResult(asset_key=key, metadata=metadata)
 
 
 def _columns(cursor: duckdb.DuckDBPyConnection, model: SqlModel) -> TableSchema:
