@@ -3,17 +3,17 @@ the next run reads again only the extract files that differ from those it read, 
 read them (docs/performance.md, "A run over files prepared before").
 
 A kept database is found by the days the policies let an extract's dates name (instruments_date_range) and the code
-(pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and
-row numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the
-name and sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files
-is chosen), the Dagster run that read and validated each file and the one that built each model, which the
-materializations of a run that takes the database link to. A run of every extract copies it as its own database and reads, types and validates again the extracts
-whose files differ (every extract's checks across the others are run again whenever one was read). Besides the
-extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and the Business Day
-calendar), whose digest the database records as its models were built (BUILT_FROM). The models step builds again every
-model that reads, directly or through other models, an extract read again or, when the digest differs (a run under
---rules-as-of, a parameter of a policy file edited), the sources; the others are those the database holds, built from
-the same inputs by the same SQL.
+(pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and row
+numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the name and
+sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files is
+chosen), the Dagster run that read and validated each file and the one that built each model, which the materializations
+of a run that takes the database link to. A run of every extract copies it as its own database and reads, types and
+validates again the extracts whose files differ (every extract's checks across the others are run again whenever one was
+read). Besides the extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and
+the Business Day calendar), whose digest the database records as its models were built (BUILT_FROM). The models step
+builds again every model that reads, directly or through other models, an extract read again or, when the digest differs
+(a run under --rules-as-of, a parameter of a policy file edited), the sources; the others are those the database holds,
+built from the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's: its
 extracts are a changed, temporary copy of another folder's, and keeping it would push out a database the next run will
@@ -151,8 +151,7 @@ def sources_digest(con: duckdb.DuckDBPyConnection) -> str:
 
 def built_from(con: duckdb.DuckDBPyConnection) -> str | None:
     """The digest of SOURCES recorded when the models of this database were built; None in a database not kept."""
-    schema, table = BUILT_FROM.split(".")
-    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+    if not _holds(con, BUILT_FROM):
         return None
     return con.execute(f"select digest from {BUILT_FROM}").fetchone()[0]
 
@@ -204,18 +203,22 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[s
 
 def built_in(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """The run that built each model, as a database taken from a kept one records it; empty in a database not kept."""
-    schema, table = BUILT_IN.split(".")
-    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+    if not _holds(con, BUILT_IN):
         return {}
     return dict(con.execute(f"select model, built_in_run from {BUILT_IN}").fetchall())
 
 
 def _read_in(con: duckdb.DuckDBPyConnection, files: dict[str, str]) -> dict[str, str]:
     """The run that read each extract whose file is one of `files`, as the database taken from a kept one records it."""
-    schema, table = FILES.split(".")
-    if not con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0]:
+    if not _holds(con, FILES):
         return {}
     return {extract: run for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall() if files.get(extract) == file}
+
+
+def _holds(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    """The database holds the table `schema.table`: one a database not kept lacks."""
+    schema, table = qualified.split(".")
+    return bool(con.execute("select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]).fetchone()[0])
 
 
 def _remove_partials_of_killed_runs(cache_dir: Path) -> None:

@@ -11,9 +11,9 @@ of which Dagster records three times. Every refused row is recorded in the quara
 the step fails (BadExtracts), so that no model, result or certificate downstream of a bad extract is made.
 
 A run of every extract (a scenario's too) starts from the database an earlier run kept after reading most of the same
-files, from any folder (pipelines/prepared_runs.py), and reads again only the extracts whose files differ: every other extract's
-materialization carries the rows that database holds and the file's sha256, the checks across extracts run again when
-one was read (and pass as they passed then otherwise), and `extract_set` names the kept database.
+files, from any folder (pipelines/prepared_runs.py), and reads again only the extracts whose files differ: every other
+extract's materialization carries the rows that database holds and the file's sha256, the checks across extracts run
+again when one was read (and pass as they passed then otherwise), and `extract_set` names the kept database.
 """
 
 import time
