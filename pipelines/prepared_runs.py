@@ -180,11 +180,12 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[s
     earlier = _read_in(con, files)
     con.execute(f"create schema if not exists {BUILT_FROM.split('.')[0]}")
     con.execute(f"create table if not exists {BUILT_IN} (model varchar primary key, built_in_run varchar not null)")
-    if built:
-        con.executemany(f"insert or replace into {BUILT_IN} values (?, ?)", [(name, run_id) for name in built])
+    # one statement for all the rows: executemany runs one per row, half a second for the 146 models
+    con.execute(f"insert or replace into {BUILT_IN} select unnest(?::varchar[]), ?", [built, run_id])
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
     con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null, read_in_run varchar not null)")
-    con.executemany(f"insert into {FILES} values (?, ?, ?)", [(name, file, earlier.get(name, run_id)) for name, file in sorted(files.items())])
+    names = sorted(files)
+    con.execute(f"insert into {FILES} select unnest(?::varchar[]), unnest(?::varchar[]), unnest(?::varchar[])", [names, [files[n] for n in names], [earlier.get(n, run_id) for n in names]])
     con.execute("checkpoint")  # every page in the file: nothing else writes it while it is copied
     kept = kept_path(key, files, cache_dir)
     partial = kept.with_name(f".{kept.name}.{os.getpid()}")
