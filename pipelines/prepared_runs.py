@@ -21,7 +21,7 @@ want. A scenario's run does take one: the files its scenario leaves untouched ar
 again only those the scenario changes. A kept file is written beside its name and renamed into place, with a
 JSON sidecar holding the sha256 of its bytes and its files; a copy whose bytes do not hash to it (damaged, truncated or
 changed since) is removed with the kept file, and the run prepares afresh. `covenants run --fresh`, and `covenants
-verify`, whose re-run must derive everything from the files, never take one.
+verify`, whose re-run must derive everything from the files, never take one; the re-run keeps none either.
 """
 
 from __future__ import annotations

@@ -46,10 +46,14 @@ def partitions(period: str | None) -> tuple[str | None, dict[str, str]]:
     return None, dict(zip(RANGE_TAGS, (first, last)))
 
 
-def run_config(extracts: Path, out: Path, as_of: date | None, scenario: Path | None = None, rules_as_of: date | None = None, fresh: bool = False) -> dict:
+def run_config(
+    extracts: Path, out: Path, as_of: date | None, scenario: Path | None = None, rules_as_of: date | None = None, fresh: bool = False, keep: bool = True
+) -> dict:
     folders = {"extracts_dir": str(extracts.resolve()), "out_dir": str(out.resolve())}
     if fresh:
         folders["fresh"] = True
+    if not keep:
+        folders["keep"] = False
     if scenario is not None:
         folders["scenario_file"] = str(scenario.resolve())
     ops = {"quarter_close": {"config": {"as_of": as_of.isoformat() if as_of else None}}}
@@ -72,11 +76,13 @@ def run_quarter_end(
     scenario: Path | None = None,
     rules_as_of: date | None = None,
     fresh: bool = False,
+    keep: bool = True,
 ) -> RunOutcome:
     """Execute the quarter_end job; the errors of its steps (BadExtracts, PolicyError, OutputRefused, ScenarioError,
     ...) propagate as they were raised. `instance` defaults to the project's (pipelines.instance). `scenario`: a
     scenario file, evaluated beside the baseline (pipelines/scenario/). `fresh`: read every extract and build every
-    model, never copying the database an earlier run prepared from the same files (pipelines/prepared_runs.py)."""
+    model, never copying the database an earlier run prepared from the same files (pipelines/prepared_runs.py).
+    `keep`: false leaves no copy of the run's database in the cache folder for later runs."""
     from pipelines.certificates.printing import start_print_workers
     from pipelines.definitions import defs
     from pipelines.instance import BATCH_ENVIRONMENT, project_instance
@@ -103,7 +109,7 @@ def run_quarter_end(
     start_print_workers()  # they load the PDF renderer while the job's first steps ingest, build and evaluate
     try:
         result = defs.resolve_job_def("quarter_end").execute_in_process(
-            run_config=run_config(extracts, out, as_of, scenario, rules_as_of, fresh),
+            run_config=run_config(extracts, out, as_of, scenario, rules_as_of, fresh, keep),
             instance=instance or project_instance(),
             partition_key=partition_key,
             tags={**tags, **scenario_tags, "covenants/launched_by": "covenants run"},

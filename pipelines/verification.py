@@ -213,9 +213,11 @@ def _rerun(record: dict, extracts: Path, folder: Path, differences: list[str]) -
     rules_as_of = date.fromisoformat(options["rules_as_of"]) if options.get("rules_as_of") else None
     try:
         # a scratch instance: a verification is no run of the Company's to list in the UI; fresh: everything derived
-        # again from the files, not from a database an earlier run (perhaps the very run verified) prepared
+        # again from the files, not from a database an earlier run (perhaps the very run verified) prepared; nothing
+        # kept: an old certificate's files would push a database the next run wants out of the cache folder
         outcome = run_quarter_end(
-            extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral(), rules_as_of=rules_as_of, fresh=True
+            extracts, folder / "rerun", period=options.get("period"), as_of=as_of, instance=DagsterInstance.ephemeral(), rules_as_of=rules_as_of,
+            fresh=True, keep=False,
         )
     except ExtractMissing as missing:
         raise NotVerifiable(str(missing)) from None

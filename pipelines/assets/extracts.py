@@ -184,7 +184,7 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
     key = prepared_runs.runs_key(dates) if files is not None else None  # it reads every source file
     taken = prepared_runs.take(key, folders.database, files) if key is not None and not folders.fresh else None
     # a scenario's run starts from a kept database too, but its own (its extracts a temporary copy) is never kept
-    folders.found((key, files) if key is not None and folders.scenario is None else None, taken)
+    folders.found((key, files) if key is not None and folders.scenario is None and folders.keep else None, taken)
     to_read = selected if taken is None else list(taken.changed)
     issues: list[Issue] = []
     total_rows = 0

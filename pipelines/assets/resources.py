@@ -6,6 +6,7 @@
 | `out_dir`       | `<COVENANTS_OUT, else <repo>/out/dagster>/<the run's quarter>` (`2003Q4`, or `2003Q1-2003Q4` for a range) |
 | `scenario_file` | none: a scenario file (docs/time-and-scenarios.md), whose extracts the run reads from a temporary folder |
 | `fresh`         | false: the database an earlier run kept after reading most of the same files may be copied, and only what differs prepared (pipelines/prepared_runs.py); true: never |
+| `keep`          | true: a run that read every extract keeps a copy of its database for later runs (pipelines/prepared_runs.py); false: it leaves nothing in the cache folder (a verification's re-run) |
 
 `covenants run` sets both. When the run starts, the output folder is checked (one the product may replace), locked
 against another run and a staging folder made beside it; every step writes there, the run's DuckDB database
@@ -72,6 +73,7 @@ class CovenantFolders(ConfigurableResource):
     out_dir: str = ""
     scenario_file: str = ""
     fresh: bool = False
+    keep: bool = True
     _folder: StagedFolder | None = PrivateAttr(default=None)
     _con: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
     _scenario: ScenarioOverlay | None = PrivateAttr(default=None)

@@ -14,7 +14,7 @@ import pytest
 
 from pipelines import prepared_runs, run_job
 from pipelines.cli import main
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import CACHE_DIR, SAMPLE_EXTRACTS_DIR
 from pipelines.outputs import manifest as run_manifest
 from pipelines.verification import _pdf_string, document_head
 
@@ -54,7 +54,10 @@ def test_the_run_manifest_and_every_document_are_confirmed(run, capsys, monkeypa
         raise AssertionError("a verification re-runs from the files, never from a database an earlier run kept")
 
     monkeypatch.setattr(prepared_runs, "take", taken)
+    kept = {path: path.stat().st_mtime_ns for path in CACHE_DIR.glob(f"{prepared_runs.PREFIX}*")}
     assert main(["verify", str(out / "manifest.json")]) == 0
+    # nor does it keep one: the cache folder's kept databases are as they were
+    assert {path: path.stat().st_mtime_ns for path in CACHE_DIR.glob(f"{prepared_runs.PREFIX}*")} == kept
     printed = capsys.readouterr().out
     assert printed.startswith("Confirmed: the re-run gives the same bytes for manifest.json,")
     assert "certificates/indenture-1996-4.06b-FY2003.pdf" in printed
