@@ -14,6 +14,7 @@ hold cents, and no clause says otherwise for a figure the Company's books would 
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -172,8 +173,12 @@ def overlaid_extracts(source: Path, scenario: Scenario, folder: Path) -> list[st
         except ExtractMissing:
             continue  # the run reports it, as for any extracts folder
         # linked, not copied: the run reads the user's file itself, whose settled stamps let its sha256 and content
-        # fingerprint be found (a copy made a moment ago cannot be trusted to be what was hashed: file_hashes.py)
-        (folder / path.name).symlink_to(path.resolve())
+        # fingerprint be found (a copy made a moment ago cannot be trusted to be what was hashed: file_hashes.py); a
+        # file system without links gets a copy, read and fingerprinted afresh
+        try:
+            (folder / path.name).symlink_to(path.resolve())
+        except OSError:
+            shutil.copy2(path, folder / path.name)
     frames = {name: _typed(source, name) for name in sorted(touched)}
     lines = []
     if scenario.inputs:

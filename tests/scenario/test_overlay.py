@@ -1,8 +1,10 @@
-"""A scenario's trial-balance inputs, posted as the Company's books would carry them (pipelines/scenario/overlay.py).
-Every expected balance is worked out by hand beside it."""
+"""A scenario's trial-balance inputs, posted as the Company's books would carry them (pipelines/scenario/overlay.py),
+every expected balance worked out by hand beside it; and the scenario's folder, its untouched extracts linked to the
+user's files."""
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -139,3 +141,16 @@ def test_the_untouched_extracts_are_links_to_the_users_files_and_the_changed_one
     assert len(linked) == 35 and all((folder / name).resolve() == (SAMPLE_EXTRACTS_DIR / name).resolve() for name in linked)
     assert unchanged_since((folder / "trial_balances.csv").resolve(), stamp((folder / "trial_balances.csv").resolve()))
     assert not unchanged_since((folder / "incurrences.csv").resolve(), stamp((folder / "incurrences.csv").resolve()))
+
+
+def test_where_the_file_system_has_no_links_the_untouched_extracts_are_copied(tmp_path, monkeypatch):
+    def refused(self, target):
+        raise OSError(1, "Operation not permitted", str(self))
+
+    monkeypatch.setattr(Path, "symlink_to", refused)
+    scenario = load_scenario(SAMPLE_EXTRACTS_DIR.parent / "scenarios" / "issue-notes-1997-11.yaml")
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    overlaid_extracts(SAMPLE_EXTRACTS_DIR, scenario, folder)
+    assert not any(p.is_symlink() for p in folder.iterdir()) and len(list(folder.iterdir())) == 38
+    assert (folder / "trial_balances.csv").read_bytes() == (SAMPLE_EXTRACTS_DIR / "trial_balances.csv").read_bytes()
