@@ -6,14 +6,14 @@ A kept database is found by the days the policies let an extract's dates name (i
 (pipelines, SQL models, templates), whatever folder the extracts are in (the database records each file's name and row
 numbers, never its folder: tonight's export in a folder of its own starts from last night's). Each records the name and
 sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files is
-chosen), the Dagster run that read and validated each file and the one that built each model, which the materializations
-of a run that takes the database link to. A run of every extract copies it as its own database and reads, types and
-validates again the extracts whose files differ (every extract's checks across the others are run again whenever one was
-read). Besides the extracts, the models read only the tables the policies step loads (SOURCES: the dated parameters and
-the Business Day calendar), whose digest the database records as its models were built (BUILT_FROM). The models step
-builds again every model that reads, directly or through other models, an extract read again or, when the digest differs
-(a run under --rules-as-of, a parameter of a policy file edited), the sources; the others are those the database holds,
-built from the same inputs by the same SQL.
+chosen), the Dagster run that read and validated each file, the one that built each model and the one that kept it,
+which the materializations of a run that takes the database link to. A run of every extract copies it as its own
+database and reads, types and validates again the extracts whose files differ (every extract's checks across the others
+are run again whenever one was read). Besides the extracts, the models read only the tables the policies step loads
+(SOURCES: the dated parameters and the Business Day calendar), whose digest the database records as its models were
+built (BUILT_FROM). The models step builds again every model that reads, directly or through other models, an extract
+read again or, when the digest differs (a run under --rules-as-of, a parameter of a policy file edited), the sources;
+the others are those the database holds, built from the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's: its
 extracts are a changed, temporary copy of another folder's, and keeping it would push out a database the next run will
@@ -51,6 +51,7 @@ BUILT_FROM = "prepared_run.built_from"  # one row: the digest of SOURCES as the 
 # each extract's name, the file it was read from ("<file name> <sha256>") and the Dagster run that read and validated it
 FILES = "prepared_run.files"
 BUILT_IN = "prepared_run.models"  # each model's name and the Dagster run that built it
+KEPT_IN = "prepared_run.kept_in"  # one row: the Dagster run that kept the database
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Taken:
     kept: Path  # the kept database copied as the run's
     changed: tuple[Extract, ...]  # the extracts whose files differ from those it read, in the contract's order
     read_in: dict[str, str]  # every other extract's name → the Dagster run that read and validated its file
+    kept_in: str  # the Dagster run that kept the database
 
 
 def extract_files(folder: Path) -> dict[str, str] | None:
@@ -122,8 +124,9 @@ def take(key: str, database: Path, files: dict[str, str], cache_dir: Path = CACH
         pass
     with duckdb.connect(str(database), read_only=True) as con:  # what the database itself says it read, its bytes checked
         read = {extract: (file, run) for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall()}
+        kept_in = con.execute(f"select run from {KEPT_IN}").fetchone()[0]
     changed = tuple(e for e in EXTRACTS if read.get(e.name, (None,))[0] != files[e.name])
-    return Taken(kept, changed, {e.name: read[e.name][1] for e in EXTRACTS if e not in changed})
+    return Taken(kept, changed, {e.name: read[e.name][1] for e in EXTRACTS if e not in changed}, kept_in)
 
 
 def to_build(con: duckdb.DuckDBPyConnection, models: list[SqlModel], taken: Taken) -> list[SqlModel]:
@@ -183,6 +186,7 @@ def keep(con: duckdb.DuckDBPyConnection, database: Path, key: str, files: dict[s
     # one statement for all the rows: executemany runs one per row, half a second for the 146 models
     con.execute(f"insert or replace into {BUILT_IN} select unnest(?::varchar[]), ?", [built, run_id])
     con.execute(f"create or replace table {BUILT_FROM} as select ?::varchar as digest", [sources_digest(con)])
+    con.execute(f"create or replace table {KEPT_IN} as select ?::varchar as run", [run_id])
     con.execute(f"create or replace table {FILES} (extract varchar primary key, file varchar not null, read_in_run varchar not null)")
     names = sorted(files)
     con.execute(f"insert into {FILES} select unnest(?::varchar[]), unnest(?::varchar[]), unnest(?::varchar[])", [names, [files[n] for n in names], [earlier.get(n, run_id) for n in names]])

@@ -180,6 +180,7 @@ def test_the_dagster_run_records_every_asset_and_where_its_database_came_from(fi
     assert {after[m.name]["built_in_run"] for m in discover()} == {first.dagster_run_id}
     assert not any("built_in_run" in before[m.name] for m in discover())
     assert after["extract_set"]["prepared_by_an_earlier_run"] == str(_kept(extracts))
+    assert after["extract_set"]["prepared_in_run"] == first.dagster_run_id and "prepared_in_run" not in before["extract_set"]
     # one check per family of rules, each passed, as in the run that read the files
     assert _extract_set_checks(instance, second.dagster_run_id) == _extract_set_checks(instance, first.dagster_run_id)
     assert list(_extract_set_checks(instance, second.dagster_run_id).values()) == [True] * 8
@@ -338,9 +339,9 @@ def test_a_copy_whose_bytes_are_not_those_recorded_is_removed_with_the_kept_file
     with _sources_alone(database) as con:
         keep(con, database, "a" * 32, ANY_FILES, "run-a", [], cache)
     kept = kept_path("a" * 32, ANY_FILES, cache)
-    assert take("a" * 32, tmp_path / "taken.duckdb", ANY_FILES, cache) == Taken(kept, (), dict.fromkeys(ANY_FILES, "run-a"))
+    assert take("a" * 32, tmp_path / "taken.duckdb", ANY_FILES, cache) == Taken(kept, (), dict.fromkeys(ANY_FILES, "run-a"), "run-a")
     but_liens = dict.fromkeys([name for name in ANY_FILES if name != "liens"], "run-a")
-    assert take("a" * 32, tmp_path / "taken2.duckdb", ANY_FILES | {"liens": f"liens.csv {'1' * 64}"}, cache) == Taken(kept, (BY_NAME["liens"],), but_liens)
+    assert take("a" * 32, tmp_path / "taken2.duckdb", ANY_FILES | {"liens": f"liens.csv {'1' * 64}"}, cache) == Taken(kept, (BY_NAME["liens"],), but_liens, "run-a")
     assert take("b" * 32, tmp_path / "other-key.duckdb", ANY_FILES, cache) is None  # other dates or code
     sidecar = kept.with_name(kept.name + ".json")
     sidecar.write_text(json.dumps({**json.loads(sidecar.read_text()), "sha256": "0" * 64}))  # as though the file changed since
@@ -357,7 +358,7 @@ def test_the_kept_database_holding_most_of_the_files_is_taken(tmp_path):
         keep(con, database, "a" * 32, other, "run-b", [], cache)
     mostly_other = other | {"entities": ANY_FILES["entities"], "liens": ANY_FILES["liens"]}
     others_read_in = dict.fromkeys([name for name in ANY_FILES if name not in ("entities", "liens")], "run-b")
-    assert take("a" * 32, tmp_path / "t1.duckdb", mostly_other, cache) == Taken(kept_path("a" * 32, other, cache), (BY_NAME["entities"], BY_NAME["liens"]), others_read_in)
+    assert take("a" * 32, tmp_path / "t1.duckdb", mostly_other, cache) == Taken(kept_path("a" * 32, other, cache), (BY_NAME["entities"], BY_NAME["liens"]), others_read_in, "run-b")
     assert take("a" * 32, tmp_path / "t2.duckdb", {name: f"{name}.csv {'3' * 64}" for name in ANY_FILES}, cache) is None
     assert not (tmp_path / "t2.duckdb").exists()
 

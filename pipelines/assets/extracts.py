@@ -206,6 +206,7 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
             metadata = {"folder": MetadataValue.path(str(folders.extracts))}
             if taken is not None:
                 metadata["prepared_by_an_earlier_run"] = MetadataValue.path(str(taken.kept))
+                metadata["prepared_in_run"] = MetadataValue.dagster_run(taken.kept_in)  # the run that kept it
             yield MaterializeResult(asset_key=EXTRACT_SET_KEY, metadata=metadata)
             yield from _checks(issues)
         record_quarantine(con, issues)
