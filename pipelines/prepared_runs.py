@@ -123,10 +123,8 @@ def take(key: str, database: Path, files: dict[str, str], cache_dir: Path = CACH
     except OSError:
         pass
     with duckdb.connect(str(database), read_only=True) as con:  # what the database itself says it read, its bytes checked
-        read = {extract: (file, run) for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall()}
-        kept_in = con.execute(f"select run from {KEPT_IN}").fetchone()[0]
-    changed = tuple(e for e in EXTRACTS if read.get(e.name, (None,))[0] != files[e.name])
-    return Taken(kept, changed, {e.name: read[e.name][1] for e in EXTRACTS if e not in changed}, kept_in)
+        read_in, kept_in = _read_in(con, files), con.execute(f"select run from {KEPT_IN}").fetchone()[0]
+    return Taken(kept, tuple(e for e in EXTRACTS if e.name not in read_in), read_in, kept_in)
 
 
 def to_build(con: duckdb.DuckDBPyConnection, models: list[SqlModel], taken: Taken) -> list[SqlModel]:
@@ -214,7 +212,8 @@ def built_in(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def _read_in(con: duckdb.DuckDBPyConnection, files: dict[str, str]) -> dict[str, str]:
-    """The run that read each extract whose file is one of `files`, as the database taken from a kept one records it."""
+    """The run that read each extract whose file is the one `files` names, as a database kept (or taken from a kept one)
+    records it; an extract whose file differs is left out."""
     if not _holds(con, FILES):
         return {}
     return {extract: run for extract, file, run in con.execute(f"select extract, file, read_in_run from {FILES}").fetchall() if files.get(extract) == file}

@@ -97,7 +97,7 @@ class CovenantFolders(ConfigurableResource):
     @property
     def prepared(self) -> tuple[str, dict[str, str]] | None:
         """The key under which the run's database is kept (pipelines/prepared_runs.py) and each extract's file it reads:
-        None when the run reads a scenario's copy of the extracts, or some extracts only."""
+        None when the run reads a scenario's copy of the extracts or some extracts only, or keeps nothing (`keep`)."""
         return self._prepared
 
     @property

@@ -162,8 +162,8 @@ def apply_input(tb: pl.DataFrame, chart_frame: pl.DataFrame, change: InputChange
 
 
 def overlaid_extracts(source: Path, scenario: Scenario, folder: Path) -> list[str]:
-    """Write the scenario's extracts into `folder` (new, empty): untouched files as symbolic links to the user's, changed
-    ones written as CSV. Returns a line per change. Raises ScenarioError (an input that matches nothing) or BadExtracts."""
+    """Write the scenario's extracts into `folder` (new, empty): untouched files as symbolic links to the user's (copies
+    where the file system refuses a link), changed ones written as CSV. Returns a line per change. Raises ScenarioError (an input that matches nothing) or BadExtracts."""
     touched = ({TRIAL_BALANCES.name} if scenario.inputs else set()) | {name for p in scenario.proposals for name in p.rows}
     for extract in EXTRACTS:
         if extract.name in touched:
