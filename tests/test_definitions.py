@@ -10,13 +10,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster import AssetKey, DagsterInstance, TableColumnDep, build_schedule_context, build_sensor_context
+from dagster import AssetKey, TableColumnDep, build_schedule_context, build_sensor_context
 
 from pipelines.assets.models import contract_leaves, models_asset
 from pipelines.assets.partitions import latest_closed_quarter
 from pipelines.definitions import defs
 from pipelines.extracts.contract import EXTRACTS
 from pipelines.fiscal import FiscalQuarter
+from pipelines.instance import project_instance
 from pipelines.layout import ROOT, SAMPLE_EXTRACTS_DIR, SQL_DIR
 from pipelines.models.column_lineage import leaf_columns
 from pipelines.models.sql_models import LAYERS, discover
@@ -217,7 +218,7 @@ def test_dagster_definitions_validate_accepts_the_workspace(tmp_path):
 
 def test_the_quarter_end_job_closes_2003q4_through_every_check(tmp_path):
     job = defs.resolve_job_def("quarter_end")
-    with DagsterInstance.ephemeral() as instance:
+    with project_instance() as instance:
         run = job.execute_in_process(run_config=run_config(SAMPLE_EXTRACTS_DIR, tmp_path / "out", None), partition_key="2003Q4", instance=instance)
     evaluations = {(e.asset_key, e.check_name): e.passed for e in run.get_asset_check_evaluations()}
     extract_checks = {k: v for k, v in evaluations.items() if k[0] != AssetKey("covenant_results")}

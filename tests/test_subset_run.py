@@ -7,9 +7,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster import AssetKey, DagsterInstance
+from dagster import AssetKey
 
 from pipelines.definitions import defs
+from pipelines.instance import project_instance
 from pipelines.layout import SAMPLE_EXTRACTS_DIR
 from pipelines.models.sql_models import discover
 from pipelines.run_job import run_config
@@ -25,7 +26,7 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 def run(out: Path, selection: set[AssetKey] | None = None):
-    with DagsterInstance.ephemeral() as instance:
+    with project_instance() as instance:
         return JOB.execute_in_process(
             run_config=run_config(SAMPLE_EXTRACTS_DIR, out, None), partition_key="2003Q4", instance=instance, asset_selection=sorted(selection) if selection else None
         )

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import shutil
 
-from dagster import DagsterInstance
 
 from pipelines.certificates.registry import RunFacts, document_kinds, file_stem, render
 from pipelines.fiscal import FiscalQuarter
 from pipelines.definitions import defs
+from pipelines.instance import project_instance
 from pipelines.layout import SAMPLE_EXTRACTS_DIR, TEMPLATES_DIR
 from pipelines.run_job import run_config
 from test_annual_compliance import MANIFEST, RESULTS
@@ -48,7 +48,7 @@ def test_the_job_issues_nothing_once_a_blocking_check_of_the_extracts_failed(tmp
     extracts = shutil.copytree(SAMPLE_EXTRACTS_DIR, tmp_path / "extracts")
     balances = extracts / "trial_balances.csv"
     balances.write_text(balances.read_text().replace("KAC,1996-01-31,1000,,14975000.00", "KAC,1996-01-31,1000,,14975000.001", 1))
-    with DagsterInstance.ephemeral() as instance:
+    with project_instance() as instance:
         outcome = defs.resolve_job_def("quarter_end").execute_in_process(
             run_config=run_config(extracts, tmp_path / "out", None), partition_key="2003Q4", instance=instance, raise_on_error=False
         )
