@@ -11,9 +11,10 @@ UV_VERSION := 0.13.8
 # sample goes to a folder outside the repository unless EXTRACTS names one
 SCALE ?= 1
 FORMAT ?= $(if $(filter 1,$(SCALE)),csv,parquet)
-# make bench SCALE=N times the quarter end at N times the sample's trial balances too (100 unless told; QUICK=1: none),
+# make bench SCALE=N times the quarter end at N times the sample's trial balances too (800, 21.7 million rows, unless
+# told; QUICK=1: none),
 # written as Parquet unless FORMAT=csv
-BENCH_SCALE := $(if $(filter file,$(origin SCALE)),100,$(SCALE))
+BENCH_SCALE := $(if $(filter file,$(origin SCALE)),800,$(SCALE))
 BENCH_FORMAT := $(if $(filter file,$(origin FORMAT)),parquet,$(FORMAT))
 # make mutate: values, dates and comparisons changed one at a time in a copy of the project, each mutant run against the
 # tests that read its file (docs/mutation.md); QUICK=1: 24 of them; JOBS: mutants run at once

@@ -10,6 +10,7 @@ take about 15 s each: a reference run, one example with every carrier and two dr
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -31,7 +32,16 @@ from extract_carriers import CARRIERS, read_sample, write_carrier
 PERIOD = "2003Q4"
 # the sample's small extracts that hold every kind of column between them: text, money, rate, pct, quantity, date, bool
 READER_EXTRACTS = ("entities", "valco_ebitda", "attestations", "market_data", "asset_sales", "liens", "debt_instruments")
-SAMPLE = {name: read_sample(SAMPLE_EXTRACTS_DIR / f"{name}.csv", BY_NAME[name]) for name in READER_EXTRACTS}
+
+
+@functools.cache
+def _sample(name: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The sample's file of the extract, as text and typed (read_sample): read once, whatever reads it (Polars frames
+    are not changed in place)."""
+    return read_sample(SAMPLE_EXTRACTS_DIR / f"{name}.csv", BY_NAME[name])
+
+
+SAMPLE = {name: _sample(name) for name in READER_EXTRACTS}
 
 
 def _sorted_by_key(frame: pl.DataFrame, name: str) -> pl.DataFrame:
@@ -152,7 +162,7 @@ def test_same_rows_in_any_format_and_order_give_byte_identical_outputs(reference
         extracts.mkdir()
         written = {}
         for name in write_order:
-            text, typed = read_sample(SAMPLE_EXTRACTS_DIR / f"{name}.csv", BY_NAME[name])
+            text, typed = _sample(name)
             carrier, seed = chosen[name]
             written[name] = write_carrier(text, typed, _permutation(text.height, seed), carrier, extracts, name)
         outputs = _published(_run(extracts, Path(work) / "out"))
