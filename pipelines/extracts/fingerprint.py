@@ -35,9 +35,9 @@ def content_fingerprint(typed: pl.DataFrame, extract: Extract) -> str:
 def table_fingerprint(con: duckdb.DuckDBPyConnection, table: str, extract: Extract) -> str:
     """The same sha256 of a typed table in DuckDB, sorted there and read a chunk at a time: a large trial balance is
     never held whole in Python."""
-    # the cells as text made by DuckDB, on every core (DuckDB's text of each kind is the canonical one), sorted by
-    # their typed values: the table's own columns, named as such, not the text of the same name
-    names = ", ".join(f'cast(t."{c.name}" as varchar) as "{c.name}"' for c in extract.columns)
+    # the typed cells are what DuckDB sorts and hands over, made text by the same lines as content_fingerprint's: as
+    # text, the sort's payload took twice the memory (4.2 GB against 2.3 GB for the trial balances at ×800)
+    names = ", ".join(f't."{c.name}"' for c in extract.columns)
     order = ", ".join(f't."{c}" nulls first' for c in _order(extract))
     # on a cursor of its own: a result streams, and another query on the same connection would cut it short
     with con.cursor() as cursor:

@@ -3,13 +3,14 @@ issues whatever carries the rows. Expected issues are literals, row numbers as a
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from decimal import Decimal
 
 import duckdb
 import polars as pl
 
-from pipelines.extracts.contract import BY_NAME
+from pipelines.extracts.contract import BY_NAME, Column, Extract
 from pipelines.extracts.fingerprint import content_fingerprint, table_fingerprint
 from pipelines.extracts.reading import ROW, Issue, read_extract
 
@@ -70,3 +71,29 @@ def test_the_fingerprint_of_a_table_is_that_of_its_rows():
         con.register("frame", frame.to_arrow())
         con.execute("create table t as select * from frame")
         assert table_fingerprint(con, "t", TB) == content_fingerprint(frame, TB)
+
+
+# every kind of column a contract has, each cell's text written by hand from the contract: a decimal with its kind's
+# places (money 2, rate 8, pct and quantity 6), a date as ISO, a boolean as true or false, an empty cell as null; the
+# rows sorted by the key, whatever order the table holds them in
+EVERY_KIND = Extract(
+    "every_kind", "", tuple(Column(name, kind, "") for name, kind in (("id", "text"), ("money", "money"), ("rate", "rate"), ("pct", "pct"), ("quantity", "quantity"), ("day", "date"), ("flag", "bool"))), ("id",)
+)
+EVERY_KIND_CANONICAL = (
+    '{"id":"a","money":"0.00","rate":"0.10875000","pct":"0.650000","quantity":"-0.000001","day":"2000-02-29","flag":"false"}\n'
+    '{"id":"b","money":"-9999999999999999.99","rate":"-0.00000001","pct":"1.000000","quantity":"999999999999.999999","day":"1994-01-01","flag":"true"}\n'
+    '{"id":"c","money":null,"rate":null,"pct":null,"quantity":null,"day":null,"flag":null}\n'
+)
+
+
+def test_the_fingerprint_of_a_table_of_every_kind_is_the_sha256_of_its_canonical_rows():
+    columns = ", ".join(f"{c.name} {c.sql_type}" for c in EVERY_KIND.columns)
+    with duckdb.connect() as con:
+        con.execute(f"create table t ({columns})")
+        con.execute(
+            "insert into t values ('c', null, null, null, null, null, null), "
+            "('b', -9999999999999999.99, -0.00000001, 1, 999999999999.999999, date '1994-01-01', true), "
+            "('a', 0, 0.10875, 0.65, -0.000001, date '2000-02-29', false)"
+        )
+        assert table_fingerprint(con, "t", EVERY_KIND) == hashlib.sha256(EVERY_KIND_CANONICAL.encode()).hexdigest()
+        assert content_fingerprint(pl.from_arrow(con.sql("select * from t").arrow()), EVERY_KIND) == table_fingerprint(con, "t", EVERY_KIND)
