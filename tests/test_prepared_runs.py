@@ -284,6 +284,28 @@ def test_a_run_after_one_file_changed_reads_it_again_and_builds_what_reads_it(fi
     assert tables["restricted_payment_items"] != _tables(first.out)["restricted_payment_items"]
 
 
+def test_a_file_read_again_is_checked_against_the_files_taken_with_the_kept_database(first, extracts, instance, tmp_path):
+    # tonight's chart of accounts without cash (account 1000): the trial balances, taken as the first run read them,
+    # name it on 2,268 rows, which the checks across extracts find as in a run that reads everything
+    tonight = Path(shutil.copytree(extracts, tmp_path / "tonight"))
+    chart = tonight / "chart_of_accounts.csv"
+    chart.write_text(chart.read_text().replace("1000,Cash and cash equivalents,balance_sheet,cash\n", ""))
+    items, read = logging.getLogger("covenants.progress.items"), _Stages()
+    level = items.level
+    items.addHandler(read)
+    items.setLevel(logging.DEBUG)
+    try:
+        with pytest.raises(BadExtracts) as refused:
+            _run(tonight, tmp_path / "out", instance)
+    finally:
+        items.removeHandler(read)
+        items.setLevel(level)
+    assert [line.split(": ")[1] for line in read.lines if line.startswith("extracts: ")] == ["chart_of_accounts"]  # the others taken
+    found = {(i.file, i.column, i.value, i.reason) for i in refused.value.issues}
+    assert found == {("trial_balances.csv", "account_id", "1000", "not found in chart_of_accounts (account_id)")}
+    assert len(refused.value.issues) == 2268 and not (tmp_path / "out").exists()
+
+
 def test_a_check_after_a_file_changed_prepares_what_changed_as_a_check_afresh(extracts, tmp_path):
     # after the runs above kept their databases: the same payment two cents higher, seen by a check first
     payments = extracts / "restricted_payments.csv"

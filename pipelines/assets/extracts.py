@@ -201,8 +201,8 @@ def extracts(context: AssetExecutionContext, folders: CovenantFolders):
                 total_rows += counts[table_name(extract)]
                 yield _materialization(folders, extract, counts[table_name(extract)], [], taken.read_in[extract.name])
         if EXTRACT_SET_KEY in context.selected_asset_keys:
-            if taken is None or taken.changed:  # the extracts accepted together: again once one was read again
-                issues += validate_cross_extract(con)
+            if taken is None or taken.changed:  # the extracts accepted together: again, where one was read again
+                issues += validate_cross_extract(con, None if taken is None else taken.changed)
             metadata = {"folder": MetadataValue.path(str(folders.extracts))}
             if taken is not None:
                 metadata["prepared_by_an_earlier_run"] = MetadataValue.path(str(taken.kept))

@@ -162,10 +162,13 @@ def each_loaded(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extracts: li
         yield extract, issues, rows
 
 
-def validate_cross_extract(con: duckdb.DuckDBPyConnection) -> list[Issue]:
-    """References between extracts, entity dates, the trial balance identity and the register's periods."""
+def validate_cross_extract(con: duckdb.DuckDBPyConnection, changed: Iterable[Extract] | None = None) -> list[Issue]:
+    """References between extracts, entity dates, the trial balance identity and the register's periods. `changed`:
+    the extracts just read again over tables accepted together before (a run's kept database): only what reads one of
+    them is checked again (pipelines/extracts/validation.py)."""
     tables = _tables(con)
-    return cross_extract_issues(con, {e.name: table_name(e) for e in EXTRACTS if table_name(e) in tables}, _file_names(con))
+    names = None if changed is None else frozenset(e.name for e in changed)
+    return cross_extract_issues(con, {e.name: table_name(e) for e in EXTRACTS if table_name(e) in tables}, _file_names(con), names)
 
 
 def _create_quarantine(con: duckdb.DuckDBPyConnection) -> None:
@@ -205,11 +208,13 @@ def quarantine_rows(con: duckdb.DuckDBPyConnection) -> list[Issue]:
 
 
 def ingest_all(con: duckdb.DuckDBPyConnection, extracts_dir: Path, extracts: Iterable[Extract] = EXTRACTS) -> list[Issue]:
-    """Load and validate every extract (or those given, the others' tables kept as they are), then check across them;
-    record and return every issue (empty: clean)."""
+    """Load and validate every extract, then check across them; record and return every issue (empty: clean). Given
+    some of them, the others' tables are kept as they are, which must have been accepted together (a run's kept
+    database): the checks across extracts then read again only what reads one of those given."""
     issues: list[Issue] = []
-    for _, found, _ in each_loaded(con, extracts_dir, list(extracts), instruments_date_range()):
+    given = list(extracts)
+    for _, found, _ in each_loaded(con, extracts_dir, given, instruments_date_range()):
         issues += found
-    issues += validate_cross_extract(con)
+    issues += validate_cross_extract(con, None if len(given) == len(EXTRACTS) else given)
     record_quarantine(con, issues)
     return issues

@@ -9,9 +9,11 @@ from decimal import Decimal
 
 import duckdb
 import polars as pl
+import pytest
 
 from pipelines.extracts.contract import BY_NAME, Column, Extract
 from pipelines.extracts.fingerprint import content_fingerprint, table_fingerprint
+from pipelines.extracts.ingest import ingest_all, validate_cross_extract
 from pipelines.extracts.reading import ROW, Issue, read_extract
 
 TB = BY_NAME["trial_balances"]
@@ -97,3 +99,39 @@ def test_the_fingerprint_of_a_table_of_every_kind_is_the_sha256_of_its_canonical
         )
         assert table_fingerprint(con, "t", EVERY_KIND) == hashlib.sha256(EVERY_KIND_CANONICAL.encode()).hexdigest()
         assert content_fingerprint(pl.from_arrow(con.sql("select * from t").arrow()), EVERY_KIND) == table_fingerprint(con, "t", EVERY_KIND)
+
+
+# ---- the checks across extracts after some were read again over tables accepted together (a run's kept database) ----
+
+
+@pytest.fixture
+def accepted(con, extracts_dir):
+    """The clean set ingested and accepted together, in a database of its own (ingest_all reads on cursors, which a
+    rolled-back transaction of the shared clean database would not hold)."""
+    assert ingest_all(con, extracts_dir) == []
+    return con
+
+
+def test_an_extract_read_again_is_checked_against_the_others(accepted, extracts_dir, edit):
+    edit("restricted_payments", "RP-1997-04,1997-06-30,KACC,", "RP-1997-04,1997-06-30,NOBODY,")
+    assert ingest_all(accepted, extracts_dir, [BY_NAME["restricted_payments"]]) == [
+        Issue("restricted_payments.csv", 2, "payer_entity_id", "NOBODY", "not found in entities (entity_id)", "reference")
+    ]
+
+
+def test_an_extract_read_again_that_others_name_is_checked_against_them(accepted, extracts_dir, edit):
+    # the chart read again without account 4000: the trial balances, not read again, name it on row 3
+    edit("chart_of_accounts", "4000,Net sales,income_statement,net_sales\n", "")
+    assert ingest_all(accepted, extracts_dir, [BY_NAME["chart_of_accounts"]]) == [
+        Issue("trial_balances.csv", 3, "account_id", "4000", "not found in chart_of_accounts (account_id)", "reference")
+    ]
+
+
+def test_what_reads_none_of_the_extracts_read_again_is_not_checked_again(accepted, extracts_dir):
+    # a trial-balance row naming an account the chart lacks, put in the accepted tables behind the checks' back: only
+    # a check that reads the trial balances or the chart finds it; the payments read again read neither
+    accepted.execute("insert into raw_trial_balances select 99, 'KACC', date '1997-03-31', '9999', null, 0.00")
+    unknown = Issue("trial_balances.csv", 99, "account_id", "9999", "not found in chart_of_accounts (account_id)", "reference")
+    assert ingest_all(accepted, extracts_dir, [BY_NAME["restricted_payments"]]) == []
+    assert ingest_all(accepted, extracts_dir, [BY_NAME["chart_of_accounts"]]) == [unknown]
+    assert validate_cross_extract(accepted) == [unknown]
