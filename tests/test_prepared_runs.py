@@ -10,6 +10,8 @@ import json
 import logging
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from dataclasses import dataclass
 from datetime import date
@@ -54,7 +56,9 @@ class _Stages(logging.Handler):
         self.lines.append(record.getMessage())
 
 
-def _run(extracts: Path, out: Path, instance: DagsterInstance, **options) -> Run:
+@contextmanager
+def _progress_lines() -> Iterator[list[str]]:
+    """The progress lines (stages and items) logged within the block, whether it ends or raises."""
     handler = _Stages()
     loggers = [logging.getLogger("covenants.progress"), logging.getLogger("covenants.progress.items")]
     levels = [logger.level for logger in loggers]
@@ -62,13 +66,18 @@ def _run(extracts: Path, out: Path, instance: DagsterInstance, **options) -> Run
         logger.addHandler(handler)
         logger.setLevel(logging.DEBUG)
     try:
-        outcome = run_quarter_end(extracts, out, period="2003Q4", instance=instance, **options)
+        yield handler.lines
     finally:
         for logger, level in zip(loggers, levels):
             logger.removeHandler(handler)
             logger.setLevel(level)
-    stages = [line.rsplit(" in ", 1)[0] + " in" for line in handler.lines if line.startswith(("extracts: 38 extracts", "models: 146 SQL models"))]
-    built = [line.split(": ")[1] for line in handler.lines if line.startswith("models: ") and line.endswith(" rows")]
+
+
+def _run(extracts: Path, out: Path, instance: DagsterInstance, **options) -> Run:
+    with _progress_lines() as lines:
+        outcome = run_quarter_end(extracts, out, period="2003Q4", instance=instance, **options)
+    stages = [line.rsplit(" in ", 1)[0] + " in" for line in lines if line.startswith(("extracts: 38 extracts", "models: 146 SQL models"))]
+    built = [line.split(": ")[1] for line in lines if line.startswith("models: ") and line.endswith(" rows")]
     return Run(out, stages, outcome.dagster_run_id, built)
 
 
@@ -290,17 +299,10 @@ def test_a_file_read_again_is_checked_against_the_files_taken_with_the_kept_data
     tonight = Path(shutil.copytree(extracts, tmp_path / "tonight"))
     chart = tonight / "chart_of_accounts.csv"
     chart.write_text(chart.read_text().replace("1000,Cash and cash equivalents,balance_sheet,cash\n", ""))
-    items, read = logging.getLogger("covenants.progress.items"), _Stages()
-    level = items.level
-    items.addHandler(read)
-    items.setLevel(logging.DEBUG)
-    try:
-        with pytest.raises(BadExtracts) as refused:
-            _run(tonight, tmp_path / "out", instance)
-    finally:
-        items.removeHandler(read)
-        items.setLevel(level)
-    assert [line.split(": ")[1] for line in read.lines if line.startswith("extracts: ")] == ["chart_of_accounts"]  # the others taken
+    with _progress_lines() as lines, pytest.raises(BadExtracts) as refused:
+        _run(tonight, tmp_path / "out", instance)
+    read = [line.split(": ")[1] for line in lines if line.startswith("extracts: ") and line.endswith(" rows")]
+    assert read == ["chart_of_accounts"]  # the others taken from the kept database
     found = {(i.file, i.column, i.value, i.reason) for i in refused.value.issues}
     assert found == {("trial_balances.csv", "account_id", "1000", "not found in chart_of_accounts (account_id)")}
     assert len(refused.value.issues) == 2268 and not (tmp_path / "out").exists()
