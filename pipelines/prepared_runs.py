@@ -8,12 +8,12 @@ numbers, never its folder: tonight's export in a folder of its own starts from l
 sha256 of every extract file it read (FILES, and its sidecar, from which the one holding most of a run's files is
 chosen), the Dagster run that read and validated each file, the one that built each model and the one that kept it,
 which the materializations of a run that takes the database link to. A run of every extract copies it as its own
-database and reads, types and validates again the extracts whose files differ (and, of the checks across extracts,
-those that read one of them: the others read the same accepted rows as before). Besides the extracts, the models read only the tables the policies step loads
-(SOURCES: the dated parameters and the Business Day calendar), whose digest the database records as its models were
-built (BUILT_FROM). The models step builds again every model that reads, directly or through other models, an extract
-read again or, when the digest differs (a run under --rules-as-of, a parameter of a policy file edited), the sources;
-the others are those the database holds, built from the same inputs by the same SQL.
+database and reads, types and validates again the extracts whose files differ (and, of the checks across extracts, those
+that read one of them: the others read the same accepted rows as before). Besides the extracts, the models read only the
+tables the policies step loads (SOURCES: the dated parameters and the Business Day calendar), whose digest the database
+records as its models were built (BUILT_FROM). The models step builds again every model that reads, directly or through
+other models, an extract read again or, when the digest differs (a run under --rules-as-of, a parameter of a policy file
+edited), the sources; the others are those the database holds, built from the same inputs by the same SQL.
 
 Only a database whose extracts were all accepted and whose models were all built is kept, never a scenario's: its
 extracts are a changed, temporary copy of another folder's, and keeping it would push out a database the next run will
