@@ -52,6 +52,7 @@ docs: $(STAMP)
 	$(BIN)/python -m pipelines.clause_index clauses > docs/clauses.md
 	$(BIN)/python -m pipelines.clause_index glossary > docs/glossary.md
 	$(BIN)/python -m pipelines.architecture --write
+	$(BIN)/python -m pipelines.models.shipped_readings
 
 run: $(STAMP)
 	$(BIN)/covenants run --extracts $(EXTRACTS) --out $(OUT)

@@ -16,22 +16,23 @@ from pathlib import Path
 from pipelines.layout import CACHE_DIR
 
 
-def cached_json(kind: str, key: str, compute: Callable[[], object], valid: Callable[[object], bool], keep: int, cache_dir: Path | None = CACHE_DIR):
-    """The JSON value `compute` returns for `key`, from `<kind>-<key>.json` when that file holds a value `valid`
-    accepts; None as cache_dir: no cache."""
+def cached_json(
+    kind: str, key: str, compute: Callable[[], object], valid: Callable[[object], bool], keep: int, cache_dir: Path | None = CACHE_DIR, shipped: Path | None = None
+):
+    """The JSON value `compute` returns for `key`, from `<kind>-<key>.json` in cache_dir, or else in `shipped` (a
+    folder of the project, read only), when that file holds a value `valid` accepts; None as cache_dir: no cache."""
     if cache_dir is None:
         return compute()
     path = cache_dir / f"{kind}-{key}.json"
-    try:
-        kept = json.loads(path.read_text())
-    except (OSError, ValueError):
-        kept = None
+    kept = _read(path)
     if valid(kept):
         try:
             os.utime(path)
         except OSError:
             pass  # a cache that cannot be touched is still read
         return kept
+    if shipped is not None and valid(found := _read(shipped / path.name)):
+        return found
     found = compute()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -43,3 +44,11 @@ def cached_json(kind: str, key: str, compute: Callable[[], object], valid: Calla
     except OSError:
         pass
     return found
+
+
+def _read(path: Path) -> object:
+    """The JSON value the file holds; None when it cannot be read."""
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None

@@ -3,7 +3,9 @@ it was read from: sqlglot takes about 2 s to parse the models and as long again 
 spend a tenth of a second on it (docs/performance.md).
 
 A cache is input too (pipelines/json_cache.py): a file that cannot be read or lacks a model is read afresh from the
-SQL.
+SQL. The readings of the project's own sql/ are also shipped with the code, in SHIPPED (`make docs` writes them:
+pipelines/models/shipped_readings.py), under the same keys: a fresh clone's first run, and a process with an empty
+cache folder, find them there.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from pipelines.json_cache import cached_json
 from pipelines.layout import CACHE_DIR
 
+SHIPPED = Path(__file__).with_name("readings")
 KEEP = 3  # readings kept of each kind: a few branches' SQL stay read, the folder does not grow
 
 
@@ -39,5 +42,5 @@ def key_of(texts: dict[str, str], *more: object) -> str:
 
 def cached(kind: str, key: str, read: Callable[[], dict], names: set[str], cache_dir: Path | None = CACHE_DIR) -> dict:
     """The JSON object `read` returns for `key` (one entry for each of `names`), from the cache when it holds one
-    with those entries; None as cache_dir: no cache."""
-    return cached_json(f"sql-{kind}", key, read, lambda kept: isinstance(kept, dict) and set(kept) == names, KEEP, cache_dir)
+    with those entries, else from SHIPPED when it holds one; None as cache_dir: neither."""
+    return cached_json(f"sql-{kind}", key, read, lambda kept: isinstance(kept, dict) and set(kept) == names, KEEP, cache_dir, SHIPPED)

@@ -61,11 +61,12 @@ def _header(sql: str) -> list[str]:
     return lines
 
 
-def discover(sql_dir: Path = SQL_DIR) -> list[SqlModel]:
-    """All models, in an order where each comes after everything it reads."""
+def discover(sql_dir: Path = SQL_DIR, cache_dir: Path | None = CACHE_DIR) -> list[SqlModel]:
+    """All models, in an order where each comes after everything it reads; what their SQL reads is cached in
+    cache_dir (only for the project's own sql/)."""
     paths = {p.stem: (layer, p) for layer in LAYERS for p in sorted((sql_dir / layer).glob("*.sql"))}
     texts = {name: path.read_text() for name, (_, path) in paths.items()}
-    read = tables_read(texts, cache_dir=CACHE_DIR if sql_dir == SQL_DIR else None)
+    read = tables_read(texts, cache_dir=cache_dir if sql_dir == SQL_DIR else None)
     macros = discover_macros(sql_dir / "macros")
     models = {}
     for name, (layer, path) in paths.items():
