@@ -10,6 +10,8 @@ when they are not what reading sql/ as it is finds.
 
 from __future__ import annotations
 
+import json
+
 from pipelines.models.column_lineage import lineage
 from pipelines.models.reading_cache import SHIPPED
 from pipelines.models.sql_models import discover
@@ -23,6 +25,10 @@ def write() -> None:
         old.unlink()
     SHIPPED.mkdir(exist_ok=True)
     lineage(discover(cache_dir=SHIPPED), contract_leaves(), cache_dir=SHIPPED)
+    for path in SHIPPED.glob("*.json"):
+        # one model a line, so that a change to the SQL shows in a diff as the models whose reading it changed
+        reading = json.loads(path.read_text())
+        path.write_text("{\n" + ",\n".join(f"{json.dumps(name)}: {json.dumps(found)}" for name, found in reading.items()) + "\n}\n")
 
 
 if __name__ == "__main__":
