@@ -170,7 +170,7 @@ def _quarter_end_rows(scratch: Path) -> list[tuple[str, list[float]]]:
 
 
 # ---------------------------------------------------------------------------------------------- at scale, in processes
-SCALE = 800  # 21.7 million trial-balance rows, the size the targets are set at: about 11 minutes in all
+SCALE = 800  # 21.7 million trial-balance rows, the size the targets are set at: 9 to 11 minutes in all (make bench, 7 and 8 December)
 PERFORMANCE_DOC = ROOT / "docs" / "performance.md"
 # The floor a run is compared with: one DuckDB pass over the same files, the trial balances joined to the chart and
 # summed per entity, month and line item, fetched whole. Run as a process of its own, timed from inside it (its
