@@ -67,6 +67,28 @@ def test_each_balance_is_split_to_the_cent_the_remainder_to_the_first_sub_accoun
     assert duckdb.sql(f"select count(*) from '{tb}'").fetchall() == [(3 * SAMPLE_TRIAL_BALANCE_ROWS,)]
 
 
+def test_the_rows_are_in_a_ledger_s_order_each_account_s_counterparties_split_together(scaled3):
+    tb = scaled3 / "trial_balances.parquet"
+    # KACC's intercompany account 1900 at 1996-01-31 has 19 counterparties, AJI first (15,000.00: 3 x 5,000.00),
+    # then ALPART ((493,960.00): 49,396,000 cents are 3 x 16,465,333 and one cent over, to the first sub-account),
+    # then KAAC (15,000.00); sub-account 2 starts again at AJI, as the rows sorted by account and counterparty are
+    rows = _rows(tb, "entity_id = 'KACC' and period_end = '1996-01-31' and account_id like '1900%'")
+    assert len(rows) == 3 * 19
+    assert rows[:3] == [
+        ("KACC", JAN_1996, "1900-1", "AJI", Decimal("5000.00")),
+        ("KACC", JAN_1996, "1900-1", "ALPART", Decimal("-164653.34")),
+        ("KACC", JAN_1996, "1900-1", "KAAC", Decimal("5000.00")),
+    ]
+    assert rows[19:21] == [
+        ("KACC", JAN_1996, "1900-2", "AJI", Decimal("5000.00")),
+        ("KACC", JAN_1996, "1900-2", "ALPART", Decimal("-164653.33")),
+    ]
+    # and the whole file in that order: by entity, month, account and counterparty, no counterparty first
+    frame, _ = read_extract(tb, contract.TRIAL_BALANCES)
+    keys = ["entity_id", "period_end", "account_id", "counterparty_entity_id"]
+    assert frame.select(keys).equals(frame.select(keys).sort(keys, nulls_last=False))
+
+
 def test_sub_accounts_keep_their_line_item_and_the_non_recurring_gain_account_stays_whole(scaled3):
     chart = scaled3 / "chart_of_accounts.parquet"
     assert _rows(chart, "account_id like '4000%' or account_id like '7800%'") == [

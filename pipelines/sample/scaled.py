@@ -29,14 +29,14 @@ WRITTEN_AS = {"csv": "format csv, header true", "parquet": "format parquet, comp
 FORMATS = tuple(WRITTEN_AS)
 WHOLE_LINE_ITEMS = ("non_recurring_transaction_gain",)  # one transaction per account (R-P60): never split
 
-# How many sub-accounts an account becomes; $whole lists the accounts kept whole. No join: a scan of one file
-# unnested keeps its order, so two runs write the same rows in the same order.
+# How many sub-accounts an account becomes; $whole lists the accounts kept whole. Two runs write the same rows in the
+# same order: the chart's as one file's scan unnested gives them, the trial balances' in the order they are sorted by.
 _PARTS = "case when account_id in $whole then 1 else $scale end"
 
 # A sub-account's id is its account's id and its number, zero-padded to the width of N ("4000-007" of 100).
 _SUB_ACCOUNT = "case when parts = 1 then account_id else account_id || '-' || lpad(cast(k + 1 as varchar), $width, '0') end"
 
-# unnest(range(...)) yields a row's sub-rows one after another, so the files keep the sample's order, row by row.
+# unnest(range(...)) yields a row's sub-rows one after another, so the chart keeps the sample's order, row by row.
 SPLITS = {
     "chart_of_accounts": f"""
         select
@@ -50,17 +50,35 @@ SPLITS = {
     # The balance in cents is split into `parts` whole cents: the quotient (truncated towards zero) to every
     # sub-account and one more cent, of the remainder's sign, to each of the first |remainder| of them, so the parts
     # add back to the balance exactly. Multiplying by 0.01 keeps the sum DECIMAL (a division would give a DOUBLE).
+    # The rows come out as a ledger exports them and as the sample has them, by entity, month, account and
+    # counterparty: each account's counterparties are split together, sub-account by sub-account. Sorting the ×800
+    # rows by that order is what their content fingerprint costs most (pipelines/extracts/fingerprint.py): in another
+    # order (each counterparty's sub-accounts one after another) it took 9.6 s rather than 6.7 s.
     "trial_balances": f"""
         select
             entity_id,
             period_end,
             {_SUB_ACCOUNT} as account_id,
-            counterparty_entity_id,
-            cast((cents // parts + case when k < abs(cents % parts) then sign(cents) else 0 end) * 0.01 as decimal(18, 2))
-                as balance
+            row.counterparty_entity_id,
+            cast((row.cents // parts + case when k < abs(row.cents % parts) then sign(row.cents) else 0 end) * 0.01
+                as decimal(18, 2)) as balance
         from (
-            select *, unnest(range(parts)) as k
-            from (select *, {_PARTS} as parts, cast(balance * 100 as bigint) as cents from trial_balances)
+            select *, unnest(rows) as row
+            from (
+                select *, unnest(range(parts)) as k
+                from (
+                    select
+                        entity_id,
+                        period_end,
+                        account_id,
+                        {_PARTS} as parts,
+                        list({{'counterparty_entity_id': counterparty_entity_id, 'cents': cast(balance * 100 as bigint)}}
+                            order by counterparty_entity_id nulls first) as rows
+                    from trial_balances
+                    group by entity_id, period_end, account_id
+                    order by entity_id, period_end, account_id
+                )
+            )
         )
     """,
 }
