@@ -12,10 +12,10 @@ from decimal import Decimal
 import duckdb
 import polars as pl
 
-from pipelines.bench import Row, _one_month_changed, _one_payment_changed, _process, against_floor, floor_command, floor_seconds, scan
+from pipelines.bench import REPEATS, Row, _first_runs, _one_month_changed, _one_payment_changed, _process, against_floor, floor_command, floor_seconds, scan
 from pipelines.extracts.contract import BY_NAME, TRIAL_BALANCES
 from pipelines.extracts.ingest import load_extract, validate_extract
-from pipelines.layout import SAMPLE_EXTRACTS_DIR
+from pipelines.layout import CACHE_VARIABLE, SAMPLE_EXTRACTS_DIR
 
 
 def test_a_process_peak_memory_is_its_own_not_the_benchs():
@@ -23,6 +23,16 @@ def test_a_process_peak_memory_is_its_own_not_the_benchs():
     seconds, peak_mb, output = _process([sys.executable, "-c", "held = bytearray(300 * 2**20); print('done')"])
     assert 300 <= peak_mb < 360
     assert output == "done\n" and seconds > 0
+
+
+def test_each_first_run_starts_with_an_empty_cache_folder_of_its_own(tmp_path):
+    # a fingerprint kept by the run before would time a run that computes none: each repeat finds the folder empty
+    cache = tmp_path / "cache"
+    (tmp_path / "cache").mkdir()
+    (cache / "kept-by-an-earlier-bench").touch()
+    finds_it_empty = f"import os, pathlib; folder = pathlib.Path(os.environ['{CACHE_VARIABLE}']); assert not any(folder.iterdir()); (folder / 'kept').touch()"
+    row = _first_runs("first", [sys.executable, "-c", finds_it_empty], {"PATH": "/usr/bin:/bin"}, cache)
+    assert len(row.seconds) == REPEATS > 1 and [p.name for p in cache.iterdir()] == ["kept"]
 
 
 def test_one_month_of_one_entity_changes_and_still_nets_to_zero(tmp_path):
