@@ -11,8 +11,9 @@ sample with every trial-balance account split into N sub-accounts (pipelines/sam
 `--format csv`), beside the bare DuckDB floor over the same files; each is a process of its own, so that its peak
 memory can be read. The scaled quarter end is timed with `--fresh`, every file read and every model built but the
 extracts' content fingerprints found by the files' sha256 (the bench writes the same bytes each time), and as a first
-run over new files, with a cache folder emptied before each, as a newcomer's first run over files of their own. The table is printed and added to docs/performance.md as a dated section; what is being measured
-is said on the standard error as the bench goes.
+run over new files, with a cache folder emptied before each, as a newcomer's first run over files of their own. The
+table is printed and added to docs/performance.md as a dated section; what is being measured is said on the standard
+error as the bench goes.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ def test_a_process_peak_memory_is_its_own_not_the_benchs():
 def test_each_first_run_starts_with_an_empty_cache_folder_of_its_own(tmp_path):
     # a fingerprint kept by the run before would time a run that computes none: each repeat finds the folder empty
     cache = tmp_path / "cache"
-    (tmp_path / "cache").mkdir()
+    cache.mkdir()
     (cache / "kept-by-an-earlier-bench").touch()
     finds_it_empty = f"import os, pathlib; folder = pathlib.Path(os.environ['{CACHE_VARIABLE}']); assert not any(folder.iterdir()); (folder / 'kept').touch()"
     row = _first_runs("first", [sys.executable, "-c", finds_it_empty], {"PATH": "/usr/bin:/bin"}, cache)
